@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "kshape",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "kshape", targets: ["kshape"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+  ],
+  targets: [
+    // Pure cores: no I/O.
+    .target(name: "ShapeCore"),
+    .target(name: "LayerCatalog", dependencies: ["ShapeCore"]),
+    .target(name: "StatementLanguage"),
+    // The engine: sessions, graphs, evaluation, rendering. No I/O.
+    .target(name: "ShapeEngine", dependencies: ["ShapeCore", "LayerCatalog", "StatementLanguage"]),
+    // Terminal side.
+    .systemLibrary(
+      name: "CLibEdit", pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]),
+    .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+    .target(name: "KShapeREPL", dependencies: ["ShapeEngine", "LineEditor"]),
+    .executableTarget(
+      name: "kshape",
+      dependencies: [
+        "KShapeREPL",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    // Tests.
+    .testTarget(name: "ShapeCoreTests", dependencies: ["ShapeCore"]),
+    .testTarget(name: "StatementLanguageTests", dependencies: ["StatementLanguage"]),
+    .testTarget(
+      name: "ShapeEngineTests", dependencies: ["ShapeEngine"],
+      resources: [.copy("Golden")]),
+    .testTarget(name: "KShapeREPLTests", dependencies: ["KShapeREPL"], resources: [.copy("Transcripts")]),
+  ]
+)

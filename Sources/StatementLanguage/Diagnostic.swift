@@ -1,0 +1,33 @@
+/// An error found in a line of input, with where it stands: rendered in one place, with a caret.
+public struct Diagnostic: Error, Hashable, Sendable {
+  public var message: String
+  /// The offending part of the line; nil when the error is not about any one part of it.
+  public var range: SourceRange?
+  /// A suggestion: "did you mean 'padding'?", "the smallest input that works is 3".
+  public var hint: String?
+
+  public init(_ message: String, at range: SourceRange? = nil, hint: String? = nil) {
+    self.message = message
+    self.range = range
+    self.hint = hint
+  }
+
+  /// The message, then (when there is a range) the source line with a caret under the range, then the hint.
+  ///
+  ///     error: unknown argument 'paddin' for Conv2D
+  ///       Conv2D(3, 5, paddin='same')
+  ///                    ^~~~~~
+  ///     hint: did you mean 'padding'?
+  public func rendered(source: String) -> String {
+    var lines = ["error: \(message)"]
+    if let range, range.start <= source.count {
+      let width = max(1, min(range.end, source.count) - range.start)
+      lines.append("  " + source)
+      lines.append(
+        "  " + String(repeating: " ", count: range.start) + "^"
+          + String(repeating: "~", count: width - 1))
+    }
+    if let hint { lines.append("hint: \(hint)") }
+    return lines.joined(separator: "\n")
+  }
+}
