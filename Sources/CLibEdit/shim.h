@@ -22,6 +22,12 @@ static inline FILE *kshape_stderr(void) { return stderr; }
 
 // MARK: - el_set / el_get
 
+/// A prompt for the moments before a real one is set: libedit must never get NULL.
+static inline char *kshape_empty_prompt(void) {
+  static char empty[1] = {0};
+  return empty;
+}
+
 /// Sets the prompt function; characters between two `escape` bytes are printed but take no
 /// width (for ANSI colour sequences).
 static inline int kshape_el_set_prompt(EditLine *el, kshape_prompt_fn fn, char escape) {
@@ -89,18 +95,37 @@ static inline int kshape_terminal_columns(int fd) {
   return (int)ws.ws_col;
 }
 
-static void kshape_sigint_noop(int signo) { (void)signo; }
+/// The flag the SIGINT handler below sets. libedit reports Ctrl-C inconsistently (count -1
+/// while editing, count 0 like end-of-file during Ctrl-R search) and errno can hold a stale
+/// EINTR from a resize, so this flag is the reliable signal. `static` storage in a header exists
+/// once per translation unit, hence callers get it from the install call (whose handler sets
+/// this very copy) instead of reading a global.
+static inline volatile sig_atomic_t *kshape_sigint_flag(void) {
+  static volatile sig_atomic_t flag = 0;
+  return &flag;
+}
 
-/// Installs a SIGINT handler that does nothing, WITHOUT SA_RESTART, so that Ctrl-C makes a
-/// blocked read() fail with EINTR instead of killing the process. Saves the old action in `old`.
-static inline int kshape_install_sigint_noop(struct sigaction *old) {
+static inline void kshape_sigint_handler(int signo) {
+  (void)signo;
+  *kshape_sigint_flag() = 1;
+}
+
+/// Installs a SIGINT handler that only sets a flag, WITHOUT SA_RESTART, so that Ctrl-C makes a
+/// blocked read() fail with EINTR instead of killing the process. Saves the old action in `old`
+/// and returns the handler's flag, or NULL when sigaction fails.
+static inline volatile sig_atomic_t *kshape_install_sigint_flag(struct sigaction *old) {
   struct sigaction action;
   memset(&action, 0, sizeof action);
-  action.sa_handler = kshape_sigint_noop;
+  action.sa_handler = kshape_sigint_handler;
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0;
-  return sigaction(SIGINT, &action, old);
+  if (sigaction(SIGINT, &action, old) != 0) return NULL;
+  return kshape_sigint_flag();
 }
+
+static inline void kshape_flag_clear(volatile sig_atomic_t *flag) { *flag = 0; }
+
+static inline int kshape_flag_is_set(volatile sig_atomic_t *flag) { return *flag != 0; }
 
 static inline int kshape_restore_sigint(const struct sigaction *old) {
   return sigaction(SIGINT, old, NULL);

@@ -27,6 +27,17 @@ public struct DType: Hashable, Sendable, CustomStringConvertible {
   public var isFloating: Bool { name.hasPrefix("float") || name == "bfloat16" }
   public var isInteger: Bool { name.hasPrefix("int") || name.hasPrefix("uint") }
   public var description: String { name }
+
+  /// Bytes per element.
+  public var byteSize: Int {
+    switch name {
+    case "float16", "bfloat16", "int16", "uint16": return 2
+    case "float64", "int64", "uint64", "complex64": return 8
+    case "complex128": return 16
+    case "int8", "uint8", "bool": return 1
+    default: return 4
+    }
+  }
 }
 
 /// A Keras dtype policy: the dtype of a layer's variables and of its computation.

@@ -8,6 +8,8 @@ extension Atom: CustomStringConvertible {
       if offset == divisor - 1 { return "ceil(\(Self.operand(p))/\(divisor))" }
       let numerator = offset == 0 ? p : ((try? p + Poly(constant: offset)) ?? p)
       return "floor(\(Self.operand(numerator))/\(divisor))"
+    case .product(let factors):
+      return factors.map { "(\($0))" }.joined(separator: "*")
     }
   }
 

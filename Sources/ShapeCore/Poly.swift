@@ -4,13 +4,15 @@ public indirect enum Atom: Hashable, Sendable, Comparable {
   /// floor((numerator + offset) / divisor), kept canonical: the numerator has no constant term,
   /// 0 <= offset < divisor, and numerator coefficients, offset and divisor share no common factor.
   case floorDiv(Poly, offset: Int, divisor: Int)
+  /// A product kept factored for display, `(H-4)*(W-4)`: factors with two or more terms each.
+  case product([Poly])
 
   public static func < (a: Atom, b: Atom) -> Bool {
     switch (a, b) {
     case (.symbol(let x), .symbol(let y)): return x < y
-    case (.symbol, .floorDiv): return true
-    case (.floorDiv, .symbol): return false
-    case (.floorDiv, .floorDiv): return a.description < b.description
+    case (.symbol, _): return true
+    case (_, .symbol): return false
+    default: return a.description < b.description
     }
   }
 }
@@ -53,6 +55,7 @@ public struct Poly: Hashable, Sendable {
         switch atom {
         case .symbol(let s): out.insert(s)
         case .floorDiv(let p, _, _): out.formUnion(p.symbols)
+        case .product(let ps): for p in ps { out.formUnion(p.symbols) }
         }
       }
     }
@@ -71,9 +74,41 @@ public struct Poly: Hashable, Sendable {
     return Poly(terms: terms, constant: try Checked.mul(constant, k))
   }
 
+  /// The single term `c*m` when the polynomial is one, else nil.
+  var monomial: (Monomial, Int)? {
+    guard constant == 0, terms.count == 1, let (m, c) = terms.first else { return nil }
+    return (m, c)
+  }
+
+  /// Products of monomials multiply out (`3*H*W`); a factor with several terms stays a factor
+  /// (`3*(H-4)*(W-4)`), so that flattened sizes read as what they are.
   public static func * (a: Poly, b: Poly) throws(ArithmeticOverflow) -> Poly {
     if let k = b.constantValue { return try a.scaled(by: k) }
     if let k = a.constantValue { return try b.scaled(by: k) }
+    if a.monomial == nil || b.monomial == nil {
+      var coefficient = 1
+      var atoms: Monomial = []
+      var factors: [Poly] = []
+      for p in [a, b] {
+        if let (m, c) = p.monomial {
+          coefficient = try Checked.mul(coefficient, c)
+          atoms += m.filter { if case .product = $0 { return false } else { return true } }
+          for case .product(let inner) in m { factors += inner }
+        } else {
+          // Pull out the content, so equal factors compare equal: 2*H-8 = 2*(H-4).
+          var g = p.constant
+          for c in p.terms.values { g = gcd(g, c) }
+          if g > 1, let primitive = p.exactlyDivided(by: g) {
+            coefficient = try Checked.mul(coefficient, g)
+            factors.append(primitive)
+          } else {
+            factors.append(p)
+          }
+        }
+      }
+      let m = (atoms + [.product(factors.sorted { $0.description < $1.description })]).sorted()
+      return Poly(terms: [m: coefficient], constant: 0)
+    }
     var result = Poly(constant: 0)
     let left = a.terms.map { ($0.key, $0.value) } + [([], a.constant)]
     let right = b.terms.map { ($0.key, $0.value) } + [([], b.constant)]

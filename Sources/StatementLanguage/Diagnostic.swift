@@ -31,3 +31,18 @@ public struct Diagnostic: Error, Hashable, Sendable {
     return lines.joined(separator: "\n")
   }
 }
+
+extension SourceRange {
+  /// The same range in a longer line where this one's text starts at `offset`.
+  public func shifted(by offset: Int) -> SourceRange {
+    SourceRange(start + offset, end + offset)
+  }
+}
+
+extension Diagnostic {
+  /// The same diagnostic for a statement that starts at `offset` in a longer line, as the pieces
+  /// of `Parser.splitStatements` do: render it with the whole line as `source`.
+  public func shifted(by offset: Int) -> Diagnostic {
+    Diagnostic(message, at: range?.shifted(by: offset), hint: hint)
+  }
+}

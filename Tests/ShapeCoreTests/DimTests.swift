@@ -52,6 +52,10 @@ import Testing
     let flat = try Dim.product([h.ceilDiv(2), w.ceilDiv(2), Dim.known(32)])
     #expect(flat.formula == "32*ceil(H/2)*ceil(W/2)")
     #expect(try (h * w).formula == "H*W")
+    let valid = try Dim.product([h - 4, w - 4, Dim.known(3)])
+    #expect(valid.formula == "3*(H-4)*(W-4)")
+    #expect(try valid == (w - 4) * ((h * 2 - 8) * 3).exactDiv(2)!)
+    #expect(evaluate(valid, ["H": 10, "W": 7]) == 54)
     #expect(try Dim.product([Dim.unknown, Dim.known(3)]) == .unknown)
     #expect(try Dim.product([Dim.unknown, Dim.known(0)]).value == 0)
   }
@@ -101,6 +105,11 @@ func evaluate(_ p: Poly, _ env: [String: Int]) -> Int? {
       case .floorDiv(let q, let offset, let divisor):
         guard let v = evaluate(q, env) else { return nil }
         term *= Checked.floorDiv(v + offset, divisor)
+      case .product(let factors):
+        for f in factors {
+          guard let v = evaluate(f, env) else { return nil }
+          term *= v
+        }
       }
     }
     total += term

@@ -1,0 +1,86 @@
+import LayerCatalog
+import LineEditor
+import ShapeEngine
+import StatementLanguage
+
+/// Where the REPL writes: normal output and errors (a test passes closures that collect).
+public struct Output {
+  public var out: (String) -> Void
+  public var err: (String) -> Void
+  public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+    self.out = out
+    self.err = err
+  }
+}
+
+/// The read-eval-print loop over any line reader: an error is a value, and the loop never dies.
+public final class REPL {
+  public private(set) var session = Session()
+  let output: Output
+
+  public init(output: Output) { self.output = output }
+
+  public static let banner = "kshape: Keras shapes without Python. Type help, or Ctrl-D to leave."
+
+  /// Interactive: prompt, history, completion; Ctrl-C cancels the line, Ctrl-D or `quit` leaves.
+  public func runInteractive(_ reader: any LineReader) {
+    output.out(Self.banner)
+    while true {
+      switch reader.readLine(prompt: "kshape> ") {
+      case .endOfInput: return
+      case .interrupted: continue
+      case .line(let line):
+        reader.addHistory(line)
+        for (piece, _) in Parser.splitStatements(line) {
+          let outcome = session.submit(piece)
+          if case .quit = outcome { return }
+          if let text = Render.outcome(outcome, source: piece) {
+            if case .failure = outcome { output.err(text) } else { output.out(text) }
+          }
+        }
+      }
+    }
+  }
+
+  /// Non-interactive: runs lines in order, stops at the first failure; returns the exit status.
+  public func runScript(_ lines: [String], json: Bool) -> Int32 {
+    for (number, line) in lines.enumerated() {
+      for (piece, _) in Parser.splitStatements(line) {
+        let outcome = session.submit(piece)
+        if case .quit = outcome { return 0 }
+        let failed = Self.failed(outcome)
+        if json {
+          if let record = JSONOutput.record(outcome, line: number + 1, source: piece) {
+            output.out(JSONOutput.encode(record))
+          }
+        } else if let text = Render.outcome(outcome, source: piece), !failed {
+          output.out(text)
+        }
+        if failed {
+          let text = Render.outcome(outcome, source: piece) ?? "error"
+          output.err("line \(number + 1): " + text)
+          return 1
+        }
+      }
+    }
+    return 0
+  }
+
+  static func failed(_ o: Outcome) -> Bool {
+    switch o {
+    case .failure: return true
+    case .applied(let ev, _): return ev.failure != nil
+    default: return false
+    }
+  }
+
+  /// Tab completion: commands, layer names and the session's names that start with the word.
+  public func completions(_ before: String) -> [String] {
+    let word = String(before.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
+    guard !word.isEmpty else { return [] }
+    let atStart = before.dropLast(word.count).allSatisfy { $0 == " " }
+    var pool = Catalog.allNames + ["Input"] + Array(session.graph.bindings.keys)
+    if atStart { pool += Session.commands.sorted() }
+    return Array(Set(pool.filter { $0.lowercased().hasPrefix(word.lowercased()) })).sorted()
+  }
+}

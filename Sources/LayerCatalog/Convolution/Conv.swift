@@ -1,0 +1,145 @@
+import ShapeCore
+
+/// Conv1D/2D/3D and their transposes: one shape rule per rank.
+///
+/// out = floor((in - d*(k-1) - 1)/s) + 1 ('valid'), ceil(in/s) ('same', 'causal');
+/// transposed: (in-1)*s + d*(k-1) + 1 + output_padding.
+/// params = prod(kernel_size) * (C_in/groups) * filters + filters (bias).
+public struct Conv: Layer {
+  public var rank: Int
+  public var transposed: Bool
+  public var filters: Int
+  public var kernelSize: [Int]
+  public var strides: [Int]
+  public var padding: Padding
+  public var dataFormat: DataFormat
+  public var dilationRate: [Int]
+  public var groups: Int
+  public var useBias: Bool
+  public var outputPadding: [Int]?
+
+  public static func signature(rank: Int, transposed: Bool) -> Signature {
+    let ones: Value = rank == 1 ? .int(1) : .tuple(Array(repeating: .int(1), count: rank))
+    var p = [
+      Parameter("filters"), Parameter("kernel_size"), Parameter("strides", ones),
+      Parameter("padding", .string("valid")),
+    ]
+    if transposed { p.append(Parameter("output_padding", Value.none)) }
+    p += [Parameter("data_format", Value.none), Parameter("dilation_rate", ones)]
+    if !transposed { p.append(Parameter("groups", .int(1))) }
+    p += [
+      Parameter("activation", Value.none), Parameter("use_bias", .bool(true)),
+      Parameter("kernel_initializer", .string("glorot_uniform")),
+      Parameter("bias_initializer", .string("zeros")),
+    ]
+    p += ["kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
+      "bias_constraint"].map { Parameter($0, Value.none) }
+    return Signature(p)
+  }
+
+  public init(rank: Int, transposed: Bool, _ a: BoundArguments) throws(LayerError) {
+    self.rank = rank
+    self.transposed = transposed
+    filters = try a.int("filters")
+    kernelSize = try a.ints("kernel_size", rank: rank)
+    strides = try a.ints("strides", rank: rank)
+    dilationRate = try a.ints("dilation_rate", rank: rank)
+    groups = transposed ? 1 : try a.int("groups")
+    useBias = try a.bool("use_bias")
+    dataFormat = try DataFormat(a)
+    let allowed = rank == 1 && !transposed ? ["valid", "same", "causal"] : ["valid", "same"]
+    padding = Padding(rawValue: try a.choice("padding", allowed)) ?? .valid
+    outputPadding =
+      transposed && a["output_padding"] != .none
+      ? try a.ints("output_padding", rank: rank) : nil
+    try Activations.validate(a, "activation")
+    try validate(a.layer)
+  }
+
+  /// Keras's constructor checks (BaseConv.__init__).
+  private func validate(_ layer: String) throws(LayerError) {
+    if filters <= 0 {
+      throw LayerError(
+        "\(layer): Invalid value for argument `filters`. Expected a strictly positive value. "
+          + "Received filters=\(filters).", argument: "filters")
+    }
+    if groups <= 0 {
+      throw LayerError(
+        "\(layer): The number of groups must be a positive integer. Received: groups=\(groups).",
+        argument: "groups")
+    }
+    if filters % groups != 0 {
+      throw LayerError(
+        "\(layer): The number of filters must be evenly divisible by the number of groups. "
+          + "Received: groups=\(groups), filters=\(filters).", argument: "groups")
+    }
+    if kernelSize.contains(where: { $0 <= 0 }) {
+      throw LayerError(
+        "\(layer): The argument `kernel_size` cannot contain 0. Received kernel_size="
+          + "\(TensorType.tuple(kernelSize.map(String.init))).", argument: "kernel_size")
+    }
+    if strides.contains(where: { $0 <= 0 }) {
+      throw LayerError(
+        "\(layer): The argument `strides` cannot contains 0. Received strides="
+          + "\(TensorType.tuple(strides.map(String.init))).", argument: "strides")
+    }
+    if dilationRate.contains(where: { $0 <= 0 }) {
+      throw LayerError(
+        "\(layer): The argument `dilation_rate` must be positive. Received dilation_rate="
+          + "\(TensorType.tuple(dilationRate.map(String.init))).", argument: "dilation_rate")
+    }
+    if strides.max() ?? 1 > 1 && dilationRate.max() ?? 1 > 1 {
+      throw LayerError(
+        "\(layer): `strides > 1` not supported in conjunction with `dilation_rate > 1`. "
+          + "Received: strides=\(TensorType.tuple(strides.map(String.init))) and "
+          + "dilation_rate=\(TensorType.tuple(dilationRate.map(String.init)))",
+        argument: "dilation_rate")
+    }
+    if let op = outputPadding {
+      for (o, s) in zip(op, strides) where o >= s || o < 0 {
+        throw LayerError(
+          "\(layer): Strides must be greater than output padding. Received strides="
+            + "\(TensorType.tuple(strides.map(String.init))), output_padding="
+            + "\(TensorType.tuple(op.map(String.init))).", argument: "output_padding")
+      }
+    }
+  }
+
+  public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
+    let x = try c.single(input)
+    try c.requireRank(x, atLeast: rank + 2)
+    try c.requireRank(x, exactly: rank + 2)
+    let (batch, spatial, channels) = dataFormat.split(x.shape)
+    guard let cIn = channels.value else {
+      throw c.undefinedDim(x, axis: dataFormat.channelAxis(rank: x.rank), what: "the channel dimension")
+    }
+    if cIn % groups != 0 {
+      throw LayerError(
+        "\(c.name): The number of input channels must be evenly divisible by the number of "
+          + "groups. Received groups=\(groups), but the input has \(cIn) channels (full input "
+          + "shape is \(x.kerasShape)).")
+    }
+    let outSpatial: [Dim]
+    if transposed {
+      var dims: [Dim] = []
+      for i in spatial.indices {
+        dims.append(
+          try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in
+            try Windows.transposed(
+              spatial[i], window: kernelSize[i], stride: strides[i], dilation: dilationRate[i],
+              padding: padding, outputPadding: outputPadding?[i])
+          })
+      }
+      outSpatial = dims
+    } else {
+      outSpatial = try Windows.outputs(
+        spatial, windows: kernelSize, strides: strides, dilations: dilationRate, padding: padding,
+        context: c, input: x)
+    }
+    let kernel = transposed ? kernelSize + [filters, cIn] : kernelSize + [cIn / groups, filters]
+    var weights = [Weight("kernel", kernel)]
+    if useBias { weights.append(Weight("bias", [filters])) }
+    let shape = dataFormat.join(batch: batch, spatial: outSpatial, channels: .known(filters))
+    return LayerOutput([TensorType(shape: shape, dtype: c.policy.computeDType)], weights: weights)
+  }
+}

@@ -1,0 +1,41 @@
+import ShapeCore
+
+/// Dense on the last axis of any rank >= 2: (..., C) -> (..., units); params = C*units + units.
+public struct Dense: Layer {
+  public var units: Int
+  public var useBias: Bool
+
+  public static let signature = Signature(
+    [
+      Parameter("units"), Parameter("activation", Value.none), Parameter("use_bias", .bool(true)),
+      Parameter("kernel_initializer", .string("glorot_uniform")),
+      Parameter("bias_initializer", .string("zeros")),
+    ]
+      + [
+        "kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
+        "bias_constraint", "lora_rank", "lora_alpha", "quantization_config",
+      ].map { Parameter($0, Value.none) })
+
+  public init(_ a: BoundArguments) throws(LayerError) {
+    units = try a.int("units")
+    useBias = try a.bool("use_bias")
+    try Activations.validate(a, "activation")
+    if units <= 0 {
+      throw LayerError(
+        "\(a.layer): Received an invalid value for `units`, expected a positive integer. "
+          + "Received: units=\(units)", argument: "units")
+    }
+  }
+
+  public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
+    let x = try c.single(input)
+    try c.requireRank(x, atLeast: 2)
+    guard let cIn = x.shape[x.rank - 1].value else {
+      throw c.undefinedDim(x, axis: x.rank - 1, what: "the last dimension of a Dense layer's input")
+    }
+    var weights = [Weight("kernel", [cIn, units])]
+    if useBias { weights.append(Weight("bias", [units])) }
+    let shape = Array(x.shape.dropLast()) + [.known(units)]
+    return LayerOutput([TensorType(shape: shape, dtype: c.policy.computeDType)], weights: weights)
+  }
+}

@@ -1,0 +1,51 @@
+import ShapeCore
+
+/// Where the channels are; layers compute in channels_last order and permute once at the edges.
+public enum DataFormat: String, Sendable {
+  case channelsLast = "channels_last"
+  case channelsFirst = "channels_first"
+
+  /// Keras's `data_format` argument: None means `keras.config.image_data_format()`, channels_last.
+  public init(_ args: BoundArguments, _ key: String = "data_format") throws(LayerError) {
+    guard let s = try args.optionalString(key) else {
+      self = .channelsLast
+      return
+    }
+    guard let f = DataFormat(rawValue: s.lowercased()) else {
+      throw LayerError(
+        "\(args.layer): The `data_format` argument must be one of {'channels_first', "
+          + "'channels_last'}. Received: data_format=\(args[key].pythonRepr)", argument: key,
+        hint: nearest(s, in: ["channels_first", "channels_last"]).map { "did you mean '\($0)'?" })
+    }
+    self = f
+  }
+
+  /// The index of the channel axis in a tensor of `rank` dims.
+  public func channelAxis(rank: Int) -> Int { self == .channelsLast ? rank - 1 : 1 }
+
+  /// Splits (batch, spatial..., channels) whatever the format.
+  public func split(_ shape: [Dim]) -> (batch: Dim, spatial: [Dim], channels: Dim) {
+    switch self {
+    case .channelsLast: return (shape[0], Array(shape[1..<(shape.count - 1)]), shape[shape.count - 1])
+    case .channelsFirst: return (shape[0], Array(shape[2...]), shape[1])
+    }
+  }
+
+  /// Joins (batch, spatial..., channels) back in this format.
+  public func join(batch: Dim, spatial: [Dim], channels: Dim) -> [Dim] {
+    switch self {
+    case .channelsLast: return [batch] + spatial + [channels]
+    case .channelsFirst: return [batch, channels] + spatial
+    }
+  }
+}
+
+/// The names of spatial axes, for messages: height/width, or depth/height/width, or length.
+func axisNames(_ rank: Int) -> [String] {
+  switch rank {
+  case 1: return ["length"]
+  case 2: return ["height", "width"]
+  case 3: return ["depth", "height", "width"]
+  default: return (0..<rank).map { "spatial axis \($0)" }
+  }
+}

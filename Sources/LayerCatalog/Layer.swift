@@ -1,0 +1,103 @@
+import ShapeCore
+
+/// What a layer is called on: one tensor, or a list of tensors (merges).
+public enum LayerInput: Sendable {
+  case single(TensorType)
+  case list([TensorType])
+
+  public var tensors: [TensorType] {
+    switch self {
+    case .single(let t): return [t]
+    case .list(let ts): return ts
+    }
+  }
+}
+
+/// A variable a layer creates when it is built.
+public struct Weight: Hashable, Sendable {
+  public var name: String
+  public var shape: [Int]
+  public var trainable: Bool
+  public init(_ name: String, _ shape: [Int], trainable: Bool = true) {
+    self.name = name
+    self.shape = shape
+    self.trainable = trainable
+  }
+}
+
+/// The outputs of one call, and the weights the layer holds once built for those inputs.
+public struct LayerOutput: Hashable, Sendable {
+  public var outputs: [TensorType]
+  public var weights: [Weight]
+  public init(_ outputs: [TensorType], weights: [Weight] = []) {
+    self.outputs = outputs
+    self.weights = weights
+  }
+}
+
+/// Who is being called: the names and policy errors and dtypes are about.
+public struct LayerContext: Sendable {
+  /// The Keras class name as written (`Conv2D`, or an alias such as `Convolution2D`).
+  public var className: String
+  /// The layer's name (`conv2d_3`).
+  public var name: String
+  public var policy: DTypePolicy
+
+  public init(className: String, name: String, policy: DTypePolicy = .float32) {
+    self.className = className
+    self.name = name
+    self.policy = policy
+  }
+
+  /// A float input is cast to the compute dtype when the layer is called (Keras's autocast);
+  /// other dtypes pass as they are.
+  public func autocast(_ dtype: DType) -> DType {
+    dtype.isFloating ? policy.computeDType : dtype
+  }
+}
+
+/// A configured Keras layer: one shape rule for any inputs.
+public protocol Layer: Sendable {
+  /// The outputs (shape, dtype) of a call on `input`, and the weights built for it;
+  /// throws where Keras raises at build or call time.
+  func call(_ input: LayerInput, _ context: LayerContext) throws(LayerError) -> LayerOutput
+}
+
+extension LayerContext {
+  /// The single tensor of a call, or Keras's error for a list given to a one-input layer.
+  public func single(_ input: LayerInput) throws(LayerError) -> TensorType {
+    switch input {
+    case .single(let t): return t
+    case .list(let ts) where ts.count == 1: return ts[0]
+    case .list(let ts):
+      throw LayerError(
+        "\(name) (\(className)) takes one tensor but was called on a list of \(ts.count)")
+    }
+  }
+
+  /// Keras's InputSpec check on the rank.
+  public func requireRank(
+    _ t: TensorType, exactly ndim: Int? = nil, atLeast minNdim: Int? = nil
+  ) throws(LayerError) {
+    if let ndim, t.rank != ndim {
+      throw LayerError(
+        "Input 0 of layer \"\(name)\" is incompatible with the layer: expected ndim=\(ndim), "
+          + "found ndim=\(t.rank). Full shape received: \(t.kerasShape)")
+    }
+    if let minNdim, t.rank < minNdim {
+      throw LayerError(
+        "Input 0 of layer \"\(name)\" is incompatible with the layer: expected min_ndim=\(minNdim), "
+          + "found ndim=\(t.rank). Full shape received: \(t.kerasShape)")
+    }
+  }
+
+  /// The error for a weight shape that depends on an unknown dim.
+  public func undefinedDim(_ t: TensorType, axis: Int, what: String) -> LayerError {
+    LayerError(
+      "\(name) (\(className)): \(what) must be known to create its weights, but axis \(axis) of "
+        + "input shape \(t.kerasShape) is None",
+      hint: t.hasFormulas
+        ? "it is \(t.formulaShape) here; apply a concrete size or declare the input with fixed dims"
+        : nil)
+  }
+}

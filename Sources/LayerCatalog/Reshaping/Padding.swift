@@ -1,0 +1,113 @@
+import ShapeCore
+
+/// ZeroPadding1D/2D/3D: each spatial dim grows by its (before, after) pads.
+public struct ZeroPadding: Layer {
+  public var rank: Int
+  public var pads: [(Int, Int)]
+  public var dataFormat: DataFormat
+
+  public static func signature(rank: Int) -> Signature {
+    let d: Value? =
+      switch rank {
+      case 1: .int(1)
+      case 2: .tuple([.int(1), .int(1)])
+      default: nil
+      }
+    return Signature(
+      rank == 1
+        ? [Parameter("padding", d)]
+        : [Parameter("padding", d), Parameter("data_format", Value.none)])
+  }
+
+  /// Accepts an int, a tuple of `rank` ints (symmetric), or `rank` pairs; for 1-D, an int or a pair.
+  public init(rank: Int, _ a: BoundArguments) throws(LayerError) {
+    self.rank = rank
+    dataFormat = rank == 1 ? .channelsLast : try DataFormat(a)
+    let bad = LayerError(
+      "\(a.layer): `padding` should be an int, a tuple of \(rank) ints, or a tuple of \(rank) "
+        + "tuples of 2 ints. Received: padding=\(a["padding"].pythonRepr)", argument: "padding")
+    switch a["padding"] {
+    case .int(let p):
+      pads = Array(repeating: (p, p), count: rank)
+    case .tuple(let items), .list(let items):
+      if rank == 1, items.count == 2, case .int(let lo) = items[0], case .int(let hi) = items[1] {
+        pads = [(lo, hi)]
+      } else if items.count == rank {
+        var out: [(Int, Int)] = []
+        for item in items {
+          switch item {
+          case .int(let p): out.append((p, p))
+          case .tuple(let pair) where pair.count == 2, .list(let pair) where pair.count == 2:
+            guard case .int(let lo) = pair[0], case .int(let hi) = pair[1] else { throw bad }
+            out.append((lo, hi))
+          default: throw bad
+          }
+        }
+        pads = out
+      } else {
+        throw bad
+      }
+    default:
+      throw bad
+    }
+    if pads.contains(where: { $0.0 < 0 || $0.1 < 0 }) { throw bad }
+  }
+
+  public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
+    let x = try c.single(input)
+    try c.requireRank(x, exactly: rank + 2)
+    let (batch, spatial, channels) = dataFormat.split(x.shape)
+    var out: [Dim] = []
+    for (d, p) in zip(spatial, pads) {
+      out.append(try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in try d + (p.0 + p.1) })
+    }
+    let shape = dataFormat.join(batch: batch, spatial: out, channels: channels)
+    return LayerOutput([TensorType(shape: shape, dtype: c.policy.computeDType)])
+  }
+}
+
+/// UpSampling1D/2D/3D: each spatial dim times its size.
+public struct UpSampling: Layer {
+  public var rank: Int
+  public var size: [Int]
+  public var dataFormat: DataFormat
+
+  public static func signature(rank: Int) -> Signature {
+    switch rank {
+    case 1: return Signature([Parameter("size", .int(2))])
+    case 2:
+      return Signature([
+        Parameter("size", .tuple([.int(2), .int(2)])), Parameter("data_format", Value.none),
+        Parameter("interpolation", .string("nearest")),
+      ])
+    default:
+      return Signature([
+        Parameter("size", .tuple(Array(repeating: .int(2), count: rank))),
+        Parameter("data_format", Value.none),
+      ])
+    }
+  }
+
+  public static let interpolations = [
+    "bicubic", "bilinear", "lanczos3", "lanczos5", "nearest", "area",
+  ]
+
+  public init(rank: Int, _ a: BoundArguments) throws(LayerError) {
+    self.rank = rank
+    size = try a.positiveInts("size", rank: rank)
+    dataFormat = rank == 1 ? .channelsLast : try DataFormat(a)
+    if rank == 2 { _ = try a.choice("interpolation", Self.interpolations) }
+  }
+
+  public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
+    let x = try c.single(input)
+    try c.requireRank(x, exactly: rank + 2)
+    let (batch, spatial, channels) = dataFormat.split(x.shape)
+    var out: [Dim] = []
+    for (d, s) in zip(spatial, size) {
+      out.append(try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in try d * s })
+    }
+    let shape = dataFormat.join(batch: batch, spatial: out, channels: channels)
+    return LayerOutput([TensorType(shape: shape, dtype: c.policy.computeDType)])
+  }
+}

@@ -1,0 +1,55 @@
+/// An argument value as written in a layer call: Python's literals, or a layer (for wrappers).
+public indirect enum Value: Hashable, Sendable {
+  case int(Int)
+  case float(Double)
+  case string(String)
+  case bool(Bool)
+  case none
+  case tuple([Value])
+  case list([Value])
+
+  /// Python's repr: `(3, 3)`, `'same'`, `None`, `True`.
+  public var pythonRepr: String {
+    switch self {
+    case .int(let i): return String(i)
+    case .float(let d): return d == d.rounded() && abs(d) < 1e16 ? String(format1: d) : String(d)
+    case .string(let s): return "'" + s.replacingOccurrences("\\", "\\\\").replacingOccurrences("'", "\\'") + "'"
+    case .bool(let b): return b ? "True" : "False"
+    case .none: return "None"
+    case .tuple(let items):
+      return items.count == 1
+        ? "(\(items[0].pythonRepr),)" : "(" + items.map(\.pythonRepr).joined(separator: ", ") + ")"
+    case .list(let items): return "[" + items.map(\.pythonRepr).joined(separator: ", ") + "]"
+    }
+  }
+
+  /// What kind of value it is, for messages: "an int", "a string".
+  public var kindDescription: String {
+    switch self {
+    case .int: return "an int"
+    case .float: return "a float"
+    case .string: return "a string"
+    case .bool: return "a bool"
+    case .none: return "None"
+    case .tuple: return "a tuple"
+    case .list: return "a list"
+    }
+  }
+
+  /// The items of a tuple or list.
+  public var items: [Value]? {
+    switch self {
+    case .tuple(let v), .list(let v): return v
+    default: return nil
+    }
+  }
+}
+
+extension String {
+  /// `1.0` for a whole double, as Python prints it.
+  init(format1 d: Double) { self = String(Int(d)) + ".0" }
+
+  func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}

@@ -1,0 +1,124 @@
+import LayerCatalog
+import ShapeCore
+import StatementLanguage
+
+extension Evaluator {
+  /// Makes a layer from `Class(args...)`: binds the arguments, validates, names it.
+  mutating func construct(_ cls: String, _ c: Call) throws(EngineError) -> Int {
+    guard let entry = Catalog.entry(cls) else {
+      if let why = Catalog.opaque[cls] {
+        throw EngineError(
+          "\(cls) cannot be shape-inferred: \(why), and kshape never runs code", at: c.callee.range,
+          hint: cls == "Lambda"
+            ? "give the shape another way: a Reshape, or a layer with the same output shape"
+            : "replace it with the Keras layers it computes, or with a layer of the same output shape")
+      }
+      throw EngineError(
+        "unknown layer '\(cls)'", at: c.callee.range,
+        hint: nearest(cls, in: Catalog.allNames).map { "did you mean '\($0)'?" }
+          ?? "`help` lists the layers kshape knows")
+    }
+    var positional: [Value] = []
+    var keywords: [(String, Value)] = []
+    var ranges: [String: SourceRange] = [:]
+    for (i, arg) in c.arguments.enumerated() {
+      let v = try literalValue(arg.value)
+      if let label = arg.label {
+        keywords.append((label, v))
+        ranges[label] = arg.range
+      } else {
+        positional.append(v)
+        if i < entry.signature.parameters.count { ranges[entry.signature.parameters[i].name] = arg.range }
+      }
+    }
+    let bound: BoundArguments
+    let layer: any Layer
+    do {
+      bound = try BoundArguments(
+        layer: cls, signature: entry.signature,
+        arguments: CallArguments(positional: positional, keywords: keywords))
+      layer = try entry.make(bound)
+    } catch {
+      throw EngineError(
+        Diagnostic(error.message, at: error.argument.flatMap { ranges[$0] } ?? c.range, hint: error.hint),
+        className: cls)
+    }
+    var policy = DTypePolicy.float32
+    if case .string(let d) = bound["dtype"] {
+      guard let p = DTypePolicy(d) else {
+        throw EngineError(
+          Diagnostic(
+            "\(cls): dtype '\(d)' is not a dtype Keras knows", at: ranges["dtype"] ?? c.range,
+            hint: nearest(d, in: DType.all + ["mixed_float16", "mixed_bfloat16"]).map {
+              "did you mean '\($0)'?"
+            }), className: cls)
+      }
+      policy = p
+    } else if bound["dtype"] != .none {
+      throw EngineError(
+        Diagnostic("\(cls): dtype must be a string such as 'float16'", at: ranges["dtype"]),
+        className: cls)
+    }
+    let name: String
+    if case .string(let n) = bound["name"] {
+      name = n
+    } else {
+      name = graph.autoName(entry.autoNamePrefix)
+    }
+    try checkUnique(name, range: ranges["name"] ?? c.range, className: cls)
+    graph.layers.append(
+      LayerNode(
+        name: name, className: cls, layer: layer, policy: policy, weights: nil,
+        statement: statement))
+    argumentRanges[graph.layers.count - 1] = ranges
+    return graph.layers.count - 1
+  }
+
+  func checkUnique(_ name: String, range: SourceRange, className: String) throws(EngineError) {
+    if graph.layers.contains(where: { $0.name == name }) {
+      throw EngineError(
+        Diagnostic(
+          "the name \"\(name)\" is already used by another layer; all layer names should be unique",
+          at: range, hint: "choose another name=..."), className: className)
+    }
+  }
+
+  /// Calls layer `l` on `input`, adding its outputs to the graph.
+  mutating func call(_ l: Int, on input: LayerInput, inputs: [Int], _ range: SourceRange)
+    throws(EngineError) -> Effect
+  {
+    let node = graph.layers[l]
+    guard let layer = node.layer else {
+      throw EngineError("\(node.name) (InputLayer) cannot be called", at: range)
+    }
+    let context = LayerContext(className: node.className, name: node.name, policy: node.policy)
+    let result: LayerOutput
+    do {
+      result = try layer.call(input, context)
+    } catch {
+      let own = node.statement == statement ? argumentRanges[l] : nil
+      throw EngineError(
+        Diagnostic(
+          error.message, at: error.argument.flatMap { own?[$0] } ?? range, hint: error.hint),
+        layer: node.name, className: node.className)
+    }
+    if let built = node.weights, built != result.weights {
+      let first = node.calls.first.map { graph.tensors[$0.inputs[0]].type.kerasShape } ?? "?"
+      throw EngineError(
+        Diagnostic(
+          "Input 0 of layer \"\(node.name)\" is incompatible with the layer: it was built for "
+            + "input shape \(first), and its weights do not fit input shape "
+            + "\(input.tensors.first?.kerasShape ?? "?")", at: range,
+          hint: "a shared layer keeps the weights of its first call; use a new layer here"),
+        layer: node.name, className: node.className)
+    }
+    graph.layers[l].weights = result.weights
+    for t in input.tensors where t.dtype.isFloating && t.dtype != node.policy.computeDType {
+      graph.skipTensorName()
+    }
+    let outs = result.outputs.map { graph.newTensor($0, layer: l) }
+    graph.layers[l].calls.append(LayerCall(inputs: inputs, outputs: outs))
+    graph.current = outs.first
+    return .called(layer: l, outputs: outs)
+  }
+}

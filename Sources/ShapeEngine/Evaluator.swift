@@ -1,0 +1,195 @@
+import LayerCatalog
+import ShapeCore
+import StatementLanguage
+
+/// Concrete values for the inputs, by declaration order: what `apply` substitutes.
+public struct InputBinding: Sendable {
+  /// Non-batch shape per input ordinal (nil keeps the declared shape).
+  public var shapes: [Int: [Dim]] = [:]
+  /// The batch dim for every input (nil keeps the declared one).
+  public var batch: Int?
+  public init(shapes: [Int: [Dim]] = [:], batch: Int? = nil) {
+    self.shapes = shapes
+    self.batch = batch
+  }
+}
+
+/// What a statement did to the graph.
+public enum Effect: Sendable {
+  /// A new input tensor.
+  case input(tensor: Int)
+  /// A layer constructed and bound to a name, not yet called.
+  case layerBound(layer: Int, variable: String)
+  /// A layer called: its output tensors.
+  case called(layer: Int, outputs: [Int])
+  /// A name looked up: nothing changed.
+  case show(Binding, name: String)
+  /// A name bound to an existing value.
+  case alias(Binding, name: String)
+}
+
+/// Executes statements on a graph: the one place where the language meets the catalog.
+struct Evaluator {
+  var graph: Graph
+  let binding: InputBinding
+  /// Index of the statement being executed in the session.
+  var statement = 0
+  /// Where each argument of each layer's constructor stands, for carets on call-time errors.
+  var argumentRanges: [Int: [String: SourceRange]] = [:]
+
+  init(graph: Graph = Graph(), binding: InputBinding = InputBinding()) {
+    self.graph = graph
+    self.binding = binding
+  }
+
+  /// Runs one parsed statement (not a command).
+  mutating func execute(_ s: Statement) throws(EngineError) -> Effect? {
+    switch s {
+    case .empty, .command: return nil
+    case .assignment(let target, _, let value):
+      return try assign(target, value)
+    case .expression(let e):
+      return try evaluate(e, stack: true)
+    }
+  }
+
+  private mutating func assign(_ target: String, _ value: Expr) throws(EngineError) -> Effect {
+    // `d = Dense(10)` binds a layer (Python's meaning); `x = Input(...)` or `y = f(x)` a tensor.
+    if case .call(let c) = value, case .name(let parts, _) = c.callee, let cls = className(parts),
+      !isInputClass(cls), graph.bindings[parts.joined(separator: ".")] == nil
+    {
+      let layer = try construct(cls, c)
+      graph.bindings[target] = .layer(layer)
+      return .layerBound(layer: layer, variable: target)
+    }
+    let effect = try evaluate(value, stack: false)
+    switch effect {
+    case .input(let t):
+      graph.bindings[target] = .tensor(t)
+      if let i = graph.inputs.firstIndex(where: { $0.tensor == t }) { graph.inputs[i].variable = target }
+    case .called(_, let outs):
+      guard let first = outs.first else { break }
+      graph.bindings[target] = .tensor(first)
+    case .show(let b, _), .alias(let b, _):
+      graph.bindings[target] = b
+      if case .tensor(let t) = b { graph.current = t }
+      return .alias(b, name: target)
+    case .layerBound(let l, _):
+      graph.bindings[target] = .layer(l)
+    }
+    return effect
+  }
+
+  /// Evaluates an expression; `stack` makes a bare layer constructor apply to the current tensor.
+  private mutating func evaluate(_ e: Expr, stack: Bool) throws(EngineError) -> Effect {
+    switch e {
+    case .name(let parts, let r):
+      let name = parts.joined(separator: ".")
+      guard let b = graph.bindings[name] else {
+        let known = Array(graph.bindings.keys) + Catalog.allNames
+        if Catalog.entry(name) != nil {
+          throw EngineError(
+            "\(name) is a layer class; call it to make a layer", at: r,
+            hint: "write \(name)(...) with its arguments; `help \(name)` shows them")
+        }
+        throw EngineError(
+          "name '\(name)' is not defined", at: r,
+          hint: nearest(name, in: known).map { "did you mean '\($0)'?" })
+      }
+      return .show(b, name: name)
+    case .call(let c):
+      return try evaluateCall(c, stack: stack)
+    default:
+      throw EngineError(
+        "a literal on its own does nothing", at: e.range,
+        hint: "write a layer such as Conv2D(32, 3), an input such as x = Input((None, None, 3)), or a command")
+    }
+  }
+
+  private mutating func evaluateCall(_ c: Call, stack: Bool) throws(EngineError) -> Effect {
+    switch c.callee {
+    case .name(let parts, let r):
+      let name = parts.joined(separator: ".")
+      // Calling a bound layer: `d(x)`.
+      if let b = graph.bindings[name] {
+        guard case .layer(let l) = b else {
+          throw EngineError(
+            "'\(name)' is a tensor, not a layer; a tensor cannot be called", at: r,
+            hint: "to stack a layer on it, write Layer(...)(\(name))")
+        }
+        return try callLayer(l, c.arguments, c.range)
+      }
+      guard let cls = className(parts) else {
+        throw EngineError("unknown name '\(name)'", at: r)
+      }
+      if isInputClass(cls) { return .input(tensor: try makeInput(c)) }
+      let layer = try construct(cls, c)
+      guard stack else { return .layerBound(layer: layer, variable: "") }
+      guard let current = graph.current else {
+        throw EngineError(
+          "there is no tensor to stack \(cls) on", at: c.range,
+          hint: "start with an input, e.g. x = Input((None, None, 3))")
+      }
+      return try call(layer, on: .single(graph.tensors[current].type), inputs: [current], c.range)
+    case .call(let inner):
+      // `Conv2D(8, 3)(x)`: construct, then call on the arguments.
+      guard case .name(let parts, _) = inner.callee, let cls = className(parts),
+        graph.bindings[parts.joined(separator: ".")] == nil, !isInputClass(cls)
+      else {
+        throw EngineError("only a layer can be called", at: inner.range)
+      }
+      let layer = try construct(cls, inner)
+      return try callLayer(layer, c.arguments, c.range)
+    default:
+      throw EngineError("this cannot be called", at: c.callee.range)
+    }
+  }
+
+  /// `layer(x)` or `layer([a, b])`.
+  private mutating func callLayer(_ l: Int, _ args: [Argument], _ range: SourceRange)
+    throws(EngineError) -> Effect
+  {
+    guard let first = args.first, first.label == nil || first.label == "inputs" else {
+      throw EngineError(
+        "a layer is called on a tensor or a list of tensors", at: range,
+        hint: "write layer(x) or layer([a, b])")
+    }
+    for extra in args.dropFirst() where !["training", "mask"].contains(extra.label ?? "") {
+      throw EngineError("unexpected argument in a layer call", at: extra.range)
+    }
+    switch first.value {
+    case .list(let items, _), .tuple(let items, _):
+      var ids: [Int] = []
+      for item in items { ids.append(try tensor(item)) }
+      return try call(l, on: .list(ids.map { graph.tensors[$0].type }), inputs: ids, range)
+    default:
+      let t = try tensor(first.value)
+      return try call(l, on: .single(graph.tensors[t].type), inputs: [t], range)
+    }
+  }
+
+  /// The tensor a name stands for, with Python's meaning enforced.
+  private func tensor(_ e: Expr) throws(EngineError) -> Int {
+    guard case .name(let parts, let r) = e else {
+      throw EngineError(
+        "expected a tensor name here", at: e.range,
+        hint: "assign the result first: y = Conv2D(8, 3)(x), then use y")
+    }
+    let name = parts.joined(separator: ".")
+    switch graph.bindings[name] {
+    case .tensor(let t)?: return t
+    case .layer(let l)?:
+      let node = graph.layers[l]
+      throw EngineError(
+        "'\(name)' is a layer (\(node.className)), not a tensor", at: r,
+        hint: "`\(name) = \(node.className)(...)` binds a layer; call it on a tensor to get one: "
+          + "y = \(name)(x)")
+    case nil:
+      throw EngineError(
+        "name '\(name)' is not defined", at: r,
+        hint: nearest(name, in: Array(graph.bindings.keys)).map { "did you mean '\($0)'?" })
+    }
+  }
+
+  private func isInputClass(_ cls: String) -> Bool { cls == "Input" || cls == "InputLayer" }
+}

@@ -1,0 +1,128 @@
+import LayerCatalog
+import ShapeCore
+
+/// A tensor in the graph: what produced it and its type.
+public struct TensorNode: Sendable {
+  public var id: Int
+  /// Keras's name for the KerasTensor (`keras_tensor_3`).
+  public var kerasName: String
+  public var type: TensorType
+  /// The layer (index into `Graph.layers`) that produced it.
+  public var layer: Int
+}
+
+/// One call of a layer: its input tensors and output tensors.
+public struct LayerCall: Sendable {
+  public var inputs: [Int]
+  public var outputs: [Int]
+}
+
+/// A layer in the graph, in creation order; an Input is a layer of class InputLayer.
+public struct LayerNode: Sendable {
+  public var name: String
+  public var className: String
+  public var layer: (any Layer)?
+  public var policy: DTypePolicy
+  /// The weights, fixed when the layer is first called (Keras builds once).
+  public var weights: [Weight]?
+  public var calls: [LayerCall] = []
+  /// The statement (index into the session's statements) that created it.
+  public var statement: Int
+
+  public var params: ParamCount {
+    ParamCount(weights ?? [])
+  }
+}
+
+/// Parameter counts, as model.summary() gives them.
+public struct ParamCount: Hashable, Sendable, Codable {
+  public var total: Int
+  public var trainable: Int
+  public var nonTrainable: Int
+
+  enum CodingKeys: String, CodingKey {
+    case total, trainable
+    case nonTrainable = "non_trainable"
+  }
+
+  public init(total: Int = 0, trainable: Int = 0, nonTrainable: Int = 0) {
+    self.total = total
+    self.trainable = trainable
+    self.nonTrainable = nonTrainable
+  }
+
+  /// Counts weights, saturating rather than trapping on absurd sizes.
+  public init(_ weights: [Weight]) {
+    var t = 0
+    var n = 0
+    for w in weights {
+      let size = (try? Checked.product(w.shape)) ?? Int.max
+      if w.trainable { t = t.addingReportingOverflow(size).overflow ? Int.max : t + size }
+      else { n = n.addingReportingOverflow(size).overflow ? Int.max : n + size }
+    }
+    self.init(total: t.addingReportingOverflow(n).overflow ? Int.max : t + n, trainable: t, nonTrainable: n)
+  }
+
+  public static func + (a: ParamCount, b: ParamCount) -> ParamCount {
+    func add(_ x: Int, _ y: Int) -> Int { x.addingReportingOverflow(y).overflow ? Int.max : x + y }
+    return ParamCount(
+      total: add(a.total, b.total), trainable: add(a.trainable, b.trainable),
+      nonTrainable: add(a.nonTrainable, b.nonTrainable))
+  }
+}
+
+/// What a name in the session stands for (Python's meaning: a layer is not a tensor).
+public enum Binding: Sendable {
+  case tensor(Int)
+  case layer(Int)
+}
+
+/// The state that replaying a session's statements builds: layers, tensors, names.
+public struct Graph: Sendable {
+  public var layers: [LayerNode] = []
+  public var tensors: [TensorNode] = []
+  public var bindings: [String: Binding] = [:]
+  /// The tensor a bare layer statement stacks on.
+  public var current: Int?
+  /// The inputs in declaration order: variable name (if any) and tensor id.
+  public var inputs: [(variable: String?, tensor: Int)] = []
+  /// Keras's per-prefix name counters (`conv2d`, `conv2d_1`, ...) and the KerasTensor counter.
+  var nameCounters: [String: Int] = [:]
+  var tensorCounter = 0
+  /// How each input's non-batch dims were declared, by input ordinal.
+  public var declaredInputs: [[DeclaredDim]] = []
+  /// Symbols already used for unknown input dims.
+  var symbols: Set<String> = []
+
+  public init() {}
+
+  /// Keras's `auto_name`: prefix, then prefix_1, prefix_2...
+  mutating func autoName(_ prefix: String) -> String {
+    let n = nameCounters[prefix, default: 0]
+    nameCounters[prefix] = n + 1
+    return n == 0 ? prefix : "\(prefix)_\(n)"
+  }
+
+  mutating func newTensor(_ type: TensorType, layer: Int) -> Int {
+    let name = tensorCounter == 0 ? "keras_tensor" : "keras_tensor_\(tensorCounter)"
+    tensorCounter += 1
+    tensors.append(TensorNode(id: tensors.count, kerasName: name, type: type, layer: layer))
+    return tensors.count - 1
+  }
+
+  /// A KerasTensor Keras creates and drops (an autocast of an input): it takes a name.
+  mutating func skipTensorName() { tensorCounter += 1 }
+
+  /// Total parameters of every layer that was called.
+  public var totalParams: ParamCount {
+    layers.filter { !$0.calls.isEmpty }.reduce(ParamCount()) { $0 + $1.params }
+  }
+
+  /// The outputs: tensors no layer consumed, in creation order.
+  public var outputs: [Int] {
+    let consumed = Set(layers.flatMap { $0.calls.flatMap(\.inputs) })
+    return tensors.map(\.id).filter { !consumed.contains($0) && !isInput($0) }
+  }
+
+  func isInput(_ tensor: Int) -> Bool { inputs.contains { $0.tensor == tensor } }
+}

@@ -1,0 +1,60 @@
+import LayerCatalog
+
+/// `help` and `help NAME`.
+public enum Help {
+  public static func text(_ topic: String) -> String {
+    let name = topic.trimmingSpaces
+    if name.isEmpty { return general }
+    if let e = Catalog.entry(name) {
+      var lines = [e.signatureText, "", "  family: \(e.family)", "  shape:  \(e.rule)", "  e.g.    \(e.example)"]
+      if !e.aliases.isEmpty { lines.append("  also:   \(e.aliases.joined(separator: ", "))") }
+      return lines.joined(separator: "\n")
+    }
+    if name == "apply" { return applyHelp }
+    if name == "Input" || name == "InputLayer" {
+      return "Input(shape, batch_size=None, dtype=None, name=None, batch_shape=None)\n\n"
+        + "  x = Input((None, None, 3))   unknown dims get names: H, W (images), L (sequences), C\n"
+        + "  x = Input((H, W, 3))         or name them yourself"
+    }
+    let suggestion = nearest(name, in: Catalog.allNames + ["apply", "Input"])
+    return "no help for '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+  }
+
+  static let applyHelp = """
+    apply SIZE      evaluate every layer at a concrete input size
+      apply 224x224            bind the unknown dims of the input, in order
+      apply 100                one unknown dim (a sequence length)
+      apply 32x32x3            as many numbers as the input's rank: the whole shape
+      apply img=224x224 seq=100   several inputs, by name
+      apply 224x224 batch=8    also set the batch dim
+      apply                    evaluate at the declared shapes
+    """
+
+  static var general: String {
+    var families: [String: [String]] = [:]
+    for e in Catalog.entries { families[e.family, default: []].append(e.className) }
+    let layers = families.keys.sorted().map { "  \($0): \(families[$0, default: []].joined(separator: ", "))" }
+    return """
+      Statements (Keras's Python call syntax):
+        x = Input((None, None, 3))          an input; unknown dims become H, W, ...
+        Conv2D(32, 3, padding="same")       stack a layer on the current tensor
+        y = Conv2D(8, 3)(x)                 apply a layer to a named tensor
+        d = Dense(10)                       bind a layer (call it later: d(x))
+        z = Concatenate()([a, y])           merge tensors
+        x                                   show a tensor
+      Commands:
+        apply SIZE     every layer's output at a size (help apply)
+        summary        the model.summary() table, with formulas
+        help NAME      a layer's signature, shape rule and an example
+        quit           leave (or Ctrl-D)
+      Layers:
+
+      """ + layers.joined(separator: "\n")
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+  }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import LayerCatalog
+import ShapeCore
+
+/// The machine output of docs/json-output.md: one object per statement (JSON Lines).
+public enum JSONOutput {
+  public struct TensorJSON: Codable, Equatable, Sendable {
+    public var name: String?
+    public var shape: [Int?]
+    public var dtype: String
+    /// The formula form (`["None", "H-4", "W-4", "3"]`) when some dim is a formula.
+    public var formula: [String]?
+  }
+
+  public struct LayerJSON: Codable, Equatable, Sendable {
+    public var name: String
+    public var className: String
+    public var outputShapes: [[Int?]]
+    public var dtypes: [String]
+    public var params: ParamCount
+    enum CodingKeys: String, CodingKey {
+      case name, params, dtypes
+      case className = "class_name"
+      case outputShapes = "output_shapes"
+    }
+  }
+
+  public struct ErrorJSON: Codable, Equatable, Sendable {
+    public var message: String
+    public var layer: String?
+    public var className: String?
+    public var hint: String?
+    /// 0-based character range of the offending source in the statement.
+    public var column: Int?
+    public var statement: Int?
+    enum CodingKeys: String, CodingKey {
+      case message, layer, hint, column, statement
+      case className = "class_name"
+    }
+  }
+
+  /// One statement's result. Fields not relevant to a kind are absent.
+  public struct Record: Codable, Equatable, Sendable {
+    public var line: Int
+    public var ok: Bool
+    public var kind: String
+    public var source: String?
+    public var name: String?
+    public var className: String?
+    public var variable: String?
+    public var outputs: [TensorJSON]?
+    public var params: ParamCount?
+    public var size: String?
+    public var inputs: [TensorJSON]?
+    public var layers: [LayerJSON]?
+    public var text: String?
+    public var error: ErrorJSON?
+    enum CodingKeys: String, CodingKey {
+      case line, ok, kind, source, name, variable, outputs, params, size, inputs, layers, text, error
+      case className = "class_name"
+    }
+
+    init(line: Int, ok: Bool, kind: String, source: String) {
+      self.line = line
+      self.ok = ok
+      self.kind = kind
+      self.source = source
+    }
+  }
+
+  static func shape(_ t: TensorType) -> [Int?] { t.shape.map(\.value) }
+
+  static func tensor(_ id: Int, _ g: Graph, named: Bool = false) -> TensorJSON {
+    let t = g.tensors[id].type
+    return TensorJSON(
+      name: named ? g.layerName(of: id) : nil, shape: shape(t), dtype: t.dtype.name,
+      formula: t.hasFormulas ? t.shape.map(\.formula) : nil)
+  }
+
+  /// Layers in creation order with the outputs of every call, in call order.
+  public static func layers(_ g: Graph) -> [LayerJSON] {
+    g.layers.filter { !$0.calls.isEmpty }.map { node in
+      let outs = node.calls.flatMap(\.outputs).map { g.tensors[$0].type }
+      return LayerJSON(
+        name: node.name, className: node.className, outputShapes: outs.map(shape),
+        dtypes: outs.map(\.dtype.name), params: node.params)
+    }
+  }
+
+  static func error(_ e: EngineError, statement: Int? = nil) -> ErrorJSON {
+    ErrorJSON(
+      message: e.message, layer: e.layer, className: e.className, hint: e.diagnostic.hint,
+      column: e.diagnostic.range?.start, statement: statement)
+  }
+
+  /// The record of one outcome.
+  public static func record(_ o: Outcome, line: Int, source: String) -> Record? {
+    var r = Record(line: line, ok: true, kind: "", source: source)
+    switch o {
+    case .nothing, .quit: return nil
+    case .effect(let e, let g):
+      switch e {
+      case .input(let t):
+        r.kind = "input"
+        r.name = g.layerName(of: t)
+        r.className = "InputLayer"
+        r.outputs = [tensor(t, g)]
+      case .called(let l, let outs):
+        r.kind = "layer"
+        r.name = g.layers[l].name
+        r.className = g.layers[l].className
+        r.outputs = outs.map { tensor($0, g) }
+        r.params = g.layers[l].params
+      case .layerBound(let l, let v):
+        r.kind = "layer_binding"
+        r.name = g.layers[l].name
+        r.className = g.layers[l].className
+        r.variable = v
+      case .show(let b, let n), .alias(let b, let n):
+        fill(&r, b, n, g)
+      }
+    case .shown(let b, let n, let g):
+      fill(&r, b, n, g)
+    case .applied(let ev, let size):
+      r.kind = "apply"
+      r.size = size
+      r.inputs = ev.graph.inputs.map { tensor($0.tensor, ev.graph, named: true) }
+      r.layers = layers(ev.graph)
+      r.outputs = ev.graph.outputs.map { tensor($0, ev.graph, named: true) }
+      r.params = ev.graph.totalParams
+      if let (i, e) = ev.failure {
+        r.ok = false
+        r.error = error(e, statement: i + 1)
+      }
+    case .summary(let g):
+      r.kind = "summary"
+      r.layers = layers(g)
+      r.params = g.totalParams
+      r.text = Render.summary(g, title: "Model: \"session\"")
+    case .help(let topic):
+      r.kind = "help"
+      r.text = Help.text(topic)
+    case .failure(let e):
+      r.ok = false
+      r.kind = "error"
+      r.error = error(e)
+    }
+    return r
+  }
+
+  private static func fill(_ r: inout Record, _ b: Binding, _ n: String, _ g: Graph) {
+    r.variable = n
+    switch b {
+    case .tensor(let t):
+      r.kind = "tensor"
+      r.name = g.layerName(of: t)
+      r.className = g.layers[g.tensors[t].layer].className
+      r.outputs = [tensor(t, g)]
+    case .layer(let l):
+      r.kind = "layer_binding"
+      r.name = g.layers[l].name
+      r.className = g.layers[l].className
+    }
+  }
+
+  /// One JSON line, keys sorted.
+  public static func encode(_ r: Record) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(r), let s = String(data: data, encoding: .utf8) else {
+      return "{\"ok\":false,\"kind\":\"error\",\"error\":{\"message\":\"could not encode the result\"}}"
+    }
+    return s
+  }
+}

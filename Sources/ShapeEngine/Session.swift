@@ -1,0 +1,101 @@
+import LayerCatalog
+import ShapeCore
+import StatementLanguage
+
+/// A session: the ordered statements that were accepted; its graph is their replay.
+///
+/// Event-sourced: a statement that fails changes nothing, and any state (a graph at another size,
+/// an undo, an edit) is a replay of `statements`.
+public struct Session: Sendable {
+  /// The accepted statements that change the graph, as typed.
+  public private(set) var statements: [String] = []
+  private var parsed: [Statement] = []
+  /// The graph at the declared shapes.
+  public private(set) var graph = Graph()
+
+  /// The command words of the REPL; anything else is a statement.
+  public static let commands: Set<String> = ["apply", "summary", "help", "quit", "exit"]
+
+  public init() {}
+
+  /// Parses and executes one line; on success it joins the session.
+  public mutating func submit(_ line: String) -> Outcome {
+    let statement: Statement
+    do {
+      statement = try Parser.parse(line, commands: Self.commands)
+    } catch {
+      return .failure(EngineError(error))
+    }
+    switch statement {
+    case .empty: return .nothing
+    case .command(let name, let argument, _):
+      return command(name, argument)
+    case .assignment, .expression:
+      var evaluator = Evaluator(graph: graph)
+      evaluator.statement = statements.count
+      do {
+        guard let effect = try evaluator.execute(statement) else { return .nothing }
+        if case .show(let b, let name) = effect { return .shown(b, name: name, graph: graph) }
+        statements.append(line)
+        parsed.append(statement)
+        graph = evaluator.graph
+        return .effect(effect, graph: graph)
+      } catch {
+        return .failure(error)
+      }
+    }
+  }
+
+  private func command(_ name: String, _ argument: String) -> Outcome {
+    switch name {
+    case "apply":
+      do {
+        let binding = try SizeSpec.parse(argument, graph: graph)
+        return .applied(evaluate(binding), size: argument.isEmpty ? nil : argument)
+      } catch {
+        return .failure(error)
+      }
+    case "summary": return .summary(graph)
+    case "help": return .help(argument)
+    default: return .quit
+    }
+  }
+
+  /// Replays every statement with the inputs bound as given: `apply`.
+  public func evaluate(_ binding: InputBinding) -> Evaluation {
+    var evaluator = Evaluator(binding: binding)
+    for (i, s) in parsed.enumerated() {
+      evaluator.statement = i
+      do {
+        _ = try evaluator.execute(s)
+      } catch {
+        return Evaluation(graph: evaluator.graph, failure: (i, error), sources: statements)
+      }
+    }
+    return Evaluation(graph: evaluator.graph, failure: nil, sources: statements)
+  }
+}
+
+/// A graph evaluated at some size, and the statement that failed, if one did.
+public struct Evaluation: Sendable {
+  public var graph: Graph
+  public var failure: (statement: Int, error: EngineError)?
+  /// The statements evaluated, for showing where a failure stands.
+  public var sources: [String]
+}
+
+/// What submitting a line did, for the REPL and the JSON writer to show.
+public enum Outcome: Sendable {
+  case nothing
+  case effect(Effect, graph: Graph)
+  case shown(Binding, name: String, graph: Graph)
+  case applied(Evaluation, size: String?)
+  case summary(Graph)
+  case help(String)
+  case quit
+  case failure(EngineError)
+}
+
+extension EngineError {
+  init(_ d: Diagnostic) { self.init(d, layer: nil, className: nil) }
+}

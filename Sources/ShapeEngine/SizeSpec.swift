@@ -1,0 +1,94 @@
+import ShapeCore
+
+/// The size syntax of `apply`: `224x224`, `100`, `img=224x224 seq=100`, `batch=8`.
+public enum SizeSpec {
+  /// The largest size accepted for one dim: past it no tensor fits in memory, and products overflow sooner.
+  public static let maxDim = 1 << 40
+
+  /// Binds the inputs of `graph` (declared shapes) to the sizes written in `text`.
+  public static func parse(_ text: String, graph: Graph) throws(EngineError) -> InputBinding {
+    var binding = InputBinding()
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    guard !graph.inputs.isEmpty || words.isEmpty else {
+      throw EngineError(
+        "there is no input to apply a size to", hint: "declare one: x = Input((None, None, 3))")
+    }
+    var positional: [String] = []
+    for w in words {
+      guard let eq = w.firstIndex(of: "=") else {
+        positional.append(w)
+        continue
+      }
+      let key = String(w[..<eq])
+      let value = String(w[w.index(after: eq)...])
+      if key == "batch" {
+        guard let b = Int(value), b > 0, b <= maxDim else {
+          throw EngineError("batch must be a positive int, got '\(value)'")
+        }
+        binding.batch = b
+        continue
+      }
+      guard let ordinal = inputOrdinal(key, graph) else {
+        let names = graph.inputs.compactMap(\.variable) + graph.inputs.map { graph.layerName(of: $0.tensor) }
+        throw EngineError(
+          "no input named '\(key)'",
+          hint: names.isEmpty ? nil : "the inputs are: \(names.joined(separator: ", "))")
+      }
+      binding.shapes[ordinal] = try bind(value, ordinal: ordinal, graph: graph)
+    }
+    if positional.count > 1 {
+      throw EngineError("give one size, or name each input: img=224x224 seq=100")
+    }
+    if let size = positional.first {
+      guard graph.inputs.count == 1 else {
+        let names = graph.inputs.enumerated().map { i, input in
+          input.variable ?? graph.layerName(of: input.tensor)
+        }
+        throw EngineError(
+          "the session has \(graph.inputs.count) inputs; say which size is which",
+          hint: "apply " + names.map { "\($0)=..." }.joined(separator: " "))
+      }
+      binding.shapes[0] = try bind(size, ordinal: 0, graph: graph)
+    }
+    return binding
+  }
+
+  private static func inputOrdinal(_ key: String, _ graph: Graph) -> Int? {
+    graph.inputs.firstIndex { $0.variable == key || graph.layerName(of: $0.tensor) == key }
+  }
+
+  /// `224x224` for the unknown dims in order, or a full non-batch shape.
+  static func bind(_ text: String, ordinal: Int, graph: Graph) throws(EngineError) -> [Dim] {
+    var numbers: [Int] = []
+    for part in text.split(separator: "x", omittingEmptySubsequences: false) {
+      guard let n = Int(part), n >= 0 else {
+        throw EngineError(
+          "'\(text)' is not a size", hint: "write sizes as 224x224, or 100 for one dim")
+      }
+      guard n <= maxDim else {
+        throw EngineError("\(n) is too large for a dimension (at most \(maxDim))")
+      }
+      numbers.append(n)
+    }
+    let declared = graph.declaredInputs[ordinal]
+    if numbers.count == declared.count { return numbers.map { .known($0) } }
+    let unknownPositions = declared.indices.filter {
+      if case .known = declared[$0] { return false } else { return true }
+    }
+    let shape = graph.tensors[graph.inputs[ordinal].tensor].type
+    guard numbers.count <= unknownPositions.count else {
+      throw EngineError(
+        "'\(text)' gives \(numbers.count) sizes, but the input \(shape.formulaShape) has "
+          + "\(unknownPositions.count) unknown dims and \(declared.count) in all",
+        hint: "give \(unknownPositions.count) sizes for the unknown dims, or \(declared.count) for the whole shape")
+    }
+    var dims = Array(shape.shape.dropFirst())
+    for (p, n) in zip(unknownPositions, numbers) { dims[p] = .known(n) }
+    return dims
+  }
+}
+
+extension Graph {
+  /// The name of the layer that produced a tensor.
+  public func layerName(of tensor: Int) -> String { layers[tensors[tensor].layer].name }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import KShapeREPL
+import LineEditor
+
+/// The `kshape` command: the REPL on a terminal, a script runner otherwise.
+@main
+struct KShape: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kshape",
+    abstract: "Keras shapes without Python: stack layers, apply sizes, see Keras's answer.",
+    subcommands: [Start.self, Run.self], defaultSubcommand: Start.self)
+}
+
+struct Options: ParsableArguments {
+  @Flag(name: .long, help: "Print one JSON object per statement (JSON Lines).")
+  var json = false
+}
+
+/// `kshape [-c STATEMENTS] [--json]`: interactive on a terminal; reads stdin otherwise.
+struct Start: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "repl", abstract: "Start the REPL (the default), or run -c statements.")
+
+  @Option(name: .customShort("c"), help: "Run these statements (separated by ';') and exit.")
+  var command: String?
+
+  @OptionGroup var options: Options
+
+  func run() throws {
+    let repl = REPL(output: .standard)
+    if let command {
+      throw ExitCode(repl.runScript([command], json: options.json))
+    }
+    if !options.json, let reader = LibEditReader(programName: "kshape") {
+      reader.completion = { [repl] in repl.completions($0) }
+      repl.runInteractive(reader)
+      return
+    }
+    var lines: [String] = []
+    while let line = readLine() { lines.append(line) }
+    throw ExitCode(repl.runScript(lines, json: options.json))
+  }
+}
+
+/// `kshape run FILE [--json]`.
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Run a script of statements.")
+
+  @Argument(help: "The script: one statement per line.")
+  var file: String
+
+  @OptionGroup var options: Options
+
+  func run() throws {
+    guard let data = FileManager.default.contents(atPath: file) else {
+      FileHandle.standardError.write(Data("kshape: cannot read '\(file)'\n".utf8))
+      throw ExitCode(2)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      FileHandle.standardError.write(Data("kshape: '\(file)' is not UTF-8 text\n".utf8))
+      throw ExitCode(2)
+    }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+    }
+    throw ExitCode(REPL(output: .standard).runScript(lines, json: options.json))
+  }
+}
+
+extension Output {
+  /// stdout and stderr, a line each.
+  static var standard: Output {
+    Output(
+      out: { print($0) },
+      err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+  }
+}

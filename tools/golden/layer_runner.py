@@ -1,0 +1,40 @@
+"""Runs one layer case through real Keras and records what happened."""
+
+import keras_runtime as kr
+
+
+def run_case(case_id, layer, case):
+    """The JSON row for `case`: construct the layer from its call string, call it on its inputs."""
+    row = {
+        "id": case_id,
+        "layer": layer,
+        "call": case.call,
+        "inputs": [{"shape": list(s), "dtype": d} for s, d in case.inputs],
+        "list_input": case.list_input,
+    }
+    kr.fresh_session()
+    tensors = [kr.make_input(s, d) for s, d in case.inputs]
+    if not case.list_input and len(tensors) != 1:
+        raise ValueError(f"{case_id}: a single-tensor case needs exactly one input")
+    arg = tensors if case.list_input else tensors[0]
+    namespace = kr.layer_namespace()
+    try:
+        obj = eval(case.call, namespace)  # noqa: S307 - literal-only string, checked by Case
+    except Exception as exc:  # noqa: BLE001 - any constructor failure is golden data
+        row["expect"] = {"ok": False, "stage": "init", **kr.error_record(exc)}
+        return row
+    if type(obj).__name__ != layer:
+        raise ValueError(f"{case_id}: {case.call} built a {type(obj).__name__}, not a {layer}")
+    try:
+        with kr.deferred_weights():
+            out = obj(arg)
+    except Exception as exc:  # noqa: BLE001
+        row["expect"] = {"ok": False, "stage": "call", **kr.error_record(exc)}
+        return row
+    row["expect"] = {
+        "ok": True,
+        "name": obj.name,
+        "outputs": [kr.tensor_record(t) for t in kr.flat_outputs(out)],
+        "params": kr.params_of([obj]),
+    }
+    return row
