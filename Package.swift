@@ -32,9 +32,9 @@ let package = Package(
     // Tests.
     .testTarget(name: "ShapeCoreTests", dependencies: ["ShapeCore"]),
     .testTarget(name: "StatementLanguageTests", dependencies: ["StatementLanguage"]),
+    // Golden data and transcripts are read from the source tree (#filePath), not bundled.
     .testTarget(
-      name: "ShapeEngineTests", dependencies: ["ShapeEngine"],
-      resources: [.copy("Golden")]),
-    .testTarget(name: "KShapeREPLTests", dependencies: ["KShapeREPL"], resources: [.copy("Transcripts")]),
+      name: "ShapeEngineTests", dependencies: ["ShapeEngine"], exclude: ["Golden"]),
+    .testTarget(name: "KShapeREPLTests", dependencies: ["KShapeREPL"], exclude: ["Transcripts"]),
   ]
 )

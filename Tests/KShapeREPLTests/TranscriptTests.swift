@@ -1,0 +1,54 @@
+import Foundation
+import KShapeREPL
+import LineEditor
+import Testing
+
+/// REPL transcripts: `kshape> ` lines are typed, the rest is the exact expected screen text.
+/// Re-record with `KSHAPE_RECORD=1 swift test --filter Transcript` and review the diff.
+@Suite struct TranscriptTests {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Transcripts")
+
+  static let files: [String] =
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+    .filter { $0.hasSuffix(".txt") }.sorted()
+
+  /// A reader that plays typed lines and echoes them as a terminal would.
+  final class EchoingReader: LineReader {
+    var lines: [String]
+    let echo: (String) -> Void
+    init(_ lines: [String], echo: @escaping (String) -> Void) {
+      self.lines = lines
+      self.echo = echo
+    }
+    func readLine(prompt: String) -> LineResult {
+      guard !lines.isEmpty else { return .endOfInput }
+      let line = lines.removeFirst()
+      echo(prompt + line)
+      return .line(line)
+    }
+    func addHistory(_ line: String) {}
+  }
+
+  static func play(_ inputs: [String]) -> String {
+    var screen: [String] = []
+    let repl = REPL(output: Output(out: { screen.append($0) }, err: { screen.append($0) }))
+    repl.runInteractive(EchoingReader(inputs) { screen.append($0) })
+    return screen.joined(separator: "\n") + "\n"
+  }
+
+  @Test func thereAreTranscripts() { #expect(Self.files.count >= 3) }
+
+  @Test(arguments: files)
+  func transcript(_ file: String) throws {
+    let url = Self.folder.appendingPathComponent(file)
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    let inputs = expected.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { $0.hasPrefix("kshape> ") }.map { String($0.dropFirst("kshape> ".count)) }
+    let actual = Self.play(inputs)
+    if ProcessInfo.processInfo.environment["KSHAPE_RECORD"] == "1" {
+      try actual.write(to: url, atomically: true, encoding: .utf8)
+    }
+    #expect(actual == expected)
+  }
+}

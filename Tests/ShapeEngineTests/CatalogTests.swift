@@ -1,0 +1,108 @@
+import Foundation
+import LayerCatalog
+import Testing
+
+/// The catalog checks itself against Keras's own signatures and against the golden cases.
+@Suite struct CatalogTests {
+  struct Signatures: Decodable {
+    struct Param: Decodable {
+      var name: String
+      var `default`: Default?
+    }
+    struct Default: Decodable {
+      var value: JSONValue?
+      var tuple: Bool?
+      var repr: String?
+    }
+    struct Layer: Decodable {
+      var `class`: String
+      var params: [Param]
+    }
+    var layers: [String: Layer]
+  }
+
+  /// A JSON scalar or array, compared with the catalog's defaults.
+  enum JSONValue: Decodable, Equatable {
+    case int(Int), double(Double), string(String), bool(Bool), null, array([JSONValue])
+    init(from decoder: Decoder) throws {
+      let c = try decoder.singleValueContainer()
+      if c.decodeNil() {
+        self = .null
+      } else if let b = try? c.decode(Bool.self) {
+        self = .bool(b)
+      } else if let i = try? c.decode(Int.self) {
+        self = .int(i)
+      } else if let d = try? c.decode(Double.self) {
+        self = .double(d)
+      } else if let s = try? c.decode(String.self) {
+        self = .string(s)
+      } else {
+        self = .array(try c.decode([JSONValue].self))
+      }
+    }
+  }
+
+  static func json(_ v: Value) -> JSONValue {
+    switch v {
+    case .int(let i): return .int(i)
+    case .float(let d): return d == d.rounded() ? .int(Int(d)) : .double(d)
+    case .string(let s): return .string(s)
+    case .bool(let b): return .bool(b)
+    case .none: return .null
+    case .tuple(let xs), .list(let xs): return .array(xs.map(json))
+    }
+  }
+
+  static let keras: Signatures? = {
+    guard let data = try? Data(contentsOf: Golden.folder.appendingPathComponent("signatures.json"))
+    else { return nil }
+    return try? JSONDecoder().decode(Signatures.self, from: data)
+  }()
+
+  @Test(arguments: Catalog.entries.map(\.className))
+  func signatureMatchesKeras(_ name: String) throws {
+    let keras = try #require(Self.keras?.layers[name], "Keras has no layer \(name)")
+    let entry = try #require(Catalog.entry(name))
+    #expect(entry.signature.parameters.map(\.name) == keras.params.map(\.name))
+    for (ours, theirs) in zip(entry.signature.parameters, keras.params) {
+      switch (ours.defaultValue, theirs.default) {
+      case (nil, nil): break
+      case (let v?, let d?):
+        if d.repr == nil {
+          #expect(Self.json(v) == (d.value ?? .null), "default of \(name).\(ours.name)")
+        }
+      default:
+        Issue.record("\(name).\(ours.name): required in one, defaulted in the other")
+      }
+    }
+  }
+
+  @Test(arguments: Catalog.entries.flatMap(\.aliases))
+  func aliasesAreKerasNamesForTheSameClass(_ alias: String) throws {
+    let keras = try #require(Self.keras?.layers[alias], "Keras has no layer \(alias)")
+    #expect(Catalog.entry(alias)?.className == keras.class)
+  }
+
+  @Test func namesAreUnique() {
+    let names = Catalog.entries.flatMap { [$0.className] + $0.aliases }
+    #expect(Set(names).count == names.count)
+  }
+
+  @Test func everyEntryHasHelpAndGoldenCases() throws {
+    let cases = try Golden.lines("layers.jsonl", as: LayerCase.self)
+    let covered = Set(cases.map(\.layer))
+    for e in Catalog.entries {
+      #expect(!e.rule.isEmpty && !e.example.isEmpty, "\(e.className) has help")
+      #expect(covered.contains(e.className), "\(e.className) has golden cases")
+    }
+  }
+
+  @Test func snakeCaseMatchesKerasAutoNames() {
+    #expect(snakeCase("Conv2D") == "conv2d")
+    #expect(snakeCase("MaxPooling2D") == "max_pooling2d")
+    #expect(snakeCase("GlobalAveragePooling1D") == "global_average_pooling1d")
+    #expect(snakeCase("BatchNormalization") == "batch_normalization")
+    #expect(snakeCase("ReLU") == "re_lu")
+    #expect(snakeCase("Conv2DTranspose") == "conv2d_transpose")
+  }
+}

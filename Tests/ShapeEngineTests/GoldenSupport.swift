@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// Reads the golden files that tools/golden/generate.py writes from real Keras.
+enum Golden {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden")
+
+  /// Every line of a JSON Lines file, decoded.
+  static func lines<T: Decodable>(_ file: String, as: T.Type) throws -> [T] {
+    let data = try Data(contentsOf: folder.appendingPathComponent(file))
+    let text = String(decoding: data, as: UTF8.self)
+    let decoder = JSONDecoder()
+    return try text.split(separator: "\n").map { try decoder.decode(T.self, from: Data($0.utf8)) }
+  }
+}
+
+struct GoldenParams: Codable, Equatable, CustomStringConvertible {
+  var total: Int
+  var trainable: Int
+  var non_trainable: Int
+  var description: String { "\(total) (\(trainable) trainable, \(non_trainable) non-trainable)" }
+}
+
+struct GoldenTensor: Codable {
+  var name: String?
+  var shape: [Int?]
+  var dtype: String
+}
+
+/// A Python literal for a shape: `(None, 3)`, `(3,)`.
+func pythonTuple(_ dims: [Int?]) -> String {
+  let items = dims.map { $0.map(String.init) ?? "None" }
+  return items.count == 1 ? "(\(items[0]),)" : "(" + items.joined(separator: ", ") + ")"
+}
