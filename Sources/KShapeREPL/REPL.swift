@@ -76,7 +76,8 @@ public final class REPL {
 
   /// Tab completion: commands, layer names and the session's names that start with the word.
   public func completions(_ before: String) -> [String] {
-    let word = String(before.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
+    let word = String(
+      before.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
     guard !word.isEmpty else { return [] }
     let atStart = before.dropLast(word.count).allSatisfy { $0 == " " }
     var pool = Catalog.allNames + ["Input"] + Array(session.graph.bindings.keys)

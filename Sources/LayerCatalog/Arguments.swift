@@ -182,7 +182,8 @@ public struct BoundArguments: Sendable {
     if v.contains(where: { allowZero ? $0 < 0 : $0 <= 0 }) {
       throw LayerError(
         "\(layer): the `\(name)` argument must be a tuple of \(rank) integers, all "
-          + (allowZero ? "non-negative" : "positive") + ". Received \(name)=\(self[name].pythonRepr)",
+          + (allowZero ? "non-negative" : "positive")
+          + ". Received \(name)=\(self[name].pythonRepr)",
         argument: name)
     }
     return v

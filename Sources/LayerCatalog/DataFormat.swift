@@ -26,7 +26,8 @@ public enum DataFormat: String, Sendable {
   /// Splits (batch, spatial..., channels) whatever the format.
   public func split(_ shape: [Dim]) -> (batch: Dim, spatial: [Dim], channels: Dim) {
     switch self {
-    case .channelsLast: return (shape[0], Array(shape[1..<(shape.count - 1)]), shape[shape.count - 1])
+    case .channelsLast:
+      return (shape[0], Array(shape[1..<(shape.count - 1)]), shape[shape.count - 1])
     case .channelsFirst: return (shape[0], Array(shape[2...]), shape[1])
     }
   }

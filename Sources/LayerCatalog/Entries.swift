@@ -115,6 +115,6 @@ extension Catalog {
       className: "BatchNormalization", aliases: [], family: "Normalization",
       signature: BatchNormalization.signature,
       rule: "shape unchanged; params 4*C (2*C non-trainable), C = input_shape[axis]",
-      example: "BatchNormalization()", make: { a throws(LayerError) in try BatchNormalization(a) }),
+      example: "BatchNormalization()", make: { a throws(LayerError) in try BatchNormalization(a) })
   ]
 }

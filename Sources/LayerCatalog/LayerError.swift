@@ -25,7 +25,8 @@ public struct LayerError: Error, Hashable, Sendable {
 
 /// Runs dimension arithmetic, turning overflow into a layer error.
 @inlinable
-public func checked<T>(_ layer: String, _ body: () throws(ArithmeticOverflow) -> T) throws(LayerError)
+public func checked<T>(_ layer: String, _ body: () throws(ArithmeticOverflow) -> T)
+  throws(LayerError)
   -> T
 {
   do { return try body() } catch { throw LayerError.overflow(layer) }

@@ -13,7 +13,8 @@ public indirect enum Value: Hashable, Sendable {
     switch self {
     case .int(let i): return String(i)
     case .float(let d): return d == d.rounded() && abs(d) < 1e16 ? String(format1: d) : String(d)
-    case .string(let s): return "'" + s.replacingOccurrences("\\", "\\\\").replacingOccurrences("'", "\\'") + "'"
+    case .string(let s):
+      return "'" + s.replacingOccurrences("\\", "\\\\").replacingOccurrences("'", "\\'") + "'"
     case .bool(let b): return b ? "True" : "False"
     case .none: return "None"
     case .tuple(let items):

@@ -29,8 +29,9 @@ extension Poly: CustomStringConvertible {
     let ordered = terms.sorted { a, b in
       a.key.count != b.key.count
         ? a.key.count > b.key.count
-        : a.key.map(\.description).joined(separator: "*") < b.key.map(\.description).joined(
-          separator: "*")
+        : a.key.map(\.description).joined(separator: "*")
+          < b.key.map(\.description).joined(
+            separator: "*")
     }
     var out = ""
     for (m, c) in ordered {

@@ -18,7 +18,9 @@ public struct TensorType: Hashable, Sendable {
 
   /// Whether any dimension is a formula that Keras would print as `None`.
   public var hasFormulas: Bool {
-    shape.contains { if case .poly(let p) = $0 { return p.constantValue == nil } else { return false } }
+    shape.contains {
+      if case .poly(let p) = $0 { return p.constantValue == nil } else { return false }
+    }
   }
 
   /// Python's tuple display.

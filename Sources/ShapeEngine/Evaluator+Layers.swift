@@ -11,7 +11,8 @@ extension Evaluator {
           "\(cls) cannot be shape-inferred: \(why), and kshape never runs code", at: c.callee.range,
           hint: cls == "Lambda"
             ? "give the shape another way: a Reshape, or a layer with the same output shape"
-            : "replace it with the Keras layers it computes, or with a layer of the same output shape")
+            : "replace it with the Keras layers it computes, or with a layer of the same output shape"
+        )
       }
       throw EngineError(
         "unknown layer '\(cls)'", at: c.callee.range,
@@ -28,7 +29,9 @@ extension Evaluator {
         ranges[label] = arg.range
       } else {
         positional.append(v)
-        if i < entry.signature.parameters.count { ranges[entry.signature.parameters[i].name] = arg.range }
+        if i < entry.signature.parameters.count {
+          ranges[entry.signature.parameters[i].name] = arg.range
+        }
       }
     }
     let bound: BoundArguments
@@ -40,7 +43,8 @@ extension Evaluator {
       layer = try entry.make(bound)
     } catch {
       throw EngineError(
-        Diagnostic(error.message, at: error.argument.flatMap { ranges[$0] } ?? c.range, hint: error.hint),
+        Diagnostic(
+          error.message, at: error.argument.flatMap { ranges[$0] } ?? c.range, hint: error.hint),
         className: cls)
     }
     var policy = DTypePolicy.float32

@@ -66,7 +66,9 @@ struct Evaluator {
     switch effect {
     case .input(let t):
       graph.bindings[target] = .tensor(t)
-      if let i = graph.inputs.firstIndex(where: { $0.tensor == t }) { graph.inputs[i].variable = target }
+      if let i = graph.inputs.firstIndex(where: { $0.tensor == t }) {
+        graph.inputs[i].variable = target
+      }
     case .called(_, let outs):
       guard let first = outs.first else { break }
       graph.bindings[target] = .tensor(first)
@@ -102,7 +104,9 @@ struct Evaluator {
     default:
       throw EngineError(
         "a literal on its own does nothing", at: e.range,
-        hint: "write a layer such as Conv2D(32, 3), an input such as x = Input((None, None, 3)), or a command")
+        hint:
+          "write a layer such as Conv2D(32, 3), an input such as x = Input((None, None, 3)), or a command"
+      )
     }
   }
 

@@ -57,10 +57,14 @@ public struct ParamCount: Hashable, Sendable, Codable {
     var n = 0
     for w in weights {
       let size = (try? Checked.product(w.shape)) ?? Int.max
-      if w.trainable { t = t.addingReportingOverflow(size).overflow ? Int.max : t + size }
-      else { n = n.addingReportingOverflow(size).overflow ? Int.max : n + size }
+      if w.trainable {
+        t = t.addingReportingOverflow(size).overflow ? Int.max : t + size
+      } else {
+        n = n.addingReportingOverflow(size).overflow ? Int.max : n + size
+      }
     }
-    self.init(total: t.addingReportingOverflow(n).overflow ? Int.max : t + n, trainable: t, nonTrainable: n)
+    self.init(
+      total: t.addingReportingOverflow(n).overflow ? Int.max : t + n, trainable: t, nonTrainable: n)
   }
 
   public static func + (a: ParamCount, b: ParamCount) -> ParamCount {

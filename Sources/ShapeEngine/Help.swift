@@ -6,7 +6,10 @@ public enum Help {
     let name = topic.trimmingSpaces
     if name.isEmpty { return general }
     if let e = Catalog.entry(name) {
-      var lines = [e.signatureText, "", "  family: \(e.family)", "  shape:  \(e.rule)", "  e.g.    \(e.example)"]
+      var lines = [
+        e.signatureText, "", "  family: \(e.family)", "  shape:  \(e.rule)",
+        "  e.g.    \(e.example)",
+      ]
       if !e.aliases.isEmpty { lines.append("  also:   \(e.aliases.joined(separator: ", "))") }
       return lines.joined(separator: "\n")
     }
@@ -33,7 +36,9 @@ public enum Help {
   static var general: String {
     var families: [String: [String]] = [:]
     for e in Catalog.entries { families[e.family, default: []].append(e.className) }
-    let layers = families.keys.sorted().map { "  \($0): \(families[$0, default: []].joined(separator: ", "))" }
+    let layers = families.keys.sorted().map {
+      "  \($0): \(families[$0, default: []].joined(separator: ", "))"
+    }
     return """
       Statements (Keras's Python call syntax):
         x = Input((None, None, 3))          an input; unknown dims become H, W, ...

@@ -56,7 +56,8 @@ public enum JSONOutput {
     public var text: String?
     public var error: ErrorJSON?
     enum CodingKeys: String, CodingKey {
-      case line, ok, kind, source, name, variable, outputs, params, size, inputs, layers, text, error
+      case line, ok, kind, source, name, variable, outputs, params, size, inputs, layers, text,
+        error
       case className = "class_name"
     }
 
@@ -168,7 +169,8 @@ public enum JSONOutput {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(r), let s = String(data: data, encoding: .utf8) else {
-      return "{\"ok\":false,\"kind\":\"error\",\"error\":{\"message\":\"could not encode the result\"}}"
+      return
+        "{\"ok\":false,\"kind\":\"error\",\"error\":{\"message\":\"could not encode the result\"}}"
     }
     return s
   }

@@ -34,7 +34,8 @@ public enum Render {
     case .called(_, let outs): return outs.map { tensor($0, in: g) }.joined(separator: "\n")
     case .layerBound(let l, let v):
       let node = g.layers[l]
-      return "\(v) = <\(node.className) name=\(node.name), built=False>  (a layer: call it on a tensor, "
+      return
+        "\(v) = <\(node.className) name=\(node.name), built=False>  (a layer: call it on a tensor, "
         + "\(v)(x))"
     case .show(let b, _), .alias(let b, _): return binding(b, g)
     }
@@ -47,14 +48,17 @@ public enum Render {
       let node = g.layers[l]
       let calls = node.calls.count
       return "<\(node.className) name=\(node.name), built=\(calls > 0 ? "True" : "False")>"
-        + (calls > 0 ? "  called \(calls) time\(calls == 1 ? "" : "s"), \(node.params.total) params" : "")
+        + (calls > 0
+          ? "  called \(calls) time\(calls == 1 ? "" : "s"), \(node.params.total) params" : "")
     }
   }
 
   /// The summary table: every called layer, its output shapes, params; formulas where symbolic.
   public static func summary(_ g: Graph, title: String) -> String {
     let symbolic = g.tensors.contains { $0.type.hasFormulas }
-    let graphLike = g.layers.contains { $0.calls.contains { $0.inputs.count > 1 } || $0.calls.count > 1 }
+    let graphLike = g.layers.contains {
+      $0.calls.contains { $0.inputs.count > 1 } || $0.calls.count > 1
+    }
     var headers = ["Layer (type)", "Output Shape"]
     if symbolic { headers.append("Formula") }
     headers.append("Param #")
@@ -62,7 +66,9 @@ public enum Render {
     var table = Table(headers: headers, rightAligned: [symbolic ? 3 : 2])
     for node in g.layers where !node.calls.isEmpty {
       let outs = node.calls.flatMap(\.outputs).map { g.tensors[$0].type }
-      var row = ["\(node.name) (\(node.className))", outs.map(\.kerasShape).joined(separator: ", ")]
+      var row = [
+        "\(node.name) (\(node.className))", outs.map(\.kerasShape).joined(separator: ", "),
+      ]
       if symbolic { row.append(outs.map(\.formulaShape).joined(separator: ", ")) }
       row.append(String(node.params.total))
       if graphLike {
@@ -93,8 +99,9 @@ public enum Render {
     let title = size.map { "Applied at \($0):" } ?? "Applied at the declared shapes:"
     var text = summary(ev.graph, title: title)
     if let (i, error) = ev.failure {
-      let where_ = error.layer.map { " at layer \($0)" + (error.className.map { " (\($0))" } ?? "") } ?? ""
-      text += "\n\nfailed\(where_), statement \(i + 1):\n"
+      let location =
+        error.layer.map { " at layer \($0)" + (error.className.map { " (\($0))" } ?? "") } ?? ""
+      text += "\n\nfailed\(location), statement \(i + 1):\n"
       text += error.diagnostic.rendered(source: ev.sources.indices.contains(i) ? ev.sources[i] : "")
     }
     return text

@@ -29,7 +29,8 @@ public enum SizeSpec {
         continue
       }
       guard let ordinal = inputOrdinal(key, graph) else {
-        let names = graph.inputs.compactMap(\.variable) + graph.inputs.map { graph.layerName(of: $0.tensor) }
+        let names =
+          graph.inputs.compactMap(\.variable) + graph.inputs.map { graph.layerName(of: $0.tensor) }
         throw EngineError(
           "no input named '\(key)'",
           hint: names.isEmpty ? nil : "the inputs are: \(names.joined(separator: ", "))")
@@ -80,7 +81,9 @@ public enum SizeSpec {
       throw EngineError(
         "'\(text)' gives \(numbers.count) sizes, but the input \(shape.formulaShape) has "
           + "\(unknownPositions.count) unknown dims and \(declared.count) in all",
-        hint: "give \(unknownPositions.count) sizes for the unknown dims, or \(declared.count) for the whole shape")
+        hint:
+          "give \(unknownPositions.count) sizes for the unknown dims, or \(declared.count) for the whole shape"
+      )
     }
     var dims = Array(shape.shape.dropFirst())
     for (p, n) in zip(unknownPositions, numbers) { dims[p] = .known(n) }

@@ -8,7 +8,9 @@ struct Table {
   func rendered() -> String {
     var widths = headers.map(\.count)
     for row in rows {
-      for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+      for (i, cell) in row.enumerated() where i < widths.count {
+        widths[i] = max(widths[i], cell.count)
+      }
     }
     func line(_ l: String, _ m: String, _ r: String, _ fill: String) -> String {
       l + widths.map { String(repeating: fill, count: $0 + 2) }.joined(separator: m) + r

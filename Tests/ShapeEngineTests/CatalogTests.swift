@@ -23,7 +23,12 @@ import Testing
 
   /// A JSON scalar or array, compared with the catalog's defaults.
   enum JSONValue: Decodable, Equatable {
-    case int(Int), double(Double), string(String), bool(Bool), null, array([JSONValue])
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
     init(from decoder: Decoder) throws {
       let c = try decoder.singleValueContainer()
       if c.decodeNil() {

@@ -17,17 +17,23 @@ struct LayerCase: Codable, CustomStringConvertible {
   var layer: String
   var inputs: [GoldenTensor]
   var call: String
-  var list_input: Bool
+  var listInput: Bool
   var expect: Expect
   var description: String { id }
+  enum CodingKeys: String, CodingKey {
+    case id, layer, inputs, call, expect
+    case listInput = "list_input"
+  }
 
   /// The kshape statements that build this case.
   var statements: [String] {
     var lines = inputs.enumerated().map { i, t in
       let batch = t.shape.first.flatMap { $0 }.map(String.init) ?? "None"
-      return "x\(i) = Input(shape=\(pythonTuple(Array(t.shape.dropFirst()))), batch_size=\(batch), dtype='\(t.dtype)')"
+      return
+        "x\(i) = Input(shape=\(pythonTuple(Array(t.shape.dropFirst()))), batch_size=\(batch), dtype='\(t.dtype)')"
     }
-    let args = list_input ? "[" + inputs.indices.map { "x\($0)" }.joined(separator: ", ") + "]" : "x0"
+    let args =
+      listInput ? "[" + inputs.indices.map { "x\($0)" }.joined(separator: ", ") + "]" : "x0"
     lines.append("y = \(call)(\(args))")
     return lines
   }
@@ -60,7 +66,7 @@ struct LayerCase: Codable, CustomStringConvertible {
       #expect(dtypes == c.expect.outputs?.map(\.dtype), "dtypes")
       let p = graph.layers[l].params
       #expect(
-        GoldenParams(total: p.total, trainable: p.trainable, non_trainable: p.nonTrainable)
+        GoldenParams(total: p.total, trainable: p.trainable, nonTrainable: p.nonTrainable)
           == c.expect.params, "params")
     case (.failure, false):
       break
@@ -68,7 +74,8 @@ struct LayerCase: Codable, CustomStringConvertible {
       Issue.record("kshape raised where Keras did not: \(e.message)")
     default:
       Issue.record(
-        "Keras raised (\(c.expect.stage ?? "?")) \(c.expect.type ?? ""): \(c.expect.message ?? ""); kshape did not: \(outcome)")
+        "Keras raised (\(c.expect.stage ?? "?")) \(c.expect.type ?? ""): \(c.expect.message ?? ""); kshape did not: \(outcome)"
+      )
     }
   }
 }

@@ -18,8 +18,12 @@ enum Golden {
 struct GoldenParams: Codable, Equatable, CustomStringConvertible {
   var total: Int
   var trainable: Int
-  var non_trainable: Int
-  var description: String { "\(total) (\(trainable) trainable, \(non_trainable) non-trainable)" }
+  var nonTrainable: Int
+  enum CodingKeys: String, CodingKey {
+    case total, trainable
+    case nonTrainable = "non_trainable"
+  }
+  var description: String { "\(total) (\(trainable) trainable, \(nonTrainable) non-trainable)" }
 }
 
 struct GoldenTensor: Codable {

@@ -134,3 +134,76 @@ def upsampling2d_cases(rng):
         Case("UpSampling2D(2, dtype='bfloat16')", [inp((None, 4, 4, 3))]),
     ]
     return with_randoms(fixed, rng, random_case, 8)
+
+
+def zero_padding_cases(rank):
+    """ZeroPadding1D (padding int or pair, no data_format) and ZeroPadding3D (int, triple, pairs)."""
+    cls = f"ZeroPadding{rank}D"
+
+    def generate(rng):
+        def random_case(g):
+            data_format = None if rank == 1 else g.choice([None, "channels_last", "channels_first"])
+            if rank == 1:
+                padding = g.choice([g.randint(0, 4), (g.randint(0, 3), g.randint(0, 3))])
+            else:
+                padding = g.choice([
+                    g.randint(0, 3),
+                    tuple(g.randint(0, 3) for _ in range(3)),
+                    tuple((g.randint(0, 2), g.randint(0, 2)) for _ in range(3)),
+                ])
+            spatial = [None if g.random() < 0.3 else g.randint(1, 16) for _ in range(rank)]
+            shape = layout(batch_dim(g), spatial, g.randint(1, 8), data_format)
+            args = [("padding", padding)] + fmt_kwargs(data_format)
+            return Case(styled(g, cls, args, ["padding", "data_format"]), [inp(shape)])
+
+        sp = (None,) + (5,) * rank + (3,)
+        fixed = [
+            Case(f"{cls}()" if rank == 1 else f"{cls}(1)", [inp(sp)]),
+            Case(f"{cls}(2)", [inp((None,) + (None,) * rank + (3,))]),
+            Case(f"{cls}(-1)", [inp(sp)]),
+            Case(f"{cls}(1)", [inp((None, 5, 5, 5, 5, 3))]),
+            Case(f"{cls}(1.5)", [inp(sp)]),
+            Case(f"{cls}(1)", [inp(sp, "int32")]),
+        ]
+        if rank == 1:
+            fixed += [Case("ZeroPadding1D((1, 2))", [inp((4, 7, 2))]), Case("ZeroPadding1D((1, 2, 3))", [inp((None, 7, 2))])]
+        else:
+            fixed += [
+                Case("ZeroPadding3D(((1, 0), (0, 1), (2, 2)))", [inp((None, 4, 4, 4, 1))]),
+                Case("ZeroPadding3D((1, 2, 3), data_format='channels_first')", [inp((None, 2, 4, 5, 6))]),
+                Case("ZeroPadding3D((1, 2))", [inp((None, 4, 4, 4, 1))]),
+            ]
+        return with_randoms(fixed, rng, random_case, 8)
+
+    return generate
+
+
+def upsampling_cases(rank):
+    """UpSampling1D (size int, no data_format) and UpSampling3D (size int or triple, data_format)."""
+    cls = f"UpSampling{rank}D"
+
+    def generate(rng):
+        def random_case(g):
+            data_format = None if rank == 1 else g.choice([None, "channels_last", "channels_first"])
+            size = g.randint(1, 4) if rank == 1 else g.choice([2, 3, (1, 2, 3), (2, 2, 2)])
+            spatial = [None if g.random() < 0.3 else g.randint(1, 16) for _ in range(rank)]
+            shape = layout(batch_dim(g), spatial, g.randint(1, 8), data_format)
+            args = [("size", size)] + fmt_kwargs(data_format)
+            return Case(styled(g, cls, args, ["size", "data_format"]), [inp(shape)])
+
+        sp = (None,) + (4,) * rank + (3,)
+        fixed = [
+            Case(f"{cls}()", [inp(sp)]),
+            Case(f"{cls}(3)", [inp((None,) + (None,) * rank + (3,))]),
+            Case(f"{cls}(0)", [inp(sp)]),
+            Case(f"{cls}(2)", [inp((None, 4, 4, 4, 4, 3))]),
+            Case(f"{cls}(2)", [inp(sp, "int32")]),
+        ]
+        if rank == 3:
+            fixed += [
+                Case("UpSampling3D((1, 2, 3), data_format='channels_first')", [inp((None, 2, 4, 5, 6))]),
+                Case("UpSampling3D((2, 2))", [inp(sp)]),
+            ]
+        return with_randoms(fixed, rng, random_case, 8)
+
+    return generate

@@ -27,9 +27,11 @@ from layer_runner import run_case  # noqa: E402
 from layer_table import LAYER_GENERATORS  # noqa: E402
 
 DEFAULT_OUT = HERE.parent.parent / "Tests" / "ShapeEngineTests" / "Golden"
+OUTPUTS = ("layers.jsonl", "models.jsonl", "VERSIONS.json")
 
 
 def layer_rows(only):
+    """Every layer's cases run through Keras; `only` (a set of class names) restricts them."""
     rows = []
     for layer, generate in LAYER_GENERATORS:
         if only and layer not in only:
@@ -72,23 +74,61 @@ def summarize_models(rows):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
-    parser.add_argument("--only", nargs="*", help="generate just these layers (skips models)")
+    parser.add_argument(
+        "--only", nargs="+", metavar="LAYER", help="print these layers' cases as a table; write nothing"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="regenerate into a temporary folder and fail if --out differs"
+    )
     args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
+    if args.check:
+        return check(args.out)
+    if args.only:
+        unknown = set(args.only) - {name for name, _ in LAYER_GENERATORS}
+        if unknown:
+            parser.error(f"no generator for {sorted(unknown)}")
+        rows = layer_rows(set(args.only))
+        for row in rows:
+            print(describe(row))
+        summarize_layers(rows)
+        return 0
 
-    rows = layer_rows(set(args.only or []))
+    args.out.mkdir(parents=True, exist_ok=True)
+    rows = layer_rows(set())
     summarize_layers(rows)
     write_jsonl(args.out / "layers.jsonl", rows)
-    if not args.only:
-        models = model_rows()
-        summarize_models(models)
-        write_jsonl(args.out / "models.jsonl", models)
-        (args.out / "VERSIONS.json").write_text(dumps(kr.versions(SEED)) + "\n", encoding="utf-8")
-    for name in ("layers.jsonl", "models.jsonl", "VERSIONS.json"):
+    models = model_rows()
+    summarize_models(models)
+    write_jsonl(args.out / "models.jsonl", models)
+    (args.out / "VERSIONS.json").write_text(dumps(kr.versions(SEED)) + "\n", encoding="utf-8")
+    for name in OUTPUTS:
         path = args.out / name
-        if path.exists():
-            print(f"wrote {path} ({path.stat().st_size} bytes)")
+        print(f"wrote {path} ({path.stat().st_size} bytes)")
+    return 0
+
+
+def describe(row):
+    """One readable line per case, for reviewing a generator with --only."""
+    fmt = lambda t: f"{tuple(t['shape'])}{'' if t['dtype'] == 'float32' else ':' + t['dtype']}"  # noqa: E731
+    ins = " + ".join(fmt(t) for t in row["inputs"])
+    e = row["expect"]
+    if e["ok"]:
+        outs = ", ".join(fmt(t) for t in e["outputs"])
+        return f"{row['id']:<26} {row['call']:<60} {ins} -> {outs}  params={e['params']['total']}"
+    return f"{row['id']:<26} {row['call']:<60} {ins} !! {e['stage']} {e['type']}: {e['reason'][:160]}"
+
+
+def check(committed):
+    """Exit status 1 when regenerating does not reproduce `committed` byte for byte."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, __file__, "--out", tmp], check=True)
+        stale = [n for n in OUTPUTS if (Path(tmp) / n).read_bytes() != (committed / n).read_bytes()]
+    print("golden files are up to date" if not stale else f"stale golden files: {stale}")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

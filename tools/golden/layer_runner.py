@@ -18,19 +18,19 @@ def run_case(case_id, layer, case):
         raise ValueError(f"{case_id}: a single-tensor case needs exactly one input")
     arg = tensors if case.list_input else tensors[0]
     namespace = kr.layer_namespace()
-    try:
-        obj = eval(case.call, namespace)  # noqa: S307 - literal-only string, checked by Case
-    except Exception as exc:  # noqa: BLE001 - any constructor failure is golden data
-        row["expect"] = {"ok": False, "stage": "init", **kr.error_record(exc)}
-        return row
-    if type(obj).__name__ != layer:
-        raise ValueError(f"{case_id}: {case.call} built a {type(obj).__name__}, not a {layer}")
-    try:
-        with kr.deferred_weights():
+    with kr.deferred_weights():
+        try:
+            obj = eval(case.call, namespace)  # noqa: S307 - literal-only string, checked by Case
+        except Exception as exc:  # noqa: BLE001 - any constructor failure is golden data
+            row["expect"] = {"ok": False, "stage": "init", **kr.error_record(exc)}
+            return row
+        if type(obj).__name__ != layer:
+            raise ValueError(f"{case_id}: {case.call} built a {type(obj).__name__}, not a {layer}")
+        try:
             out = obj(arg)
-    except Exception as exc:  # noqa: BLE001
-        row["expect"] = {"ok": False, "stage": "call", **kr.error_record(exc)}
-        return row
+        except Exception as exc:  # noqa: BLE001
+            row["expect"] = {"ok": False, "stage": "call", **kr.error_record(exc)}
+            return row
     row["expect"] = {
         "ok": True,
         "name": obj.name,

@@ -9,13 +9,22 @@ from cases_conv import conv_cases, conv_transpose_cases
 from cases_core import activation_cases, batchnorm_cases, dense_cases, dropout_cases, relu_cases
 from cases_merge import add_cases, concatenate_cases
 from cases_pooling import global_pool_cases, pool_cases
-from cases_reshaping import flatten_cases, reshape_cases, upsampling2d_cases, zero_padding2d_cases
+from cases_reshaping import (
+    flatten_cases,
+    reshape_cases,
+    upsampling2d_cases,
+    upsampling_cases,
+    zero_padding2d_cases,
+    zero_padding_cases,
+)
 
 LAYER_GENERATORS = [
     ("Conv1D", conv_cases(1)),
     ("Conv2D", conv_cases(2)),
     ("Conv3D", conv_cases(3)),
+    ("Conv1DTranspose", conv_transpose_cases(1)),
     ("Conv2DTranspose", conv_transpose_cases(2)),
+    ("Conv3DTranspose", conv_transpose_cases(3)),
     *[(f"{k}Pooling{r}D", pool_cases(k, r)) for k in ("Max", "Average") for r in (1, 2, 3)],
     *[(f"Global{k}Pooling{r}D", global_pool_cases(k, r)) for k in ("Average", "Max") for r in (1, 2, 3)],
     ("Dense", dense_cases),
@@ -27,6 +36,10 @@ LAYER_GENERATORS = [
     ("Reshape", reshape_cases),
     ("Concatenate", concatenate_cases),
     ("Add", add_cases),
+    ("ZeroPadding1D", zero_padding_cases(1)),
     ("ZeroPadding2D", zero_padding2d_cases),
+    ("ZeroPadding3D", zero_padding_cases(3)),
+    ("UpSampling1D", upsampling_cases(1)),
     ("UpSampling2D", upsampling2d_cases),
+    ("UpSampling3D", upsampling_cases(3)),
 ]

@@ -103,7 +103,7 @@ PROGRAMS = [
         AveragePooling1D(2, data_format='channels_first')
         GlobalAveragePooling1D(data_format='channels_first')
     """),
-    program("conv3d_net", [None, "16x16x16", "8x8x8", "10x12x14"], """
+    program("conv3d_net", [None, "16x16x16", "8x8x8", "5x5x5", "10x12x14"], """
         v = Input((None, None, None, 1))
         Conv3D(8, 3, padding='same', activation='relu')
         MaxPooling3D(2)

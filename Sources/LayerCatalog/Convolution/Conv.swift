@@ -24,16 +24,25 @@ public struct Conv: Layer {
       Parameter("filters"), Parameter("kernel_size"), Parameter("strides", ones),
       Parameter("padding", .string("valid")),
     ]
-    if transposed { p.append(Parameter("output_padding", Value.none)) }
-    p += [Parameter("data_format", Value.none), Parameter("dilation_rate", ones)]
+    // Keras's own order: Conv3DTranspose puts data_format before output_padding.
+    if transposed && rank == 3 {
+      p += [Parameter("data_format", Value.none), Parameter("output_padding", Value.none)]
+    } else if transposed {
+      p += [Parameter("output_padding", Value.none), Parameter("data_format", Value.none)]
+    } else {
+      p.append(Parameter("data_format", Value.none))
+    }
+    p.append(Parameter("dilation_rate", ones))
     if !transposed { p.append(Parameter("groups", .int(1))) }
     p += [
       Parameter("activation", Value.none), Parameter("use_bias", .bool(true)),
       Parameter("kernel_initializer", .string("glorot_uniform")),
       Parameter("bias_initializer", .string("zeros")),
     ]
-    p += ["kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
-      "bias_constraint"].map { Parameter($0, Value.none) }
+    p += [
+      "kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
+      "bias_constraint",
+    ].map { Parameter($0, Value.none) }
     return Signature(p)
   }
 
@@ -111,7 +120,8 @@ public struct Conv: Layer {
     try c.requireRank(x, exactly: rank + 2)
     let (batch, spatial, channels) = dataFormat.split(x.shape)
     guard let cIn = channels.value else {
-      throw c.undefinedDim(x, axis: dataFormat.channelAxis(rank: x.rank), what: "the channel dimension")
+      throw c.undefinedDim(
+        x, axis: dataFormat.channelAxis(rank: x.rank), what: "the channel dimension")
     }
     if cIn % groups != 0 {
       throw LayerError(

@@ -25,7 +25,8 @@ enum Windows {
   /// Transposed: valid (in-1)*s + k_eff + op; same without op in*s, with op (in-1)*s + k_eff%2 + op;
   /// op defaults to max(k_eff, s) - k_eff for valid.
   static func transposed(
-    _ size: Dim, window k: Int, stride s: Int, dilation d: Int, padding: Padding, outputPadding: Int?
+    _ size: Dim, window k: Int, stride s: Int, dilation d: Int, padding: Padding,
+    outputPadding: Int?
   ) throws(ArithmeticOverflow) -> Dim {
     let kEff = try effective(k, dilation: d)
     switch (padding, outputPadding) {

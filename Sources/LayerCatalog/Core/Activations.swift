@@ -32,11 +32,7 @@ public struct Elementwise: Layer {
   public init() {}
 
   public static func activation(_ a: BoundArguments) throws(LayerError) -> Elementwise {
-    if case .none = a["activation"] {
-      throw LayerError(
-        "\(a.layer): Could not interpret activation function identifier: None",
-        argument: "activation")
-    }
+    // `Activation(None)` is the identity, as in Keras.
     try Activations.validate(a, "activation")
     return Elementwise()
   }

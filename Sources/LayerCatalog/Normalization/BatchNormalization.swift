@@ -45,7 +45,8 @@ public struct BatchNormalization: Layer {
     if scale { weights.append(Weight("gamma", [n])) }
     if center { weights.append(Weight("beta", [n])) }
     weights += [
-      Weight("moving_mean", [n], trainable: false), Weight("moving_variance", [n], trainable: false),
+      Weight("moving_mean", [n], trainable: false),
+      Weight("moving_variance", [n], trainable: false),
     ]
     return LayerOutput([TensorType(shape: x.shape, dtype: c.policy.computeDType)], weights: weights)
   }

@@ -11,18 +11,15 @@ public struct ZeroPadding: Layer {
       switch rank {
       case 1: .int(1)
       case 2: .tuple([.int(1), .int(1)])
-      default: nil
+      default: .tuple(Array(repeating: .tuple([.int(1), .int(1)]), count: rank))
       }
-    return Signature(
-      rank == 1
-        ? [Parameter("padding", d)]
-        : [Parameter("padding", d), Parameter("data_format", Value.none)])
+    return Signature([Parameter("padding", d), Parameter("data_format", Value.none)])
   }
 
   /// Accepts an int, a tuple of `rank` ints (symmetric), or `rank` pairs; for 1-D, an int or a pair.
   public init(rank: Int, _ a: BoundArguments) throws(LayerError) {
     self.rank = rank
-    dataFormat = rank == 1 ? .channelsLast : try DataFormat(a)
+    dataFormat = try DataFormat(a)
     let bad = LayerError(
       "\(a.layer): `padding` should be an int, a tuple of \(rank) ints, or a tuple of \(rank) "
         + "tuples of 2 ints. Received: padding=\(a["padding"].pythonRepr)", argument: "padding")
@@ -50,7 +47,12 @@ public struct ZeroPadding: Layer {
     default:
       throw bad
     }
-    if pads.contains(where: { $0.0 < 0 || $0.1 < 0 }) { throw bad }
+    // ZeroPadding2D/3D accept negative pads (they crop); ZeroPadding1D checks `value >= 0`.
+    if rank == 1, pads.contains(where: { $0.0 < 0 || $0.1 < 0 }) {
+      throw LayerError(
+        "\(a.layer): The `padding` argument must be a tuple of 2 integers, all non-negative. "
+          + "Received padding=\(a["padding"].pythonRepr)", argument: "padding")
+    }
   }
 
   public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
@@ -59,7 +61,8 @@ public struct ZeroPadding: Layer {
     let (batch, spatial, channels) = dataFormat.split(x.shape)
     var out: [Dim] = []
     for (d, p) in zip(spatial, pads) {
-      out.append(try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in try d + (p.0 + p.1) })
+      out.append(
+        try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in try d + (p.0 + p.1) })
     }
     let shape = dataFormat.join(batch: batch, spatial: out, channels: channels)
     return LayerOutput([TensorType(shape: shape, dtype: c.policy.computeDType)])
@@ -88,15 +91,11 @@ public struct UpSampling: Layer {
     }
   }
 
-  public static let interpolations = [
-    "bicubic", "bilinear", "lanczos3", "lanczos5", "nearest", "area",
-  ]
-
   public init(rank: Int, _ a: BoundArguments) throws(LayerError) {
     self.rank = rank
     size = try a.positiveInts("size", rank: rank)
     dataFormat = rank == 1 ? .channelsLast : try DataFormat(a)
-    if rank == 2 { _ = try a.choice("interpolation", Self.interpolations) }
+    // Keras checks `interpolation` only when it runs the op, never for shapes.
   }
 
   public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {

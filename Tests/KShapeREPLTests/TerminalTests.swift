@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// Drives the real `kshape` binary in a real terminal (tmux), as a person types.
+@Suite(.serialized) struct TerminalTests {
+  /// The kshape executable built beside the test bundle.
+  static var binary: URL {
+    let here = Bundle.main.bundleURL
+    let candidates = [here, here.deletingLastPathComponent()].map {
+      $0.appendingPathComponent("kshape")
+    }
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+      ?? candidates[0]
+  }
+
+  final class Tmux {
+    let session = "kshape-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+
+    /// Runs tmux through /bin/sh with posix_spawn and waitpid (Foundation's Process can miss
+    /// the exit of a client whose server inherited its descriptors); output goes through a file.
+    @discardableResult
+    func run(_ args: [String]) -> (status: Int32, output: String) {
+      let out = FileManager.default.temporaryDirectory
+        .appendingPathComponent("\(session)-\(UUID().uuidString).out").path
+      defer { try? FileManager.default.removeItem(atPath: out) }
+      let quoted = (["tmux", "-L", session] + args).map {
+        "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
+      }
+      let command = quoted.joined(separator: " ") + " </dev/null >'\(out)' 2>&1"
+      var pid: pid_t = 0
+      let words: [String] = ["/bin/sh", "-c", command]
+      let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+      defer { for a in argv { free(a) } }
+      guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { return (-1, "") }
+      var status: Int32 = 0
+      waitpid(pid, &status, 0)
+      let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+      return ((status >> 8) & 0xff, text)
+    }
+
+    func start(_ command: String) -> Bool {
+      run(
+        ["new-session", "-d", "-x", "100", "-y", "40", "-s", session, command]
+      ).status == 0
+    }
+
+    func keys(_ keys: String...) { run(["send-keys", "-t", session] + keys) }
+    func type(_ text: String) { run(["send-keys", "-t", session, "-l", text]) }
+    func screen() -> String { run(["capture-pane", "-p", "-t", session]).output }
+    var alive: Bool { run(["has-session", "-t", session]).status == 0 }
+
+    /// Waits until the screen satisfies `condition` (up to 10 s).
+    func waitFor(_ condition: (String) -> Bool) -> Bool {
+      for _ in 0..<100 {
+        if condition(screen()) { return true }
+        usleep(100_000)
+      }
+      return false
+    }
+    func waitFor(_ text: String) -> Bool { waitFor { $0.contains(text) } }
+
+    deinit { run(["kill-server"]) }
+  }
+
+  @Test func walkthroughInARealTerminal() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "kshape is built")
+    let t = Tmux()
+    try #require(t.start("env LANG=C \(Self.binary.path)"), "tmux starts (apt-get install tmux)")
+    #expect(t.waitFor("kshape>"))
+
+    t.type("ip = Input((nil, nil, 3))")
+    t.keys("Enter")
+    #expect(t.waitFor("(None, H, W, 3)"))
+
+    t.type("Conv2D(3, (5, 5), padding='valid')")
+    t.keys("Enter")
+    #expect(t.waitFor("(None, H-4, W-4, 3)"))
+
+    t.type("apply 100x100")
+    t.keys("Enter")
+    #expect(t.waitFor("(None, 96, 96, 3)"))
+    #expect(t.screen().contains("Total params: 228"))
+
+    // An error never ends the session.
+    t.type("Conv2D(3, 5, paddin='same')")
+    t.keys("Enter")
+    #expect(t.waitFor("did you mean 'padding'?"))
+
+    // History: up-arrow brings back the last line.
+    t.keys("Up")
+    #expect(
+      t.waitFor {
+        $0.split(separator: "\n").last?.contains("kshape> Conv2D(3, 5, paddin='same')") == true
+      })
+    // Ctrl-C cancels the line.
+    t.keys("C-c")
+    #expect(
+      t.waitFor {
+        $0.split(separator: "\n").last?.trimmingCharacters(in: .whitespaces) == "kshape>"
+      })
+
+    // Tab completes layer names.
+    t.type("x2 = GlobalMax")
+    t.keys("Tab")
+    #expect(t.waitFor("x2 = GlobalMaxPool"))
+    t.keys("Tab")
+    #expect(t.waitFor("GlobalMaxPooling1D"))
+    t.keys("C-c")
+
+    // UTF-8 survives LANG=C: a non-ASCII name in an error message.
+    t.type("ñame")
+    t.keys("Enter")
+    #expect(t.waitFor("name 'ñame' is not defined"))
+
+    // Ctrl-D leaves.
+    t.keys("C-d")
+    #expect(t.waitFor { _ in !t.alive })
+  }
+}
