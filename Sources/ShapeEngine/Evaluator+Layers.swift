@@ -116,6 +116,17 @@ extension Evaluator {
           hint: "a shared layer keeps the weights of its first call; use a new layer here"),
         layer: node.name, className: node.className)
     }
+    var total = 0
+    for w in result.weights {
+      guard let size = try? Checked.product(w.shape), let sum = try? Checked.add(total, size) else {
+        throw EngineError(
+          Diagnostic(
+            "\(node.name): the parameter count of its \(w.name) \(w.shape) overflows 64-bit "
+              + "arithmetic", at: range),
+          layer: node.name, className: node.className)
+      }
+      total = sum
+    }
     graph.layers[l].weights = result.weights
     for t in input.tensors where t.dtype.isFloating && t.dtype != node.policy.computeDType {
       graph.skipTensorName()
