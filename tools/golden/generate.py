@@ -30,13 +30,15 @@ DEFAULT_OUT = HERE.parent.parent / "Tests" / "ShapeEngineTests" / "Golden"
 OUTPUTS = ("layers.jsonl", "models.jsonl", "VERSIONS.json")
 
 
-def layer_rows(only):
-    """Every layer's cases run through Keras; `only` (a set of class names) restricts them."""
+def layer_rows(only, seed=None):
+    """Every layer's cases run through Keras; `only` (a set of class names) restricts them.
+    `seed` replaces SEED to draw fresh random cases (the fixed cases stay the same)."""
+    seed = SEED if seed is None else seed
     rows = []
     for layer, generate in LAYER_GENERATORS:
         if only and layer not in only:
             continue
-        cases = generate(random.Random(f"{SEED}/{layer}"))
+        cases = generate(random.Random(f"{seed}/{layer}"))
         seen = set()
         for i, case in enumerate(cases):
             key = (case.call, tuple(case.inputs))
@@ -80,6 +82,11 @@ def main():
     parser.add_argument(
         "--check", action="store_true", help="regenerate into a temporary folder and fail if --out differs"
     )
+    parser.add_argument(
+        "--seed",
+        help="draw the random cases from another seed, to test kshape on cases it has never seen "
+        "(write them with --out to a scratch folder and run the tests with KSHAPE_GOLDEN_DIR)",
+    )
     args = parser.parse_args()
     if args.check:
         return check(args.out)
@@ -94,13 +101,13 @@ def main():
         return 0
 
     args.out.mkdir(parents=True, exist_ok=True)
-    rows = layer_rows(set())
+    rows = layer_rows(set(), args.seed)
     summarize_layers(rows)
     write_jsonl(args.out / "layers.jsonl", rows)
     models = model_rows()
     summarize_models(models)
     write_jsonl(args.out / "models.jsonl", models)
-    (args.out / "VERSIONS.json").write_text(dumps(kr.versions(SEED)) + "\n", encoding="utf-8")
+    (args.out / "VERSIONS.json").write_text(dumps(kr.versions(args.seed or SEED)) + "\n", encoding="utf-8")
     for name in OUTPUTS:
         path = args.out / name
         print(f"wrote {path} ({path.stat().st_size} bytes)")
