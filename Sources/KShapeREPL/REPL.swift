@@ -57,8 +57,13 @@ public final class REPL {
           output.out(text)
         }
         if failed {
-          let text = Render.outcome(outcome, source: piece) ?? "error"
-          output.err("line \(number + 1): " + text)
+          // A failed apply still shows what evaluated; the failure itself goes to stderr.
+          if case .applied(let ev, let size) = outcome {
+            if !json { output.out(Render.evaluationTable(ev, size: size)) }
+            output.err("line \(number + 1): " + (Render.failure(ev) ?? "error"))
+          } else {
+            output.err("line \(number + 1): " + (Render.outcome(outcome, source: piece) ?? "error"))
+          }
           return 1
         }
       }

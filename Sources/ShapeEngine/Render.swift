@@ -96,14 +96,21 @@ public enum Render {
 
   /// `apply`: the summary at that size, or the layers up to the failure and why it failed.
   public static func evaluation(_ ev: Evaluation, size: String?) -> String {
-    let title = size.map { "Applied at \($0):" } ?? "Applied at the declared shapes:"
-    var text = summary(ev.graph, title: title)
-    if let (i, error) = ev.failure {
-      let location =
-        error.layer.map { " at layer \($0)" + (error.className.map { " (\($0))" } ?? "") } ?? ""
-      text += "\n\nfailed\(location), statement \(i + 1):\n"
-      text += error.diagnostic.rendered(source: ev.sources.indices.contains(i) ? ev.sources[i] : "")
-    }
-    return text
+    let table = evaluationTable(ev, size: size)
+    return failure(ev).map { table + "\n\n" + $0 } ?? table
+  }
+
+  /// The table of the layers that evaluated.
+  public static func evaluationTable(_ ev: Evaluation, size: String?) -> String {
+    summary(ev.graph, title: size.map { "Applied at \($0):" } ?? "Applied at the declared shapes:")
+  }
+
+  /// Which layer and statement failed, and why; nil when the evaluation succeeded.
+  public static func failure(_ ev: Evaluation) -> String? {
+    guard let (i, error) = ev.failure else { return nil }
+    let location =
+      error.layer.map { " at layer \($0)" + (error.className.map { " (\($0))" } ?? "") } ?? ""
+    return "failed\(location), statement \(i + 1):\n"
+      + error.diagnostic.rendered(source: ev.sources.indices.contains(i) ? ev.sources[i] : "")
   }
 }
