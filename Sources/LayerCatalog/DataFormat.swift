@@ -41,6 +41,26 @@ public enum DataFormat: String, Sendable {
   }
 }
 
+extension DataFormat {
+  /// A layer that changes each spatial dim on its own (padding, upsampling): checks the rank,
+  /// maps the spatial dims with checked arithmetic, keeps batch and channels.
+  func mapSpatial(
+    _ input: LayerInput, rank: Int, _ c: LayerContext,
+    _ transform: (Int, Dim) throws(ArithmeticOverflow) -> Dim
+  ) throws(LayerError) -> LayerOutput {
+    let x = try c.single(input)
+    try c.requireRank(x, exactly: rank + 2)
+    let (batch, spatial, channels) = split(x.shape)
+    var out: [Dim] = []
+    for (i, d) in spatial.enumerated() {
+      out.append(
+        try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in try transform(i, d) })
+    }
+    let shape = join(batch: batch, spatial: out, channels: channels)
+    return LayerOutput([TensorType(shape: shape, dtype: c.policy.computeDType)])
+  }
+}
+
 /// The names of spatial axes, for messages: height/width, or depth/height/width, or length.
 func axisNames(_ rank: Int) -> [String] {
   switch rank {

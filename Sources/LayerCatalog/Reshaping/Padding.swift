@@ -56,16 +56,9 @@ public struct ZeroPadding: Layer {
   }
 
   public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
-    let x = try c.single(input)
-    try c.requireRank(x, exactly: rank + 2)
-    let (batch, spatial, channels) = dataFormat.split(x.shape)
-    var out: [Dim] = []
-    for (d, p) in zip(spatial, pads) {
-      out.append(
-        try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in try d + (p.0 + p.1) })
+    try dataFormat.mapSpatial(input, rank: rank, c) { (i, d) throws(ArithmeticOverflow) in
+      try d + Checked.add(pads[i].0, pads[i].1)
     }
-    let shape = dataFormat.join(batch: batch, spatial: out, channels: channels)
-    return LayerOutput([TensorType(shape: shape, dtype: c.policy.computeDType)])
   }
 }
 
@@ -99,14 +92,8 @@ public struct UpSampling: Layer {
   }
 
   public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
-    let x = try c.single(input)
-    try c.requireRank(x, exactly: rank + 2)
-    let (batch, spatial, channels) = dataFormat.split(x.shape)
-    var out: [Dim] = []
-    for (d, s) in zip(spatial, size) {
-      out.append(try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in try d * s })
+    try dataFormat.mapSpatial(input, rank: rank, c) { (i, d) throws(ArithmeticOverflow) in
+      try d * size[i]
     }
-    let shape = dataFormat.join(batch: batch, spatial: out, channels: channels)
-    return LayerOutput([TensorType(shape: shape, dtype: c.policy.computeDType)])
   }
 }
