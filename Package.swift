@@ -32,6 +32,7 @@ let package = Package(
     // Tests.
     .testTarget(name: "ShapeCoreTests", dependencies: ["ShapeCore"]),
     .testTarget(name: "StatementLanguageTests", dependencies: ["StatementLanguage"]),
+    .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     // Golden data and transcripts are read from the source tree (#filePath), not bundled.
     .testTarget(
       name: "ShapeEngineTests", dependencies: ["ShapeEngine"], exclude: ["Golden"]),
