@@ -65,6 +65,9 @@ public struct Conv: Layer {
     try validate(a.layer)
   }
 
+  /// A tuple of ints as Python prints it, for messages.
+  private func tuple(_ v: [Int]) -> String { TensorType.tuple(v.map(String.init)) }
+
   /// Keras's constructor checks (BaseConv.__init__).
   private func validate(_ layer: String) throws(LayerError) {
     if filters <= 0 {
@@ -85,31 +88,31 @@ public struct Conv: Layer {
     if kernelSize.contains(where: { $0 <= 0 }) {
       throw LayerError(
         "\(layer): The argument `kernel_size` cannot contain 0. Received kernel_size="
-          + "\(TensorType.tuple(kernelSize.map(String.init))).", argument: "kernel_size")
+          + "\(tuple(kernelSize)).", argument: "kernel_size")
     }
     if strides.contains(where: { $0 <= 0 }) {
       throw LayerError(
         "\(layer): The argument `strides` cannot contains 0. Received strides="
-          + "\(TensorType.tuple(strides.map(String.init))).", argument: "strides")
+          + "\(tuple(strides)).", argument: "strides")
     }
     if dilationRate.contains(where: { $0 <= 0 }) {
       throw LayerError(
         "\(layer): The argument `dilation_rate` must be positive. Received dilation_rate="
-          + "\(TensorType.tuple(dilationRate.map(String.init))).", argument: "dilation_rate")
+          + "\(tuple(dilationRate)).", argument: "dilation_rate")
     }
     if strides.max() ?? 1 > 1 && dilationRate.max() ?? 1 > 1 {
       throw LayerError(
         "\(layer): `strides > 1` not supported in conjunction with `dilation_rate > 1`. "
-          + "Received: strides=\(TensorType.tuple(strides.map(String.init))) and "
-          + "dilation_rate=\(TensorType.tuple(dilationRate.map(String.init)))",
+          + "Received: strides=\(tuple(strides)) and "
+          + "dilation_rate=\(tuple(dilationRate))",
         argument: "dilation_rate")
     }
     if let op = outputPadding {
       for (o, s) in zip(op, strides) where o >= s || o < 0 {
         throw LayerError(
           "\(layer): Strides must be greater than output padding. Received strides="
-            + "\(TensorType.tuple(strides.map(String.init))), output_padding="
-            + "\(TensorType.tuple(op.map(String.init))).", argument: "output_padding")
+            + "\(tuple(strides)), output_padding="
+            + "\(tuple(op)).", argument: "output_padding")
       }
     }
   }
