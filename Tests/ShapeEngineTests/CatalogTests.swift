@@ -94,7 +94,7 @@ import Testing
   }
 
   @Test func everyEntryHasHelpAndGoldenCases() throws {
-    let cases = try Golden.lines("layers.jsonl", as: LayerCase.self)
+    let cases = try Golden.layerCases()
     let covered = Set(cases.map(\.layer))
     for e in Catalog.entries {
       #expect(!e.rule.isEmpty && !e.example.isEmpty, "\(e.className) has help")

@@ -40,10 +40,10 @@ struct LayerCase: Codable, CustomStringConvertible {
 }
 
 @Suite struct GoldenLayerTests {
-  static let cases: [LayerCase] = (try? Golden.lines("layers.jsonl", as: LayerCase.self)) ?? []
+  static let cases: [LayerCase] = (try? Golden.layerCases()) ?? []
 
   @Test func goldenFileIsPresent() throws {
-    let cases = try Golden.lines("layers.jsonl", as: LayerCase.self)
+    let cases = try Golden.layerCases()
     #expect(cases.count > 100)
   }
 

@@ -8,6 +8,14 @@ enum Golden {
     ProcessInfo.processInfo.environment["KSHAPE_GOLDEN_DIR"].map { URL(fileURLWithPath: $0) }
     ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
+  /// Every layer case: the files of Golden/layers/, one per Keras class, in name order.
+  static func layerCases() throws -> [LayerCase] {
+    let dir = folder.appendingPathComponent("layers")
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+      .filter { $0.hasSuffix(".jsonl") }.sorted()
+    return try files.flatMap { try lines("layers/\($0)", as: LayerCase.self) }
+  }
+
   /// Every line of a JSON Lines file, decoded.
   static func lines<T: Decodable>(_ file: String, as: T.Type) throws -> [T] {
     let data = try Data(contentsOf: folder.appendingPathComponent(file))

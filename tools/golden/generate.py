@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes kshape's Keras golden data: layers.jsonl, models.jsonl and VERSIONS.json.
+"""Writes kshape's Keras golden data: layers/<Layer>.jsonl, models.jsonl and VERSIONS.json.
 
 Run from anywhere:  KERAS_BACKEND=jax /work/kenv/bin/python tools/golden/generate.py
 The output is a pure function of the case tables, the seed and the Keras version.
@@ -27,7 +27,8 @@ from layer_runner import run_case  # noqa: E402
 from layer_table import LAYER_GENERATORS  # noqa: E402
 
 DEFAULT_OUT = HERE.parent.parent / "Tests" / "ShapeEngineTests" / "Golden"
-OUTPUTS = ("layers.jsonl", "models.jsonl", "VERSIONS.json")
+OUTPUTS = ("models.jsonl", "VERSIONS.json")
+LAYERS = "layers"  # one file per layer class: layers/Conv2D.jsonl
 
 
 def layer_rows(only, seed=None):
@@ -83,6 +84,10 @@ def main():
         "--check", action="store_true", help="regenerate into a temporary folder and fail if --out differs"
     )
     parser.add_argument(
+        "--layers", nargs="+", metavar="LAYER",
+        help="regenerate only these layers' files (layers/LAYER.jsonl); models are left as they are",
+    )
+    parser.add_argument(
         "--seed",
         help="draw the random cases from another seed, to test kshape on cases it has never seen "
         "(write them with --out to a scratch folder and run the tests with KSHAPE_GOLDEN_DIR)",
@@ -101,9 +106,21 @@ def main():
         return 0
 
     args.out.mkdir(parents=True, exist_ok=True)
-    rows = layer_rows(set(), args.seed)
+    (args.out / LAYERS).mkdir(exist_ok=True)
+    selected = set(args.layers or [])
+    unknown = selected - {name for name, _ in LAYER_GENERATORS}
+    if unknown:
+        parser.error(f"no generator for {sorted(unknown)}")
+    rows = layer_rows(selected, args.seed)
     summarize_layers(rows)
-    write_jsonl(args.out / "layers.jsonl", rows)
+    by_layer = {}
+    for row in rows:
+        by_layer.setdefault(row["layer"], []).append(row)
+    for layer, layer_rows_ in by_layer.items():
+        write_jsonl(args.out / LAYERS / f"{layer}.jsonl", layer_rows_)
+    print(f"wrote {len(by_layer)} files in {args.out / LAYERS}")
+    if selected:
+        return 0
     models = model_rows()
     summarize_models(models)
     write_jsonl(args.out / "models.jsonl", models)
@@ -132,7 +149,15 @@ def check(committed):
 
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, __file__, "--out", tmp], check=True)
-        stale = [n for n in OUTPUTS if (Path(tmp) / n).read_bytes() != (committed / n).read_bytes()]
+        names = list(OUTPUTS) + sorted(
+            f"{LAYERS}/{p.name}" for p in {*(Path(tmp) / LAYERS).glob("*.jsonl"), *(committed / LAYERS).glob("*.jsonl")}
+        )
+
+        def read(folder, name):
+            path = Path(folder) / name
+            return path.read_bytes() if path.exists() else None
+
+        stale = [n for n in names if read(tmp, n) != read(committed, n)]
     print("golden files are up to date" if not stale else f"stale golden files: {stale}")
     return 1 if stale else 0
 
