@@ -26,6 +26,41 @@ public struct LayerEntry: Sendable {
   public var autoNamePrefix: String { snakeCase(className) }
 }
 
+/// A configured layer and the context it is called in.
+public struct BuiltLayer: Sendable {
+  public var layer: any Layer
+  public var context: LayerContext
+  public init(layer: any Layer, context: LayerContext) {
+    self.layer = layer
+    self.context = context
+  }
+
+  /// Calls it on `input`.
+  public func call(_ input: LayerInput) throws(LayerError) -> LayerOutput {
+    try layer.call(input, context)
+  }
+}
+
+extension DTypePolicy {
+  /// The policy named by a layer's `dtype` argument (None: float32).
+  public static func of(_ a: BoundArguments) throws(LayerError) -> DTypePolicy {
+    switch a["dtype"] {
+    case .none: return .float32
+    case .string(let d):
+      guard let p = DTypePolicy(d) else {
+        throw LayerError(
+          "\(a.layer): dtype '\(d)' is not a dtype Keras knows", argument: "dtype",
+          hint: nearest(d, in: DType.all + ["mixed_float16", "mixed_bfloat16"]).map {
+            "did you mean '\($0)'?"
+          })
+      }
+      return p
+    default:
+      throw LayerError("\(a.layer): dtype must be a string such as 'float16'", argument: "dtype")
+    }
+  }
+}
+
 /// Keras's `to_snake_case`: `(.)([A-Z][a-z]+)` -> `\\1_\\2`, then `([a-z])([A-Z])` -> `\\1_\\2`,
 /// lower-cased (`Conv2D` -> `conv2d`, `ReLU` -> `re_lu`).
 public func snakeCase(_ name: String) -> String {
@@ -78,6 +113,23 @@ public enum Catalog {
 
   /// Every name a user can type.
   public static var allNames: [String] { byName.keys.sorted() }
+
+  /// A layer built from an argument (`LSTM(8)` inside `Bidirectional(...)`), with its name and
+  /// dtype policy, ready to be called by its wrapper.
+  public static func build(_ arg: LayerArgument) throws(LayerError) -> BuiltLayer {
+    guard let entry = entry(arg.className) else {
+      throw LayerError(
+        "unknown layer '\(arg.className)'",
+        hint: nearest(arg.className, in: allNames).map { "did you mean '\($0)'?" })
+    }
+    let bound = try BoundArguments(
+      layer: arg.className, signature: entry.signature, arguments: arg.arguments)
+    let layer = try entry.make(bound)
+    return BuiltLayer(
+      layer: layer,
+      context: LayerContext(
+        className: arg.className, name: arg.name, policy: try DTypePolicy.of(bound)))
+  }
 
   /// Layers Keras has that need running code to know their shapes.
   public static let opaque: [String: String] = [

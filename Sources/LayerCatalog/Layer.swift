@@ -1,15 +1,40 @@
 import ShapeCore
 
-/// What a layer is called on: one tensor, or a list of tensors (merges).
+/// One argument of a layer call: a tensor, a list of tensors, or a literal (`training=False`).
+public enum CallValue: Sendable {
+  case tensor(TensorType)
+  case tensors([TensorType])
+  case value(Value)
+
+  public var tensors: [TensorType] {
+    switch self {
+    case .tensor(let t): return [t]
+    case .tensors(let ts): return ts
+    case .value: return []
+    }
+  }
+}
+
+/// What a layer is called on: one tensor, a list of tensors (merges), or a general argument list
+/// (`mha(q, v, return_attention_scores=True)`, `lstm(x, initial_state=[h, c])`).
 public enum LayerInput: Sendable {
   case single(TensorType)
   case list([TensorType])
+  case call(positional: [CallValue], keywords: [(String, CallValue)])
 
+  /// Every tensor, in argument order.
   public var tensors: [TensorType] {
     switch self {
     case .single(let t): return [t]
     case .list(let ts): return ts
+    case .call(let p, let k): return p.flatMap(\.tensors) + k.flatMap(\.1.tensors)
     }
+  }
+
+  /// The value of a keyword argument, if given.
+  public func keyword(_ name: String) -> CallValue? {
+    guard case .call(_, let k) = self else { return nil }
+    return k.first { $0.0 == name }?.1
   }
 }
 
@@ -72,6 +97,11 @@ extension LayerContext {
     case .list(let ts):
       throw LayerError(
         "\(name) (\(className)) takes one tensor but was called on a list of \(ts.count)")
+    case .call(let p, _):
+      if p.count == 1, case .tensor(let t) = p[0] { return t }
+      throw LayerError(
+        "\(name) (\(className)) takes one tensor; it was called with \(p.count) positional arguments"
+      )
     }
   }
 

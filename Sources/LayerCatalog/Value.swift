@@ -7,6 +7,8 @@ public indirect enum Value: Hashable, Sendable {
   case none
   case tuple([Value])
   case list([Value])
+  /// A layer written as an argument: `Bidirectional(LSTM(8))`.
+  case layer(LayerArgument)
 
   /// Python's repr: `(3, 3)`, `'same'`, `None`, `True`.
   public var pythonRepr: String {
@@ -21,6 +23,7 @@ public indirect enum Value: Hashable, Sendable {
       return items.count == 1
         ? "(\(items[0].pythonRepr),)" : "(" + items.map(\.pythonRepr).joined(separator: ", ") + ")"
     case .list(let items): return "[" + items.map(\.pythonRepr).joined(separator: ", ") + "]"
+    case .layer(let l): return "<\(l.className) name=\(l.name)>"
     }
   }
 
@@ -34,6 +37,7 @@ public indirect enum Value: Hashable, Sendable {
     case .none: return "None"
     case .tuple: return "a tuple"
     case .list: return "a list"
+    case .layer(let l): return "a layer (\(l.className))"
     }
   }
 
@@ -43,6 +47,19 @@ public indirect enum Value: Hashable, Sendable {
     case .tuple(let v), .list(let v): return v
     default: return nil
     }
+  }
+}
+
+/// A layer given as an argument to another (a wrapper's or an RNN's): its class, its own
+/// arguments, and the name the session gave it when it was written.
+public struct LayerArgument: Hashable, Sendable {
+  public var className: String
+  public var arguments: CallArguments
+  public var name: String
+  public init(className: String, arguments: CallArguments, name: String) {
+    self.className = className
+    self.arguments = arguments
+    self.name = name
   }
 }
 

@@ -58,7 +58,7 @@ extension Evaluator {
     var dtype = DType.float32
     var name: String?
     for (key, value, range) in others {
-      let v = try literalValue(value)
+      let v = try argumentValue(value)
       switch (key, v) {
       case ("batch_size", .int(let n)) where n > 0: batch = .known(n)
       case ("batch_size", .none): break

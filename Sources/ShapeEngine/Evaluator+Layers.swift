@@ -23,7 +23,7 @@ extension Evaluator {
     var keywords: [(String, Value)] = []
     var ranges: [String: SourceRange] = [:]
     for (i, arg) in c.arguments.enumerated() {
-      let v = try literalValue(arg.value)
+      let v = try argumentValue(arg.value)
       if let label = arg.label {
         keywords.append((label, v))
         ranges[label] = arg.range
@@ -47,21 +47,12 @@ extension Evaluator {
           error.message, at: error.argument.flatMap { ranges[$0] } ?? c.range, hint: error.hint),
         className: cls)
     }
-    var policy = DTypePolicy.float32
-    if case .string(let d) = bound["dtype"] {
-      guard let p = DTypePolicy(d) else {
-        throw EngineError(
-          Diagnostic(
-            "\(cls): dtype '\(d)' is not a dtype Keras knows", at: ranges["dtype"] ?? c.range,
-            hint: nearest(d, in: DType.all + ["mixed_float16", "mixed_bfloat16"]).map {
-              "did you mean '\($0)'?"
-            }), className: cls)
-      }
-      policy = p
-    } else if bound["dtype"] != .none {
+    let policy: DTypePolicy
+    do {
+      policy = try DTypePolicy.of(bound)
+    } catch {
       throw EngineError(
-        Diagnostic("\(cls): dtype must be a string such as 'float16'", at: ranges["dtype"]),
-        className: cls)
+        Diagnostic(error.message, at: ranges["dtype"] ?? c.range, hint: error.hint), className: cls)
     }
     let name: String
     if case .string(let n) = bound["name"] {

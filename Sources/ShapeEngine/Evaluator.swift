@@ -48,6 +48,8 @@ struct Evaluator {
     case .empty, .command: return nil
     case .assignment(let target, _, let value):
       return try assign(target, value)
+    case .unpacking(let targets, let value):
+      return try unpack(targets, value)
     case .expression(let e):
       return try evaluate(e, stack: true)
     }
@@ -71,7 +73,7 @@ struct Evaluator {
       }
     case .called(_, let outs):
       guard let first = outs.first else { break }
-      graph.bindings[target] = .tensor(first)
+      graph.bindings[target] = outs.count == 1 ? .tensor(first) : .tuple(outs)
     case .show(let b, _), .alias(let b, _):
       graph.bindings[target] = b
       if case .tensor(let t) = b { graph.current = t }
@@ -79,6 +81,29 @@ struct Evaluator {
     case .layerBound(let l, _):
       graph.bindings[target] = .layer(l)
     }
+    return effect
+  }
+
+  /// `a, b, c = layer(...)`: one name per output, as Python unpacks a tuple.
+  private mutating func unpack(_ targets: [Target], _ value: Expr) throws(EngineError) -> Effect {
+    let effect = try evaluate(value, stack: false)
+    let outs: [Int]
+    switch effect {
+    case .called(_, let o): outs = o
+    case .show(.tuple(let o), _), .alias(.tuple(let o), _): outs = o
+    case .show(.tensor(let t), _), .alias(.tensor(let t), _), .input(let t): outs = [t]
+    default:
+      throw EngineError("only the outputs of a layer call can be unpacked", at: value.range)
+    }
+    guard outs.count == targets.count else {
+      let first = targets[0].range
+      throw EngineError(
+        "cannot unpack \(outs.count) output\(outs.count == 1 ? "" : "s") into \(targets.count) names",
+        at: first.union(targets[targets.count - 1].range),
+        hint: "this call gives \(outs.count) tensor\(outs.count == 1 ? "" : "s")")
+    }
+    for (t, o) in zip(targets, outs) { graph.bindings[t.name] = .tensor(o) }
+    graph.current = outs.first
     return effect
   }
 
@@ -149,26 +174,57 @@ struct Evaluator {
     }
   }
 
-  /// `layer(x)` or `layer([a, b])`.
+  /// `layer(x)`, `layer([a, b])`, or any argument list: `mha(q, v, return_attention_scores=True)`.
   private mutating func callLayer(_ l: Int, _ args: [Argument], _ range: SourceRange)
     throws(EngineError) -> Effect
   {
-    guard let first = args.first, first.label == nil || first.label == "inputs" else {
+    guard !args.isEmpty else {
       throw EngineError(
         "a layer is called on a tensor or a list of tensors", at: range,
         hint: "write layer(x) or layer([a, b])")
     }
-    for extra in args.dropFirst() where !["training", "mask"].contains(extra.label ?? "") {
-      throw EngineError("unexpected argument in a layer call", at: extra.range)
+    var positional: [CallValue] = []
+    var keywords: [(String, CallValue)] = []
+    var ids: [Int] = []
+    for arg in args {
+      let (value, tensorIDs) = try callValue(arg.value)
+      ids += tensorIDs
+      if let label = arg.label { keywords.append((label, value)) } else { positional.append(value) }
     }
-    switch first.value {
+    // `layer(inputs=x)` is `layer(x)`.
+    if positional.isEmpty, let i = keywords.firstIndex(where: { $0.0 == "inputs" }) {
+      positional = [keywords.remove(at: i).1]
+    }
+    // The plain forms: one tensor or one list, perhaps with training=/mask= that change no shape.
+    if positional.count == 1, keywords.allSatisfy({ ["training", "mask"].contains($0.0) }) {
+      switch positional[0] {
+      case .tensor(let t): return try call(l, on: .single(t), inputs: ids, range)
+      case .tensors(let ts): return try call(l, on: .list(ts), inputs: ids, range)
+      case .value: break
+      }
+    }
+    if ids.isEmpty {
+      throw EngineError(
+        "a layer is called on tensors", at: range, hint: "write layer(x) or layer([a, b])")
+    }
+    return try call(l, on: .call(positional: positional, keywords: keywords), inputs: ids, range)
+  }
+
+  /// A call argument: a tensor name, a list of them, or a literal; with the tensor ids it uses.
+  private mutating func callValue(_ e: Expr) throws(EngineError) -> (CallValue, [Int]) {
+    switch e {
+    case .name:
+      let t = try tensor(e)
+      return (.tensor(graph.tensors[t].type), [t])
     case .list(let items, _), .tuple(let items, _):
-      var ids: [Int] = []
-      for item in items { ids.append(try tensor(item)) }
-      return try call(l, on: .list(ids.map { graph.tensors[$0].type }), inputs: ids, range)
+      if items.contains(where: { if case .name = $0 { return true } else { return false } }) {
+        var ids: [Int] = []
+        for item in items { ids.append(try tensor(item)) }
+        return (.tensors(ids.map { graph.tensors[$0].type }), ids)
+      }
+      return (.value(try argumentValue(e)), [])
     default:
-      let t = try tensor(first.value)
-      return try call(l, on: .single(graph.tensors[t].type), inputs: [t], range)
+      return (.value(try argumentValue(e)), [])
     }
   }
 
@@ -188,6 +244,11 @@ struct Evaluator {
         "'\(name)' is a layer (\(node.className)), not a tensor", at: r,
         hint: "`\(name) = \(node.className)(...)` binds a layer; call it on a tensor to get one: "
           + "y = \(name)(x)")
+    case .tuple(let outs)?:
+      throw EngineError(
+        "'\(name)' holds \(outs.count) tensors (the outputs of one call), not one tensor", at: r,
+        hint: "unpack them when you call the layer: "
+          + (0..<outs.count).map { "y\($0)" }.joined(separator: ", ") + " = ...")
     case nil:
       throw EngineError(
         "name '\(name)' is not defined", at: r,

@@ -79,6 +79,8 @@ public struct ParamCount: Hashable, Sendable, Codable {
 public enum Binding: Sendable {
   case tensor(Int)
   case layer(Int)
+  /// The outputs of a call with several (`y = LSTM(8, return_state=True)(x)`): a Python tuple.
+  case tuple([Int])
 }
 
 /// The state that replaying a session's statements builds: layers, tensors, names.
@@ -104,6 +106,12 @@ public struct Graph: Sendable {
   mutating func autoName(_ prefix: String) -> String {
     let n = nameCounters[prefix, default: 0]
     nameCounters[prefix] = n + 1
+    return n == 0 ? prefix : "\(prefix)_\(n)"
+  }
+
+  /// The name `autoName` would give next, without taking it.
+  func autoNamePreview(_ prefix: String) -> String {
+    let n = nameCounters[prefix, default: 0]
     return n == 0 ? prefix : "\(prefix)_\(n)"
   }
 

@@ -157,6 +157,9 @@ public enum JSONOutput {
       r.name = g.layerName(of: t)
       r.className = g.layers[g.tensors[t].layer].className
       r.outputs = [tensor(t, g)]
+    case .tuple(let outs):
+      r.kind = "tensor"
+      r.outputs = outs.map { tensor($0, g) }
     case .layer(let l):
       r.kind = "layer_binding"
       r.name = g.layers[l].name

@@ -44,6 +44,7 @@ public enum Render {
   static func binding(_ b: Binding, _ g: Graph) -> String {
     switch b {
     case .tensor(let t): return tensor(t, in: g)
+    case .tuple(let outs): return outs.map { tensor($0, in: g) }.joined(separator: "\n")
     case .layer(let l):
       let node = g.layers[l]
       let calls = node.calls.count

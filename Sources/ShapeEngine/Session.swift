@@ -30,7 +30,7 @@ public struct Session: Sendable {
     case .empty: return .nothing
     case .command(let name, let argument, _):
       return command(name, argument)
-    case .assignment, .expression:
+    case .assignment, .unpacking, .expression:
       var evaluator = Evaluator(graph: graph)
       evaluator.statement = statements.count
       do {

@@ -2,6 +2,7 @@
 ///
 ///     statement   := command | assignment | expr | (empty)
 ///     assignment  := NAME '=' expr
+///     unpacking   := NAME (',' NAME)+ ','? '=' expr
 ///     expr        := primary ( '(' arguments? ')' )*
 ///
 /// The rules for commands live in `Command.swift`, those for calls in `Parser+Arguments.swift`.
@@ -75,6 +76,7 @@ public struct Parser {
     {
       return try parseAssignment()
     }
+    if let count = unpackingTargetCount() { return try parseUnpacking(count) }
     let expr = try parseExpr()
     try expectEndOfStatement(after: expr)
     return .expression(expr)
@@ -87,6 +89,38 @@ public struct Parser {
     let value = try parseExpr()
     try expectEndOfStatement(after: nil)
     return .assignment(target: target.text, targetRange: target.range, value: value)
+  }
+
+  /// The number of tokens before '=' when the line starts `a, b = ...` (or `a, = ...`); nil otherwise.
+  func unpackingTargetCount() -> Int? {
+    var i = 0
+    var names = 0
+    while case .name(let n) = peek(i).kind, Self.literal(n, at: peek(i).range) == nil {
+      names += 1
+      switch peek(i + 1).kind {
+      case .equal: return names >= 2 ? i + 1 : nil
+      case .comma:
+        i += 2
+        if peek(i).kind == .equal { return i }
+      default: return nil
+      }
+    }
+    return nil
+  }
+
+  /// unpacking := NAME (',' NAME)+ ','? '=' expr
+  mutating func parseUnpacking(_ tokens: Int) throws(Diagnostic) -> Statement {
+    var targets: [Target] = []
+    var consumed = 0
+    while consumed < tokens {
+      let t = consume()
+      consumed += 1
+      if case .name(let n) = t.kind { targets.append(Target(name: n, range: t.range)) }
+    }
+    consume()  // '='
+    let value = try parseExpr()
+    try expectEndOfStatement(after: nil)
+    return .unpacking(targets: targets, value: value)
   }
 
   /// The end of a statement; `expr` is the bare expression before it, to explain a stray `=`.

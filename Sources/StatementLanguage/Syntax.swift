@@ -68,10 +68,22 @@ public struct Argument: Hashable, Sendable {
 public enum Statement: Hashable, Sendable {
   /// `target = value`.
   case assignment(target: String, targetRange: SourceRange, value: Expr)
+  /// `a, b = value`: a call with several outputs, unpacked as Python does.
+  case unpacking(targets: [Target], value: Expr)
   /// A bare expression: a layer to stack, or a name to print.
   case expression(Expr)
   /// A command word and the raw text after it: `apply 224x224`, `summary`, `help Conv2D`.
   case command(name: String, argument: String, range: SourceRange)
   /// A blank line or a comment.
   case empty
+}
+
+/// A name on the left of `=` in an unpacking.
+public struct Target: Hashable, Sendable {
+  public var name: String
+  public var range: SourceRange
+  public init(name: String, range: SourceRange) {
+    self.name = name
+    self.range = range
+  }
 }

@@ -55,6 +55,7 @@ import Testing
     case .bool(let b): return .bool(b)
     case .none: return .null
     case .tuple(let xs), .list(let xs): return .array(xs.map(json))
+    case .layer(let l): return .string("<\(l.className)>")
     }
   }
 

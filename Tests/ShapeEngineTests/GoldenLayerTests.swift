@@ -18,11 +18,14 @@ struct LayerCase: Codable, CustomStringConvertible {
   var inputs: [GoldenTensor]
   var call: String
   var listInput: Bool
+  /// The call's arguments over x0, x1, ... when more than `layer(x0)` / `layer([x0, x1])`.
+  var callArgs: String?
   var expect: Expect
   var description: String { id }
   enum CodingKeys: String, CodingKey {
     case id, layer, inputs, call, expect
     case listInput = "list_input"
+    case callArgs = "call_args"
   }
 
   /// The kshape statements that build this case.
@@ -34,7 +37,7 @@ struct LayerCase: Codable, CustomStringConvertible {
     }
     let args =
       listInput ? "[" + inputs.indices.map { "x\($0)" }.joined(separator: ", ") + "]" : "x0"
-    lines.append("y = \(call)(\(args))")
+    lines.append("y = \(call)(\(callArgs ?? args))")
     return lines
   }
 }

@@ -21,6 +21,26 @@ import Testing
     #expect(parsed(input).map(render) == expected)
   }
 
+  @Test(arguments: [
+    ("y, h, c = LSTM(8, return_state=True)(x)", "y, h, c = LSTM(8, return_state=True)(x)"),
+    ("a, b = mha(q, v)", "a, b = mha(q, v)"), ("a, = f(x)", "a = f(x)"),
+    ("a,b=t", "a, b = t"),
+  ])
+  func unpackings(input: String, expected: String) {
+    #expect(parsed(input).map(render) == expected)
+  }
+
+  @Test func unpackingTargetsKeepTheirRanges() {
+    guard case .unpacking(let targets, _)? = parsed("out, scores = mha(q, v)") else {
+      Issue.record("not an unpacking")
+      return
+    }
+    #expect(
+      targets == [
+        Target(name: "out", range: .init(0, 3)), Target(name: "scores", range: .init(5, 11)),
+      ])
+  }
+
   @Test func assignmentRanges() {
     #expect(
       parsed("café = Dense(2)")

@@ -75,6 +75,8 @@ func expression(_ line: String, sourceLocation: SourceLocation = #_sourceLocatio
 func render(_ statement: Statement) -> String {
   switch statement {
   case .assignment(let target, _, let value): return "\(target) = \(render(value))"
+  case .unpacking(let targets, let value):
+    return targets.map(\.name).joined(separator: ", ") + " = \(render(value))"
   case .expression(let expr): return render(expr)
   case .command(let name, let argument, _): return "command \(name) [\(argument)]"
   case .empty: return "empty"

@@ -19,6 +19,10 @@ class Case:
     call: str
     inputs: list  # [(shape, dtype)], shape includes the batch dim
     list_input: bool = False
+    # The arguments of the call on the inputs, over the names x0, x1, ... when it is more than
+    # `layer(x0)` or `layer([x0, x1])`: "x0, x1, return_attention_scores=True",
+    # "x0, initial_state=[x1, x2]". Values other than the x names must be literals.
+    call_args: str = None
 
     def __post_init__(self):
         check_literal_call(self.call)
@@ -63,6 +67,9 @@ def _is_literal(node):
         return isinstance(node.operand, ast.Constant) and isinstance(
             node.operand.value, (int, float)
         )
+    # A layer as an argument (Bidirectional(LSTM(8)), RNN([LSTMCell(4)])): a plain call of literals.
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return all(_is_literal(a) for a in list(node.args) + [k.value for k in node.keywords])
     return False
 
 
@@ -125,13 +132,13 @@ def write_jsonl(path, rows):
 
 def with_randoms(fixed, rng, make, count):
     """`fixed` followed by `count` random cases from `make(rng)`, skipping repeats."""
-    seen = {(c.call, tuple(c.inputs)) for c in fixed}
+    seen = {(c.call, tuple(c.inputs), c.call_args) for c in fixed}
     out = list(fixed)
     for _ in range(50 * count):
         if len(out) == len(fixed) + count:
             break
         c = make(rng)
-        if (c.call, tuple(c.inputs)) not in seen:
-            seen.add((c.call, tuple(c.inputs)))
+        if (c.call, tuple(c.inputs), c.call_args) not in seen:
+            seen.add((c.call, tuple(c.inputs), c.call_args))
             out.append(c)
     return out

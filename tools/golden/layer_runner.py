@@ -12,9 +12,11 @@ def run_case(case_id, layer, case):
         "inputs": [{"shape": list(s), "dtype": d} for s, d in case.inputs],
         "list_input": case.list_input,
     }
+    if case.call_args is not None:
+        row["call_args"] = case.call_args
     kr.fresh_session()
     tensors = [kr.make_input(s, d) for s, d in case.inputs]
-    if not case.list_input and len(tensors) != 1:
+    if case.call_args is None and not case.list_input and len(tensors) != 1:
         raise ValueError(f"{case_id}: a single-tensor case needs exactly one input")
     arg = tensors if case.list_input else tensors[0]
     namespace = kr.layer_namespace()
@@ -27,7 +29,11 @@ def run_case(case_id, layer, case):
         if type(obj).__name__ != layer:
             raise ValueError(f"{case_id}: {case.call} built a {type(obj).__name__}, not a {layer}")
         try:
-            out = obj(arg)
+            if case.call_args is None:
+                out = obj(arg)
+            else:
+                names = {f"x{i}": t for i, t in enumerate(tensors)}
+                out = eval(f"__layer({case.call_args})", {"__layer": obj, **names})  # noqa: S307
         except Exception as exc:  # noqa: BLE001
             row["expect"] = {"ok": False, "stage": "call", **kr.error_record(exc)}
             return row
