@@ -112,3 +112,17 @@ import Testing
     #expect(snakeCase("Conv2DTranspose") == "conv2d_transpose")
   }
 }
+
+/// docs/layers.md is written from the catalog; re-record with KSHAPE_RECORD=1.
+@Suite struct LayerDocsTests {
+  @Test func docsLayersIsInSyncWithTheCatalog() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("docs/layers.md")
+    if ProcessInfo.processInfo.environment["KSHAPE_RECORD"] == "1" {
+      try Catalog.markdown.write(to: url, atomically: true, encoding: .utf8)
+    }
+    let committed = try String(contentsOf: url, encoding: .utf8)
+    #expect(committed == Catalog.markdown, "docs/layers.md is stale: re-record it")
+  }
+}
