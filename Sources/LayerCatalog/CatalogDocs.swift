@@ -21,10 +21,11 @@ extension Catalog {
       }
     }
     let refused = Catalog.opaque.sorted { $0.key < $1.key }.map { "- `\($0.key)`: \($0.value)" }
-    lines += [
-      "", "## Not inferable without running code", "",
-      "These are refused with an error that says why and what to do instead:", "",
-    ] + refused
+    lines +=
+      [
+        "", "## Not inferable without running code", "",
+        "These are refused with an error that says why and what to do instead:", "",
+      ] + refused
     return lines.joined(separator: "\n") + "\n"
   }
 }
