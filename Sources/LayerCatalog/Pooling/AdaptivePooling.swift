@@ -47,11 +47,14 @@ public struct AdaptivePooling: Layer {
       if let f = DataFormat(rawValue: s) { return f }
     default: break
     }
+    let lowered = DataFormat(rawValue: v.pythonRepr.lowercased().filter { $0 != "'" })
     throw LayerError(
       "\(a.layer): Invalid data_format: \(v.pythonRepr). Expected 'channels_first' or "
         + "'channels_last'.", argument: "data_format",
-      hint: v.pythonRepr.lowercased().contains("first")
-        ? "write 'channels_first' in lower case" : "write 'channels_last' in lower case")
+      hint: lowered.map { "write '\($0.rawValue)' in lower case" }
+        ?? nearest(v.pythonRepr, in: ["channels_first", "channels_last"]).map {
+          "did you mean '\($0)'?"
+        })
   }
 
   public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
