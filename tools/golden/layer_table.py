@@ -7,8 +7,12 @@ family's cases_*.py module and add a row here. Each layer gets its own RNG seede
 
 from cases_conv import conv_cases, conv_transpose_cases
 from cases_core import activation_cases, batchnorm_cases, dense_cases, dropout_cases, relu_cases
+from cases_adaptive import adaptive_pool_cases
+from cases_cropping import cropping_cases, permute_cases, repeat_vector_cases
 from cases_merge import add_cases, concatenate_cases
+from cases_merge_ops import dot_cases, elementwise_cases
 from cases_pooling import global_pool_cases, pool_cases
+from cases_separable import depthwise_cases, separable_cases
 from cases_reshaping import (
     flatten_cases,
     reshape_cases,
@@ -42,4 +46,14 @@ LAYER_GENERATORS = [
     ("UpSampling1D", upsampling_cases(1)),
     ("UpSampling2D", upsampling2d_cases),
     ("UpSampling3D", upsampling_cases(3)),
+    ("SeparableConv1D", separable_cases(1)),
+    ("SeparableConv2D", separable_cases(2)),
+    ("DepthwiseConv1D", depthwise_cases(1)),
+    ("DepthwiseConv2D", depthwise_cases(2)),
+    *[(f"Adaptive{k}Pooling{r}D", adaptive_pool_cases(k, r)) for k in ("Average", "Max") for r in (1, 2, 3)],
+    ("Permute", permute_cases),
+    ("RepeatVector", repeat_vector_cases),
+    *[(f"Cropping{r}D", cropping_cases(r)) for r in (1, 2, 3)],
+    *[(cls, elementwise_cases(cls)) for cls in ("Subtract", "Multiply", "Average", "Maximum", "Minimum")],
+    ("Dot", dot_cases),
 ]

@@ -1,13 +1,29 @@
 import ShapeCore
 
-/// Conv1D/2D/3D and their transposes: one shape rule per rank.
+/// Conv1D/2D/3D, their transposes, and the separable and depthwise convolutions: one shape rule
+/// per rank.
 ///
 /// out = floor((in - d*(k-1) - 1)/s) + 1 ('valid'), ceil(in/s) ('same', 'causal');
 /// transposed: (in-1)*s + d*(k-1) + 1 + output_padding.
-/// params = prod(kernel_size) * (C_in/groups) * filters + filters (bias).
+/// params = prod(kernel_size) * (C_in/groups) * filters + filters (bias); separable and
+/// depthwise: see `Conv.Kind`.
 public struct Conv: Layer {
+  /// Which convolution: they share the window arithmetic and differ in channels and weights.
+  public enum Kind: Sendable {
+    /// Conv: C_in -> filters; kernel prod(k) * C_in/groups * filters.
+    case plain
+    /// ConvTranspose: C_in -> filters; kernel prod(k) * filters * C_in.
+    case transposed
+    /// SeparableConv: C_in -> filters; depthwise kernel prod(k) * C_in * depth_multiplier,
+    /// pointwise kernel C_in*depth_multiplier * filters.
+    case separable
+    /// DepthwiseConv: C_in -> C_in*depth_multiplier; kernel prod(k) * C_in * depth_multiplier.
+    case depthwise
+  }
+
   public var rank: Int
-  public var transposed: Bool
+  public var kind: Kind
+  /// The output channels; unused by a depthwise convolution (C_in * depth_multiplier).
   public var filters: Int
   public var kernelSize: [Int]
   public var strides: [Int]
@@ -17,9 +33,13 @@ public struct Conv: Layer {
   public var groups: Int
   public var useBias: Bool
   public var outputPadding: [Int]?
+  /// Channels each input channel becomes in the depthwise step (separable and depthwise).
+  public var depthMultiplier: Int
+
+  public var transposed: Bool { kind == .transposed }
 
   public static func signature(rank: Int, transposed: Bool) -> Signature {
-    let ones: Value = rank == 1 ? .int(1) : .tuple(Array(repeating: .int(1), count: rank))
+    let ones = onesDefault(rank)
     var p = [
       Parameter("filters"), Parameter("kernel_size"), Parameter("strides", ones),
       Parameter("padding", .string("valid")),
@@ -47,26 +67,34 @@ public struct Conv: Layer {
   }
 
   public init(rank: Int, transposed: Bool, _ a: BoundArguments) throws(LayerError) {
+    try self.init(rank: rank, kind: transposed ? .transposed : .plain, a)
+  }
+
+  public init(rank: Int, kind: Kind, _ a: BoundArguments) throws(LayerError) {
     self.rank = rank
-    self.transposed = transposed
-    filters = try a.int("filters")
+    self.kind = kind
+    filters = kind == .depthwise ? 0 : try a.int("filters")
     kernelSize = try a.ints("kernel_size", rank: rank)
     strides = try a.ints("strides", rank: rank)
     dilationRate = try a.ints("dilation_rate", rank: rank)
-    groups = transposed ? 1 : try a.int("groups")
+    groups = kind == .plain ? try a.int("groups") : 1
+    depthMultiplier = kind == .separable || kind == .depthwise ? try a.int("depth_multiplier") : 1
     useBias = try a.bool("use_bias")
     dataFormat = try DataFormat(a)
-    let allowed = rank == 1 && !transposed ? ["valid", "same", "causal"] : ["valid", "same"]
+    let allowed = rank == 1 && kind == .plain ? ["valid", "same", "causal"] : ["valid", "same"]
     padding = Padding(rawValue: try a.choice("padding", allowed)) ?? .valid
     outputPadding =
-      transposed && a["output_padding"] != .none
+      kind == .transposed && a["output_padding"] != .none
       ? try a.ints("output_padding", rank: rank) : nil
     try Activations.validate(a, "activation")
-    try validate(a.layer)
+    switch kind {
+    case .plain, .transposed: try validate(a.layer)
+    case .separable, .depthwise: try validateSeparable(a.layer)
+    }
   }
 
   /// A tuple of ints as Python prints it, for messages.
-  private func tuple(_ v: [Int]) -> String { TensorType.tuple(v.map(String.init)) }
+  func tuple(_ v: [Int]) -> String { TensorType.tuple(v.map(String.init)) }
 
   /// Keras's constructor checks (BaseConv.__init__).
   private func validate(_ layer: String) throws(LayerError) {
@@ -149,10 +177,8 @@ public struct Conv: Layer {
         spatial, windows: kernelSize, strides: strides, dilations: dilationRate, padding: padding,
         context: c, input: x)
     }
-    let kernel = transposed ? kernelSize + [filters, cIn] : kernelSize + [cIn / groups, filters]
-    var weights = [Weight("kernel", kernel)]
-    if useBias { weights.append(Weight("bias", [filters])) }
-    let shape = dataFormat.join(batch: batch, spatial: outSpatial, channels: .known(filters))
+    let (outChannels, weights) = try self.weights(cIn, c)
+    let shape = dataFormat.join(batch: batch, spatial: outSpatial, channels: .known(outChannels))
     return LayerOutput([TensorType(shape: shape, dtype: c.policy.computeDType)], weights: weights)
   }
 }

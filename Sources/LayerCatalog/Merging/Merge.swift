@@ -6,11 +6,26 @@ func mergeUnknown(_ a: Dim, _ b: Dim) -> Dim {
   a.isKnown ? b : a
 }
 
-/// Add (and later Subtract, Multiply, ...): elementwise with size-1 broadcasting.
+/// Add, Subtract, Multiply, Average, Maximum, Minimum (Keras's `Merge` subclasses): elementwise
+/// over a list, with size-1 broadcasting of the non-batch dims; Subtract takes exactly 2 inputs.
 public struct ElementwiseMerge: Layer {
+  /// The Keras class: they differ only in the op, which does not change the shape.
+  public enum Operation: String, Sendable, CaseIterable {
+    case add = "Add"
+    case subtract = "Subtract"
+    case multiply = "Multiply"
+    case average = "Average"
+    case maximum = "Maximum"
+    case minimum = "Minimum"
+  }
+
+  public var operation: Operation
+
   public static let signature = Signature([])
 
-  public init(_ a: BoundArguments) throws(LayerError) {}
+  public init(_ a: BoundArguments, operation: Operation = .add) throws(LayerError) {
+    self.operation = operation
+  }
 
   public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
     guard case .list(let xs) = input else {
@@ -32,6 +47,13 @@ public struct ElementwiseMerge: Layer {
     var out = Array(first.shape.dropFirst())
     for x in xs.dropFirst() {
       out = try Self.broadcast(out, Array(x.shape.dropFirst()), c, xs)
+    }
+    // Subtract.build checks the count after Merge.build has checked the shapes.
+    if operation == .subtract && xs.count != 2 {
+      throw LayerError(
+        "\(c.name): A `Subtract` layer should be called on exactly 2 inputs. Received: "
+          + "input_shape=[\(xs.map(\.kerasShape).joined(separator: ", "))]",
+        hint: "write Subtract()([a, b])")
     }
     let batch = xs.first { $0.shape.first?.isKnown == true }?.shape[0] ?? first.shape[0]
     return LayerOutput([TensorType(shape: [batch] + out, dtype: c.policy.computeDType)])
