@@ -93,7 +93,6 @@ extension LayerContext {
   public func single(_ input: LayerInput) throws(LayerError) -> TensorType {
     switch input {
     case .single(let t): return t
-    case .list(let ts) where ts.count == 1: return ts[0]
     case .list(let ts):
       throw LayerError(
         "\(name) (\(className)) takes one tensor but was called on a list of \(ts.count)")

@@ -12,6 +12,7 @@ def flatten_cases(rng):
 
     fixed = [
         Case("Flatten()", [inp((None, 7, 7, 64))]),
+        Case("Flatten()", [inp((None, 7, 7, 64))], list_input=True),
         Case("Flatten()", [inp((None, None, None, 3))]),
         Case("Flatten()", [inp((None, 5, None))]),
         Case("Flatten()", [inp((8, 2, 3, 4, 5))]),

@@ -42,7 +42,7 @@ def layer_rows(only, seed=None):
         cases = generate(random.Random(f"{seed}/{layer}"))
         seen = set()
         for i, case in enumerate(cases):
-            key = (case.call, tuple(case.inputs), case.call_args)
+            key = (case.call, tuple(case.inputs), case.call_args, case.list_input)
             if key in seen:
                 raise ValueError(f"{layer}: duplicate case {case.call} on {case.inputs}")
             seen.add(key)

@@ -132,13 +132,13 @@ def write_jsonl(path, rows):
 
 def with_randoms(fixed, rng, make, count):
     """`fixed` followed by `count` random cases from `make(rng)`, skipping repeats."""
-    seen = {(c.call, tuple(c.inputs), c.call_args) for c in fixed}
+    seen = {(c.call, tuple(c.inputs), c.call_args, c.list_input) for c in fixed}
     out = list(fixed)
     for _ in range(50 * count):
         if len(out) == len(fixed) + count:
             break
         c = make(rng)
-        if (c.call, tuple(c.inputs), c.call_args) not in seen:
-            seen.add((c.call, tuple(c.inputs), c.call_args))
+        if (c.call, tuple(c.inputs), c.call_args, c.list_input) not in seen:
+            seen.add((c.call, tuple(c.inputs), c.call_args, c.list_input))
             out.append(c)
     return out
