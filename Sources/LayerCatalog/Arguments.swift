@@ -98,9 +98,13 @@ public struct BoundArguments: Sendable {
       argument: name)
   }
 
+  /// An int; a bool counts as 0 or 1, since Python's bool is an int.
   public func int(_ name: String) throws(LayerError) -> Int {
-    guard case .int(let i) = self[name] else { throw typeError(name, "an int") }
-    return i
+    switch self[name] {
+    case .int(let i): return i
+    case .bool(let b): return b ? 1 : 0
+    default: throw typeError(name, "an int")
+    }
   }
 
   public func optionalInt(_ name: String) throws(LayerError) -> Int? {
@@ -155,9 +159,14 @@ public struct BoundArguments: Sendable {
   public func ints(_ name: String, rank: Int) throws(LayerError) -> [Int] {
     switch self[name] {
     case .int(let i): return Array(repeating: i, count: rank)
+    case .bool(let b): return Array(repeating: b ? 1 : 0, count: rank)
     case .tuple(let items), .list(let items):
       var out: [Int] = []
       for item in items {
+        if case .bool(let b) = item {
+          out.append(b ? 1 : 0)
+          continue
+        }
         guard case .int(let i) = item else {
           throw typeError(name, "an int or a tuple of \(rank) ints")
         }

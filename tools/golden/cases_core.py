@@ -30,6 +30,8 @@ def dense_cases(rng):
     fixed = [
         Case("Dense(10)", [inp((None, 784))]),
         Case("Dense(1)", [inp((None, 1))]),
+        Case("Dense(True)", [inp((None, 3))]),
+        Case("Dense(4, use_bias=0)", [inp((None, 3))]),
         Case("Dense(units=8, use_bias=False)", [inp((32, 5))]),
         Case("Dense(4)", [inp((None, None, 6))]),
         Case("Dense(4)", [inp((None, None, None, None, 6))]),
