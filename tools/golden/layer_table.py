@@ -5,6 +5,7 @@ family's cases_*.py module and add a row here. Each layer gets its own RNG seede
 (SEED, class name), so adding or editing one layer never changes another layer's cases.
 """
 
+from cases_attention import additive_attention_cases, attention_cases, gqa_cases, mha_cases
 from cases_conv import conv_cases, conv_transpose_cases
 from cases_core import activation_cases, batchnorm_cases, dense_cases, dropout_cases, relu_cases
 from cases_merge import add_cases, concatenate_cases
@@ -42,4 +43,8 @@ LAYER_GENERATORS = [
     ("UpSampling1D", upsampling_cases(1)),
     ("UpSampling2D", upsampling2d_cases),
     ("UpSampling3D", upsampling_cases(3)),
+    ("MultiHeadAttention", mha_cases),
+    ("GroupQueryAttention", gqa_cases),
+    ("Attention", attention_cases),
+    ("AdditiveAttention", additive_attention_cases),
 ]
