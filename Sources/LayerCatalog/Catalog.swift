@@ -12,6 +12,9 @@ public struct LayerEntry: Sendable {
   public var rule: String
   public var example: String
   public var make: @Sendable (BoundArguments) throws(LayerError) -> any Layer
+  /// The Python class when `keras.layers` exports it under another name (GroupQueryAttention is
+  /// class GroupedQueryAttention): Keras's auto-names come from the class.
+  public var pythonClassName: String? = nil
 
   /// The signature with defaults, as Python would print it: `Conv2D(filters, kernel_size, strides=(1, 1), ...)`.
   public var signatureText: String {
@@ -23,7 +26,7 @@ public struct LayerEntry: Sendable {
 
   /// Keras's auto-name prefix: the class name in snake_case (`Conv2D` -> `conv2d`,
   /// `GlobalAveragePooling2D` -> `global_average_pooling2d`).
-  public var autoNamePrefix: String { snakeCase(className) }
+  public var autoNamePrefix: String { snakeCase(pythonClassName ?? className) }
 }
 
 /// A configured layer and the context it is called in.
@@ -99,7 +102,7 @@ public func snakeCase(_ name: String) -> String {
 public enum Catalog {
   public static let entries: [LayerEntry] =
     convolution + pooling + core + reshaping + merging + normalization + separableConvolution
-    + adaptivePooling + permuteCropping + mergeOps
+    + adaptivePooling + permuteCropping + mergeOps + attention
 
   private static let byName: [String: LayerEntry] = {
     var d: [String: LayerEntry] = [:]

@@ -26,7 +26,9 @@ def run_case(case_id, layer, case):
         except Exception as exc:  # noqa: BLE001 - any constructor failure is golden data
             row["expect"] = {"ok": False, "stage": "init", **kr.error_record(exc)}
             return row
-        if type(obj).__name__ != layer:
+        # `layer` is the keras.layers name, which may differ from the class's own
+        # (GroupQueryAttention is class GroupedQueryAttention).
+        if type(obj) is not namespace.get(layer):
             raise ValueError(f"{case_id}: {case.call} built a {type(obj).__name__}, not a {layer}")
         try:
             if case.call_args is None:

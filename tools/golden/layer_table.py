@@ -5,6 +5,7 @@ family's cases_*.py module and add a row here. Each layer gets its own RNG seede
 (SEED, class name), so adding or editing one layer never changes another layer's cases.
 """
 
+from cases_attention import additive_attention_cases, attention_cases, gqa_cases, mha_cases
 from cases_conv import conv_cases, conv_transpose_cases
 from cases_core import activation_cases, batchnorm_cases, dense_cases, dropout_cases, relu_cases
 from cases_adaptive import adaptive_pool_cases
@@ -56,4 +57,8 @@ LAYER_GENERATORS = [
     *[(f"Cropping{r}D", cropping_cases(r)) for r in (1, 2, 3)],
     *[(cls, elementwise_cases(cls)) for cls in ("Subtract", "Multiply", "Average", "Maximum", "Minimum")],
     ("Dot", dot_cases),
+    ("MultiHeadAttention", mha_cases),
+    ("GroupQueryAttention", gqa_cases),
+    ("Attention", attention_cases),
+    ("AdditiveAttention", additive_attention_cases),
 ]

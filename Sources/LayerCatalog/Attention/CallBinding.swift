@@ -1,0 +1,116 @@
+import ShapeCore
+
+/// A layer call's arguments bound to the parameters of the layer's Keras `call` signature, the
+/// way Python binds them: positionals in order, then keywords; unknown or repeated names raise.
+struct CallBinding {
+  private var values: [String: CallValue] = [:]
+  private let context: LayerContext
+
+  init(_ input: LayerInput, parameters: [String], _ c: LayerContext) throws(LayerError) {
+    context = c
+    let positional: [CallValue]
+    let keywords: [(String, CallValue)]
+    switch input {
+    case .single(let t): (positional, keywords) = ([.tensor(t)], [])
+    case .list(let ts): (positional, keywords) = ([.tensors(ts)], [])
+    case .call(let p, let k): (positional, keywords) = (p, k)
+    }
+    guard positional.count <= parameters.count else {
+      throw LayerError(
+        "\(c.name) (\(c.className)): call() takes at most \(parameters.count) arguments "
+          + "(\(parameters.joined(separator: ", "))) but \(positional.count) were given")
+    }
+    for (name, value) in zip(parameters, positional) { values[name] = value }
+    for (key, value) in keywords {
+      guard parameters.contains(key) else {
+        throw LayerError(
+          "\(c.name) (\(c.className)): call() got an unexpected keyword argument '\(key)'",
+          hint: nearest(key, in: parameters).map { "did you mean '\($0)'?" }
+            ?? "its call arguments are: \(parameters.joined(separator: ", "))")
+      }
+      guard values[key] == nil else {
+        throw LayerError(
+          "\(c.name) (\(c.className)): call() got multiple values for argument '\(key)'")
+      }
+      values[key] = value
+    }
+  }
+
+  /// The tensor bound to `name`; nil when it was not given or given as None.
+  func optionalTensor(_ name: String) throws(LayerError) -> TensorType? {
+    switch values[name] {
+    case nil, .value(.none)?: return nil
+    case .tensor(let t)?: return t
+    case .tensors(let ts)?:
+      throw LayerError(
+        "\(context.name) (\(context.className)): `\(name)` must be one tensor, but a list of "
+          + "\(ts.count) was given: [\(ts.map(\.kerasShape).joined(separator: ", "))]",
+        hint: "write \(context.name)(query, value) rather than \(context.name)([query, value])")
+    case .value(let v)?:
+      throw LayerError(
+        "\(context.name) (\(context.className)): `\(name)` must be a tensor. Received: "
+          + "\(name)=\(v.pythonRepr)")
+    }
+  }
+
+  /// The tensor bound to a required argument.
+  func tensor(_ name: String) throws(LayerError) -> TensorType {
+    guard let t = try optionalTensor(name) else {
+      throw LayerError(
+        "\(context.name) (\(context.className)): call() is missing a required argument: "
+          + "'\(name)'",
+        hint: "call it as \(context.name)(query, value) or \(context.name)(query, value, key)")
+    }
+    return t
+  }
+
+  /// The list of tensors bound to `name`, if a list was given.
+  func tensors(_ name: String) -> [TensorType]? {
+    if case .tensors(let ts)? = values[name] { return ts }
+    return nil
+  }
+
+  /// A Python flag such as `return_attention_scores`: its truthiness (`1` and `'yes'` are True).
+  func flag(_ name: String) throws(LayerError) -> Bool {
+    switch values[name] {
+    case nil: return false
+    case .value(let v)?: return v.isTruthy
+    case .tensor?, .tensors?:
+      throw LayerError(
+        "\(context.name) (\(context.className)): `\(name)` must be a Python bool, not a tensor",
+        argument: name)
+    }
+  }
+}
+
+extension Value {
+  /// Python's truthiness: `0`, `0.0`, `''`, `None`, `()` and `[]` are false.
+  var isTruthy: Bool {
+    switch self {
+    case .int(let i): return i != 0
+    case .float(let d): return d != 0
+    case .string(let s): return !s.isEmpty
+    case .bool(let b): return b
+    case .none: return false
+    case .tuple(let items), .list(let items): return !items.isEmpty
+    case .layer: return true
+    }
+  }
+
+  /// The value as a Python int: `True` is 1 (`isinstance(True, int)` holds in Python).
+  var pythonInt: Int? {
+    switch self {
+    case .int(let i): return i
+    case .bool(let b): return b ? 1 : 0
+    default: return nil
+    }
+  }
+
+  /// The value as a Python number (int, float or bool), for comparisons such as `dropout > 0`.
+  var pythonNumber: Double? {
+    switch self {
+    case .float(let d): return d
+    default: return pythonInt.map(Double.init)
+    }
+  }
+}
