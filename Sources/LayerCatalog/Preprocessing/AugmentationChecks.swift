@@ -10,6 +10,14 @@ struct AugmentationChecks {
     var low: Double
     var high: Double
     var openLow = false
+
+    /// `[0, 1]`, `(-1, 1]`: the bounds as Keras writes them.
+    var text: String {
+      func number(_ d: Double) -> String {
+        d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+      }
+      return (openLow ? "(" : "[") + number(low) + ", " + number(high) + "]"
+    }
   }
 
   private func fail(_ key: String, _ v: Value, _ rule: String) -> LayerError {
@@ -33,9 +41,7 @@ struct AugmentationChecks {
   func baseFactor(_ v: Value, _ key: String, _ bounds: Interval) throws(LayerError)
     -> (Value, Value)
   {
-    let rule =
-      "a number (or a list of two numbers) in the range "
-      + "[\(Value.float(bounds.low).pythonRepr), \(Value.float(bounds.high).pythonRepr)]"
+    let rule = "a number (or a list of two numbers) in the range \(bounds.text)"
     if let items = v.items {
       guard items.count == 2 else { throw fail(key, v, rule) }
       if try gt(items[0], bounds.high, key) { throw fail(key, v, rule) }
@@ -53,10 +59,7 @@ struct AugmentationChecks {
   func eachFactor(_ v: Value, _ key: String, _ range: Interval, symmetric: Bool = true)
     throws(LayerError) -> (Value, Value)
   {
-    let low = range.openLow ? "(" : "["
-    let rule =
-      "a number (or a list of two numbers) in the range "
-      + "\(low)\(Value.float(range.low).pythonRepr), \(Value.float(range.high).pythonRepr)]"
+    let rule = "a number (or a list of two numbers) in the range \(range.text)"
     func check(_ x: Value) throws(LayerError) {
       // Keras tests the upper end first: `x > high or x < low`.
       if try gt(x, range.high, key) { throw fail(key, v, rule) }
@@ -86,7 +89,7 @@ struct AugmentationChecks {
 
   /// `x < low or x > high` on a value that must be ordered against numbers.
   func inRange(_ v: Value, _ key: String, _ low: Double, _ high: Double) throws(LayerError) {
-    let rule = "a number in the range [\(low), \(high)]"
+    let rule = "a number in the range \(Interval(low: low, high: high).text)"
     if try lt(v, low, key) { throw fail(key, v, rule) }
     if try gt(v, high, key) { throw fail(key, v, rule) }
   }

@@ -37,6 +37,12 @@ extension Value {
     }
   }
 
+  /// Python's `str(v)`: a string without quotes, anything else as its repr.
+  var pythonStr: String {
+    if case .string(let s) = self { return s }
+    return pythonRepr
+  }
+
   /// Python's type name, for TypeError messages.
   var pythonTypeName: String {
     switch self {
@@ -151,7 +157,7 @@ func standardizeShape(_ entries: [ShapeEntry], _ c: LayerContext) throws(LayerEr
       guard let i = v.pythonInt else {
         throw LayerError(
           "\(c.name): Cannot convert '\(text)' to a shape. Found invalid dimension "
-            + "'\(v.pythonRepr)' of type '\(v.pythonTypeName)'.")
+            + "'\(v.pythonStr)' of type '\(v.pythonTypeName)'.")
       }
       out.append(.known(i))
     case .dim(let d): out.append(d)

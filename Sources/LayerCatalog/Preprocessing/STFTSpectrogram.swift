@@ -32,6 +32,14 @@ public struct STFTSpectrogram: Layer {
     "rectangular", "sinc", "taylor", "taylorwin", "tri", "triang", "triangle", "tuk", "tukey",
   ]
 
+  /// scipy windows that exist but need parameters (given as a tuple).
+  static let parameterized = [
+    "cheb", "chebwin", "dpss", "gauss", "gaussian", "general cosine", "general gauss",
+    "general gaussian", "general hamming", "general_cosine", "general_gauss", "general_gaussian",
+    "general_hamming", "ggs", "gss", "kaiser", "kaiser bessel derived", "kaiser_bessel_derived",
+    "kbd", "ksr",
+  ]
+
   public init(_ a: BoundArguments) throws(LayerError) {
     let layer = a.layer
     frameLength = a["frame_length"]
@@ -103,6 +111,11 @@ public struct STFTSpectrogram: Layer {
       name = String(name.dropLast(suffix.count))
       break
     }
+    if parameterized.contains(name) {
+      throw LayerError(
+        "\(layer): '\(name)' must have parameters, but window='\(w)'!", argument: "window",
+        hint: "give the window with its parameters as a tuple, e.g. ('\(name)', 8.0)")
+    }
     guard windows.contains(name) else {
       throw LayerError(
         "\(layer): Invalid window name '\(name)' in parameter window='\(w)'!",
@@ -152,9 +165,9 @@ public struct STFTSpectrogram: Layer {
   {
     guard let step = frameStep.number, step > 0 else {
       throw LayerError(
-        "\(c.name): cannot convert float infinity to integer: the frame step "
-          + "\(frameStep.pythonRepr) must be positive",
-        argument: "frame_length", hint: "frame_length=1 gives a step of 0; set frame_step=1")
+        "\(c.name): the frame step must be positive, but it is \(frameStep.pythonRepr) "
+          + "(frame_step defaults to frame_length // 2); Keras divides by it",
+        argument: "frame_length", hint: "set frame_step=1")
     }
     if let s = frameStep.pythonInt {
       return try Windows.outputs(
