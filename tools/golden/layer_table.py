@@ -5,22 +5,14 @@ family's cases_*.py module and add a row here. Each layer gets its own RNG seede
 (SEED, class name), so adding or editing one layer never changes another layer's cases.
 """
 
+from cases_audio import mel_spectrogram_cases, stft_spectrogram_cases
 from cases_augmentation import AUGMENTATION_CLASSES, augmentation_cases
 from cases_conv import conv_cases, conv_transpose_cases
 from cases_core import activation_cases, batchnorm_cases, dense_cases, dropout_cases, relu_cases
+from cases_features import category_encoding_cases, discretization_cases, normalization_cases
 from cases_merge import add_cases, concatenate_cases
 from cases_pooling import global_pool_cases, pool_cases
-from cases_preprocessing import (
-    category_encoding_cases,
-    center_crop_cases,
-    discretization_cases,
-    mel_spectrogram_cases,
-    normalization_cases,
-    random_crop_cases,
-    rescaling_cases,
-    resizing_cases,
-    stft_spectrogram_cases,
-)
+from cases_preprocessing import center_crop_cases, random_crop_cases, rescaling_cases, resizing_cases
 from cases_reshaping import (
     flatten_cases,
     reshape_cases,

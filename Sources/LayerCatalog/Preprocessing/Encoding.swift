@@ -36,7 +36,9 @@ public struct CategoryEncoding: Layer {
   public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
     let x = try c.single(input)
     var entries = x.shape.map(ShapeEntry.dim)
-    if !oneHot || (x.shape[x.rank - 1].value == 1 && x.rank > 1) { entries.removeLast() }
+    if x.rank > 0 && (!oneHot || (x.rank > 1 && x.shape[x.rank - 1].value == 1)) {
+      entries.removeLast()
+    }
     entries.append(.value(numTokens))
     let shape = try standardizeShape(entries, c)
     return LayerOutput([TensorType(shape: shape, dtype: c.policy.computeDType)])

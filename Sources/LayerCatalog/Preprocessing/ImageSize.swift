@@ -8,6 +8,7 @@ import ShapeCore
 /// of any other rank (1, 2 channels_first), so a rank-3 input loses its batch dim; CenterCrop
 /// takes only ranks 3 and 4. RandomCrop uses axes -3, -2 (-2, -1 channels_first) of any rank.
 public struct ImageSize: Layer {
+  /// Which Keras class: each has its own rule for where height and width are.
   public enum Kind: Sendable { case resizing, centerCrop, randomCrop }
 
   public var kind: Kind

@@ -128,12 +128,18 @@ public struct STFTSpectrogram: Layer {
   public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
     let x = try c.single(input)
     try c.requireRank(x, exactly: 3)
+    let freq = Checked.floorDiv(fftLength, 2) + 1
+    let kernel = "(\(frameLength.pythonRepr), 1, \(freq))"
     guard let k = frameLength.pythonInt else {
       throw LayerError(
-        "\(c.name): the kernels' shape (\(frameLength.pythonRepr), 1, \(fftLength / 2 + 1)) "
-          + "must be ints: `frame_length` must be an int", argument: "frame_length")
+        "\(c.name): the kernels' shape \(kernel) must be ints: `frame_length` must be an int",
+        argument: "frame_length")
     }
-    let freq = fftLength / 2 + 1
+    guard k >= 0 && freq >= 0 else {
+      throw LayerError(
+        "\(c.name): Cannot convert '\(kernel)' to a shape. Negative dimensions are not allowed.",
+        argument: "frame_length")
+    }
     var weights: [Weight] = []
     if mode != "imag" { weights.append(Weight("real_kernel", [k, 1, freq])) }
     if mode != "real" { weights.append(Weight("imag_kernel", [k, 1, freq])) }
@@ -143,7 +149,9 @@ public struct STFTSpectrogram: Layer {
         "\(c.name): unsupported operand type(s) for *: 'int' and 'NoneType': the channel axis "
           + "of input shape \(x.kerasShape) must be known", hint: "declare the channels")
     }
-    let bins = mode == "stft" ? freq * 2 : freq
+    let bins = try checked(c.name) { () throws(ArithmeticOverflow) -> Int in
+      try Checked.mul(freq, mode == "stft" ? 2 : 1)
+    }
     let time = try frames(spatial[0], window: k, c, x)
     let filters = try checked(c.name) { () throws(ArithmeticOverflow) -> Int in
       try Checked.mul(bins, cIn)

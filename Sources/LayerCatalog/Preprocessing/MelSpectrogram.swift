@@ -68,6 +68,7 @@ public struct MelSpectrogram: Layer {
 
   public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
     let x = try c.single(input)
+    try c.requireRank(x, atLeast: 1)
     let entries: [ShapeEntry] =
       x.rank == 1
       ? [.value(melBins), try frames(x.shape[0], c)]
