@@ -242,6 +242,8 @@ SPECS = {
     }, [
         ("ContrastLimitedAdaptiveHistogramEqualization(value_range=5, tile_grid_size=0)", (None, 8, 8, 3)),
         ("ContrastLimitedAdaptiveHistogramEqualization(data_format='channels_first')", (None, 3, 8, 8)),
+        ("ContrastLimitedAdaptiveHistogramEqualization(factor=0.5)", (None, 8, 8, 3)),
+        ("ContrastLimitedAdaptiveHistogramEqualization(factor=3.0)", (None, 8, 8, 3)),
     ]),
     "CutMix": ("", {"factor": lambda g: _fac(g, 0, 1)}, [
         ("CutMix(factor=0)", (None, 8, 8, 3)),
