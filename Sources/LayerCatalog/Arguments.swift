@@ -11,7 +11,13 @@ public struct Parameter: Hashable, Sendable {
 /// A layer constructor's signature, in Keras's positional order.
 public struct Signature: Hashable, Sendable {
   public var parameters: [Parameter]
-  public init(_ parameters: [Parameter]) { self.parameters = parameters }
+  /// Keywords a class takes through `**kwargs` and hands to its own base class, besides the
+  /// Layer ones (image preprocessing layers pass `data_format` and `bounding_box_format` on).
+  public var extraKeywords: [Parameter]
+  public init(_ parameters: [Parameter], extraKeywords: [Parameter] = []) {
+    self.parameters = parameters
+    self.extraKeywords = extraKeywords
+  }
 
   /// The keyword arguments every Keras layer accepts (Layer.__init__ and its allowed **kwargs).
   public static let baseKeywords: [Parameter] = [
@@ -67,7 +73,11 @@ public struct BoundArguments: Sendable {
       values[p.name] = v
       given.insert(p.name)
     }
-    let all = own + Signature.baseKeywords.filter { b in !own.contains { $0.name == b.name } }
+    let all =
+      own
+      + (signature.extraKeywords + Signature.baseKeywords).filter { b in
+        !own.contains { $0.name == b.name }
+      }
     for (key, v) in arguments.keywords {
       guard all.contains(where: { $0.name == key }) else {
         let suggestion = nearest(key, in: all.map(\.name)).map { "did you mean '\($0)'?" }

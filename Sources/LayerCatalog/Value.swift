@@ -50,6 +50,61 @@ public indirect enum Value: Hashable, Sendable {
   }
 }
 
+/// Python's view of argument values, for layers whose Keras validation is plain Python.
+extension Value {
+  /// The value as Python arithmetic sees it: ints, floats and bools (True is 1).
+  var number: Double? {
+    switch self {
+    case .int(let i): return Double(i)
+    case .float(let d): return d
+    case .bool(let b): return b ? 1 : 0
+    default: return nil
+    }
+  }
+
+  /// The value when `isinstance(v, int)` holds: ints and bools.
+  var pythonInt: Int? {
+    switch self {
+    case .int(let i): return i
+    case .bool(let b): return b ? 1 : 0
+    default: return nil
+    }
+  }
+
+  /// Python's `bool(v)`.
+  var isTruthy: Bool {
+    switch self {
+    case .int(let i): return i != 0
+    case .float(let d): return d != 0
+    case .bool(let b): return b
+    case .string(let s): return !s.isEmpty
+    case .none: return false
+    case .tuple(let xs), .list(let xs): return !xs.isEmpty
+    case .layer: return true
+    }
+  }
+
+  /// Python's `str(v)`: a string without quotes, anything else as its repr.
+  var pythonStr: String {
+    if case .string(let s) = self { return s }
+    return pythonRepr
+  }
+
+  /// Python's type name, for TypeError messages.
+  var pythonTypeName: String {
+    switch self {
+    case .int: return "int"
+    case .float: return "float"
+    case .bool: return "bool"
+    case .string: return "str"
+    case .none: return "NoneType"
+    case .tuple: return "tuple"
+    case .list: return "list"
+    case .layer(let l): return l.className
+    }
+  }
+}
+
 /// A layer given as an argument to another (a wrapper's or an RNN's): its class, its own
 /// arguments, and the name the session gave it when it was written.
 public struct LayerArgument: Hashable, Sendable {

@@ -10,10 +10,14 @@ from cases_conv import conv_cases, conv_transpose_cases
 from cases_core import activation_cases, batchnorm_cases, dense_cases, dropout_cases, relu_cases
 from cases_adaptive import adaptive_pool_cases
 from cases_cropping import cropping_cases, permute_cases, repeat_vector_cases
+from cases_audio import mel_spectrogram_cases, stft_spectrogram_cases
+from cases_augmentation import AUGMENTATION_CLASSES, augmentation_cases
+from cases_features import category_encoding_cases, discretization_cases, normalization_cases
 from cases_merge import add_cases, concatenate_cases
 from cases_merge_ops import dot_cases, elementwise_cases
 from cases_pooling import global_pool_cases, pool_cases
 from cases_separable import depthwise_cases, separable_cases
+from cases_preprocessing import center_crop_cases, random_crop_cases, rescaling_cases, resizing_cases
 from cases_reshaping import (
     flatten_cases,
     reshape_cases,
@@ -61,4 +65,14 @@ LAYER_GENERATORS = [
     ("GroupQueryAttention", gqa_cases),
     ("Attention", attention_cases),
     ("AdditiveAttention", additive_attention_cases),
+    ("Rescaling", rescaling_cases),
+    ("Resizing", resizing_cases),
+    ("CenterCrop", center_crop_cases),
+    ("RandomCrop", random_crop_cases),
+    ("Normalization", normalization_cases),
+    ("Discretization", discretization_cases),
+    ("CategoryEncoding", category_encoding_cases),
+    ("MelSpectrogram", mel_spectrogram_cases),
+    ("STFTSpectrogram", stft_spectrogram_cases),
+    *[(cls, augmentation_cases(cls)) for cls in AUGMENTATION_CLASSES],
 ]

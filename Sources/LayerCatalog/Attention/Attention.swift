@@ -29,7 +29,7 @@ public struct Attention: Layer {
     self.additive = additive
     useScale = a["use_scale"].isTruthy
     // `if self.dropout > 0` needs a number; a positive rate makes a SeedGenerator(seed).
-    guard let rate = a["dropout"].pythonNumber else {
+    guard let rate = a["dropout"].number else {
       throw LayerError(
         "\(a.layer): '>' not supported between \(a["dropout"].kindDescription) and an int. "
           + "Received: dropout=\(a["dropout"].pythonRepr)", argument: "dropout",

@@ -35,7 +35,7 @@ enum AttentionArguments {
     }
     try flash()
     guard a["flash_attention"].isTruthy else { return }
-    guard let rate = a["dropout"].pythonNumber else {
+    guard let rate = a["dropout"].number else {
       throw LayerError(
         "\(a.layer): `dropout` must be a number. Received: dropout=\(a["dropout"].pythonRepr)",
         argument: "dropout")
@@ -49,7 +49,7 @@ enum AttentionArguments {
 
   /// The Dropout sublayer created at build: `0 <= rate <= 1`.
   static func checkDropoutRate(_ dropout: Value, _ c: LayerContext) throws(LayerError) {
-    guard let rate = dropout.pythonNumber, rate >= 0, rate <= 1 else {
+    guard let rate = dropout.number, rate >= 0, rate <= 1 else {
       throw LayerError(
         "\(c.name) (\(c.className)): Invalid value received for argument `rate`. Expected a "
           + "float value between 0 and 1. Received: rate=\(dropout.pythonRepr)",

@@ -82,35 +82,3 @@ struct CallBinding {
     }
   }
 }
-
-extension Value {
-  /// Python's truthiness: `0`, `0.0`, `''`, `None`, `()` and `[]` are false.
-  var isTruthy: Bool {
-    switch self {
-    case .int(let i): return i != 0
-    case .float(let d): return d != 0
-    case .string(let s): return !s.isEmpty
-    case .bool(let b): return b
-    case .none: return false
-    case .tuple(let items), .list(let items): return !items.isEmpty
-    case .layer: return true
-    }
-  }
-
-  /// The value as a Python int: `True` is 1 (`isinstance(True, int)` holds in Python).
-  var pythonInt: Int? {
-    switch self {
-    case .int(let i): return i
-    case .bool(let b): return b ? 1 : 0
-    default: return nil
-    }
-  }
-
-  /// The value as a Python number (int, float or bool), for comparisons such as `dropout > 0`.
-  var pythonNumber: Double? {
-    switch self {
-    case .float(let d): return d
-    default: return pythonInt.map(Double.init)
-    }
-  }
-}
