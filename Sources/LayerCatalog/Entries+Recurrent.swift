@@ -14,7 +14,9 @@ private enum RecurrentSignature {
   ]
   static let regularizers = none("kernel_regularizer", "recurrent_regularizer", "bias_regularizer")
   static let constraints = none("kernel_constraint", "recurrent_constraint", "bias_constraint")
-  static let dropouts = [Parameter("dropout", .float(0)), Parameter("recurrent_dropout", .float(0))]
+  static let dropouts = [
+    Parameter("dropout", .float(0)), Parameter("recurrent_dropout", .float(0)),
+  ]
   static let switches = [
     Parameter("return_sequences", .bool(false)), Parameter("return_state", .bool(false)),
     Parameter("go_backwards", .bool(false)), Parameter("stateful", .bool(false)),

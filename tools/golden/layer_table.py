@@ -9,6 +9,7 @@ from cases_conv import conv_cases, conv_transpose_cases
 from cases_core import activation_cases, batchnorm_cases, dense_cases, dropout_cases, relu_cases
 from cases_merge import add_cases, concatenate_cases
 from cases_pooling import global_pool_cases, pool_cases
+from cases_recurrent import cell_cases, conv_lstm_cases, rnn_cases, rnn_layer_cases, stacked_cells_cases
 from cases_reshaping import (
     flatten_cases,
     reshape_cases,
@@ -17,6 +18,7 @@ from cases_reshaping import (
     zero_padding2d_cases,
     zero_padding_cases,
 )
+from cases_wrappers import bidirectional_cases, time_distributed_cases
 
 LAYER_GENERATORS = [
     ("Conv1D", conv_cases(1)),
@@ -42,4 +44,11 @@ LAYER_GENERATORS = [
     ("UpSampling1D", upsampling_cases(1)),
     ("UpSampling2D", upsampling2d_cases),
     ("UpSampling3D", upsampling_cases(3)),
+    *[(cls, rnn_layer_cases(cls)) for cls in ("SimpleRNN", "LSTM", "GRU")],
+    *[(cls, cell_cases(cls)) for cls in ("SimpleRNNCell", "LSTMCell", "GRUCell")],
+    ("StackedRNNCells", stacked_cells_cases),
+    ("RNN", rnn_cases),
+    *[(f"ConvLSTM{r}D", conv_lstm_cases(r)) for r in (1, 2, 3)],
+    ("Bidirectional", bidirectional_cases),
+    ("TimeDistributed", time_distributed_cases),
 ]

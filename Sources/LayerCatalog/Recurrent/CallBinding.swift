@@ -23,7 +23,8 @@ struct CallBinding {
       guard positional.count <= parameters.count else {
         throw LayerError(
           "\(c.name) (\(c.className)): call() takes at most \(parameters.count) positional "
-            + "arguments (\(parameters.joined(separator: ", "))) but \(positional.count) were given")
+            + "arguments (\(parameters.joined(separator: ", "))) but \(positional.count) were given"
+        )
       }
       for (p, v) in zip(parameters, positional) {
         if case .value(let literal) = v, literal != .none {
@@ -62,7 +63,8 @@ struct CallBinding {
         hint: "call it on one tensor")
     case .value(let v):
       throw LayerError(
-        "\(c.name) (\(c.className)): '\(parameters[0])' must be a tensor. Received: \(v.pythonRepr)")
+        "\(c.name) (\(c.className)): '\(parameters[0])' must be a tensor. Received: \(v.pythonRepr)"
+      )
     }
   }
 

@@ -54,12 +54,12 @@ public struct ConvLSTM: SequenceLayer {
     let step = [x.shape[0]] + x.shape.dropFirst(2)
     let (batch, spatial, channels) = dataFormat.split(step)
     if let i = spatial.firstIndex(where: { !$0.isKnown }) {
-      var e = c.undefinedDim(
-        x, axis: dataFormat == .channelsFirst ? i + 3 : i + 2,
-        what: "every spatial dimension (ConvLSTM layers only support static input shapes for "
-          + "the spatial dimensions)")
-      if e.hint == nil { e.hint = "declare the input with fixed spatial dims, or apply a size" }
-      throw e
+      throw LayerError(
+        "\(c.name): ConvLSTM layers only support static input shapes for the spatial "
+          + "dimensions, but axis \(dataFormat == .channelsFirst ? i + 3 : i + 2) of input shape "
+          + "\(x.kerasShape) is None",
+        hint: (x.hasFormulas ? "it is \(x.formulaShape) here; apply a concrete size or " : "")
+          + "declare the input with fixed spatial dims (the time axis may stay None)")
     }
     guard let cIn = channels.value else {
       throw c.undefinedDim(

@@ -125,7 +125,9 @@ public struct GatedCell: RecurrentCell {
     let width = try checked(c.name) { () throws(ArithmeticOverflow) in
       try Checked.mul(units, kind.gates)
     }
-    var weights = [Weight("kernel", [inputDim, width]), Weight("recurrent_kernel", [units, width])]
+    var weights = [
+      Weight("kernel", [inputDim, width]), Weight("recurrent_kernel", [units, width]),
+    ]
     if useBias {
       weights.append(Weight("bias", kind == .gru && resetAfter ? [2, width] : [width]))
     }
@@ -164,7 +166,8 @@ public struct GatedCell: RecurrentCell {
     case .simple:
       let prev = try states.first(t)
       let out = try t.broadcast(
-        try t.matmul(x, rows: inputDim, cols: u), try t.matmul(prev, rows: u, cols: u))
+        try t.matmul(x, rows: inputDim, cols: u, "the step input"),
+        try t.matmul(prev, rows: u, cols: u, "the state"))
       return [out, out]
     case .lstm:
       let h = try states.item(0, t)
@@ -172,11 +175,13 @@ public struct GatedCell: RecurrentCell {
       let gate: [Dim]
       if fused {
         let z = try t.broadcast(
-          try t.matmul(x, rows: inputDim, cols: u4), try t.matmul(h, rows: u, cols: u4))
+          try t.matmul(x, rows: inputDim, cols: u4, "the step input"),
+          try t.matmul(h, rows: u, cols: u4, "the state h"))
         gate = try t.split(z, parts: 4, axis: 1)
       } else {
         gate = try t.broadcast(
-          try t.matmul(x, rows: inputDim, cols: u), try t.matmul(h, rows: u, cols: u))
+          try t.matmul(x, rows: inputDim, cols: u, "the step input"),
+          try t.matmul(h, rows: u, cols: u, "the state h"))
       }
       let cNew = try t.broadcast(try t.broadcast(gate, cPrev), gate)
       let hNew = try t.broadcast(gate, cNew)
@@ -188,22 +193,24 @@ public struct GatedCell: RecurrentCell {
       let r: [Dim]
       var recurrentH: [Dim]?
       if fused {
-        xz = try t.matmul(x, rows: inputDim, cols: u)
-        let inner = try t.matmul(h, rows: u, cols: resetAfter ? u3 : u2)
+        xz = try t.matmul(x, rows: inputDim, cols: u, "the step input")
+        let inner = try t.matmul(h, rows: u, cols: resetAfter ? u3 : u2, "the state h")
         z = try t.broadcast(xz, try t.sliceAxis1(inner, 0, u))
         r = try t.broadcast(xz, try t.sliceAxis1(inner, u, u2))
         if resetAfter { recurrentH = try t.broadcast(r, try t.sliceAxis1(inner, u2, nil)) }
       } else {
-        xz = try t.matmul(x, rows: inputDim, cols: u)
-        z = try t.broadcast(xz, try t.matmul(h, rows: u, cols: u))
+        xz = try t.matmul(x, rows: inputDim, cols: u, "the step input")
+        z = try t.broadcast(xz, try t.matmul(h, rows: u, cols: u, "the state h"))
         r = z
-        if resetAfter { recurrentH = try t.broadcast(r, try t.matmul(h, rows: u, cols: u)) }
+        if resetAfter {
+          recurrentH = try t.broadcast(r, try t.matmul(h, rows: u, cols: u, "the state h"))
+        }
       }
       var rh: [Dim]
       if let recurrentH {
         rh = recurrentH
       } else {
-        rh = try t.matmul(try t.broadcast(r, h), rows: u, cols: u)
+        rh = try t.matmul(try t.broadcast(r, h), rows: u, cols: u, "r * h")
       }
       let hh = try t.broadcast(xz, rh)
       let hNew = try t.broadcast(try t.broadcast(z, h), try t.broadcast(z, hh))

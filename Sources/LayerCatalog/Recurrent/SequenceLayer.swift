@@ -144,3 +144,24 @@ extension CellArgument {
     self.context = context
   }
 }
+
+/// An RNN layer given as the cell of another RNN (`RNN(LSTM(3))`): Keras accepts it, since it
+/// has `call` and `state_size`, and builds it on the step shape as if that were a sequence.
+extension RNNLayer: RecurrentCell {
+  var stateSize: StateSize { .list(cell.cell.stateSize.asList) }
+  /// RNN layers have no `output_size`: the outer RNN falls back to `state_size[0]`.
+  var outputSize: StateSize? { nil }
+
+  func build(step: [Dim], _ c: LayerContext) throws(LayerError) -> [Weight] {
+    let weights = try cell.cell.build(
+      step: (step.first.map { [$0] } ?? []) + step.dropFirst(2), cell.context)
+    try recurrence.requireStaticBatch(step, c)
+    return weights
+  }
+
+  func step(_ x: [Dim], _ states: CellStates, _ c: LayerContext) throws(LayerError) -> [[Dim]] {
+    throw LayerError(
+      "\(c.name) (\(c.className)) is a layer, not a cell: it cannot be stepped inside "
+        + "StackedRNNCells", hint: "use \(c.className)Cell(...) in the stack")
+  }
+}

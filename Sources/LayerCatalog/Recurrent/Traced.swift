@@ -9,12 +9,18 @@ import ShapeCore
 struct Traced {
   var c: LayerContext
 
-  private func incompatible(_ op: String, _ a: [Dim], _ b: [Dim]) -> LayerError {
+  private func shape(_ a: [Dim]) -> String { TensorType.tuple(a.map(\.kerasDescription)) }
+
+  private func fails(_ what: String) -> LayerError {
     LayerError(
-      "\(c.name) (\(c.className)): Could not infer the output shape of the cell's call(): "
-        + "\(op) got incompatible shapes \(TensorType.tuple(a.map(\.kerasDescription))) and "
-        + "\(TensorType.tuple(b.map(\.kerasDescription)))",
+      "\(c.name) (\(c.className)): Could not infer the output shape of the cell's call(): \(what)",
       hint: "a cell is called on a step (batch, features) and its states [(batch, units), ...]")
+  }
+
+  private func incompatible(_ op: String, _ a: [Dim], _ b: [Dim]) -> LayerError {
+    fails(
+      "\(op) got incompatible shapes \(shape(a)) and \(shape(b)) (dims must be equal or 1; "
+        + "unknown dims are one size >= 2)")
   }
 
   /// Elementwise ops: right-aligned broadcasting.
@@ -34,9 +40,12 @@ struct Traced {
   }
 
   /// `x @ W` with W of shape (rows, cols): (..., rows) -> (..., cols); a vector gives (cols,).
-  func matmul(_ a: [Dim], rows: Int, cols: Int) throws(LayerError) -> [Dim] {
+  /// `what` names the operand for messages ("the state h").
+  func matmul(_ a: [Dim], rows: Int, cols: Int, _ what: String) throws(LayerError) -> [Dim] {
     guard let last = a.last, last.value == rows else {
-      throw incompatible("a matmul", a, [.known(rows), .known(cols)])
+      throw fails(
+        "\(what) has shape \(shape(a)), but it is multiplied by a (\(rows), \(cols)) weight, so "
+          + "its last dim must be \(rows)")
     }
     return a.dropLast() + [.known(cols)]
   }
@@ -44,14 +53,14 @@ struct Traced {
   /// `t[i]` on a tensor: drops the first axis (the batch, when a single tensor is indexed as
   /// if it were the list of states).
   func index(_ a: [Dim]) throws(LayerError) -> [Dim] {
-    guard !a.isEmpty else { throw incompatible("indexing", a, []) }
+    guard !a.isEmpty else { throw fails("a scalar cannot be indexed") }
     return Array(a.dropFirst())
   }
 
   /// `ops.split(t, parts, axis=1)`: the axis must be known and divide evenly.
   func split(_ a: [Dim], parts: Int, axis: Int) throws(LayerError) -> [Dim] {
     guard a.count > axis, let n = a[axis].value, n % parts == 0 else {
-      throw incompatible("a split in \(parts) along axis \(axis)", a, [])
+      throw fails("ops.split(\(shape(a)), \(parts), axis=\(axis)) does not divide evenly")
     }
     var out = a
     out[axis] = .known(n / parts)
@@ -60,13 +69,13 @@ struct Traced {
 
   /// `t[:, lo:hi]`: slices axis 1 (a vector cannot be).
   func sliceAxis1(_ a: [Dim], _ lo: Int, _ hi: Int?) throws(LayerError) -> [Dim] {
-    guard a.count >= 2 else { throw incompatible("a slice [:, \(lo):]", a, []) }
+    guard a.count >= 2 else { throw fails("\(shape(a))[:, \(lo):] has too many indices") }
     var out = a
     if let n = a[1].value {
       let end = Swift.min(hi ?? n, n)
       out[1] = .known(Swift.max(0, end - Swift.min(lo, n)))
     } else {
-      throw incompatible("a slice [:, \(lo):] of an unknown axis", a, [])
+      throw fails("\(shape(a))[:, \(lo):] slices an unknown axis")
     }
     return out
   }
