@@ -70,8 +70,9 @@ extension Catalog {
   static let recurrent: [LayerEntry] = rnnLayers + rnnCells + convLSTM + wrappers
 
   private static let kinds: [(GatedCell.Kind, String, String)] = [
-    (.simple, "SimpleRNN", "C*U + U*U + U"), (.lstm, "LSTM", "4*(C*U + U*U + U)"),
-    (.gru, "GRU", "3*(C*U + U*U + U), + 3*U if reset_after"),
+    (.simple, "SimpleRNN", "C*units + units^2 + units"),
+    (.lstm, "LSTM", "4*(C*units + units^2 + units)"),
+    (.gru, "GRU", "3*(C*units + units^2 + units), + 3*units if reset_after"),
   ]
 
   private static let rnnLayers: [LayerEntry] =

@@ -76,6 +76,7 @@ extension RecurrentCell {
 /// params: SimpleRNN C*U + U*U + U; LSTM 4*(C*U + U*U + U); GRU 3*(C*U + U*U + U), plus 3*U
 /// when reset_after (two biases).
 public struct GatedCell: RecurrentCell {
+  /// Which cell: its gates share one kernel of width gates * units.
   public enum Kind: Sendable {
     case simple, lstm, gru
 

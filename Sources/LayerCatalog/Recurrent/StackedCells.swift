@@ -113,7 +113,8 @@ public struct StackedCells: RecurrentCell {
             + "of shape \(TensorType.tuple(s.map(\.kerasDescription))) cannot be iterated",
           hint: "write cells(x, [h1, h2])")
       }
-      perCell = Array(repeating: Array(s.dropFirst()), count: n)
+      // zip stops at the shorter side: no more rows than cells are ever used.
+      perCell = Array(repeating: Array(s.dropFirst()), count: min(n, cells.count))
     }
     var current = x
     var newStates: [TensorType] = []

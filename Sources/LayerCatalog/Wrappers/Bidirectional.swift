@@ -7,6 +7,7 @@ import ShapeCore
 /// With return_state: the output(s), then the forward states twice.
 /// params = forward + backward (the backward copy, or backward_layer as given).
 public struct Bidirectional: ShapeRule {
+  /// How the two directions are combined (merge_mode); None is `merge == nil`.
   public enum Merge: String, Sendable { case sum, mul, ave, concat }
 
   var forward: any SequenceLayer
