@@ -82,6 +82,7 @@ def rnn_layer_cases(cls):
         Case(f"{cls}(4)", [inp((None, 5, 3))] + st, call_args=f"x0, [{state_args}]"),
         Case(f"{cls}(4)", [inp((None, 5, 3)), inp((None, 5))], call_args="x0, mask=x1, training=True"),
         Case(f"{cls}(4)", [inp((None, 5, 3)), inp((None, 4))], list_input=True),
+        Case(f"{cls}(4, return_sequences=True)", [inp((None, 5, 3))], call_args="sequences=x0"),
         # dtypes
         Case(f"{cls}(4)", [inp((None, 5, 3), "int32")]),
         Case(f"{cls}(4, dtype='float16')", [inp((None, 5, 3))]),

@@ -65,6 +65,7 @@ def bidirectional_cases(rng):
             call_args="x0, initial_state=[x1, x2, x3, x4]",
         ),
         Case("Bidirectional(GRU(4))", [inp((None, 5, 3)), inp((None, 9))], call_args="x0, initial_state=[x1]"),
+        Case("Bidirectional(LSTM(4))", [inp((None, 5, 3))] + [inp((None, 4))] * 4, call_args="x0, [x1, x2, x3, x4]"),
         # dtypes
         Case("Bidirectional(SimpleRNN(4), dtype='float16')", seq),
         Case("Bidirectional(SimpleRNN(4, dtype='float16'))", seq),
@@ -124,6 +125,7 @@ def time_distributed_cases(rng):
         Case("TimeDistributed(Conv2D(4, 3, dtype='float16'))", [inp((None, 5, 7, 7, 3))]),
         Case("TimeDistributed(Conv2D(4, 3), dtype='float16')", [inp((None, 5, 7, 7, 3))]),
         Case("TimeDistributed(Dense(4))", [inp((None, 5, 3), "int32")]),
+        Case("TimeDistributed(Dense(4))", [inp((None, 5, 3))], call_args="inputs=x0"),
         Case("TimeDistributed(Dense(4), dtype='mixed_float16')", [inp((None, 5, 3))], call_args="x0, training=True"),
     ]
     return with_randoms(fixed, rng, random_case, 8)
