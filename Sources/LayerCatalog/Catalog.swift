@@ -102,7 +102,7 @@ public func snakeCase(_ name: String) -> String {
 public enum Catalog {
   public static let entries: [LayerEntry] =
     convolution + pooling + core + reshaping + merging + normalization + separableConvolution
-    + adaptivePooling + permuteCropping + mergeOps + attention + preprocessing
+    + adaptivePooling + permuteCropping + mergeOps + attention + preprocessing + recurrent
 
   private static let byName: [String: LayerEntry] = {
     var d: [String: LayerEntry] = [:]

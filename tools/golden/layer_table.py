@@ -18,6 +18,7 @@ from cases_merge_ops import dot_cases, elementwise_cases
 from cases_pooling import global_pool_cases, pool_cases
 from cases_separable import depthwise_cases, separable_cases
 from cases_preprocessing import center_crop_cases, random_crop_cases, rescaling_cases, resizing_cases
+from cases_recurrent import cell_cases, conv_lstm_cases, rnn_cases, rnn_layer_cases, stacked_cells_cases
 from cases_reshaping import (
     flatten_cases,
     reshape_cases,
@@ -26,6 +27,7 @@ from cases_reshaping import (
     zero_padding2d_cases,
     zero_padding_cases,
 )
+from cases_wrappers import bidirectional_cases, time_distributed_cases
 
 LAYER_GENERATORS = [
     ("Conv1D", conv_cases(1)),
@@ -75,4 +77,11 @@ LAYER_GENERATORS = [
     ("MelSpectrogram", mel_spectrogram_cases),
     ("STFTSpectrogram", stft_spectrogram_cases),
     *[(cls, augmentation_cases(cls)) for cls in AUGMENTATION_CLASSES],
+    *[(cls, rnn_layer_cases(cls)) for cls in ("SimpleRNN", "LSTM", "GRU")],
+    *[(cls, cell_cases(cls)) for cls in ("SimpleRNNCell", "LSTMCell", "GRUCell")],
+    ("StackedRNNCells", stacked_cells_cases),
+    ("RNN", rnn_cases),
+    *[(f"ConvLSTM{r}D", conv_lstm_cases(r)) for r in (1, 2, 3)],
+    ("Bidirectional", bidirectional_cases),
+    ("TimeDistributed", time_distributed_cases),
 ]

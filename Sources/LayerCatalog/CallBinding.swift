@@ -1,13 +1,17 @@
 import ShapeCore
 
 /// A layer call's arguments bound to the parameters of the layer's Keras `call` signature, the
-/// way Python binds them: positionals in order, then keywords; unknown or repeated names raise.
+/// way Python binds them: positionals in order, then keywords; unknown or repeated names raise,
+/// and so does a literal given positionally (Keras's `Layer.__call__` rule).
+/// `lstm(x, [h, c])` and `lstm(x, initial_state=[h, c])` both bind `initial_state`.
 struct CallBinding {
   private var values: [String: CallValue] = [:]
   private let context: LayerContext
+  private let parameters: [String]
 
   init(_ input: LayerInput, parameters: [String], _ c: LayerContext) throws(LayerError) {
     context = c
+    self.parameters = parameters
     let positional: [CallValue]
     let keywords: [(String, CallValue)]
     switch input {
@@ -20,7 +24,15 @@ struct CallBinding {
         "\(c.name) (\(c.className)): call() takes at most \(parameters.count) arguments "
           + "(\(parameters.joined(separator: ", "))) but \(positional.count) were given")
     }
-    for (name, value) in zip(parameters, positional) { values[name] = value }
+    for (name, value) in zip(parameters, positional) {
+      if case .value(let literal) = value, literal != .none {
+        throw LayerError(
+          "\(c.name) (\(c.className)): Only input tensors may be passed as positional "
+            + "arguments. The following argument value should be passed as a keyword "
+            + "argument: \(literal.pythonRepr)", hint: "write \(name)=\(literal.pythonRepr)")
+      }
+      values[name] = value
+    }
     for (key, value) in keywords {
       guard parameters.contains(key) else {
         throw LayerError(
@@ -33,6 +45,33 @@ struct CallBinding {
           "\(c.name) (\(c.className)): call() got multiple values for argument '\(key)'")
       }
       values[key] = value
+    }
+  }
+
+  /// What was bound to `name`, as given.
+  subscript(_ name: String) -> CallValue? { values[name] }
+
+  /// The main tensor, bound to the first parameter (the sequences, a cell's step input):
+  /// one tensor, not a list.
+  var main: TensorType {
+    get throws(LayerError) {
+      switch values[parameters[0]] {
+      case .tensor(let t)?: return t
+      case .tensors(let ts)?:
+        throw LayerError(
+          "Layer \"\(context.name)\" expects 1 input(s), but it received \(ts.count) input tensors "
+            + "(a list: \(ts.map(\.kerasShape).joined(separator: ", ")))",
+          hint: "call it on one tensor; give other tensors by keyword, such as initial_state=[h, c]"
+        )
+      case .value(let v)?:
+        throw LayerError(
+          "\(context.name) (\(context.className)): '\(parameters[0])' must be a tensor. "
+            + "Received: \(v.pythonRepr)")
+      case nil:
+        throw LayerError(
+          "\(context.name) (\(context.className)): call() is missing its argument '\(parameters[0])'"
+        )
+      }
     }
   }
 
