@@ -11,7 +11,19 @@ public struct Parameter: Hashable, Sendable {
 /// A layer constructor's signature, in Keras's positional order.
 public struct Signature: Hashable, Sendable {
   public var parameters: [Parameter]
-  public init(_ parameters: [Parameter]) { self.parameters = parameters }
+  /// Keywords the constructor pops from its **kwargs before Layer.__init__ sees them
+  /// (Embedding's deprecated `input_length`): accepted, but not in Keras's signature.
+  public var popped: [Parameter]
+  /// False for a constructor without **kwargs (SpatialDropout2D takes only its own names).
+  public var takesBaseKeywords: Bool
+
+  public init(
+    _ parameters: [Parameter], popped: [Parameter] = [], takesBaseKeywords: Bool = true
+  ) {
+    self.parameters = parameters
+    self.popped = popped
+    self.takesBaseKeywords = takesBaseKeywords
+  }
 
   /// The keyword arguments every Keras layer accepts (Layer.__init__ and its allowed **kwargs).
   public static let baseKeywords: [Parameter] = [
@@ -67,7 +79,8 @@ public struct BoundArguments: Sendable {
       values[p.name] = v
       given.insert(p.name)
     }
-    let all = own + Signature.baseKeywords.filter { b in !own.contains { $0.name == b.name } }
+    let extra = signature.popped + (signature.takesBaseKeywords ? Signature.baseKeywords : [])
+    let all = own + extra.filter { b in !own.contains { $0.name == b.name } }
     for (key, v) in arguments.keywords {
       guard all.contains(where: { $0.name == key }) else {
         let suggestion = nearest(key, in: all.map(\.name)).map { "did you mean '\($0)'?" }

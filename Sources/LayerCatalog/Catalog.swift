@@ -63,7 +63,8 @@ public func snakeCase(_ name: String) -> String {
 /// Every layer kshape knows, in one list.
 public enum Catalog {
   public static let entries: [LayerEntry] =
-    convolution + pooling + core + reshaping + merging + normalization
+    convolution + pooling + core + reshaping + merging + normalization + coreExtra
+    + activationsExtra + regularizationExtra + normalizationExtra
 
   private static let byName: [String: LayerEntry] = {
     var d: [String: LayerEntry] = [:]

@@ -5,10 +5,25 @@ family's cases_*.py module and add a row here. Each layer gets its own RNG seede
 (SEED, class name), so adding or editing one layer never changes another layer's cases.
 """
 
+from cases_activations import elu_cases, leaky_relu_cases, prelu_cases, softmax_cases
 from cases_conv import conv_cases, conv_transpose_cases
 from cases_core import activation_cases, batchnorm_cases, dense_cases, dropout_cases, relu_cases
+from cases_core_extra import einsum_dense_cases, embedding_cases, identity_cases, masking_cases
 from cases_merge import add_cases, concatenate_cases
+from cases_normalization import (
+    group_normalization_cases,
+    layer_normalization_cases,
+    rms_normalization_cases,
+    unit_normalization_cases,
+)
 from cases_pooling import global_pool_cases, pool_cases
+from cases_regularization import (
+    activity_regularization_cases,
+    alpha_dropout_cases,
+    gaussian_dropout_cases,
+    gaussian_noise_cases,
+    spatial_dropout_cases,
+)
 from cases_reshaping import (
     flatten_cases,
     reshape_cases,
@@ -42,4 +57,21 @@ LAYER_GENERATORS = [
     ("UpSampling1D", upsampling_cases(1)),
     ("UpSampling2D", upsampling2d_cases),
     ("UpSampling3D", upsampling_cases(3)),
+    ("EinsumDense", einsum_dense_cases),
+    ("Embedding", embedding_cases),
+    ("Identity", identity_cases),
+    ("Masking", masking_cases),
+    ("LeakyReLU", leaky_relu_cases),
+    ("PReLU", prelu_cases),
+    ("ELU", elu_cases),
+    ("Softmax", softmax_cases),
+    *[(f"SpatialDropout{r}D", spatial_dropout_cases(r)) for r in (1, 2, 3)],
+    ("GaussianDropout", gaussian_dropout_cases),
+    ("GaussianNoise", gaussian_noise_cases),
+    ("AlphaDropout", alpha_dropout_cases),
+    ("ActivityRegularization", activity_regularization_cases),
+    ("LayerNormalization", layer_normalization_cases),
+    ("GroupNormalization", group_normalization_cases),
+    ("UnitNormalization", unit_normalization_cases),
+    ("RMSNormalization", rms_normalization_cases),
 ]
