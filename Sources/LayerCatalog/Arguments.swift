@@ -11,12 +11,20 @@ public struct Parameter: Hashable, Sendable {
 /// A layer constructor's signature, in Keras's positional order.
 public struct Signature: Hashable, Sendable {
   public var parameters: [Parameter]
-  /// Keywords a class takes through `**kwargs` and hands to its own base class, besides the
-  /// Layer ones (image preprocessing layers pass `data_format` and `bounding_box_format` on).
+  /// Keywords a class takes through `**kwargs` besides the Layer ones: popped by the constructor
+  /// itself (Embedding's deprecated `input_length`) or handed to its own base class (image
+  /// preprocessing layers pass `data_format` and `bounding_box_format` on). Accepted, but not
+  /// in Keras's signature.
   public var extraKeywords: [Parameter]
-  public init(_ parameters: [Parameter], extraKeywords: [Parameter] = []) {
+  /// False for a constructor without **kwargs (SpatialDropout2D takes only its own names).
+  public var takesBaseKeywords: Bool
+
+  public init(
+    _ parameters: [Parameter], extraKeywords: [Parameter] = [], takesBaseKeywords: Bool = true
+  ) {
     self.parameters = parameters
     self.extraKeywords = extraKeywords
+    self.takesBaseKeywords = takesBaseKeywords
   }
 
   /// The keyword arguments every Keras layer accepts (Layer.__init__ and its allowed **kwargs).
@@ -73,11 +81,9 @@ public struct BoundArguments: Sendable {
       values[p.name] = v
       given.insert(p.name)
     }
-    let all =
-      own
-      + (signature.extraKeywords + Signature.baseKeywords).filter { b in
-        !own.contains { $0.name == b.name }
-      }
+    let extra =
+      signature.extraKeywords + (signature.takesBaseKeywords ? Signature.baseKeywords : [])
+    let all = own + extra.filter { b in !own.contains { $0.name == b.name } }
     for (key, v) in arguments.keywords {
       guard all.contains(where: { $0.name == key }) else {
         let suggestion = nearest(key, in: all.map(\.name)).map { "did you mean '\($0)'?" }

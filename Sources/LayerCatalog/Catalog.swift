@@ -103,6 +103,8 @@ public enum Catalog {
   public static let entries: [LayerEntry] =
     convolution + pooling + core + reshaping + merging + normalization + separableConvolution
     + adaptivePooling + permuteCropping + mergeOps + attention + preprocessing + recurrent
+    + coreExtra
+    + activationsExtra + regularizationExtra + normalizationExtra
 
   private static let byName: [String: LayerEntry] = {
     var d: [String: LayerEntry] = [:]

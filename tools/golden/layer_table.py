@@ -19,6 +19,20 @@ from cases_pooling import global_pool_cases, pool_cases
 from cases_separable import depthwise_cases, separable_cases
 from cases_preprocessing import center_crop_cases, random_crop_cases, rescaling_cases, resizing_cases
 from cases_recurrent import cell_cases, conv_lstm_cases, rnn_cases, rnn_layer_cases, stacked_cells_cases
+from cases_activations import elu_cases, leaky_relu_cases, prelu_cases, softmax_cases
+from cases_core_extra import einsum_dense_cases, embedding_cases, identity_cases, masking_cases
+from cases_normalization import (
+    group_normalization_cases,
+    layer_normalization_cases,
+    rms_normalization_cases,
+    unit_normalization_cases,
+)
+from cases_regularization import (
+    activity_regularization_cases,
+    alpha_dropout_cases,
+    gaussian_dropout_cases,
+    gaussian_noise_cases,
+    spatial_dropout_cases,
 from cases_reshaping import (
     flatten_cases,
     reshape_cases,
@@ -84,4 +98,21 @@ LAYER_GENERATORS = [
     *[(f"ConvLSTM{r}D", conv_lstm_cases(r)) for r in (1, 2, 3)],
     ("Bidirectional", bidirectional_cases),
     ("TimeDistributed", time_distributed_cases),
+    ("EinsumDense", einsum_dense_cases),
+    ("Embedding", embedding_cases),
+    ("Identity", identity_cases),
+    ("Masking", masking_cases),
+    ("LeakyReLU", leaky_relu_cases),
+    ("PReLU", prelu_cases),
+    ("ELU", elu_cases),
+    ("Softmax", softmax_cases),
+    *[(f"SpatialDropout{r}D", spatial_dropout_cases(r)) for r in (1, 2, 3)],
+    ("GaussianDropout", gaussian_dropout_cases),
+    ("GaussianNoise", gaussian_noise_cases),
+    ("AlphaDropout", alpha_dropout_cases),
+    ("ActivityRegularization", activity_regularization_cases),
+    ("LayerNormalization", layer_normalization_cases),
+    ("GroupNormalization", group_normalization_cases),
+    ("UnitNormalization", unit_normalization_cases),
+    ("RMSNormalization", rms_normalization_cases),
 ]

@@ -1,0 +1,68 @@
+import ShapeCore
+
+/// Embedding: (batch, ...) -> (batch, ..., output_dim), any input rank and dtype;
+/// params = input_dim * output_dim. The output is the compute dtype (float32 for int ids).
+public struct Embedding: Layer {
+  public var inputDim: Int
+  public var outputDim: Int
+  var loraRank: Value
+  var constrained: Bool
+
+  public static let signature = Signature(
+    [
+      Parameter("input_dim"), Parameter("output_dim"),
+      Parameter("embeddings_initializer", .string("uniform")),
+      Parameter("embeddings_regularizer", Value.none),
+      Parameter("embeddings_constraint", Value.none), Parameter("mask_zero", .bool(false)),
+      Parameter("weights", Value.none), Parameter("lora_rank", Value.none),
+      Parameter("lora_alpha", Value.none), Parameter("quantization_config", Value.none),
+    ],
+    // Keras 3 pops the deprecated `input_length` (with a warning) and ignores it.
+    extraKeywords: [Parameter("input_length", Value.none)])
+
+  public init(_ a: BoundArguments) throws(LayerError) {
+    func positive(_ key: String) throws(LayerError) -> Int {
+      guard case .int(let i) = a[key], i > 0 else {
+        throw LayerError(
+          "\(a.layer): `\(key)` must be a positive integer. Received: \(key)="
+            + "\(a[key].pythonRepr) (\(a[key].kindDescription))", argument: key)
+      }
+      return i
+    }
+    inputDim = try positive("input_dim")
+    outputDim = try positive("output_dim")
+    loraRank = a["lora_rank"]
+    constrained = a["embeddings_constraint"] != .none
+    if a["weights"] != .none {
+      // Keras builds the layer and calls set_weights, which needs arrays: a literal list fails.
+      throw LayerError(
+        "\(a.layer): `weights` must be arrays (NumPy); a literal list cannot initialize the "
+          + "embeddings. Received: weights=\(a["weights"].pythonRepr)", argument: "weights",
+        hint: "leave `weights` out: it does not change the shapes")
+    }
+  }
+
+  public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
+    let x = try c.single(input)
+    var weights = [Weight("embeddings", [inputDim, outputDim])]
+    if loraRank.isTruthy {
+      if constrained {
+        throw LayerError(
+          "\(c.name): Lora is incompatible with embedding constraints. Received: lora_rank="
+            + "\(loraRank.pythonRepr) with an embeddings_constraint", argument: "lora_rank",
+          hint: "remove the `embeddings_constraint` argument")
+      }
+      guard let r = loraRank.pythonInt, r >= 0 else {
+        throw LayerError(
+          "\(c.name): `lora_rank` must be a non-negative int. Received: lora_rank="
+            + loraRank.pythonRepr, argument: "lora_rank")
+      }
+      weights[0].trainable = false
+      weights += [
+        Weight("lora_embeddings_a", [inputDim, r]), Weight("lora_embeddings_b", [r, outputDim]),
+      ]
+    }
+    let shape = x.shape + [.known(outputDim)]
+    return LayerOutput([TensorType(shape: shape, dtype: c.policy.computeDType)], weights: weights)
+  }
+}
