@@ -27,13 +27,13 @@ public struct Signature: Hashable, Sendable {
     self.takesBaseKeywords = takesBaseKeywords
   }
 
-  /// The keyword arguments every Keras layer accepts (Layer.__init__ and its allowed **kwargs).
+  /// The keyword arguments every Keras layer accepts (Layer.__init__ and its allowed **kwargs;
+  /// Keras 3.15 refuses `batch_size`, `batch_input_shape` and `weights` there).
   public static let baseKeywords: [Parameter] = [
     Parameter("name", Value.none), Parameter("dtype", Value.none),
     Parameter("trainable", .bool(true)), Parameter("autocast", .bool(true)),
     Parameter("activity_regularizer", Value.none), Parameter("input_shape", Value.none),
-    Parameter("input_dim", Value.none), Parameter("batch_input_shape", Value.none),
-    Parameter("batch_size", Value.none),
+    Parameter("input_dim", Value.none),
   ]
 }
 
