@@ -31,6 +31,8 @@ def dense_cases(rng):
         Case("Dense(10)", [inp((None, 784))]),
         Case("Dense(1)", [inp((None, 1))]),
         Case("Dense(True)", [inp((None, 3))]),
+        Case("Dense(2, batch_size=2)", [inp((None, 3))]),
+        Case("Dense(2, input_shape=(3,))", [inp((None, 3))]),
         Case("Dense(4, use_bias=0)", [inp((None, 3))]),
         Case("Dense(units=8, use_bias=False)", [inp((32, 5))]),
         Case("Dense(4)", [inp((None, None, 6))]),
