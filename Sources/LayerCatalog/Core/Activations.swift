@@ -27,7 +27,7 @@ public enum Activations {
   }
 }
 
-/// Layers whose output has the input's shape: Activation, ReLU, Dropout.
+/// Activation, ReLU and Dropout: their arguments checked as Keras does; shapes as `SameShape`.
 public struct Elementwise: Layer {
   public init() {}
 
@@ -63,8 +63,8 @@ public struct Elementwise: Layer {
     return Elementwise()
   }
 
+  /// Called on a list, one output per input, as Keras maps the op over it.
   public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
-    let x = try c.single(input)
-    return LayerOutput([TensorType(shape: x.shape, dtype: c.policy.computeDType)])
+    try SameShape().call(input, c)
   }
 }
