@@ -134,7 +134,8 @@ public enum Catalog {
     return BuiltLayer(
       layer: layer,
       context: LayerContext(
-        className: arg.className, name: arg.name, policy: try DTypePolicy.of(bound)))
+        className: arg.className, name: arg.name, policy: try DTypePolicy.of(bound),
+        autocastsInputs: bound["autocast"].isTruthy))
   }
 
   /// Layers Keras has that need running code to know their shapes.

@@ -68,16 +68,22 @@ public struct LayerContext: Sendable {
   public var name: String
   public var policy: DTypePolicy
 
-  public init(className: String, name: String, policy: DTypePolicy = .float32) {
+  /// False when the layer was made with `autocast=False`: float inputs keep their dtype.
+  public var autocastsInputs: Bool
+
+  public init(
+    className: String, name: String, policy: DTypePolicy = .float32, autocastsInputs: Bool = true
+  ) {
     self.className = className
     self.name = name
     self.policy = policy
+    self.autocastsInputs = autocastsInputs
   }
 
   /// A float input is cast to the compute dtype when the layer is called (Keras's autocast);
   /// other dtypes pass as they are.
   public func autocast(_ dtype: DType) -> DType {
-    dtype.isFloating ? policy.computeDType : dtype
+    dtype.isFloating && autocastsInputs ? policy.computeDType : dtype
   }
 }
 

@@ -72,7 +72,7 @@ extension Value {
   }
 
   /// Python's `bool(v)`.
-  var isTruthy: Bool {
+  public var isTruthy: Bool {
     switch self {
     case .int(let i): return i != 0
     case .float(let d): return d != 0

@@ -65,6 +65,7 @@ extension Evaluator {
       LayerNode(
         name: name, className: cls, layer: layer, policy: policy, weights: nil,
         statement: statement))
+    graph.layers[graph.layers.count - 1].autocastsInputs = bound["autocast"].isTruthy
     argumentRanges[graph.layers.count - 1] = ranges
     return graph.layers.count - 1
   }
@@ -86,7 +87,9 @@ extension Evaluator {
     guard let layer = node.layer else {
       throw EngineError("\(node.name) (InputLayer) cannot be called", at: range)
     }
-    let context = LayerContext(className: node.className, name: node.name, policy: node.policy)
+    let context = LayerContext(
+      className: node.className, name: node.name, policy: node.policy,
+      autocastsInputs: node.autocastsInputs)
     let result: LayerOutput
     do {
       result = try layer.call(input, context)
@@ -119,7 +122,8 @@ extension Evaluator {
       total = sum
     }
     graph.layers[l].weights = result.weights
-    for t in input.tensors where t.dtype.isFloating && t.dtype != node.policy.computeDType {
+    for t in input.tensors
+    where node.autocastsInputs && t.dtype.isFloating && t.dtype != node.policy.computeDType {
       graph.skipTensorName()
     }
     let outs = result.outputs.map { graph.newTensor($0, layer: l) }

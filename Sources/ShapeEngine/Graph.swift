@@ -23,6 +23,8 @@ public struct LayerNode: Sendable {
   public var className: String
   public var layer: (any Layer)?
   public var policy: DTypePolicy
+  /// False for `autocast=False`.
+  public var autocastsInputs = true
   /// The weights, fixed when the layer is first called (Keras builds once).
   public var weights: [Weight]?
   public var calls: [LayerCall] = []

@@ -169,6 +169,9 @@ def identity_cases(rng):
 
     fixed = [
         Case("Identity()", [inp((None, 3))]),
+        Case("Identity(autocast=False)", [inp((None, 3), "float64")]),
+        Case("Identity(autocast=False, dtype='float16')", [inp((None, 3))]),
+        Case("Identity()", [inp((None, 3), "float64")]),
         Case("Identity()", [inp((None,))]),
         Case("Identity()", [inp((2, None, 4, None))]),
         Case("Identity()", [inp((None, 3), "int32")]),

@@ -13,6 +13,8 @@ def flatten_cases(rng):
     fixed = [
         Case("Flatten()", [inp((None, 7, 7, 64))]),
         Case("Flatten()", [inp((None, 7, 7, 64))], list_input=True),
+        Case("Flatten(autocast=False)", [inp((None, 7, 7, 64), "float64")]),
+        Case("Flatten(autocast=0)", [inp((None, 7, 7, 64), "float16")]),
         Case("Flatten()", [inp((None, None, None, 3))]),
         Case("Flatten()", [inp((None, 5, None))]),
         Case("Flatten()", [inp((8, 2, 3, 4, 5))]),
