@@ -144,5 +144,9 @@ public enum Catalog {
     "TFSMLayer": "a TFSMLayer wraps a TensorFlow SavedModel",
     "JaxLayer": "a JaxLayer wraps JAX code", "FlaxLayer": "a FlaxLayer wraps Flax code",
     "TorchModuleWrapper": "a TorchModuleWrapper wraps a PyTorch module",
+    "Layer": "Layer is the base class: a custom layer's shapes come from its own Python code",
+    "Wrapper": "Wrapper is an abstract base class; use Bidirectional or TimeDistributed",
+    "MaxNumBoundingBoxes":
+      "MaxNumBoundingBoxes works on bounding-box dictionaries, which have no tensor shape here",
   ]
 }
