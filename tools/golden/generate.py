@@ -88,6 +88,9 @@ def main():
         help="regenerate only these layers' files (layers/LAYER.jsonl); models are left as they are",
     )
     parser.add_argument(
+        "--models", action="store_true", help="regenerate only models.jsonl (and VERSIONS.json)"
+    )
+    parser.add_argument(
         "--seed",
         help="draw the random cases from another seed, to test kshape on cases it has never seen "
         "(write them with --out to a scratch folder and run the tests with KSHAPE_GOLDEN_DIR)",
@@ -107,6 +110,11 @@ def main():
 
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / LAYERS).mkdir(exist_ok=True)
+    if args.models:
+        models = model_rows()
+        summarize_models(models)
+        write_jsonl(args.out / "models.jsonl", models)
+        return 0
     selected = set(args.layers or [])
     unknown = selected - {name for name, _ in LAYER_GENERATORS}
     if unknown:

@@ -259,4 +259,62 @@ PROGRAMS = [
         y = MaxPooling2D(pool_size=(2, 2), strides=None, padding='valid')(y)
         Flatten()
     """),
+    program("text_rnn", [None, "50", "1", "200"], """
+        tokens = Input((None,), dtype='int32')
+        Embedding(1000, 32, mask_zero=True)
+        Conv1D(32, 5, padding='same', activation='relu')
+        Bidirectional(LSTM(16, return_sequences=True))
+        GRU(8)
+        Dense(3, activation='softmax')
+    """),
+    program("lstm_states", [None, "12"], """
+        x = Input((None, 6))
+        seq, h, c = LSTM(4, return_sequences=True, return_state=True)(x)
+        y = LSTM(4)(seq, initial_state=[h, c])
+        Dense(2)
+    """),
+    program("transformer_block", [None, "16", "128"], """
+        x = Input((None, 32))
+        a = MultiHeadAttention(num_heads=4, key_dim=8)(x, x)
+        s = Add()([x, a])
+        n = LayerNormalization()(s)
+        f = Dense(64, activation='gelu')(n)
+        f = Dense(32)(f)
+        s2 = Add()([n, f])
+        LayerNormalization()
+        GlobalAveragePooling1D()
+        Dense(4)
+    """),
+    program("attention_scores", [None, "10"], """
+        q = Input((None, 16))
+        out, scores = MultiHeadAttention(num_heads=2, key_dim=4)(q, q, return_attention_scores=True)
+        Dense(1)
+    """),
+    program("time_distributed_video", [None, "8x32x32", "4x3x3"], """
+        v = Input((None, None, None, 3))
+        TimeDistributed(Conv2D(8, 3, strides=2, padding='same'))
+        TimeDistributed(GlobalAveragePooling2D())
+        LSTM(16)
+        Dense(2)
+    """),
+    program("separable_mobile_block", [None, "32x32", "7x7", "3x3"], """
+        x = Input((None, None, 16))
+        DepthwiseConv2D(3, padding='same')
+        BatchNormalization()
+        ReLU(6.0)
+        Conv2D(32, 1)
+        SeparableConv2D(32, 3, strides=2, padding='same')
+        Cropping2D(1)
+        GlobalMaxPooling2D()
+    """),
+    program("preprocessing_front", [None, "64x48", "30x30"], """
+        img = Input((None, None, 3))
+        Rescaling(0.5, offset=-1.0)
+        Resizing(32, 32)
+        RandomFlip('horizontal')
+        CenterCrop(24, 24)
+        Conv2D(8, 3)
+        Flatten()
+        Dense(2)
+    """),
 ]

@@ -106,11 +106,13 @@ def _namespace(bindings, state):
 
 
 def _top_level(created):
-    """Created layers minus those tracked inside another created layer (sub-layers)."""
+    """The layers of the graph: created and called (so in the model), minus those tracked inside
+    another created layer (sub-layers). A layer written as an argument (the LSTM in
+    `Bidirectional(LSTM(8))`, which Bidirectional copies) is never called, so it is not one."""
     nested = set()
     for layer in created:
         nested.update(id(sub) for sub in layer._flatten_layers(include_self=False))
-    return [layer for layer in created if id(layer) not in nested]
+    return [layer for layer in created if id(layer) not in nested and layer._inbound_nodes]
 
 
 def _layer_record(layer):
@@ -126,7 +128,14 @@ def _layer_record(layer):
 
 def _exec_statement(stmt, ns, state):
     node = ast.parse(stmt).body[0]
-    if isinstance(node, ast.Assign):
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Tuple):
+        # `y, h, c = LSTM(8, return_state=True)(x)`: the first output becomes current.
+        state["target"] = None
+        exec(stmt, ns)  # noqa: S102 - statements are this repo's own program table
+        first = node.targets[0].elts[0]
+        if isinstance(first, ast.Name) and kr.is_tensor(ns[first.id]):
+            ns[_CUR] = ns[first.id]
+    elif isinstance(node, ast.Assign):
         if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
             raise ProgramError(f"only `name = value` assignments: {stmt}")
         state["target"] = node.targets[0].id
@@ -134,6 +143,8 @@ def _exec_statement(stmt, ns, state):
         value = ns[node.targets[0].id]
         if kr.is_tensor(value):
             ns[_CUR] = value
+        elif isinstance(value, (tuple, list)) and value and kr.is_tensor(value[0]):
+            ns[_CUR] = value[0]  # a call with several outputs: the first is current
     elif isinstance(node, ast.Expr):
         # A bare layer stacks on the current tensor; a bare tensor expression
         # (`Add()([a, b])`) becomes the current tensor.
@@ -142,9 +153,12 @@ def _exec_statement(stmt, ns, state):
         if isinstance(value, keras.layers.Layer):
             if _CUR not in ns:
                 raise ProgramError(f"bare layer statement before any tensor: {stmt}")
-            ns[_CUR] = value(ns[_CUR])
+            out = value(ns[_CUR])
+            ns[_CUR] = out[0] if isinstance(out, (tuple, list)) else out
         elif kr.is_tensor(value):
             ns[_CUR] = value
+        elif isinstance(value, (tuple, list)) and value and kr.is_tensor(value[0]):
+            ns[_CUR] = value[0]
         else:
             raise ProgramError(f"bare statement is neither a layer nor a tensor: {stmt}")
     else:
