@@ -21,7 +21,8 @@ public struct LayerEntry: Sendable {
     let parts = signature.parameters.map { p in
       p.defaultValue.map { "\(p.name)=\($0.pythonRepr)" } ?? p.name
     }
-    return "\(className)(" + (parts + ["**kwargs"]).joined(separator: ", ") + ")"
+    let kwargs = signature.takesBaseKeywords ? ["**kwargs"] : []
+    return "\(className)(" + (parts + kwargs).joined(separator: ", ") + ")"
   }
 
   /// Keras's auto-name prefix: the class name in snake_case (`Conv2D` -> `conv2d`,
