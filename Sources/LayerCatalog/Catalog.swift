@@ -105,7 +105,7 @@ public enum Catalog {
     convolution + pooling + core + reshaping + merging + normalization + separableConvolution
     + adaptivePooling + permuteCropping + mergeOps + attention + preprocessing + recurrent
     + coreExtra
-    + activationsExtra + regularizationExtra + normalizationExtra
+    + activationsExtra + regularizationExtra + normalizationExtra + reversibleEmbedding
 
   private static let byName: [String: LayerEntry] = {
     var d: [String: LayerEntry] = [:]
