@@ -21,7 +21,8 @@ public struct LayerEntry: Sendable {
     let parts = signature.parameters.map { p in
       p.defaultValue.map { "\(p.name)=\($0.pythonRepr)" } ?? p.name
     }
-    return "\(className)(" + (parts + ["**kwargs"]).joined(separator: ", ") + ")"
+    let kwargs = signature.takesBaseKeywords ? ["**kwargs"] : []
+    return "\(className)(" + (parts + kwargs).joined(separator: ", ") + ")"
   }
 
   /// Keras's auto-name prefix: the class name in snake_case (`Conv2D` -> `conv2d`,
@@ -104,7 +105,7 @@ public enum Catalog {
     convolution + pooling + core + reshaping + merging + normalization + separableConvolution
     + adaptivePooling + permuteCropping + mergeOps + attention + preprocessing + recurrent
     + coreExtra
-    + activationsExtra + regularizationExtra + normalizationExtra
+    + activationsExtra + regularizationExtra + normalizationExtra + reversibleEmbedding
 
   private static let byName: [String: LayerEntry] = {
     var d: [String: LayerEntry] = [:]

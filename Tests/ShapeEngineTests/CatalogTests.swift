@@ -103,6 +103,19 @@ import Testing
     }
   }
 
+  @Test func signatureTextHasKwargsOnlyWhereKerasTakesThem() {
+    #expect(
+      Catalog.entry("SpatialDropout2D")?.signatureText
+        == "SpatialDropout2D(rate, data_format=None, seed=None, name=None, dtype=None)")
+    #expect(
+      Catalog.entry("Conv2D")?.signatureText
+        == "Conv2D(filters, kernel_size, strides=(1, 1), padding='valid', data_format=None, "
+        + "dilation_rate=(1, 1), groups=1, activation=None, use_bias=True, "
+        + "kernel_initializer='glorot_uniform', bias_initializer='zeros', kernel_regularizer=None, "
+        + "bias_regularizer=None, activity_regularizer=None, kernel_constraint=None, "
+        + "bias_constraint=None, **kwargs)")
+  }
+
   @Test func snakeCaseMatchesKerasAutoNames() {
     #expect(snakeCase("Conv2D") == "conv2d")
     #expect(snakeCase("MaxPooling2D") == "max_pooling2d")

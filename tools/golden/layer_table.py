@@ -27,6 +27,7 @@ from cases_normalization import (
     rms_normalization_cases,
     unit_normalization_cases,
 )
+from cases_reversible_embedding import reversible_embedding_cases
 from cases_regularization import (
     activity_regularization_cases,
     alpha_dropout_cases,
@@ -116,4 +117,5 @@ LAYER_GENERATORS = [
     ("GroupNormalization", group_normalization_cases),
     ("UnitNormalization", unit_normalization_cases),
     ("RMSNormalization", rms_normalization_cases),
+    ("ReversibleEmbedding", reversible_embedding_cases),
 ]

@@ -21,6 +21,19 @@ public struct Embedding: Layer {
     extraKeywords: [Parameter("input_length", Value.none)])
 
   public init(_ a: BoundArguments) throws(LayerError) {
+    try self.init(table: a)
+    if a["weights"] != .none {
+      // Keras builds the layer and calls set_weights, which needs arrays: a literal list fails.
+      throw LayerError(
+        "\(a.layer): `weights` must be arrays (NumPy); a literal list cannot initialize the "
+          + "embeddings. Received: weights=\(a["weights"].pythonRepr)", argument: "weights",
+        hint: "leave `weights` out: it does not change the shapes")
+    }
+  }
+
+  /// The table's sizes and LoRA setting, checked as `Embedding.__init__` checks them; subclasses
+  /// (ReversibleEmbedding) pass their arguments through here too.
+  init(table a: BoundArguments) throws(LayerError) {
     func positive(_ key: String) throws(LayerError) -> Int {
       guard case .int(let i) = a[key], i > 0 else {
         throw LayerError(
@@ -33,36 +46,41 @@ public struct Embedding: Layer {
     outputDim = try positive("output_dim")
     loraRank = a["lora_rank"]
     constrained = a["embeddings_constraint"] != .none
-    if a["weights"] != .none {
-      // Keras builds the layer and calls set_weights, which needs arrays: a literal list fails.
+  }
+
+  /// True when `build` enables LoRA (a truthy `lora_rank`), which locks the layer's variables.
+  var enablesLora: Bool { loraRank.isTruthy }
+
+  /// The weights `Embedding.build` creates: the (input_dim, output_dim) table, or with LoRA the
+  /// frozen table plus lora_embeddings_a (input_dim, r) and lora_embeddings_b (r, output_dim).
+  func tableWeights(_ layer: String) throws(LayerError) -> [Weight] {
+    var weights = [Weight("embeddings", [inputDim, outputDim])]
+    guard enablesLora else { return weights }
+    if constrained {
       throw LayerError(
-        "\(a.layer): `weights` must be arrays (NumPy); a literal list cannot initialize the "
-          + "embeddings. Received: weights=\(a["weights"].pythonRepr)", argument: "weights",
-        hint: "leave `weights` out: it does not change the shapes")
+        "\(layer): Lora is incompatible with embedding constraints. Received: lora_rank="
+          + "\(loraRank.pythonRepr) with an embeddings_constraint", argument: "lora_rank",
+        hint: "remove the `embeddings_constraint` argument")
     }
+    guard let r = loraRank.pythonInt, r >= 0 else {
+      throw LayerError(
+        "\(layer): `lora_rank` must be a non-negative int. Received: lora_rank="
+          + loraRank.pythonRepr, argument: "lora_rank")
+    }
+    weights[0].trainable = false
+    weights += [
+      Weight("lora_embeddings_a", [inputDim, r]), Weight("lora_embeddings_b", [r, outputDim]),
+    ]
+    return weights
+  }
+
+  /// The lookup: every id of `x` becomes an output_dim vector, in the compute dtype.
+  func embed(_ x: TensorType, _ c: LayerContext) -> TensorType {
+    TensorType(shape: x.shape + [.known(outputDim)], dtype: c.policy.computeDType)
   }
 
   public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
     let x = try c.single(input)
-    var weights = [Weight("embeddings", [inputDim, outputDim])]
-    if loraRank.isTruthy {
-      if constrained {
-        throw LayerError(
-          "\(c.name): Lora is incompatible with embedding constraints. Received: lora_rank="
-            + "\(loraRank.pythonRepr) with an embeddings_constraint", argument: "lora_rank",
-          hint: "remove the `embeddings_constraint` argument")
-      }
-      guard let r = loraRank.pythonInt, r >= 0 else {
-        throw LayerError(
-          "\(c.name): `lora_rank` must be a non-negative int. Received: lora_rank="
-            + loraRank.pythonRepr, argument: "lora_rank")
-      }
-      weights[0].trainable = false
-      weights += [
-        Weight("lora_embeddings_a", [inputDim, r]), Weight("lora_embeddings_b", [r, outputDim]),
-      ]
-    }
-    let shape = x.shape + [.known(outputDim)]
-    return LayerOutput([TensorType(shape: shape, dtype: c.policy.computeDType)], weights: weights)
+    return LayerOutput([embed(x, c)], weights: try tableWeights(c.name))
   }
 }
