@@ -102,7 +102,12 @@ extension LayerContext {
     case .list(let ts):
       throw LayerError(
         "\(name) (\(className)) takes one tensor but was called on a list of \(ts.count)")
-    case .call(let p, _):
+    case .call(let p, let k):
+      if let (key, _) = k.first(where: { !["training", "mask"].contains($0.0) }) {
+        throw LayerError(
+          "\(name) (\(className)): call() got an unexpected keyword argument '\(key)'",
+          argument: key, hint: "this layer is called on one tensor: \(name)(x)")
+      }
       if p.count == 1, case .tensor(let t) = p[0] { return t }
       throw LayerError(
         "\(name) (\(className)) takes one tensor; it was called with \(p.count) positional arguments"
