@@ -141,7 +141,6 @@ public enum Catalog {
 
   /// Layers Keras has that need running code to know their shapes.
   public static let opaque: [String: String] = [
-    "Lambda": "a Lambda's output shape comes from running its Python function",
     "TFSMLayer": "a TFSMLayer wraps a TensorFlow SavedModel",
     "JaxLayer": "a JaxLayer wraps JAX code", "FlaxLayer": "a FlaxLayer wraps Flax code",
     "TorchModuleWrapper": "a TorchModuleWrapper wraps a PyTorch module",

@@ -23,7 +23,15 @@ extension Evaluator {
     var keywords: [(String, Value)] = []
     var ranges: [String: SourceRange] = [:]
     for (i, arg) in c.arguments.enumerated() {
-      let v = try argumentValue(arg.value)
+      let v: Value
+      // A Lambda's function is never run: its name stands for it (`Lambda(fn, output_shape=...)`).
+      if cls == "Lambda", arg.label == "function" || (arg.label == nil && i == 0),
+        case .name(let parts, _) = arg.value
+      {
+        v = .string("<function \(parts.joined(separator: "."))>")
+      } else {
+        v = try argumentValue(arg.value)
+      }
       if let label = arg.label {
         keywords.append((label, v))
         ranges[label] = arg.range

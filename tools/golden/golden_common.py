@@ -67,6 +67,9 @@ def _is_literal(node):
         return isinstance(node.operand, ast.Constant) and isinstance(
             node.operand.value, (int, float)
         )
+    # `fn`: the one function a case may name (a Lambda's; never run by kshape).
+    if isinstance(node, ast.Name) and node.id == "fn":
+        return True
     # A layer as an argument (Bidirectional(LSTM(8)), RNN([LSTMCell(4)])): a plain call of literals.
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         return all(_is_literal(a) for a in list(node.args) + [k.value for k in node.keywords])

@@ -21,8 +21,11 @@ _WRAPPED = re.compile(r"^Exception encountered when calling [^\n]*\n\n\x1b\[1m(.
 
 
 def layer_namespace():
-    """What a call string is evaluated in: every public keras.layers name."""
-    return {k: v for k, v in vars(keras.layers).items() if not k.startswith("_")}
+    """What a call string is evaluated in: every public keras.layers name, and `fn`, a function
+    for Lambda cases (kshape never runs it: it needs Lambda's `output_shape`)."""
+    ns = {k: v for k, v in vars(keras.layers).items() if not k.startswith("_")}
+    ns["fn"] = lambda x: x
+    return ns
 
 
 def deferred_weights():

@@ -13,6 +13,7 @@ from cases_cropping import cropping_cases, permute_cases, repeat_vector_cases
 from cases_audio import mel_spectrogram_cases, stft_spectrogram_cases
 from cases_augmentation import AUGMENTATION_CLASSES, augmentation_cases
 from cases_features import category_encoding_cases, discretization_cases, normalization_cases
+from cases_lambda import lambda_cases
 from cases_merge import add_cases, concatenate_cases
 from cases_merge_ops import dot_cases, elementwise_cases
 from cases_pooling import global_pool_cases, pool_cases
@@ -55,6 +56,7 @@ LAYER_GENERATORS = [
     *[(f"{k}Pooling{r}D", pool_cases(k, r)) for k in ("Max", "Average") for r in (1, 2, 3)],
     *[(f"Global{k}Pooling{r}D", global_pool_cases(k, r)) for k in ("Average", "Max") for r in (1, 2, 3)],
     ("Dense", dense_cases),
+    ("Lambda", lambda_cases),
     ("Flatten", flatten_cases),
     ("Activation", activation_cases),
     ("ReLU", relu_cases),

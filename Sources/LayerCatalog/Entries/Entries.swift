@@ -49,6 +49,11 @@ extension Catalog {
 
   static let core: [LayerEntry] = [
     LayerEntry(
+      className: "Lambda", aliases: [], family: "Core", signature: Lambda.signature,
+      rule: "(batch,) + output_shape; the function is never run, so output_shape is required",
+      example: "Lambda(my_fn, output_shape=(16,))",
+      make: { a throws(LayerError) in try Lambda(a) }),
+    LayerEntry(
       className: "Dense", aliases: [], family: "Core", signature: Dense.signature,
       rule: "(..., C) -> (..., units); params = C*units + units",
       example: "Dense(10, activation=\"softmax\")",
