@@ -33,6 +33,7 @@ from cases_regularization import (
     gaussian_dropout_cases,
     gaussian_noise_cases,
     spatial_dropout_cases,
+)
 from cases_reshaping import (
     flatten_cases,
     reshape_cases,
