@@ -104,7 +104,7 @@ public enum Catalog {
     convolution + pooling + core + reshaping + merging + normalization + separableConvolution
     + adaptivePooling + permuteCropping + mergeOps + attention + preprocessing + recurrent
     + coreExtra
-    + activationsExtra + regularizationExtra + normalizationExtra
+    + activationsExtra + regularizationExtra + normalizationExtra + textAndWrappers
 
   private static let byName: [String: LayerEntry] = {
     var d: [String: LayerEntry] = [:]
