@@ -447,6 +447,11 @@ def pipeline_cases(rng):
         Case("Pipeline([Pipeline([Dense(4)]), Dense(2)])", [inp((None, 3))]),
         Case("Pipeline([Rescaling(0.5, dtype='mixed_float16')])", x),
         Case("Pipeline([Flatten()])", [inp((None, 8, 8, 3), "float16")]),
+        Case("Pipeline([SpectralNormalization(Dense(3))])", [inp((None, 3))]),
+        # multi_hot and count reduce axis 1 when run, unlike CategoryEncoding's own shape rule
+        Case("Pipeline([CategoryEncoding(5, output_mode='count')])", [inp((2, 4, 3, 2), "int32")]),
+        Case("Pipeline([CategoryEncoding(5)])", [inp((None, 4, 3), "int32")]),
+        Case("Pipeline([CategoryEncoding(5, output_mode='one_hot')])", [inp((None, 4, 3), "int32")]),
         Case("Pipeline([Reshape((-1, 3))])", u),
         Case("Pipeline([Cropping2D(((1, 0), (0, 0)))])", u),
         Case("Pipeline([CenterCrop(4, 4)])", [inp((2, 8, 8, None))]),
@@ -454,6 +459,12 @@ def pipeline_cases(rng):
         # integer images: a traced Resizing or MaxPooling keeps the dtype, Rescaling casts
         Case("Pipeline([Resizing(4, 4), MaxPooling2D()])", [inp((None, 8, 8, 3), "uint8")]),
         Case("Pipeline([Cropping2D(1), Rescaling(0.5)])", [inp((None, 8, 8, 3), "int32")]),
+        Case("Pipeline([CenterCrop(3, 3), RandomCrop(3, 3)])", x),
+        Case("Pipeline([Flatten(), Reshape((-1, 3))])", [inp((2, None, None, 3))]),
+        Case("Pipeline([Reshape((-1, 3)), MixUp()])", [inp((None, 6, None, 3))]),
+        Case("Pipeline([SpectralNormalization(Conv2D(2, 1)), ReLU()])", [inp((None, 4, None, 3), "int32")]),
+        Case("Pipeline([Activation('relu')])", [inp((None, 4, 4, 3), "uint8")]),
+        Case("Pipeline([Activation('tanh')])", [inp((None, 4, 4, 3), "uint8")]),
         # construction errors (Pipeline takes no Layer keywords)
         Case("Pipeline([Rescaling(0.5)], dtype='float16')", x),
         Case("Pipeline([Rescaling(0.5)], trainable=False)", x),
@@ -477,5 +488,14 @@ def pipeline_cases(rng):
         Case("Pipeline([Reshape((4, -1))])", [inp((None, None, 3))]),
         Case("Pipeline([Reshape((6,))])", [inp((None, None, 3))]),
         Case("Pipeline([Dropout(0.5)])", [inp((None, 8, 8, 3), "uint8")]),
+        Case("Pipeline([DepthwiseConv2D(3)])", [inp((None, 8, 8, 3), "int32")]),
+        Case("Pipeline([Activation('sigmoid')])", [inp((None, 8, 8, 3), "int32")]),
+        Case("Pipeline([Activation('threshold')])", x),
+        Case("Pipeline([GlobalAveragePooling2D(), RandomFlip()])", x),
+        Case("Pipeline([RandomGrayscale()])", [inp((2, 4, 4, 2))]),
+        Case("Pipeline([StringLookup(vocabulary=['a'])])", [inp((None, 3), "string")]),
+        Case("Pipeline([IntegerLookup(vocabulary=[1])])", [inp((None, 3), "int64")]),
+        Case("Pipeline([Hashing(3)])", [inp((None, 3), "int64")]),
+        Case("Pipeline([HashedCrossing(3)])", [inp((None,), "int64"), inp((None,), "int64")], list_input=True),
     ]
     return with_randoms(fixed, rng, random_case, 8)
