@@ -1,50 +1,5 @@
 import ShapeCore
 
-/// The arguments of Keras's IndexLookup, the base of StringLookup and IntegerLookup (and of the
-/// StringLookup inside TextVectorization).
-struct LookupSettings {
-  var dtype: VocabularyDType
-  var maxTokens: Value = .none
-  var numOOVIndices: Value = .int(1)
-  var maskToken: Value = .none
-  var oovToken: Value
-  var vocabulary: Value = .none
-  var idfWeights: Value = .none
-  var invert: Value = .bool(false)
-  var outputMode: Value = .string("int")
-  var padToMaxTokens: Value = .bool(false)
-  var oovMethod: Value = .string("floormod")
-  var salt: Value = .none
-  /// The hidden `vocabulary_size` keyword (in saved configs): the depth before a vocabulary.
-  var vocabularySize: Value = .none
-  var hasInputVocabulary: Bool
-
-  init(_ dtype: VocabularyDType, oovToken: Value, vocabulary: Value) {
-    self.dtype = dtype
-    self.oovToken = oovToken
-    self.vocabulary = vocabulary
-    hasInputVocabulary = vocabulary != .none
-  }
-
-  /// StringLookup's or IntegerLookup's bound arguments.
-  init(_ dtype: VocabularyDType, _ a: BoundArguments) {
-    self.init(dtype, oovToken: a["oov_token"], vocabulary: a["vocabulary"])
-    maxTokens = a["max_tokens"]
-    numOOVIndices = a["num_oov_indices"]
-    maskToken = a["mask_token"]
-    idfWeights = a["idf_weights"]
-    invert = a["invert"]
-    outputMode = a["output_mode"]
-    padToMaxTokens = a["pad_to_max_tokens"]
-    if dtype == .int64 { oovMethod = a["oov_method"] }
-    salt = a["salt"]
-    vocabularySize = a["vocabulary_size"]
-    if a.given.contains("has_input_vocabulary") {
-      hasInputVocabulary = a["has_input_vocabulary"].isTruthy
-    }
-  }
-}
-
 /// StringLookup and IntegerLookup: 'int' keeps the shape (int64, also when inverted); one_hot
 /// appends depth (replacing a last axis of 1 on rank >= 2); multi_hot/count/tf_idf give
 /// (in[:-1]..., depth), float32. depth = max_tokens with pad_to_max_tokens, else the vocabulary
