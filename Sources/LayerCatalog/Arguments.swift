@@ -18,13 +18,18 @@ public struct Signature: Hashable, Sendable {
   public var extraKeywords: [Parameter]
   /// False for a constructor without **kwargs (SpatialDropout2D takes only its own names).
   public var takesBaseKeywords: Bool
+  /// True for a constructor that takes **kwargs and drops them unread (HashedCrossing): any
+  /// keyword is accepted and ignored, as Python does.
+  public var ignoresUnknownKeywords: Bool
 
   public init(
-    _ parameters: [Parameter], extraKeywords: [Parameter] = [], takesBaseKeywords: Bool = true
+    _ parameters: [Parameter], extraKeywords: [Parameter] = [], takesBaseKeywords: Bool = true,
+    ignoresUnknownKeywords: Bool = false
   ) {
     self.parameters = parameters
     self.extraKeywords = extraKeywords
     self.takesBaseKeywords = takesBaseKeywords
+    self.ignoresUnknownKeywords = ignoresUnknownKeywords
   }
 
   /// The keyword arguments every Keras layer accepts (Layer.__init__ and its allowed **kwargs;
@@ -85,7 +90,7 @@ public struct BoundArguments: Sendable {
       signature.extraKeywords + (signature.takesBaseKeywords ? Signature.baseKeywords : [])
     let all = own + extra.filter { b in !own.contains { $0.name == b.name } }
     for (key, v) in arguments.keywords {
-      guard all.contains(where: { $0.name == key }) else {
+      guard all.contains(where: { $0.name == key }) || signature.ignoresUnknownKeywords else {
         let suggestion = nearest(key, in: all.map(\.name)).map { "did you mean '\($0)'?" }
         throw LayerError(
           "\(layer) has no argument '\(key)'", argument: key,

@@ -106,6 +106,7 @@ public enum Catalog {
     + adaptivePooling + permuteCropping + mergeOps + attention + preprocessing + recurrent
     + coreExtra
     + activationsExtra + regularizationExtra + normalizationExtra + reversibleEmbedding
+    + textAndWrappers
 
   private static let byName: [String: LayerEntry] = {
     var d: [String: LayerEntry] = [:]

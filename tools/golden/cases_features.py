@@ -1,8 +1,8 @@
 """Case generators for Keras's feature preprocessing layers: Normalization, Discretization and
 CategoryEncoding.
 
-Hashing, HashedCrossing, StringLookup, IntegerLookup and TextVectorization have no cases: with
-the JAX backend and no TensorFlow installed, Keras raises ImportError in their constructors.
+Hashing, HashedCrossing, StringLookup, IntegerLookup and TextVectorization are in cases_text.py:
+Keras builds them only with TensorFlow installed beside it.
 """
 
 from cases_preprocessing import pixel_dtype

@@ -44,6 +44,15 @@ from cases_reshaping import (
     zero_padding2d_cases,
     zero_padding_cases,
 )
+from cases_text import (
+    hashed_crossing_cases,
+    hashing_cases,
+    integer_lookup_cases,
+    pipeline_cases,
+    spectral_normalization_cases,
+    string_lookup_cases,
+    text_vectorization_cases,
+)
 from cases_wrappers import bidirectional_cases, time_distributed_cases
 
 LAYER_GENERATORS = [
@@ -120,4 +129,11 @@ LAYER_GENERATORS = [
     ("UnitNormalization", unit_normalization_cases),
     ("RMSNormalization", rms_normalization_cases),
     ("ReversibleEmbedding", reversible_embedding_cases),
+    ("Hashing", hashing_cases),
+    ("HashedCrossing", hashed_crossing_cases),
+    ("StringLookup", string_lookup_cases),
+    ("IntegerLookup", integer_lookup_cases),
+    ("TextVectorization", text_vectorization_cases),
+    ("SpectralNormalization", spectral_normalization_cases),
+    ("Pipeline", pipeline_cases),
 ]

@@ -2,7 +2,7 @@ import ShapeCore
 
 // Keras's preprocessing layers: image sizing, numerical and categorical features, audio, and the
 // image augmentations. Hashing, HashedCrossing, StringLookup, IntegerLookup and
-// TextVectorization are not here: Keras builds them only with TensorFlow installed.
+// TextVectorization are in Entries+TextAndWrappers.swift.
 
 extension Catalog {
   static let preprocessing: [LayerEntry] =
