@@ -4,6 +4,8 @@ import ShapeCore
 public struct Dense: Layer {
   public var units: Int
   public var useBias: Bool
+  var loraRank: Value = .none
+  var kernelConstrained = false
 
   public static let signature = Signature(
     [
@@ -18,6 +20,8 @@ public struct Dense: Layer {
 
   public init(_ a: BoundArguments) throws(LayerError) {
     units = try a.int("units")
+    loraRank = a["lora_rank"]
+    kernelConstrained = a["kernel_constraint"] != .none
     useBias = try a.bool("use_bias")
     try Activations.validate(a, "activation")
     if units <= 0 {
@@ -35,6 +39,10 @@ public struct Dense: Layer {
     }
     var weights = [Weight("kernel", [cIn, units])]
     if useBias { weights.append(Weight("bias", [units])) }
+    if let r = try LoRA.rank(loraRank, constrained: kernelConstrained, weight: "kernel", c.name) {
+      weights[0].trainable = false
+      weights += [Weight("lora_kernel_a", [cIn, r]), Weight("lora_kernel_b", [r, units])]
+    }
     let shape = Array(x.shape.dropLast()) + [.known(units)]
     return LayerOutput([TensorType(shape: shape, dtype: c.policy.computeDType)], weights: weights)
   }

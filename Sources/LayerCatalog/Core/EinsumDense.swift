@@ -117,18 +117,9 @@ public struct EinsumDense: Layer {
 
   /// LoRA (`lora_rank` truthy): the kernel freezes; kernel[:-1]+(r,) and (r, kernel[-1]) train.
   func lora(kernel: [Int], _ c: LayerContext) throws(LayerError) -> [Weight] {
-    guard loraRank.isTruthy, let last = kernel.last else { return [] }
-    if kernelConstrained {
-      throw LayerError(
-        "\(c.name): Lora is incompatible with kernel constraints. Received: lora_rank="
-          + "\(loraRank.pythonRepr) with a kernel_constraint", argument: "lora_rank",
-        hint: "remove the `kernel_constraint` argument")
-    }
-    guard let r = loraRank.pythonInt, r >= 0 else {
-      throw LayerError(
-        "\(c.name): `lora_rank` must be a non-negative int. Received: lora_rank="
-          + loraRank.pythonRepr, argument: "lora_rank")
-    }
+    guard let last = kernel.last,
+      let r = try LoRA.rank(loraRank, constrained: kernelConstrained, weight: "kernel", c.name)
+    else { return [] }
     return [Weight("lora_kernel_a", kernel.dropLast() + [r]), Weight("lora_kernel_b", [r, last])]
   }
 }

@@ -55,18 +55,9 @@ public struct Embedding: Layer {
   /// frozen table plus lora_embeddings_a (input_dim, r) and lora_embeddings_b (r, output_dim).
   func tableWeights(_ layer: String) throws(LayerError) -> [Weight] {
     var weights = [Weight("embeddings", [inputDim, outputDim])]
-    guard enablesLora else { return weights }
-    if constrained {
-      throw LayerError(
-        "\(layer): Lora is incompatible with embedding constraints. Received: lora_rank="
-          + "\(loraRank.pythonRepr) with an embeddings_constraint", argument: "lora_rank",
-        hint: "remove the `embeddings_constraint` argument")
-    }
-    guard let r = loraRank.pythonInt, r >= 0 else {
-      throw LayerError(
-        "\(layer): `lora_rank` must be a non-negative int. Received: lora_rank="
-          + loraRank.pythonRepr, argument: "lora_rank")
-    }
+    guard
+      let r = try LoRA.rank(loraRank, constrained: constrained, weight: "embeddings", layer)
+    else { return weights }
     weights[0].trainable = false
     weights += [
       Weight("lora_embeddings_a", [inputDim, r]), Weight("lora_embeddings_b", [r, outputDim]),
