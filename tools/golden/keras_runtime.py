@@ -15,6 +15,8 @@ import numpy as np  # noqa: E402
 
 MESSAGE_LIMIT = 500
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+# JAX's shape-polymorphism errors name the symbolic scope by id() and by the file that made it.
+_SCOPE = re.compile(r"symbolic scope \d+ created at [^\n]*")
 # Keras's traceback filter wraps errors raised inside a layer's call():
 #   "Exception encountered when calling Conv2D.call().\n\n\x1b[1m<reason>\x1b[0m\n\nArguments received ..."
 _WRAPPED = re.compile(r"^Exception encountered when calling [^\n]*\n\n\x1b\[1m(.*?)\x1b\[0m", re.S)
@@ -80,8 +82,8 @@ def params_of(layers):
 
 def error_record(exc):
     """Exception type, Keras's message as printed (first MESSAGE_LIMIT chars, object addresses
-    masked) and `reason`: the message without Keras's "Exception encountered when calling" wrapper."""
-    full = _ADDRESS.sub(" at 0x?", str(exc))
+    and JAX symbolic-scope ids masked) and `reason`: the message without Keras's "Exception encountered when calling" wrapper."""
+    full = _SCOPE.sub("symbolic scope ? created at ?", _ADDRESS.sub(" at 0x?", str(exc)))
     wrapped = _WRAPPED.match(full)
     reason = wrapped.group(1) if wrapped else full
     return {"type": type(exc).__name__, "message": full[:MESSAGE_LIMIT], "reason": reason[:MESSAGE_LIMIT]}
