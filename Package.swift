@@ -15,8 +15,12 @@ let package = Package(
     .target(name: "ShapeCore"),
     .target(name: "LayerCatalog", dependencies: ["ShapeCore"]),
     .target(name: "StatementLanguage"),
+    // JSON as Keras writes it (ordered objects, ints kept), with paths for messages.
+    .target(name: "KerasJSON"),
     // The engine: sessions, graphs, evaluation, rendering. No I/O.
-    .target(name: "ShapeEngine", dependencies: ["ShapeCore", "LayerCatalog", "StatementLanguage"]),
+    .target(
+      name: "ShapeEngine",
+      dependencies: ["ShapeCore", "LayerCatalog", "StatementLanguage", "KerasJSON"]),
     // Terminal side.
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit",

@@ -9,6 +9,9 @@ public indirect enum Value: Hashable, Sendable {
   case list([Value])
   /// A layer written as an argument: `Bidirectional(LSTM(8))`.
   case layer(LayerArgument)
+  /// A dict, keys in order: what a saved config holds for initializers, regularizers and
+  /// other serialized objects (`{'class_name': 'GlorotUniform', 'config': {...}}`).
+  case dict([DictEntry])
 
   /// Python's repr: `(3, 3)`, `'same'`, `None`, `True`.
   public var pythonRepr: String {
@@ -24,6 +27,10 @@ public indirect enum Value: Hashable, Sendable {
         ? "(\(items[0].pythonRepr),)" : "(" + items.map(\.pythonRepr).joined(separator: ", ") + ")"
     case .list(let items): return "[" + items.map(\.pythonRepr).joined(separator: ", ") + "]"
     case .layer(let l): return "<\(l.className) name=\(l.name)>"
+    case .dict(let entries):
+      return "{"
+        + entries.map { Value.string($0.key).pythonRepr + ": " + $0.value.pythonRepr }
+        .joined(separator: ", ") + "}"
     }
   }
 
@@ -38,6 +45,7 @@ public indirect enum Value: Hashable, Sendable {
     case .tuple: return "a tuple"
     case .list: return "a list"
     case .layer(let l): return "a layer (\(l.className))"
+    case .dict: return "a dict"
     }
   }
 
@@ -81,6 +89,7 @@ extension Value {
     case .none: return false
     case .tuple(let xs), .list(let xs): return !xs.isEmpty
     case .layer: return true
+    case .dict(let entries): return !entries.isEmpty
     }
   }
 
@@ -101,7 +110,26 @@ extension Value {
     case .tuple: return "tuple"
     case .list: return "list"
     case .layer(let l): return l.className
+    case .dict: return "dict"
     }
+  }
+}
+
+/// One `key: value` of a dict value.
+public struct DictEntry: Hashable, Sendable {
+  public var key: String
+  public var value: Value
+  public init(_ key: String, _ value: Value) {
+    self.key = key
+    self.value = value
+  }
+}
+
+extension Value {
+  /// The value under `key` of a dict.
+  public subscript(key: String) -> Value? {
+    guard case .dict(let entries) = self else { return nil }
+    return entries.last(where: { $0.key == key })?.value
   }
 }
 

@@ -42,17 +42,25 @@ extension Evaluator {
         }
       }
     }
+    return try construct(
+      cls, entry: entry, CallArguments(positional: positional, keywords: keywords),
+      ranges: ranges, at: c.range)
+  }
+
+  /// Makes a layer of class `cls` from its arguments (typed, or read from a saved config).
+  mutating func construct(
+    _ cls: String, entry: LayerEntry, _ arguments: CallArguments,
+    ranges: [String: SourceRange] = [:], at range: SourceRange
+  ) throws(EngineError) -> Int {
     let bound: BoundArguments
     let layer: any Layer
     do {
-      bound = try BoundArguments(
-        layer: cls, signature: entry.signature,
-        arguments: CallArguments(positional: positional, keywords: keywords))
+      bound = try BoundArguments(layer: cls, signature: entry.signature, arguments: arguments)
       layer = try entry.make(bound)
     } catch {
       throw EngineError(
         Diagnostic(
-          error.message, at: error.argument.flatMap { ranges[$0] } ?? c.range, hint: error.hint),
+          error.message, at: error.argument.flatMap { ranges[$0] } ?? range, hint: error.hint),
         className: cls)
     }
     let policy: DTypePolicy
@@ -60,7 +68,7 @@ extension Evaluator {
       policy = try DTypePolicy.of(bound)
     } catch {
       throw EngineError(
-        Diagnostic(error.message, at: ranges["dtype"] ?? c.range, hint: error.hint), className: cls)
+        Diagnostic(error.message, at: ranges["dtype"] ?? range, hint: error.hint), className: cls)
     }
     let name: String
     if case .string(let n) = bound["name"] {
@@ -68,11 +76,11 @@ extension Evaluator {
     } else {
       name = graph.autoName(entry.autoNamePrefix)
     }
-    try checkUnique(name, range: ranges["name"] ?? c.range, className: cls)
+    try checkUnique(name, range: ranges["name"] ?? range, className: cls)
     graph.layers.append(
       LayerNode(
         name: name, className: cls, layer: layer, policy: policy, weights: nil,
-        statement: statement))
+        statement: statement, arguments: arguments))
     graph.layers[graph.layers.count - 1].autocastsInputs = bound["autocast"].isTruthy
     argumentRanges[graph.layers.count - 1] = ranges
     return graph.layers.count - 1

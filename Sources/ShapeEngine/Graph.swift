@@ -30,6 +30,9 @@ public struct LayerNode: Sendable {
   public var calls: [LayerCall] = []
   /// The statement (index into the session's statements) that created it.
   public var statement: Int
+  /// The constructor's arguments as written (typed, or read from a saved config); empty for
+  /// an input.
+  public var arguments = CallArguments()
 
   public var params: ParamCount {
     ParamCount(weights ?? [])

@@ -22,6 +22,7 @@ public struct Normalization: Layer {
     case .int, .bool: axis = [a["axis"]]
     case .tuple(let xs), .list(let xs): axis = xs
     case .string(let s): axis = s.map { .string(String($0)) }
+    case .dict(let entries): axis = entries.map { .string($0.key) }
     case .float, .layer:
       throw LayerError(
         "\(a.layer): '\(a["axis"].pythonTypeName)' object is not iterable: `axis` is an int, a tuple of ints or None. "
