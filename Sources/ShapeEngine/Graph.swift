@@ -1,3 +1,4 @@
+import KerasJSON
 import LayerCatalog
 import ShapeCore
 
@@ -33,6 +34,12 @@ public struct LayerNode: Sendable {
   /// The constructor's arguments as written (typed, or read from a saved config); empty for
   /// an input.
   public var arguments = CallArguments()
+  /// Where Keras finds the class: `keras.layers`, `keras.src.ops.numpy` for a raw tensor
+  /// operation written by model code (`x + 3.0`), or a custom class's own module.
+  public var module = "keras.layers"
+  /// The layer's entry as a saved config holds it (`module`, `class_name`, `config`, ...) when it
+  /// was imported from a model file; export writes it back as it was read.
+  public var savedConfig: JSONValue?
 
   public var params: ParamCount {
     ParamCount(weights ?? [])
