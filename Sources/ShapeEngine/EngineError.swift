@@ -1,4 +1,6 @@
+import KerasJSON
 import LayerCatalog
+import ShapeCore
 import StatementLanguage
 
 /// A statement that failed: the diagnostic (message, caret range, hint) and the layer it is about.
@@ -7,6 +9,13 @@ public struct EngineError: Error, Sendable {
   /// The layer that failed (`conv2d_3`) and its class, when a layer failed.
   public var layer: String?
   public var className: String?
+  /// The failing layer's input tensors, when a layer call failed.
+  public var inputs: [TensorType] = []
+  /// Where in a model file the problem stands, for errors about an imported config.
+  public var path: JSONPath?
+  /// True when the config itself is broken (a missing field, an unknown reference, a cycle, an
+  /// unknown class): no size can evaluate it.
+  public var isConfigError = false
 
   public init(_ diagnostic: Diagnostic, layer: String? = nil, className: String? = nil) {
     self.diagnostic = diagnostic
@@ -19,4 +28,13 @@ public struct EngineError: Error, Sendable {
   }
 
   public var message: String { diagnostic.message }
+}
+
+extension EngineError {
+  /// A broken config, at `path`.
+  init(_ e: ConfigError) {
+    self.init(e.message, hint: e.hint)
+    path = e.path
+    isConfigError = true
+  }
 }

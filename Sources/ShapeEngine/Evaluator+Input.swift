@@ -78,9 +78,19 @@ extension Evaluator {
         throw EngineError("Input: unsupported value for '\(key)': \(v.pythonRepr)", at: range)
       }
     }
+    return try addInput(batch: batch, declared: declared, dtype: dtype, name: name, at: c.range)
+  }
+
+  /// Adds an input: its declared dims, bound to the sizes `apply` gives (by ordinal, the
+  /// position among the inputs; a saved model orders its inputs by `input_layers`), or to the
+  /// tensors a nested model is called on.
+  mutating func addInput(
+    batch: DeclaredDim, declared: [DeclaredDim], dtype: DType, name: String?,
+    ordinal: Int? = nil, at range: SourceRange?
+  ) throws(EngineError) -> Int {
     let layerName = name ?? graph.autoName("input_layer")
-    try checkUnique(layerName, range: c.range, className: "InputLayer")
-    let ordinal = graph.inputs.count
+    try checkUnique(layerName, range: range, className: "InputLayer")
+    let ordinal = ordinal ?? graph.inputs.count
     var dims: [Dim] = []
     if let override = binding.shapes[ordinal] {
       dims = override
@@ -93,12 +103,13 @@ extension Evaluator {
       default: .unknown
       }
     if let b = binding.batch { batchDim = .known(b) }
-    graph.layers.append(
+    var type = TensorType(shape: [batchDim] + dims, dtype: dtype)
+    if let given = binding.tensors[ordinal] { type = given }
+    graph.addLayer(
       LayerNode(
         name: layerName, className: "InputLayer", layer: nil, policy: .float32, weights: [],
         statement: statement))
-    let t = graph.newTensor(
-      TensorType(shape: [batchDim] + dims, dtype: dtype), layer: graph.layers.count - 1)
+    let t = graph.newTensor(type, layer: graph.layers.count - 1)
     graph.layers[graph.layers.count - 1].calls.append(LayerCall(inputs: [], outputs: [t]))
     graph.inputs.append((variable: nil, tensor: t))
     graph.declaredInputs.append(declared)

@@ -50,7 +50,7 @@ extension Evaluator {
   /// Makes a layer of class `cls` from its arguments (typed, or read from a saved config).
   mutating func construct(
     _ cls: String, entry: LayerEntry, _ arguments: CallArguments,
-    ranges: [String: SourceRange] = [:], at range: SourceRange
+    ranges: [String: SourceRange] = [:], at range: SourceRange?
   ) throws(EngineError) -> Int {
     let bound: BoundArguments
     let layer: any Layer
@@ -77,7 +77,7 @@ extension Evaluator {
       name = graph.autoName(entry.autoNamePrefix)
     }
     try checkUnique(name, range: ranges["name"] ?? range, className: cls)
-    graph.layers.append(
+    graph.addLayer(
       LayerNode(
         name: name, className: cls, layer: layer, policy: policy, weights: nil,
         statement: statement, arguments: arguments))
@@ -86,8 +86,8 @@ extension Evaluator {
     return graph.layers.count - 1
   }
 
-  func checkUnique(_ name: String, range: SourceRange, className: String) throws(EngineError) {
-    if graph.layers.contains(where: { $0.name == name }) {
+  func checkUnique(_ name: String, range: SourceRange?, className: String) throws(EngineError) {
+    if graph.layerNames.contains(name) {
       throw EngineError(
         Diagnostic(
           "the name \"\(name)\" is already used by another layer; all layer names should be unique",
@@ -96,7 +96,7 @@ extension Evaluator {
   }
 
   /// Calls layer `l` on `input`, adding its outputs to the graph.
-  mutating func call(_ l: Int, on input: LayerInput, inputs: [Int], _ range: SourceRange)
+  mutating func call(_ l: Int, on input: LayerInput, inputs: [Int], _ range: SourceRange?)
     throws(EngineError) -> Effect
   {
     let node = graph.layers[l]
@@ -111,10 +111,12 @@ extension Evaluator {
       result = try layer.call(input, context)
     } catch {
       let own = node.statement == statement ? argumentRanges[l] : nil
-      throw EngineError(
+      var failure = EngineError(
         Diagnostic(
           error.message, at: error.argument.flatMap { own?[$0] } ?? range, hint: error.hint),
         layer: node.name, className: node.className)
+      failure.inputs = input.tensors
+      throw failure
     }
     if let built = node.weights, built != result.weights {
       let first = node.calls.first.map { graph.tensors[$0.inputs[0]].type.kerasShape } ?? "?"

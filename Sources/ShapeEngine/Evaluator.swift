@@ -8,6 +8,8 @@ public struct InputBinding: Sendable {
   public var shapes: [Int: [Dim]] = [:]
   /// The batch dim for every input (nil keeps the declared one).
   public var batch: Int?
+  /// Whole tensors for inputs, by ordinal: what a nested model is called on.
+  public var tensors: [Int: TensorType] = [:]
   public init(shapes: [Int: [Dim]] = [:], batch: Int? = nil) {
     self.shapes = shapes
     self.batch = batch
@@ -191,6 +193,17 @@ struct Evaluator {
       ids += tensorIDs
       if let label = arg.label { keywords.append((label, value)) } else { positional.append(value) }
     }
+    return try call(l, positional: positional, keywords: keywords, inputs: ids, range)
+  }
+
+  /// Calls layer `l` on its call arguments: the plain forms (one tensor, one list) become
+  /// `.single` and `.list`; anything else goes to the layer as an argument list.
+  mutating func call(
+    _ l: Int, positional: [CallValue], keywords: [(String, CallValue)], inputs ids: [Int],
+    _ range: SourceRange?
+  ) throws(EngineError) -> Effect {
+    var positional = positional
+    var keywords = keywords
     // `layer(inputs=x)` is `layer(x)`.
     if positional.isEmpty, let i = keywords.firstIndex(where: { $0.0 == "inputs" }) {
       positional = [keywords.remove(at: i).1]

@@ -100,6 +100,8 @@ public struct Graph: Sendable {
   public var layers: [LayerNode] = []
   public var tensors: [TensorNode] = []
   public var bindings: [String: Binding] = [:]
+  /// Every layer's name (names are unique in a model).
+  public private(set) var layerNames: Set<String> = []
   /// The tensor a bare layer statement stacks on.
   public var current: Int?
   /// The inputs in declaration order: variable name (if any) and tensor id.
@@ -114,11 +116,22 @@ public struct Graph: Sendable {
 
   public init() {}
 
-  /// Keras's `auto_name`: prefix, then prefix_1, prefix_2...
+  /// Keras's `auto_name`: prefix, then prefix_1, prefix_2...; a name an imported layer already
+  /// has is skipped.
   mutating func autoName(_ prefix: String) -> String {
-    let n = nameCounters[prefix, default: 0]
-    nameCounters[prefix] = n + 1
-    return n == 0 ? prefix : "\(prefix)_\(n)"
+    var name: String
+    repeat {
+      let n = nameCounters[prefix, default: 0]
+      nameCounters[prefix] = n + 1
+      name = n == 0 ? prefix : "\(prefix)_\(n)"
+    } while layerNames.contains(name)
+    return name
+  }
+
+  /// Adds a layer at the end.
+  mutating func addLayer(_ node: LayerNode) {
+    layers.append(node)
+    layerNames.insert(node.name)
   }
 
   /// The name `autoName` would give next, without taking it.

@@ -79,8 +79,8 @@ public enum JSONOutput {
   }
 
   /// Layers in creation order with the outputs of every call, in call order.
-  public static func layers(_ g: Graph) -> [LayerJSON] {
-    g.layers.filter { !$0.calls.isEmpty }.map { node in
+  public static func layers(_ g: Graph, _ range: Range<Int>? = nil) -> [LayerJSON] {
+    g.layers[range ?? g.layers.indices].filter { !$0.calls.isEmpty }.map { node in
       let outs = node.calls.flatMap(\.outputs).map { g.tensors[$0].type }
       return LayerJSON(
         name: node.name, className: node.className, outputShapes: outs.map(shape),
@@ -122,6 +122,13 @@ public enum JSONOutput {
       }
     case .shown(let b, let n, let g):
       fill(&r, b, n, g)
+    case .imported(let name, let range, let g):
+      r.kind = "import"
+      r.name = name
+      r.layers = layers(g, range)
+      r.params = g.layers[range].filter { !$0.calls.isEmpty }.reduce(ParamCount()) {
+        $0 + $1.params
+      }
     case .applied(let ev, let size):
       r.kind = "apply"
       r.size = size

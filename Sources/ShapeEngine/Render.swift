@@ -23,6 +23,7 @@ public enum Render {
     case .shown(let b, _, let graph): return binding(b, graph)
     case .applied(let ev, let size): return evaluation(ev, size: size)
     case .summary(let g): return summary(g, title: "Model: \"session\"")
+    case .imported(let name, let layers, let g): return imported(name, layers, g)
     case .help(let topic): return Help.text(topic)
     case .failure(let e): return e.diagnostic.rendered(source: source)
     }
@@ -39,6 +40,34 @@ public enum Render {
         + "\(v)(x))"
     case .show(let b, _), .alias(let b, _): return binding(b, g)
     }
+  }
+
+  /// What an import added: counts, inputs, outputs, and how to go on.
+  static func imported(_ name: String, _ layers: Range<Int>, _ g: Graph) -> String {
+    let added = g.layers[layers]
+    let params = added.filter { !$0.calls.isEmpty }.reduce(ParamCount()) { $0 + $1.params }
+    let inputs = added.filter { $0.className == "InputLayer" }.flatMap {
+      $0.calls.flatMap(\.outputs)
+    }
+    let consumed = Set(added.flatMap { $0.calls.flatMap(\.inputs) })
+    let outputs = added.flatMap { $0.calls.flatMap(\.outputs) }.filter {
+      !consumed.contains($0) && g.layers[g.tensors[$0].layer].className != "InputLayer"
+    }
+    var lines = [
+      "imported model \"\(name)\": \(added.count) layers, \(params.total) params "
+        + "(\(params.trainable) trainable)"
+    ]
+    for t in inputs {
+      lines.append("  input  \(g.layerName(of: t)): \(g.tensors[t].type.formulaShape)")
+    }
+    for t in outputs {
+      lines.append("  output \(g.layerName(of: t)): \(g.tensors[t].type.formulaShape)")
+    }
+    lines.append(
+      "each layer's name stands for its output; the next layer stacks on "
+        + (g.current.map { g.layerName(of: $0) } ?? "the output")
+        + "; `summary` lists the layers, `apply SIZE` evaluates them at a size")
+    return lines.joined(separator: "\n")
   }
 
   static func binding(_ b: Binding, _ g: Graph) -> String {

@@ -9,7 +9,14 @@ import StatementLanguage
 public struct Session: Sendable {
   /// The accepted statements that change the graph, as typed.
   public private(set) var statements: [String] = []
-  private var parsed: [Statement] = []
+  private var parsed: [Event] = []
+
+  /// What a statement is, once accepted: a typed line, or a model file imported into the session
+  /// (its config is kept, so replays never read the file again).
+  enum Event: Sendable {
+    case statement(Statement)
+    case model(SavedModel, ImportOptions)
+  }
   /// The graph at the declared shapes.
   public private(set) var graph = Graph()
 
@@ -37,7 +44,7 @@ public struct Session: Sendable {
         guard let effect = try evaluator.execute(statement) else { return .nothing }
         if case .show(let b, let name) = effect { return .shown(b, name: name, graph: graph) }
         statements.append(line)
-        parsed.append(statement)
+        parsed.append(.statement(statement))
         graph = evaluator.graph
         return .effect(effect, graph: graph)
       } catch {
@@ -61,13 +68,50 @@ public struct Session: Sendable {
     }
   }
 
+  /// Imports a saved model into the session (`import PATH`; the REPL reads the file): its layers
+  /// join the graph under their own names, each name bound to that layer's output, and the next
+  /// layer stacks on the model's first output.
+  public mutating func importModel(
+    _ model: SavedModel, options: ImportOptions = ImportOptions(), source: String
+  ) -> Outcome {
+    var evaluator = Evaluator(graph: graph)
+    evaluator.statement = statements.count
+    let first = graph.layers.count
+    do {
+      let outputs = try evaluator.importModel(model, options: options)
+      for l in first..<evaluator.graph.layers.count {
+        let node = evaluator.graph.layers[l]
+        guard let outs = node.calls.last?.outputs, let out = outs.first else { continue }
+        evaluator.graph.bindings[Self.identifier(node.name)] =
+          outs.count == 1 ? .tensor(out) : .tuple(outs)
+      }
+      evaluator.graph.current = outputs.first
+    } catch {
+      return .failure(error)
+    }
+    statements.append(source)
+    parsed.append(.model(model, options))
+    graph = evaluator.graph
+    return .imported(model.name, layers: first..<graph.layers.count, graph: graph)
+  }
+
+  /// A layer name as a name the statement language can use: other characters become `_`.
+  static func identifier(_ name: String) -> String {
+    var s = String(name.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
+    if s.first?.isNumber ?? true { s = "_" + s }
+    return s
+  }
+
   /// Replays every statement with the inputs bound as given: `apply`.
   public func evaluate(_ binding: InputBinding) -> Evaluation {
     var evaluator = Evaluator(binding: binding)
-    for (i, s) in parsed.enumerated() {
+    for (i, event) in parsed.enumerated() {
       evaluator.statement = i
       do {
-        _ = try evaluator.execute(s)
+        switch event {
+        case .statement(let s): _ = try evaluator.execute(s)
+        case .model(let m, let options): _ = try evaluator.importModel(m, options: options)
+        }
       } catch {
         return Evaluation(graph: evaluator.graph, failure: (i, error), sources: statements)
       }
@@ -91,6 +135,8 @@ public enum Outcome: Sendable {
   case shown(Binding, name: String, graph: Graph)
   case applied(Evaluation, size: String?)
   case summary(Graph)
+  /// A model file imported: its name and the graph's layers it added.
+  case imported(String, layers: Range<Int>, graph: Graph)
   case help(String)
   case quit
   case failure(EngineError)

@@ -1,0 +1,51 @@
+import KerasJSON
+import LayerCatalog
+
+/// Saved config values as the Python values Keras's `from_config` passes to a constructor.
+enum ConfigValues {
+  /// A layer's `config` as constructor keywords.
+  static func keywords(_ config: [JSONMember]) -> [(String, Value)] {
+    config.map { ($0.key, value($0.value, key: $0.key)) }
+  }
+
+  /// One value: lists stay lists, serialized tuples become tuples, a dtype policy becomes its
+  /// name, a serialized Keras layer (a wrapper's `layer`, an RNN's `cell`) becomes a layer
+  /// argument, other serialized objects (initializers, regularizers) stay dicts.
+  static func value(_ json: JSONValue, key: String? = nil) -> Value {
+    switch json {
+    case .null: return .none
+    case .bool(let b): return .bool(b)
+    case .int(let i): return .int(i)
+    case .double(let d): return .float(d)
+    case .string(let s): return .string(s)
+    case .array(let items): return .list(items.map { value($0) })
+    case .object(let members):
+      let cls = json["class_name"]?.stringValue
+      let config = json["config"]
+      if cls == "__tuple__", let items = config?["value"]?.arrayValue {
+        return .tuple(items.map { value($0) })
+      }
+      if cls == "__numpy__", let v = config?["value"] { return value(v) }
+      if key == "dtype", let policy = config?["name"]?.stringValue,
+        cls == "DTypePolicy" || cls == "FloatDTypePolicy" || cls == "Policy"
+      {
+        return .string(policy)
+      }
+      if let cls, case .object(let inner)? = config, isLayerModule(json["module"]?.stringValue),
+        Catalog.entry(cls) != nil
+      {
+        return .layer(
+          LayerArgument(
+            className: cls, arguments: CallArguments(keywords: keywords(inner)),
+            name: config?["name"]?.stringValue ?? cls.lowercased()))
+      }
+      return .dict(members.map { DictEntry($0.key, value($0.value)) })
+    }
+  }
+
+  static func isLayerModule(_ module: String?) -> Bool {
+    guard let module else { return false }
+    return module == "keras" || module.hasPrefix("keras.layers")
+      || module.hasPrefix("keras.src.layers")
+  }
+}

@@ -1,0 +1,101 @@
+import KerasJSON
+
+extension SavedModel {
+  /// One entry of `layers`: class, module, config, calls; a nested model decoded in turn.
+  static func decodeLayer(_ item: JSONValue, at path: JSONPath, sequential: Bool)
+    throws(ConfigError) -> SavedLayer
+  {
+    guard case .object = item else {
+      throw ConfigError("a layer entry is an object, not \(item.kindDescription)", at: path)
+    }
+    guard let clsValue = item["class_name"] else {
+      throw ConfigError("the layer entry has no \"class_name\"", at: path)
+    }
+    guard case .string(let cls) = clsValue, !cls.isEmpty else {
+      throw ConfigError(
+        "class_name is \(clsValue.kindDescription), not a class name", at: path + "class_name")
+    }
+    let module = item["module"]?.stringValue ?? "keras.layers"
+    guard let configValue = item["config"] else {
+      throw ConfigError("the \(cls) entry has no \"config\"", at: path)
+    }
+    guard case .object(let config) = configValue else {
+      throw ConfigError(
+        "the \(cls) entry's \"config\" is \(configValue.kindDescription), not an object",
+        at: path + "config")
+    }
+    let name: String
+    switch item["name"] ?? configValue["name"] {
+    case .string(let n)?: name = n
+    case nil, .null?:
+      throw ConfigError("the \(cls) entry has no \"name\"", at: path)
+    case let other?:
+      throw ConfigError(
+        "the layer name is \(other.kindDescription), not a string", at: path + "name")
+    }
+    var layer = SavedLayer(
+      name: name, className: cls, module: module,
+      registeredName: item["registered_name"]?.stringValue,
+      config: config, entry: item, nodes: [], nested: nil, path: path)
+    if modelClasses.contains(cls) {
+      layer.nested = try decodeModel(className: cls, config: configValue, at: path + "config")
+    }
+    if !sequential {
+      layer.nodes = try nodes(item["inbound_nodes"], at: path + "inbound_nodes", layer: name)
+    }
+    return layer
+  }
+
+  /// `inbound_nodes`: one `{"args": [...], "kwargs": {...}}` per call.
+  static func nodes(_ value: JSONValue?, at path: JSONPath, layer: String) throws(ConfigError)
+    -> [SavedNode]
+  {
+    guard let value, !value.isNull else { return [] }
+    guard case .array(let items) = value else {
+      throw ConfigError("inbound_nodes is \(value.kindDescription), not a list", at: path)
+    }
+    var out: [SavedNode] = []
+    for (i, node) in items.enumerated() {
+      switch node {
+      case .object:
+        let args = node["args"] ?? .array([])
+        guard case .array(let a) = args else {
+          throw ConfigError(
+            "a node's args is \(args.kindDescription), not a list", at: path + i + "args")
+        }
+        let kwargs = node["kwargs"] ?? .object([])
+        guard case .object(let k) = kwargs else {
+          throw ConfigError(
+            "a node's kwargs is \(kwargs.kindDescription), not an object", at: path + i + "kwargs")
+        }
+        out.append(SavedNode(args: a, kwargs: k, path: path + i))
+      case .array:
+        throw ConfigError(
+          "layer \"\(layer)\" has its calls in the Keras 2 format ([[name, node, tensor, kwargs]])",
+          at: path + i,
+          hint: "load the model in Keras 3 and save it again: model.save(\"model.keras\")")
+      default:
+        throw ConfigError(
+          "a node is an object with args and kwargs, not \(node.kindDescription)", at: path + i)
+      }
+    }
+    return out
+  }
+}
+
+/// A `__keras_tensor__` reference inside a node's arguments, or nil for any other value.
+func kerasTensorRef(_ v: JSONValue, at path: JSONPath) throws(ConfigError) -> TensorRef? {
+  guard v["class_name"]?.stringValue == "__keras_tensor__" else { return nil }
+  guard let history = v["config"]?["keras_history"] else {
+    throw ConfigError("a __keras_tensor__ without keras_history", at: path + "config")
+  }
+  let hp = path + "config" + "keras_history"
+  guard case .array(let parts) = history, parts.count == 3, case .string(let layer) = parts[0],
+    case .int(let node) = parts[1], case .int(let tensor) = parts[2], node >= 0, tensor >= 0
+  else {
+    throw ConfigError(
+      "keras_history is [layer_name, node_index, tensor_index], not this \(history.kindDescription)",
+      at: hp)
+  }
+  return TensorRef(layer: layer, node: node, tensor: tensor, path: hp)
+}

@@ -1,0 +1,92 @@
+import KerasJSON
+
+/// A model as a saved Keras config describes it (`model.to_json()`, `config.json` in a `.keras`
+/// archive, or the bare `get_config()` dict): its layers in the config's order, how each was
+/// called, its inputs and outputs. Decoding checks the structure; shapes come from evaluating it.
+public struct SavedModel: Sendable {
+  public var name: String
+  /// `Functional`, `Sequential` or `Model`.
+  public var className: String
+  public var layers: [SavedLayer]
+  /// For a Functional model: the tensors the model takes and gives, in order.
+  public var inputs: [TensorRef]
+  public var outputs: [TensorRef]
+  /// A Sequential model: each layer is called on the previous one's output.
+  public var isSequential: Bool
+  /// A Sequential model's declared input shape (batch included) when its first layer is not an
+  /// InputLayer (`build_input_shape`).
+  public var sequentialInputShape: [Int?]?
+  /// The model's own config entry, for a model nested in another.
+  public var path: JSONPath
+
+  /// The classes that are neither in the catalog nor a known helper, with the layers using them.
+  public func unknownClasses(assumingIdentity known: Set<String>) -> [(String, [SavedLayer])] {
+    var order: [String] = []
+    var users: [String: [SavedLayer]] = [:]
+    func visit(_ m: SavedModel) {
+      for l in m.layers {
+        if let nested = l.nested {
+          visit(nested)
+          continue
+        }
+        guard ImportedClass.resolve(l, assumingIdentity: known) == nil else { continue }
+        if users[l.qualifiedClassName] == nil { order.append(l.qualifiedClassName) }
+        users[l.qualifiedClassName, default: []].append(l)
+      }
+    }
+    visit(self)
+    return order.map { ($0, users[$0] ?? []) }
+  }
+}
+
+/// One entry of a config's `layers` list.
+public struct SavedLayer: Sendable {
+  public var name: String
+  public var className: String
+  public var module: String
+  public var registeredName: String?
+  /// The layer's own arguments (`config`).
+  public var config: [JSONMember]
+  /// The whole entry as written, for export.
+  public var entry: JSONValue
+  /// Its calls in call order (Functional models only).
+  public var nodes: [SavedNode]
+  /// A Sequential or Functional model used as a layer.
+  public var nested: SavedModel?
+  public var path: JSONPath
+
+  /// `keras.src.applications.convnext.LayerScale`, or the bare class for Keras layers.
+  public var qualifiedClassName: String {
+    module.hasPrefix("keras.layers") || module.hasPrefix("keras.src.layers")
+      ? className : module + "." + className
+  }
+}
+
+/// One call of a layer: its arguments, with tensors as `__keras_tensor__` references.
+public struct SavedNode: Sendable {
+  public var args: [JSONValue]
+  public var kwargs: [JSONMember]
+  public var path: JSONPath
+}
+
+/// `keras_history = [layer, node_index, tensor_index]`: the tensor-th output of the node-th call
+/// of a layer.
+public struct TensorRef: Hashable, Sendable {
+  public var layer: String
+  public var node: Int
+  public var tensor: Int
+  public var path: JSONPath
+}
+
+/// A config that cannot be a Keras model: what is wrong and where (the JSON path).
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+  public var message: String
+  public var path: JSONPath
+  public var hint: String?
+  public init(_ message: String, at path: JSONPath, hint: String? = nil) {
+    self.message = message
+    self.path = path
+    self.hint = hint
+  }
+  public var description: String { "\(path): \(message)" }
+}
