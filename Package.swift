@@ -39,7 +39,7 @@ let package = Package(
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     // Golden data and transcripts are read from the source tree (#filePath), not bundled.
     .testTarget(
-      name: "ShapeEngineTests", dependencies: ["ShapeEngine"], exclude: ["Golden"]),
+      name: "ShapeEngineTests", dependencies: ["ShapeEngine", "KerasJSON"], exclude: ["Golden"]),
     .testTarget(name: "KShapeREPLTests", dependencies: ["KShapeREPL"], exclude: ["Transcripts"]),
   ]
 )

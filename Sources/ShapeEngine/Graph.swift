@@ -155,10 +155,26 @@ public struct Graph: Sendable {
     layers.filter { !$0.calls.isEmpty }.reduce(ParamCount()) { $0 + $1.params }
   }
 
-  /// The outputs: tensors no layer consumed, in creation order.
+  /// Imported models: the layers each added, and its outputs (`output_layers`).
+  public var imports: [(layers: Range<Int>, outputs: [Int])] = []
+
+  /// The outputs: an imported model's outputs that no later layer consumed, then the tensors no
+  /// layer consumed, in creation order (an imported layer's unused outputs are not the model's).
   public var outputs: [Int] {
-    let consumed = Set(layers.flatMap { $0.calls.flatMap(\.inputs) })
-    return tensors.map(\.id).filter { !consumed.contains($0) && !isInput($0) }
+    var lastConsumer: [Int: Int] = [:]
+    for (i, l) in layers.enumerated() {
+      for t in l.calls.flatMap(\.inputs) { lastConsumer[t] = i }
+    }
+    var out: [Int] = []
+    for imported in imports {
+      out += imported.outputs.filter { (lastConsumer[$0] ?? -1) < imported.layers.upperBound }
+    }
+    let pinned = Set(out)
+    return out
+      + tensors.map(\.id).filter { t in
+        lastConsumer[t] == nil && !isInput(t) && !pinned.contains(t)
+          && !imports.contains { $0.layers.contains(tensors[t].layer) }
+      }
   }
 
   func isInput(_ tensor: Int) -> Bool { inputs.contains { $0.tensor == tensor } }

@@ -33,15 +33,20 @@ public enum JSONOutput {
     /// 0-based character range of the offending source in the statement.
     public var column: Int?
     public var statement: Int?
+    /// The failing layer's input shapes.
+    public var inputs: [[Int?]]?
+    /// Where in a model file the problem stands (`$.config.layers[3].inbound_nodes[0]`).
+    public var path: String?
     enum CodingKeys: String, CodingKey {
-      case message, layer, hint, column, statement
+      case message, layer, hint, column, statement, inputs, path
       case className = "class_name"
     }
   }
 
   /// One statement's result. Fields not relevant to a kind are absent.
   public struct Record: Codable, Equatable, Sendable {
-    public var line: Int
+    /// Absent in `kshape inspect` results, which have no statements.
+    public var line: Int?
     public var ok: Bool
     public var kind: String
     public var source: String?
@@ -61,7 +66,7 @@ public enum JSONOutput {
       case className = "class_name"
     }
 
-    init(line: Int, ok: Bool, kind: String, source: String) {
+    init(line: Int?, ok: Bool, kind: String, source: String?) {
       self.line = line
       self.ok = ok
       self.kind = kind
@@ -91,7 +96,8 @@ public enum JSONOutput {
   static func error(_ e: EngineError, statement: Int? = nil) -> ErrorJSON {
     ErrorJSON(
       message: e.message, layer: e.layer, className: e.className, hint: e.diagnostic.hint,
-      column: e.diagnostic.range?.start, statement: statement)
+      column: e.diagnostic.range?.start, statement: statement,
+      inputs: e.inputs.isEmpty ? nil : e.inputs.map(shape), path: e.path?.description)
   }
 
   /// The record of one outcome.
@@ -183,5 +189,17 @@ public enum JSONOutput {
         "{\"ok\":false,\"kind\":\"error\",\"error\":{\"message\":\"could not encode the result\"}}"
     }
     return s
+  }
+}
+
+extension JSONOutput {
+  /// A JSON string literal.
+  public static func quoted(_ s: String) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    guard let data = try? encoder.encode(s), let text = String(data: data, encoding: .utf8) else {
+      return "\"\""
+    }
+    return text
   }
 }

@@ -43,10 +43,19 @@ private enum RecurrentSignature {
   static func layer(_ kind: GatedCell.Kind) -> Signature {
     let head = head(recurrentActivation: kind != .simple, unitForgetBias: kind == .lstm)
     let regs = regularizers + none("activity_regularizer") + constraints + dropouts
+    // Passed on through **kwargs: RNN's zero_output_for_mask (saved configs carry it), and the
+    // cells' implementation for LSTM and GRU.
+    let zero = Parameter("zero_output_for_mask", .bool(false))
+    let implementation = Parameter("implementation", .int(2))
     switch kind {
-    case .simple: return Signature(head + regs + switches + [unroll, seed])
-    case .lstm: return Signature(head + regs + [seed] + switches + [unroll, useCudnn])
-    case .gru: return Signature(head + regs + [seed] + switches + [unroll, resetAfter, useCudnn])
+    case .simple: return Signature(head + regs + switches + [unroll, seed], extraKeywords: [zero])
+    case .lstm:
+      return Signature(
+        head + regs + [seed] + switches + [unroll, useCudnn], extraKeywords: [zero, implementation])
+    case .gru:
+      return Signature(
+        head + regs + [seed] + switches + [unroll, resetAfter, useCudnn],
+        extraKeywords: [zero, implementation])
     }
   }
 

@@ -28,6 +28,7 @@ extension Evaluator {
       throw e
     }
     let base = graph.inputs.count
+    let firstLayer = graph.layers.count
     let outputs =
       m.isSequential ? try importSequential(m, options) : try importFunctional(m, options)
     // Inputs in `input_layers` order, whatever the config's layer order.
@@ -41,6 +42,7 @@ extension Evaluator {
       graph.declaredInputs.replaceSubrange(base..., with: pairs.map(\.1.1))
     }
     graph.current = outputs.first
+    graph.imports.append((firstLayer..<graph.layers.count, outputs))
     return outputs
   }
 
@@ -84,109 +86,41 @@ extension Evaluator {
   private mutating func importFunctional(_ m: SavedModel, _ options: ImportOptions)
     throws(EngineError) -> [Int]
   {
-    var index: [String: Int] = [:]
-    var produced: [String: [[Int]]] = [:]
-    var pending: [String: Int] = [:]
-    for layer in m.layers {
+    let order: [NodeID]
+    do { order = try m.executionOrder() } catch { throw EngineError(error) }
+    let layerIndex = Dictionary(
+      m.layers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    // Layers are made in the config's order; their graph indices by config index.
+    var made: [Int: Int] = [:]
+    var produced: [NodeID: [Int]] = [:]
+    let base = graph.inputs.count
+    for (i, layer) in m.layers.enumerated() {
       if layer.className == "InputLayer" {
-        let ordinal = m.inputs.firstIndex { $0.layer == layer.name } ?? m.inputs.count
-        let t = try importInput(layer, ordinal: graph.inputs.count + ordinal)
-        produced[layer.name] = [[t]]
+        let ordinal = m.inputs.firstIndex { $0.layer == layer.name } ?? m.inputs.count + i
+        produced[NodeID(layer: i, node: 0)] = [try importInput(layer, ordinal: base + ordinal)]
         continue
       }
-      index[layer.name] = try importLayer(layer, options)
-      pending[layer.name] = 0
+      made[i] = try importLayer(layer, options)
     }
-    // Keras's from_config: in the config's order, call each layer's next node once its input
-    // tensors exist; repeat while that makes progress.
-    var progress = true
-    while progress && pending.values.contains(where: { $0 >= 0 }) {
-      progress = false
-      for layer in m.layers {
-        guard var next = pending[layer.name], next >= 0, let l = index[layer.name] else { continue }
-        while next < layer.nodes.count {
-          let node = layer.nodes[next]
-          guard try ready(node, produced) else { break }
-          let outs = try callNode(l, node, produced)
-          produced[layer.name, default: []].append(outs)
-          next += 1
-          progress = true
-        }
-        pending[layer.name] = next < layer.nodes.count ? next : -1
-      }
-    }
-    if let (name, next) = pending.first(where: { $0.value >= 0 }),
-      let layer = m.layers.first(where: { $0.name == name })
-    {
-      throw EngineError(try blocked(layer, node: next, m, produced))
+    // Keras runs the nodes reachable from the outputs, deepest first (`_run_through_graph`).
+    for id in order {
+      guard let l = made[id.layer] else { continue }
+      produced[id] = try callNode(l, m.layers[id.layer].nodes[id.node], m, layerIndex, produced)
     }
     var outputs: [Int] = []
-    for ref in m.outputs { outputs.append(try tensor(ref, produced)) }
+    for ref in m.outputs { outputs.append(try tensor(ref, m, layerIndex, produced)) }
     return outputs
   }
 
-  /// Why a node can never run: a reference past the calls a layer has, or a cycle.
-  private func blocked(
-    _ layer: SavedLayer, node: Int, _ m: SavedModel, _ produced: [String: [[Int]]]
-  )
-    throws(EngineError) -> ConfigError
-  {
-    for ref in try refs(in: layer.nodes[node])
-    where produced[ref.layer]?.indices.contains(ref.node) != true {
-      guard let source = m.layers.first(where: { $0.name == ref.layer }) else {
-        return ConfigError(
-          "refers to layer \"\(ref.layer)\", which is not in the model", at: ref.path)
-      }
-      let calls = source.className == "InputLayer" ? 1 : source.nodes.count
-      if ref.node >= calls {
-        return ConfigError(
-          "refers to call \(ref.node) of layer \"\(ref.layer)\", which is called \(calls) time"
-            + (calls == 1 ? "" : "s"), at: ref.path)
-      }
-    }
-    return ConfigError(
-      "layer \"\(layer.name)\" waits for its own output: its inputs form a cycle",
-      at: layer.nodes[node].path,
-      hint: "a model's graph has no cycles; the file was not written by Keras or was edited")
-  }
-
-  /// The references to other layers' outputs in a node's arguments.
-  private func refs(in node: SavedNode) throws(EngineError) -> [TensorRef] {
-    var out: [TensorRef] = []
-    func visit(_ v: JSONValue, _ path: JSONPath) throws(ConfigError) {
-      if let r = try kerasTensorRef(v, at: path) {
-        out.append(r)
-        return
-      }
-      switch v {
-      case .array(let items): for (i, x) in items.enumerated() { try visit(x, path + i) }
-      case .object(let members): for m in members { try visit(m.value, path + m.key) }
-      default: break
-      }
-    }
-    do {
-      for (i, a) in node.args.enumerated() { try visit(a, node.path + "args" + i) }
-      for m in node.kwargs { try visit(m.value, node.path + "kwargs" + m.key) }
-    } catch { throw EngineError(error) }
-    return out
-  }
-
-  private func ready(_ node: SavedNode, _ produced: [String: [[Int]]]) throws(EngineError) -> Bool {
-    try refs(in: node).allSatisfy { produced[$0.layer]?.indices.contains($0.node) == true }
-  }
-
-  private func tensor(_ ref: TensorRef, _ produced: [String: [[Int]]]) throws(EngineError) -> Int {
-    guard let calls = produced[ref.layer] else {
+  private func tensor(
+    _ ref: TensorRef, _ m: SavedModel, _ layerIndex: [String: Int], _ produced: [NodeID: [Int]]
+  ) throws(EngineError) -> Int {
+    let id: NodeID
+    do { id = try m.node(of: ref, layerIndex: layerIndex) } catch { throw EngineError(error) }
+    guard let outs = produced[id] else {
       throw EngineError(
-        ConfigError("refers to layer \"\(ref.layer)\", which is not in the model", at: ref.path))
+        ConfigError("refers to layer \"\(ref.layer)\" before it is called", at: ref.path))
     }
-    guard ref.node < calls.count else {
-      throw EngineError(
-        ConfigError(
-          "refers to call \(ref.node) of layer \"\(ref.layer)\", which is called \(calls.count) "
-            + "time\(calls.count == 1 ? "" : "s")", at: ref.path))
-    }
-    let outs = calls[ref.node]
     guard ref.tensor < outs.count else {
       throw EngineError(
         ConfigError(
@@ -198,13 +132,14 @@ extension Evaluator {
 
   /// Calls layer `l` as a saved node says: tensors from their references, other values as
   /// Python values; `None` keywords are dropped (`mask=None` is no mask).
-  private mutating func callNode(_ l: Int, _ node: SavedNode, _ produced: [String: [[Int]]])
-    throws(EngineError) -> [Int]
-  {
+  private mutating func callNode(
+    _ l: Int, _ node: SavedNode, _ m: SavedModel, _ layerIndex: [String: Int],
+    _ produced: [NodeID: [Int]]
+  ) throws(EngineError) -> [Int] {
     var ids: [Int] = []
     func argument(_ v: JSONValue, _ path: JSONPath) throws(EngineError) -> CallValue {
       if let r = try refOrThrow(v, path) {
-        let t = try tensor(r, produced)
+        let t = try tensor(r, m, layerIndex, produced)
         ids.append(t)
         return .tensor(graph.tensors[t].type)
       }
@@ -216,7 +151,7 @@ extension Evaluator {
         if refs.count == items.count {
           var types: [TensorType] = []
           for r in refs {
-            let t = try tensor(r, produced)
+            let t = try tensor(r, m, layerIndex, produced)
             ids.append(t)
             types.append(graph.tensors[t].type)
           }

@@ -1,0 +1,99 @@
+import KerasJSON
+import LayerCatalog
+import ShapeCore
+
+/// `kshape inspect`: a saved model evaluated at its declared shapes and at each size asked for.
+public struct Inspection: Sendable {
+  public var model: SavedModel
+  /// The session holding the imported model (its graph at the declared shapes).
+  public var session: Session
+  /// One evaluation per size, in the order given (the declared shapes when none was given).
+  public var results: [Result]
+  /// Classes treated as shape-preserving, with the layers that use them.
+  public var assumed: [(className: String, layers: [String])]
+
+  public struct Result: Sendable {
+    /// The size as given; nil for the declared shapes.
+    public var size: String?
+    public var evaluation: Evaluation
+  }
+
+  /// True when every size evaluated.
+  public var allEvaluated: Bool { results.allSatisfy { $0.evaluation.failure == nil } }
+
+  /// Imports `model` and evaluates it at each size (`apply` syntax; `batch` binds the batch dim).
+  /// Throws when the config is broken or a size cannot be parsed; a layer failing at a size is a
+  /// result, not an error.
+  public static func run(
+    _ model: SavedModel, sizes: [String], batch: Int? = nil, options: ImportOptions = ImportOptions()
+  ) throws(EngineError) -> Inspection {
+    var session = Session()
+    let source = "import \(model.name)"
+    var results: [Result] = []
+    switch session.importModel(model, options: options, source: source) {
+    case .failure(let e) where e.isConfigError: throw e
+    case .failure(let e):
+      // It fails at its own declared shapes: that is the only result.
+      let partial = Evaluation(graph: session.graph, failure: (0, e), sources: [source])
+      return Inspection(
+        model: model, session: session, results: [Result(size: nil, evaluation: partial)],
+        assumed: [])
+    default: break
+    }
+    let spec = batch.map { " batch=\($0)" } ?? ""
+    for size in sizes.isEmpty ? [nil] : sizes.map(Optional.some) {
+      let binding = try SizeSpec.parse((size ?? "") + spec, graph: session.graph)
+      results.append(Result(size: size, evaluation: session.evaluate(binding)))
+    }
+    return Inspection(
+      model: model, session: session, results: results,
+      assumed: Self.assumedClasses(model, options))
+  }
+
+  static func assumedClasses(_ model: SavedModel, _ options: ImportOptions)
+    -> [(className: String, layers: [String])]
+  {
+    guard !options.assumeIdentity.isEmpty else { return [] }
+    var out: [(String, [String])] = []
+    func visit(_ m: SavedModel) {
+      for l in m.layers {
+        if let n = l.nested { visit(n) }
+        guard case .assumedIdentity? = ImportedClass.resolve(l, assumingIdentity: options.assumeIdentity)
+        else { continue }
+        if let i = out.firstIndex(where: { $0.0 == l.className }) {
+          out[i].1.append(l.name)
+        } else {
+          out.append((l.className, [l.name]))
+        }
+      }
+    }
+    visit(model)
+    return out
+  }
+
+  /// `{"model": NAME, "results": [APPLY, ...]}`: each result is the `apply` record of
+  /// docs/json-output.md (without `line` and `source`); `assumed_identity` lists the classes
+  /// treated as shape-preserving, when any.
+  public var json: String {
+    var parts = ["\"model\":" + JSONOutput.quoted(model.name)]
+    if !assumed.isEmpty {
+      parts.append(
+        "\"assumed_identity\":{"
+          + assumed.map { JSONOutput.quoted($0.className) + ":[" + $0.layers.map(JSONOutput.quoted).joined(separator: ",") + "]" }
+          .joined(separator: ",") + "}")
+    }
+    let records = results.compactMap { r -> String? in
+      guard var rec = JSONOutput.record(.applied(r.evaluation, size: r.size), line: 1, source: "")
+      else { return nil }
+      rec.line = nil
+      rec.source = nil
+      if var e = rec.error {
+        e.statement = nil
+        rec.error = e
+      }
+      return JSONOutput.encode(rec)
+    }
+    parts.append("\"results\":[" + records.joined(separator: ",") + "]")
+    return "{" + parts.joined(separator: ",") + "}"
+  }
+}

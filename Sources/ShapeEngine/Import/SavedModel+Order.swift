@@ -1,0 +1,114 @@
+import KerasJSON
+
+/// One call of one layer: the layer's position in the config's `layers` and the call's position
+/// in its `inbound_nodes` (an InputLayer has the one node 0).
+public struct NodeID: Hashable, Sendable {
+  public var layer: Int
+  public var node: Int
+}
+
+extension SavedModel {
+  /// The node a `keras_history` reference points at. A nested Functional model starts with a
+  /// built-in node that its config does not list, so its references count from 1 (Keras's
+  /// `get_tensor` subtracts one).
+  func node(of ref: TensorRef, layerIndex: [String: Int]) throws(ConfigError) -> NodeID {
+    guard let l = layerIndex[ref.layer] else {
+      throw ConfigError("refers to layer \"\(ref.layer)\", which is not in the model", at: ref.path)
+    }
+    let layer = layers[l]
+    let shift = (layer.nested.map { !$0.isSequential } ?? false) ? 1 : 0
+    let calls = layer.className == "InputLayer" ? 1 : layer.nodes.count
+    let n = ref.node - shift
+    guard n >= 0, n < calls else {
+      throw ConfigError(
+        "refers to call \(ref.node) of layer \"\(ref.layer)\", which is called \(calls) time"
+          + (calls == 1 ? "" : "s"), at: ref.path)
+    }
+    return NodeID(layer: l, node: n)
+  }
+
+  /// The tensors a node is called on, in Keras's `tree.flatten((args, kwargs))` order (dict keys
+  /// sorted).
+  static func inputRefs(_ node: SavedNode) throws(ConfigError) -> [TensorRef] {
+    var out: [TensorRef] = []
+    func visit(_ v: JSONValue, _ path: JSONPath) throws(ConfigError) {
+      if let r = try kerasTensorRef(v, at: path) {
+        out.append(r)
+        return
+      }
+      switch v {
+      case .array(let items): for (i, x) in items.enumerated() { try visit(x, path + i) }
+      case .object(let members):
+        for m in members.sorted(by: { $0.key < $1.key }) { try visit(m.value, path + m.key) }
+      default: break
+      }
+    }
+    for (i, a) in node.args.enumerated() { try visit(a, node.path + "args" + i) }
+    for m in node.kwargs.sorted(by: { $0.key < $1.key }) {
+      try visit(m.value, node.path + "kwargs" + m.key)
+    }
+    return out
+  }
+
+  /// The order in which Keras runs a Functional model's nodes (`Function._run_through_graph`):
+  /// nodes reachable from the outputs, grouped by depth (distance to the outputs) deepest first,
+  /// in the order `map_graph` lists them. Throws on unknown references and cycles.
+  func executionOrder() throws(ConfigError) -> [NodeID] {
+    let layerIndex = Dictionary(
+      layers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    var parents: [NodeID: [NodeID]] = [:]
+    func parentsOf(_ n: NodeID) throws(ConfigError) -> [NodeID] {
+      if let p = parents[n] { return p }
+      guard layers[n.layer].className != "InputLayer" else { return [] }
+      var p: [NodeID] = []
+      for r in try Self.inputRefs(layers[n.layer].nodes[n.node]) {
+        p.append(try node(of: r, layerIndex: layerIndex))
+      }
+      parents[n] = p
+      return p
+    }
+    let modelInputs = Set(try inputs.map { (r) throws(ConfigError) in try node(of: r, layerIndex: layerIndex) })
+    // _build_map: depth-first from each output, parents before children.
+    var finished: Set<NodeID> = []
+    var inProgress: [NodeID] = []
+    var decreasing: [NodeID] = []
+    func visit(_ n: NodeID, _ path: JSONPath) throws(ConfigError) {
+      if finished.contains(n) { return }
+      if let i = inProgress.firstIndex(of: n) {
+        let cycle = (inProgress[i...] + [n]).map { "\"\(layers[$0.layer].name)\"" }
+        throw ConfigError(
+          "the layers' inputs form a cycle: " + cycle.joined(separator: " -> "), at: path,
+          hint: "a model's graph has no cycles; the file was not written by Keras or was edited")
+      }
+      inProgress.append(n)
+      if !modelInputs.contains(n) {
+        let node = layers[n.layer].nodes.indices.contains(n.node) ? layers[n.layer].nodes[n.node] : nil
+        for p in try parentsOf(n) { try visit(p, node?.path ?? layers[n.layer].path) }
+      }
+      inProgress.removeLast()
+      finished.insert(n)
+      decreasing.append(n)
+    }
+    for r in outputs { try visit(try node(of: r, layerIndex: layerIndex), r.path) }
+    // map_graph: depths from the outputs; a shared layer takes its deepest node's depth.
+    var depthOrder: [NodeID] = []
+    var depths: [NodeID: Int] = [:]
+    var layerDepths: [Int: Int] = [:]
+    func setDepth(_ n: NodeID, _ d: Int) {
+      if depths[n] == nil { depthOrder.append(n) }
+      depths[n] = d
+    }
+    for n in decreasing.reversed() {
+      if depths[n] == nil { setDepth(n, 0) }
+      let depth = max(depths[n] ?? 0, layerDepths[n.layer] ?? 0)
+      layerDepths[n.layer] = depth
+      setDepth(n, depth)
+      for p in try parentsOf(n) { setDepth(p, max(depth + 1, depths[p] ?? 0)) }
+    }
+    var byDepth: [Int: [NodeID]] = [:]
+    for n in depthOrder { byDepth[depths[n] ?? 0, default: []].append(n) }
+    return byDepth.keys.sorted(by: >).flatMap { byDepth[$0] ?? [] }.filter {
+      layers[$0.layer].className != "InputLayer"
+    }
+  }
+}
