@@ -8,7 +8,8 @@ let package = Package(
     .executable(name: "kshape", targets: ["kshape"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
   targets: [
     // Pure cores: no I/O.
@@ -17,6 +18,10 @@ let package = Package(
     .target(name: "StatementLanguage"),
     // JSON as Keras writes it (ordered objects, ints kept), with paths for messages.
     .target(name: "KerasJSON"),
+    // The only reader of model files: a .keras archive or a JSON file -> JSONValue, with limits.
+    .target(
+      name: "ModelFiles",
+      dependencies: ["KerasJSON", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     // The engine: sessions, graphs, evaluation, rendering. No I/O.
     .target(
       name: "ShapeEngine",
@@ -40,6 +45,9 @@ let package = Package(
     // Golden data and transcripts are read from the source tree (#filePath), not bundled.
     .testTarget(
       name: "ShapeEngineTests", dependencies: ["ShapeEngine", "KerasJSON"], exclude: ["Golden"]),
+    .testTarget(
+      name: "ModelFilesTests", dependencies: ["ModelFiles", "KerasJSON"],
+      exclude: ["Hostile", "Fixtures"]),
     .testTarget(name: "KShapeREPLTests", dependencies: ["KShapeREPL"], exclude: ["Transcripts"]),
   ]
 )

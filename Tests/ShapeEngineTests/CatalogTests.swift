@@ -56,7 +56,7 @@ import Testing
     case .none: return .null
     case .tuple(let xs), .list(let xs): return .array(xs.map(json))
     case .layer(let l): return .string("<\(l.className)>")
-    case .dict: return .string("<dict>")
+    case .dict: return .string(v.pythonRepr)  // Keras's signature defaults hold no dicts
     }
   }
 
