@@ -140,11 +140,7 @@ public enum Render {
     guard let (i, error) = ev.failure else { return nil }
     let location =
       error.layer.map { " at layer \($0)" + (error.className.map { " (\($0))" } ?? "") } ?? ""
-    let input =
-      error.inputs.isEmpty
-      ? "" : "\ninput shape: " + error.inputs.map(\.kerasShape).joined(separator: ", ")
     return "failed\(location), statement \(i + 1):\n"
       + error.diagnostic.rendered(source: ev.sources.indices.contains(i) ? ev.sources[i] : "")
-      + input
   }
 }
