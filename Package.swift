@@ -31,7 +31,7 @@ let package = Package(
       name: "CLibEdit", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]),
     .target(name: "LineEditor", dependencies: ["CLibEdit"]),
-    .target(name: "KShapeREPL", dependencies: ["ShapeEngine", "LineEditor"]),
+    .target(name: "KShapeREPL", dependencies: ["ShapeEngine", "LineEditor", "ModelFiles"]),
     .executableTarget(
       name: "kshape",
       dependencies: [

@@ -9,7 +9,7 @@ struct KShape: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kshape",
     abstract: "Keras shapes without Python: stack layers, apply sizes, see Keras's answer.",
-    subcommands: [Start.self, Run.self], defaultSubcommand: Start.self)
+    subcommands: [Start.self, Run.self, InspectModel.self], defaultSubcommand: Start.self)
 }
 
 struct Options: ParsableArguments {
@@ -65,6 +65,50 @@ struct Run: ParsableCommand {
       String($0.hasSuffix("\r") ? $0.dropLast() : $0)
     }
     throw ExitCode(REPL(output: .standard).runScript(lines, json: options.json))
+  }
+}
+
+/// `kshape inspect MODEL [--size SIZE]... [--batch N] [--json] [--summary]`.
+struct InspectModel: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "inspect",
+    abstract: "Evaluate a saved Keras model (.keras archive or JSON config) at the sizes given.",
+    discussion: """
+      Without --size, shows the declared shapes. Each --size (apply's syntax: 224x224, 100, \
+      img=224x224 seq=100) evaluates every layer at that size, as Keras rebuilds the model for \
+      it. Exit status: 0 when every size evaluates, 1 when one fails, 2 when the file cannot be \
+      read or evaluated.
+      """)
+
+  @Argument(help: "The model: a .keras archive, model.to_json() output, or a get_config() dict.")
+  var model: String
+
+  @Option(name: .long, help: "A size to evaluate at (repeat for several).")
+  var size: [String] = []
+
+  @Option(name: .long, help: "The batch dim (default: as declared, usually None).")
+  var batch: Int?
+
+  @Flag(name: .long, help: "Print {\"model\": NAME, \"results\": [one apply object per size]}.")
+  var json = false
+
+  @Flag(name: .long, help: "One line per size instead of every layer.")
+  var summary = false
+
+  @Option(
+    name: .customLong("assume-identity"),
+    help: "Treat this custom class as shape-preserving (repeat for several).")
+  var assumeIdentity: [String] = []
+
+  func validate() throws {
+    if let batch, batch <= 0 { throw ValidationError("--batch must be a positive int") }
+  }
+
+  func run() throws {
+    let inspect = Inspect(
+      path: model, sizes: size, batch: batch, json: json, summaryOnly: summary,
+      assumeIdentity: assumeIdentity)
+    throw ExitCode(inspect.run(.standard))
   }
 }
 

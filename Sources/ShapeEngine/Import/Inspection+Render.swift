@@ -28,7 +28,7 @@ extension Inspection {
         out.append(line(r))
       } else {
         out.append(Render.evaluationTable(r.evaluation, size: r.size))
-        if let f = failure(r) { out.append("\n" + f) }
+        if let f = failureText(r) { out.append("\n" + f) }
       }
     }
     return out.joined(separator: "\n")
@@ -40,7 +40,8 @@ extension Inspection {
     let g = r.evaluation.graph
     if let (_, e) = r.evaluation.failure {
       return "\(label): fails at \(e.layer ?? "?") (\(e.className ?? "?"))"
-        + (e.inputs.isEmpty ? "" : " on input \(e.inputs.map(\.kerasShape).joined(separator: ", "))")
+        + (e.inputs.isEmpty
+          ? "" : " on input \(e.inputs.map(\.kerasShape).joined(separator: ", "))")
         + ": \(e.message)"
     }
     let outs = g.outputs.map { "\(g.layerName(of: $0)) \(g.tensors[$0].type.kerasShape)" }
@@ -49,7 +50,7 @@ extension Inspection {
   }
 
   /// Which layer fails at this size, on what input, why, and where the config calls it.
-  func failure(_ r: Result) -> String? {
+  public func failureText(_ r: Result) -> String? {
     guard let (_, e) = r.evaluation.failure else { return nil }
     var lines = [
       "fails at \(r.size ?? "the declared shapes"): layer \"\(e.layer ?? "?")\" (\(e.className ?? "?"))"

@@ -25,7 +25,8 @@ public struct Inspection: Sendable {
   /// Throws when the config is broken or a size cannot be parsed; a layer failing at a size is a
   /// result, not an error.
   public static func run(
-    _ model: SavedModel, sizes: [String], batch: Int? = nil, options: ImportOptions = ImportOptions()
+    _ model: SavedModel, sizes: [String], batch: Int? = nil,
+    options: ImportOptions = ImportOptions()
   ) throws(EngineError) -> Inspection {
     var session = Session()
     let source = "import \(model.name)"
@@ -58,7 +59,9 @@ public struct Inspection: Sendable {
     func visit(_ m: SavedModel) {
       for l in m.layers {
         if let n = l.nested { visit(n) }
-        guard case .assumedIdentity? = ImportedClass.resolve(l, assumingIdentity: options.assumeIdentity)
+        guard
+          case .assumedIdentity? = ImportedClass.resolve(
+            l, assumingIdentity: options.assumeIdentity)
         else { continue }
         if let i = out.firstIndex(where: { $0.0 == l.className }) {
           out[i].1.append(l.name)
@@ -79,7 +82,10 @@ public struct Inspection: Sendable {
     if !assumed.isEmpty {
       parts.append(
         "\"assumed_identity\":{"
-          + assumed.map { JSONOutput.quoted($0.className) + ":[" + $0.layers.map(JSONOutput.quoted).joined(separator: ",") + "]" }
+          + assumed.map {
+            JSONOutput.quoted($0.className) + ":["
+              + $0.layers.map(JSONOutput.quoted).joined(separator: ",") + "]"
+          }
           .joined(separator: ",") + "}")
     }
     let records = results.compactMap { r -> String? in

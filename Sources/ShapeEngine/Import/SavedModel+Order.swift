@@ -67,7 +67,8 @@ extension SavedModel {
       parents[n] = p
       return p
     }
-    let modelInputs = Set(try inputs.map { (r) throws(ConfigError) in try node(of: r, layerIndex: layerIndex) })
+    let modelInputs = Set(
+      try inputs.map { (r) throws(ConfigError) in try node(of: r, layerIndex: layerIndex) })
     // _build_map: depth-first from each output, parents before children.
     var finished: Set<NodeID> = []
     var inProgress: [NodeID] = []
@@ -82,7 +83,8 @@ extension SavedModel {
       }
       inProgress.append(n)
       if !modelInputs.contains(n) {
-        let node = layers[n.layer].nodes.indices.contains(n.node) ? layers[n.layer].nodes[n.node] : nil
+        let node =
+          layers[n.layer].nodes.indices.contains(n.node) ? layers[n.layer].nodes[n.node] : nil
         for p in try parentsOf(n) { try visit(p, node?.path ?? layers[n.layer].path) }
       }
       inProgress.removeLast()

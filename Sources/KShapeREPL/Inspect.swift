@@ -1,0 +1,63 @@
+import KerasJSON
+import ModelFiles
+import ShapeEngine
+
+/// `kshape inspect MODEL [--size SIZE]... [--batch N] [--json] [--summary] [--assume-identity C]`:
+/// a saved model evaluated at the declared shapes or at each size.
+public struct Inspect {
+  public var path: String
+  public var sizes: [String]
+  public var batch: Int?
+  public var json: Bool
+  public var summaryOnly: Bool
+  public var assumeIdentity: [String]
+
+  public init(
+    path: String, sizes: [String] = [], batch: Int? = nil, json: Bool = false,
+    summaryOnly: Bool = false, assumeIdentity: [String] = []
+  ) {
+    self.path = path
+    self.sizes = sizes
+    self.batch = batch
+    self.json = json
+    self.summaryOnly = summaryOnly
+    self.assumeIdentity = assumeIdentity
+  }
+
+  /// Exit status: 0 when every size evaluates, 1 when a size fails, 2 when the file cannot be
+  /// read or is not a model kshape can evaluate (the error names the file and the JSON path).
+  public func run(_ output: Output) -> Int32 {
+    let contents: ModelFileContents
+    do {
+      contents = try ModelFile.read(path: path)
+    } catch {
+      output.err("kshape: \(error)")
+      return 2
+    }
+    let model: SavedModel
+    do {
+      model = try SavedModel.decode(contents.json)
+    } catch {
+      output.err(Self.message(path, error.message, at: error.path, hint: error.hint))
+      return 2
+    }
+    let inspection: Inspection
+    do {
+      inspection = try Inspection.run(
+        model, sizes: sizes, batch: batch,
+        options: ImportOptions(assumeIdentity: Set(assumeIdentity)))
+    } catch {
+      output.err(Self.message(path, error.message, at: error.path, hint: error.diagnostic.hint))
+      return 2
+    }
+    output.out(json ? inspection.json : inspection.text(file: path, summaryOnly: summaryOnly))
+    return inspection.allEvaluated ? 0 : 1
+  }
+
+  static func message(_ file: String, _ message: String, at path: JSONPath?, hint: String?)
+    -> String
+  {
+    "kshape: \(file): " + (path.map { "\($0): " } ?? "") + message
+      + (hint.map { "\nhint: \($0)" } ?? "")
+  }
+}
