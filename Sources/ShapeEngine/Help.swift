@@ -14,12 +14,13 @@ public enum Help {
       return lines.joined(separator: "\n")
     }
     if name == "apply" { return applyHelp }
+    if name == "import" { return importHelp }
     if name == "Input" || name == "InputLayer" {
       return "Input(shape, batch_size=None, dtype=None, name=None, batch_shape=None)\n\n"
         + "  x = Input((None, None, 3))   unknown dims get names: H, W (images), L (sequences), C\n"
         + "  x = Input((H, W, 3))         or name them yourself"
     }
-    let suggestion = nearest(name, in: Catalog.allNames + ["apply", "Input"])
+    let suggestion = nearest(name, in: Catalog.allNames + ["apply", "import", "Input"])
     return "no help for '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
   }
 
@@ -31,6 +32,15 @@ public enum Help {
       apply img=224x224 seq=100   several inputs, by name
       apply 224x224 batch=8    also set the batch dim
       apply                    evaluate at the declared shapes
+    """
+
+  static let importHelp = """
+    import PATH     load a saved Keras model into the session
+      import model.keras        a .keras archive (only its config.json is read)
+      import model.json         model.to_json() output, or a get_config() dict
+      import m.json --assume-identity MyLayer   treat a custom class as shape-preserving
+    Each layer's name then stands for its output; the next layer stacks on the model's output;
+    `apply SIZE` evaluates the model as Keras rebuilds it at that size.
     """
 
   static var general: String {
@@ -50,6 +60,7 @@ public enum Help {
       Commands:
         apply SIZE     every layer's output at a size (help apply)
         summary        the model.summary() table, with formulas
+        import PATH    load a .keras file or JSON config (help import)
         help NAME      a layer's signature, shape rule and an example
         quit           leave (or Ctrl-D)
       Layers:

@@ -21,7 +21,9 @@ public struct Session: Sendable {
   public private(set) var graph = Graph()
 
   /// The command words of the REPL; anything else is a statement.
-  public static let commands: Set<String> = ["apply", "summary", "help", "quit", "exit"]
+  public static let commands: Set<String> = [
+    "apply", "summary", "help", "quit", "exit", "import",
+  ]
 
   public init() {}
 
@@ -64,6 +66,11 @@ public struct Session: Sendable {
       }
     case "summary": return .summary(graph)
     case "help": return .help(argument)
+    case "import":
+      return .failure(
+        EngineError(
+          "import reads a model file, which the session cannot do on its own",
+          hint: "run it in the kshape REPL or a kshape script"))
     default: return .quit
     }
   }

@@ -1,0 +1,67 @@
+import KerasJSON
+import ModelFiles
+import ShapeEngine
+
+/// `import PATH [--assume-identity CLASS]...`: a saved model read into the session. The REPL
+/// reads the file (the session is pure); the session keeps the config, so `apply` never reads the
+/// file again.
+struct ImportCommand {
+  var path: String
+  var assumeIdentity: [String]
+
+  /// The command in `line`, nil when the line is not an import; a malformed import is an error.
+  static func parse(_ line: String) -> Result<ImportCommand, EngineError>? {
+    var words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    guard words.first == "import" else { return nil }
+    words.removeFirst()
+    var assumed: [String] = []
+    var paths: [String] = []
+    var i = 0
+    while i < words.count {
+      if words[i] == "--assume-identity" {
+        guard i + 1 < words.count else {
+          return .failure(EngineError("--assume-identity needs a class name"))
+        }
+        assumed.append(words[i + 1])
+        i += 2
+        continue
+      }
+      paths.append(words[i])
+      i += 1
+    }
+    guard !paths.isEmpty else {
+      return .failure(
+        EngineError(
+          "import needs a file", hint: "import model.keras, or a JSON config: import model.json"))
+    }
+    var path = paths.joined(separator: " ")
+    if path.count >= 2, let q = path.first, q == "\"" || q == "'", path.last == q {
+      path = String(path.dropFirst().dropLast())
+    }
+    return .success(ImportCommand(path: path, assumeIdentity: assumed))
+  }
+
+  /// Reads, decodes and imports the model; errors name the file and the JSON path.
+  func run(_ session: inout Session, source: String) -> Outcome {
+    let model: SavedModel
+    do {
+      let contents = try ModelFile.read(path: path)
+      do {
+        model = try SavedModel.decode(contents.json)
+      } catch {
+        return .failure(EngineError("\(path): \(error.path): \(error.message)", hint: error.hint))
+      }
+    } catch {
+      return .failure(EngineError("\(error)"))
+    }
+    let outcome = session.importModel(
+      model, options: ImportOptions(assumeIdentity: Set(assumeIdentity)), source: source)
+    if case .failure(var e) = outcome {
+      e.diagnostic.message =
+        "\(path): " + (e.path.map { "\($0): " } ?? "")
+        + (e.layer.map { "layer \"\($0)\": " } ?? "") + e.message
+      return .failure(e)
+    }
+    return outcome
+  }
+}
