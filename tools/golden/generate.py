@@ -95,7 +95,16 @@ def main():
         help="draw the random cases from another seed, to test kshape on cases it has never seen "
         "(write them with --out to a scratch folder and run the tests with KSHAPE_GOLDEN_DIR)",
     )
+    parser.add_argument(
+        "--model-files", nargs=argparse.REMAINDER, metavar="ARG",
+        help="run model_files.py instead (modelfiles/: configs of real models and their golden results); "
+        "the arguments after it go to model_files.py",
+    )
     args = parser.parse_args()
+    if args.model_files is not None:
+        import model_files
+
+        return model_files.main(args.model_files)
     if args.check:
         return check(args.out)
     if args.only:
