@@ -85,14 +85,7 @@ public struct Session: Sendable {
     evaluator.statement = statements.count
     let first = graph.layers.count
     do {
-      let outputs = try evaluator.importModel(model, options: options)
-      for l in first..<evaluator.graph.layers.count {
-        let node = evaluator.graph.layers[l]
-        guard let outs = node.calls.last?.outputs, let out = outs.first else { continue }
-        evaluator.graph.bindings[Self.identifier(node.name)] =
-          outs.count == 1 ? .tensor(out) : .tuple(outs)
-      }
-      evaluator.graph.current = outputs.first
+      _ = try evaluator.importModel(model, options: options)
     } catch {
       return .failure(error)
     }
@@ -100,13 +93,6 @@ public struct Session: Sendable {
     parsed.append(.model(model, options))
     graph = evaluator.graph
     return .imported(model.name, layers: first..<graph.layers.count, graph: graph)
-  }
-
-  /// A layer name as a name the statement language can use: other characters become `_`.
-  static func identifier(_ name: String) -> String {
-    var s = String(name.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
-    if s.first?.isNumber ?? true { s = "_" + s }
-    return s
   }
 
   /// Replays every statement with the inputs bound as given: `apply`.

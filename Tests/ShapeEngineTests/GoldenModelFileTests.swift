@@ -75,8 +75,14 @@ struct ModelFileCase: CustomStringConvertible, Sendable {
       let ev = got.evaluation
       if !want.ok {
         let failed = ev.failure?.error
-        #expect(failed != nil, "\(c.name) at \(want.size): Keras raises at \(want.error?.layer ?? "?") (\(want.error?.message.prefix(160) ?? "")), kshape does not")
-        #expect(failed?.layer == want.error?.layer, "\(c.name) at \(want.size): Keras raises at \(want.error?.layer ?? "?"), kshape at \(failed?.layer ?? "?"): \(failed?.message ?? "")")
+        #expect(
+          failed != nil,
+          "\(c.name) at \(want.size): Keras raises at \(want.error?.layer ?? "?") (\(want.error?.message.prefix(160) ?? "")), kshape does not"
+        )
+        #expect(
+          failed?.layer == want.error?.layer,
+          "\(c.name) at \(want.size): Keras raises at \(want.error?.layer ?? "?"), kshape at \(failed?.layer ?? "?"): \(failed?.message ?? "")"
+        )
         continue
       }
       if let (_, e) = ev.failure {
@@ -93,8 +99,12 @@ struct ModelFileCase: CustomStringConvertible, Sendable {
         }
         if g != w { mismatches.append("\(w.name): Keras \(w), kshape \(g)") }
       }
-      #expect(mismatches.isEmpty, "\(c.name) at \(want.size): \(mismatches.count) layers differ: \(mismatches.prefix(3))")
-      #expect(layers.map(\.name) == (want.layers ?? []).map(\.name), "\(c.name) at \(want.size): layer order")
+      #expect(
+        mismatches.isEmpty,
+        "\(c.name) at \(want.size): \(mismatches.count) layers differ: \(mismatches.prefix(3))")
+      #expect(
+        layers.map(\.name) == (want.layers ?? []).map(\.name),
+        "\(c.name) at \(want.size): layer order")
       #expect(ev.graph.totalParams == want.params, "\(c.name) at \(want.size): params")
       let outs = ev.graph.outputs.map { ev.graph.tensors[$0].type.shape.map(\.value) }
       #expect(outs == (want.outputs ?? []).map(\.shape), "\(c.name) at \(want.size): outputs")

@@ -41,9 +41,23 @@ extension Evaluator {
       graph.inputs.replaceSubrange(base..., with: pairs.map(\.1.0))
       graph.declaredInputs.replaceSubrange(base..., with: pairs.map(\.1.1))
     }
+    // Each layer's name stands for its (last call's) output; the next layer stacks on the
+    // model's first output.
+    for l in firstLayer..<graph.layers.count {
+      guard let outs = graph.layers[l].calls.last?.outputs, let out = outs.first else { continue }
+      graph.bindings[Self.identifier(graph.layers[l].name)] =
+        outs.count == 1 ? .tensor(out) : .tuple(outs)
+    }
     graph.current = outputs.first
     graph.imports.append((firstLayer..<graph.layers.count, outputs))
     return outputs
+  }
+
+  /// A layer name as a name the statement language can use: other characters become `_`.
+  static func identifier(_ name: String) -> String {
+    var s = String(name.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
+    if s.first?.isNumber ?? true { s = "_" + s }
+    return s
   }
 
   private mutating func importSequential(_ m: SavedModel, _ options: ImportOptions)
