@@ -32,7 +32,7 @@ public final class REPL {
       case .line(let line):
         reader.addHistory(line)
         for (piece, _) in Parser.splitStatements(line) {
-          let outcome = session.submit(piece)
+          let outcome = ExportWriter.perform(session.submit(piece))
           if case .quit = outcome { return }
           if let text = Render.outcome(outcome, source: piece) {
             if case .failure = outcome { output.err(text) } else { output.out(text) }
@@ -46,7 +46,7 @@ public final class REPL {
   public func runScript(_ lines: [String], json: Bool) -> Int32 {
     for (number, line) in lines.enumerated() {
       for (piece, _) in Parser.splitStatements(line) {
-        let outcome = session.submit(piece)
+        let outcome = ExportWriter.perform(session.submit(piece))
         if case .quit = outcome { return 0 }
         let failed = Self.failed(outcome)
         if json {

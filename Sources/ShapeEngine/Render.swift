@@ -24,6 +24,7 @@ public enum Render {
     case .applied(let ev, let size): return evaluation(ev, size: size)
     case .summary(let g): return summary(g, title: "Model: \"session\"")
     case .help(let topic): return Help.text(topic)
+    case .export(let request): return request.message
     case .failure(let e): return e.diagnostic.rendered(source: source)
     }
   }

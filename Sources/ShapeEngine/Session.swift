@@ -14,7 +14,7 @@ public struct Session: Sendable {
   public private(set) var graph = Graph()
 
   /// The command words of the REPL; anything else is a statement.
-  public static let commands: Set<String> = ["apply", "summary", "help", "quit", "exit"]
+  public static let commands: Set<String> = ["apply", "summary", "help", "export", "quit", "exit"]
 
   public init() {}
 
@@ -57,6 +57,12 @@ public struct Session: Sendable {
       }
     case "summary": return .summary(graph)
     case "help": return .help(argument)
+    case "export":
+      do {
+        return .export(try ExportRequest.make(argument, graph: graph))
+      } catch {
+        return .failure(error)
+      }
     default: return .quit
     }
   }
@@ -92,6 +98,8 @@ public enum Outcome: Sendable {
   case applied(Evaluation, size: String?)
   case summary(Graph)
   case help(String)
+  /// An export made: the REPL writes its text to its path, then shows its message.
+  case export(ExportRequest)
   case quit
   case failure(EngineError)
 }
