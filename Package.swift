@@ -39,7 +39,8 @@ let package = Package(
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     // Golden data and transcripts are read from the source tree (#filePath), not bundled.
     .testTarget(
-      name: "ShapeEngineTests", dependencies: ["ShapeEngine"], exclude: ["Golden"]),
+      name: "ShapeEngineTests", dependencies: ["ShapeEngine"],
+      exclude: ["Golden", "ExportSnapshots"]),
     .testTarget(name: "KShapeREPLTests", dependencies: ["KShapeREPL"], exclude: ["Transcripts"]),
   ]
 )

@@ -56,6 +56,7 @@ import Testing
     case .none: return .null
     case .tuple(let xs), .list(let xs): return .array(xs.map(json))
     case .layer(let l): return .string("<\(l.className)>")
+    case .dict: return .string("<dict>")
     }
   }
 
