@@ -14,12 +14,13 @@ public enum Help {
       return lines.joined(separator: "\n")
     }
     if name == "apply" { return applyHelp }
+    if name == "export" { return exportHelp }
     if name == "Input" || name == "InputLayer" {
       return "Input(shape, batch_size=None, dtype=None, name=None, batch_shape=None)\n\n"
         + "  x = Input((None, None, 3))   unknown dims get names: H, W (images), L (sequences), C\n"
         + "  x = Input((H, W, 3))         or name them yourself"
     }
-    let suggestion = nearest(name, in: Catalog.allNames + ["apply", "Input"])
+    let suggestion = nearest(name, in: Catalog.allNames + ["apply", "export", "Input"])
     return "no help for '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
   }
 
@@ -31,6 +32,15 @@ public enum Help {
       apply img=224x224 seq=100   several inputs, by name
       apply 224x224 batch=8    also set the batch dim
       apply                    evaluate at the declared shapes
+    """
+
+  static let exportHelp = """
+    export FORMAT PATH   write the session's model to a file Keras reads
+      export keras model.json    the model.to_json() document: keras.models.model_from_json
+                                 loads it (same layer names, arguments, shapes and params)
+      export python model.py     readable Keras code that builds the same model
+    A layer bound but never called is not part of the model and is left out. A path without
+    an extension gets .json or .py; an existing file is replaced.
     """
 
   static var general: String {
@@ -50,6 +60,7 @@ public enum Help {
       Commands:
         apply SIZE     every layer's output at a size (help apply)
         summary        the model.summary() table, with formulas
+        export keras model.json    the model as Keras JSON; export python model.py: as code
         help NAME      a layer's signature, shape rule and an example
         quit           leave (or Ctrl-D)
       Layers:

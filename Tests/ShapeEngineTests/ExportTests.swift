@@ -49,3 +49,53 @@ import Testing
     try Self.compare(try PythonExport.export(graph).text, name + ".py")
   }
 }
+
+/// Layers read from a model file are written back as they were read, with only their
+/// inbound nodes taken from the graph; raw operations keep their scalars.
+@Suite struct SavedConfigExportTests {
+  func graph() -> Graph {
+    var s = Session()
+    for line in ["x = Input((None, 4))", "Dense(3)", "Dense(2)"] { _ = s.submit(line) }
+    return s.graph
+  }
+
+  func tensor(_ layer: String, _ node: Int) -> JSONValue {
+    .object([
+      JSONMember("class_name", .string("__keras_tensor__")),
+      JSONMember(
+        "config",
+        .object([
+          JSONMember("shape", .array([.null, .int(99)])), JSONMember("dtype", .string("float32")),
+          JSONMember("keras_history", .array([.string(layer), .int(node), .int(0)])),
+        ])),
+    ])
+  }
+
+  @Test func savedEntryIsKeptAndItsTensorsReplaced() throws {
+    var g = graph()
+    // As an importer would keep it: a raw operation's scalar stays inline.
+    g.layers[2].module = "keras.src.ops.numpy"
+    g.layers[2].savedConfig = .object([
+      JSONMember("module", .string("keras.src.ops.numpy")),
+      JSONMember("class_name", .string("Add")),
+      JSONMember("config", .object([JSONMember("name", .string("dense_1"))])),
+      JSONMember("registered_name", .string("Add")),
+      JSONMember("name", .string("dense_1")),
+      JSONMember(
+        "inbound_nodes",
+        .array([
+          .object([
+            JSONMember("args", .array([tensor("stale", 7), .double(3.0)])),
+            JSONMember("kwargs", .object([])),
+          ])
+        ])),
+    ])
+    let text = try KerasExport.export(g).text
+    #expect(text.contains("\"registered_name\": \"Add\""))
+    #expect(text.contains("\"keras_history\": [\n") && text.contains("\"dense\""))
+    #expect(!text.contains("stale") && !text.contains("99"))
+    #expect(text.contains("3.0"))
+    let code = try PythonExport.export(g).text
+    #expect(code.contains("dense_1 = keras.ops.add(dense, 3.0)"))
+  }
+}

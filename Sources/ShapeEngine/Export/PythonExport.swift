@@ -90,7 +90,8 @@ public enum PythonExport {
   /// A raw tensor operation read from a model file (`x + 3.0` saved as `Add`):
   /// `keras.ops.add(x, 3.0)`, its scalars as the file has them.
   static func operation(_ node: LayerNode, _ call: LayerCall, _ names: Names) -> String {
-    let function = "keras.ops." + snakeCase(node.className)
+    let cls = node.savedConfig?["class_name"]?.stringValue ?? node.className
+    let function = "keras.ops." + snakeCase(cls)
     let index = node.calls.firstIndex { $0.outputs == call.outputs } ?? 0
     guard case .array(let nodes)? = node.savedConfig?["inbound_nodes"], index < nodes.count,
       case .array(let args)? = nodes[index]["args"]
