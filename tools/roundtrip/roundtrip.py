@@ -194,6 +194,21 @@ def main():
         notes = "; ".join(r["notes"]).replace("|", "\\|").replace("\n", " ")
         lines.append(f"| {r['program']} | {r['json']} | {r['python']} | {r['layers']} | "
                      f"{r['shapes']} | {r['params']} | {r['configs']} | {notes} |")
+    lines += [
+        "",
+        "## Not covered by this table",
+        "",
+        "- A session with a `Lambda` is refused by both exports (kshape only has the function's "
+        "name, not its code).",
+        "- Layers imported from a model file (`savedConfig`) are written back as read, with only "
+        "their `inbound_nodes` recomputed; until the importer lands, that path is tested in Swift "
+        "(SavedConfigExportTests), not through Keras. Raw operations (`keras.src.ops.numpy`) "
+        "become `keras.ops.<snake_case>(...)` calls in Python, which take no `name=`: Keras "
+        "auto-names them, so their names can differ from the file's; an operation with no "
+        "`keras.ops` function of that name (a `GetItem`) would not run.",
+        "- Custom classes (a `module` outside keras.layers) are written back to JSON as read; the "
+        "Python export writes `keras.layers.<Class>`, which does not exist for them.",
+    ]
     REPORT.write_text("\n".join(lines) + "\n")
     print(f"{len(full)}/{len(exported)} round-trip; report: {REPORT.relative_to(ROOT)}")
 
