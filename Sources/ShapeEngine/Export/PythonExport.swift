@@ -26,7 +26,7 @@ public enum PythonExport {
         continue
       }
       let lhs = call.outputs.map { names.tensor($0) }.joined(separator: ", ")
-      if node.module != "keras.layers" {
+      if node.module.hasPrefix("keras.src.ops") {
         lines.append("\(lhs) = \(operation(node, call, names))")
         continue
       }
