@@ -44,7 +44,8 @@ let package = Package(
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     // Golden data and transcripts are read from the source tree (#filePath), not bundled.
     .testTarget(
-      name: "ShapeEngineTests", dependencies: ["ShapeEngine", "KerasJSON"], exclude: ["Golden"]),
+      name: "ShapeEngineTests", dependencies: ["ShapeEngine", "KerasJSON"],
+      exclude: ["Golden", "ExportSnapshots"]),
     .testTarget(
       name: "ModelFilesTests", dependencies: ["ModelFiles", "KerasJSON"],
       exclude: ["Hostile", "Fixtures"]),

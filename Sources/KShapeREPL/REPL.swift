@@ -76,7 +76,7 @@ public final class REPL {
     switch ImportCommand.parse(piece) {
     case .success(let command)?: return command.run(&session, source: piece)
     case .failure(let error)?: return .failure(error)
-    case nil: return session.submit(piece)
+    case nil: return ExportWriter.perform(session.submit(piece))
     }
   }
 

@@ -96,9 +96,9 @@ extension Evaluator {
   }
 
   /// Calls layer `l` on `input`, adding its outputs to the graph.
-  mutating func call(_ l: Int, on input: LayerInput, inputs: [Int], _ range: SourceRange?)
-    throws(EngineError) -> Effect
-  {
+  mutating func call(
+    _ l: Int, on input: LayerInput, inputs: [Int], _ range: SourceRange?, site: CallSite? = nil
+  ) throws(EngineError) -> Effect {
     let node = graph.layers[l]
     guard let layer = node.layer else {
       throw EngineError("\(node.name) (InputLayer) cannot be called", at: range)
@@ -145,7 +145,7 @@ extension Evaluator {
       graph.skipTensorName()
     }
     let outs = result.outputs.map { graph.newTensor($0, layer: l) }
-    graph.layers[l].calls.append(LayerCall(inputs: inputs, outputs: outs))
+    graph.layers[l].calls.append(LayerCall(inputs: inputs, outputs: outs, site: site))
     graph.current = outs.first
     return .called(layer: l, outputs: outs)
   }

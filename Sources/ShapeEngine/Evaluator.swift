@@ -187,32 +187,47 @@ struct Evaluator {
     }
     var positional: [CallValue] = []
     var keywords: [(String, CallValue)] = []
+    var site = CallSite(positional: [])
     var ids: [Int] = []
     for arg in args {
       let (value, tensorIDs) = try callValue(arg.value)
       ids += tensorIDs
-      if let label = arg.label { keywords.append((label, value)) } else { positional.append(value) }
+      let written: CallSite.Argument =
+        switch value {
+        case .tensor: tensorIDs.first.map { .tensor($0) } ?? .tensors(tensorIDs)
+        case .tensors: .tensors(tensorIDs)
+        case .value(let v): .value(v)
+        }
+      if let label = arg.label {
+        keywords.append((label, value))
+        site.keywords.append((label, written))
+      } else {
+        positional.append(value)
+        site.positional.append(written)
+      }
     }
-    return try call(l, positional: positional, keywords: keywords, inputs: ids, range)
+    return try call(l, positional: positional, keywords: keywords, inputs: ids, range, site: site)
   }
 
   /// Calls layer `l` on its call arguments: the plain forms (one tensor, one list) become
   /// `.single` and `.list`; anything else goes to the layer as an argument list.
   mutating func call(
     _ l: Int, positional: [CallValue], keywords: [(String, CallValue)], inputs ids: [Int],
-    _ range: SourceRange?
+    _ range: SourceRange?, site: CallSite
   ) throws(EngineError) -> Effect {
     var positional = positional
     var keywords = keywords
+    var site = site
     // `layer(inputs=x)` is `layer(x)`.
     if positional.isEmpty, let i = keywords.firstIndex(where: { $0.0 == "inputs" }) {
       positional = [keywords.remove(at: i).1]
+      site.positional = [site.keywords.remove(at: i).1]
     }
     // The plain forms: one tensor or one list, perhaps with training=/mask= that change no shape.
     if positional.count == 1, keywords.allSatisfy({ ["training", "mask"].contains($0.0) }) {
       switch positional[0] {
-      case .tensor(let t): return try call(l, on: .single(t), inputs: ids, range)
-      case .tensors(let ts): return try call(l, on: .list(ts), inputs: ids, range)
+      case .tensor(let t): return try call(l, on: .single(t), inputs: ids, range, site: site)
+      case .tensors(let ts): return try call(l, on: .list(ts), inputs: ids, range, site: site)
       case .value: break
       }
     }
@@ -220,7 +235,8 @@ struct Evaluator {
       throw EngineError(
         "a layer is called on tensors", at: range, hint: "write layer(x) or layer([a, b])")
     }
-    return try call(l, on: .call(positional: positional, keywords: keywords), inputs: ids, range)
+    return try call(
+      l, on: .call(positional: positional, keywords: keywords), inputs: ids, range, site: site)
   }
 
   /// A call argument: a tensor name, a list of them, or a literal; with the tensor ids it uses.

@@ -16,6 +16,26 @@ public struct TensorNode: Sendable {
 public struct LayerCall: Sendable {
   public var inputs: [Int]
   public var outputs: [Int]
+  /// The call's arguments as written (`mha(q, v, key=k)`, `add([a, b])`); nil for a layer stacked
+  /// on the current tensor, or a call made without the written form: one input is one tensor,
+  /// several are one list.
+  public var site: CallSite? = nil
+}
+
+/// The arguments of a layer call as written, with tensors by id: what export writes back.
+public struct CallSite: Sendable {
+  /// One call argument: a tensor, a list of tensors, or a literal (`return_state=True`).
+  public enum Argument: Sendable {
+    case tensor(Int)
+    case tensors([Int])
+    case value(Value)
+  }
+  public var positional: [Argument]
+  public var keywords: [(String, Argument)]
+  public init(positional: [Argument], keywords: [(String, Argument)] = []) {
+    self.positional = positional
+    self.keywords = keywords
+  }
 }
 
 /// A layer in the graph, in creation order; an Input is a layer of class InputLayer.

@@ -15,12 +15,13 @@ public enum Help {
     }
     if name == "apply" { return applyHelp }
     if name == "import" { return importHelp }
+    if name == "export" { return exportHelp }
     if name == "Input" || name == "InputLayer" {
       return "Input(shape, batch_size=None, dtype=None, name=None, batch_shape=None)\n\n"
         + "  x = Input((None, None, 3))   unknown dims get names: H, W (images), L (sequences), C\n"
         + "  x = Input((H, W, 3))         or name them yourself"
     }
-    let suggestion = nearest(name, in: Catalog.allNames + ["apply", "import", "Input"])
+    let suggestion = nearest(name, in: Catalog.allNames + ["apply", "import", "export", "Input"])
     return "no help for '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
   }
 
@@ -43,6 +44,15 @@ public enum Help {
     `apply SIZE` evaluates the model as Keras rebuilds it at that size.
     """
 
+  static let exportHelp = """
+    export FORMAT PATH   write the session's model to a file Keras reads
+      export keras model.json    the model.to_json() document: keras.models.model_from_json
+                                 loads it (same layer names, arguments, shapes and params)
+      export python model.py     readable Keras code that builds the same model
+    A layer bound but never called is not part of the model and is left out. A path without
+    an extension gets .json or .py; an existing file is replaced.
+    """
+
   static var general: String {
     var families: [String: [String]] = [:]
     for e in Catalog.entries { families[e.family, default: []].append(e.className) }
@@ -61,6 +71,7 @@ public enum Help {
         apply SIZE     every layer's output at a size (help apply)
         summary        the model.summary() table, with formulas
         import PATH    load a .keras file or JSON config (help import)
+        export keras model.json    the model as Keras JSON; export python model.py: as code
         help NAME      a layer's signature, shape rule and an example
         quit           leave (or Ctrl-D)
       Layers:

@@ -60,9 +60,12 @@ public enum JSONOutput {
     public var layers: [LayerJSON]?
     public var text: String?
     public var error: ErrorJSON?
+    /// For `export`: the file written and its format (`keras` or `python`).
+    public var path: String?
+    public var format: String?
     enum CodingKeys: String, CodingKey {
       case line, ok, kind, source, name, variable, outputs, params, size, inputs, layers, text,
-        error
+        error, path, format
       case className = "class_name"
     }
 
@@ -154,6 +157,12 @@ public enum JSONOutput {
     case .help(let topic):
       r.kind = "help"
       r.text = Help.text(topic)
+    case .export(let request):
+      r.kind = "export"
+      r.path = request.path
+      r.format = request.format.rawValue
+      r.layers = request.layers
+      r.text = request.message
     case .failure(let e):
       r.ok = false
       r.kind = "error"

@@ -25,6 +25,7 @@ public enum Render {
     case .summary(let g): return summary(g, title: "Model: \"session\"")
     case .imported(let name, let layers, let g): return imported(name, layers, g)
     case .help(let topic): return Help.text(topic)
+    case .export(let request): return request.message
     case .failure(let e): return e.diagnostic.rendered(source: source)
     }
   }

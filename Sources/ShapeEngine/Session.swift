@@ -22,7 +22,7 @@ public struct Session: Sendable {
 
   /// The command words of the REPL; anything else is a statement.
   public static let commands: Set<String> = [
-    "apply", "summary", "help", "quit", "exit", "import",
+    "apply", "summary", "help", "export", "import", "quit", "exit",
   ]
 
   public init() {}
@@ -71,6 +71,12 @@ public struct Session: Sendable {
         EngineError(
           "import reads a model file, which the session cannot do on its own",
           hint: "run it in the kshape REPL or a kshape script"))
+    case "export":
+      do {
+        return .export(try ExportRequest.make(argument, graph: graph))
+      } catch {
+        return .failure(error)
+      }
     default: return .quit
     }
   }
@@ -131,6 +137,8 @@ public enum Outcome: Sendable {
   /// A model file imported: its name and the graph's layers it added.
   case imported(String, layers: Range<Int>, graph: Graph)
   case help(String)
+  /// An export made: the REPL writes its text to its path, then shows its message.
+  case export(ExportRequest)
   case quit
   case failure(EngineError)
 }

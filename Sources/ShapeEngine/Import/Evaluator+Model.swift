@@ -85,7 +85,7 @@ extension Evaluator {
       guard
         case .called(_, let outs) = try call(
           l, positional: [.tensor(graph.tensors[current].type)], keywords: [], inputs: [current],
-          nil),
+          nil, site: CallSite(positional: [.tensor(current)])),
         outs.count == 1, let out = outs.first
       else {
         throw EngineError(
@@ -151,11 +151,13 @@ extension Evaluator {
     _ produced: [NodeID: [Int]]
   ) throws(EngineError) -> [Int] {
     var ids: [Int] = []
-    func argument(_ v: JSONValue, _ path: JSONPath) throws(EngineError) -> CallValue {
+    func argument(_ v: JSONValue, _ path: JSONPath) throws(EngineError) -> (
+      CallValue, CallSite.Argument
+    ) {
       if let r = try refOrThrow(v, path) {
         let t = try tensor(r, m, layerIndex, produced)
         ids.append(t)
-        return .tensor(graph.tensors[t].type)
+        return (.tensor(graph.tensors[t].type), .tensor(t))
       }
       if case .array(let items) = v, !items.isEmpty {
         var refs: [TensorRef] = []
@@ -164,27 +166,36 @@ extension Evaluator {
         }
         if refs.count == items.count {
           var types: [TensorType] = []
+          var listed: [Int] = []
           for r in refs {
             let t = try tensor(r, m, layerIndex, produced)
             ids.append(t)
+            listed.append(t)
             types.append(graph.tensors[t].type)
           }
-          return .tensors(types)
+          return (.tensors(types), .tensors(listed))
         }
       }
-      return .value(ConfigValues.value(v))
+      let value = ConfigValues.value(v)
+      return (.value(value), .value(value))
     }
     var positional: [CallValue] = []
-    for (i, a) in node.args.enumerated() {
-      positional.append(try argument(a, node.path + "args" + i))
-    }
     var keywords: [(String, CallValue)] = []
-    for m in node.kwargs where !m.value.isNull {
-      keywords.append((m.key, try argument(m.value, node.path + "kwargs" + m.key)))
+    var site = CallSite(positional: [])
+    for (i, a) in node.args.enumerated() {
+      let (value, written) = try argument(a, node.path + "args" + i)
+      positional.append(value)
+      site.positional.append(written)
+    }
+    for member in node.kwargs where !member.value.isNull {
+      let (value, written) = try argument(member.value, node.path + "kwargs" + member.key)
+      keywords.append((member.key, value))
+      site.keywords.append((member.key, written))
     }
     var effect: Effect
     do {
-      effect = try call(l, positional: positional, keywords: keywords, inputs: ids, nil)
+      effect = try call(
+        l, positional: positional, keywords: keywords, inputs: ids, nil, site: site)
     } catch {
       var e = error
       if e.path == nil { e.path = node.path }

@@ -1,0 +1,115 @@
+import KerasJSON
+import LayerCatalog
+
+/// The session's graph as readable Keras code that builds the same model: one line per input
+/// and per layer call, the session's variable names, arguments as written, names explicit.
+public enum PythonExport {
+  /// The file's text.
+  public static func export(_ graph: Graph, name: String = "functional") throws(EngineError)
+    -> ExportResult
+  {
+    let plan = try ExportPlan(graph)
+    let names = Names(graph, plan)
+    var lines = ["import keras", ""]
+    // Calls in the order they were made: their first output tensors were created in that order.
+    var calls: [(layer: Int, call: Int)] = []
+    for l in plan.layers {
+      for c in graph.layers[l].calls.indices { calls.append((l, c)) }
+    }
+    calls.sort { first(graph, $0) < first(graph, $1) }
+    var defined: Set<Int> = []
+    for (l, c) in calls {
+      let node = graph.layers[l]
+      let call = node.calls[c]
+      if node.className == "InputLayer" {
+        lines.append("\(names.tensor(call.outputs.first ?? 0)) = \(input(graph, node))")
+        continue
+      }
+      let lhs = call.outputs.map { names.tensor($0) }.joined(separator: ", ")
+      if node.module.hasPrefix("keras.src.ops") {
+        lines.append("\(lhs) = \(operation(node, call, names))")
+        continue
+      }
+      let ctor = PythonLiteral.constructor(node.className, node.arguments, name: node.name)
+      let callee: String
+      if names.sharesLayer(l) {
+        callee = names.layer(l)
+        if defined.insert(l).inserted { lines.append("\(callee) = \(ctor)") }
+      } else {
+        callee = ctor
+      }
+      lines.append("\(lhs) = \(callee)(\(arguments(ExportPlan.site(call), names)))")
+    }
+    func list(_ ts: [Int]) -> String {
+      let all = ts.map { names.tensor($0) }
+      return all.count == 1 ? all.joined() : "[" + all.joined(separator: ", ") + "]"
+    }
+    lines += [
+      "model = keras.Model(inputs=\(list(graph.inputs.map(\.tensor))), "
+        + "outputs=\(list(graph.outputs)), name=\(PythonLiteral.string(name)))",
+      "", "if __name__ == \"__main__\":", "    model.summary()", "",
+    ]
+    return ExportResult(
+      text: lines.joined(separator: "\n"), layers: plan.layers.count, uncalled: plan.uncalled)
+  }
+
+  private static func first(_ g: Graph, _ c: (layer: Int, call: Int)) -> Int {
+    g.layers[c.layer].calls[c.call].outputs.first ?? Int.max
+  }
+
+  /// `keras.Input(shape=(None, None, 3), name="input_layer")`, with batch_size and dtype when
+  /// they are not Keras's defaults.
+  static func input(_ g: Graph, _ node: LayerNode) -> String {
+    let type = node.calls.first?.outputs.first.map { g.tensors[$0].type }
+    let dims = (type?.shape ?? []).map { $0.value.map(String.init) ?? "None" }
+    let shape = dims.dropFirst()
+    var parts = [
+      "shape="
+        + (shape.count == 1 ? "(\(shape.first ?? ""),)" : "(" + shape.joined(separator: ", ") + ")")
+    ]
+    if let batch = type?.shape.first?.value { parts.append("batch_size=\(batch)") }
+    if let dtype = type?.dtype.name, dtype != "float32" {
+      parts.append("dtype=" + PythonLiteral.string(dtype))
+    }
+    parts.append("name=" + PythonLiteral.string(node.name))
+    return "keras.Input(" + parts.joined(separator: ", ") + ")"
+  }
+
+  static func arguments(_ site: CallSite, _ names: Names) -> String {
+    func arg(_ a: CallSite.Argument) -> String {
+      switch a {
+      case .tensor(let t): return names.tensor(t)
+      case .tensors(let ts): return "[" + ts.map { names.tensor($0) }.joined(separator: ", ") + "]"
+      case .value(let v): return PythonLiteral.of(v)
+      }
+    }
+    return (site.positional.map(arg) + site.keywords.map { "\($0.0)=\(arg($0.1))" })
+      .joined(separator: ", ")
+  }
+
+  /// A raw tensor operation read from a model file (`x + 3.0` saved as `Add`):
+  /// `keras.ops.add(x, 3.0)`, its scalars as the file has them.
+  static func operation(_ node: LayerNode, _ call: LayerCall, _ names: Names) -> String {
+    let cls = node.savedConfig?["class_name"]?.stringValue ?? node.className
+    let function = "keras.ops." + snakeCase(cls)
+    let index = node.calls.firstIndex { $0.outputs == call.outputs } ?? 0
+    guard case .array(let nodes)? = node.savedConfig?["inbound_nodes"], index < nodes.count,
+      case .array(let args)? = nodes[index]["args"]
+    else {
+      return function + "(" + call.inputs.map { names.tensor($0) }.joined(separator: ", ") + ")"
+    }
+    var queue = call.inputs[...]
+    func render(_ j: JSONValue) -> String {
+      if j["class_name"]?.stringValue == "__keras_tensor__" {
+        return queue.popFirst().map { names.tensor($0) } ?? "None"
+      }
+      if case .array(let xs) = j { return "[" + xs.map(render).joined(separator: ", ") + "]" }
+      return PythonLiteral.of(j)
+    }
+    var parts = args.map(render)
+    if case .object(let kwargs)? = nodes[index]["kwargs"] {
+      parts += kwargs.map { "\($0.key)=\(render($0.value))" }
+    }
+    return function + "(" + parts.joined(separator: ", ") + ")"
+  }
+}
