@@ -37,6 +37,9 @@ sys.path.insert(0, str(ROOT / "tools" / "golden"))
 from model_programs import PROGRAMS  # noqa: E402
 
 
+MODEL_FILES = ROOT / "Tests" / "ShapeEngineTests" / "Golden" / "modelfiles"
+
+
 def programs():
     """(id, statements, snapshot stem or None) for every program."""
     for p in PROGRAMS:
@@ -44,6 +47,12 @@ def programs():
     for path in sorted(SNAPSHOTS.glob("*.ks")):
         lines = [s.strip() for s in path.read_text().splitlines()]
         yield "session:" + path.stem, [s for s in lines if s and not s.startswith("#")], path
+    # Models read from files Keras wrote (`import`), exported back; one also grows a new head.
+    index = json.loads((MODEL_FILES / "INDEX.json").read_text())
+    for m in index["models"]:
+        yield "import:" + m["name"], [f"import {MODEL_FILES / m['file']}"], None
+    yield "import+head:resnet50", [
+        f"import {MODEL_FILES / 'resnet50.json'}", "GlobalAveragePooling2D()", "Dense(10)"], None
 
 
 def run_kshape(statements, folder):
@@ -200,14 +209,15 @@ def main():
         "",
         "- A session with a `Lambda` is refused by both exports (kshape only has the function's "
         "name, not its code).",
-        "- Layers imported from a model file (`savedConfig`) are written back as read, with only "
-        "their `inbound_nodes` recomputed; until the importer lands, that path is tested in Swift "
-        "(SavedConfigExportTests), not through Keras. Raw operations (`keras.src.ops.numpy`) "
-        "become `keras.ops.<snake_case>(...)` calls in Python, which take no `name=`: Keras "
-        "auto-names them, so their names can differ from the file's; an operation with no "
-        "`keras.ops` function of that name (a `GetItem`) would not run.",
-        "- Custom classes (a `module` outside keras.layers) are written back to JSON as read; the "
-        "Python export writes `keras.layers.<Class>`, which does not exist for them.",
+        "- Layers imported from a model file (the `import:` rows) are written back to JSON as "
+        "read, with only their `inbound_nodes` recomputed; in Python, nested models and classes "
+        "from outside `keras.layers` (ConvNeXt's `LayerScale`) are rebuilt with "
+        "`keras.saving.deserialize_keras_object` from their saved entry. Raw operations "
+        "(`keras.src.ops.numpy`) become `keras.ops.<snake_case>(...)` calls in Python, which take "
+        "no `name=`: Keras auto-names them, so their names can differ from the file's; an "
+        "operation with no `keras.ops` function of that name (a `GetItem`) would not run.",
+        "- A custom class outside Keras (`--assume-identity`) is written back to JSON as read; "
+        "Keras can load it only where that class is importable.",
     ]
     REPORT.write_text("\n".join(lines) + "\n")
     print(f"{len(full)}/{len(exported)} round-trip; report: {REPORT.relative_to(ROOT)}")

@@ -44,6 +44,8 @@ public enum KerasExport {
     let node = plan.graph.layers[l]
     let nodes = inboundNodes(plan, node)
     if let saved = node.savedConfig, case .object(var members) = saved {
+      // A Sequential's entries have no top-level name; a Functional's need one.
+      if saved["name"] == nil { members.append(JSONMember("name", .string(node.name))) }
       members.removeAll { $0.key == "inbound_nodes" }
       members.append(JSONMember("inbound_nodes", savedNodes(plan, node, saved) ?? nodes))
       return .object(members)

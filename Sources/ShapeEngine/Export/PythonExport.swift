@@ -30,7 +30,7 @@ public enum PythonExport {
         lines.append("\(lhs) = \(operation(node, call, names))")
         continue
       }
-      let ctor = PythonLiteral.constructor(node.className, node.arguments, name: node.name)
+      let ctor = constructor(node)
       let callee: String
       if names.sharesLayer(l) {
         callee = names.layer(l)
@@ -51,6 +51,21 @@ public enum PythonExport {
     ]
     return ExportResult(
       text: lines.joined(separator: "\n"), layers: plan.layers.count, uncalled: plan.uncalled)
+  }
+
+  /// `keras.layers.Conv2D(...)` as written; a nested model or a class from outside
+  /// `keras.layers` (an application's helper, a custom class) read from a file is rebuilt from
+  /// its saved entry, which Keras's own deserializer reads.
+  static func constructor(_ node: LayerNode) -> String {
+    let plain = ["keras.layers", "keras.src.layers"].contains { node.module.hasPrefix($0) }
+    guard let saved = node.savedConfig, case .object(let members) = saved,
+      !plain || SavedModel.modelClasses.contains(node.className)
+    else {
+      return PythonLiteral.constructor(node.className, node.arguments, name: node.name)
+    }
+    let entry = JSONValue.object(
+      members.filter { ["module", "class_name", "config", "registered_name"].contains($0.key) })
+    return "keras.saving.deserialize_keras_object(\(PythonLiteral.of(entry)))"
   }
 
   private static func first(_ g: Graph, _ c: (layer: Int, call: Int)) -> Int {
