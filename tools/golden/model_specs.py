@@ -186,6 +186,26 @@ def mixed_precision():
         keras.config.set_dtype_policy("float32")
 
 
+def dict_io():
+    """Inputs and outputs given as dicts: Keras orders them by key in the config."""
+    image = keras.Input((None, None, 3), name="image")
+    meta = keras.Input((4,), name="meta")
+    x = L.Conv2D(8, 3, strides=2)(image)
+    x = L.GlobalMaxPooling2D()(x)
+    x = L.Concatenate()([x, L.Dense(8)(meta)])
+    outputs = {"score": L.Dense(1, name="score")(x), "box": L.Dense(4, name="box")(x)}
+    return keras.Model({"meta": meta, "image": image}, outputs, name="dict_io")
+
+
+def nested_sequential_unbuilt():
+    """A Sequential without an Input, built by being called inside a functional model."""
+    block = keras.Sequential([L.Conv2D(8, 3, padding="same"), L.ReLU(), L.MaxPooling2D()], name="block")
+    i = keras.Input((None, None, 3), name="image")
+    x = block(i)
+    x = L.Conv2D(4, 3)(x)
+    return keras.Model(i, L.GlobalAveragePooling2D()(x), name="nested_sequential_unbuilt")
+
+
 def raw_ops():
     i = keras.Input((None, 16), name="features")
     x = L.Dense(16)(i)
@@ -248,4 +268,6 @@ SPECS = [
     ModelSpec("sequential", "hand", sequential, ("28x28x1", "32x32x1", "12x12x1", "5x5x1"), archive=True),
     ModelSpec("mixed_precision", "hand", mixed_precision, ("224x224", "32x32", "2x2", "1x1")),
     ModelSpec("raw_ops", "hand", raw_ops, ("100", "10", "1")),
+    ModelSpec("dict_io", "hand", dict_io, ("image=64x64", "image=3x3", "image=2x2")),
+    ModelSpec("nested_sequential_unbuilt", "hand", nested_sequential_unbuilt, ("64x64", "7x7", "5x5", "1x1")),
 ]

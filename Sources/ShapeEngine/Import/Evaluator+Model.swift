@@ -73,6 +73,11 @@ extension Evaluator {
         batch: shape[0].map { .known($0) } ?? .unknown,
         declared: shape.dropFirst().map { $0.map { .known($0) } ?? .unknown }, dtype: .float32,
         name: nil, at: nil)
+    } else if let given = binding.tensors[graph.inputs.count] {
+      // A Sequential nested in a model takes the shape of what it is called on.
+      current = try addInput(
+        batch: .unknown, declared: Array(repeating: .unknown, count: max(0, given.rank - 1)),
+        dtype: given.dtype, name: nil, at: nil)
     } else {
       throw EngineError(
         ConfigError(

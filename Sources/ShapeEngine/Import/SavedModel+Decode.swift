@@ -90,6 +90,14 @@ extension SavedModel {
   static func refs(_ value: JSONValue?, at path: JSONPath, in names: Set<String>)
     throws(ConfigError) -> [TensorRef]
   {
+    // Dict inputs/outputs (`keras.Model({"a": x, "b": y}, ...)`): Keras flattens by sorted key.
+    if let value, case .object(let members) = value {
+      var out: [TensorRef] = []
+      for m in members.sorted(by: { $0.key < $1.key }) {
+        out += try refs(m.value, at: path + m.key, in: names)
+      }
+      return out
+    }
     guard let value, case .array(let items) = value else {
       throw ConfigError("expected a list of [layer_name, node_index, tensor_index]", at: path)
     }
