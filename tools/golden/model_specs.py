@@ -10,6 +10,7 @@ and how it is written: `form` "json" (`model.to_json()`) or "config" (bare `get_
 from dataclasses import dataclass
 from typing import Callable
 
+import model_specs_ops as ops_models
 from keras_runtime import keras
 
 L = keras.layers
@@ -248,4 +249,10 @@ SPECS = [
     ModelSpec("sequential", "hand", sequential, ("28x28x1", "32x32x1", "12x12x1", "5x5x1"), archive=True),
     ModelSpec("mixed_precision", "hand", mixed_precision, ("224x224", "32x32", "2x2", "1x1")),
     ModelSpec("raw_ops", "hand", raw_ops, ("100", "10", "1")),
+    ModelSpec("ops_shapes", "hand", ops_models.ops_shapes, ("4x8", "2x12", "3x5", "1x1")),
+    ModelSpec("ops_reduce", "hand", ops_models.ops_reduce, ("10", "1")),
+    ModelSpec("ops_slicing", "hand", ops_models.ops_slicing, ("8x8", "5x4", "6x3", "1x1")),
+    ModelSpec("ops_join", "hand", ops_models.ops_join, ("8", "3")),
+    ModelSpec("ops_elementwise", "hand", ops_models.ops_elementwise, ("10", "1")),
+    ModelSpec("ops_attention", "hand", ops_models.ops_attention, ("16", "1")),
 ]
