@@ -34,6 +34,17 @@ enum IndexItem {
     }
   }
 
+  /// As Python prints it: `3`, `None`, `Ellipsis`, `slice(None, 3, None)`.
+  var pythonRepr: String {
+    func opt(_ v: Int?) -> String { v.map(String.init) ?? "None" }
+    switch self {
+    case .index(let i): return String(i)
+    case .newAxis: return "None"
+    case .ellipsis: return "Ellipsis"
+    case .slice(let a, let b, let c): return "slice(\(opt(a)), \(opt(b)), \(opt(c)))"
+    }
+  }
+
   /// `len(range(*slice(start, stop, step).indices(n)))`; nil for step 0.
   static func sliceLength(_ n: Int, start: Int?, stop: Int?, step: Int?) -> Int? {
     let step = step ?? 1
@@ -72,6 +83,9 @@ extension OperationContext {
     if ellipses > 1 {
       throw error("Slice should only have one ellipsis. Received: `\(key.pythonRepr)`")
     }
+    let keyText =
+      key.items == nil
+      ? items.first?.pythonRepr ?? "" : TensorType.tuple(items.map(\.pythonRepr))
     if ellipses == 0 { items.append(.ellipsis) }
     var rest = x.shape[...]
     var out: [Dim] = []
@@ -91,13 +105,13 @@ extension OperationContext {
       guard let d = rest.popFirst() else {
         throw error(
           "Array has shape \(shape(x.shape)) but slice has too many indices. Received: "
-            + "`\(key.pythonRepr)`")
+            + "`\(keyText)`")
       }
       switch item {
       case .index(let k):
         if let n = d.value, pythonIndex(k, count: n) == nil {
           throw error(
-            "Array has shape \(shape(x.shape)) but out-of-bounds index \(key.pythonRepr) was "
+            "Array has shape \(shape(x.shape)) but out-of-bounds index \(keyText) was "
               + "requested.")
         }
       case .slice(let start, let stop, let step):
@@ -106,7 +120,7 @@ extension OperationContext {
           continue
         }
         guard let len = IndexItem.sliceLength(n, start: start, stop: stop, step: step) else {
-          throw error("slice step cannot be zero. Received: `\(key.pythonRepr)`")
+          throw error("slice step cannot be zero. Received: `\(keyText)`")
         }
         out.append(.known(len))
       default: break
