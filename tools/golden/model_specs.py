@@ -10,6 +10,7 @@ and how it is written: `form` "json" (`model.to_json()`) or "config" (bare `get_
 from dataclasses import dataclass
 from typing import Callable
 
+import model_specs_ops as ops_models
 from keras_runtime import keras
 
 L = keras.layers
@@ -270,4 +271,10 @@ SPECS = [
     ModelSpec("raw_ops", "hand", raw_ops, ("100", "10", "1")),
     ModelSpec("dict_io", "hand", dict_io, ("image=64x64", "image=3x3", "image=2x2")),
     ModelSpec("nested_sequential_unbuilt", "hand", nested_sequential_unbuilt, ("64x64", "7x7", "5x5", "1x1")),
+    ModelSpec("ops_shapes", "hand", ops_models.ops_shapes, ("4x8", "2x12", "3x5", "1x1")),
+    ModelSpec("ops_reduce", "hand", ops_models.ops_reduce, ("10", "1")),
+    ModelSpec("ops_slicing", "hand", ops_models.ops_slicing, ("8x8", "5x4", "6x3", "1x1")),
+    ModelSpec("ops_join", "hand", ops_models.ops_join, ("8", "3")),
+    ModelSpec("ops_elementwise", "hand", ops_models.ops_elementwise, ("10", "1")),
+    ModelSpec("ops_attention", "hand", ops_models.ops_attention, ("16", "1")),
 ]

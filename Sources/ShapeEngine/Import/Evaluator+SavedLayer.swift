@@ -81,7 +81,8 @@ extension Evaluator {
         throw EngineError("unreachable: a model without config")
       }
       made = NestedModel(model: nested, options: options)
-    case .operation(let op)?:
+    case .operation(var op)?:
+      op.configure(config)
       made = op
     case .helper(var helper)?:
       do { try helper.configure(config) } catch {
