@@ -269,7 +269,7 @@ SPECS = [
     ModelSpec("sequential", "hand", sequential, ("28x28x1", "32x32x1", "12x12x1", "5x5x1"), archive=True),
     ModelSpec("mixed_precision", "hand", mixed_precision, ("224x224", "32x32", "2x2", "1x1")),
     ModelSpec("raw_ops", "hand", raw_ops, ("100", "10", "1")),
-    ModelSpec("dict_io", "hand", dict_io, ("image=64x64", "image=3x3", "image=2x2")),
+    ModelSpec("dict_io", "hand", dict_io, ("image=64x64 meta=4", "image=3x3 meta=4", "image=2x2 meta=4")),
     ModelSpec("nested_sequential_unbuilt", "hand", nested_sequential_unbuilt, ("64x64", "7x7", "5x5", "1x1")),
     ModelSpec("ops_shapes", "hand", ops_models.ops_shapes, ("4x8", "2x12", "3x5", "1x1")),
     ModelSpec("ops_reduce", "hand", ops_models.ops_reduce, ("10", "1")),
