@@ -88,8 +88,14 @@ public final class REPL {
     }
   }
 
-  /// Tab completion: commands, layer names and the session's names that start with the word.
+  /// Tab completion: commands, layer names and the session's names that start with the word;
+  /// file paths after `import` and `export FORMAT`.
   public func completions(_ before: String) -> [String] {
+    let trimmed = before.drop { $0 == " " }
+    for command in ["import ", "export keras ", "export python "] where trimmed.hasPrefix(command) {
+      let partial = String(trimmed.dropFirst(command.count).split(separator: " ").last ?? "")
+      return trimmed.hasSuffix(" ") && !partial.isEmpty ? [] : PathCompletion.candidates(partial)
+    }
     let word = String(
       before.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
     guard !word.isEmpty else { return [] }

@@ -136,3 +136,28 @@ import Testing
     #expect(repl.session.statements.isEmpty)
   }
 }
+
+/// Tab after `import` and `export` completes file paths.
+@Suite struct PathCompletionTests {
+  @Test func completesFilesAndFolders() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kshape-complete-\(UInt32.random(in: 0...UInt32.max))")
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("models"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for f in ["model.keras", "model.json", ".hidden.json"] {
+      try Data("{}".utf8).write(to: dir.appendingPathComponent(f))
+    }
+    let repl = REPL(output: Output(out: { _ in }, err: { _ in }))
+    let base = dir.path + "/"
+    #expect(
+      repl.completions("import \(base)mo") == [
+        base + "model.json", base + "model.keras", base + "models/",
+      ])
+    #expect(repl.completions("export keras \(base)model.k") == [base + "model.keras"])
+    #expect(repl.completions("import \(base)").contains(base + ".hidden.json") == false)
+    #expect(repl.completions("import \(base).h") == [base + ".hidden.json"])
+    // Elsewhere, layer names as before.
+    #expect(repl.completions("Conv2").contains("Conv2D"))
+  }
+}
