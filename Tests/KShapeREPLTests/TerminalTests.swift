@@ -116,4 +116,30 @@ import Testing
     t.keys("C-d")
     #expect(t.waitFor { _ in !t.alive })
   }
+
+  /// A saved model imported by typing its path with Tab, then applied and extended.
+  @Test func importAModelFileInARealTerminal() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "kshape is built")
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("ShapeEngineTests/Golden/modelfiles")
+    let t = Tmux()
+    try #require(
+      t.start("cd \(folder.path) && env LANG=C \(Self.binary.path)"),
+      "tmux starts (apt-get install tmux)")
+    #expect(t.waitFor("kshape>"))
+    t.type("import mobilenetv3s")
+    t.keys("Tab")
+    #expect(t.waitFor("import mobilenetv3small."))
+    t.type("json")
+    t.keys("Enter")
+    #expect(t.waitFor("imported model \"MobileNetV3Small\""))
+    t.type("apply 1x1")
+    t.keys("Enter")
+    #expect(t.waitFor("failed at layer expanded_conv_depthwise (DepthwiseConv2D)"))
+    t.type("Dense(10)")
+    t.keys("Enter")
+    #expect(t.waitFor("dense (Dense), 5770 params"))
+    t.keys("C-d")
+    #expect(t.waitFor { _ in !t.alive })
+  }
 }
