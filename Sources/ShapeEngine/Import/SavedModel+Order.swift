@@ -69,29 +69,45 @@ extension SavedModel {
     }
     let modelInputs = Set(
       try inputs.map { (r) throws(ConfigError) in try node(of: r, layerIndex: layerIndex) })
-    // _build_map: depth-first from each output, parents before children.
+    // _build_map: depth-first from each output, parents before children (an explicit stack:
+    // a file may chain any number of layers).
     var finished: Set<NodeID> = []
-    var inProgress: [NodeID] = []
+    var onStack: Set<NodeID> = []
     var decreasing: [NodeID] = []
-    func visit(_ n: NodeID, _ path: JSONPath) throws(ConfigError) {
-      if finished.contains(n) { return }
-      if let i = inProgress.firstIndex(of: n) {
-        let cycle = (inProgress[i...] + [n]).map { "\"\(layers[$0.layer].name)\"" }
-        throw ConfigError(
-          "the layers' inputs form a cycle: " + cycle.joined(separator: " -> "), at: path,
-          hint: "a model's graph has no cycles; the file was not written by Keras or was edited")
+    for r in outputs {
+      let root = try node(of: r, layerIndex: layerIndex)
+      if finished.contains(root) { continue }
+      var stack: [(id: NodeID, parents: [NodeID], next: Int)] = []
+      func push(_ n: NodeID) throws(ConfigError) {
+        onStack.insert(n)
+        stack.append((n, modelInputs.contains(n) ? [] : try parentsOf(n), 0))
       }
-      inProgress.append(n)
-      if !modelInputs.contains(n) {
-        let node =
-          layers[n.layer].nodes.indices.contains(n.node) ? layers[n.layer].nodes[n.node] : nil
-        for p in try parentsOf(n) { try visit(p, node?.path ?? layers[n.layer].path) }
+      try push(root)
+      while let top = stack.last {
+        if top.next < top.parents.count {
+          stack[stack.count - 1].next += 1
+          let p = top.parents[top.next]
+          if finished.contains(p) { continue }
+          if onStack.contains(p) {
+            let from = stack.firstIndex { $0.id == p } ?? 0
+            let cycle = (stack[from...].map(\.id) + [p]).map { "\"\(layers[$0.layer].name)\"" }
+            let layer = layers[top.id.layer]
+            throw ConfigError(
+              "the layers' inputs form a cycle: " + cycle.joined(separator: " -> "),
+              at: layer.nodes.indices.contains(top.id.node)
+                ? layer.nodes[top.id.node].path : layer.path,
+              hint: "a model's graph has no cycles; the file was not written by Keras or was edited"
+            )
+          }
+          try push(p)
+        } else {
+          stack.removeLast()
+          onStack.remove(top.id)
+          finished.insert(top.id)
+          decreasing.append(top.id)
+        }
       }
-      inProgress.removeLast()
-      finished.insert(n)
-      decreasing.append(n)
     }
-    for r in outputs { try visit(try node(of: r, layerIndex: layerIndex), r.path) }
     // map_graph: depths from the outputs; a shared layer takes its deepest node's depth.
     var depthOrder: [NodeID] = []
     var depths: [NodeID: Int] = [:]
