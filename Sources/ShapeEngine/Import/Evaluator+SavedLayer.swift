@@ -141,7 +141,7 @@ struct NestedModel: Layer {
     }
     let graph = evaluator.graph
     // Keras checks the tensors against the model's declared inputs (rank and known dims).
-    for (i, input) in graph.inputs.enumerated() where i < given.count {
+    for i in graph.inputs.indices where i < given.count {
       let declared = graph.declaredInputs[i]
       let actual = given[i]
       let fits =
