@@ -125,6 +125,10 @@ public enum Catalog {
   /// A layer built from an argument (`LSTM(8)` inside `Bidirectional(...)`), with its name and
   /// dtype policy, ready to be called by its wrapper.
   public static func build(_ arg: LayerArgument) throws(LayerError) -> BuiltLayer {
+    if let prebuilt = arg.prebuilt {
+      return BuiltLayer(
+        layer: prebuilt, context: LayerContext(className: arg.className, name: arg.name))
+    }
     guard let entry = entry(arg.className) else {
       throw LayerError(
         "unknown layer '\(arg.className)'",

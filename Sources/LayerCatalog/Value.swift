@@ -139,10 +139,28 @@ public struct LayerArgument: Hashable, Sendable {
   public var className: String
   public var arguments: CallArguments
   public var name: String
-  public init(className: String, arguments: CallArguments, name: String) {
+  /// A layer already made, for classes the catalog does not build (a model read from a saved
+  /// config, wrapped in `TimeDistributed`); compared by class and name only.
+  public var prebuilt: (any Layer)?
+
+  public init(
+    className: String, arguments: CallArguments, name: String, prebuilt: (any Layer)? = nil
+  ) {
     self.className = className
     self.arguments = arguments
     self.name = name
+    self.prebuilt = prebuilt
+  }
+
+  public static func == (a: LayerArgument, b: LayerArgument) -> Bool {
+    a.className == b.className && a.arguments == b.arguments && a.name == b.name
+      && (a.prebuilt == nil) == (b.prebuilt == nil)
+  }
+
+  public func hash(into h: inout Hasher) {
+    h.combine(className)
+    h.combine(arguments)
+    h.combine(name)
   }
 }
 

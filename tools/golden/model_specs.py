@@ -207,6 +207,21 @@ def nested_sequential_unbuilt():
     return keras.Model(i, L.GlobalAveragePooling2D()(x), name="nested_sequential_unbuilt")
 
 
+def time_distributed_model():
+    """Models wrapped in TimeDistributed: a Sequential and a Functional per frame."""
+    cnn = keras.Sequential(
+        [keras.Input((None, None, 3)), L.Conv2D(8, 3, strides=2), L.ReLU(), L.GlobalAveragePooling2D()],
+        name="frame_cnn",
+    )
+    fi = keras.Input((8,), name="frame_features")
+    frame_head = keras.Model(fi, L.Dense(4)(L.Dense(6)(fi)), name="frame_head")
+    i = keras.Input((None, None, None, 3), name="video")
+    x = L.TimeDistributed(cnn)(i)
+    x = L.TimeDistributed(frame_head)(x)
+    x = L.LSTM(8)(x)
+    return keras.Model(i, L.Dense(2)(x), name="time_distributed_model")
+
+
 def raw_ops():
     i = keras.Input((None, 16), name="features")
     x = L.Dense(16)(i)
@@ -269,6 +284,7 @@ SPECS = [
     ModelSpec("sequential", "hand", sequential, ("28x28x1", "32x32x1", "12x12x1", "5x5x1"), archive=True),
     ModelSpec("mixed_precision", "hand", mixed_precision, ("224x224", "32x32", "2x2", "1x1")),
     ModelSpec("raw_ops", "hand", raw_ops, ("100", "10", "1")),
+    ModelSpec("time_distributed_model", "hand", time_distributed_model, ("8x64x64", "1x3x3", "4x2x2")),
     ModelSpec("dict_io", "hand", dict_io, ("image=64x64 meta=4", "image=3x3 meta=4", "image=2x2 meta=4")),
     ModelSpec("nested_sequential_unbuilt", "hand", nested_sequential_unbuilt, ("64x64", "7x7", "5x5", "1x1")),
     ModelSpec("ops_shapes", "hand", ops_models.ops_shapes, ("4x8", "2x12", "3x5", "1x1")),

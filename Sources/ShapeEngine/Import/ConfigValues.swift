@@ -4,14 +4,18 @@ import LayerCatalog
 /// Saved config values as the Python values Keras's `from_config` passes to a constructor.
 enum ConfigValues {
   /// A layer's `config` as constructor keywords.
-  static func keywords(_ config: [JSONMember]) -> [(String, Value)] {
-    config.map { ($0.key, value($0.value, key: $0.key)) }
+  static func keywords(_ config: [JSONMember], options: ImportOptions = ImportOptions())
+    -> [(String, Value)]
+  {
+    config.map { ($0.key, value($0.value, key: $0.key, options: options)) }
   }
 
   /// One value: lists stay lists, serialized tuples become tuples, a dtype policy becomes its
   /// name, a serialized Keras layer (a wrapper's `layer`, an RNN's `cell`) becomes a layer
   /// argument, other serialized objects (initializers, regularizers) stay dicts.
-  static func value(_ json: JSONValue, key: String? = nil) -> Value {
+  static func value(_ json: JSONValue, key: String? = nil, options: ImportOptions = ImportOptions())
+    -> Value
+  {
     switch json {
     case .null: return .none
     case .bool(let b): return .bool(b)
@@ -36,8 +40,17 @@ enum ConfigValues {
       {
         return .layer(
           LayerArgument(
-            className: cls, arguments: CallArguments(keywords: keywords(inner)),
+            className: cls, arguments: CallArguments(keywords: keywords(inner, options: options)),
             name: config?["name"]?.stringValue ?? cls.lowercased()))
+      }
+      // A model given to a wrapper (`TimeDistributed(cnn)`): made here, called by the wrapper.
+      if let cls, SavedModel.modelClasses.contains(cls), let config,
+        let model = try? SavedModel.decodeModel(className: cls, config: config, at: .root)
+      {
+        return .layer(
+          LayerArgument(
+            className: cls, arguments: CallArguments(), name: model.name,
+            prebuilt: NestedModel(model: model, options: options)))
       }
       return .dict(members.map { DictEntry($0.key, value($0.value)) })
     }
