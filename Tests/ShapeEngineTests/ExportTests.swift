@@ -96,6 +96,6 @@ import Testing
     #expect(!text.contains("stale") && !text.contains("99"))
     #expect(text.contains("3.0"))
     let code = try PythonExport.export(g).text
-    #expect(code.contains("dense_1 = keras.ops.add(dense, 3.0)"))
+    #expect(code.contains("dense_1 = keras.src.ops.numpy.Add(name=\"dense_1\")(dense, 3.0)"))
   }
 }

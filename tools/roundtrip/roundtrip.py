@@ -74,12 +74,17 @@ def run_kshape(statements, folder):
 def describe(model):
     """name -> (class, [output shapes of every call], total params, trainable params)."""
     out = {}
-    for layer in model.layers:
+    # Operations, not only layers: raw ops (keras.src.ops.numpy) are part of an imported model.
+    for layer in model.operations:
         shapes = []
         for node in layer._inbound_nodes:
             shapes += [list(t.shape) for t in node.output_tensors]
-        trainable = sum(int(w.numpy().size) for w in layer.trainable_weights)
-        out[layer.name] = (type(layer).__name__, shapes, layer.count_params(), trainable)
+        if isinstance(layer, keras.layers.Layer):
+            trainable = sum(int(w.numpy().size) for w in layer.trainable_weights)
+            params = layer.count_params()
+        else:
+            trainable = params = 0
+        out[layer.name] = (type(layer).__name__, shapes, params, trainable)
     return out
 
 
@@ -213,9 +218,9 @@ def main():
         "read, with only their `inbound_nodes` recomputed; in Python, nested models and classes "
         "from outside `keras.layers` (ConvNeXt's `LayerScale`) are rebuilt with "
         "`keras.saving.deserialize_keras_object` from their saved entry. Raw operations "
-        "(`keras.src.ops.numpy`) become `keras.ops.<snake_case>(...)` calls in Python, which take "
-        "no `name=`: Keras auto-names them, so their names can differ from the file's; an "
-        "operation with no `keras.ops` function of that name (a `GetItem`) would not run.",
+        "(`keras.src.ops.numpy`, `.nn`, `.core`) are made in Python from their own class and saved "
+        "config (`keras.src.ops.numpy.Add(name=\"add\")(x, 3.0)`), so their names and "
+        "arguments are the file's; subscript keys come back as tuples of slices.",
         "- A custom class outside Keras (`--assume-identity`) is written back to JSON as read; "
         "Keras can load it only where that class is importable.",
     ]

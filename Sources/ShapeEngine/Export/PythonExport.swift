@@ -102,29 +102,57 @@ public enum PythonExport {
       .joined(separator: ", ")
   }
 
-  /// A raw tensor operation read from a model file (`x + 3.0` saved as `Add`):
-  /// `keras.ops.add(x, 3.0)`, its scalars as the file has them.
+  /// A raw tensor operation read from a model file (`x + 3.0` saved as `Add`): its own class,
+  /// made from its saved config so that its name and arguments are the file's, called on the
+  /// file's arguments: `keras.src.ops.numpy.Add(name="add")(x, 3.0)`.
   static func operation(_ node: LayerNode, _ call: LayerCall, _ names: Names) -> String {
     let cls = node.savedConfig?["class_name"]?.stringValue ?? node.className
-    let function = "keras.ops." + snakeCase(cls)
+    var settings: [String] = []
+    if case .object(let config)? = node.savedConfig?["config"] {
+      settings = config.map { "\($0.key)=\(PythonLiteral.of($0.value))" }
+    } else {
+      settings = ["name=" + PythonLiteral.string(node.name)]
+    }
+    let op = "\(node.module).\(cls)(" + settings.joined(separator: ", ") + ")"
     let index = node.calls.firstIndex { $0.outputs == call.outputs } ?? 0
     guard case .array(let nodes)? = node.savedConfig?["inbound_nodes"], index < nodes.count,
       case .array(let args)? = nodes[index]["args"]
     else {
-      return function + "(" + call.inputs.map { names.tensor($0) }.joined(separator: ", ") + ")"
+      return op + "(" + arguments(ExportPlan.site(call), names) + ")"
     }
     var queue = call.inputs[...]
     func render(_ j: JSONValue) -> String {
-      if j["class_name"]?.stringValue == "__keras_tensor__" {
-        return queue.popFirst().map { names.tensor($0) } ?? "None"
+      switch j["class_name"]?.stringValue {
+      case "__keras_tensor__"?: return queue.popFirst().map { names.tensor($0) } ?? "None"
+      case "__ellipsis__"?: return "Ellipsis"
+      case "__slice__"?:
+        let c = j["config"]
+        return "slice("
+          + ["start", "stop", "step"].map { c?[$0].map(render) ?? "None" }
+          .joined(separator: ", ") + ")"
+      case "__tensor__"?:
+        let c = j["config"]
+        return "keras.ops.convert_to_tensor(" + (c?["value"].map(render) ?? "None")
+          + (c?["dtype"].map { ", dtype=" + PythonLiteral.of($0) } ?? "") + ")"
+      default: break
       }
       if case .array(let xs) = j { return "[" + xs.map(render).joined(separator: ", ") + "]" }
       return PythonLiteral.of(j)
     }
-    var parts = args.map(render)
+    var parts: [String] = []
+    for (i, a) in args.enumerated() {
+      // A subscript key was a tuple in the model code; JSON kept it as a list.
+      if cls == "GetItem", i == 1, case .array(let xs) = a {
+        parts.append(
+          xs.count == 1 ? "(\(render(xs[0])),)" : "(" + xs.map(render).joined(separator: ", ") + ")"
+        )
+      } else {
+        parts.append(render(a))
+      }
+    }
     if case .object(let kwargs)? = nodes[index]["kwargs"] {
       parts += kwargs.map { "\($0.key)=\(render($0.value))" }
     }
-    return function + "(" + parts.joined(separator: ", ") + ")"
+    return op + "(" + parts.joined(separator: ", ") + ")"
   }
 }
