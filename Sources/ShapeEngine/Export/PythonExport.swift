@@ -58,8 +58,19 @@ public enum PythonExport {
   /// its saved entry, which Keras's own deserializer reads.
   static func constructor(_ node: LayerNode) -> String {
     let plain = ["keras.layers", "keras.src.layers"].contains { node.module.hasPrefix($0) }
+    // A model given as an argument (`TimeDistributed(cnn)`) has no constructor line either.
+    func holdsModel(_ v: Value) -> Bool {
+      switch v {
+      case .layer(let l):
+        return l.prebuilt != nil || l.arguments.keywords.contains { holdsModel($0.1) }
+      case .list(let xs), .tuple(let xs): return xs.contains(where: holdsModel)
+      default: return false
+      }
+    }
+    let wrapsModel = (node.arguments.positional + node.arguments.keywords.map(\.1)).contains(
+      where: holdsModel)
     guard let saved = node.savedConfig, case .object(let members) = saved,
-      !plain || SavedModel.modelClasses.contains(node.className)
+      !plain || SavedModel.modelClasses.contains(node.className) || wrapsModel
     else {
       return PythonLiteral.constructor(node.className, node.arguments, name: node.name)
     }
