@@ -1,4 +1,5 @@
 import Foundation
+import KerasJSON
 import LayerCatalog
 import ShapeCore
 
@@ -203,12 +204,5 @@ public enum JSONOutput {
 
 extension JSONOutput {
   /// A JSON string literal.
-  public static func quoted(_ s: String) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
-    guard let data = try? encoder.encode(s), let text = String(data: data, encoding: .utf8) else {
-      return "\"\""
-    }
-    return text
-  }
+  public static func quoted(_ s: String) -> String { JSONValue.string(s).compactText }
 }

@@ -78,7 +78,8 @@ public struct Inspection: Sendable {
   /// docs/json-output.md (without `line` and `source`); `assumed_identity` lists the classes
   /// treated as shape-preserving, when any.
   public var json: String {
-    var parts = ["\"model\":" + JSONOutput.quoted(model.name)]
+    // Keys sorted, as in every JSON kshape writes.
+    var parts: [String] = []
     if !assumed.isEmpty {
       parts.append(
         "\"assumed_identity\":{"
@@ -88,6 +89,7 @@ public struct Inspection: Sendable {
           }
           .joined(separator: ",") + "}")
     }
+    parts.append("\"model\":" + JSONOutput.quoted(model.name))
     let records = results.compactMap { r -> String? in
       guard var rec = JSONOutput.record(.applied(r.evaluation, size: r.size), line: 1, source: "")
       else { return nil }
