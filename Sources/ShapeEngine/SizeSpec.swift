@@ -78,12 +78,18 @@ public enum SizeSpec {
     }
     let shape = graph.tensors[graph.inputs[ordinal].tensor].type
     guard numbers.count <= unknownPositions.count else {
+      // A fixed image input given its spatial size only: show the whole shape to type.
+      var example = ""
+      if numbers.count == declared.count - 1, case .known(let last)? = declared.last {
+        example = " (e.g. \((numbers + [last]).map(String.init).joined(separator: "x")))"
+      }
       throw EngineError(
         "'\(text)' gives \(numbers.count) sizes, but the input \(shape.formulaShape) has "
           + "\(unknownPositions.count) unknown dims and \(declared.count) in all",
-        hint:
-          "give \(unknownPositions.count) sizes for the unknown dims, or \(declared.count) for the whole shape"
-      )
+        hint: unknownPositions.isEmpty
+          ? "this input has a fixed shape; give the whole shape\(example)"
+          : "give \(unknownPositions.count) sizes for the unknown dims, or \(declared.count) for the "
+            + "whole shape\(example)")
     }
     var dims = Array(shape.shape.dropFirst())
     for (p, n) in zip(unknownPositions, numbers) { dims[p] = .known(n) }

@@ -61,6 +61,15 @@ import Testing
     }
   }
 
+  /// A fixed-size model given only its spatial size: exit 2, and the whole shape to type.
+  @Test func fixedInputNeedsTheWholeShape() {
+    let path = Self.golden.appendingPathComponent("vgg16_top.json").path
+    let r = inspect(path, ["299x299"])
+    #expect(r.status == 2)
+    #expect(r.err.contains("give the whole shape (e.g. 299x299x3)"))
+    #expect(inspect(path, ["299x299x3"], summary: true).status == 0)
+  }
+
   @Test func missingFile() {
     let r = inspect("/nonexistent/model.keras")
     #expect(r.status == 2)
