@@ -82,6 +82,8 @@ extension Evaluator {
         name: name, className: cls, layer: layer, policy: policy, weights: nil,
         statement: statement, arguments: arguments))
     graph.layers[graph.layers.count - 1].autocastsInputs = bound["autocast"].isTruthy
+    graph.layers[graph.layers.count - 1].trainable =
+      bound["trainable"] == .none || bound["trainable"].isTruthy
     argumentRanges[graph.layers.count - 1] = ranges
     return graph.layers.count - 1
   }
@@ -106,7 +108,7 @@ extension Evaluator {
     let context = LayerContext(
       className: node.className, name: node.name, policy: node.policy,
       autocastsInputs: node.autocastsInputs)
-    let result: LayerOutput
+    var result: LayerOutput
     do {
       result = try layer.call(input, context)
     } catch {
@@ -117,6 +119,9 @@ extension Evaluator {
         layer: node.name, className: node.className)
       failure.inputs = input.tensors
       throw failure
+    }
+    if !node.trainable {
+      result.weights = result.weights.map { Weight($0.name, $0.shape, trainable: false) }
     }
     if let built = node.weights, built != result.weights {
       let first = node.calls.first.map { graph.tensors[$0.inputs[0]].type.kerasShape } ?? "?"

@@ -46,6 +46,8 @@ public struct LayerNode: Sendable {
   public var policy: DTypePolicy
   /// False for `autocast=False`.
   public var autocastsInputs = true
+  /// False for `trainable=False` (a frozen layer or model): all its weights are non-trainable.
+  public var trainable = true
   /// The weights, fixed when the layer is first called (Keras builds once).
   public var weights: [Weight]?
   public var calls: [LayerCall] = []

@@ -222,6 +222,21 @@ def time_distributed_model():
     return keras.Model(i, L.Dense(2)(x), name="time_distributed_model")
 
 
+def frozen_backbone():
+    """Fine-tuning: a frozen nested backbone, a frozen top-level layer, a trainable head."""
+    bi = keras.Input((None, None, 3), name="backbone_input")
+    b = L.Conv2D(8, 3, strides=2)(bi)
+    b = L.BatchNormalization()(b)
+    b = L.ReLU()(b)
+    backbone = keras.Model(bi, b, name="backbone")
+    backbone.trainable = False
+    i = keras.Input((None, None, 3), name="image")
+    x = backbone(i)
+    x = L.Conv2D(8, 1, trainable=False, name="frozen_conv")(x)
+    x = L.GlobalAveragePooling2D()(x)
+    return keras.Model(i, L.Dense(3)(x), name="frozen_backbone")
+
+
 def raw_ops():
     i = keras.Input((None, 16), name="features")
     x = L.Dense(16)(i)
@@ -285,6 +300,7 @@ SPECS = [
     ModelSpec("mixed_precision", "hand", mixed_precision, ("224x224", "32x32", "2x2", "1x1")),
     ModelSpec("raw_ops", "hand", raw_ops, ("100", "10", "1")),
     ModelSpec("time_distributed_model", "hand", time_distributed_model, ("8x64x64", "1x3x3", "4x2x2")),
+    ModelSpec("frozen_backbone", "hand", frozen_backbone, ("64x64", "3x3", "2x2")),
     ModelSpec("dict_io", "hand", dict_io, ("image=64x64 meta=4", "image=3x3 meta=4", "image=2x2 meta=4")),
     ModelSpec("nested_sequential_unbuilt", "hand", nested_sequential_unbuilt, ("64x64", "7x7", "5x5", "1x1")),
     ModelSpec("ops_shapes", "hand", ops_models.ops_shapes, ("4x8", "2x12", "3x5", "1x1")),

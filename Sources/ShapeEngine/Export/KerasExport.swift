@@ -20,9 +20,13 @@ public enum KerasExport {
   static func document(_ plan: ExportPlan, name: String) -> JSONValue {
     let graph = plan.graph
     let layers = plan.layers.map { layerEntry(plan, $0) }
+    // Here (unlike in a call's arguments) Keras counts a nested Functional model's built-in
+    // node: its calls are numbered from 1.
     func ref(_ t: Int) -> JSONValue {
       let h = plan.history(of: t)
-      return .array([.string(h.name), .int(h.node), .int(h.index)])
+      let nested = graph.layers[graph.tensors[t].layer].layer.map { $0 is NestedModel } ?? false
+      let functional = nested && graph.layers[graph.tensors[t].layer].className != "Sequential"
+      return .array([.string(h.name), .int(h.node + (functional ? 1 : 0)), .int(h.index)])
     }
     let config: JSONValue = .object([
       JSONMember("name", .string(name)),

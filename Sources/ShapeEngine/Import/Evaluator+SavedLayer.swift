@@ -104,6 +104,7 @@ extension Evaluator {
       statement: statement, arguments: CallArguments(keywords: keywords))
     node.module = layer.module
     node.savedConfig = layer.entry
+    node.trainable = config["trainable"]?.isTruthy ?? true
     // Operations do not autocast their inputs; layers do.
     node.autocastsInputs = !(made is TensorOperation) && !(made is AssumedIdentity)
     graph.addLayer(node)

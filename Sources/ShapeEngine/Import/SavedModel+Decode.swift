@@ -121,7 +121,8 @@ extension SavedModel {
     guard names.contains(layer) else {
       throw ConfigError("refers to layer \"\(layer)\", which is not in the model", at: path)
     }
-    return TensorRef(layer: layer, node: node, tensor: tensor, path: path)
+    return TensorRef(
+      layer: layer, node: node, tensor: tensor, path: path, countsBuiltInNode: true)
   }
 
   /// A shape list: ints and nulls; sizes are checked against the largest dim kshape accepts.

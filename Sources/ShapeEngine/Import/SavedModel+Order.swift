@@ -8,15 +8,15 @@ public struct NodeID: Hashable, Sendable {
 }
 
 extension SavedModel {
-  /// The node a `keras_history` reference points at. A nested Functional model starts with a
-  /// built-in node that its config does not list, so its references count from 1 (Keras's
-  /// `get_tensor` subtracts one).
+  /// The node a reference points at. A nested Functional model starts with a built-in node that
+  /// its config does not list: `input_layers`/`output_layers` count it (Keras's `get_tensor`
+  /// subtracts one), a call's `keras_history` does not (`serialize_node` leaves it out).
   func node(of ref: TensorRef, layerIndex: [String: Int]) throws(ConfigError) -> NodeID {
     guard let l = layerIndex[ref.layer] else {
       throw ConfigError("refers to layer \"\(ref.layer)\", which is not in the model", at: ref.path)
     }
     let layer = layers[l]
-    let shift = (layer.nested.map { !$0.isSequential } ?? false) ? 1 : 0
+    let shift = ref.countsBuiltInNode && (layer.nested.map { !$0.isSequential } ?? false) ? 1 : 0
     let calls = layer.className == "InputLayer" ? 1 : layer.nodes.count
     let n = ref.node - shift
     guard n >= 0, n < calls else {

@@ -76,6 +76,9 @@ public struct TensorRef: Hashable, Sendable {
   public var node: Int
   public var tensor: Int
   public var path: JSONPath
+  /// True in `input_layers`/`output_layers`: there Keras counts a nested Functional model's
+  /// built-in node, so its calls are numbered from 1 (in a call's arguments, from 0).
+  public var countsBuiltInNode = false
 }
 
 /// A config that cannot be a Keras model: what is wrong and where (the JSON path).
