@@ -100,7 +100,7 @@ extension Value {
   }
 
   /// Python's type name, for TypeError messages.
-  var pythonTypeName: String {
+  public var pythonTypeName: String {
     switch self {
     case .int: return "int"
     case .float: return "float"

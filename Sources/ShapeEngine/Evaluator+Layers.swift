@@ -54,8 +54,17 @@ extension Evaluator {
   ) throws(EngineError) -> Int {
     let bound: BoundArguments
     let layer: any Layer
-    do {
+    do throws(LayerError) {
       bound = try BoundArguments(layer: cls, signature: entry.signature, arguments: arguments)
+      // Layer.__init__'s `trainable` setter, before the class's own checks.
+      switch bound["trainable"] {
+      case .bool, .none: break
+      case let v:
+        throw LayerError(
+          "Expected `trainable` to be a boolean. Received: trainable=\(v.pythonRepr) (of type "
+            + "<class '\(v.pythonTypeName)'>)", argument: "trainable", hint: "write trainable=False"
+        )
+      }
       layer = try entry.make(bound)
     } catch {
       throw EngineError(

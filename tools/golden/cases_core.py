@@ -55,6 +55,8 @@ def dense_cases(rng):
         Case("Dense(4, dtype='bfloat16')", [inp((None, 3), "float16")]),
         Case("Dense(4, dtype='mixed_float16')", [inp((None, 3))]),
         Case("Dense(4, dtype='mixed_bfloat16')", [inp((None, 3), "int32")]),
+        Case("Dense(4, trainable=False)", [inp((None, 3))]),
+        Case("Dense(4, trainable=0, lora_rank=2)", [inp((None, 3))]),
     ]
     return with_randoms(fixed, rng, random_case, 10)
 
