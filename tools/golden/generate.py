@@ -100,7 +100,16 @@ def main():
         help="run model_files.py instead (modelfiles/: configs of real models and their golden results); "
         "the arguments after it go to model_files.py",
     )
+    parser.add_argument(
+        "--layer-configs", nargs=argparse.REMAINDER, metavar="ARG",
+        help="run layer_configs.py instead (layer_configs.jsonl: every class saved by Keras in a "
+        "one-layer model); the arguments after it go to layer_configs.py",
+    )
     args = parser.parse_args()
+    if args.layer_configs is not None:
+        import layer_configs
+
+        return layer_configs.main(args.layer_configs)
     if args.model_files is not None:
         import model_files
 

@@ -16,9 +16,12 @@ public struct Attention: Layer {
     Parameter("dropout", .float(0)), Parameter("seed", Value.none),
   ])
 
-  public static let additiveSignature = Signature([
-    Parameter("use_scale", .bool(true)), Parameter("dropout", .float(0)),
-  ])
+  /// `AdditiveAttention(use_scale=True, dropout=0.0, **kwargs)` hands its **kwargs to
+  /// Attention's constructor, so `seed` and `score_mode` (validated there, unused by the additive
+  /// build) are accepted; its get_config writes `seed`.
+  public static let additiveSignature = Signature(
+    [Parameter("use_scale", .bool(true)), Parameter("dropout", .float(0))],
+    extraKeywords: [Parameter("score_mode", .string("dot")), Parameter("seed", Value.none)])
 
   /// `call(inputs, mask=None, training=False, return_attention_scores=False, use_causal_mask=False)`.
   static let callParameters = [
@@ -35,19 +38,19 @@ public struct Attention: Layer {
           + "Received: dropout=\(a["dropout"].pythonRepr)", argument: "dropout",
         hint: "dropout is a rate between 0 and 1")
     }
-    if !additive, rate > 0, a["seed"] != .none, a["seed"].pythonInt == nil {
+    if rate > 0, a["seed"] != .none, a["seed"].pythonInt == nil {
       throw LayerError(
         "\(a.layer): Argument `seed` must be an integer. Received: seed=\(a["seed"].pythonRepr)",
         argument: "seed")
     }
-    let mode = additive ? Value.string("dot") : a["score_mode"]
+    let mode = a["score_mode"]
     guard mode == .string("dot") || mode == .string("concat") else {
       throw LayerError(
         "\(a.layer): Invalid value for argument score_mode. Expected one of {'dot', 'concat'}. "
           + "Received: score_mode=\(mode.pythonRepr)", argument: "score_mode",
         hint: nearest(mode.pythonRepr, in: ["dot", "concat"]).map { "did you mean '\($0)'?" })
     }
-    concat = mode == .string("concat")
+    concat = !additive && mode == .string("concat")
   }
 
   public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {

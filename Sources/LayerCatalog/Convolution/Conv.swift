@@ -35,6 +35,9 @@ public struct Conv: Layer {
   public var outputPadding: [Int]?
   /// Channels each input channel becomes in the depthwise step (separable and depthwise).
   public var depthMultiplier: Int
+  /// `lora_rank` (plain convolutions: BaseConv takes it through Conv1D/2D/3D's **kwargs).
+  var loraRank: Value = .none
+  var kernelConstrained = false
 
   public var transposed: Bool { kind == .transposed }
 
@@ -63,7 +66,9 @@ public struct Conv: Layer {
       "kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
       "bias_constraint",
     ].map { Parameter($0, Value.none) }
-    return Signature(p)
+    // Conv1D/2D/3D hand **kwargs to BaseConv, which takes LoRA; get_config writes it when set.
+    let lora = [Parameter("lora_rank", Value.none), Parameter("lora_alpha", Value.none)]
+    return Signature(p, extraKeywords: transposed ? [] : lora)
   }
 
   public init(rank: Int, transposed: Bool, _ a: BoundArguments) throws(LayerError) {
@@ -87,6 +92,10 @@ public struct Conv: Layer {
       kind == .transposed && a["output_padding"] != .none
       ? try a.ints("output_padding", rank: rank) : nil
     try Activations.validate(a, "activation")
+    if kind == .plain {
+      loraRank = a["lora_rank"]
+      kernelConstrained = a["kernel_constraint"] != .none
+    }
     switch kind {
     case .plain, .transposed: try validate(a.layer)
     case .separable, .depthwise: try validateSeparable(a.layer)

@@ -77,7 +77,7 @@ extension Conv {
     }
     let (outChannels, kernels): (Int, [Weight]) =
       switch kind {
-      case .plain: (filters, [Weight("kernel", kernelSize + [cIn / groups, filters])])
+      case .plain: (filters, try plainKernels(cIn, c))
       case .transposed: (filters, [Weight("kernel", kernelSize + [filters, cIn])])
       case .separable:
         (
@@ -90,5 +90,19 @@ extension Conv {
       case .depthwise: (spread, [Weight("kernel", kernelSize + [cIn, depthMultiplier])])
       }
     return (outChannels, kernels + (useBias ? [Weight("bias", [outChannels])] : []))
+  }
+
+  /// Conv1D/2D/3D's kernel; with `lora_rank` it freezes and (kernel[:-1] + (r,)) and
+  /// (r, filters) train (BaseConv.enable_lora).
+  func plainKernels(_ cIn: Int, _ c: LayerContext) throws(LayerError) -> [Weight] {
+    let shape = kernelSize + [cIn / groups, filters]
+    guard
+      let r = try LoRA.rank(
+        loraRank, constrained: kernelConstrained, weight: "kernel", c.name)
+    else { return [Weight("kernel", shape)] }
+    return [
+      Weight("kernel", shape, trainable: false), Weight("lora_kernel_a", shape.dropLast() + [r]),
+      Weight("lora_kernel_b", [r, filters]),
+    ]
   }
 }

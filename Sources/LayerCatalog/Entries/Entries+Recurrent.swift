@@ -68,7 +68,10 @@ private enum RecurrentSignature {
         Parameter("dilation_rate", one), Parameter("activation", .string("tanh")),
         Parameter("recurrent_activation", .string("sigmoid")), Parameter("use_bias", .bool(true)),
       ] + initializers + [unitForgetBias] + regularizers + none("activity_regularizer")
-        + constraints + dropouts + [seed] + switches)
+        + constraints + dropouts + [seed] + switches,
+      // ConvLSTM hands its **kwargs to RNN, whose get_config writes both (unused for shapes:
+      // RNN's compute_output_shape does not look at them).
+      extraKeywords: [unroll, Parameter("zero_output_for_mask", .bool(false))])
   }
 
   static let rnn = Signature(

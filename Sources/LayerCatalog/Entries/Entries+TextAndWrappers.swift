@@ -36,7 +36,10 @@ extension Catalog {
           Parameter("pad_to_max_tokens", .bool(false)), Parameter("sparse", .bool(false)),
           Parameter("encoding", .string("utf-8")), Parameter("name", Value.none),
           Parameter("salt", Value.none),
-        ], extraKeywords: lookupKeywords, takesBaseKeywords: false),
+        ],
+        // IndexLookup's `oov_method` reaches it through **kwargs; its get_config writes it.
+        extraKeywords: lookupKeywords + [Parameter("oov_method", .string("floormod"))],
+        takesBaseKeywords: false),
       rule: "int: shape unchanged, int64; one_hot: (..., depth); multi_hot/count/tf_idf: "
         + "(in[:-1]..., depth), float32; depth = len(vocabulary) + num_oov_indices",
       example: "StringLookup(vocabulary=['a', 'b', 'c'], output_mode='one_hot')",

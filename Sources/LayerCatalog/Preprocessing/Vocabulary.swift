@@ -216,7 +216,7 @@ struct LookupSettings {
     invert = a["invert"]
     outputMode = a["output_mode"]
     padToMaxTokens = a["pad_to_max_tokens"]
-    if dtype == .int64 { oovMethod = a["oov_method"] }
+    oovMethod = a["oov_method"]
     salt = a["salt"]
     vocabularySize = a["vocabulary_size"]
     if a.given.contains("has_input_vocabulary") {

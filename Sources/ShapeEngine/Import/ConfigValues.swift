@@ -3,11 +3,34 @@ import LayerCatalog
 
 /// Saved config values as the Python values Keras's `from_config` passes to a constructor.
 enum ConfigValues {
-  /// A layer's `config` as constructor keywords.
-  static func keywords(_ config: [JSONMember], options: ImportOptions = ImportOptions())
-    -> [(String, Value)]
-  {
-    config.map { ($0.key, value($0.value, key: $0.key, options: options)) }
+  /// A layer's `config` as constructor keywords, with the conversions the class's own
+  /// `from_config` makes before calling the constructor.
+  static func keywords(
+    _ config: [JSONMember], className: String? = nil, options: ImportOptions = ImportOptions()
+  ) -> [(String, Value)] {
+    config.map { member in
+      let v = value(member.value, key: member.key, options: options)
+      return (member.key, className.map { fromConfig($0, member.key, v) } ?? v)
+    }
+  }
+
+  /// What a class's `from_config` does to a value before `cls(**config)`: JSON has no tuples,
+  /// and these constructors refuse the list that get_config wrote.
+  static func fromConfig(_ className: String, _ key: String, _ v: Value) -> Value {
+    guard case .list(let items) = v else { return v }
+    switch (className, key) {
+    case ("Lambda", "output_shape"):
+      // Lambda.from_config: a list of ints and Nones becomes a tuple.
+      let dims = items.allSatisfy {
+        if case .int = $0 { return true }
+        return $0 == .none
+      }
+      return dims ? .tuple(items) : v
+    case ("TextVectorization", "ngrams"):
+      // TextVectorization.from_config: `if isinstance(config["ngrams"], list)` -> tuple.
+      return .tuple(items)
+    default: return v
+    }
   }
 
   /// One value: lists stay lists, serialized tuples become tuples, a dtype policy becomes its
@@ -40,7 +63,9 @@ enum ConfigValues {
       {
         return .layer(
           LayerArgument(
-            className: cls, arguments: CallArguments(keywords: keywords(inner, options: options)),
+            className: cls,
+            arguments: CallArguments(
+              keywords: keywords(inner, className: cls, options: options)),
             name: config?["name"]?.stringValue ?? cls.lowercased()))
       }
       // A model given to a wrapper (`TimeDistributed(cnn)`): made here, called by the wrapper.

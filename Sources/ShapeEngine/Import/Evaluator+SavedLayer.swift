@@ -47,7 +47,8 @@ extension Evaluator {
   mutating func importLayer(_ layer: SavedLayer, _ options: ImportOptions) throws(EngineError)
     -> Int
   {
-    let keywords = ConfigValues.keywords(layer.config, options: options)
+    let keywords = ConfigValues.keywords(
+      layer.config, className: layer.className, options: options)
     let config = Dictionary(keywords, uniquingKeysWith: { _, b in b })
     let policy: DTypePolicy
     switch config["dtype"] {
