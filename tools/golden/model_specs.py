@@ -10,6 +10,7 @@ and how it is written: `form` "json" (`model.to_json()`) or "config" (bare `get_
 from dataclasses import dataclass
 from typing import Callable
 
+import model_specs_more as more_models
 import model_specs_ops as ops_models
 from keras_runtime import keras
 
@@ -309,4 +310,15 @@ SPECS = [
     ModelSpec("ops_join", "hand", ops_models.ops_join, ("8", "3")),
     ModelSpec("ops_elementwise", "hand", ops_models.ops_elementwise, ("10", "1")),
     ModelSpec("ops_attention", "hand", ops_models.ops_attention, ("16", "1")),
+    ModelSpec("vit", "hand", more_models.vit, ("224x224", "32x32", "97x131", "8x8", "1x1")),
+    ModelSpec("gan_generator", "hand", more_models.gan_generator, ("64",)),
+    ModelSpec(
+        "siamese",
+        "hand",
+        more_models.siamese,
+        ("a=32x32 b=32x32", "a=28x40 b=28x40", "a=32x32 b=64x64", "a=5x5 b=5x5", "a=1x1 b=1x1"),
+    ),
+    ModelSpec("tcn", "hand", more_models.tcn, ("100", "1")),
+    ModelSpec("preprocess_cnn", "hand", more_models.preprocess_cnn, ("224x224", "97x131", "1x1")),
+    ModelSpec("autoencoder", "hand", more_models.autoencoder, ("224x224", "97x131", "32x32", "1x1")),
 ]
