@@ -70,6 +70,21 @@ import Testing
     #expect(inspect(path, ["299x299x3"], summary: true).status == 0)
   }
 
+  /// --batch binds the batch dim at every size.
+  @Test func batchSize() throws {
+    var out: [String] = []
+    let path = Self.golden.appendingPathComponent("resnet50.json").path
+    let status = Inspect(path: path, sizes: ["64x64", "32x32"], batch: 8, json: true)
+      .run(Output(out: { out.append($0) }, err: { _ in }))
+    #expect(status == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(out.joined().utf8)) as? [String: Any]
+    let results = object?["results"] as? [[String: Any]] ?? []
+    let shapes = results.compactMap {
+      (($0["outputs"] as? [[String: Any]])?.first?["shape"] as? [Any])?.compactMap { $0 as? Int }
+    }
+    #expect(shapes == [[8, 2, 2, 2048], [8, 1, 1, 2048]])
+  }
+
   @Test func missingFile() {
     let r = inspect("/nonexistent/model.keras")
     #expect(r.status == 2)
