@@ -11,11 +11,14 @@ public struct Inspect {
   public var json: Bool
   public var summaryOnly: Bool
   public var assumeIdentity: [String]
+  /// `A-B`: which sizes evaluate (every unknown dim set to s) and which layer rejects the others.
+  public var scan: String?
 
   public init(
     path: String, sizes: [String] = [], batch: Int? = nil, json: Bool = false,
-    summaryOnly: Bool = false, assumeIdentity: [String] = []
+    summaryOnly: Bool = false, assumeIdentity: [String] = [], scan: String? = nil
   ) {
+    self.scan = scan
     self.path = path
     self.sizes = sizes
     self.batch = batch
@@ -45,7 +48,8 @@ public struct Inspect {
     do {
       inspection = try Inspection.run(
         model, sizes: sizes, batch: batch,
-        options: ImportOptions(assumeIdentity: Set(assumeIdentity)))
+        options: ImportOptions(assumeIdentity: Set(assumeIdentity)),
+        scan: try scan.map { (s) throws(EngineError) in try SizeScan.parseRange(s) })
     } catch {
       output.err(Self.message(path, error.message, at: error.path, hint: error.diagnostic.hint))
       return 2

@@ -100,6 +100,13 @@ struct InspectModel: ParsableCommand {
     help: "Treat this custom class as shape-preserving (repeat for several).")
   var assumeIdentity: [String] = []
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "FROM-TO: evaluate every size s in the range (each unknown dim = s); show which evaluate "
+        + "and which layer rejects the others."))
+  var scan: String?
+
   func validate() throws {
     if let batch, batch <= 0 { throw ValidationError("--batch must be a positive int") }
   }
@@ -107,7 +114,7 @@ struct InspectModel: ParsableCommand {
   func run() throws {
     let inspect = Inspect(
       path: model, sizes: size, batch: batch, json: json, summaryOnly: summary,
-      assumeIdentity: assumeIdentity)
+      assumeIdentity: assumeIdentity, scan: scan)
     throw ExitCode(inspect.run(.standard))
   }
 }

@@ -31,6 +31,7 @@ extension Inspection {
         if let f = failureText(r) { out.append("\n" + f) }
       }
     }
+    if let scan { out += ["", scan.text] }
     return out.joined(separator: "\n")
   }
 

@@ -11,6 +11,8 @@ public struct Inspection: Sendable {
   public var results: [Result]
   /// Classes treated as shape-preserving, with the layers that use them.
   public var assumed: [(className: String, layers: [String])]
+  /// The sizes the model accepts, when a scan was asked for.
+  public var scan: SizeScan?
 
   public struct Result: Sendable {
     /// The size as given; nil for the declared shapes.
@@ -18,7 +20,7 @@ public struct Inspection: Sendable {
     public var evaluation: Evaluation
   }
 
-  /// True when every size evaluated.
+  /// True when every size evaluated (a scan's failures are its findings, not failures).
   public var allEvaluated: Bool { results.allSatisfy { $0.evaluation.failure == nil } }
 
   /// Imports `model` and evaluates it at each size (`apply` syntax; `batch` binds the batch dim).
@@ -26,7 +28,7 @@ public struct Inspection: Sendable {
   /// result, not an error.
   public static func run(
     _ model: SavedModel, sizes: [String], batch: Int? = nil,
-    options: ImportOptions = ImportOptions()
+    options: ImportOptions = ImportOptions(), scan: ClosedRange<Int>? = nil
   ) throws(EngineError) -> Inspection {
     var session = Session()
     let source = "import \(model.name)"
@@ -38,17 +40,21 @@ public struct Inspection: Sendable {
       let partial = Evaluation(graph: session.graph, failure: (0, e), sources: [source])
       return Inspection(
         model: model, session: session, results: [Result(size: nil, evaluation: partial)],
-        assumed: [])
+        assumed: [], scan: nil)
     default: break
     }
     let spec = batch.map { " batch=\($0)" } ?? ""
-    for size in sizes.isEmpty ? [nil] : sizes.map(Optional.some) {
+    // A scan alone shows no table at the declared shapes.
+    for size in sizes.isEmpty && scan == nil ? [nil] : sizes.map(Optional.some) {
       let binding = try SizeSpec.parse((size ?? "") + spec, graph: session.graph)
       results.append(Result(size: size, evaluation: session.evaluate(binding)))
     }
     return Inspection(
       model: model, session: session, results: results,
-      assumed: Self.assumedClasses(model, options))
+      assumed: Self.assumedClasses(model, options),
+      scan: try scan.map { (r) throws(EngineError) in
+        try SizeScan.run(session, range: r, batch: batch)
+      })
   }
 
   static func assumedClasses(_ model: SavedModel, _ options: ImportOptions)
@@ -102,6 +108,7 @@ public struct Inspection: Sendable {
       return JSONOutput.encode(rec)
     }
     parts.append("\"results\":[" + records.joined(separator: ",") + "]")
+    if let scan { parts.append("\"scan\":" + scan.json) }
     return "{" + parts.joined(separator: ",") + "}"
   }
 }
