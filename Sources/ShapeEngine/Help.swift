@@ -70,6 +70,7 @@ public enum Help {
       Commands:
         apply SIZE     every layer's output at a size (help apply)
         summary        the model.summary() table, with formulas
+        scan 1-512     which sizes s x s evaluate, and which layer rejects the others
         import PATH    load a .keras file or JSON config (help import)
         export keras model.json    the model as Keras JSON; export python model.py: as code
         help NAME      a layer's signature, shape rule and an example

@@ -150,6 +150,9 @@ public enum JSONOutput {
         r.ok = false
         r.error = error(e, statement: i + 1)
       }
+    case .scanned(let scan):
+      r.kind = "scan"
+      r.text = scan.text
     case .summary(let g):
       r.kind = "summary"
       r.layers = layers(g)

@@ -23,6 +23,7 @@ public enum Render {
     case .shown(let b, _, let graph): return binding(b, graph)
     case .applied(let ev, let size): return evaluation(ev, size: size)
     case .summary(let g): return summary(g, title: "Model: \"session\"")
+    case .scanned(let scan): return scan.text
     case .imported(let name, let layers, let g): return imported(name, layers, g)
     case .help(let topic): return Help.text(topic)
     case .export(let request): return request.message

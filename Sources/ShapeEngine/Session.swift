@@ -22,7 +22,7 @@ public struct Session: Sendable {
 
   /// The command words of the REPL; anything else is a statement.
   public static let commands: Set<String> = [
-    "apply", "summary", "help", "export", "import", "quit", "exit",
+    "apply", "summary", "scan", "help", "export", "import", "quit", "exit",
   ]
 
   public init() {}
@@ -65,6 +65,14 @@ public struct Session: Sendable {
         return .failure(error)
       }
     case "summary": return .summary(graph)
+    case "scan":
+      do {
+        let range = try SizeScan.parseRange(
+          argument.trimmingSpaces.isEmpty ? "1-256" : argument.trimmingSpaces)
+        return .scanned(try SizeScan.run(self, range: range))
+      } catch {
+        return .failure(error)
+      }
     case "help": return .help(argument)
     case "import":
       return .failure(
@@ -134,6 +142,8 @@ public enum Outcome: Sendable {
   case shown(Binding, name: String, graph: Graph)
   case applied(Evaluation, size: String?)
   case summary(Graph)
+  /// `scan FROM-TO`: which sizes evaluate, and which layer rejects the others.
+  case scanned(SizeScan)
   /// A model file imported: its name and the graph's layers it added.
   case imported(String, layers: Range<Int>, graph: Graph)
   case help(String)
