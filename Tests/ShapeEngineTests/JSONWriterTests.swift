@@ -9,7 +9,8 @@ import Testing
     JSONMember(
       "d",
       .array(
-        [0.1, 1e-05, 1e16, 100.0, -0.0, 5e-324, 1.7976931348623157e308].map(JSONValue.double))),
+        [0.1, 1e-05, 1e16, 100.0, -0.0, Double.leastNonzeroMagnitude, 1.7976931348623157e308]
+          .map(JSONValue.double))),
     JSONMember("i", .array([.int(3), .int(-7), .bool(true), .null])),
     JSONMember("e", .object([])), JSONMember("l", .array([])),
   ])
