@@ -150,6 +150,19 @@ import Testing
     #expect(applied.params?.total == 23_587_712 + 2048 * 10 + 10 + 1024 * 3 + 3)
   }
 
+  /// A name the session already uses keeps its meaning after an import.
+  @Test func importKeepsTheSessionsNames() throws {
+    let path = Self.golden.appendingPathComponent("frozen_backbone.json").path
+    let repl = REPL(output: Output(out: { _ in }, err: { _ in }))
+    #expect(repl.runScript(["dense = Input((3,))", "import \(path)"], json: true) == 0)
+    guard case .tensor(let t)? = repl.session.graph.bindings["dense"] else {
+      Issue.record("dense is not a tensor")
+      return
+    }
+    #expect(repl.session.graph.layerName(of: t) == "input_layer")
+    #expect(repl.session.graph.bindings["frozen_conv"] != nil)
+  }
+
   @Test func importErrorsNameTheFile() {
     var err: [String] = []
     let repl = REPL(output: Output(out: { _ in }, err: { err.append($0) }))

@@ -43,10 +43,14 @@ extension Evaluator {
     }
     // Each layer's name stands for its (last call's) output; the next layer stacks on the
     // model's first output.
+    // A name the session already uses keeps its meaning.
+    let taken = Set(graph.bindings.keys)
     for l in firstLayer..<graph.layers.count {
-      guard let outs = graph.layers[l].calls.last?.outputs, let out = outs.first else { continue }
-      graph.bindings[Self.identifier(graph.layers[l].name)] =
-        outs.count == 1 ? .tensor(out) : .tuple(outs)
+      let name = Self.identifier(graph.layers[l].name)
+      guard !taken.contains(name), let outs = graph.layers[l].calls.last?.outputs,
+        let out = outs.first
+      else { continue }
+      graph.bindings[name] = outs.count == 1 ? .tensor(out) : .tuple(outs)
     }
     graph.current = outputs.first
     graph.imports.append((firstLayer..<graph.layers.count, outputs))
