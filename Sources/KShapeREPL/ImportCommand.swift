@@ -1,5 +1,3 @@
-import KerasJSON
-import ModelFiles
 import ShapeEngine
 
 /// `import PATH [--assume-identity CLASS]...`: a saved model read into the session. The REPL
@@ -45,23 +43,13 @@ struct ImportCommand {
   func run(_ session: inout Session, source: String) -> Outcome {
     let model: SavedModel
     do {
-      let contents = try ModelFile.read(path: path)
-      do {
-        model = try SavedModel.decode(contents.json)
-      } catch {
-        return .failure(EngineError("\(path): \(error.path): \(error.message)", hint: error.hint))
-      }
+      model = try ModelLoading.load(path)
     } catch {
-      return .failure(EngineError("\(error)"))
+      return .failure(error)
     }
     let outcome = session.importModel(
       model, options: ImportOptions(assumeIdentity: Set(assumeIdentity)), source: source)
-    if case .failure(var e) = outcome {
-      e.diagnostic.message =
-        "\(path): " + (e.path.map { "\($0): " } ?? "")
-        + (e.layer.map { "layer \"\($0)\": " } ?? "") + e.message
-      return .failure(e)
-    }
+    if case .failure(let e) = outcome { return .failure(e.inFile(path)) }
     return outcome
   }
 }

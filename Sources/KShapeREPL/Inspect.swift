@@ -1,5 +1,3 @@
-import KerasJSON
-import ModelFiles
 import ShapeEngine
 
 /// `kshape inspect MODEL [--size SIZE]... [--batch N] [--json] [--summary] [--assume-identity C]`:
@@ -30,18 +28,11 @@ public struct Inspect {
   /// Exit status: 0 when every size evaluates, 1 when a size fails, 2 when the file cannot be
   /// read or is not a model kshape can evaluate (the error names the file and the JSON path).
   public func run(_ output: Output) -> Int32 {
-    let contents: ModelFileContents
-    do {
-      contents = try ModelFile.read(path: path)
-    } catch {
-      output.err("kshape: \(error)")
-      return 2
-    }
     let model: SavedModel
     do {
-      model = try SavedModel.decode(contents.json)
+      model = try ModelLoading.load(path)
     } catch {
-      output.err(Self.message(path, error.message, at: error.path, hint: error.hint))
+      output.err(error.commandLineText)
       return 2
     }
     let inspection: Inspection
@@ -51,17 +42,10 @@ public struct Inspect {
         options: ImportOptions(assumeIdentity: Set(assumeIdentity)),
         scan: try scan.map { (s) throws(EngineError) in try SizeScan.parseRange(s) })
     } catch {
-      output.err(Self.message(path, error.message, at: error.path, hint: error.diagnostic.hint))
+      output.err(error.inFile(path).commandLineText)
       return 2
     }
     output.out(json ? inspection.json : inspection.text(file: path, summaryOnly: summaryOnly))
     return inspection.allEvaluated ? 0 : 1
-  }
-
-  static func message(_ file: String, _ message: String, at path: JSONPath?, hint: String?)
-    -> String
-  {
-    "kshape: \(file): " + (path.map { "\($0): " } ?? "") + message
-      + (hint.map { "\nhint: \($0)" } ?? "")
   }
 }

@@ -109,10 +109,6 @@ extension Evaluator {
   private mutating func importFunctional(_ m: SavedModel, _ options: ImportOptions)
     throws(EngineError) -> [Int]
   {
-    let order: [NodeID]
-    do { order = try m.executionOrder() } catch { throw EngineError(error) }
-    let layerIndex = Dictionary(
-      m.layers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     // Layers are made in the config's order; their graph indices by config index.
     var made: [Int: Int] = [:]
     var produced: [NodeID: [Int]] = [:]
@@ -126,20 +122,20 @@ extension Evaluator {
       made[i] = try importLayer(layer, options)
     }
     // Keras runs the nodes reachable from the outputs, deepest first (`_run_through_graph`).
-    for id in order {
+    for id in m.executionOrder {
       guard let l = made[id.layer] else { continue }
-      produced[id] = try callNode(l, m.layers[id.layer].nodes[id.node], m, layerIndex, produced)
+      produced[id] = try callNode(l, m.layers[id.layer].nodes[id.node], m, produced)
     }
     var outputs: [Int] = []
-    for ref in m.outputs { outputs.append(try tensor(ref, m, layerIndex, produced)) }
+    for ref in m.outputs { outputs.append(try tensor(ref, m, produced)) }
     return outputs
   }
 
   private func tensor(
-    _ ref: TensorRef, _ m: SavedModel, _ layerIndex: [String: Int], _ produced: [NodeID: [Int]]
+    _ ref: TensorRef, _ m: SavedModel, _ produced: [NodeID: [Int]]
   ) throws(EngineError) -> Int {
     let id: NodeID
-    do { id = try m.node(of: ref, layerIndex: layerIndex) } catch { throw EngineError(error) }
+    do { id = try m.node(of: ref) } catch { throw EngineError(error) }
     guard let outs = produced[id] else {
       throw EngineError(
         ConfigError("refers to layer \"\(ref.layer)\" before it is called", at: ref.path))
@@ -156,15 +152,14 @@ extension Evaluator {
   /// Calls layer `l` as a saved node says: tensors from their references, other values as
   /// Python values; `None` keywords are dropped (`mask=None` is no mask).
   private mutating func callNode(
-    _ l: Int, _ node: SavedNode, _ m: SavedModel, _ layerIndex: [String: Int],
-    _ produced: [NodeID: [Int]]
+    _ l: Int, _ node: SavedNode, _ m: SavedModel, _ produced: [NodeID: [Int]]
   ) throws(EngineError) -> [Int] {
     var ids: [Int] = []
     func argument(_ v: JSONValue, _ path: JSONPath) throws(EngineError) -> (
       CallValue, CallSite.Argument
     ) {
       if let r = try refOrThrow(v, path) {
-        let t = try tensor(r, m, layerIndex, produced)
+        let t = try tensor(r, m, produced)
         ids.append(t)
         return (.tensor(graph.tensors[t].type), .tensor(t))
       }
@@ -177,7 +172,7 @@ extension Evaluator {
           var types: [TensorType] = []
           var listed: [Int] = []
           for r in refs {
-            let t = try tensor(r, m, layerIndex, produced)
+            let t = try tensor(r, m, produced)
             ids.append(t)
             listed.append(t)
             types.append(graph.tensors[t].type)

@@ -50,19 +50,7 @@ extension Evaluator {
     let keywords = ConfigValues.keywords(
       layer.config, className: layer.className, options: options)
     let config = Dictionary(keywords, uniquingKeysWith: { _, b in b })
-    let policy: DTypePolicy
-    switch config["dtype"] {
-    case .string(let p)?:
-      guard let parsed = DTypePolicy(p) else {
-        throw EngineError(
-          ConfigError(
-            "dtype policy \"\(p)\" is not one Keras knows", at: layer.path + "config" + "dtype"))
-      }
-      policy = parsed
-    default: policy = .float32
-    }
     let made: any Layer
-    var node: LayerNode
     switch ImportedClass.resolve(layer, assumingIdentity: options.assumeIdentity) {
     case .catalog(let entry)?:
       do {
@@ -77,10 +65,7 @@ extension Evaluator {
         e.layer = layer.name
         throw e
       }
-    case .model?:
-      guard let nested = layer.nested else {
-        throw EngineError("unreachable: a model without config")
-      }
+    case .model(let nested)?:
       made = NestedModel(model: nested, options: options)
     case .operation(var op)?:
       op.configure(config)
@@ -99,8 +84,18 @@ extension Evaluator {
       throw EngineError(
         ConfigError("\(layer.className) cannot be used here", at: layer.path + "class_name"))
     }
+    // A catalog layer's policy comes from its bound arguments (`construct`); here, from the config.
+    var policy = DTypePolicy.float32
+    if case .string(let p)? = config["dtype"] {
+      guard let parsed = DTypePolicy(p) else {
+        throw EngineError(
+          ConfigError(
+            "dtype policy \"\(p)\" is not one Keras knows", at: layer.path + "config" + "dtype"))
+      }
+      policy = parsed
+    }
     try checkUnique(layer.name, range: nil, className: layer.className)
-    node = LayerNode(
+    var node = LayerNode(
       name: layer.name, className: layer.className, layer: made, policy: policy, weights: nil,
       statement: statement, arguments: CallArguments(keywords: keywords))
     node.module = layer.module

@@ -7,7 +7,7 @@ enum ImportedClass {
   /// A Keras layer kshape knows.
   case catalog(LayerEntry)
   /// A Sequential or Functional model used as a layer.
-  case model
+  case model(SavedModel)
   /// A raw tensor operation written by model code (`x + 3.0` is `keras.src.ops.numpy.Add`).
   case operation(TensorOperation)
   /// A class defined by Keras's application code (ConvNeXt's `LayerScale`).
@@ -22,7 +22,7 @@ enum ImportedClass {
     if assumed.contains(cls) || assumed.contains(layer.qualifiedClassName) {
       return .assumedIdentity
     }
-    if layer.nested != nil { return .model }
+    if let nested = layer.nested { return .model(nested) }
     let module = layer.module
     if module.hasPrefix("keras.src.ops.") || module == "keras.ops" {
       return TensorOperation(module: module, className: cls).map { .operation($0) }

@@ -61,23 +61,9 @@ public struct Inspection: Sendable {
     -> [(className: String, layers: [String])]
   {
     guard !options.assumeIdentity.isEmpty else { return [] }
-    var out: [(String, [String])] = []
-    func visit(_ m: SavedModel) {
-      for l in m.layers {
-        if let n = l.nested { visit(n) }
-        guard
-          case .assumedIdentity? = ImportedClass.resolve(
-            l, assumingIdentity: options.assumeIdentity)
-        else { continue }
-        if let i = out.firstIndex(where: { $0.0 == l.className }) {
-          out[i].1.append(l.name)
-        } else {
-          out.append((l.className, [l.name]))
-        }
-      }
-    }
-    visit(model)
-    return out
+    return model.layers(byClass: \.className, assumingIdentity: options.assumeIdentity) {
+      if case .assumedIdentity? = $0 { return true } else { return false }
+    }.map { ($0.0, $0.1.map(\.name)) }
   }
 
   /// `{"model": NAME, "results": [APPLY, ...]}`: each result is the `apply` record of

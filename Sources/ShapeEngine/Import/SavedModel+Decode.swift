@@ -27,11 +27,10 @@ extension SavedModel {
       }
       return try decodeModel(className: name, config: config, at: .root + "config")
     }
-    guard let layers = json["layers"] else {
+    guard json["layers"] != nil else {
       throw ConfigError(
         "not a Keras model config: it has neither \"class_name\" nor \"layers\"", at: .root)
     }
-    _ = layers
     let functional = json["input_layers"] != nil || json["output_layers"] != nil
     return try decodeModel(
       className: functional ? "Functional" : "Sequential", config: json, at: .root)
@@ -66,6 +65,8 @@ extension SavedModel {
     var model = SavedModel(
       name: name, className: className, layers: layers, inputs: [], outputs: [],
       isSequential: sequential, sequentialInputShape: nil, path: path)
+    model.layerIndex = Dictionary(
+      layers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     if sequential {
       guard !layers.isEmpty else {
         throw ConfigError("the Sequential model has no layers", at: path + "layers")
@@ -83,6 +84,7 @@ extension SavedModel {
     guard !model.inputs.isEmpty, !model.outputs.isEmpty else {
       throw ConfigError("a Functional model needs input_layers and output_layers", at: path)
     }
+    model.executionOrder = try model.findExecutionOrder()
     return model
   }
 

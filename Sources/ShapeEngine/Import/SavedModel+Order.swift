@@ -11,7 +11,7 @@ extension SavedModel {
   /// The node a reference points at. A nested Functional model starts with a built-in node that
   /// its config does not list: `input_layers`/`output_layers` count it (Keras's `get_tensor`
   /// subtracts one), a call's `keras_history` does not (`serialize_node` leaves it out).
-  func node(of ref: TensorRef, layerIndex: [String: Int]) throws(ConfigError) -> NodeID {
+  func node(of ref: TensorRef) throws(ConfigError) -> NodeID {
     guard let l = layerIndex[ref.layer] else {
       throw ConfigError("refers to layer \"\(ref.layer)\", which is not in the model", at: ref.path)
     }
@@ -53,29 +53,27 @@ extension SavedModel {
   /// The order in which Keras runs a Functional model's nodes (`Function._run_through_graph`):
   /// nodes reachable from the outputs, grouped by depth (distance to the outputs) deepest first,
   /// in the order `map_graph` lists them. Throws on unknown references and cycles.
-  func executionOrder() throws(ConfigError) -> [NodeID] {
-    let layerIndex = Dictionary(
-      layers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+  func findExecutionOrder() throws(ConfigError) -> [NodeID] {
     var parents: [NodeID: [NodeID]] = [:]
     func parentsOf(_ n: NodeID) throws(ConfigError) -> [NodeID] {
       if let p = parents[n] { return p }
       guard layers[n.layer].className != "InputLayer" else { return [] }
       var p: [NodeID] = []
       for r in try Self.inputRefs(layers[n.layer].nodes[n.node]) {
-        p.append(try node(of: r, layerIndex: layerIndex))
+        p.append(try node(of: r))
       }
       parents[n] = p
       return p
     }
     let modelInputs = Set(
-      try inputs.map { (r) throws(ConfigError) in try node(of: r, layerIndex: layerIndex) })
+      try inputs.map { (r) throws(ConfigError) in try node(of: r) })
     // _build_map: depth-first from each output, parents before children (an explicit stack:
     // a file may chain any number of layers).
     var finished: Set<NodeID> = []
     var onStack: Set<NodeID> = []
     var decreasing: [NodeID] = []
     for r in outputs {
-      let root = try node(of: r, layerIndex: layerIndex)
+      let root = try node(of: r)
       if finished.contains(root) { continue }
       var stack: [(id: NodeID, parents: [NodeID], next: Int)] = []
       func push(_ n: NodeID) throws(ConfigError) {

@@ -18,20 +18,32 @@ public struct SavedModel: Sendable {
   public var sequentialInputShape: [Int?]?
   /// The model's own config entry, for a model nested in another.
   public var path: JSONPath
+  /// Each layer's position in `layers`, by name.
+  public var layerIndex: [String: Int] = [:]
+  /// A Functional model's calls in the order Keras runs them, found once when decoding.
+  public var executionOrder: [NodeID] = []
 
   /// The classes that are neither in the catalog nor a known helper, with the layers using them.
   public func unknownClasses(assumingIdentity known: Set<String>) -> [(String, [SavedLayer])] {
+    layers(byClass: \.qualifiedClassName, assumingIdentity: known) {
+      if case .none = $0 { return true } else { return false }
+    }
+  }
+
+  /// The layers (nested models' included) whose class resolves as `matches` says, grouped by
+  /// `key`, classes in order of first use.
+  func layers(
+    byClass key: KeyPath<SavedLayer, String>, assumingIdentity known: Set<String>,
+    where matches: (ImportedClass?) -> Bool
+  ) -> [(String, [SavedLayer])] {
     var order: [String] = []
     var users: [String: [SavedLayer]] = [:]
     func visit(_ m: SavedModel) {
       for l in m.layers {
-        if let nested = l.nested {
-          visit(nested)
-          continue
-        }
-        guard ImportedClass.resolve(l, assumingIdentity: known) == nil else { continue }
-        if users[l.qualifiedClassName] == nil { order.append(l.qualifiedClassName) }
-        users[l.qualifiedClassName, default: []].append(l)
+        if let nested = l.nested { visit(nested) }
+        guard matches(ImportedClass.resolve(l, assumingIdentity: known)) else { continue }
+        if users[l[keyPath: key]] == nil { order.append(l[keyPath: key]) }
+        users[l[keyPath: key], default: []].append(l)
       }
     }
     visit(self)
