@@ -173,8 +173,11 @@ public struct Graph: Sendable {
   mutating func skipTensorName() { tensorCounter += 1 }
 
   /// Total parameters of every layer that was called.
-  public var totalParams: ParamCount {
-    layers.filter { !$0.calls.isEmpty }.reduce(ParamCount()) { $0 + $1.params }
+  public var totalParams: ParamCount { params(of: layers.indices) }
+
+  /// Total parameters of the called layers among `range` (an import's layers).
+  public func params(of range: Range<Int>) -> ParamCount {
+    layers[range].filter { !$0.calls.isEmpty }.reduce(ParamCount()) { $0 + $1.params }
   }
 
   /// Imported models: the layers each added, and its outputs (`output_layers`).

@@ -136,9 +136,7 @@ public enum JSONOutput {
       r.kind = "import"
       r.name = name
       r.layers = layers(g, range)
-      r.params = g.layers[range].filter { !$0.calls.isEmpty }.reduce(ParamCount()) {
-        $0 + $1.params
-      }
+      r.params = g.params(of: range)
     case .applied(let ev, let size):
       r.kind = "apply"
       r.size = size

@@ -47,14 +47,12 @@ public enum Render {
   /// What an import added: counts, inputs, outputs, and how to go on.
   static func imported(_ name: String, _ layers: Range<Int>, _ g: Graph) -> String {
     let added = g.layers[layers]
-    let params = added.filter { !$0.calls.isEmpty }.reduce(ParamCount()) { $0 + $1.params }
+    let params = g.params(of: layers)
     let inputs = added.filter { $0.className == "InputLayer" }.flatMap {
       $0.calls.flatMap(\.outputs)
     }
-    let consumed = Set(added.flatMap { $0.calls.flatMap(\.inputs) })
-    let outputs = added.flatMap { $0.calls.flatMap(\.outputs) }.filter {
-      !consumed.contains($0) && g.layers[g.tensors[$0].layer].className != "InputLayer"
-    }
+    // The model's own outputs (`output_layers`), as the import recorded them.
+    let outputs = g.imports.last { $0.layers == layers }?.outputs ?? []
     var lines = [
       "imported model \"\(name)\": \(added.count) layers, \(params.total) params "
         + "(\(params.trainable) trainable)"
