@@ -16,6 +16,8 @@ let package = Package(
     .target(name: "ShapeCore"),
     .target(name: "LayerCatalog", dependencies: ["ShapeCore"]),
     .target(name: "StatementLanguage"),
+    // The Python subset's values and interpreter (no Keras, no I/O): the host adds Keras.
+    .target(name: "PythonRuntime", dependencies: ["StatementLanguage"]),
     // JSON as Keras writes it (ordered objects, ints kept), with paths for messages.
     .target(name: "KerasJSON"),
     // The only reader of model files: a .keras archive or a JSON file -> JSONValue, with limits.
