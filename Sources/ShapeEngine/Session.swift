@@ -40,19 +40,38 @@ public struct Session: Sendable {
     case .command(let name, let argument, _):
       return command(name, argument)
     case .assignment, .unpacking, .expression:
-      var evaluator = Evaluator(graph: graph)
-      evaluator.statement = statements.count
+      var evaluator = takeEvaluator()
       do {
-        guard let effect = try evaluator.execute(statement) else { return .nothing }
+        guard let effect = try evaluator.execute(statement) else {
+          graph = evaluator.graph
+          return .nothing
+        }
+        graph = evaluator.graph
         if case .show(let b, let name) = effect { return .shown(b, name: name, graph: graph) }
         statements.append(line)
         parsed.append(.statement(statement))
-        graph = evaluator.graph
         return .effect(effect, graph: graph)
       } catch {
+        restoreAfterFailure()
         return .failure(error)
       }
     }
+  }
+
+  /// An evaluator that owns the session's graph: moved, not shared, so a statement appends to
+  /// the graph's buffers in place and costs only its own work (sharing them made every statement
+  /// copy the whole graph: quadratic time over a script).
+  private mutating func takeEvaluator() -> Evaluator {
+    var evaluator = Evaluator()
+    swap(&evaluator.graph, &graph)
+    evaluator.statement = statements.count
+    return evaluator
+  }
+
+  /// A statement that failed may have changed the graph it owned before raising: the graph is
+  /// the replay of the accepted statements again (failures are rare; success stays O(1)).
+  private mutating func restoreAfterFailure() {
+    graph = evaluate(InputBinding()).graph
   }
 
   private func command(_ name: String, _ argument: String) -> Outcome {
@@ -95,12 +114,12 @@ public struct Session: Sendable {
   public mutating func importModel(
     _ model: SavedModel, options: ImportOptions = ImportOptions(), source: String
   ) -> Outcome {
-    var evaluator = Evaluator(graph: graph)
-    evaluator.statement = statements.count
     let first = graph.layers.count
+    var evaluator = takeEvaluator()
     do {
       _ = try evaluator.importModel(model, options: options)
     } catch {
+      restoreAfterFailure()
       return .failure(error)
     }
     statements.append(source)
