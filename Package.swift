@@ -43,6 +43,9 @@ let package = Package(
     // Tests.
     .testTarget(name: "ShapeCoreTests", dependencies: ["ShapeCore"]),
     .testTarget(name: "StatementLanguageTests", dependencies: ["StatementLanguage"]),
+    .testTarget(
+      name: "PythonRuntimeTests", dependencies: ["PythonRuntime", "StatementLanguage"],
+      exclude: ["Golden"]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     // Golden data and transcripts are read from the source tree (#filePath), not bundled.
     .testTarget(

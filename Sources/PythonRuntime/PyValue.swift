@@ -91,6 +91,22 @@ public protocol PyObject: AnyObject {
   var length: Int? { get }
   /// `x == other`; defaults to identity.
   func equals(_ other: PyValue) -> Bool
+  /// `-x`, `+x`, `~x`; nil when unsupported (the interpreter raises TypeError).
+  func unary(_ op: PyUnaryOperator, _ interpreter: Interpreter) throws(PyError) -> PyValue?
+  /// `x[key] = value`.
+  func setItem(_ key: PyValue, _ value: PyValue, _ interpreter: Interpreter) throws(PyError)
+  /// `isinstance(value, x)` when `x` is a class (a Keras layer class): nil when `x` is not a
+  /// class (the interpreter raises TypeError).
+  func isInstance(_ value: PyValue, _ interpreter: Interpreter) throws(PyError) -> Bool?
+  /// The attribute names, for "did you mean" hints and `dir(x)`.
+  var attributeNames: [String] { get }
+}
+
+/// The unary operators an object may implement.
+public enum PyUnaryOperator: String, Sendable {
+  case negative = "-"
+  case positive = "+"
+  case invert = "~"
 }
 
 extension PyObject {
@@ -121,4 +137,16 @@ extension PyObject {
     if case .object(let o) = other { return o === self }
     return false
   }
+  public func unary(_ op: PyUnaryOperator, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
+    nil
+  }
+  public func setItem(_ key: PyValue, _ value: PyValue, _ interpreter: Interpreter)
+    throws(PyError)
+  {
+    throw PyError("TypeError", "'\(typeName)' object does not support item assignment", at: nil)
+  }
+  public func isInstance(_ value: PyValue, _ interpreter: Interpreter) throws(PyError) -> Bool? {
+    nil
+  }
+  public var attributeNames: [String] { [] }
 }

@@ -131,7 +131,9 @@ struct PyLexer {
       return false
     }
     if peek() == nil { return true }
-    if char == "\\", let next = peek(1), next.isNewline, tokens.isEmpty || tokens.last?.kind == .newline {
+    if char == "\\", let next = peek(1), next.isNewline,
+      tokens.isEmpty || tokens.last?.kind == .newline
+    {
       // A backslash alone at the start of a logical line: Python joins it too.
       return true
     }
@@ -267,7 +269,8 @@ struct PyLexer {
       let char = chars[position]
       let message =
         char == "!"
-        ? "invalid syntax" : char == "$" || char == "?" || char == "`"
+        ? "invalid syntax"
+        : char == "$" || char == "?" || char == "`"
           ? "invalid syntax" : "invalid character '\(char)'"
       throw PySyntaxError(message, at: range(start, start + 1))
     }

@@ -188,7 +188,8 @@ extension PyParser {
         }
         parts.append(
           .field(
-            expr, conversion: conversion, spec: try spec.map { s throws(PySyntaxError) in
+            expr, conversion: conversion,
+            spec: try spec.map { s throws(PySyntaxError) in
               try convert(s)
             }, selfDocumenting: selfDoc))
       }

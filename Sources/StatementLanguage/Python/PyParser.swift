@@ -148,8 +148,7 @@ public struct PyParser {
   }
 
   /// block := NEWLINE INDENT statement+ DEDENT | simple_stmts
-  mutating func parseBlock(after header: String, at start: Int) throws(PySyntaxError) -> [PyStmt]
-  {
+  mutating func parseBlock(after header: String, at start: Int) throws(PySyntaxError) -> [PyStmt] {
     guard consume(if: .newline) != nil else { return try parseSimpleStatements() }
     guard consume(if: .indent) != nil else {
       throw PySyntaxError(

@@ -52,7 +52,8 @@ extension PyParser {
           throw PySyntaxError("cannot assign to \(b ? "True" : "False")", at: target.range)
         }
         throw PySyntaxError(
-          "cannot assign to \(what)" + (nested ? "" : " here. Maybe you meant '==' instead of '='?"),
+          "cannot assign to \(what)"
+            + (nested ? "" : " here. Maybe you meant '==' instead of '='?"),
           at: target.range)
       }
     }
@@ -137,5 +138,14 @@ enum PyScopes {
     case .starred(let inner): names(in: inner, into: &set)
     default: break
     }
+  }
+}
+
+extension PyExpr {
+  /// The plain names this expression binds as an assignment target.
+  public var targetNames: Set<String> {
+    var set: Set<String> = []
+    PyScopes.names(in: self, into: &set)
+    return set
   }
 }
