@@ -100,8 +100,11 @@ public final class REPL {
   }
 
   /// Non-interactive: runs a script (Python with kshape's commands between its statements),
-  /// stops at the first failure; returns the exit status.
+  /// stops at the first failure; returns the exit status. A `.py` file prints what Python
+  /// would (its `print`s and summaries, and commands' output); other scripts also show each
+  /// statement's tensors, as the REPL does.
   public func runScript(_ lines: [String], json: Bool, name: String = "<stdin>") -> Int32 {
+    let python = name.hasSuffix(".py")
     var status: Int32 = 0
     var quit = false
     for chunk in Self.chunks(lines) where status == 0 && !quit {
@@ -115,7 +118,9 @@ public final class REPL {
           if let record = JSONOutput.record(outcome, line: line, source: piece) {
             output.out(JSONOutput.encode(record))
           }
-        } else if let text = Render.outcome(outcome, source: piece), !failed {
+        } else if let text = Render.outcome(outcome, source: piece), !failed,
+          !python || Self.isProgramOutput(outcome)
+        {
           output.out(text)
         }
         if failed {
@@ -214,6 +219,14 @@ public final class REPL {
       return true
     }
     return last
+  }
+
+  /// What a Python program itself shows: what it printed, and kshape's commands.
+  static func isProgramOutput(_ o: Outcome) -> Bool {
+    switch o {
+    case .effect, .shown, .imported: return false
+    default: return true
+    }
   }
 
   static func failed(_ o: Outcome) -> Bool {

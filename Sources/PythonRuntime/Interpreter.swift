@@ -184,10 +184,14 @@ public final class Interpreter {
 /// Carries a body and its result across to the large-stack thread (used by one thread at a time:
 /// the caller waits).
 private final class LargeStackBox<T>: @unchecked Sendable {
-  let body: () throws(PyError) -> T
+  /// Dropped as soon as it has run: the caller's closure must not outlive the call
+  /// (`withoutActuallyEscaping` checks), though the thread object may.
+  var body: (() throws(PyError) -> T)?
   var result: Result<T, PyError>?
   init(_ body: @escaping () throws(PyError) -> T) { self.body = body }
   func run() {
+    guard let body else { return }
+    self.body = nil
     do throws(PyError) {
       result = .success(try body())
     } catch {

@@ -84,7 +84,7 @@ public struct Session: Sendable {
     runtime.printed = ""
     let layersBefore = host.graph.layers.count
     let tensorsBefore = host.graph.tensors.count
-    do {
+    do throws(PyError) {
       var value = try runtime.interpreter.execute(statement, in: source)
       // kshape's habit: a layer written on its own line stacks on the current tensor.
       if case .expression = statement.kind, case .object(let o)? = value,

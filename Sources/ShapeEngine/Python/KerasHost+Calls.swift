@@ -186,11 +186,11 @@ extension KerasHost {
     var dtype = DType.float32
     if let (d, r) = given["dtype"], d.isNotNone {
       guard case .str(let s) = d, let t = DType(s) else {
-        throw PyError(
-          "ValueError", "Invalid dtype: \(interpreter.repr(d))", at: r,
-          hint: { if case .str(let s) = d { nearest(s, in: DType.all) } else { nil } }().map {
-            "did you mean '\($0)'?"
-          })
+        var hint: String?
+        if case .str(let s) = d, let near = nearest(s, in: DType.all) {
+          hint = "did you mean '\(near)'?"
+        }
+        throw PyError("ValueError", "Invalid dtype: \(interpreter.repr(d))", at: r, hint: hint)
       }
       dtype = t
     }

@@ -203,15 +203,15 @@ extension KerasHost {
     given = Array(given.prefix(model.inputIDs.count))
     let nested = SubgraphModel(
       graph: model.view, inputs: model.inputIDs, outputs: model.outputIDs,
-      className: model.kind.name)
+      className: model.kind.rawValue)
     let l: Int
     if let existing = graph.layers.firstIndex(where: {
       $0.name == model.name && ($0.layer as? SubgraphModel) != nil
     }) {
       l = existing
     } else {
-      do {
-        try evaluator.checkUnique(model.name, range: args.range, className: model.kind.name)
+      do throws(EngineError) {
+        try evaluator.checkUnique(model.name, range: args.range, className: model.kind.rawValue)
       } catch {
         throw Self.raise(error, at: args.range)
       }
@@ -238,12 +238,12 @@ extension KerasHost {
     _ = try model.requireBuilt("inputs")
     let nested = SubgraphModel(
       graph: model.view, inputs: model.inputIDs, outputs: model.outputIDs,
-      className: model.kind.name)
+      className: model.kind.rawValue)
     let type = TensorType(shape: array.shape.map { .known($0) }, dtype: array.dtype)
     let context = LayerContext(
       className: model.kind.rawValue, name: model.name, policy: .float32, autocastsInputs: true)
-    do {
-      let out = try nested.call(.single(type), context)
+    do throws(LayerError) {
+      let out = try nested.call(LayerInput.single(type), context)
       let arrays = out.outputs.map { t in
         PyValue.object(NumpyArray(shape: t.shape.map { $0.value ?? 1 }, dtype: t.dtype))
       }

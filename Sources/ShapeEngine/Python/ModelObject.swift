@@ -34,7 +34,7 @@ final class ModelObject: PyObject {
 
   var built: Bool { !outputIDs.isEmpty }
   var typeName: String { kind.rawValue }
-  var repr: String { "<\(kind.name) name=\(name), built=\(built ? "True" : "False")>" }
+  var repr: String { "<\(kind.rawValue) name=\(name), built=\(built ? "True" : "False")>" }
 
   /// The layer calls of the model, as (layer, call index), in the order they were made.
   var calls: [(layer: Int, call: Int)] {

@@ -52,7 +52,7 @@ struct SubgraphModel: Layer {
     }
     order.sort { ($0.call.outputs.first ?? 0) < ($1.call.outputs.first ?? 0) }
     var copied: [Int: Int] = [:]
-    do {
+    do throws(EngineError) {
       for (l, call) in order {
         let mine: Int
         if let m = copied[l] {
@@ -84,7 +84,7 @@ struct SubgraphModel: Layer {
           }
           effect = try evaluator.call(
             mine, positional: site.positional.map(value),
-            keywords: site.keywords.map { ($0.0, value($0.1)) }, inputs: ids, nil, site: nil)
+            keywords: site.keywords.map { ($0.0, value($0.1)) }, inputs: ids, nil, site: site)
         } else {
           let types = ids.map { evaluator.graph.tensors[$0].type }
           effect = try evaluator.call(
