@@ -164,6 +164,14 @@ public final class REPL {
         out.append((line, i + 1))
         continue
       }
+      // `x = Input((None, 16)); Conv1D(4, 3); apply 100`: code and commands on one line.
+      let pieces = atTop && !indented ? Parser.splitStatements(line).map(\.text) : []
+      if pieces.count > 1, pieces.contains(where: isCommandLine) {
+        if !code.isEmpty { out.append((code.joined(separator: "\n"), start)) }
+        code = []
+        for piece in pieces { out.append((piece, i + 1)) }
+        continue
+      }
       if code.isEmpty { start = i + 1 }
       code.append(line)
     }

@@ -12,7 +12,7 @@ public struct Session: Sendable {
   public private(set) var statements: [String] = []
   private var events: [Event] = []
   /// The declared run: the interpreter and the graph its statements built.
-  private var runtime = Runtime()
+  var runtime = Runtime()
 
   /// What a statement is, once accepted: Python code, or a model file imported into the session
   /// (its config is kept, so replays never read the file again).
@@ -100,6 +100,7 @@ public struct Session: Sendable {
           PyArguments(positional: [(.object(host.tensor(current)), nil)], range: statement.range),
           runtime.interpreter)
       }
+      runtime.syncNames(statement)
       let outcome = StatementResult.outcome(
         statement, value: value, printed: runtime.printed, runtime: runtime,
         layersBefore: layersBefore, tensorsBefore: tensorsBefore)
@@ -226,6 +227,7 @@ public struct Session: Sendable {
         runtime.interpreter.globals[node.name] == nil
       else { continue }
       runtime.interpreter.globals[node.name] = host.outputs(out)
+      runtime.bind(node.name)
     }
   }
 
@@ -252,6 +254,7 @@ public struct Session: Sendable {
         case .python(let s, let source):
           do {
             let value = try run.interpreter.execute(s, in: source)
+            run.syncNames(s)
             if case .expression = s.kind, case .object(let o)? = value,
               let layer = o as? LayerObject, layer.node.calls.isEmpty,
               let current = run.host.graph.current
