@@ -38,7 +38,8 @@ extension Session {
       }
       return ModelInfo(
         name: m.name, className: m.kind.rawValue, built: m.built,
-        inputs: m.inputIDs.map { g.tensors[$0].type }, outputs: m.outputIDs.map { g.tensors[$0].type },
+        inputs: m.inputIDs.map { g.tensors[$0].type },
+        outputs: m.outputIDs.map { g.tensors[$0].type },
         layers: (m.built ? m.layerIndices : m.sequence).map { l in
           let node = g.layers[l]
           return LayerInfo(
