@@ -1011,3 +1011,78 @@ case("programs/tuple_shapes_compare", """
         print('project', a[-1], '->', b[-1])
     print(a[:-1] == b[:-1], a[1:3])
 """)
+
+# --- more builtins and method errors ----------------------------------------------------------
+case("lists/index_missing_error", """
+    xs = ['conv', 'pool']
+    xs.index('dense')
+""")
+case("tuples/index_count", """
+    t = (None, 32, 32, 3)
+    print(t.index(32), t.count(32), t.index(3))
+""")
+case("strings/index_missing_error", """
+    'conv2d'.index('x')
+""")
+case("strings/split_maxsplit_rsplit", """
+    print('a/b/c'.split('/', 1), 'a/b/c'.rsplit('/', 1), 'x'.split(','), ''.split(','), ''.split())
+    print('block1_conv2'.partition('_'), 'conv'.center(8, '*'), 'A-B'.lower().replace('-', '_'))
+""")
+case("flow/zip_uneven_and_unpack_error", """
+    print(list(zip([1, 2, 3], 'ab')))
+    for i, (a, b) in enumerate([(1, 2), (3, 4, 5)]):
+        print(i, a, b)
+""")
+case("dicts/iteration_after_delete", """
+    d = {'a': 1, 'b': 2, 'c': 3}
+    del d['b']
+    d['b'] = 4
+    print(list(d), d)
+    print(sorted(d.items(), key=lambda kv: -kv[1]))
+""")
+case("dicts/keyerror_del", """
+    d = {}
+    del d['missing']
+""")
+case("values/print_nested_mixed", """
+    shape = (None, 7, 7, 512)
+    print(shape, [shape, None], {'shape': shape, 'lr': 1e-3, 'name': "it's"})
+    print(str(shape), repr("quote\\"d"), ['a"b', "c'd"])
+""")
+case("fstrings/width_of_shapes", """
+    rows = [('conv1', (None, 26, 26, 32), 320), ('flatten', (None, 5408), 0)]
+    for name, shape, params in rows:
+        print(f"{name:<10}{str(shape):>20}{params:>8,}")
+""")
+case("def/default_from_loop_var", """
+    makers = []
+    for width in (16, 32):
+        def make(n=width):
+            return n * 2
+        makers.append(make)
+    print([m() for m in makers])
+""")
+case("def/recursion_depth", """
+    def depth(n):
+        return 0 if n == 0 else 1 + depth(n - 1)
+    print(depth(50))
+""")
+case("def/kwargs_are_dict_copy", """
+    def f(**kw):
+        kw['x'] = 1
+        return kw
+    opts = {'y': 2}
+    print(f(**opts), opts)
+""")
+case("ops/int_float_equal_keys", """
+    d = {1: 'int'}
+    d[1.0] = 'float'
+    d[True] = 'bool'
+    print(d, 1 == 1.0 == True, hash(1) == hash(1.0))
+""")
+case("ops/chained_comparison_once", """
+    def v(x):
+        print('v', x)
+        return x
+    print(v(1) < v(2) < v(0) < v(5))
+""")
