@@ -4,6 +4,7 @@ node's shapes), global variables by kind, and the models created during the run.
 import io
 import contextlib
 import sys
+import types
 
 import keras
 import numpy as np
@@ -187,7 +188,9 @@ def globals_record(namespace, model_index):
         elif _plain(value):
             out["values"][name] = repr(value)
         else:
-            kind = type(value).__name__
+            # `from tensorflow import keras` binds TensorFlow's lazy module proxy (a ModuleType)
+            # in the first process that imports it, the resolved module afterwards.
+            kind = "module" if isinstance(value, types.ModuleType) else type(value).__name__
             if kind not in ("module", "function", "type", "ABCMeta"):
                 kind = f"{type(value).__module__}.{kind}"
             out["other"][name] = kind
