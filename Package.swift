@@ -27,14 +27,17 @@ let package = Package(
     // The engine: sessions, graphs, evaluation, rendering. No I/O.
     .target(
       name: "ShapeEngine",
-      dependencies: ["ShapeCore", "LayerCatalog", "StatementLanguage", "PythonRuntime", "KerasJSON"]),
+      dependencies: [
+        "ShapeCore", "LayerCatalog", "StatementLanguage", "PythonRuntime", "KerasJSON",
+      ]),
     // Terminal side.
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]),
     .target(name: "LineEditor", dependencies: ["CLibEdit"]),
     .target(
-      name: "KShapeREPL", dependencies: ["ShapeEngine", "PythonRuntime", "LineEditor", "ModelFiles"]),
+      name: "KShapeREPL",
+      dependencies: ["ShapeEngine", "PythonRuntime", "LineEditor", "ModelFiles"]),
     .executableTarget(
       name: "kshape",
       dependencies: [

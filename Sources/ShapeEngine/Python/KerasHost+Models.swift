@@ -223,7 +223,21 @@ extension KerasHost {
           weights: nil, statement: evaluator.statement))
       l = graph.layers.count - 1
     }
-    return try callLayer(l, PyArguments(positional: [first], range: args.range), interpreter)
+    let out = try callLayer(l, PyArguments(positional: [first], range: args.range), interpreter)
+    return structured(like: model.outputs, try tensorIDs(out, "outputs", args.range))
+  }
+
+  /// Tensors in the structure a model's outputs were given in (Keras returns a list for
+  /// `outputs=[y]`, a dict for a dict).
+  func structured(like template: PyValue, _ ids: [Int]) -> PyValue {
+    let tensors = ids.map { PyValue.object(tensor($0)) }
+    switch template {
+    case .list: return .list(PyList(tensors))
+    case .tuple: return .tuple(tensors)
+    case .dict(let d):
+      return .dict(PyDict(zip(d.entries, tensors).map { (key: $0.0.key, value: $0.1) }))
+    default: return tensors.count == 1 ? tensors[0] : .list(PyList(tensors))
+    }
   }
 
   /// `model.predict(x)` on a NumPy array: the output's shape at the array's, computed, not run.
