@@ -95,7 +95,7 @@ public enum Render {
     headers.append("Param #")
     if graphLike { headers.append("Connected to") }
     var table = Table(headers: headers, rightAligned: [symbolic ? 3 : 2])
-    for node in g.layers where !node.calls.isEmpty {
+    for node in g.listed.map({ g.layers[$0] }) where !node.calls.isEmpty {
       let outs = node.calls.flatMap(\.outputs).map { g.tensors[$0].type }
       var row = [
         "\(node.name) (\(node.className))", outs.map(\.kerasShape).joined(separator: ", "),
