@@ -162,9 +162,14 @@ public struct Graph: Sendable {
     return n == 0 ? prefix : "\(prefix)_\(n)"
   }
 
-  mutating func newTensor(_ type: TensorType, layer: Int) -> Int {
-    let name = tensorCounter == 0 ? "keras_tensor" : "keras_tensor_\(tensorCounter)"
-    tensorCounter += 1
+  /// A new KerasTensor: named `name` when given (an Input's `name=`), which takes no number
+  /// from the counter; else `keras_tensor_N`.
+  mutating func newTensor(_ type: TensorType, layer: Int, name given: String? = nil) -> Int {
+    var name = given ?? ""
+    if given == nil {
+      name = tensorCounter == 0 ? "keras_tensor" : "keras_tensor_\(tensorCounter)"
+      tensorCounter += 1
+    }
     tensors.append(TensorNode(id: tensors.count, kerasName: name, type: type, layer: layer))
     return tensors.count - 1
   }

@@ -44,12 +44,25 @@ extension KerasHost {
     }
     var config: [String: Value] = [:]
     var operands: [(value: PyValue, range: SourceRange?)] = []
-    for (i, a) in args.positional.enumerated() {
-      if i > 0, tensorID(a.value) == nil, !Self.takesScalarOperands(op) {
-        // `ops.mean(x, 1)`: past the tensor, positional arguments are the op's config.
-        config["axis"] = try value(a.value, interpreter, range: a.range)
-      } else {
+    // The function's positional parameters: its operands first, then its configuration
+    // (`ops.reshape(x, newshape)`, `ops.mean(x, axis, keepdims)`, `ops.einsum(subscripts, *xs)`).
+    let (count, names) = Self.operationParameters(op)
+    var rest = args.positional[...]
+    if cls == "Einsum", let s = rest.first {
+      config["subscripts"] = try value(s.value, interpreter, range: s.range)
+      rest = rest.dropFirst()
+      operands = Array(rest)
+      rest = []
+    }
+    for (i, a) in rest.enumerated() {
+      if i < count {
         operands.append(a)
+      } else if i - count < names.count {
+        config[names[i - count]] = try value(a.value, interpreter, range: a.range)
+      } else {
+        throw PyError(
+          "TypeError", "\(Self.snakeCase(cls))() takes \(count + names.count) positional arguments",
+          at: a.range)
       }
     }
     for k in args.keywords { config[k.name] = try value(k.value, interpreter, range: k.range) }
@@ -72,10 +85,24 @@ extension KerasHost {
       graph.layers.count - 1, PyArguments(positional: operands, range: args.range), interpreter)
   }
 
-  static func takesScalarOperands(_ op: TensorOperation) -> Bool {
+  /// How many positional arguments of an operation's function are operands, and the names of
+  /// the configuration arguments that may follow them (keras/src/ops signatures).
+  static func operationParameters(_ op: TensorOperation) -> (Int, [String]) {
     switch op.rule {
-    case .binary: return true
-    default: return false
+    case .binary, .matmul: return (2, [])
+    case .where: return (3, [])
+    case .reduce: return (1, ["axis", "keepdims"])
+    case .softmax, .cumulative, .expandDims, .squeeze, .concatenate, .stack: return (1, ["axis"])
+    case .reshape: return (1, ["newshape"])
+    case .transpose: return (1, ["axes"])
+    case .tile: return (1, ["repeats"])
+    case .repeat: return (1, ["repeats", "axis"])
+    case .split: return (1, ["indices_or_sections", "axis"])
+    case .swapaxes: return (1, ["axis1", "axis2"])
+    case .moveaxis: return (1, ["source", "destination"])
+    case .cast: return (1, ["dtype"])
+    case .clip: return (1, ["x_min", "x_max"])
+    default: return (1, ["axis"])
     }
   }
 

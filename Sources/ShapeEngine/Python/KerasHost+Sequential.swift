@@ -127,6 +127,14 @@ extension KerasHost {
     throws(PyError)
   {
     model.invalidate()
+    if model.sequentialInput == nil, model.sequence.count > 1, case .object(let o) = model.sequence[0],
+      let first = o as? ModelObject, first.built, first.inputIDs.count == 1
+    {
+      // A built model first has an `input_shape`: Keras builds on it.
+      try sequentialBuild(
+        model, shape: graph.tensors[first.inputIDs[0]].type, interpreter, at: range)
+      return
+    }
     guard let input = model.sequentialInput, !model.sequence.isEmpty else { return }
     try sequentialCalls(model, from: input, interpreter, at: range)
   }

@@ -94,8 +94,13 @@ final class ModelObject: PyObject {
     case "built": return .bool(built)
     case "inputs": return .list(PyList(inputIDs.map { .object(host.tensor($0)) }))
     case "outputs": return .list(PyList(outputIDs.map { .object(host.tensor($0)) }))
-    case "input": return try requireBuilt(attr).inputs
-    case "output": return try requireBuilt(attr).outputs
+    case "input", "output":
+      guard built else {
+        throw PyError(
+          "AttributeError",
+          "The layer \(name) has never been called and thus has no defined \(attr).", at: nil)
+      }
+      return attr == "input" ? inputs : outputs
     case "input_shape", "output_shape":
       let ids = attr == "input_shape" ? inputIDs : outputIDs
       _ = try requireBuilt(attr)
