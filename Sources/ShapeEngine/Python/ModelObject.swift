@@ -95,6 +95,15 @@ final class ModelObject: PyObject {
     case "inputs": return .list(PyList(inputIDs.map { .object(host.tensor($0)) }))
     case "outputs": return .list(PyList(outputIDs.map { .object(host.tensor($0)) }))
     case "input", "output":
+      if kind == .sequential {
+        // A Sequential's input and output are those of its own first call as a layer.
+        guard let l = host.modelNode(self), let call = host.graph.layers[l].calls.first else {
+          throw PyError(
+            "AttributeError",
+            "The layer \(name) has never been called and thus has no defined \(attr).", at: nil)
+        }
+        return host.outputs(attr == "input" ? call.inputs : call.outputs)
+      }
       guard built else {
         throw PyError(
           "AttributeError",
