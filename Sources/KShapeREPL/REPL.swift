@@ -262,7 +262,8 @@ public final class REPL {
     session.submitProgram(text, name: name, firstLine: firstLine) { piece, outcome in
       // The statement's line: count the newlines before it in the text.
       var line = firstLine
-      if case .failure(let e) = outcome, let r = e.statementRange ?? (e.source == nil ? e.diagnostic.range : nil),
+      if case .failure(let e) = outcome,
+        let r = e.statementRange ?? (e.source == nil ? e.diagnostic.range : nil),
         r.start <= chars.count
       {
         // Where the error stands in the text: the program's own line of a traceback (a syntax

@@ -112,6 +112,7 @@ public struct Session: Sendable {
       }
       return outcome
     } catch {
+      if error.kind == "SystemExit" { return .quit }
       var failure = EngineError(error, current: source)
       failure.printed = runtime.printed
       restoreAfterFailure()

@@ -128,9 +128,22 @@ struct ProgramCase: Codable, CustomStringConvertible {
     return out.joined(separator: "\n")
   }
 
+  /// Programs kshape refuses on purpose, with the construct its error names.
+  static let refused: [String: String] = [
+    // A published architecture is code kshape does not carry; its saved file loads instead.
+    "transfer_learning_frozen_base": "keras.applications"
+  ]
+
   @Test(arguments: cases)
   func matchesKeras(_ c: ProgramCase) throws {
     let (session, printed, failure) = Self.run(c)
+    if let construct = Self.refused[c.name] {
+      let message = failure?.1.message ?? ""
+      #expect(
+        message.hasPrefix("NotImplementedError") && message.contains(construct),
+        "\(c.name): refused naming \(construct), said: \(message)")
+      return
+    }
     #expect(
       Self.withoutSummaries(printed) == Self.withoutSummaries(c.stdout), "\(c.name): stdout")
     if let expected = c.error {

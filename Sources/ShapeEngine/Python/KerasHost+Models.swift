@@ -120,7 +120,9 @@ extension KerasHost {
       throw PyError("TypeError", "a model is called on its inputs: model(x)", at: args.range)
     }
     // Called on a NumPy array, a model computes: kshape gives the result's shape.
-    if case .object(let o) = first.value, o is NumpyArray { return try predict(model, args, interpreter) }
+    if case .object(let o) = first.value, o is NumpyArray {
+      return try predict(model, args, interpreter)
+    }
     var given = try tensorIDs(first.value, "inputs", first.range)
     if !model.built, model.kind == .sequential, given.count == 1 {
       // Keras builds a Sequential on the shape of the first tensor it is called with (a new

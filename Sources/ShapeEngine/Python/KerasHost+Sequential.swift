@@ -127,7 +127,8 @@ extension KerasHost {
     throws(PyError)
   {
     model.invalidate()
-    if model.sequentialInput == nil, model.sequence.count > 1, case .object(let o) = model.sequence[0],
+    if model.sequentialInput == nil, model.sequence.count > 1,
+      case .object(let o) = model.sequence[0],
       let first = o as? ModelObject, first.built, first.inputIDs.count == 1
     {
       // A built model first has an `input_shape`: Keras builds on it.
@@ -194,7 +195,9 @@ extension KerasHost {
   {
     guard model.kind == .sequential else { return }
     guard let given = args.positional.first?.value ?? args.keywords.first?.value else {
-      throw PyError("TypeError", "build() missing 1 required positional argument: 'input_shape'", at: args.range)
+      throw PyError(
+        "TypeError", "build() missing 1 required positional argument: 'input_shape'", at: args.range
+      )
     }
     var items: [PyValue]
     switch given {

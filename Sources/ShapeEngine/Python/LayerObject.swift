@@ -35,21 +35,32 @@ final class LayerObject: PyObject {
       return host.outputs(name == "output" ? call.outputs : call.inputs)
     case "__class__": return .object(PyTypeObject(node.className))
     case "_inbound_nodes":
-      return .list(PyList(node.calls.indices.map { _ in .object(OpaqueObject(className: "Node", module: "keras.src.ops.node", config: [])) }))
+      return .list(
+        PyList(
+          node.calls.indices.map { _ in
+            .object(OpaqueObject(className: "Node", module: "keras.src.ops.node", config: []))
+          }))
     case "compute_dtype": return .str(node.policy.computeDType.name)
     case "variable_dtype": return .str(node.policy.variableDType.name)
     case "dtype_policy": return .str("<DTypePolicy \"\(node.policy.name)\">")
     case "weights", "trainable_weights", "non_trainable_weights", "variables":
       let ws = (node.weights ?? []).filter {
-        name == "trainable_weights" ? $0.trainable : name == "non_trainable_weights" ? !$0.trainable : true
+        name == "trainable_weights"
+          ? $0.trainable : name == "non_trainable_weights" ? !$0.trainable : true
       }
-      return .list(PyList(ws.map { .object(WeightObject(layer: node.name, weight: $0, dtype: node.policy.variableDType)) }))
+      return .list(
+        PyList(
+          ws.map {
+            .object(WeightObject(layer: node.name, weight: $0, dtype: node.policy.variableDType))
+          }))
     case "get_weights":
       return .object(
         NativeFunction("get_weights") { [unowned self] _, _ throws(PyError) in
-          .list(PyList((self.node.weights ?? []).map { w in
-            .object(NumpyArray(shape: w.shape, dtype: self.node.policy.variableDType))
-          }))
+          .list(
+            PyList(
+              (self.node.weights ?? []).map { w in
+                .object(NumpyArray(shape: w.shape, dtype: self.node.policy.variableDType))
+              }))
         })
     case "count_params":
       return .object(

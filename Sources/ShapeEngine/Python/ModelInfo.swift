@@ -41,7 +41,9 @@ extension Session {
         inputs: m.inputIDs.map { g.tensors[$0].type },
         outputs: m.outputIDs.map { g.tensors[$0].type },
         layers: m.layerNodes.map { l in
-          guard let l else { return LayerInfo(name: "?", className: "?", calls: [], params: ParamCount()) }
+          guard let l else {
+            return LayerInfo(name: "?", className: "?", calls: [], params: ParamCount())
+          }
           let node = g.layers[l]
           return LayerInfo(
             name: node.name, className: node.className,

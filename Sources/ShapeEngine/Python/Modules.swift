@@ -46,7 +46,9 @@ final class LayerClassObject: PyObject {
   }
   /// `isinstance(layer, layers.Dense)`.
   func isInstance(_ value: PyValue, _ interpreter: Interpreter) throws(PyError) -> Bool? {
-    if case .object(let o) = value, let l = o as? LayerObject { return l.node.className == className }
+    if case .object(let o) = value, let l = o as? LayerObject {
+      return l.node.className == className
+    }
     return false
   }
 }
@@ -120,10 +122,13 @@ extension KerasHost {
               return .object(
                 NativeFunction(name) { [unowned self] args, interp throws(PyError) in
                   guard let p = args.positional.first?.value ?? args.keywords.first?.value else {
-                    throw PyError("TypeError", "\(name)() missing 1 required positional argument: 'policy'", at: args.range)
+                    throw PyError(
+                      "TypeError", "\(name)() missing 1 required positional argument: 'policy'",
+                      at: args.range)
                   }
                   guard case .str(let s) = p, DTypePolicy(s) != nil else {
-                    throw PyError("ValueError", "Invalid dtype policy: \(interp.repr(p))", at: args.range)
+                    throw PyError(
+                      "ValueError", "Invalid dtype policy: \(interp.repr(p))", at: args.range)
                   }
                   self.globalPolicy = s == "float32" ? nil : s
                   return .none

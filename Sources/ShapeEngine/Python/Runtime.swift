@@ -25,6 +25,30 @@ final class Runtime: @unchecked Sendable {
     // Input without a module, as the REPL has always read them.
     interpreter.builtins["nil"] = PyValue.none
     addBareNames()
+    // Python's REPL habits: help(Conv2D), exit(), quit().
+    interpreter.builtins["help"] = .object(
+      NativeFunction("help") { [unowned self] args, _ throws(PyError) in
+        var topic = ""
+        if let v = args.positional.first?.value {
+          switch v {
+          case .str(let s): topic = s
+          case .object(let o as LayerClassObject): topic = o.className
+          case .object(let o as LayerObject): topic = o.node.className
+          case .object(let o as InputFunction): topic = o.layer ? "InputLayer" : "Input"
+          case .object(let o as ModuleObject): topic = o.name
+          default: topic = self.interpreter.typeName(of: v)
+          }
+        }
+        self.interpreter.write(
+          Help.text(topic.split(separator: ".").last.map(String.init) ?? topic) + "\n")
+        return .none
+      })
+    for name in ["exit", "quit"] {
+      interpreter.builtins[name] = .object(
+        NativeFunction(name) { args, _ throws(PyError) in
+          throw PyError("SystemExit", "", at: args.range)
+        })
+    }
   }
 
   /// kshape's REPL takes the layer classes, `Input`, `Model` and `Sequential` bare, as if

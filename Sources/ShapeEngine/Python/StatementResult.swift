@@ -79,7 +79,9 @@ extension EngineError {
     }
     let inner = e.source ?? current
     if inner !== current { source = inner.text }
-    if let module = e.traceback.first(where: { $0.function == "<module>" }), module.source === current {
+    if let module = e.traceback.first(where: { $0.function == "<module>" }),
+      module.source === current
+    {
       statementRange = module.range
     } else if inner === current {
       statementRange = e.range
