@@ -36,6 +36,12 @@ public final class Interpreter {
     builtins = Builtins.table()
   }
 
+  deinit {
+    var values = Array(globals.values)
+    globals = [:]
+    PyValue.releaseIteratively(&values)
+  }
+
   /// Parses a program into top-level statements (syntax errors are `SyntaxError` or
   /// `IndentationError`, with the source set).
   public static func parse(_ source: SourceText) throws(PyError) -> PyProgram {
