@@ -49,7 +49,7 @@ let package = Package(
     .testTarget(name: "StatementLanguageTests", dependencies: ["StatementLanguage"]),
     .testTarget(
       name: "PythonRuntimeTests", dependencies: ["PythonRuntime", "StatementLanguage"],
-      exclude: ["Golden"]),
+      exclude: ["Golden", "Semantics"]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     // Golden data and transcripts are read from the source tree (#filePath), not bundled.
     .testTarget(

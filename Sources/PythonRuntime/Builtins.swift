@@ -240,7 +240,9 @@ enum Builtins {
       return .tuple(try v[0].map { x throws(PyError) in try i.iterateAll(x, a.range) } ?? [])
     }
     type("dict") { a, i throws(PyError) in
-      let v = try a.unpack("dict", ["mapping"], required: 0, keywords: [])
+      var positional = a
+      positional.keywords = []
+      let v = try positional.unpack("dict", ["mapping"], required: 0)
       let dict = PyDict()
       if let source = v[0] {
         for (k, value) in try pairs(source, i, a.range) { try i.dictSet(dict, k, value, a.range) }

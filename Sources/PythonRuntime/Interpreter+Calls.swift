@@ -85,7 +85,12 @@ extension Interpreter {
 
   /// Runs a Python function: binds its arguments as Python does, then its body in a new frame.
   func callFunction(_ function: PyFunction, _ arguments: PyArguments) throws(PyError) -> PyValue {
-    try runOnLargeStack { () throws(PyError) -> PyValue in
+    if !onLargeStack {
+      return try runOnLargeStack { () throws(PyError) -> PyValue in
+        try self.callFunction(function, arguments)
+      }
+    }
+    do {
       let definition = function.definition
       let scope = PyScope(
         locals: definition.locals, globals: definition.globals,

@@ -4,17 +4,23 @@ import StatementLanguage
 /// Python's equality and ordering of plain values.
 enum PyCompare {
   /// `a == b`: numbers across int, float and bool; sequences item by item; dicts by content.
-  static func equals(_ a: PyValue, _ b: PyValue) -> Bool {
+  static func equals(_ a: PyValue, _ b: PyValue, depth: Int = 0) -> Bool {
+    // Data nested deeper than this (or containing itself) compares unequal instead of
+    // recursing without end (Python raises RecursionError).
+    if depth > PyRepr.maxDepth { return false }
     switch (a, b) {
     case (.none, .none): return true
     case (.str(let x), .str(let y)): return x.unicodeScalars.elementsEqual(y.unicodeScalars)
-    case (.tuple(let x), .tuple(let y)): return sequencesEqual(x, y)
-    case (.list(let x), .list(let y)): return x === y || sequencesEqual(x.items, y.items)
+    case (.tuple(let x), .tuple(let y)): return sequencesEqual(x, y, depth)
+    case (.list(let x), .list(let y)): return x === y || sequencesEqual(x.items, y.items, depth)
     case (.dict(let x), .dict(let y)):
       if x === y { return true }
       guard x.entries.count == y.entries.count else { return false }
       return x.entries.allSatisfy { entry in
-        y.entries.contains { equals($0.key, entry.key) && equals($0.value, entry.value) }
+        y.entries.contains {
+          equals($0.key, entry.key, depth: depth + 1)
+            && equals($0.value, entry.value, depth: depth + 1)
+        }
       }
     case (.object(let x), _): return x.equals(b) || (b.asObject?.equals(a) ?? false)
     case (_, .object(let y)): return y.equals(a)
@@ -24,8 +30,8 @@ enum PyCompare {
     }
   }
 
-  static func sequencesEqual(_ x: [PyValue], _ y: [PyValue]) -> Bool {
-    x.count == y.count && zip(x, y).allSatisfy { equals($0, $1) }
+  static func sequencesEqual(_ x: [PyValue], _ y: [PyValue], _ depth: Int) -> Bool {
+    x.count == y.count && zip(x, y).allSatisfy { equals($0, $1, depth: depth + 1) }
   }
 
   static func numericEqual(_ x: Numeric, _ y: Numeric) -> Bool {

@@ -36,6 +36,12 @@ public final class Interpreter {
     builtins = Builtins.table()
   }
 
+  deinit {
+    var values = Array(globals.values)
+    globals = [:]
+    PyValue.releaseIteratively(&values)
+  }
+
   /// Parses a program into top-level statements (syntax errors are `SyntaxError` or
   /// `IndentationError`, with the source set).
   public static func parse(_ source: SourceText) throws(PyError) -> PyProgram {
@@ -157,22 +163,21 @@ public final class Interpreter {
 
   /// Runs `body` on a thread with a large stack unless already on one, so that deep (but
   /// limited) recursion in user code never overflows the native stack.
-  func runOnLargeStack<T>(_ body: () throws(PyError) -> T) throws(PyError) -> T {
+  func runOnLargeStack<T>(_ body: @escaping () throws(PyError) -> T) throws(PyError) -> T {
     if onLargeStack { return try body() }
-    let result: Result<T, PyError> = withoutActuallyEscaping(body) { escapable in
-      let box = LargeStackBox(escapable)
-      onLargeStack = true
-      defer { onLargeStack = false }
-      let done = DispatchSemaphore(value: 0)
-      let thread = Thread {
-        box.run()
-        done.signal()
-      }
-      thread.stackSize = Interpreter.stackSize
-      thread.start()
-      done.wait()
-      return box.result ?? .failure(PyError("RuntimeError", "the interpreter did not run", at: nil))
+    let box = LargeStackBox(body)
+    onLargeStack = true
+    defer { onLargeStack = false }
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+      box.run()
+      done.signal()
     }
+    thread.stackSize = Interpreter.stackSize
+    thread.start()
+    done.wait()
+    let result =
+      box.result ?? .failure(PyError("RuntimeError", "the interpreter did not run", at: nil))
     return try result.get()
   }
 

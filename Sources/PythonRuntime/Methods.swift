@@ -375,7 +375,9 @@ enum Methods {
       return .object(
         PyIterable(typeName: "dict_values", items: dict.entries.map(\.value), isView: true))
     case "update":
-      let a = try arguments.unpack(name, ["other"], required: 0)
+      var positional = arguments
+      positional.keywords = []
+      let a = try positional.unpack(name, ["other"], required: 0)
       if let other = a[0] {
         for (k, v) in try Builtins.pairs(other, interpreter, range) {
           try interpreter.dictSet(dict, k, v, range)

@@ -1,12 +1,17 @@
 /// `repr` as Python writes it: strings quoted, floats shortest round-trip, containers nested.
 public enum PyRepr {
+
   /// `repr(value)`; a container that holds itself shows `[...]`.
   public static func repr(_ value: PyValue, _ interpreter: Interpreter? = nil) -> String {
     var seen: Set<ObjectIdentifier> = []
-    return repr(value, &seen)
+    return repr(value, &seen, 0)
   }
 
-  static func repr(_ value: PyValue, _ seen: inout Set<ObjectIdentifier>) -> String {
+  /// Deeper containers are shown as `...` (Python raises RecursionError there).
+  static let maxDepth = 500
+
+  static func repr(_ value: PyValue, _ seen: inout Set<ObjectIdentifier>, _ depth: Int) -> String {
+    if depth > maxDepth { return "..." }
     switch value {
     case .none: return "None"
     case .bool(let b): return b ? "True" : "False"
@@ -14,19 +19,21 @@ public enum PyRepr {
     case .float(let f): return float(f)
     case .str(let s): return string(s)
     case .tuple(let items):
-      if items.count == 1 { return "(" + repr(items[0], &seen) + ",)" }
-      return "(" + items.map { repr($0, &seen) }.joined(separator: ", ") + ")"
+      if items.count == 1 { return "(" + repr(items[0], &seen, depth + 1) + ",)" }
+      return "(" + items.map { repr($0, &seen, depth + 1) }.joined(separator: ", ") + ")"
     case .list(let list):
       let id = ObjectIdentifier(list)
       guard seen.insert(id).inserted else { return "[...]" }
       defer { seen.remove(id) }
-      return "[" + list.items.map { repr($0, &seen) }.joined(separator: ", ") + "]"
+      return "[" + list.items.map { repr($0, &seen, depth + 1) }.joined(separator: ", ") + "]"
     case .dict(let dict):
       let id = ObjectIdentifier(dict)
       guard seen.insert(id).inserted else { return "{...}" }
       defer { seen.remove(id) }
       return "{"
-        + dict.entries.map { repr($0.key, &seen) + ": " + repr($0.value, &seen) }.joined(
+        + dict.entries.map {
+          repr($0.key, &seen, depth + 1) + ": " + repr($0.value, &seen, depth + 1)
+        }.joined(
           separator: ", ") + "}"
     case .object(let o): return o.repr
     }

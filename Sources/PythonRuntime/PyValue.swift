@@ -22,6 +22,12 @@ public enum PyValue {
 public final class PyList {
   public var items: [PyValue]
   public init(_ items: [PyValue] = []) { self.items = items }
+  // A list nested 100,000 deep must not be freed by 100,000 nested deinits.
+  deinit {
+    var pending = items
+    items = []
+    PyValue.releaseIteratively(&pending)
+  }
 }
 
 /// A Python dict: insertion-ordered, keys compared by Python equality (hashable keys only:
@@ -29,6 +35,49 @@ public final class PyList {
 public final class PyDict {
   public var entries: [(key: PyValue, value: PyValue)]
   public init(_ entries: [(key: PyValue, value: PyValue)] = []) { self.entries = entries }
+  deinit {
+    var pending: [PyValue] = []
+    for entry in entries { pending += [entry.key, entry.value] }
+    entries = []
+    PyValue.releaseIteratively(&pending)
+  }
+}
+
+extension PyValue {
+  /// Releases values with a loop instead of recursion: the lists and dicts only these values
+  /// hold give up their items here, so freeing deeply nested data never overflows the stack.
+  static func releaseIteratively(_ pending: inout [PyValue]) {
+    while !pending.isEmpty {
+      var value = pending.removeLast()
+      if var list = value.takeList() {
+        if isKnownUniquelyReferenced(&list) {
+          pending += list.items
+          list.items = []
+        }
+      } else if var dict = value.takeDict() {
+        if isKnownUniquelyReferenced(&dict) {
+          for entry in dict.entries { pending += [entry.key, entry.value] }
+          dict.entries = []
+        }
+      } else if case .tuple(let items) = value {
+        pending += items
+      }
+    }
+  }
+
+  /// The list this value holds, leaving `.none` (so the caller holds the only reference this value
+  /// had).
+  private mutating func takeList() -> PyList? {
+    guard case .list(let list) = self else { return nil }
+    self = .none
+    return list
+  }
+
+  private mutating func takeDict() -> PyDict? {
+    guard case .dict(let dict) = self else { return nil }
+    self = .none
+    return dict
+  }
 }
 
 /// The arguments of one call as Python binds them, with where each was written (for carets).

@@ -45,7 +45,11 @@ extension PyLexer {
   }
 
   func unterminated(triple: Bool, start: Int) -> PySyntaxError {
-    let detected = line(of: min(position, chars.count))
+    var end = min(position, chars.count)
+    if end == chars.count {
+      while end > 0 && chars[end - 1].isNewline { end -= 1 }
+    }
+    let detected = line(of: end)
     return PySyntaxError(
       triple
         ? "unterminated triple-quoted string literal (detected at line \(detected))"

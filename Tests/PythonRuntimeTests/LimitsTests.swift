@@ -1,0 +1,93 @@
+import PythonRuntime
+import StatementLanguage
+import Testing
+
+/// Runaway code ends with a clear error, never a hang or a crash.
+@Suite struct LimitsTests {
+  @Test func infiniteLoopHitsTheStepLimit() {
+    let result = run("while True:\n    pass\n")
+    #expect(result.error?.kind == "StepLimitError")
+  }
+
+  @Test func infiniteLoopAppendingHitsALimit() {
+    let result = run("a = []\nwhile True:\n    a.append(1)\n") { $0.stepLimit = 1_000_000 }
+    #expect(result.error?.kind == "StepLimitError" || result.error?.kind == "MemoryError")
+  }
+
+  @Test func aHugeRangeLoopIsStoppedWithoutMaterialisingIt() {
+    let result = run("for i in range(10 ** 18):\n    pass\n") { $0.stepLimit = 1_000_000 }
+    #expect(result.error?.kind == "StepLimitError")
+  }
+
+  @Test func deepRecursionIsARecursionErrorNotAStackOverflow() {
+    let result = run("def f(n):\n    return f(n + 1) + 1\nf(0)\n")
+    #expect(result.error?.kind == "RecursionError")
+    #expect(result.error?.message == "maximum recursion depth exceeded")
+    // Python's traceback lists every frame: the module's, then the 1000 calls of f.
+    #expect(result.error?.traceback.count == 1001)
+    #expect(result.error?.traceback.last?.function == "f")
+  }
+
+  @Test func mutualRecursionThroughArgumentsAndComprehensions() {
+    let source = """
+      def a(n):
+          return [b(n + 1) for _ in range(1)]
+      def b(n):
+          return a(n + 1)
+      a(0)
+      """
+    #expect(run(source).error?.kind == "RecursionError")
+  }
+
+  @Test func aStepLimitCanBeLowered() {
+    let result = run("x = 0\nfor i in range(1000):\n    x += i\n") { $0.stepLimit = 100 }
+    #expect(result.error?.kind == "StepLimitError")
+  }
+
+  @Test func hugeRepetitionIsAMemoryError() {
+    #expect(run("x = [0] * 10 ** 12").error?.kind == "MemoryError")
+    #expect(run("x = 'ab' * 10 ** 12").error?.kind == "MemoryError")
+    #expect(run("x = list(range(10 ** 12))").error?.kind == "MemoryError")
+  }
+
+  @Test func intOverflowRaisesInsteadOfTrapping() {
+    for source in [
+      "2 ** 64", "9223372036854775807 + 1", "-9223372036854775808 - 1", "(2 ** 62) * 4",
+      "-(-9223372036854775808)", "abs(-9223372036854775808)", "(-9223372036854775808) // -1",
+      "1 << 64", "int(1e30)", "round(1e300)",
+    ] {
+      #expect(run(source).error?.kind == "OverflowError", "\(source)")
+    }
+    #expect(outcome("print((-9223372036854775808) % -1)") == "0\n")
+  }
+
+  @Test func deeplyNestedDataIsShownWithoutOverflowing() {
+    let result = run(
+      "a = []\nt = ()\nfor i in range(100000):\n    a = [a]\n    t = (t,)\n"
+        + "b = repr(a) + repr(t)\nprint(len(b) > 0, a == a, [a] == [a])")
+    #expect(result.output == "True True True\n")
+  }
+
+  @Test func deeplyNestedSourceIsASyntaxErrorNotACrash() {
+    for source in [
+      String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000),
+      String(repeating: "-", count: 100_000) + "1",
+      String(repeating: "not ", count: 10_000) + "x",
+      String(repeating: "[", count: 300) + String(repeating: "]", count: 300),
+      "x = " + String(repeating: "a.", count: 10_000) + "b",
+      "x = " + String(repeating: "f(", count: 1_000) + String(repeating: ")", count: 1_000),
+      "x = " + String(repeating: "1 if x else ", count: 1_000) + "1",
+      String(repeating: "2 ** ", count: 10_000) + "2",
+      String(repeating: "lambda: ", count: 1_000) + "1",
+    ] {
+      let result = run(source)
+      #expect(result.error != nil || result.output.isEmpty, "\(source.prefix(20))")
+    }
+    var nested = ""
+    for level in 0..<150 {
+      nested += String(repeating: " ", count: level) + "if True:\n"
+    }
+    #expect(
+      run(nested + String(repeating: " ", count: 150) + "pass\n").error?.kind == "IndentationError")
+  }
+}

@@ -1,0 +1,36 @@
+#### global
+count = 0
+def inc():
+    global count
+    count += 1
+inc()
+inc()
+print(count)
+#### unbound local
+x = 1
+def f():
+    print(x)
+    x = 2
+f()
+#### read global
+x = 10
+def f():
+    return x + 1
+print(f())
+#### name error
+print(undefined_name)
+#### name error in function
+def f():
+    return lenght
+f()
+#### loop variable leaks
+for i in range(3):
+    pass
+print(i)
+#### shadow builtin
+len = 5
+print(len)
+#### del name
+x = 1
+del x
+print(x)
