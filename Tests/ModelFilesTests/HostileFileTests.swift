@@ -28,6 +28,7 @@ import Testing
     "zip-bomb.keras": ["declares 70 MiB", "limit is 64 MiB"],
     "zip-bomb-lying-sizes.keras": ["inflates past its declared size of 1 MiB", "zip bomb"],
     "deflate-past-end.keras": ["ends before its deflate stream does"],
+    "zip64-data-descriptor.keras": ["(config.json)", "declares 17179869184 GiB uncompressed"],
     "malformed-config.keras": ["(config.json)", "invalid JSON", "line 1, column"],
     "deep-nesting.json": ["nesting deeper than 256", "line 1, column 257"],
     "huge-number.json": ["number literal is 100001 characters long", "line 1, column 11"],
