@@ -7,9 +7,15 @@ import StatementLanguage
 public struct Output {
   public var out: (String) -> Void
   public var err: (String) -> Void
-  public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+  /// True once normal output can no longer be written (stdout closed or full): the loops stop.
+  public var stopped: () -> Bool
+  public init(
+    out: @escaping (String) -> Void, err: @escaping (String) -> Void,
+    stopped: @escaping () -> Bool = { false }
+  ) {
     self.out = out
     self.err = err
+    self.stopped = stopped
   }
 }
 
@@ -37,6 +43,7 @@ public final class REPL {
           if let text = Render.outcome(outcome, source: piece) {
             if case .failure = outcome { output.err(text) } else { output.out(text) }
           }
+          if output.stopped() { return }
         }
       }
     }
@@ -44,7 +51,17 @@ public final class REPL {
 
   /// Non-interactive: runs lines in order, stops at the first failure; returns the exit status.
   public func runScript(_ lines: [String], json: Bool) -> Int32 {
-    for (number, line) in lines.enumerated() {
+    runScript(ScriptedReader(lines: lines), json: json)
+  }
+
+  /// Non-interactive over a reader (a pipe or file, read as it arrives): each line runs as soon
+  /// as it is read; stops at the first failure (1) or when the input cannot be read (2: a line
+  /// too long, not UTF-8) or the output written.
+  public func runScript(_ reader: any LineReader, json: Bool) -> Int32 {
+    var number = -1
+    while case .line(let line) = reader.readLine(prompt: "") {
+      number += 1
+      if output.stopped() { return 2 }
       for (piece, _) in Parser.splitStatements(line) {
         let outcome = submit(piece)
         if case .quit = outcome { return 0 }
@@ -67,6 +84,10 @@ public final class REPL {
           return 1
         }
       }
+    }
+    if let failure = reader.inputFailure {
+      output.err("kshape: " + failure)
+      return 2
     }
     return 0
   }
