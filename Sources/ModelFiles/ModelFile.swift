@@ -79,7 +79,13 @@ public enum ModelFile {
     }
     let value: JSONValue
     do {
-      value = try JSONParser.parse(bytes, maxDepth: limits.maxJSONDepth)
+      value = try JSONParser.parse(
+        bytes, maxDepth: limits.maxJSONDepth, maxValues: limits.maxJSONValues)
+    } catch  where error.exceedsLimit {
+      throw ModelFileError(
+        path: path, kind: .tooLarge,
+        message: "the JSON holds " + error.message,
+        entry: entry, line: error.line, column: error.column)
     } catch {
       throw ModelFileError(
         path: path, kind: .badJSON, message: "invalid JSON: " + error.message, entry: entry,

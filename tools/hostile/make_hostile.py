@@ -155,6 +155,9 @@ def file_level():
     write("files", "deflate-past-end.keras",
           patch_entry(bytes(runaway), "config.json", method=8, csize=5, usize=100_000))
     write("files", "zip64-data-descriptor.keras", zip64_data_descriptor())
+    # 1.5 million zeros: 3 MB of config.json deflated to a few KB, ~70 MB as parsed values.
+    write("files", "value-bomb.keras",
+          zip_bytes([("config.json", b'{"a": [' + b"0," * 1_500_000 + b"0]}")]))
     write("files", "malformed-config.keras",
           zip_bytes([("config.json", TINY_TEXT[: len(TINY_TEXT) // 2]), ("metadata.json", METADATA)]))
     write("files", "deep-nesting.json", b"[" * 100_000)
