@@ -132,6 +132,23 @@ import Testing
     #expect(!r.err.contains("Backtracing"))
   }
 
+  /// At the prompt (libedit in raw mode): Ctrl-\\ quits with 131 and the terminal is usable.
+  @Test func quitKeyAtThePromptRestoresTheTerminal() throws {
+    try requireBinary()
+    let t = TerminalTests.Tmux()
+    try #require(t.start("bash --norc"), "tmux starts")
+    t.type("env LANG=C \(Self.binary)")
+    t.keys("Enter")
+    #expect(t.waitFor("kshape>"), "\(t.screen())")
+    t.type("Dense")
+    t.keys("C-\\")
+    t.type("echo status=$?; stty -a | grep -q ' echo ' && echo ECHO-ON")
+    t.keys("Enter")
+    #expect(t.waitFor("status=131"), "\(t.screen())")
+    #expect(t.waitFor("\nECHO-ON"), "echo is back on: \(t.screen())")
+    #expect(!t.screen().contains("Backtracing"))
+  }
+
   @Test func smallerCommandLineCases() throws {
     try requireBinary()
     let newline = sh("$K -c $'x = Input((4,))\\nDense(3)\\nDense('")
