@@ -84,7 +84,7 @@ import Testing
     try requireBinary()
     let zero = sh("$K </dev/zero")
     #expect(zero.status == 2)
-    #expect(zero.err.contains("kshape: stdin: line 1 is longer than 1 MiB"), "\(zero.err)")
+    #expect(zero.err.contains("kshape: stdin: line 1 is longer than 64 KiB"), "\(zero.err)")
     #expect(zero.seconds < 10)
     let yes = sh("yes x | $K")
     #expect(yes.status == 1)
