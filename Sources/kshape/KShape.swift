@@ -18,6 +18,15 @@ struct KShape: ParsableCommand {
   static func main() {
     // Ctrl-\ quits at once with the usual status instead of running Swift's crash reporter.
     signal(SIGQUIT, SIG_DFL)
+    // What swift-argument-parser prints (help, version) goes through stdio: a failed flush at
+    // exit is reported too, instead of exiting 0 with the text lost.
+    atexit {
+      if fflush(nil) != 0 {
+        let message = Array("kshape: cannot write the output to stdout\n".utf8)
+        _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        _exit(2)
+      }
+    }
     if let bad = CommandLine.firstNonUTF8Argument {
       let streams = StandardStreams()
       streams.err(
