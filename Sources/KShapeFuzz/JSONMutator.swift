@@ -19,8 +19,14 @@ struct JSONMutator {
     strings = Self.names(in: seed, limit: 200) + Self.classNames
     let count = Self.count(value)
     for _ in 0..<(1 + rng.below(4)) {
-      var target = rng.below(count)
-      change(&value, target: &target, depth: 0)
+      if rng.chance(0.4) {
+        // Numbers are where shapes come from: most mutations of a big model would miss them.
+        var target = rng.below(max(1, Self.countInts(value)))
+        changeInt(&value, target: &target)
+      } else {
+        var target = rng.below(count)
+        change(&value, target: &target, depth: 0)
+      }
     }
     var bytes = Array(value.compactText.utf8)
     if rng.chance(0.15) { bytes = damage(bytes) }
@@ -51,6 +57,33 @@ struct JSONMutator {
     case .array(let items): return 1 + items.reduce(0) { $0 + count($1) }
     case .object(let members): return 1 + members.reduce(0) { $0 + count($1.value) }
     default: return 1
+    }
+  }
+
+  static func countInts(_ v: JSONValue) -> Int {
+    switch v {
+    case .int: return 1
+    case .array(let items): return items.reduce(0) { $0 + countInts($1) }
+    case .object(let members): return members.reduce(0) { $0 + countInts($1.value) }
+    default: return 0
+    }
+  }
+
+  /// Replaces the `target`-th int (or null, where a dim may be unknown) with an edge value.
+  mutating func changeInt(_ v: inout JSONValue, target: inout Int) {
+    switch v {
+    case .int(let n):
+      if target == 0 {
+        v = rng.chance(0.2) ? .null : .int(rng.pick([0, -1, n &* 2, n &+ 1, rng.interestingInt()]))
+      }
+      target -= 1
+    case .array(var items):
+      for i in items.indices where target >= 0 { changeInt(&items[i], target: &target) }
+      v = .array(items)
+    case .object(var members):
+      for i in members.indices where target >= 0 { changeInt(&members[i].value, target: &target) }
+      v = .object(members)
+    default: break
     }
   }
 

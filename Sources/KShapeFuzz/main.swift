@@ -134,6 +134,7 @@ struct Campaign {
   mutating func sizes() -> (sizes: [String], scan: String?, batch: Int?) {
     let pool = [
       "224x224", "1", "7x7", "32", "3x3", "0", "100x50", "1x1x1", "img=64x64 seq=10", "x",
+      "1099511627776", "9223372036854775807", "65536x65536", "-3", "1x0",
     ]
     let sizes = (0..<rng.below(3)).map { _ in rng.pick(pool) }
     let scan = rng.chance(0.1) ? "1-\(1 + rng.below(12))" : nil

@@ -64,7 +64,11 @@ struct Start: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "repl", abstract: "Start the REPL (the default), or run -c statements.")
 
-  @Option(name: .customShort("c"), help: "Run these statements (separated by ';') and exit.")
+  // Every option's value is taken as written, even when it starts with '-' (`--size -3`,
+  // `--batch -5`, `-c '-x'`): it is then refused with a message about the value itself.
+  @Option(
+    name: .customShort("c"), parsing: .unconditional,
+    help: "Run these statements (separated by ';') and exit.")
   var command: String?
 
   @OptionGroup var options: Options
@@ -129,10 +133,11 @@ struct InspectModel: ParsableCommand {
   @Argument(help: "The model: a .keras archive, model.to_json() output, or a get_config() dict.")
   var model: String
 
-  @Option(name: .long, help: "A size to evaluate at (repeat for several).")
+  @Option(
+    name: .long, parsing: .unconditionalSingleValue,
+    help: "A size to evaluate at (repeat for several).")
   var size: [String] = []
 
-  // Unconditional: `--batch -5` is a (refused) value, not an unknown option.
   @Option(
     name: .long, parsing: .unconditional,
     help: "The batch dim (default: as declared, usually None).")
@@ -145,12 +150,12 @@ struct InspectModel: ParsableCommand {
   var summary = false
 
   @Option(
-    name: .customLong("assume-identity"),
+    name: .customLong("assume-identity"), parsing: .unconditionalSingleValue,
     help: "Treat this custom class as shape-preserving (repeat for several).")
   var assumeIdentity: [String] = []
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "FROM-TO: evaluate every size s in the range (each unknown dim = s); show which evaluate "
         + "and which layer rejects the others."))

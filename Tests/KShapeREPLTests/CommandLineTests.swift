@@ -162,6 +162,10 @@ import Testing
       #expect(r.status == 64, "\(args)")
       #expect(r.err.contains("--batch must be a positive int"), "\(args): \(r.err)")
     }
+    // Found by the fuzzer: a value starting with '-' was "Missing value" (usage, 64).
+    let size = sh("$K inspect $H/valid/tiny-functional.json --size -3")
+    #expect(size.status == 2)
+    #expect(size.err.contains("'-3' is not a size"), "\(size.err)")
     let bytes = sh("$K run $'bad\\xff.txt'")
     #expect(bytes.status == 2)
     #expect(bytes.err.contains("argument 2 is not UTF-8 text"), "\(bytes.err)")
