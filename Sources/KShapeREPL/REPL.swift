@@ -54,15 +54,29 @@ public final class REPL {
     runScript(ScriptedReader(lines: lines), json: json)
   }
 
+  /// Most statements a script runs: each keeps ~2 KB in the session, so this bounds a script's
+  /// memory to ~500 MB (the reader's byte limit alone would allow millions of `Dense(8)`).
+  public static let maxScriptStatements = 250_000
+  /// This REPL's limit (tests lower it).
+  public var scriptStatementLimit = REPL.maxScriptStatements
+
   /// Non-interactive over a reader (a pipe or file, read as it arrives): each line runs as soon
   /// as it is read; stops at the first failure (1) or when the input cannot be read (2: a line
-  /// too long, not UTF-8) or the output written.
+  /// too long, not UTF-8, past `maxScriptStatements`) or the output written.
   public func runScript(_ reader: any LineReader, json: Bool) -> Int32 {
     var number = -1
+    var statements = 0
     while case .line(let line) = reader.readLine(prompt: "") {
       number += 1
       if output.stopped() { return 2 }
       for (piece, _) in Parser.splitStatements(line) {
+        statements += 1
+        if statements > scriptStatementLimit {
+          output.err(
+            "kshape: line \(number + 1): the script has more than \(scriptStatementLimit)"
+              + " statements, the limit that bounds its memory")
+          return 2
+        }
         let outcome = submit(piece)
         if case .quit = outcome { return 0 }
         let failed = Self.failed(outcome)
