@@ -70,6 +70,12 @@ public final class StandardStreams {
         return posixWrite(fd, base + done, raw.count - done)
       }
       if n < 0 && errno == EINTR { continue }
+      if n < 0 && errno == EAGAIN {
+        // A descriptor left non-blocking by whoever started kshape: wait until it takes more.
+        var ready = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        _ = poll(&ready, 1, -1)
+        continue
+      }
       if n < 0 { return errno }
       if n == 0 { return EIO }
       done += n

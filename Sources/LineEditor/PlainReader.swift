@@ -122,6 +122,12 @@ public final class PlainReader: LineReader {
       willRead()
       let n = fill()
       if n < 0 && errno == EINTR { continue }
+      if n < 0 && errno == EAGAIN {
+        // A descriptor left non-blocking by whoever started kshape: wait for input.
+        var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        _ = poll(&ready, 1, -1)
+        continue
+      }
       if n < 0 {
         return fail("reading line \(lineNumber + 1) failed: \(errnoText())")
       }
