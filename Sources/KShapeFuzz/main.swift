@@ -169,8 +169,14 @@ struct Campaign {
     case 0...4:
       let lines = statements.script()
       if toBinary {
+        // Through stdin, bytes can be anything: sometimes not UTF-8, NUL, a cut or a long run.
+        var bytes = Array(lines.joined(separator: "\n").utf8)
+        if rng.chance(0.3) { bytes = jsonMutator.damage(bytes) }
+        if rng.chance(0.05) {
+          bytes += [UInt8](repeating: rng.pick([0, 0x28, 0xFF]), count: 70_000)
+        }
         runner.binary(
-          Array(lines.joined(separator: "\n").utf8), ext: "kshape",
+          bytes, ext: "kshape",
           arguments: rng.chance(0.3) ? ["--json"] : [], index: index)
       } else {
         runner.statements(lines, json: rng.chance(0.3), interactive: rng.chance(0.5))
