@@ -42,7 +42,8 @@ extension CommandLine {
   /// The first argument whose bytes are not UTF-8 (Swift would replace them with U+FFFD and a
   /// path would then name another file), with its 1-based position and a printable form.
   static var firstNonUTF8Argument: (index: Int, shown: String)? {
-    for i in 1..<Int(argc) {
+    // `argc` can be 0 (execve with an empty argv): no range that could trap.
+    for i in stride(from: 1, to: Int(argc), by: 1) {
       guard let raw = unsafeArgv[i] else { continue }
       if String(validatingCString: raw) == nil {
         let bytes = UnsafeBufferPointer(
