@@ -79,10 +79,8 @@ struct Start: ParsableCommand {
     let repl = REPL(output: streams.output)
     if let command {
       // A newline in -c separates lines as in a script (line numbers and carets stay right).
-      let lines = command.split(separator: "\n", omittingEmptySubsequences: false).map {
-        String($0.hasSuffix("\r") ? $0.dropLast() : $0)
-      }
-      throw ExitCode(streams.finish(repl.runScript(lines, json: options.json)))
+      let lines = REPL.commandLineStatements(command)
+      throw ExitCode(streams.finish(repl.runScript(lines, json: options.json, name: "<string>")))
     }
     if !options.json, let reader = LibEditReader(programName: "kshape") {
       reader.completion = { [repl] in repl.completions($0) }
@@ -114,7 +112,7 @@ struct Run: ParsableCommand {
       throw ExitCode(streams.finish(2))
     }
     reader.willRead = { streams.flush() }
-    let status = REPL(output: streams.output).runScript(reader, json: options.json)
+    let status = REPL(output: streams.output).runScript(reader, json: options.json, name: file)
     throw ExitCode(streams.finish(status))
   }
 }

@@ -91,7 +91,8 @@ import Testing
     #expect(zero.seconds < 10)
     let yes = sh("yes x | $K")
     #expect(yes.status == 1)
-    #expect(yes.err.contains("line 1: error: name 'x' is not defined"), "\(yes.err)")
+    #expect(yes.err.contains("line 1: error: "), "\(yes.err)")
+    #expect(yes.err.contains("name 'x' is not defined"), "\(yes.err)")
     let utf8 = sh("printf 'x = Input((4,))\\nDense(3)\\n\\xff\\n' | $K")
     #expect(utf8.status == 2)
     #expect(utf8.err.contains("stdin: line 3 is not UTF-8 text (byte FF at column 1)"))
@@ -145,6 +146,8 @@ import Testing
     #expect(t.waitFor("kshape>"), "\(t.screen())")
     t.type("Dense")
     t.keys("C-\\")
+    // bash reports the signal; typing before that could reach kshape instead of the shell.
+    #expect(t.waitFor("Quit"), "\(t.screen())")
     t.type("echo status=$?; stty -a | grep -q ' echo ' && echo ECHO-ON")
     t.keys("Enter")
     #expect(t.waitFor("status=131"), "\(t.screen())")
@@ -156,7 +159,8 @@ import Testing
     try requireBinary()
     let newline = sh("$K -c $'x = Input((4,))\\nDense(3)\\nDense('")
     #expect(newline.status == 1)
-    #expect(newline.err.contains("line 3: error: '(' is never closed\n  Dense(\n       ^"))
+    #expect(newline.err.contains("line 3: error: "), "\(newline.err)")
+    #expect(newline.err.contains("\n  Dense(\n       ^"), "\(newline.err)")
     for args in ["--batch=-5", "--batch -5", "--batch 0"] {
       let r = sh("$K inspect $H/valid/tiny-functional.json \(args)")
       #expect(r.status == 64, "\(args)")
