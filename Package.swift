@@ -36,7 +36,9 @@ let package = Package(
       name: "CLibEdit", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]),
     .target(name: "LineEditor", dependencies: ["CLibEdit"]),
-    .target(name: "KShapeREPL", dependencies: ["ShapeEngine", "LineEditor", "ModelFiles"]),
+    .target(
+      name: "KShapeREPL",
+      dependencies: ["ShapeEngine", "PythonRuntime", "LineEditor", "ModelFiles"]),
     .executableTarget(
       name: "kshape",
       dependencies: [

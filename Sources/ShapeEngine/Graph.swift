@@ -183,6 +183,13 @@ public struct Graph: Sendable {
   /// Imported models: the layers each added, and its outputs (`output_layers`).
   public var imports: [(layers: Range<Int>, outputs: [Int])] = []
 
+  /// The order a model's summary lists its layers in (Keras's `model.operations`), when the
+  /// graph is a model's view; nil for creation order.
+  public var order: [Int]?
+
+  /// The layers in the order tables list them.
+  public var listed: [Int] { order ?? Array(layers.indices) }
+
   /// The outputs: an imported model's outputs that no later layer consumed, then the tensors no
   /// layer consumed, in creation order (an imported layer's unused outputs are not the model's).
   public var outputs: [Int] {

@@ -95,7 +95,7 @@ public enum Render {
     headers.append("Param #")
     if graphLike { headers.append("Connected to") }
     var table = Table(headers: headers, rightAligned: [symbolic ? 3 : 2])
-    for node in g.layers where !node.calls.isEmpty {
+    for node in g.listed.map({ g.layers[$0] }) where !node.calls.isEmpty {
       let outs = node.calls.flatMap(\.outputs).map { g.tensors[$0].type }
       var row = [
         "\(node.name) (\(node.className))", outs.map(\.kerasShape).joined(separator: ", "),
@@ -136,7 +136,8 @@ public enum Render {
     let model = ev.model.map { "Model \"\($0)\" " } ?? ""
     return summary(
       ev.graph,
-      title: model + (size.map { "applied at \($0):" } ?? "applied at the declared shapes:")
+      title: model
+        + (size.map { "applied at \($0):" } ?? "applied at the declared shapes:")
         .capitalizedFirst(model.isEmpty))
   }
 

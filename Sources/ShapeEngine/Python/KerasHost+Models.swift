@@ -84,85 +84,6 @@ extension KerasHost {
     return ids
   }
 
-  /// `keras.Sequential(layers=None, name=None)`.
-  func makeSequential(_ args: PyArguments, _ interpreter: Interpreter) throws(PyError) -> PyValue {
-    var layers: (PyValue, SourceRange?)?
-    var name: (PyValue, SourceRange?)?
-    for (i, a) in args.positional.enumerated() {
-      if i == 0 { layers = (a.value, a.range) } else if i == 1 { name = (a.value, a.range) }
-    }
-    for k in args.keywords {
-      switch k.name {
-      case "layers": layers = (k.value, k.range)
-      case "name": name = (k.value, k.range)
-      case "trainable": break
-      default:
-        throw PyError(
-          "TypeError", "Sequential() got an unexpected keyword argument '\(k.name)'", at: k.range)
-      }
-    }
-    let model = ModelObject(
-      host: self, kind: .sequential, name: try modelName(name, prefix: "sequential"),
-      index: models.count)
-    models.append(model)
-    if let (list, range) = layers, list.isNotNone {
-      let items: [PyValue]
-      switch list {
-      case .list(let l): items = l.items
-      case .tuple(let xs): items = xs
-      default: items = [list]
-      }
-      for item in items { try sequentialAdd(model, item, interpreter, at: range ?? args.range) }
-    }
-    return .object(model)
-  }
-
-  /// `model.add(layer)`: an input starts the model; a layer is called on its output once the
-  /// model has an input (from `keras.Input`, or a first layer's `input_shape=`).
-  func sequentialAdd(_ model: ModelObject, _ item: PyValue, _ interpreter: Interpreter, at range: SourceRange?)
-    throws(PyError)
-  {
-    if let t = tensorID(item) {
-      guard model.sequence.isEmpty, model.inputIDs.isEmpty else {
-        throw PyError("ValueError", "a Sequential model takes an Input only first", at: range)
-      }
-      model.inputIDs = [t]
-      model.inputs = item
-      model.outputIDs = [t]
-      model.outputs = item
-      return
-    }
-    guard case .object(let o) = item, let layer = o as? LayerObject else {
-      throw PyError(
-        "TypeError",
-        "Only instances of `keras.Layer` can be added to a Sequential model. Received: "
-          + interpreter.repr(item), at: range)
-    }
-    model.sequence.append(layer.index)
-    if model.inputIDs.isEmpty, model.sequence.count == 1 {
-      // A first layer's `input_shape=` (or `input_dim=`) starts the model, as Keras does.
-      let args = graph.layers[layer.index].arguments.keywords
-      var shape: Value?
-      if let s = args.first(where: { $0.0 == "input_shape" })?.1 { shape = s }
-      if let d = args.first(where: { $0.0 == "input_dim" })?.1 { shape = .tuple([d]) }
-      if let shape {
-        let input = try makeInput(
-          PyArguments(positional: [(Self.pyValue(shape), range)], range: range), interpreter)
-        guard let t = tensorID(input) else { return }
-        model.inputIDs = [t]
-        model.inputs = input
-        model.outputIDs = [t]
-        model.outputs = input
-      }
-    }
-    guard !model.outputIDs.isEmpty, let current = model.outputIDs.first else { return }
-    let out = try callLayer(
-      layer.index, PyArguments(positional: [(.object(tensor(current)), range)], range: range),
-      interpreter)
-    model.outputIDs = try tensorIDs(out, "outputs", range)
-    model.outputs = out
-  }
-
   static func pyValue(_ v: Value) -> PyValue {
     switch v {
     case .int(let i): return .int(i)
@@ -186,18 +107,9 @@ extension KerasHost {
     }
     var given = try tensorIDs(first.value, "inputs", first.range)
     if !model.built, model.kind == .sequential, given.count == 1 {
-      // Keras builds the Sequential on the first tensor it is called with: its layers join the
-      // graph as if stacked on that tensor.
-      let t = given[0]
-      model.inputIDs = [t]
-      model.inputs = first.value
-      model.outputIDs = [t]
-      let layers = model.sequence
-      model.sequence = []
-      for l in layers {
-        try sequentialAdd(model, .object(layer(l)), interpreter, at: args.range)
-      }
-      return model.outputs
+      // Keras builds a Sequential on the shape of the first tensor it is called with (a new
+      // input and its own calls), then calls it as a layer.
+      try sequentialBuild(model, shape: graph.tensors[given[0]].type, interpreter, at: args.range)
     }
     _ = try model.requireBuilt("inputs")
     given = Array(given.prefix(model.inputIDs.count))
@@ -221,7 +133,21 @@ extension KerasHost {
           weights: nil, statement: evaluator.statement))
       l = graph.layers.count - 1
     }
-    return try callLayer(l, PyArguments(positional: [first], range: args.range), interpreter)
+    let out = try callLayer(l, PyArguments(positional: [first], range: args.range), interpreter)
+    return structured(like: model.outputs, try tensorIDs(out, "outputs", args.range))
+  }
+
+  /// Tensors in the structure a model's outputs were given in (Keras returns a list for
+  /// `outputs=[y]`, a dict for a dict).
+  func structured(like template: PyValue, _ ids: [Int]) -> PyValue {
+    let tensors = ids.map { PyValue.object(tensor($0)) }
+    switch template {
+    case .list: return .list(PyList(tensors))
+    case .tuple: return .tuple(tensors)
+    case .dict(let d):
+      return .dict(PyDict(zip(d.entries, tensors).map { (key: $0.0.key, value: $0.1) }))
+    default: return tensors.count == 1 ? tensors[0] : .list(PyList(tensors))
+    }
   }
 
   /// `model.predict(x)` on a NumPy array: the output's shape at the array's, computed, not run.
@@ -233,7 +159,8 @@ extension KerasHost {
       throw PyError(
         "NotImplementedError",
         "kshape predicts shapes from NumPy arrays made in the program (np.zeros, np.random.random)",
-        at: args.range, hint: "make the input as np.zeros((1, 224, 224, 3)) to see the output shape")
+        at: args.range, hint: "make the input as np.zeros((1, 224, 224, 3)) to see the output shape"
+      )
     }
     _ = try model.requireBuilt("inputs")
     let nested = SubgraphModel(

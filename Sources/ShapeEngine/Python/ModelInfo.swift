@@ -38,8 +38,10 @@ extension Session {
       }
       return ModelInfo(
         name: m.name, className: m.kind.rawValue, built: m.built,
-        inputs: m.inputIDs.map { g.tensors[$0].type }, outputs: m.outputIDs.map { g.tensors[$0].type },
-        layers: (m.built ? m.layerIndices : m.sequence).map { l in
+        inputs: m.inputIDs.map { g.tensors[$0].type },
+        outputs: m.outputIDs.map { g.tensors[$0].type },
+        layers: m.layerNodes.map { l in
+          guard let l else { return LayerInfo(name: "?", className: "?", calls: [], params: ParamCount()) }
           let node = g.layers[l]
           return LayerInfo(
             name: node.name, className: node.className,

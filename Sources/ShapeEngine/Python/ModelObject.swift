@@ -15,8 +15,20 @@ final class ModelObject: PyObject {
   var outputs: PyValue = .none
   var inputIDs: [Int] = []
   var outputIDs: [Int] = []
-  /// A Sequential's layers in order (a Functional's are found from its outputs).
-  var sequence: [Int] = []
+  /// A Sequential's layers (or models) in order, without its input; a Functional's are found
+  /// from its outputs.
+  var sequence: [PyValue] = []
+  /// A Sequential's input, once it has one (`keras.Input` first, a first layer's
+  /// `input_shape=`, or a build).
+  var sequentialInput: Int?
+
+  /// A Sequential changed: not built until it is rebuilt.
+  func invalidate() {
+    inputIDs = []
+    outputIDs = []
+    inputs = .none
+    outputs = .none
+  }
   /// The index of this model in `host.models`.
   let index: Int
 
@@ -36,54 +48,39 @@ final class ModelObject: PyObject {
   var typeName: String { kind.rawValue }
   var repr: String { "<\(kind.rawValue) name=\(name), built=\(built ? "True" : "False")>" }
 
-  /// The layer calls of the model, as (layer, call index), in the order they were made.
-  var calls: [(layer: Int, call: Int)] {
-    let g = host.graph
-    var needed = Set(outputIDs)
-    var found: [(Int, Int)] = []
-    let stop = Set(inputIDs)
-    // Tensors are made in order, so walking them backwards visits consumers before producers.
-    for t in g.tensors.indices.reversed() where needed.contains(t) && !stop.contains(t) {
-      let l = g.tensors[t].layer
-      guard let c = g.layers[l].calls.firstIndex(where: { $0.outputs.contains(t) }) else {
-        continue
+  /// `model.layers` as graph layers: a Sequential's items (a model it holds is its node, nil
+  /// before that model is called), a Functional's layers in Keras's order (operations left out).
+  var layerNodes: [Int?] {
+    switch kind {
+    case .sequential:
+      return sequence.map { item in
+        guard case .object(let o) = item else { return nil }
+        if let l = o as? LayerObject { return l.index }
+        if let m = o as? ModelObject { return host.modelNode(m) }
+        return nil
       }
-      if !found.contains(where: { $0 == (l, c) }) {
-        found.append((l, c))
-        for i in g.layers[l].calls[c].inputs { needed.insert(i) }
-      }
+    case .functional:
+      return order.operations.filter { !(host.graph.layers[$0].layer is TensorOperation) }
     }
-    for t in inputIDs {
-      let l = g.tensors[t].layer
-      if kind == .functional { found.append((l, 0)) }
-    }
-    return found.sorted { a, b in
-      (g.layers[a.0].calls[a.1].outputs.first ?? 0) < (g.layers[b.0].calls[b.1].outputs.first ?? 0)
-    }.map { (layer: $0.0, call: $0.1) }
   }
 
-  /// `model.layers`: Keras lists layers, not operations, and a Sequential hides its input.
-  var layerIndices: [Int] {
-    var seen = Set<Int>()
-    var out: [Int] = []
-    for c in calls where seen.insert(c.layer).inserted {
-      let node = host.graph.layers[c.layer]
-      if node.layer is TensorOperation { continue }
-      if kind == .sequential, node.className == "InputLayer" { continue }
-      out.append(c.layer)
-    }
-    return out
-  }
+  var layerIndices: [Int] { layerNodes.compactMap { $0 } }
 
-  /// The graph with only this model's calls: what its summary shows.
+  /// The calls of the model (layer, call index): those of its latest build for a Sequential.
+  var calls: [(layer: Int, call: Int)] { order.nodes }
+
+  /// The graph with only this model's calls, in Keras's order: what its summary shows.
   var view: Graph {
     var g = host.graph
-    let keep = calls
+    let order = self.order
+    var keep: [Int: [Int]] = [:]
+    for n in order.nodes { keep[n.layer, default: []].append(n.call) }
     for l in g.layers.indices {
-      let mine = keep.filter { $0.layer == l }.map(\.call)
-      g.layers[l].calls = mine.map { g.layers[l].calls[$0] }
+      let mine = keep[l] ?? []
+      g.layers[l].calls = mine.sorted().map { g.layers[l].calls[$0] }
       if kind == .sequential, g.layers[l].className == "InputLayer" { g.layers[l].calls = [] }
     }
+    g.order = order.operations
     return g
   }
 
@@ -104,7 +101,9 @@ final class ModelObject: PyObject {
       _ = try requireBuilt(attr)
       let shapes = ids.map { host.tensor($0).shapeTuple }
       return shapes.count == 1 ? shapes[0] : .list(PyList(shapes))
-    case "layers": return .list(PyList(layerIndices.map { .object(host.layer($0)) }))
+    case "layers":
+      if kind == .sequential { return .list(PyList(sequence)) }
+      return .list(PyList(layerIndices.map { .object(host.layer($0)) }))
     case "trainable": return .bool(true)
     case "summary":
       return method(attr) { [unowned self] _, interp throws(PyError) in
@@ -124,9 +123,15 @@ final class ModelObject: PyObject {
       guard kind == .sequential else { return nil }
       return method(attr) { [unowned self] args, interp throws(PyError) in
         guard let layer = args.positional.first else {
-          throw PyError("TypeError", "add() missing 1 required positional argument: 'layer'", at: args.range)
+          throw PyError(
+            "TypeError", "add() missing 1 required positional argument: 'layer'", at: args.range)
         }
         try self.host.sequentialAdd(self, layer.value, interp, at: layer.range ?? args.range)
+        return .none
+      }
+    case "build":
+      return method(attr) { [unowned self] args, interp throws(PyError) in
+        try self.host.buildModel(self, args, interp)
         return .none
       }
     case "predict", "predict_on_batch":

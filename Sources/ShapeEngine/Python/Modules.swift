@@ -7,10 +7,10 @@ import StatementLanguage
 final class ModuleObject: PyObject {
   let name: String
   let lookup: (String) -> PyValue?
-  /// The attributes Tab completion and `dir()` can list.
-  let names: () -> [String]
+  /// The attributes "did you mean" can offer.
+  let names: [String]
 
-  init(_ name: String, names: @escaping () -> [String] = { [] }, lookup: @escaping (String) -> PyValue?) {
+  init(_ name: String, names: [String] = [], lookup: @escaping (String) -> PyValue?) {
     self.name = name
     self.lookup = lookup
     self.names = names
@@ -23,7 +23,7 @@ final class ModuleObject: PyObject {
     if let v = lookup(attr) { return v }
     throw PyError(
       "AttributeError", "module '\(name)' has no attribute '\(attr)'", at: nil,
-      hint: nearest(attr, in: names()).map { "did you mean '\($0)'?" })
+      hint: nearest(attr, in: names).map { "did you mean '\($0)'?" })
   }
 }
 
@@ -50,7 +50,8 @@ extension KerasHost {
     case "keras.layers", "keras_core.layers", "tensorflow.keras.layers", "keras.src.layers":
       return .object(layersModule)
     case "keras.ops", "keras_core.ops": return .object(opsModule)
-    case "keras.models", "keras_core.models", "tensorflow.keras.models": return .object(modelsModule)
+    case "keras.models", "keras_core.models", "tensorflow.keras.models":
+      return .object(modelsModule)
     case "tensorflow": return .object(tensorflowModule)
     case "numpy": return .object(numpyModule)
     default:
@@ -93,7 +94,7 @@ extension KerasHost {
   }
 
   var kerasModule: ModuleObject {
-    ModuleObject("keras", names: { ["layers", "ops", "models", "Input", "Model", "Sequential"] }) {
+    ModuleObject("keras", names: ["layers", "ops", "models", "Input", "Model", "Sequential"]) {
       [unowned self] attr in
       switch attr {
       case "layers": return .object(self.layersModule)
@@ -113,7 +114,7 @@ extension KerasHost {
 
   var layersModule: ModuleObject {
     ModuleObject(
-      "keras.layers", names: { Catalog.allNames + ["Input"] + Self.mergeFunctions.keys.sorted() }
+      "keras.layers", names: Catalog.allNames + ["Input"] + Self.mergeFunctions.keys.sorted()
     ) { [unowned self] attr in
       if attr == "Input" { return .object(InputFunction(host: self)) }
       if attr == "InputLayer" { return .object(InputFunction(host: self, layer: true)) }
@@ -152,7 +153,7 @@ extension KerasHost {
   ]
 
   var modelsModule: ModuleObject {
-    ModuleObject("keras.models", names: { ["Model", "Sequential"] }) { [unowned self] attr in
+    ModuleObject("keras.models", names: ["Model", "Sequential"]) { [unowned self] attr in
       switch attr {
       case "Model", "Functional":
         return .object(

@@ -33,8 +33,12 @@ final class Runtime: @unchecked Sendable {
     for name in Catalog.allNames {
       interpreter.builtins[name] = .object(LayerClassObject(host: host, className: name))
     }
-    for name in ["Input", "InputLayer"] { interpreter.builtins[name] = host.layersModule.lookup(name) }
-    for name in ["Model", "Sequential"] { interpreter.builtins[name] = host.modelsModule.lookup(name) }
+    for name in ["Input", "InputLayer"] {
+      interpreter.builtins[name] = host.layersModule.lookup(name)
+    }
+    for name in ["Model", "Sequential"] {
+      interpreter.builtins[name] = host.modelsModule.lookup(name)
+    }
   }
 }
 

@@ -33,7 +33,8 @@ enum StatementResult {
         // The tensor a call made: the call shows it.
         display = nil
       case .tuple(let items)
-      where !calls.isEmpty && items.allSatisfy({ if case .object(is TensorObject) = $0 { true } else { false } }):
+      where !calls.isEmpty
+        && items.allSatisfy({ if case .object(is TensorObject) = $0 { true } else { false } }):
         display = nil
       default: display = runtime.interpreter.repr(value)
       }
@@ -81,7 +82,8 @@ extension EngineError {
     let frames = e.traceback.filter { $0.function != "<module>" }
     if !frames.isEmpty {
       trace = e.traceback.map { f in
-        let line = f.source.firstLine + f.source.text.prefix(f.range.start).filter { $0 == "\n" }.count
+        let line =
+          f.source.firstLine + f.source.text.prefix(f.range.start).filter { $0 == "\n" }.count
         return "line \(line), in \(f.function)"
       }
     }

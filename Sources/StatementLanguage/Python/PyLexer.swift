@@ -60,7 +60,11 @@ struct PyLexer {
     while true {
       if atLineStart && brackets.isEmpty {
         atLineStart = false
-        guard try scanIndentation() else { continue }
+        guard try scanIndentation() else {
+          // A blank or comment line: the next line starts a line too.
+          atLineStart = true
+          continue
+        }
       }
       while let char = peek(), char == " " || char == "\t" || char == "\u{0C}" { position += 1 }
       guard let char = peek() else { break }
