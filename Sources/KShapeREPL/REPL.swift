@@ -71,6 +71,9 @@ public final class REPL {
         quit = true
         return false
       }
+      if case .failure(let e) = outcome, !e.printed.isEmpty {
+        output.out(String(e.printed.dropLast(e.printed.hasSuffix("\n") ? 1 : 0)))
+      }
       if let rendered = Render.outcome(outcome, source: piece) {
         if Self.failed(outcome) { output.err(rendered) } else { output.out(rendered) }
       }
@@ -237,6 +240,9 @@ public final class REPL {
         {
           output.out(text)
         }
+        if failed, !json, case .failure(let e) = outcome, !e.printed.isEmpty {
+          output.out(String(e.printed.dropLast(e.printed.hasSuffix("\n") ? 1 : 0)))
+        }
         if failed {
           // A failed apply still shows what evaluated; the failure itself goes to stderr.
           if case .applied(let ev, let size) = outcome {
@@ -295,10 +301,11 @@ public final class REPL {
     session.submitProgram(text, name: name, firstLine: firstLine) { piece, outcome in
       // The statement's line: count the newlines before it in the text.
       var line = firstLine
-      if case .failure(let e) = outcome, e.source == nil, let r = e.diagnostic.range,
+      if case .failure(let e) = outcome, let r = e.statementRange ?? (e.source == nil ? e.diagnostic.range : nil),
         r.start <= chars.count
       {
-        // Where the error stands in the text (a syntax error's piece is the whole text).
+        // Where the error stands in the text: the program's own line of a traceback (a syntax
+        // error's piece is the whole text).
         line += chars[..<r.start].filter { $0 == "\n" }.count
       } else if let start = Self.offset(of: piece, in: chars) {
         line += chars[..<start].filter { $0 == "\n" }.count

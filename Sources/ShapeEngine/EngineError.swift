@@ -22,6 +22,11 @@ public struct EngineError: Error, Sendable {
   /// The frames the error passed through, outermost first (`line 7, in <module>`,
   /// `line 4, in conv_block`), when it was raised inside a function of the program.
   public var trace: [String] = []
+  /// Where in the statement that ran the error happened: the top-level line of a block (a
+  /// `for` body's call), for the line number a traceback gives.
+  public var statementRange: SourceRange?
+  /// What the statement printed before it failed (a loop's earlier rounds).
+  public var printed = ""
 
   public init(_ diagnostic: Diagnostic, layer: String? = nil, className: String? = nil) {
     self.diagnostic = diagnostic

@@ -112,8 +112,10 @@ public struct Session: Sendable {
       }
       return outcome
     } catch {
+      var failure = EngineError(error, current: source)
+      failure.printed = runtime.printed
       restoreAfterFailure()
-      return .failure(EngineError(error, current: source))
+      return .failure(failure)
     }
   }
 

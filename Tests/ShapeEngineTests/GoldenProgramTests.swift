@@ -90,9 +90,10 @@ struct ProgramCase: Codable, CustomStringConvertible {
       switch outcome {
       case .executed(let x) where !x.text.isEmpty: printed += x.text + "\n"
       case .failure(let e):
-        // The program's line of the statement that failed (or of a syntax error).
+        printed += e.printed
+        // The program's line where the failure stood (or of a syntax error).
         var offset = 0
-        if let r = e.diagnostic.range, e.source == nil {
+        if let r = e.statementRange ?? (e.source == nil ? e.diagnostic.range : nil) {
           offset = r.start
         } else if let start = Self.find(piece, in: chars) {
           offset = start

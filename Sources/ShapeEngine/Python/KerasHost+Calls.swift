@@ -14,6 +14,9 @@ extension KerasHost {
       throw Self.unknownClass(className, at: range)
     }
     var args = args
+    if let policy = globalPolicy, !args.keywords.contains(where: { $0.name == "dtype" }) {
+      args.keywords.append((name: "dtype", value: .str(policy), range: nil))
+    }
     // A Lambda's function is never run: its name stands for it.
     if className == "Lambda", let first = args.positional.first, case .object(let f) = first.value,
       f.typeName == "function"

@@ -51,6 +51,15 @@ extension KerasHost {
           + "(input \(graph.layerName(of: t))): it is not among the model's inputs",
         at: inRange ?? args.range, hint: "add it to the inputs of keras.Model(...)")
     }
+    let names = model.order.operations.map { graph.layers[$0].name }
+    var counts: [String: Int] = [:]
+    for n in names { counts[n, default: 0] += 1 }
+    if let n = names.first(where: { (counts[$0] ?? 0) > 1 }) {
+      throw PyError(
+        "ValueError",
+        "The name \"\(n)\" is used \(counts[n] ?? 0) times in the model. All operation names "
+          + "should be unique.", at: args.range, hint: "give one of them another name=...")
+    }
     models.append(model)
     return .object(model)
   }
@@ -69,7 +78,12 @@ extension KerasHost {
     switch v {
     case .list(let l): items = l.items
     case .tuple(let xs): items = xs
-    case .dict(let d): items = d.entries.map(\.value)
+    case .dict(let d):
+      // Keras flattens a dict by sorted keys.
+      items = d.entries.sorted { a, b in
+        if case .str(let x) = a.key, case .str(let y) = b.key { return x < y }
+        return false
+      }.map(\.value)
     default: items = [v]
     }
     var ids: [Int] = []
@@ -105,6 +119,8 @@ extension KerasHost {
     else {
       throw PyError("TypeError", "a model is called on its inputs: model(x)", at: args.range)
     }
+    // Called on a NumPy array, a model computes: kshape gives the result's shape.
+    if case .object(let o) = first.value, o is NumpyArray { return try predict(model, args, interpreter) }
     var given = try tensorIDs(first.value, "inputs", first.range)
     if !model.built, model.kind == .sequential, given.count == 1 {
       // Keras builds a Sequential on the shape of the first tensor it is called with (a new
@@ -145,7 +161,19 @@ extension KerasHost {
     case .list: return .list(PyList(tensors))
     case .tuple: return .tuple(tensors)
     case .dict(let d):
-      return .dict(PyDict(zip(d.entries, tensors).map { (key: $0.0.key, value: $0.1) }))
+      // The ids come in sorted-key order (Keras's flattening); the dict keeps its own.
+      let sortedKeys = d.entries.map(\.key).sorted { a, b in
+        if case .str(let x) = a, case .str(let y) = b { return x < y }
+        return false
+      }
+      var byKey: [String: PyValue] = [:]
+      for (k, t) in zip(sortedKeys, tensors) { if case .str(let s) = k { byKey[s] = t } }
+      return .dict(
+        PyDict(
+          d.entries.map { e in
+            if case .str(let s) = e.key { return (key: e.key, value: byKey[s] ?? .none) }
+            return (key: e.key, value: .none)
+          }))
     default: return tensors.count == 1 ? tensors[0] : .list(PyList(tensors))
     }
   }

@@ -21,7 +21,12 @@ final class KerasHost {
 
   init(binding: InputBinding = InputBinding()) {
     evaluator = Evaluator(binding: binding)
+    evaluator.uniqueNames = false
   }
+
+  /// `keras.mixed_precision.set_global_policy(...)` / `keras.config.set_dtype_policy(...)`:
+  /// the dtype policy of layers made without `dtype=`.
+  var globalPolicy: String?
 
   var graph: Graph {
     get { evaluator.graph }

@@ -26,19 +26,31 @@ final class LayerObject: PyObject {
     case "trainable": return .bool(node.trainable)
     case "dtype": return .str(node.policy.variableDType.name)
     case "output", "input":
+      // Keras 3 answers with the first call (node 0).
       guard let call = node.calls.first else {
         throw PyError(
           "AttributeError",
-          "Layer \(node.name) has no inbound nodes: it has not been called on a tensor yet",
-          at: nil)
-      }
-      if node.calls.count > 1 {
-        throw PyError(
-          "AttributeError",
-          "Layer \(node.name) has multiple inbound nodes, hence the notion of \"layer \(name)\" "
-            + "is ill-defined. Use `get_\(name)_at(node_index)` instead.", at: nil)
+          "The layer \(node.name) has never been called and thus has no defined \(name).", at: nil)
       }
       return host.outputs(name == "output" ? call.outputs : call.inputs)
+    case "__class__": return .object(PyTypeObject(node.className))
+    case "_inbound_nodes":
+      return .list(PyList(node.calls.indices.map { _ in .object(OpaqueObject(className: "Node", module: "keras.src.ops.node", config: [])) }))
+    case "compute_dtype": return .str(node.policy.computeDType.name)
+    case "variable_dtype": return .str(node.policy.variableDType.name)
+    case "dtype_policy": return .str("<DTypePolicy \"\(node.policy.name)\">")
+    case "weights", "trainable_weights", "non_trainable_weights", "variables":
+      let ws = (node.weights ?? []).filter {
+        name == "trainable_weights" ? $0.trainable : name == "non_trainable_weights" ? !$0.trainable : true
+      }
+      return .list(PyList(ws.map { .object(WeightObject(layer: node.name, weight: $0, dtype: node.policy.variableDType)) }))
+    case "get_weights":
+      return .object(
+        NativeFunction("get_weights") { [unowned self] _, _ throws(PyError) in
+          .list(PyList((self.node.weights ?? []).map { w in
+            .object(NumpyArray(shape: w.shape, dtype: self.node.policy.variableDType))
+          }))
+        })
     case "count_params":
       return .object(
         NativeFunction("count_params") { [unowned self] _, _ throws(PyError) in
@@ -51,12 +63,65 @@ final class LayerObject: PyObject {
           }
           return .int(self.node.params.total)
         })
-    default: return nil
+    default: return configAttribute(name)
     }
+  }
+
+  /// A constructor argument as the layer keeps it (`layer.filters`, `layer.dilation_rate`):
+  /// Keras stores a convolution's or pooling's window arguments as tuples of its rank.
+  func configAttribute(_ name: String) -> PyValue? {
+    guard let entry = Catalog.entry(node.className),
+      let i = entry.signature.parameters.firstIndex(where: { $0.name == name })
+    else { return nil }
+    let bound = try? BoundArguments(
+      layer: node.className, signature: entry.signature, arguments: node.arguments)
+    guard let value = bound?[name] ?? entry.signature.parameters[i].defaultValue else { return nil }
+    let tupled: Set<String> = ["kernel_size", "strides", "dilation_rate", "pool_size", "size"]
+    if tupled.contains(name), case .int(let n) = value,
+      let rank = node.className.firstMatchRank
+    {
+      return .tuple(Array(repeating: .int(n), count: rank))
+    }
+    return KerasHost.pyValue(value)
   }
 
   func call(_ arguments: PyArguments, _ interpreter: Interpreter) throws(PyError) -> PyValue {
     try host.callLayer(index, arguments, interpreter)
+  }
+}
+
+extension String {
+  /// The rank a class name carries (`Conv2D` -> 2, `MaxPooling1D` -> 1).
+  var firstMatchRank: Int? {
+    for r in 1...3 where hasSuffix("\(r)D") || hasSuffix("\(r)DTranspose") { return r }
+    return nil
+  }
+}
+
+/// A layer's weight as Python sees it (`layer.weights[0].shape`).
+final class WeightObject: PyObject {
+  let layer: String
+  let weight: Weight
+  let dtype: DType
+  init(layer: String, weight: Weight, dtype: DType) {
+    self.layer = layer
+    self.weight = weight
+    self.dtype = dtype
+  }
+  var typeName: String { "Variable" }
+  var repr: String {
+    "<Variable path=\(layer)/\(weight.name), shape=\(TensorType.tuple(weight.shape.map(String.init))), "
+      + "dtype=\(dtype.name)>"
+  }
+  func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
+    switch name {
+    case "shape": return .tuple(weight.shape.map { .int($0) })
+    case "name": return .str(weight.name)
+    case "path": return .str("\(layer)/\(weight.name)")
+    case "dtype": return .str(dtype.name)
+    case "trainable": return .bool(weight.trainable)
+    default: return nil
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import LayerCatalog
 import PythonRuntime
+import ShapeCore
 import StatementLanguage
 
 /// A Python module kshape provides (`keras`, `keras.layers`, `tensorflow`, `numpy`): its
@@ -39,6 +40,14 @@ final class LayerClassObject: PyObject {
   var repr: String { "<class 'keras.layers.\(className)'>" }
   func call(_ arguments: PyArguments, _ interpreter: Interpreter) throws(PyError) -> PyValue {
     try host.construct(className, arguments, interpreter)
+  }
+  func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
+    name == "__name__" ? .str(className) : nil
+  }
+  /// `isinstance(layer, layers.Dense)`.
+  func isInstance(_ value: PyValue, _ interpreter: Interpreter) throws(PyError) -> Bool? {
+    if case .object(let o) = value, let l = o as? LayerObject { return l.node.className == className }
+    return false
   }
 }
 
@@ -103,6 +112,43 @@ extension KerasHost {
       case "Input": return .object(InputFunction(host: self))
       case "Model", "Sequential": return self.modelsModule.lookup(attr)
       case "__version__", "version": return .str("3.15.1")
+      case "mixed_precision", "config":
+        return .object(
+          ModuleObject("keras.\(attr)") { [unowned self] name in
+            switch name {
+            case "set_global_policy", "set_dtype_policy":
+              return .object(
+                NativeFunction(name) { [unowned self] args, interp throws(PyError) in
+                  guard let p = args.positional.first?.value ?? args.keywords.first?.value else {
+                    throw PyError("TypeError", "\(name)() missing 1 required positional argument: 'policy'", at: args.range)
+                  }
+                  guard case .str(let s) = p, DTypePolicy(s) != nil else {
+                    throw PyError("ValueError", "Invalid dtype policy: \(interp.repr(p))", at: args.range)
+                  }
+                  self.globalPolicy = s == "float32" ? nil : s
+                  return .none
+                })
+            case "global_policy", "dtype_policy":
+              return .object(
+                NativeFunction(name) { [unowned self] _, _ throws(PyError) in
+                  .str(self.globalPolicy ?? "float32")
+                })
+            default: return nil
+            }
+          })
+      case "applications":
+        return .object(
+          ModuleObject("keras.applications") { name in
+            .object(
+              NativeFunction(name) { args, _ throws(PyError) in
+                throw PyError(
+                  "NotImplementedError",
+                  "keras.applications.\(name) builds a published architecture kshape does not "
+                    + "carry", at: args.range,
+                  hint: "save it once with Keras (model.save(\"m.keras\") or model.to_json()) "
+                    + "and `load` the file: kshape reads every keras.applications model")
+              })
+          })
       case "backend":
         return .object(ModuleObject("keras.backend") { a in a == "backend" ? .str("jax") : nil })
       default:

@@ -79,6 +79,11 @@ extension EngineError {
     }
     let inner = e.source ?? current
     if inner !== current { source = inner.text }
+    if let module = e.traceback.first(where: { $0.function == "<module>" }), module.source === current {
+      statementRange = module.range
+    } else if inner === current {
+      statementRange = e.range
+    }
     let frames = e.traceback.filter { $0.function != "<module>" }
     if !frames.isEmpty {
       trace = e.traceback.map { f in
