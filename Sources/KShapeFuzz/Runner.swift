@@ -24,10 +24,13 @@ final class Runner {
     watchdog.start()
   }
 
-  /// Writes the input being run where a crash leaves it.
-  func current(_ bytes: [UInt8], ext: String) -> URL {
+  /// Writes the input being run where a crash leaves it, and how it is run (`current.args`).
+  func current(_ bytes: [UInt8], ext: String, how: String) -> URL {
     let url = out.appendingPathComponent("current." + ext)
     FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+    FileManager.default.createFile(
+      atPath: out.appendingPathComponent("current.args").path,
+      contents: Data((how + "\n").utf8))
     watchdog.begin(url.path)
     return url
   }
@@ -37,7 +40,9 @@ final class Runner {
   /// A script in-process, as a script (stops at the first failure) or as typed at the prompt
   /// (every line runs); output is collected and dropped.
   func statements(_ lines: [String], json: Bool, interactive: Bool) {
-    _ = current(Array(lines.joined(separator: "\n").utf8), ext: "kshape")
+    _ = current(
+      Array(lines.joined(separator: "\n").utf8), ext: "kshape",
+      how: interactive ? "typed (runInteractive)" : "script (runScript), json \(json)")
     var bytes = 0
     let repl = REPL(output: Output(out: { bytes += $0.utf8.count }, err: { bytes += $0.count }))
     if interactive {
@@ -51,7 +56,10 @@ final class Runner {
 
   /// A model file in-process: inspected at the sizes, and imported into a session.
   func model(_ bytes: [UInt8], ext: String, sizes: [String], scan: String?, batch: Int?) {
-    let url = current(bytes, ext: ext)
+    let how =
+      "inspect --size \(sizes) --scan \(scan ?? "-") --batch \(batch.map(String.init) ?? "-");"
+      + " then import, apply \(sizes.first ?? "32x32"), summary"
+    let url = current(bytes, ext: ext, how: how)
     let quiet = Output(out: { _ in }, err: { _ in })
     let status = Inspect(path: url.path, sizes: sizes, batch: batch, json: false, scan: scan)
       .run(quiet)
@@ -140,6 +148,7 @@ final class Watchdog: @unchecked Sendable {
   let maxRSSBytes: Int
   private let lock = NSLock()
   private var started: ContinuousClock.Instant?
+  private var startedCPU = 0.0
   private var path = ""
 
   init(timeout: Double, maxRSSBytes: Int) {
@@ -150,6 +159,7 @@ final class Watchdog: @unchecked Sendable {
   func begin(_ path: String) {
     lock.lock()
     started = .now
+    startedCPU = Self.processCPUSeconds()
     self.path = path
     lock.unlock()
   }
@@ -165,10 +175,18 @@ final class Watchdog: @unchecked Sendable {
       while true {
         Thread.sleep(forTimeInterval: 0.2)
         lock.lock()
-        let (since, path) = (started, self.path)
+        let (since, cpuSince, path) = (started, startedCPU, self.path)
         lock.unlock()
-        if let since, ContinuousClock.now - since > .milliseconds(Int(timeout * 1000)) {
-          Self.die("HANG: an input ran over \(timeout) s: \(path)", status: 3)
+        // CPU time decides (a loaded machine stretches wall time); wall time six times over
+        // catches an input that blocks without computing.
+        if let since {
+          let cpu = Self.processCPUSeconds() - cpuSince
+          let wall = ContinuousClock.now - since
+          if cpu > timeout || wall > .milliseconds(Int(timeout * 6000)) {
+            Self.die(
+              "HANG: an input ran \(Int(cpu)) s of CPU (\(wall.components.seconds) s wall): \(path)"
+                + " (how: current.args)", status: 3)
+          }
         }
         let rss = Self.residentBytes()
         if rss > maxRSSBytes {
@@ -182,6 +200,13 @@ final class Watchdog: @unchecked Sendable {
   static func die(_ message: String, status: Int32) -> Never {
     FileHandle.standardError.write(Data(("kshape-fuzz: " + message + "\n").utf8))
     exit(status)
+  }
+
+  /// CPU time of the whole process (user and system), in seconds.
+  static func processCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
   }
 
   /// Resident memory from /proc/self/statm (0 where there is none).
