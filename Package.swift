@@ -5,7 +5,8 @@ let package = Package(
   name: "kshape",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "kshape", targets: ["kshape"])
+    .executable(name: "kshape", targets: ["kshape"]),
+    .executable(name: "kshape-fuzz", targets: ["KShapeFuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -44,6 +45,9 @@ let package = Package(
         "KShapeREPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // The fuzz harness (docs/fuzzing.md): generated and mutated statements, configs, archives.
+    .executableTarget(
+      name: "KShapeFuzz", dependencies: ["KShapeREPL", "KerasJSON", "LayerCatalog", "LineEditor"]),
     // Tests.
     .testTarget(name: "ShapeCoreTests", dependencies: ["ShapeCore"]),
     .testTarget(name: "StatementLanguageTests", dependencies: ["StatementLanguage"]),
@@ -58,6 +62,8 @@ let package = Package(
     .testTarget(
       name: "ModelFilesTests", dependencies: ["ModelFiles", "KerasJSON"],
       exclude: ["Hostile", "Fixtures"]),
-    .testTarget(name: "KShapeREPLTests", dependencies: ["KShapeREPL"], exclude: ["Transcripts"]),
+    .testTarget(
+      name: "KShapeREPLTests", dependencies: ["KShapeREPL"],
+      exclude: ["Transcripts", "FuzzRegressions"]),
   ]
 )

@@ -8,9 +8,15 @@ import StatementLanguage
 public struct Output {
   public var out: (String) -> Void
   public var err: (String) -> Void
-  public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+  /// True once normal output can no longer be written (stdout closed or full): the loops stop.
+  public var stopped: () -> Bool
+  public init(
+    out: @escaping (String) -> Void, err: @escaping (String) -> Void,
+    stopped: @escaping () -> Bool = { false }
+  ) {
     self.out = out
     self.err = err
+    self.stopped = stopped
   }
 }
 
@@ -43,7 +49,7 @@ public final class REPL {
       case .line(let line):
         if block.isEmpty, Self.isCommandLine(line) {
           reader.addHistory(line)
-          if !runInteractiveText(line, reader) { return }
+          if !runInteractiveText(line, reader) || output.stopped() { return }
           continue
         }
         block.append(line)
@@ -51,7 +57,7 @@ public final class REPL {
         if Self.needsMore(text, lastLine: line) { continue }
         block = []
         reader.addHistory(text)
-        if !runInteractiveText(text, reader) { return }
+        if !runInteractiveText(text, reader) || output.stopped() { return }
       }
     }
   }
@@ -156,27 +162,81 @@ public final class REPL {
       || Parser.parseCommand(line, commands: Session.commands) != nil
   }
 
+  /// Most statements a script runs: each keeps ~2 KB in the session, so this bounds a script's
+  /// memory to ~500 MB (the reader's byte limit alone would allow millions of `Dense(8)`).
+  public static let maxScriptStatements = 250_000
+  /// This REPL's limit (tests lower it).
+  public var scriptStatementLimit = REPL.maxScriptStatements
+
   /// Non-interactive: runs a script (Python with kshape's commands between its statements),
   /// stops at the first failure; returns the exit status. A `.py` file prints what Python
   /// would (its `print`s and summaries, and commands' output); other scripts also show each
   /// statement's tensors, as the REPL does.
   public func runScript(_ lines: [String], json: Bool, name: String = "<stdin>") -> Int32 {
-    let python = name.hasSuffix(".py")
+    runScript(ScriptedReader(lines: lines), json: json, name: name)
+  }
+
+  /// A script read as it arrives (a pipe, a file): each complete top-level statement runs as soon
+  /// as the line after it shows it is complete, so `producer | kshape` answers as it goes and
+  /// `yes x | kshape` stops at its first line. Status 1 at the first failure; 2 when the input
+  /// cannot be read (`inputFailure`: a line too long, not UTF-8), when there are more than
+  /// `scriptStatementLimit` statements, or when the output cannot be written.
+  public func runScript(_ reader: any LineReader, json: Bool, name: String = "<stdin>") -> Int32 {
+    var run = ScriptRun(repl: self, json: json, python: name.hasSuffix(".py"), name: name)
+    var chunker = ScriptChunker()
+    var number = 0
+    while run.status == 0, !run.quit, case .line(let line) = reader.readLine(prompt: "") {
+      number += 1
+      if output.stopped() { return 2 }
+      for chunk in chunker.add(line, number: number) where run.status == 0 && !run.quit {
+        run.run(chunk)
+      }
+    }
+    if run.status == 0, !run.quit, let chunk = chunker.finish() { run.run(chunk) }
+    if run.status == 0, !run.quit, let failure = reader.inputFailure {
+      output.err("kshape: " + failure)
+      return 2
+    }
+    return run.status
+  }
+
+  /// One script's run: its chunks, each to the session, what they show, and how it ended.
+  struct ScriptRun {
+    let repl: REPL
+    let json: Bool
+    let python: Bool
+    let name: String
     var status: Int32 = 0
     var quit = false
-    for chunk in Self.chunks(lines) where status == 0 && !quit {
-      run(chunk.text, name: name, firstLine: chunk.line) { piece, line, outcome in
+    var statements = 0
+
+    mutating func run(_ chunk: (text: String, line: Int)) {
+      let output = repl.output
+      let limit = repl.scriptStatementLimit
+      var status = status
+      var quit = quit
+      var statements = statements
+      let (json, python) = (self.json, self.python)
+      repl.run(chunk.text, name: name, firstLine: chunk.line) { piece, line, outcome in
+        statements += 1
+        if statements > limit {
+          output.err(
+            "kshape: line \(line): the script has more than \(limit) statements, the limit that"
+              + " bounds its memory")
+          status = 2
+          return false
+        }
         if case .quit = outcome {
           quit = true
           return false
         }
-        let failed = Self.failed(outcome)
+        let failed = REPL.failed(outcome)
         if json {
           if let record = JSONOutput.record(outcome, line: line, source: piece) {
             output.out(JSONOutput.encode(record))
           }
         } else if let text = Render.outcome(outcome, source: piece), !failed,
-          !python || Self.isProgramOutput(outcome)
+          !python || REPL.isProgramOutput(outcome)
         {
           output.out(text)
         }
@@ -196,8 +256,8 @@ public final class REPL {
         }
         return true
       }
+      (self.status, self.quit, self.statements) = (status, quit, statements)
     }
-    return status
   }
 
   /// `kshape -c TEXT`: its lines, each split on the `;` outside strings and brackets, so that
@@ -212,31 +272,10 @@ public final class REPL {
   /// A script's lines as the units that run: each command line on its own, and the Python
   /// between commands as one program (so a `def` spans its lines), with its first line number.
   static func chunks(_ lines: [String]) -> [(text: String, line: Int)] {
+    var chunker = ScriptChunker()
     var out: [(text: String, line: Int)] = []
-    var code: [String] = []
-    var start = 1
-    for (i, line) in lines.enumerated() {
-      let atTop =
-        code.isEmpty || PyParser.completeness(of: code.joined(separator: "\n")) != .incomplete
-      let indented = line.first == " " || line.first == "\t"
-      if atTop, !indented, isCommandLine(line) {
-        if !code.isEmpty { out.append((code.joined(separator: "\n"), start)) }
-        code = []
-        out.append((line, i + 1))
-        continue
-      }
-      // `x = Input((None, 16)); Conv1D(4, 3); apply 100`: code and commands on one line.
-      let pieces = atTop && !indented ? Parser.splitStatements(line).map(\.text) : []
-      if pieces.count > 1, pieces.contains(where: isCommandLine) {
-        if !code.isEmpty { out.append((code.joined(separator: "\n"), start)) }
-        code = []
-        for piece in pieces { out.append((piece, i + 1)) }
-        continue
-      }
-      if code.isEmpty { start = i + 1 }
-      code.append(line)
-    }
-    if !code.isEmpty { out.append((code.joined(separator: "\n"), start)) }
+    for (i, line) in lines.enumerated() { out += chunker.add(line, number: i + 1) }
+    if let last = chunker.finish() { out.append(last) }
     return out
   }
 
