@@ -164,7 +164,7 @@ public final class Interpreter {
   /// Runs `body` on a thread with a large stack unless already on one, so that deep (but
   /// limited) recursion in user code never overflows the native stack.
   func runOnLargeStack<T>(_ body: @escaping () throws(PyError) -> T) throws(PyError) -> T {
-    if onLargeStack { return try body() }
+    if onLargeStack || Self.currentThreadIsLarge { return try body() }
     let box = LargeStackBox(body)
     onLargeStack = true
     defer { onLargeStack = false }
@@ -181,9 +181,21 @@ public final class Interpreter {
     return try result.get()
   }
 
+  /// Marks the calling thread as one with at least `stackSize` of stack, so the interpreter runs
+  /// on it directly (the executable does its work on such a thread: no thread per statement).
+  public static func markCurrentThreadLarge() {
+    Thread.current.threadDictionary[largeStackKey] = true
+  }
+
+  static let largeStackKey = "kshape.interpreter.largeStack"
+
+  static var currentThreadIsLarge: Bool {
+    Thread.current.threadDictionary[largeStackKey] != nil
+  }
+
   /// The stack of the interpreter's thread: Python's 1000 nested calls need a few hundred bytes
   /// of Swift stack per Python-level expression; measured by the deep-recursion test.
-  static let stackSize = 512 << 20
+  public static let stackSize = 512 << 20
 }
 
 /// Carries a body and its result across to the large-stack thread (used by one thread at a time:

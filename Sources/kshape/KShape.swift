@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KShapeREPL
 import LineEditor
+import PythonRuntime
 
 /// The `kshape` command: the REPL on a terminal, a script runner otherwise.
 ///
@@ -34,7 +35,16 @@ struct KShape: ParsableCommand {
           + " statements in UTF-8 (rename the file)")
       Foundation.exit(2)
     }
-    main(nil)
+    // Everything runs on one thread with the large stack the Python interpreter needs for deep
+    // (bounded) recursion, instead of a new thread for every statement.
+    let worker = Thread {
+      Interpreter.markCurrentThreadLarge()
+      main(nil)
+      Foundation.exit(0)
+    }
+    worker.stackSize = Interpreter.stackSize
+    worker.start()
+    while true { sleep(1_000_000) }
   }
 }
 
