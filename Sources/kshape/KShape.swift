@@ -21,13 +21,7 @@ struct KShape: ParsableCommand {
     signal(SIGQUIT, SIG_DFL)
     // What swift-argument-parser prints (help, version) goes through stdio: a failed flush at
     // exit is reported too, instead of exiting 0 with the text lost.
-    atexit {
-      if fflush(nil) != 0 {
-        let message = Array("kshape: cannot write the output to stdout\n".utf8)
-        _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-        _exit(2)
-      }
-    }
+    atexit(flushAtExit)
     if let bad = CommandLine.firstNonUTF8Argument {
       let streams = StandardStreams()
       streams.err(
@@ -44,7 +38,22 @@ struct KShape: ParsableCommand {
     }
     worker.stackSize = Interpreter.stackSize
     worker.start()
+    // Signals go to the worker (Ctrl-C must interrupt its read, libedit redraws on its
+    // SIGWINCH): this thread only waits.
+    var all = sigset_t()
+    sigfillset(&all)
+    pthread_sigmask(SIG_BLOCK, &all, nil)
     while true { sleep(1_000_000) }
+  }
+}
+
+/// What swift-argument-parser prints (help, version) goes through stdio: a failed flush at exit
+/// is reported too, instead of exiting 0 with the text lost.
+private func flushAtExit() {
+  if fflush(nil) != 0 {
+    let message = Array("kshape: cannot write the output to stdout\n".utf8)
+    _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    _exit(2)
   }
 }
 
