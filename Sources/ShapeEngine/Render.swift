@@ -23,7 +23,13 @@ public enum Render {
     case .shown(let b, _, let graph): return binding(b, graph)
     case .applied(let ev, let size): return evaluation(ev, size: size)
     case .summary(let g, let title): return summary(g, title: title)
-    case .executed(let x): return x.text.isEmpty ? nil : x.text
+    case .executed(let x):
+      // A statement that made several calls and showed nothing (a loop, `model.add` that
+      // rebuilds a Sequential): the last call's output, as a line that made one would show.
+      if x.text.isEmpty, let last = x.calls.last {
+        return last.outputs.map { tensor($0, in: x.graph) }.joined(separator: "\n")
+      }
+      return x.text.isEmpty ? nil : x.text
     case .scanned(let scan): return scan.text
     case .imported(let name, let layers, let g): return imported(name, layers, g)
     case .help(let topic): return Help.text(topic)
