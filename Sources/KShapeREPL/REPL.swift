@@ -340,6 +340,8 @@ public final class REPL {
   static func isProgramOutput(_ o: Outcome) -> Bool {
     switch o {
     case .effect, .shown, .imported: return false
+    // What the program printed, not the tensors its calls made.
+    case .executed(let x): return !x.text.isEmpty
     default: return true
     }
   }
