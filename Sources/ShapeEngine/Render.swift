@@ -92,7 +92,9 @@ public enum Render {
 
   /// The summary table: every called layer, its output shapes, params; formulas where symbolic.
   public static func summary(_ g: Graph, title: String) -> String {
-    let symbolic = g.tensors.contains { $0.type.hasFormulas }
+    let symbolic = g.layers.contains { l in
+      l.calls.contains { $0.outputs.contains { g.tensors[$0].type.hasFormulas } }
+    }
     let graphLike = g.layers.contains {
       $0.calls.contains { $0.inputs.count > 1 } || $0.calls.count > 1
     }
