@@ -86,7 +86,8 @@ extension EngineError {
       self = engine
       if self.diagnostic.range == nil { self.diagnostic.range = e.range }
     } else {
-      self.init(Diagnostic("\(e.kind): \(e.message)", at: e.range, hint: e.hint ?? Self.dataHint(e)))
+      self.init(
+        Diagnostic("\(e.kind): \(e.message)", at: e.range, hint: e.hint ?? Self.dataHint(e)))
     }
     let inner = e.source ?? current
     if inner !== current { source = inner.text }
