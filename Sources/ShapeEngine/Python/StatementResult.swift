@@ -52,7 +52,6 @@ enum StatementResult {
     {
       return .effect(.layerBound(layer: layersBefore, variable: variable), graph: g)
     }
-    if printed.isEmpty, display == nil, calls.isEmpty { return .nothing }
     var text = printed
     if let display { text += display + "\n" }
     if text.hasSuffix("\n") { text.removeLast() }
