@@ -17,6 +17,10 @@ public struct Output {
 public final class REPL {
   public private(set) var session = Session()
   let output: Output
+  /// How results are laid out (`summary --keras` and the like change it for one line).
+  public var style = RenderStyle.plain
+  /// The terminal's width now (it can change between lines); nil for pipes and tests.
+  public var measureWidth: () -> Int? = { nil }
 
   public init(output: Output) { self.output = output }
 
@@ -32,10 +36,11 @@ public final class REPL {
       case .line(let line):
         reader.addHistory(line)
         for (piece, _) in Parser.splitStatements(line) {
-          let outcome = submit(piece)
-          if case .quit = outcome { return }
-          if let text = Render.outcome(outcome, source: piece) {
-            if case .failure = outcome { output.err(text) } else { output.out(text) }
+          for (outcome, style) in run(piece) {
+            if case .quit = outcome { return }
+            if let text = Render.outcome(outcome, source: piece, style: style) {
+              if Self.failed(outcome) { output.err(text) } else { output.out(text) }
+            }
           }
         }
       }
@@ -46,25 +51,28 @@ public final class REPL {
   public func runScript(_ lines: [String], json: Bool) -> Int32 {
     for (number, line) in lines.enumerated() {
       for (piece, _) in Parser.splitStatements(line) {
-        let outcome = submit(piece)
-        if case .quit = outcome { return 0 }
-        let failed = Self.failed(outcome)
-        if json {
-          if let record = JSONOutput.record(outcome, line: number + 1, source: piece) {
-            output.out(JSONOutput.encode(record))
+        for (outcome, style) in run(piece) {
+          if case .quit = outcome { return 0 }
+          let failed = Self.failed(outcome)
+          if json {
+            if let record = JSONOutput.record(outcome, line: number + 1, source: piece) {
+              output.out(JSONOutput.encode(record))
+            }
+          } else if let text = Render.outcome(outcome, source: piece, style: style), !failed {
+            output.out(text)
           }
-        } else if let text = Render.outcome(outcome, source: piece), !failed {
-          output.out(text)
-        }
-        if failed {
-          // A failed apply still shows what evaluated; the failure itself goes to stderr.
-          if case .applied(let ev, let size) = outcome {
-            if !json { output.out(Render.evaluationTable(ev, size: size)) }
-            output.err("line \(number + 1): " + (Render.failure(ev) ?? "error"))
-          } else {
-            output.err("line \(number + 1): " + (Render.outcome(outcome, source: piece) ?? "error"))
+          if failed {
+            // A failed apply still shows what evaluated; the failure itself goes to stderr.
+            if case .applied(let ev, let size) = outcome {
+              if !json { output.out(Render.evaluationTable(ev, size: size, style: style)) }
+              output.err("line \(number + 1): " + (Render.failure(ev, style: style) ?? "error"))
+            } else {
+              output.err(
+                "line \(number + 1): "
+                  + (Render.outcome(outcome, source: piece, style: style) ?? "error"))
+            }
+            return 1
           }
-          return 1
         }
       }
     }

@@ -85,11 +85,15 @@ extension Evaluator {
     } else {
       name = graph.autoName(entry.autoNamePrefix)
     }
-    try checkUnique(name, range: ranges["name"] ?? range, className: cls)
+    // An alias (MaxPool1D, Convolution2D) is Keras's class under another name: summaries and
+    // configs show the class.
+    let className = entry.pythonClassName ?? entry.className
+    try checkUnique(name, range: ranges["name"] ?? range, className: className)
     graph.addLayer(
       LayerNode(
-        name: name, className: cls, layer: layer, policy: policy, weights: nil,
+        name: name, className: className, layer: layer, policy: policy, weights: nil,
         statement: statement, arguments: arguments))
+    for prefix in Sublayers.atInit[className] ?? [] { _ = graph.autoName(prefix) }
     graph.layers[graph.layers.count - 1].autocastsInputs = bound["autocast"].isTruthy
     graph.layers[graph.layers.count - 1].trainable =
       bound["trainable"] == .none || bound["trainable"].isTruthy
@@ -152,6 +156,9 @@ extension Evaluator {
           layer: node.name, className: node.className)
       }
       total = sum
+    }
+    if node.weights == nil {
+      for prefix in Sublayers.atBuild[node.className] ?? [] { _ = graph.autoName(prefix) }
     }
     graph.layers[l].weights = result.weights
     for t in input.tensors

@@ -10,6 +10,8 @@ public struct InputBinding: Sendable {
   public var batch: Int?
   /// Whole tensors for inputs, by ordinal: what a nested model is called on.
   public var tensors: [Int: TensorType] = [:]
+  /// What the size changed that the input declared, said beside the result.
+  public var notes: [String] = []
   public init(shapes: [Int: [Dim]] = [:], batch: Int? = nil) {
     self.shapes = shapes
     self.batch = batch

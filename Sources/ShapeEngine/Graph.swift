@@ -182,6 +182,9 @@ public struct Graph: Sendable {
 
   /// Imported models: the layers each added, and its outputs (`output_layers`).
   public var imports: [(layers: Range<Int>, outputs: [Int])] = []
+  /// Each imported model as a summary row names it (`resnet50 (Functional)`), in `imports`
+  /// order: `summary --depth 1` folds a model into that one row.
+  public var importLabels: [String] = []
 
   /// The outputs: an imported model's outputs that no later layer consumed, then the tensors no
   /// layer consumed, in creation order (an imported layer's unused outputs are not the model's).

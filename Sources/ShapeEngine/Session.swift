@@ -60,7 +60,9 @@ public struct Session: Sendable {
     case "apply":
       do {
         let binding = try SizeSpec.parse(argument, graph: graph)
-        return .applied(evaluate(binding), size: argument.isEmpty ? nil : argument)
+        var evaluation = evaluate(binding)
+        evaluation.notes = binding.notes
+        return .applied(evaluation, size: argument.isEmpty ? nil : argument)
       } catch {
         return .failure(error)
       }
@@ -115,6 +117,7 @@ public struct Session: Sendable {
     for (i, event) in parsed.enumerated() {
       evaluator.statement = i
       do {
+        try Interrupt.check("at statement \(i + 1)")
         switch event {
         case .statement(let s): _ = try evaluator.execute(s)
         case .model(let m, let options): _ = try evaluator.importModel(m, options: options)
@@ -133,6 +136,8 @@ public struct Evaluation: Sendable {
   public var failure: (statement: Int, error: EngineError)?
   /// The statements evaluated, for showing where a failure stands.
   public var sources: [String]
+  /// What the size changed that the inputs declared (`SizeSpec.redeclarations`).
+  public var notes: [String] = []
 }
 
 /// What submitting a line did, for the REPL and the JSON writer to show.

@@ -9,12 +9,29 @@ struct KShape: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kshape",
     abstract: "Keras shapes without Python: stack layers, apply sizes, see Keras's answer.",
+    version: Version.text,
     subcommands: [Start.self, Run.self, InspectModel.self], defaultSubcommand: Start.self)
 }
+
+extension Colour.Mode: ExpressibleByArgument {}
 
 struct Options: ParsableArguments {
   @Flag(name: .long, help: "Print one JSON object per statement (JSON Lines).")
   var json = false
+
+  @Option(
+    name: .long,
+    help: "Colour: never, always, or auto (on a terminal, unless NO_COLOR or TERM=dumb).")
+  var color: Colour.Mode = .auto
+
+  /// A REPL writing to the standard streams, in colour where asked, fitting the terminal's width.
+  func makeREPL() -> REPL {
+    let repl = REPL(output: .standard(color: color))
+    if !json {
+      repl.measureWidth = { TerminalSize.columns(STDOUT_FILENO) }
+    }
+    return repl
+  }
 }
 
 /// `kshape [-c STATEMENTS] [--json]`: interactive on a terminal; reads stdin otherwise.
@@ -25,15 +42,22 @@ struct Start: ParsableCommand {
   @Option(name: .customShort("c"), help: "Run these statements (separated by ';') and exit.")
   var command: String?
 
+  @Argument(help: "A script to run, as `kshape run FILE` does.")
+  var file: String?
+
   @OptionGroup var options: Options
 
   func run() throws {
-    let repl = REPL(output: .standard)
+    if let file {
+      throw ExitCode(Run.runScript(file, options))
+    }
+    let repl = options.makeREPL()
     if let command {
       throw ExitCode(repl.runScript([command], json: options.json))
     }
     if !options.json, let reader = LibEditReader(programName: "kshape") {
       reader.completion = { [repl] in repl.completions($0) }
+      REPL.interruptWhen { [reader] in reader.interruptRequested }
       repl.runInteractive(reader)
       return
     }
@@ -52,19 +76,22 @@ struct Run: ParsableCommand {
 
   @OptionGroup var options: Options
 
-  func run() throws {
+  func run() throws { throw ExitCode(Self.runScript(file, options)) }
+
+  /// Runs the script at `file`; the exit status (2 when it cannot be read).
+  static func runScript(_ file: String, _ options: Options) -> Int32 {
     guard let data = FileManager.default.contents(atPath: file) else {
       FileHandle.standardError.write(Data("kshape: cannot read '\(file)'\n".utf8))
-      throw ExitCode(2)
+      return 2
     }
     guard let text = String(data: data, encoding: .utf8) else {
       FileHandle.standardError.write(Data("kshape: '\(file)' is not UTF-8 text\n".utf8))
-      throw ExitCode(2)
+      return 2
     }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
       String($0.hasSuffix("\r") ? $0.dropLast() : $0)
     }
-    throw ExitCode(REPL(output: .standard).runScript(lines, json: options.json))
+    return options.makeREPL().runScript(lines, json: options.json)
   }
 }
 
@@ -120,10 +147,21 @@ struct InspectModel: ParsableCommand {
 }
 
 extension Output {
-  /// stdout and stderr, a line each.
-  static var standard: Output {
-    Output(
-      out: { print($0) },
-      err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+  /// stdout and stderr, a line each; stdout is flushed before each error, so that both keep
+  /// their order when they go to one pipe.
+  static var standard: Output { standard(color: .never) }
+
+  static func standard(color: Colour.Mode) -> Output {
+    let env = ProcessInfo.processInfo.environment
+    let paintOut = Colour.enabled(
+      color, isTerminal: TerminalSize.isTerminal(STDOUT_FILENO), environment: env)
+    let paintErr = Colour.enabled(
+      color, isTerminal: TerminalSize.isTerminal(STDERR_FILENO), environment: env)
+    return Output(
+      out: { print(paintOut ? Colour.paint($0) : $0) },
+      err: {
+        fflush(nil)
+        FileHandle.standardError.write(Data(((paintErr ? Colour.paint($0) : $0) + "\n").utf8))
+      })
   }
 }

@@ -138,7 +138,7 @@ import Testing
     #expect(t.waitFor("failed at layer expanded_conv_depthwise (DepthwiseConv2D)"))
     t.type("Dense(10)")
     t.keys("Enter")
-    #expect(t.waitFor("dense (Dense), 5770 params"))
+    #expect(t.waitFor("dense (Dense), 5,770 params"))
     t.keys("C-d")
     #expect(t.waitFor { _ in !t.alive })
   }
