@@ -96,20 +96,9 @@ public final class REPL {
     }
   }
 
-  /// Tab completion: commands, layer names and the session's names that start with the word;
-  /// file paths after `import` and `export FORMAT`.
+  /// Tab completion (`Completion`): commands, layers, a call's argument names and values, the
+  /// session's names; file paths after `import` and `export FORMAT`.
   public func completions(_ before: String) -> [String] {
-    let trimmed = before.drop { $0 == " " }
-    for command in ["import ", "export keras ", "export python "] where trimmed.hasPrefix(command) {
-      let partial = String(trimmed.dropFirst(command.count).split(separator: " ").last ?? "")
-      return trimmed.hasSuffix(" ") && !partial.isEmpty ? [] : PathCompletion.candidates(partial)
-    }
-    let word = String(
-      before.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
-    guard !word.isEmpty else { return [] }
-    let atStart = before.dropLast(word.count).allSatisfy { $0 == " " }
-    var pool = Catalog.allNames + ["Input"] + Array(session.graph.bindings.keys)
-    if atStart { pool += Session.commands.sorted() }
-    return Array(Set(pool.filter { $0.lowercased().hasPrefix(word.lowercased()) })).sorted()
+    Completion(session: session).candidates(before)
   }
 }

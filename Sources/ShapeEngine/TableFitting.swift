@@ -36,7 +36,10 @@ extension Table {
     guard let maxWidth, Self.totalWidth(widths) > maxWidth else { return widths }
     let cells = headers.indices.map { i in rows.compactMap { $0.indices.contains(i) ? $0[i] : nil }
     }
-    let numbers = headers.indices.map { i in cells[i].map(\.displayWidth).max() ?? 1 }
+    // A number column keeps its numbers and its header whole (`Param #`).
+    let numbers = headers.indices.map { i in
+      max(cells[i].map(\.displayWidth).max() ?? 1, headers[i].displayWidth)
+    }
     let longestWords = headers.indices.map { i in
       (cells[i] + [headers[i]]).flatMap { $0.split(separator: " ") }.map {
         String($0).displayWidth
