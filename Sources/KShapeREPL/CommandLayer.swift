@@ -33,7 +33,13 @@ extension REPL {
         }
       }
     }
-    return [(submit(([command] + words).joined(separator: " ")), style)]
+    let argument = words.joined(separator: " ")
+    return [
+      (
+        submit(command + " " + (command == "apply" ? SizeSpec.normalized(argument) : argument)),
+        style
+      )
+    ]
   }
 
   /// The display options of `summary` and `apply`, removed from `words` and set in `style`.

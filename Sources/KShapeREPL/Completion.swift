@@ -29,7 +29,8 @@ struct Completion {
       // Inside a layer's call: its argument names (not yet given), then values and names.
       guard !typed.isEmpty || call.afterSeparator else { return [] }
       let given = Set(call.keywords)
-      let parameters = (entry.signature.parameters + entry.signature.extraKeywords
+      let parameters =
+        (entry.signature.parameters + entry.signature.extraKeywords
         + (entry.signature.takesBaseKeywords ? Signature.baseKeywords : []))
         .map(\.name).filter { !given.contains($0) }
       let arguments = matching(typed, parameters.map { $0 + "=" }, keepOrder: true)

@@ -17,17 +17,20 @@ public enum Prose {
     var current = ""
     var depth = 0
     var lastBreak: String.Index?
+    // A space inside nested brackets, used only when the line has no other.
+    var lastNestedBreak: String.Index?
     for ch in line {
       if ch == "(" || ch == "[" || ch == "{" { depth += 1 }
       if ch == ")" || ch == "]" || ch == "}" { depth = max(0, depth - 1) }
-      if ch == " ", depth <= 1, !current.allSatisfy({ $0 == " " }) {
-        lastBreak = current.endIndex
+      if ch == " ", !current.allSatisfy({ $0 == " " }) {
+        if depth <= 1 { lastBreak = current.endIndex } else { lastNestedBreak = current.endIndex }
       }
       current.append(ch)
-      if current.displayWidth > width, let at = lastBreak {
+      if current.displayWidth > width, let at = lastBreak ?? lastNestedBreak {
         pieces.append(String(current[..<at]))
         current = indent + String(current[current.index(after: at)...])
         lastBreak = nil
+        lastNestedBreak = nil
       }
     }
     pieces.append(current)

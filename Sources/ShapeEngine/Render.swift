@@ -19,12 +19,13 @@ public enum Render {
   public static func outcome(_ o: Outcome, source: String, style: RenderStyle = .plain) -> String? {
     switch o {
     case .nothing, .quit: return nil
-    case .effect(let e, let graph): return effect(e, graph)
-    case .shown(let b, _, let graph): return binding(b, graph)
+    case .effect(let e, let graph): return Prose.wrap(effect(e, graph), width: style.fitWidth)
+    case .shown(let b, _, let graph): return Prose.wrap(binding(b, graph), width: style.fitWidth)
     case .applied(let ev, let size): return evaluation(ev, size: size, style: style)
     case .summary(let g): return summary(g, title: "Model: \"session\"", style: style)
-    case .scanned(let scan): return scan.text
-    case .imported(let name, let layers, let g): return imported(name, layers, g)
+    case .scanned(let scan): return Prose.wrap(scan.text, width: style.fitWidth)
+    case .imported(let name, let layers, let g):
+      return Prose.wrap(imported(name, layers, g), width: style.fitWidth)
     case .help(let topic): return Prose.wrap(Help.text(topic), width: style.fitWidth)
     case .export(let request): return request.message
     case .failure(let e): return diagnostic(e, source: source, style)
