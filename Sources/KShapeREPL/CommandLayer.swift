@@ -12,7 +12,9 @@ extension REPL {
     style.width = measureWidth()
     let text = Self.straightQuotes(piece)
     var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-    guard let command = words.first, command == "summary" || command == "apply" else {
+    guard let command = words.first, command == "summary" || command == "apply",
+      session.graph.bindings[command] == nil
+    else {
       return [(withCommandTypo(submit(text), text), style)]
     }
     words.removeFirst()
@@ -29,17 +31,15 @@ extension REPL {
       if unnamed.count > 1, session.graph.inputs.count == 1 {
         let named = sizes.filter { $0.contains("=") }
         return unnamed.map { size in
-          (submit((["apply", size] + named).joined(separator: " ")), style)
+          (withSmallestInput(submit((["apply", size] + named).joined(separator: " "))), style)
         }
       }
     }
     let argument = words.joined(separator: " ")
-    return [
-      (
-        submit(command + " " + (command == "apply" ? SizeSpec.normalized(argument) : argument)),
-        style
-      )
-    ]
+    if command == "apply" {
+      return [(withSmallestInput(submit("apply " + SizeSpec.normalized(argument))), style)]
+    }
+    return [(submit(command + " " + argument), style)]
   }
 
   /// The display options of `summary` and `apply`, removed from `words` and set in `style`.

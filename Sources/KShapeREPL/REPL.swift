@@ -28,7 +28,7 @@ public final class REPL {
 
   /// Interactive: prompt, history, completion; Ctrl-C cancels the line, Ctrl-D or `quit` leaves.
   public func runInteractive(_ reader: any LineReader) {
-    output.out(Self.banner)
+    output.out(Prose.wrap(Self.banner, width: measureWidth()))
     while true {
       switch reader.readLine(prompt: "kshape> ") {
       case .endOfInput: return

@@ -45,7 +45,8 @@ public enum Prose {
     if let colon = body.firstRange(of: ": "), body[..<colon.lowerBound].count <= 24,
       body[..<colon.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == " " })
     {
-      return lead + body[..<colon.upperBound].count
+      let extra = body[colon.upperBound...].prefix { $0 == " " }.count
+      return lead + body[..<colon.upperBound].count + extra
     }
     if let paren = body.firstIndex(of: "("), body[..<paren].count <= 30,
       body[..<paren].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
