@@ -370,4 +370,20 @@ PROGRAMS = [
         Dense(4)
         Dense(3, input_shape=(7,))
     """),
+    # mask= reaches only the layers whose call() takes one; training= every layer.
+    program("mask_refused", [None, "x=7 m=7"], """
+        x = Input((None, 3))
+        m = Input((None,), dtype='bool')
+        y = Dense(4)(x, training=True)
+        z = Dense(4)(y, mask=m)
+    """),
+    program("mask_taken", [None, "x=7 m=7"], """
+        x = Input((None, 3))
+        m = Input((None,), dtype='bool')
+        s = LSTM(4, return_sequences=True)(x, mask=m, training=False)
+        p = GlobalAveragePooling1D()(s, mask=m)
+        q = Softmax()(s, mask=m)
+        d = Dropout(0.5)(p, training=True)
+        c = Conv1D(2, 3)(x, training=False)
+    """),
 ]
