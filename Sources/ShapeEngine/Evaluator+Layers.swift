@@ -162,7 +162,9 @@ extension Evaluator {
     }
     graph.layers[l].weights = result.weights
     for t in input.tensors
-    where node.autocastsInputs && t.dtype.isFloating && t.dtype != node.policy.computeDType {
+    where node.autocastsInputs && !InputCasts.never.contains(node.className) && t.dtype.isFloating
+      && t.dtype != node.policy.computeDType
+    {
       graph.skipTensorName()
     }
     let outs = result.outputs.map { graph.newTensor($0, layer: l) }
