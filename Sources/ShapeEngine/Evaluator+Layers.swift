@@ -67,6 +67,11 @@ extension Evaluator {
       }
       layer = try entry.make(bound)
     } catch {
+      // A failed line keeps the names Keras took (NamesTaken): most classes take theirs
+      // before they check their arguments.
+      if ConstructionNames.taken(by: error, entry: entry, arguments: arguments) {
+        _ = graph.autoName(entry.autoNamePrefix)
+      }
       throw EngineError(
         Diagnostic(
           error.message, at: error.argument.flatMap { ranges[$0] } ?? range, hint: error.hint),

@@ -19,6 +19,8 @@ public struct Session: Sendable {
   }
   /// The graph at the declared shapes.
   public private(set) var graph = Graph()
+  /// The names failed statements took, by the index of the statement they came before.
+  private var namesTaken: [(before: Int, taken: NamesTaken)] = []
 
   /// The command words of the REPL; anything else is a statement.
   public static let commands: Set<String> = [
@@ -50,6 +52,11 @@ public struct Session: Sendable {
         graph = evaluator.graph
         return .effect(effect, graph: graph)
       } catch {
+        let taken = NamesTaken(from: graph, to: evaluator.graph)
+        if !taken.isEmpty {
+          graph.take(taken)
+          namesTaken.append((statements.count, taken))
+        }
         return .failure(error)
       }
     }
@@ -116,6 +123,7 @@ public struct Session: Sendable {
     var evaluator = Evaluator(binding: binding)
     for (i, event) in parsed.enumerated() {
       evaluator.statement = i
+      for (before, taken) in namesTaken where before == i { evaluator.graph.take(taken) }
       do {
         try Interrupt.check("at statement \(i + 1)")
         switch event {

@@ -11,6 +11,8 @@ struct TensorNameCase: Codable, CustomTestStringConvertible {
   var id: String
   var statements: [String]
   var names: [String: Names]
+  /// The statements that fail (run as REPL lines: the next ones still run).
+  var failed: [Int]
   var testDescription: String { id }
 }
 
@@ -24,11 +26,18 @@ struct TensorNameCase: Codable, CustomTestStringConvertible {
   @Test(arguments: cases)
   func namesMatchKeras(_ c: TensorNameCase) throws {
     var session = Session()
-    for statement in c.statements {
-      if case .failure(let e) = session.submit(statement) {
-        Issue.record("\(c.id): \(statement): \(e.message)")
-        return
-      }
+    var failed: [Int] = []
+    for (i, statement) in c.statements.enumerated() {
+      if case .failure = session.submit(statement) { failed.append(i) }
+    }
+    #expect(failed == c.failed, "\(c.id): the statements that fail")
+    // `apply` at the declared shapes replays the session: the same names.
+    let replay = session.evaluate(InputBinding())
+    #expect(replay.failure == nil)
+    for (variable, expected) in c.names {
+      guard case .tensor(let t)? = replay.graph.bindings[variable] else { continue }
+      #expect(replay.graph.tensors[t].kerasName == expected.tensor, "\(c.id): \(variable) replayed")
+      #expect(replay.graph.layerName(of: t) == expected.layer, "\(c.id): \(variable) replayed")
     }
     let g = session.graph
     for (variable, expected) in c.names {

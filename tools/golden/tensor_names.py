@@ -7,8 +7,9 @@ makes a KerasTensor of its own (keras_tensor_N), except in layers that never cas
 
   KERAS_BACKEND=jax /work/kenv-tf/bin/python tools/golden/tensor_names.py [--check]
 
-Each row: the kshape program and, for every variable bound to a KerasTensor, that tensor's name
-and the name of the layer that made it.
+Each row: the kshape program, the statements that fail (run as REPL lines: the next ones still
+run), and for every variable bound to a KerasTensor, that tensor's name and the name of the
+layer that made it.
 """
 
 import sys
@@ -57,6 +58,52 @@ PROGRAMS = [
         w = Dense(2, dtype='mixed_float16')(z)
         v = Dense(2)(w)
     """),
+    # A statement that fails as a REPL line (the next lines still run) has taken the auto-names
+    # of the layers it made: a layer whose __init__ ran, or whose call raised.
+    program("failed_call", """
+        x = Input((4, 4, 3))
+        Conv2D(3, 5)
+        y = Conv2D(3, 3)(x)
+    """),
+    program("failed_init", """
+        x = Input((8,))
+        Dense(0)
+        y = Dense(3, foo=1)
+        z = Dense(3)(x)
+    """),
+    program("failed_bad_value", """
+        x = Input((8, 8, 3))
+        Conv2D(3, 3, padding='full')
+        y = Conv2D(3, 3, activation='nope')(x)
+        z = Conv2D(3, 3)(x)
+    """),
+    program("failed_missing_argument", """
+        x = Input((8, 8, 3))
+        Conv2D(3)
+        y = Conv2D(3, 3)(x)
+    """),
+    program("failed_after_a_layer", """
+        x = Input((None, 3))
+        f = Flatten()(x)
+        Dense(3)
+        y = Flatten()(x)
+        z = Dense(2)(x)
+    """),
+    program("failed_checked_first", """
+        x = Input((5, 3))
+        LSTM(0)
+        GroupNormalization(groups=0)
+        MultiHeadAttention(0, 4)
+        y = LSTM(2)(x)
+        z = GroupNormalization(groups=2)(y)
+    """),
+    program("failed_unknown_keyword", """
+        x = Input((8, 8, 3))
+        Conv2D(3, 3, paddin='same')
+        MaxPooling2D(poolsize=2)
+        y = Conv2D(3, 3)(x)
+        z = MaxPooling2D()(y)
+    """),
     program("mha_sublayers", """
         x = Input((4, 8))
         a = MultiHeadAttention(2, 4)(x, x)
@@ -70,14 +117,20 @@ def run(p):
     kr.fresh_session()
     state = {"target": None, "input_vars": {}}
     ns = mr._namespace({}, state)
+    failed = []
     with kr.deferred_weights():
-        for stmt in p["statements"]:
-            mr._exec_statement(stmt, ns, state)
+        for index, stmt in enumerate(p["statements"]):
+            try:
+                mr._exec_statement(stmt, ns, state)
+            except mr.ProgramError:
+                raise
+            except Exception:  # noqa: BLE001 - a failing line, as in a REPL: go on
+                failed.append(index)
     names = {}
     for var, value in ns.items():
         if isinstance(value, keras.KerasTensor) and not var.startswith("__"):
             names[var] = {"tensor": value.name, "layer": value._keras_history.operation.name}
-    return {**p, "names": names}
+    return {**p, "names": names, "failed": failed}
 
 
 def main():
