@@ -10,7 +10,11 @@ extension REPL {
   func run(_ piece: String) -> [(outcome: Outcome, style: RenderStyle)] {
     var style = self.style
     style.width = measureWidth()
-    let text = Self.straightQuotes(piece)
+    var text = Self.straightQuotes(piece)
+    if let (command, pager) = Self.pagerPipe(text) {
+      text = command
+      style.pager = pager
+    }
     var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
     guard let command = words.first, command == "summary" || command == "apply",
       session.graph.bindings[command] == nil
@@ -40,6 +44,22 @@ extension REPL {
       return [(withSmallestInput(submit("apply " + SizeSpec.normalized(argument))), style)]
     }
     return [(submit(command + " " + argument), style)]
+  }
+
+  /// `summary | less`: a command's output through a pager, as in a shell. Only for the commands
+  /// that print (a statement's `|` is Python's `or`) and only `less` or `more`.
+  static func pagerPipe(_ text: String) -> (command: String, pager: String)? {
+    guard let bar = text.lastIndex(of: "|") else { return nil }
+    func trimmed(_ s: Substring) -> String {
+      String(s.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+    let pager = trimmed(text[text.index(after: bar)...])
+    let command = trimmed(text[..<bar])
+    let first = command.split(separator: " ").first.map(String.init) ?? ""
+    guard ["summary", "apply", "help", "scan"].contains(first),
+      ["less", "more"].contains(pager.split(separator: " ").first.map(String.init) ?? "")
+    else { return nil }
+    return (command, pager)
   }
 
   /// The display options of `summary` and `apply`, removed from `words` and set in `style`.

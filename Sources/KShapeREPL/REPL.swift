@@ -7,6 +7,9 @@ import StatementLanguage
 public struct Output {
   public var out: (String) -> Void
   public var err: (String) -> Void
+  /// Shows text through a pager command (`summary | less`); false when it could not, and the
+  /// text is then written to `out`.
+  public var page: ((_ text: String, _ pager: String) -> Bool)?
   public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
     self.out = out
     self.err = err
@@ -39,7 +42,12 @@ public final class REPL {
           for (outcome, style) in run(piece) {
             if case .quit = outcome { return }
             if let text = Render.outcome(outcome, source: piece, style: style) {
-              if Self.failed(outcome) { output.err(text) } else { output.out(text) }
+              if Self.failed(outcome) {
+                output.err(text)
+              } else if let pager = style.pager, let page = output.page, page(text, pager) {
+              } else {
+                output.out(text)
+              }
             }
           }
         }

@@ -51,7 +51,7 @@ public enum Help {
       summary --keras      the shapes as Keras prints them (None for every unknown dim)
       summary --depth 1    an imported model as one row, as Keras shows a model in a model
       summary --compact    no rules between rows (long models)
-    The options work with apply too: apply 224x224 --compact
+    The options work with apply too: apply 224x224 --compact. A long table: summary | less
     """
 
   static let scanHelp = """
@@ -69,6 +69,7 @@ public enum Help {
       import PATH    load a .keras file or JSON config
       export keras model.json    the model as Keras JSON; export python model.py: as code
       help NAME      a layer's signature, shape rule and an example: help Conv2D
+      summary | less a long output through a pager (also apply, help, scan)
       quit           leave (or Ctrl-D); Ctrl-C cancels a line or stops a computation
     """
   }

@@ -157,11 +157,15 @@ extension Output {
       color, isTerminal: TerminalSize.isTerminal(STDOUT_FILENO), environment: env)
     let paintErr = Colour.enabled(
       color, isTerminal: TerminalSize.isTerminal(STDERR_FILENO), environment: env)
-    return Output(
+    var output = Output(
       out: { print(paintOut ? Colour.paint($0) : $0) },
       err: {
         fflush(nil)
         FileHandle.standardError.write(Data(((paintErr ? Colour.paint($0) : $0) + "\n").utf8))
       })
+    if TerminalSize.isTerminal(STDOUT_FILENO) {
+      output.page = { Pager.show(paintOut ? Colour.paint($0) : $0, through: $1) }
+    }
+    return output
   }
 }

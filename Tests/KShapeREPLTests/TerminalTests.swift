@@ -240,4 +240,24 @@ import Testing
     t.keys("C-d")
     #expect(t.waitFor { _ in !t.alive })
   }
+
+  /// `help | less` pages the text as a shell would; `q` returns to the prompt.
+  @Test func aPagerForLongOutput() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "kshape is built")
+    let t = Tmux()
+    try #require(
+      t.start("env LANG=C TERM=xterm \(Self.binary.path)", columns: 80, rows: 12),
+      "tmux starts (apt-get install tmux)")
+    #expect(t.waitFor("kshape>"))
+    t.type("help | less")
+    t.keys("Enter")
+    #expect(t.waitFor { $0.contains("Statements") && !$0.contains("kshape> help | less\n") })
+    #expect(t.waitFor { $0.split(separator: "\n").last?.hasPrefix(":") == true })
+    t.keys("q")
+    t.type("x = Input((None, 3))")
+    t.keys("Enter")
+    #expect(t.waitFor("(None, L, 3)"))
+    t.keys("C-d")
+    #expect(t.waitFor { _ in !t.alive })
+  }
 }
