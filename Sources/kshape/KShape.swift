@@ -14,6 +14,7 @@ struct KShape: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kshape",
     abstract: "Keras shapes without Python: stack layers, apply sizes, see Keras's answer.",
+    version: Version.text,
     subcommands: [Start.self, Run.self, InspectModel.self], defaultSubcommand: Start.self)
 
   static func main() {
@@ -74,9 +75,25 @@ extension CommandLine {
   }
 }
 
+extension Colour.Mode: ExpressibleByArgument {}
+
 struct Options: ParsableArguments {
   @Flag(name: .long, help: "Print one JSON object per statement (JSON Lines).")
   var json = false
+
+  @Option(
+    name: .long,
+    help: "Colour: never, always, or auto (on a terminal, unless NO_COLOR or TERM=dumb).")
+  var color: Colour.Mode = .auto
+
+  /// A REPL writing to the standard streams, in colour where asked, fitting the terminal's width.
+  func makeREPL(_ streams: StandardStreams) -> REPL {
+    let repl = REPL(output: streams.output(color: color))
+    if !json {
+      repl.measureWidth = { TerminalSize.columns(STDOUT_FILENO) }
+    }
+    return repl
+  }
 }
 
 /// `kshape [-c STATEMENTS] [--json]`: interactive on a terminal; reads stdin otherwise.
@@ -91,11 +108,17 @@ struct Start: ParsableCommand {
     help: "Run these statements (separated by ';') and exit.")
   var command: String?
 
+  @Argument(help: "A script to run, as `kshape run FILE` does.")
+  var file: String?
+
   @OptionGroup var options: Options
 
   func run() throws {
+    if let file {
+      throw ExitCode(Run.runFile(file, options))
+    }
     let streams = StandardStreams()
-    let repl = REPL(output: streams.output)
+    let repl = options.makeREPL(streams)
     if let command {
       // A newline in -c separates lines as in a script (line numbers and carets stay right).
       let lines = REPL.commandLineStatements(command)
@@ -103,6 +126,7 @@ struct Start: ParsableCommand {
     }
     if !options.json, let reader = LibEditReader(programName: "kshape") {
       reader.completion = { [repl] in repl.completions($0) }
+      REPL.interruptWhen { [reader] in reader.interruptRequested }
       repl.runInteractive(reader)
       throw ExitCode(streams.finish(0))
     }
@@ -121,18 +145,22 @@ struct Run: ParsableCommand {
 
   @OptionGroup var options: Options
 
-  func run() throws {
+  func run() throws { throw ExitCode(Self.runFile(file, options)) }
+
+  /// Runs the script at `file` as it is read; the exit status (2 when it cannot be read or the
+  /// output cannot be written).
+  static func runFile(_ file: String, _ options: Options) -> Int32 {
     let streams = StandardStreams()
     let reader: PlainReader
     do {
       reader = try PlainReader.open(path: file)
     } catch {
       streams.err("kshape: " + error.message)
-      throw ExitCode(streams.finish(2))
+      return streams.finish(2)
     }
     reader.willRead = { streams.flush() }
-    let status = REPL(output: streams.output).runScript(reader, json: options.json, name: file)
-    throw ExitCode(streams.finish(status))
+    let status = options.makeREPL(streams).runScript(reader, json: options.json, name: file)
+    return streams.finish(status)
   }
 }
 
@@ -189,5 +217,28 @@ struct InspectModel: ParsableCommand {
       assumeIdentity: assumeIdentity, scan: scan)
     let streams = StandardStreams()
     throw ExitCode(streams.finish(inspect.run(streams.output)))
+  }
+}
+
+extension StandardStreams {
+  /// The REPL's output over these streams, painted where colour is on, through a pager on a
+  /// terminal when asked (`summary | less`).
+  func output(color: Colour.Mode) -> Output {
+    let env = ProcessInfo.processInfo.environment
+    let paintOut = Colour.enabled(
+      color, isTerminal: TerminalSize.isTerminal(STDOUT_FILENO), environment: env)
+    let paintErr = Colour.enabled(
+      color, isTerminal: TerminalSize.isTerminal(STDERR_FILENO), environment: env)
+    var output = Output(
+      out: { [self] in out(paintOut ? Colour.paint($0) : $0) },
+      err: { [self] in err(paintErr ? Colour.paint($0) : $0) },
+      stopped: { [self] in outputFailure != nil })
+    if TerminalSize.isTerminal(STDOUT_FILENO) {
+      output.page = { [self] text, pager in
+        flush()
+        return Pager.show(paintOut ? Colour.paint(text) : text, through: pager)
+      }
+    }
+    return output
   }
 }
