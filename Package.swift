@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
     // Pure cores: no I/O.
@@ -31,7 +32,11 @@ let package = Package(
       name: "CLibEdit", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]),
     .target(name: "LineEditor", dependencies: ["CLibEdit"]),
-    .target(name: "KShapeREPL", dependencies: ["ShapeEngine", "LineEditor", "ModelFiles"]),
+    // The session store: sessions, their events, undo/redo and line history in one SQLite file.
+    .target(name: "SessionStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+    .target(
+      name: "KShapeREPL",
+      dependencies: ["ShapeEngine", "LineEditor", "ModelFiles", "SessionStore"]),
     .executableTarget(
       name: "kshape",
       dependencies: [
@@ -49,6 +54,9 @@ let package = Package(
     .testTarget(
       name: "ModelFilesTests", dependencies: ["ModelFiles", "KerasJSON"],
       exclude: ["Hostile", "Fixtures"]),
-    .testTarget(name: "KShapeREPLTests", dependencies: ["KShapeREPL"], exclude: ["Transcripts"]),
+    .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore"]),
+    .testTarget(
+      name: "KShapeREPLTests", dependencies: ["KShapeREPL", "SessionStore"],
+      exclude: ["Transcripts"]),
   ]
 )
