@@ -36,7 +36,7 @@ let package = Package(
     .target(name: "SessionStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "KShapeREPL",
-      dependencies: ["ShapeEngine", "LineEditor", "ModelFiles", "SessionStore"]),
+      dependencies: ["ShapeEngine", "LineEditor", "ModelFiles", "KerasJSON", "SessionStore"]),
     .executableTarget(
       name: "kshape",
       dependencies: [

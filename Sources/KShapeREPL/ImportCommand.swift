@@ -1,3 +1,5 @@
+import KerasJSON
+import SessionStore
 import ShapeEngine
 
 /// `import PATH [--assume-identity CLASS]...`: a saved model read into the session. The REPL
@@ -39,17 +41,21 @@ struct ImportCommand {
     return .success(ImportCommand(path: path, assumeIdentity: assumed))
   }
 
-  /// Reads, decodes and imports the model; errors name the file and the JSON path.
-  func run(_ session: inout Session, source: String) -> Outcome {
-    let model: SavedModel
+  /// Reads, decodes and imports the model; errors name the file and the JSON path. With the
+  /// outcome comes the event to store when the import was accepted (the config as read).
+  func run(_ session: inout Session, source: String) -> (Outcome, StoredEvent?) {
+    let loaded: (model: SavedModel, config: JSONValue)
     do {
-      model = try ModelLoading.load(path)
+      loaded = try ModelLoading.loadWithConfig(path)
     } catch {
-      return .failure(error)
+      return (.failure(error), nil)
     }
     let outcome = session.importModel(
-      model, options: ImportOptions(assumeIdentity: Set(assumeIdentity)), source: source)
-    if case .failure(let e) = outcome { return .failure(e.inFile(path)) }
-    return outcome
+      loaded.model, options: ImportOptions(assumeIdentity: Set(assumeIdentity)), source: source)
+    if case .failure(let e) = outcome { return (.failure(e.inFile(path)), nil) }
+    let event = StoredEvent(
+      kind: .importedModel, source: source, config: loaded.config.compactText,
+      assumeIdentity: assumeIdentity)
+    return (outcome, event)
   }
 }

@@ -1,3 +1,4 @@
+import KerasJSON
 import ModelFiles
 import ShapeEngine
 
@@ -5,6 +6,13 @@ import ShapeEngine
 /// that name the file and, for a config, the JSON path of the problem.
 enum ModelLoading {
   static func load(_ path: String) throws(EngineError) -> SavedModel {
+    try loadWithConfig(path).model
+  }
+
+  /// The model and the config it was decoded from (the session store keeps the config).
+  static func loadWithConfig(_ path: String) throws(EngineError) -> (
+    model: SavedModel, config: JSONValue
+  ) {
     let contents: ModelFileContents
     do {
       contents = try ModelFile.read(path: path)
@@ -12,7 +20,7 @@ enum ModelLoading {
       throw EngineError("\(error)")
     }
     do {
-      return try SavedModel.decode(contents.json)
+      return (try SavedModel.decode(contents.json), contents.json)
     } catch {
       throw EngineError("\(path): \(error.path): \(error.message)", hint: error.hint)
     }

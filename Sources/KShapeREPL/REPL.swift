@@ -1,5 +1,6 @@
 import LayerCatalog
 import LineEditor
+import SessionStore
 import ShapeEngine
 import StatementLanguage
 
@@ -15,8 +16,14 @@ public struct Output {
 
 /// The read-eval-print loop over any line reader: an error is a value, and the loop never dies.
 public final class REPL {
-  public private(set) var session = Session()
+  public internal(set) var session = Session()
   let output: Output
+  /// The session in the store (SessionLink.swift); a store in memory until one is attached.
+  var link: SessionLink?
+  /// Asks a yes/no question on a terminal (`delete`); nil answers yes without asking.
+  public var confirm: ((String) -> Bool)?
+  /// Said after the banner: which session this is and how to resume the last one.
+  public var startupNotice: String?
 
   public init(output: Output) { self.output = output }
 
@@ -25,13 +32,18 @@ public final class REPL {
   /// Interactive: prompt, history, completion; Ctrl-C cancels the line, Ctrl-D or `quit` leaves.
   public func runInteractive(_ reader: any LineReader) {
     output.out(Self.banner)
+    if let startupNotice { output.out(startupNotice) }
     while true {
       switch reader.readLine(prompt: "kshape> ") {
       case .endOfInput: return
       case .interrupted: continue
       case .line(let line):
-        reader.addHistory(line)
+        remember(line, in: reader)
         for (piece, _) in Parser.splitStatements(line) {
+          if let command = sessionCommand(piece) {
+            if !runInteractively(command, reader: reader) { return }
+            continue
+          }
           let outcome = submit(piece)
           if case .quit = outcome { return }
           if let text = Render.outcome(outcome, source: piece) {
@@ -43,9 +55,13 @@ public final class REPL {
   }
 
   /// Non-interactive: runs lines in order, stops at the first failure; returns the exit status.
-  public func runScript(_ lines: [String], json: Bool) -> Int32 {
+  public func runScript(_ lines: some Sequence<String>, json: Bool) -> Int32 {
     for (number, line) in lines.enumerated() {
       for (piece, _) in Parser.splitStatements(line) {
+        if let command = sessionCommand(piece) {
+          if !runInScript(command, line: number + 1, json: json) { return 1 }
+          continue
+        }
         let outcome = submit(piece)
         if case .quit = outcome { return 0 }
         let failed = Self.failed(outcome)
@@ -71,12 +87,26 @@ public final class REPL {
     return 0
   }
 
-  /// One statement or command; `import` reads its file here, the rest is the session's.
+  /// One statement or command, committed to the store (when it changes the session) before it
+  /// returns, so before its result is shown.
   public func submit(_ piece: String) -> Outcome {
+    guard let link = link ?? attachMemoryStore() else { return evaluate(piece).outcome }
+    return link.submit(piece, in: self)
+  }
+
+  /// Evaluates on the session; `import` reads its file here, the rest is the session's. With the
+  /// outcome comes the event to store when the session accepted one.
+  func evaluate(_ piece: String) -> (outcome: Outcome, event: StoredEvent?) {
     switch ImportCommand.parse(piece) {
     case .success(let command)?: return command.run(&session, source: piece)
-    case .failure(let error)?: return .failure(error)
-    case nil: return ExportWriter.perform(session.submit(piece))
+    case .failure(let error)?: return (.failure(error), nil)
+    case nil:
+      let before = session.statements.count
+      let outcome = ExportWriter.perform(session.submit(piece))
+      guard session.statements.count > before, let source = session.statements.last else {
+        return (outcome, nil)
+      }
+      return (outcome, .statement(source))
     }
   }
 
@@ -101,7 +131,7 @@ public final class REPL {
     guard !word.isEmpty else { return [] }
     let atStart = before.dropLast(word.count).allSatisfy { $0 == " " }
     var pool = Catalog.allNames + ["Input"] + Array(session.graph.bindings.keys)
-    if atStart { pool += Session.commands.sorted() }
+    if atStart { pool += Session.commands.sorted() + SessionCommand.words.sorted() }
     return Array(Set(pool.filter { $0.lowercased().hasPrefix(word.lowercased()) })).sorted()
   }
 }

@@ -17,9 +17,16 @@ public protocol LineReader: AnyObject {
   func readLine(prompt: String) -> LineResult
   /// Remembers `line` for recall; blank lines are ignored.
   func addHistory(_ line: String)
+  /// Reads one line that starts out as `initialText`, to be edited (`edit N`).
+  func readLine(prompt: String, initialText: String) -> LineResult
 }
 
 extension LineReader {
+  /// Readers without an editor ignore the initial text: the line read replaces it.
+  public func readLine(prompt: String, initialText: String) -> LineResult {
+    readLine(prompt: prompt)
+  }
+
   /// Seeds the history with earlier lines, oldest first (for replaying a stored session).
   public func loadHistory(_ lines: [String]) {
     for line in lines {

@@ -40,18 +40,29 @@ extension SessionStore {
   }
 
   /// Appends an accepted event: the one writer path. Returns `.stale` (writing nothing) when the
-  /// session is no longer at `expectedVersion`.
-  public func append(_ event: StoredEvent, to id: Int64, expectedVersion: Int)
+  /// session is no longer at `expectedVersion`; when committed, `event.id` is its row id.
+  public func append(_ event: inout StoredEvent, to id: Int64, expectedVersion: Int)
     throws(StoreError) -> ChangeResult
   {
-    try change(id, expectedVersion) { db in
+    var eventID: Int64 = 0
+    let result = try change(id, expectedVersion) { [event] db in
       let key =
         try Int.fetchOne(
           db, sql: "SELECT COALESCE(MAX(orderKey), 0) + 1 FROM event WHERE sessionID = ?",
           arguments: [id]) ?? 1
-      let eventID = try Self.insert(event, session: id, orderKey: key, db)
+      eventID = try Self.insert(event, session: id, orderKey: key, db)
       try Self.log(db, id, "append", eventID, nil)
     }
+    if case .committed = result { event.id = eventID }
+    return result
+  }
+
+  /// Appends without asking for the new id.
+  public func append(_ event: StoredEvent, to id: Int64, expectedVersion: Int)
+    throws(StoreError) -> ChangeResult
+  {
+    var copy = event
+    return try append(&copy, to: id, expectedVersion: expectedVersion)
   }
 
   /// Removes the live event at 1-based `position`.
@@ -137,7 +148,7 @@ extension SessionStore {
   }
 
   /// One change: checks the version, drops the redo stack, runs `body`, bumps the version.
-  private func change(_ id: Int64, _ expected: Int, _ body: @escaping (Database) throws -> Void)
+  private func change(_ id: Int64, _ expected: Int, _ body: (Database) throws -> Void)
     throws(StoreError) -> ChangeResult
   {
     try write { db in

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KShapeREPL
 import LineEditor
+import SessionStore
 
 /// The `kshape` command: the REPL on a terminal, a script runner otherwise.
 @main
@@ -17,6 +18,48 @@ struct Options: ParsableArguments {
   var json = false
 }
 
+/// Which session of which store: see docs/architecture.md (SessionStore).
+struct StoreOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The session store file (default: $KSHAPE_HOME/store.sqlite, else "
+        + "$XDG_DATA_HOME/kshape/store.sqlite, else ~/.local/share/kshape/store.sqlite).",
+      valueName: "PATH"))
+  var store: String?
+
+  @Option(name: [.customShort("s"), .long], help: "Open (or create) this session and replay it.")
+  var session: String?
+
+  @Flag(name: [.customShort("r"), .long], help: "Open the session used last.")
+  var resume = false
+
+  @Flag(name: .customLong("no-store"), help: "Keep the session in memory only.")
+  var noStore = false
+
+  var named: Bool { session != nil || resume }
+
+  /// Opens the session on `repl` and says what was opened (stderr unless `interactive`).
+  func open(_ repl: REPL, interactive: Bool) {
+    guard !noStore else { return }
+    let path = StoreLocation.path(option: store, environment: ProcessInfo.processInfo.environment)
+    let lines = repl.openSession(SessionChoice(storePath: path, name: session, resume: resume))
+    let problems = lines.filter { $0.hasPrefix("kshape: ") || $0.hasPrefix("statement ") }
+    if interactive {
+      repl.startupNotice = lines.joined(separator: "\n")
+    } else if !problems.isEmpty {
+      FileHandle.standardError.write(Data((problems.joined(separator: "\n") + "\n").utf8))
+    }
+  }
+
+  func validate() throws {
+    if noStore && named { throw ValidationError("--no-store cannot open a stored session") }
+    if session != nil && resume {
+      throw ValidationError("use --session NAME or --resume, not both")
+    }
+  }
+}
+
 /// `kshape [-c STATEMENTS] [--json]`: interactive on a terminal; reads stdin otherwise.
 struct Start: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -25,21 +68,40 @@ struct Start: ParsableCommand {
   @Option(name: .customShort("c"), help: "Run these statements (separated by ';') and exit.")
   var command: String?
 
+  @Option(
+    name: .customShort("i"),
+    help: ArgumentHelp(
+      "Run this script into the session, then stay interactive.", valueName: "FILE"))
+  var script: String?
+
   @OptionGroup var options: Options
+  @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
     let repl = REPL(output: .standard)
     if let command {
+      // A one-liner is saved only into a session named or resumed.
+      if storeOptions.named { storeOptions.open(repl, interactive: false) }
       throw ExitCode(repl.runScript([command], json: options.json))
     }
     if !options.json, let reader = LibEditReader(programName: "kshape") {
+      storeOptions.open(repl, interactive: true)
+      reader.loadHistory(repl.storedHistory())
       reader.completion = { [repl] in repl.completions($0) }
+      repl.confirm = { [reader] question in
+        if case .line(let answer) = reader.readLine(prompt: question) {
+          return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        }
+        return false
+      }
+      if let script { _ = repl.runFile(script, json: false) }
       repl.runInteractive(reader)
       return
     }
-    var lines: [String] = []
-    while let line = readLine() { lines.append(line) }
-    throw ExitCode(repl.runScript(lines, json: options.json))
+    storeOptions.open(repl, interactive: false)
+    if let script, !repl.runFile(script, json: options.json) { throw ExitCode(1) }
+    // Line by line, so that each statement is stored and shown before the next is read.
+    throw ExitCode(repl.runScript(StandardInputLines(), json: options.json))
   }
 }
 
@@ -51,20 +113,20 @@ struct Run: ParsableCommand {
   var file: String
 
   @OptionGroup var options: Options
+  @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
-    guard let data = FileManager.default.contents(atPath: file) else {
-      FileHandle.standardError.write(Data("kshape: cannot read '\(file)'\n".utf8))
+    let lines: [String]
+    switch ScriptFile.lines(file) {
+    case .success(let l): lines = l
+    case .failure(let error):
+      FileHandle.standardError.write(Data("kshape: \(error.message)\n".utf8))
       throw ExitCode(2)
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-      FileHandle.standardError.write(Data("kshape: '\(file)' is not UTF-8 text\n".utf8))
-      throw ExitCode(2)
-    }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      String($0.hasSuffix("\r") ? $0.dropLast() : $0)
-    }
-    throw ExitCode(REPL(output: .standard).runScript(lines, json: options.json))
+    let repl = REPL(output: .standard)
+    // A script is saved only into a session named (`--session NAME`) or resumed.
+    if storeOptions.named { storeOptions.open(repl, interactive: false) }
+    throw ExitCode(repl.runScript(lines, json: options.json))
   }
 }
 
@@ -117,6 +179,11 @@ struct InspectModel: ParsableCommand {
       assumeIdentity: assumeIdentity, scan: scan)
     throw ExitCode(inspect.run(.standard))
   }
+}
+
+/// Standard input, read a line at a time as the script runs.
+struct StandardInputLines: Sequence, IteratorProtocol {
+  mutating func next() -> String? { readLine() }
 }
 
 extension Output {

@@ -1,0 +1,159 @@
+import Foundation
+import SessionStore
+import ShapeEngine
+
+/// The REPL's open session in the store. Owns the one writer path: an accepted event is
+/// committed before its result is shown; another process's changes are reloaded before the
+/// next statement; when the file cannot be written the session goes on in memory, said once.
+final class SessionLink {
+  private(set) var store: SessionStore
+  private(set) var info: SessionInfo
+  /// The version `events` reflect.
+  private(set) var version: Int
+  /// The live events, in order (`history` numbers them from 1).
+  private(set) var events: [StoredEvent] = []
+  /// The events that fail at this version, by 0-based position.
+  private(set) var failures: [Int: EngineError] = [:]
+  /// Says things that are not a statement's result (reloads, the store failing); stderr.
+  let notice: (String) -> Void
+  private var toldNotSaved = false
+  /// How deep `run FILE` is nested (a script that runs itself stops).
+  var runDepth = 0
+
+  /// True while the session is written to a file.
+  var isSaved: Bool { store.path != ":memory:" }
+
+  init(store: SessionStore, session: SessionInfo, notice: @escaping (String) -> Void) {
+    self.store = store
+    self.info = session
+    self.version = session.version
+    self.notice = notice
+  }
+
+  /// Loads the session's events and replays them into `repl.session`.
+  func load(into repl: REPL) {
+    do {
+      guard let snapshot = try store.snapshot(info.id) else { return }
+      info = snapshot.session
+      version = snapshot.session.version
+      events = snapshot.events
+    } catch {
+      fallBack(error, repl: nil)
+    }
+    let replay = SessionReplay(events)
+    repl.session = replay.session
+    failures = replay.failures
+  }
+
+  /// Reloads when another process changed the session since it was loaded (one-line notice).
+  func refresh(_ repl: REPL) {
+    guard isSaved, let current = try? store.version(info.id), current != version else { return }
+    let before = events.count
+    load(into: repl)
+    notice(
+      "session '\(info.name)' was changed by another kshape: reloaded (\(before) -> "
+        + "\(events.count) statements)")
+    reportFailures()
+  }
+
+  /// Evaluates `piece` on the REPL's session and commits the event it adds, before returning.
+  func submit(_ piece: String, in repl: REPL) -> Outcome {
+    refresh(repl)
+    for _ in 0..<5 {
+      let saved = repl.session
+      let (outcome, accepted) = repl.evaluate(piece)
+      guard var event = accepted else { return outcome }
+      switch commit({ try store.append(&event, to: info.id, expectedVersion: version) }) {
+      case .committed(let v)?:
+        version = v
+        events.append(event)
+        return outcome
+      case .stale?:
+        // Another process appended in between: take its events, then evaluate again.
+        repl.session = saved
+        refresh(repl)
+      case .nothingToDo?:
+        return outcome
+      case nil:
+        // The file failed and a store in memory took over: append there.
+        if case .committed(let v)? = commit({
+          try store.append(&event, to: info.id, expectedVersion: version)
+        }) {
+          version = v
+        }
+        events.append(event)
+        return outcome
+      }
+    }
+    return .failure(
+      EngineError(
+        "the session keeps changing in another kshape; the statement was not added",
+        hint: "try it again"))
+  }
+
+  /// Runs a store call; a failure moves the session to memory (said once) and gives nil.
+  func commit<T>(_ body: () throws -> T) -> T? {
+    do {
+      return try body()
+    } catch let error as StoreError {
+      fallBack(error, repl: nil)
+    } catch {
+      fallBack(.failed(path: store.path, detail: "\(error)"), repl: nil)
+    }
+    return nil
+  }
+
+  /// The file cannot be used: the events known so far go to a store in memory, and the REPL
+  /// keeps working, saying once that this session is not being saved.
+  func fallBack(_ error: StoreError, repl: REPL?) {
+    guard isSaved else { return }
+    if !toldNotSaved {
+      notice("kshape: \(error.message)\nkshape: this session is not being saved (kept in memory)")
+      toldNotSaved = true
+    }
+    guard let memory = try? SessionStore(),
+      let copy = try? memory.createSession(named: info.name)
+    else { return }
+    var v = 0
+    for event in events {
+      if case .committed(let next)? = try? memory.append(event, to: copy.id, expectedVersion: v) {
+        v = next
+      }
+    }
+    store = memory
+    info = copy
+    version = v
+    // The memory store's row ids, so that undo and edit find the events.
+    events = (try? memory.snapshot(copy.id)?.events) ?? events
+  }
+
+  /// Switches to another session of the same store and replays it.
+  func open(_ session: SessionInfo, into repl: REPL) {
+    info = session
+    version = session.version
+    events = []
+    _ = commit { try store.touch(session.id) }
+    load(into: repl)
+  }
+
+  /// After a change (`undo`, `drop`, `edit`, ...): reload and replay, and list what now fails.
+  func changed(_ result: ChangeResult?, repl: REPL) -> ChangeResult? {
+    if let result, case .committed = result {
+      load(into: repl)
+    }
+    return result
+  }
+
+  /// The statements that fail at this version, as lines for people.
+  func failureLines() -> [String] {
+    failures.keys.sorted().compactMap { i in
+      guard let error = failures[i], i < events.count else { return nil }
+      return "statement \(i + 1) now fails (kept; `edit \(i + 1)` or `drop \(i + 1)`): "
+        + "\(events[i].source)\n  error: \(error.message)"
+    }
+  }
+
+  func reportFailures() {
+    for line in failureLines() { notice(line) }
+  }
+}
