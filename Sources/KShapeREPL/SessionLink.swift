@@ -17,6 +17,8 @@ final class SessionLink {
   /// Says things that are not a statement's result (reloads, the store failing); stderr.
   let notice: (String) -> Void
   private var toldNotSaved = false
+  /// True for a session `kshape` named itself: dropped at exit if left empty.
+  var autoNamed = false
   /// How deep `run FILE` is nested (a script that runs itself stops).
   var runDepth = 0
 
@@ -129,6 +131,7 @@ final class SessionLink {
 
   /// Switches to another session of the same store and replays it.
   func open(_ session: SessionInfo, into repl: REPL) {
+    if session.id != info.id { autoNamed = false }
     info = session
     version = session.version
     events = []

@@ -32,6 +32,7 @@ extension REPL {
       ]
     }
     var lines: [String] = []
+    var autoNamed = false
     do {
       let info: SessionInfo
       if choice.resume {
@@ -53,6 +54,7 @@ extension REPL {
       } else {
         let previous = try store.lastUsed()
         info = try store.createSession()
+        autoNamed = true
         lines.append(
           "new session '\(info.name)'"
             + (previous.map {
@@ -60,6 +62,7 @@ extension REPL {
             } ?? ""))
       }
       let link = SessionLink(store: store, session: info, notice: notice)
+      link.autoNamed = autoNamed
       self.link = link
       link.open(info, into: self)
       lines += link.failureLines()
@@ -105,6 +108,12 @@ extension REPL {
     reader.addHistory(line)
     guard let link, link.isSaved else { return }
     _ = link.commit { try link.store.recordLine(line, session: link.info.id) }
+  }
+
+  /// At exit: an auto-named session left without statements is not kept.
+  public func closeSession() {
+    guard let link, link.isSaved, link.autoNamed, link.events.isEmpty else { return }
+    _ = try? link.store.discardIfEmpty(link.info.id)
   }
 
   /// The open session's name, for messages.

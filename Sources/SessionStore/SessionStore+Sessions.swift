@@ -49,9 +49,27 @@ extension SessionStore {
     }
   }
 
-  /// The session used last, or nil when there is none.
+  /// The session used last, preferring one with statements (a session opened and left empty
+  /// is not what `--resume` means); nil when there is none.
   public func lastUsed() throws(StoreError) -> SessionInfo? {
-    try sessions().first
+    let all = try sessions()
+    return all.first { $0.eventCount > 0 } ?? all.first
+  }
+
+  /// Removes the session for good if it has no events and no undo history (an auto-named
+  /// session left empty at exit); true when removed.
+  @discardableResult
+  public func discardIfEmpty(_ id: Int64) throws(StoreError) -> Bool {
+    try write { db in
+      let used =
+        try Int.fetchOne(
+          db,
+          sql: "SELECT (SELECT COUNT(*) FROM event WHERE sessionID = ?) + "
+            + "(SELECT COUNT(*) FROM change WHERE sessionID = ?)", arguments: [id, id]) ?? 1
+      guard used == 0 else { return false }
+      try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id])
+      return true
+    }
   }
 
   /// Creates a session named `name`, or `YYYY-MM-DD-N` (the next free N for today) when nil.

@@ -96,12 +96,15 @@ struct Start: ParsableCommand {
       }
       if let script { _ = repl.runFile(script, json: false) }
       repl.runInteractive(reader)
+      repl.closeSession()
       return
     }
     storeOptions.open(repl, interactive: false)
     if let script, !repl.runFile(script, json: options.json) { throw ExitCode(1) }
     // Line by line, so that each statement is stored and shown before the next is read.
-    throw ExitCode(repl.runScript(StandardInputLines(), json: options.json))
+    let status = repl.runScript(StandardInputLines(), json: options.json)
+    repl.closeSession()
+    throw ExitCode(status)
   }
 }
 
