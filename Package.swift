@@ -56,7 +56,10 @@ let package = Package(
       exclude: ["Hostile", "Fixtures"]),
     .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore"]),
     .testTarget(
-      name: "KShapeREPLTests", dependencies: ["KShapeREPL", "SessionStore"],
+      name: "KShapeREPLTests",
+      dependencies: [
+        "KShapeREPL", "SessionStore", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       exclude: ["Transcripts"]),
   ]
 )

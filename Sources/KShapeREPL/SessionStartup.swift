@@ -8,10 +8,15 @@ public struct SessionChoice: Sendable {
   public var storePath: String
   public var name: String?
   public var resume: Bool
-  public init(storePath: String, name: String? = nil, resume: Bool = false) {
+  /// How long to wait for another process's write before saying the store is locked.
+  public var busyTimeout: Double
+  public init(
+    storePath: String, name: String? = nil, resume: Bool = false, busyTimeout: Double = 5
+  ) {
     self.storePath = storePath
     self.name = name
     self.resume = resume
+    self.busyTimeout = busyTimeout
   }
 }
 
@@ -24,7 +29,7 @@ extension REPL {
     let notice: (String) -> Void = { [output] in output.err($0) }
     let store: SessionStore
     do {
-      store = try SessionStore(path: choice.storePath)
+      store = try SessionStore(path: choice.storePath, busyTimeout: choice.busyTimeout)
     } catch {
       _ = attachMemoryStore(name: choice.name)
       return [
