@@ -122,7 +122,10 @@ public final class REPL {
   /// file paths after `import` and `export FORMAT`.
   public func completions(_ before: String) -> [String] {
     let trimmed = before.drop { $0 == " " }
-    for command in ["import ", "export keras ", "export python "] where trimmed.hasPrefix(command) {
+    let fileCommands = [
+      "import ", "export keras ", "export python ", "export script ", "export markdown ", "run ",
+    ]
+    for command in fileCommands where trimmed.hasPrefix(command) {
       let partial = String(trimmed.dropFirst(command.count).split(separator: " ").last ?? "")
       return trimmed.hasSuffix(" ") && !partial.isEmpty ? [] : PathCompletion.candidates(partial)
     }

@@ -106,6 +106,8 @@ extension SessionStore {
   }
 
   /// A name is one word of letters, digits, `-`, `_` and `.`, at most 100 characters.
+  public static func checkName(_ name: String) throws(StoreError) { try validate(name) }
+
   static func validate(_ name: String) throws(StoreError) {
     guard !name.isEmpty else { throw .invalidName(name, reason: "it is empty") }
     guard name.count <= 100 else { throw .invalidName(name, reason: "it is over 100 characters") }

@@ -57,6 +57,13 @@ struct StoreOptions: ParsableArguments {
     if session != nil && resume {
       throw ValidationError("use --session NAME or --resume, not both")
     }
+    if let session {
+      do {
+        try SessionStore.checkName(session)
+      } catch {
+        throw ValidationError(error.message)
+      }
+    }
   }
 }
 
