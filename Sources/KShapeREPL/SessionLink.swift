@@ -65,7 +65,10 @@ final class SessionLink {
       let saved = repl.session
       let (outcome, accepted) = repl.evaluate(piece)
       guard var event = accepted else { return outcome }
-      switch commit({ try store.append(&event, to: info.id, expectedVersion: version) }) {
+      let summary = Self.summary(repl.session.graph)
+      switch commit({
+        try store.append(&event, to: info.id, expectedVersion: version, summary: summary)
+      }) {
       case .committed(let v)?:
         version = v
         events.append(event)
@@ -143,8 +146,16 @@ final class SessionLink {
   func changed(_ result: ChangeResult?, repl: REPL) -> ChangeResult? {
     if let result, case .committed = result {
       load(into: repl)
+      let summary = Self.summary(repl.session.graph)
+      _ = commit { try store.setSummary(info.id, summary) }
     }
     return result
+  }
+
+  /// What `sessions` shows for a session: its last tensor at the declared shapes, and its layer.
+  static func summary(_ graph: Graph) -> String? {
+    guard let t = graph.current else { return nil }
+    return "\(graph.tensors[t].type.formulaShape) \(graph.layerName(of: t))"
   }
 
   /// The statements that fail at this version, as lines for people.

@@ -60,11 +60,11 @@ struct SessionListing {
 
   init(_ info: SessionInfo, store: SessionStore) {
     self.info = info
-    guard let events = try? store.snapshot(info.id)?.events else { return }
-    let graph = SessionReplay(events).session.graph
-    if let t = graph.current {
-      output = "\(graph.tensors[t].type.formulaShape) \(graph.layerName(of: t))"
-    }
+    output = info.summary
+    // A session written before summaries were stored is replayed once for it.
+    guard output == nil, info.eventCount > 0, let events = try? store.snapshot(info.id)?.events
+    else { return }
+    output = SessionLink.summary(SessionReplay(events).session.graph)
   }
 
   var json: SessionJSON {

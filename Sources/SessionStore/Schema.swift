@@ -4,7 +4,7 @@ import GRDB
 /// migration here and never edits an old one.
 enum Schema {
   /// Every migration, oldest first.
-  static let migrations = ["v1", "v2"]
+  static let migrations = ["v1", "v2", "v3"]
 
   /// The migrator up to and including `last` (tests build older stores with it).
   static func migrator(upTo last: String? = nil) -> DatabaseMigrator {
@@ -60,6 +60,11 @@ enum Schema {
             at REAL NOT NULL
           );
           """)
+    }
+    guard last != "v2" else { return migrator }
+    migrator.registerMigration("v3") { db in
+      // What `sessions` shows for each session without replaying it: the last tensor.
+      try db.execute(sql: "ALTER TABLE session ADD COLUMN summary TEXT")
     }
     return migrator
   }

@@ -10,7 +10,7 @@ extension SessionStore {
       guard
         let row = try Row.fetchOne(
           db,
-          sql: "SELECT s.id, s.name, s.createdAt, s.usedAt, s.version, "
+          sql: "SELECT s.id, s.name, s.createdAt, s.usedAt, s.version, s.summary, "
             + "(SELECT COUNT(*) FROM event e WHERE e.sessionID = s.id AND e.live = 1) AS eventCount "
             + "FROM session s WHERE s.id = ?", arguments: [id])
       else { return nil }
@@ -41,11 +41,16 @@ extension SessionStore {
 
   /// Appends an accepted event: the one writer path. Returns `.stale` (writing nothing) when the
   /// session is no longer at `expectedVersion`; when committed, `event.id` is its row id.
-  public func append(_ event: inout StoredEvent, to id: Int64, expectedVersion: Int)
-    throws(StoreError) -> ChangeResult
-  {
+  /// `summary` (what the session ends with now) is recorded in the same transaction.
+  public func append(
+    _ event: inout StoredEvent, to id: Int64, expectedVersion: Int, summary: String? = nil
+  ) throws(StoreError) -> ChangeResult {
     var eventID: Int64 = 0
     let result = try change(id, expectedVersion) { [event] db in
+      if let summary {
+        try db.execute(
+          sql: "UPDATE session SET summary = ? WHERE id = ?", arguments: [summary, id])
+      }
       let key =
         try Int.fetchOne(
           db, sql: "SELECT COALESCE(MAX(orderKey), 0) + 1 FROM event WHERE sessionID = ?",

@@ -4,7 +4,7 @@ import GRDB
 /// Sessions: list, find, create (auto-named by date and number), rename, copy, soft delete.
 extension SessionStore {
   private static let sessionColumns = """
-    s.id, s.name, s.createdAt, s.usedAt, s.version,
+    s.id, s.name, s.createdAt, s.usedAt, s.version, s.summary,
     (SELECT COUNT(*) FROM event e WHERE e.sessionID = s.id AND e.live = 1) AS eventCount
     """
 
@@ -13,7 +13,7 @@ extension SessionStore {
       id: row["id"], name: row["name"],
       createdAt: Date(timeIntervalSince1970: row["createdAt"]),
       usedAt: Date(timeIntervalSince1970: row["usedAt"]), version: row["version"],
-      eventCount: row["eventCount"])
+      eventCount: row["eventCount"], summary: row["summary"])
   }
 
   /// The sessions not deleted, the most recently used first.
@@ -125,6 +125,13 @@ extension SessionStore {
     }
   }
 
+  /// Records what the session ends with now (shown by `sessions` without a replay).
+  public func setSummary(_ id: Int64, _ summary: String?) throws(StoreError) {
+    try write { db in
+      try db.execute(sql: "UPDATE session SET summary = ? WHERE id = ?", arguments: [summary, id])
+    }
+  }
+
   public func rename(_ id: Int64, to name: String) throws(StoreError) {
     try Self.validate(name)
     try write { db in
@@ -151,6 +158,9 @@ extension SessionStore {
           SELECT ?, orderKey, 1, kind, source, config, assumeIdentity, ?
           FROM event WHERE sessionID = ? AND live = 1 ORDER BY orderKey
           """, arguments: [newID, t, id])
+      try db.execute(
+        sql: "UPDATE session SET summary = (SELECT summary FROM session WHERE id = ?) WHERE id = ?",
+        arguments: [id, newID])
       let count =
         try Int.fetchOne(
           db, sql: "SELECT COUNT(*) FROM event WHERE sessionID = ? AND live = 1",

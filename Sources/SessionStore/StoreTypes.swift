@@ -43,6 +43,8 @@ public struct SessionInfo: Equatable, Sendable {
   public var version: Int
   /// How many events are live (the statements `history` numbers).
   public var eventCount: Int
+  /// What the session's writer said it ends with (the last tensor), for `sessions`.
+  public var summary: String? = nil
 }
 
 /// A session's events at one version.
