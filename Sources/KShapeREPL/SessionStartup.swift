@@ -63,7 +63,8 @@ extension REPL {
         lines.append(
           "new session '\(info.name)'"
             + (previous.map {
-              "; `kshape -r` resumes '\($0.name)' (\(counted($0.eventCount)))"
+              "; the last one was '\($0.name)' (\(counted($0.eventCount))): `open \($0.name)` "
+                + "resumes it"
             } ?? ""))
       }
       let link = SessionLink(store: store, session: info, notice: notice)
@@ -115,10 +116,17 @@ extension REPL {
     _ = link.commit { try link.store.recordLine(line, session: link.info.id) }
   }
 
-  /// At exit: an auto-named session left without statements is not kept.
-  public func closeSession() {
-    guard let link, link.isSaved, link.autoNamed, link.events.isEmpty else { return }
-    _ = try? link.store.discardIfEmpty(link.info.id)
+  /// At exit: an auto-named session left without statements is not kept. Returns how to come
+  /// back to a saved one, for a terminal.
+  @discardableResult
+  public func closeSession() -> String? {
+    guard let link, link.isSaved else { return nil }
+    if link.events.isEmpty {
+      if link.autoNamed { _ = try? link.store.discardIfEmpty(link.info.id) }
+      return nil
+    }
+    return "saved session '\(link.info.name)' (\(counted(link.events.count))): "
+      + "`kshape -r` or `kshape -s \(link.info.name)` resumes it"
   }
 
   /// The open session's name, for messages.

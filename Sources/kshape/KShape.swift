@@ -103,7 +103,7 @@ struct Start: ParsableCommand {
       }
       if let script { _ = repl.runFile(script, json: false) }
       repl.runInteractive(reader)
-      repl.closeSession()
+      if let goodbye = repl.closeSession() { print(goodbye) }
       return
     }
     storeOptions.open(repl, interactive: false)

@@ -54,7 +54,10 @@ import Testing
     #expect(
       b.repl.session.statements == ["x = Input((None, None, 3))", "Conv2D(8, 3)", "Dense(10)"])
     let c = Run(scratch)
-    #expect(c.notices.first?.contains("`kshape -r` resumes 'lesson' (3 statements)") == true)
+    #expect(
+      c.notices.first?.contains(
+        "the last one was 'lesson' (3 statements): `open lesson` resumes it")
+        == true)
     let d = Run(scratch, resume: true)
     #expect(d.notices == ["resumed session 'lesson': 3 statements"])
     d.type("apply 32x32")
