@@ -220,6 +220,7 @@ extension REPL {
 
   private func existing(_ name: String, _ store: SessionStore) throws(StoreError) -> SessionInfo {
     if let info = try store.session(named: name) { return info }
+    if try store.isDeleted(name) { throw .deletedSession(name) }
     let names = try store.sessions().map(\.name)
     throw .unknownSession(name, suggestion: nearest(name, in: names))
   }

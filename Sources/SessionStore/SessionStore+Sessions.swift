@@ -180,6 +180,15 @@ extension SessionStore {
     }
   }
 
+  /// True when a deleted session (not yet compacted) has this name.
+  public func isDeleted(_ name: String) throws(StoreError) -> Bool {
+    try read { db in
+      try Bool.fetchOne(
+        db, sql: "SELECT EXISTS (SELECT 1 FROM session WHERE name = ? AND deletedAt IS NOT NULL)",
+        arguments: [name]) ?? false
+    }
+  }
+
   /// Brings back the session deleted last under `name`; nil when no deleted session has it.
   public func restore(named name: String) throws(StoreError) -> SessionInfo? {
     try write { db in

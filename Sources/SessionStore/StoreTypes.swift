@@ -78,6 +78,8 @@ public enum StoreError: Error, Equatable, Sendable {
   /// Any other SQLite failure.
   case failed(path: String, detail: String)
   case unknownSession(String, suggestion: String?)
+  /// A session that was deleted (and can be restored).
+  case deletedSession(String)
   case nameTaken(String)
   case invalidName(String, reason: String)
   case noSuchStatement(Int, count: Int)
@@ -103,6 +105,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case .unknownSession(let name, let suggestion):
       return "no session named '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
         + (suggestion == nil ? "; `sessions` lists them" : "")
+    case .deletedSession(let name):
+      return "session '\(name)' was deleted; `restore \(name)` brings it back"
     case .nameTaken(let name):
       return "a session named '\(name)' already exists; `open \(name)` opens it"
     case .invalidName(let name, let reason):

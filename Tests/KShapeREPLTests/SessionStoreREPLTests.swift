@@ -124,10 +124,13 @@ import Testing
     #expect(a.text.contains("no session named 'lessn'; did you mean 'lesson'?"))
     #expect(a.repl.session.statements.count == 2)
     a.clear()
-    a.type("sessions", "delete lesson", "delete fork", "sessions", "restore fork", "rename l2")
+    a.type(
+      "sessions", "delete lesson", "delete fork", "sessions", "open fork", "restore fork",
+      "rename l2")
     #expect(a.text.contains("* lesson"))
     #expect(a.text.contains("cannot name a session") || a.text.contains("open session"))
     #expect(a.text.contains("deleted session 'fork'; `restore fork` brings it back"))
+    #expect(a.text.contains("session 'fork' was deleted; `restore fork` brings it back"))
     #expect(a.text.contains("restored session 'fork' (3 statements)"))
     #expect(a.text.contains("renamed session 'lesson' to 'l2'"))
   }
