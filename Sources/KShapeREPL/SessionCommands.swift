@@ -108,8 +108,7 @@ extension REPL {
       ])
     case .delete(let name):
       if name == link.info.name {
-        throw .invalidName(
-          name, reason: "it is the open session; `open` or `new` another session first")
+        throw .sessionInUse(name)
       }
       let info = try existing(name, store)
       if let confirm, !confirm("delete session '\(name)' (\(counted(info.eventCount)))? [y/N] ") {

@@ -80,6 +80,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case unknownSession(String, suggestion: String?)
   /// A session that was deleted (and can be restored).
   case deletedSession(String)
+  /// `delete` of the session in use.
+  case sessionInUse(String)
   case nameTaken(String)
   case invalidName(String, reason: String)
   case noSuchStatement(Int, count: Int)
@@ -105,6 +107,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case .unknownSession(let name, let suggestion):
       return "no session named '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
         + (suggestion == nil ? "; `sessions` lists them" : "")
+    case .sessionInUse(let name):
+      return "cannot delete session '\(name)': it is the open one; `open` or `new` another first"
     case .deletedSession(let name):
       return "session '\(name)' was deleted; `restore \(name)` brings it back"
     case .nameTaken(let name):

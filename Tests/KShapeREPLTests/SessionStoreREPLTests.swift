@@ -128,11 +128,29 @@ import Testing
       "sessions", "delete lesson", "delete fork", "sessions", "open fork", "restore fork",
       "rename l2")
     #expect(a.text.contains("* lesson"))
-    #expect(a.text.contains("cannot name a session") || a.text.contains("open session"))
+    #expect(a.text.contains("cannot delete session 'lesson': it is the open one"))
     #expect(a.text.contains("deleted session 'fork'; `restore fork` brings it back"))
     #expect(a.text.contains("session 'fork' was deleted; `restore fork` brings it back"))
     #expect(a.text.contains("restored session 'fork' (3 statements)"))
     #expect(a.text.contains("renamed session 'lesson' to 'l2'"))
+  }
+
+  @Test func deleteAsksOnATerminalAndRefusesTheOpenSession() throws {
+    let scratch = Scratch()
+    let a = Run(scratch, name: "keep")
+    var asked: [String] = []
+    var answer = false
+    a.repl.confirm = { question in
+      asked.append(question)
+      return answer
+    }
+    a.type("x = Input((3,))", "new other", "delete keep")
+    #expect(asked == ["delete session 'keep' (1 statement)? [y/N] "])
+    #expect(a.text.contains("kept session 'keep'"))
+    answer = true
+    a.type("delete keep", "delete other")
+    #expect(a.text.contains("deleted session 'keep'"))
+    #expect(a.text.contains("cannot delete session 'other': it is the open one"))
   }
 
   @Test func layerNamesAndUnderscoreReferToTensors() throws {

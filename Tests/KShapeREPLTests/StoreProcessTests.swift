@@ -116,4 +116,30 @@ import Testing
     // B's last Dense stacks on A's Dense(4): the reload happened before it ran.
     #expect(bOut.contains("(None, L, 2)   dense_2 (Dense), 10 params"), "\(bOut)")
   }
+
+  /// `kshape run FILE --session NAME` saves into the session; `kshape -i FILE` runs a script
+  /// into the session and goes on with stdin; plain `kshape run FILE` saves nothing.
+  @Test func scriptsRunIntoANamedSession() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: TerminalTests.binary.path))
+    let scratch = Scratch()
+    let script = scratch.file("prep.kshape")
+    try "x = Input((None, 8))\nDense(3)\n".write(to: script, atomically: true, encoding: .utf8)
+    let run = try start(
+      ["run", script.path, "--session", "prep"], input: nil, scratch: scratch, tag: "run")
+    try run.1?.fileHandleForWriting.close()
+    run.0.waitUntilExit()
+    #expect(run.0.terminationStatus == 0)
+    #expect(events(scratch.store, "prep") == ["x = Input((None, 8))", "Dense(3)"])
+    let more = scratch.file("more.txt")
+    try "Dense(2)\n".write(to: more, atomically: true, encoding: .utf8)
+    let i = try start(["-i", script.path, "-s", "class"], input: more, scratch: scratch, tag: "i")
+    i.0.waitUntilExit()
+    #expect(i.0.terminationStatus == 0)
+    #expect(events(scratch.store, "class") == ["x = Input((None, 8))", "Dense(3)", "Dense(2)"])
+    let plain = try start(["run", script.path], input: nil, scratch: scratch, tag: "plain")
+    try plain.1?.fileHandleForWriting.close()
+    plain.0.waitUntilExit()
+    let store = try SessionStore(path: scratch.store)
+    #expect(try store.sessions().map(\.name).sorted() == ["class", "prep"])
+  }
 }
