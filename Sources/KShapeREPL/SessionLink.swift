@@ -62,7 +62,6 @@ final class SessionLink {
   func submit(_ piece: String, in repl: REPL) -> Outcome {
     refresh(repl)
     for _ in 0..<5 {
-      let saved = repl.session
       let (outcome, accepted) = repl.evaluate(piece)
       guard var event = accepted else { return outcome }
       let summary = Self.summary(repl.session.graph)
@@ -74,8 +73,8 @@ final class SessionLink {
         events.append(event)
         return outcome
       case .stale?:
-        // Another process appended in between: take its events, then evaluate again.
-        repl.session = saved
+        // Another process appended in between: reload its events (a replay, which also drops
+        // what this evaluation added), then evaluate again.
         refresh(repl)
       case .nothingToDo?:
         return outcome

@@ -25,6 +25,9 @@ public final class SessionStore: @unchecked Sendable {
     var config = Configuration()
     config.busyMode = .timeout(busyTimeout)
     config.foreignKeysEnabled = true
+    // WAL with synchronous NORMAL: a commit survives the process being killed (the OS holds
+    // the write); only a power cut can lose the latest commits. FULL would fsync every statement.
+    config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
     do {
       writer = try DatabasePool(path: path, configuration: config)
     } catch {
