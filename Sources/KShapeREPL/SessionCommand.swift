@@ -131,15 +131,6 @@ enum SessionCommand: Equatable {
   }
 }
 
-extension String {
-  fileprivate func trimmingCharacters(in set: String) -> String {
-    var s = Substring(self)
-    while let f = s.first, set.contains(f) { s = s.dropFirst() }
-    while let l = s.last, set.contains(l) { s = s.dropLast() }
-    return String(s)
-  }
-}
-
 extension Substring {
   fileprivate func trimmingCharacters(in set: String) -> String {
     String(self).trimmingCharacters(in: set)

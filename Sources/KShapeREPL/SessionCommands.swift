@@ -278,7 +278,7 @@ extension REPL {
     case .failure(let e): return .failed(e)
     }
     link.runDepth += 1
-    let status = runScript(lines, json: json)
+    let status = runScript(lines, json: json, name: path)
     link.runDepth -= 1
     guard status == 0 else {
       return .failed(

@@ -34,7 +34,8 @@ enum SessionExport {
     parts.append("## Summary")
     parts.append("")
     parts.append("```")
-    parts.append(Render.outcome(.summary(replay.session.graph), source: "summary") ?? "")
+    parts.append(Render.outcome(
+        .summary(replay.session.graph, title: "Model: \"\(link.info.name)\""), source: "summary") ?? "")
     parts.append("```")
     return parts.joined(separator: "\n") + "\n"
   }

@@ -19,6 +19,10 @@ final class SessionLink {
   private var toldNotSaved = false
   /// True for a session `kshape` named itself: dropped at exit if left empty.
   var autoNamed = false
+  /// Set by `record` when another process appended in between; `finish` reloads.
+  private var reloadPending = false
+  /// Set when the text being run added events.
+  private var changedInText = false
   /// How deep `run FILE` is nested (a script that runs itself stops).
   var runDepth = 0
 
@@ -58,26 +62,23 @@ final class SessionLink {
     reportFailures()
   }
 
-  /// Evaluates `piece` on the REPL's session and commits the event it adds, before returning.
-  func submit(_ piece: String, in repl: REPL) -> Outcome {
-    refresh(repl)
-    for _ in 0..<5 {
-      let (outcome, accepted) = repl.evaluate(piece)
-      guard var event = accepted else { return outcome }
-      let summary = Self.summary(repl.session.graph)
-      switch commit({
-        try store.append(&event, to: info.id, expectedVersion: version, summary: summary)
-      }) {
+  /// Commits an accepted event: the one writer path, called before the event's result is shown.
+  /// When another process appended since the last reload, the event goes after its events and
+  /// the session is reloaded (with a notice) once the text has run; nothing is overwritten.
+  func record(_ accepted: StoredEvent) {
+    var event = accepted
+    for _ in 0..<10 {
+      switch commit({ try store.append(&event, to: info.id, expectedVersion: version) }) {
       case .committed(let v)?:
         version = v
         events.append(event)
-        return outcome
+        changedInText = true
+        return
       case .stale?:
-        // Another process appended in between: reload its events (a replay, which also drops
-        // what this evaluation added), then evaluate again.
-        refresh(repl)
+        reloadPending = true
+        version = (try? store.version(info.id)) ?? version
       case .nothingToDo?:
-        return outcome
+        return
       case nil:
         // The file failed and a store in memory took over: append there.
         if case .committed(let v)? = commit({
@@ -86,13 +87,29 @@ final class SessionLink {
           version = v
         }
         events.append(event)
-        return outcome
+        return
       }
     }
-    return .failure(
-      EngineError(
-        "the session keeps changing in another kshape; the statement was not added",
-        hint: "try it again"))
+    notice("kshape: the session keeps changing in another kshape; a statement was not saved")
+  }
+
+  /// After a line or block has run: reload when another process wrote in between, and record
+  /// what the session ends with (for `sessions`).
+  func finish(_ repl: REPL) {
+    if reloadPending {
+      reloadPending = false
+      let before = events.count
+      load(into: repl)
+      notice(
+        "session '\(info.name)' was changed by another kshape meanwhile: reloaded (\(before) -> "
+          + "\(events.count) statements)")
+      reportFailures()
+    }
+    if changedInText, isSaved {
+      let summary = Self.summary(repl.session.graph)
+      _ = commit { try store.setSummary(info.id, summary) }
+    }
+    changedInText = false
   }
 
   /// Runs a store call; a failure moves the session to memory (said once) and gives nil.

@@ -19,6 +19,8 @@ public protocol LineReader: AnyObject {
   func addHistory(_ line: String)
   /// Reads one line that starts out as `initialText`, to be edited (`edit N`).
   func readLine(prompt: String, initialText: String) -> LineResult
+  /// Whether more input is already waiting (the rest of a paste).
+  var hasPendingInput: Bool { get }
 }
 
 extension LineReader {
@@ -26,6 +28,8 @@ extension LineReader {
   public func readLine(prompt: String, initialText: String) -> LineResult {
     readLine(prompt: prompt)
   }
+
+  public var hasPendingInput: Bool { false }
 
   /// Seeds the history with earlier lines, oldest first (for replaying a stored session).
   public func loadHistory(_ lines: [String]) {

@@ -114,7 +114,7 @@ struct Evaluator {
     switch e {
     case .name(let parts, let r):
       let name = parts.joined(separator: ".")
-      guard let b = lookup(name) else {
+      guard let b = graph.bindings[name] else {
         let known = Array(graph.bindings.keys) + Catalog.allNames
         if Catalog.entry(name) != nil {
           throw EngineError(
@@ -142,7 +142,7 @@ struct Evaluator {
     case .name(let parts, let r):
       let name = parts.joined(separator: ".")
       // Calling a bound layer: `d(x)`.
-      if let b = lookup(name) {
+      if let b = graph.bindings[name] {
         guard case .layer(let l) = b else {
           throw EngineError(
             "'\(name)' is a tensor, not a layer; a tensor cannot be called", at: r,
@@ -265,7 +265,7 @@ struct Evaluator {
         hint: "assign the result first: y = Conv2D(8, 3)(x), then use y")
     }
     let name = parts.joined(separator: ".")
-    switch lookup(name) {
+    switch graph.bindings[name] {
     case .tensor(let t)?: return t
     case .layer(let l)?:
       let node = graph.layers[l]

@@ -89,7 +89,8 @@ struct Start: ParsableCommand {
     if let command {
       // A one-liner is saved only into a session named or resumed.
       if storeOptions.named { storeOptions.open(repl, interactive: false) }
-      throw ExitCode(repl.runScript([command], json: options.json))
+      throw ExitCode(
+        repl.runScript(REPL.commandLineStatements(command), json: options.json, name: "<string>"))
     }
     if !options.json, let reader = LibEditReader(programName: "kshape") {
       storeOptions.open(repl, interactive: true)
@@ -108,8 +109,11 @@ struct Start: ParsableCommand {
     }
     storeOptions.open(repl, interactive: false)
     if let script, !repl.runFile(script, json: options.json) { throw ExitCode(1) }
-    // Line by line, so that each statement is stored and shown before the next is read.
-    let status = repl.runScript(StandardInputLines(), json: options.json)
+    // A script's Python blocks span lines, so stdin is read first; each statement is still
+    // stored before its result is shown.
+    var lines: [String] = []
+    while let line = readLine() { lines.append(line) }
+    let status = repl.runScript(lines, json: options.json)
     repl.closeSession()
     throw ExitCode(status)
   }
@@ -136,7 +140,7 @@ struct Run: ParsableCommand {
     let repl = REPL(output: .standard)
     // A script is saved only into a session named (`--session NAME`) or resumed.
     if storeOptions.named { storeOptions.open(repl, interactive: false) }
-    throw ExitCode(repl.runScript(lines, json: options.json))
+    throw ExitCode(repl.runScript(lines, json: options.json, name: file))
   }
 }
 
@@ -189,11 +193,6 @@ struct InspectModel: ParsableCommand {
       assumeIdentity: assumeIdentity, scan: scan)
     throw ExitCode(inspect.run(.standard))
   }
-}
-
-/// Standard input, read a line at a time as the script runs.
-struct StandardInputLines: Sequence, IteratorProtocol {
-  mutating func next() -> String? { readLine() }
 }
 
 extension Output {
