@@ -38,7 +38,9 @@ let package = Package(
     .target(name: "SessionStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "KShapeREPL",
-      dependencies: ["ShapeEngine", "LineEditor", "ModelFiles", "KerasJSON", "SessionStore"]),
+      dependencies: [
+        "ShapeEngine", "PythonRuntime", "LineEditor", "ModelFiles", "KerasJSON", "SessionStore",
+      ]),
     .executableTarget(
       name: "kshape",
       dependencies: [

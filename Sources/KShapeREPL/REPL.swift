@@ -1,5 +1,6 @@
 import LayerCatalog
 import LineEditor
+import PythonRuntime
 import SessionStore
 import ShapeEngine
 import StatementLanguage
@@ -98,11 +99,64 @@ public final class REPL {
 
   /// Whether a typed block needs more lines: an open bracket or string, a trailing backslash,
   /// or a block (`def`, `for`, `if`) not yet closed by an empty line.
+  /// A text whose parse already fails before its end is complete (and wrong), as Python's own
+  /// REPL says at once: `Input((None, 3)` followed by a new statement is a syntax error there.
   static func needsMore(_ text: String, lastLine: String) -> Bool {
-    switch PyParser.completeness(of: text) {
-    case .incomplete: return true
-    default: return false
+    guard PyParser.completeness(of: text) == .incomplete else { return false }
+    do {
+      _ = try Interpreter.parse(SourceText(name: "<stdin>", text: text))
+      return true
+    } catch {
+      let end = text.count - text.reversed().prefix { $0.isWhitespace }.count
+      if error.message.hasSuffix("was never closed") {
+        // Close the brackets and parse again: an error inside what was typed is there already.
+        do {
+          _ = try Interpreter.parse(SourceText(name: "<stdin>", text: text + closers(of: text)))
+          return true
+        } catch {
+          return (error.range?.start ?? end) >= end
+        }
+      }
+      if error.message.hasPrefix("unterminated triple-quoted")
+        || error.message.hasPrefix("expected an indented block")
+      {
+        return true
+      }
+      return (error.range?.start ?? end) >= end
     }
+  }
+
+  /// The closing brackets a text lacks, innermost first (strings and comments skipped).
+  static func closers(of text: String) -> String {
+    var stack: [Character] = []
+    var quote: [Character]? = nil
+    var comment = false
+    let chars = Array(text)
+    var i = 0
+    while i < chars.count {
+      let c = chars[i]
+      if comment {
+        if c == "\n" { comment = false }
+      } else if let q = quote {
+        if c == "\\" {
+          i += 1
+        } else if chars[i...].starts(with: q) {
+          i += q.count - 1
+          quote = nil
+        }
+      } else if c == "#" {
+        comment = true
+      } else if c == "'" || c == "\"" {
+        quote = chars[i...].starts(with: [c, c, c]) ? [c, c, c] : [c]
+        i += (quote?.count ?? 1) - 1
+      } else if let close = (["(": ")", "[": "]", "{": "}"] as [Character: Character])[c] {
+        stack.append(close)
+      } else if ")]}".contains(c), !stack.isEmpty {
+        stack.removeLast()
+      }
+      i += 1
+    }
+    return String(stack.reversed())
   }
 
   /// A line that is one of kshape's own commands (`apply 224x224`, `summary`, `load m.keras`,
@@ -174,12 +228,21 @@ public final class REPL {
     var code: [String] = []
     var start = 1
     for (i, line) in lines.enumerated() {
-      let atTop = code.isEmpty || PyParser.completeness(of: code.joined(separator: "\n")) != .incomplete
+      let atTop =
+        code.isEmpty || PyParser.completeness(of: code.joined(separator: "\n")) != .incomplete
       let indented = line.first == " " || line.first == "\t"
       if atTop, !indented, isCommandLine(line) {
         if !code.isEmpty { out.append((code.joined(separator: "\n"), start)) }
         code = []
         out.append((line, i + 1))
+        continue
+      }
+      // `x = Input((None, 16)); Conv1D(4, 3); apply 100`: code and commands on one line.
+      let pieces = atTop && !indented ? Parser.splitStatements(line).map(\.text) : []
+      if pieces.count > 1, pieces.contains(where: isCommandLine) {
+        if !code.isEmpty { out.append((code.joined(separator: "\n"), start)) }
+        code = []
+        for piece in pieces { out.append((piece, i + 1)) }
         continue
       }
       if code.isEmpty { start = i + 1 }
@@ -219,7 +282,12 @@ public final class REPL {
       if accepted { link?.record(.statement(piece)) }
       // The statement's line: count the newlines before it in the text.
       var line = firstLine
-      if let start = Self.offset(of: piece, in: chars) {
+      if case .failure(let e) = outcome, e.source == nil, let r = e.diagnostic.range,
+        r.start <= chars.count
+      {
+        // Where the error stands in the text (a syntax error's piece is the whole text).
+        line += chars[..<r.start].filter { $0 == "\n" }.count
+      } else if let start = Self.offset(of: piece, in: chars) {
         line += chars[..<start].filter { $0 == "\n" }.count
       }
       return each(piece, line, ExportWriter.perform(outcome))

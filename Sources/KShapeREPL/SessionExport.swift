@@ -34,8 +34,10 @@ enum SessionExport {
     parts.append("## Summary")
     parts.append("")
     parts.append("```")
-    parts.append(Render.outcome(
-        .summary(replay.session.graph, title: "Model: \"\(link.info.name)\""), source: "summary") ?? "")
+    parts.append(
+      Render.outcome(
+        .summary(replay.session.graph, title: "Model: \"\(link.info.name)\""), source: "summary")
+        ?? "")
     parts.append("```")
     return parts.joined(separator: "\n") + "\n"
   }

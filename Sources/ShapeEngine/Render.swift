@@ -136,7 +136,8 @@ public enum Render {
     let model = ev.model.map { "Model \"\($0)\" " } ?? ""
     return summary(
       ev.graph,
-      title: model + (size.map { "applied at \($0):" } ?? "applied at the declared shapes:")
+      title: model
+        + (size.map { "applied at \($0):" } ?? "applied at the declared shapes:")
         .capitalizedFirst(model.isEmpty))
   }
 

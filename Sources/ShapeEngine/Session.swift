@@ -12,7 +12,7 @@ public struct Session: Sendable {
   public private(set) var statements: [String] = []
   private var events: [Event] = []
   /// The declared run: the interpreter and the graph its statements built.
-  private var runtime = Runtime()
+  var runtime = Runtime()
 
   /// What a statement is, once accepted: Python code, or a model file imported into the session
   /// (its config is kept, so replays never read the file again).
@@ -112,6 +112,7 @@ public struct Session: Sendable {
           PyArguments(positional: [(.object(host.tensor(current)), nil)], range: statement.range),
           runtime.interpreter)
       }
+      runtime.syncNames(statement)
       let outcome = StatementResult.outcome(
         statement, value: value, printed: runtime.printed, runtime: runtime,
         layersBefore: layersBefore, tensorsBefore: tensorsBefore)
@@ -238,6 +239,7 @@ public struct Session: Sendable {
         runtime.interpreter.globals[node.name] == nil
       else { continue }
       runtime.interpreter.globals[node.name] = host.outputs(out)
+      runtime.bind(node.name)
     }
   }
 
@@ -264,6 +266,7 @@ public struct Session: Sendable {
         case .python(let s, let source):
           do {
             let value = try run.interpreter.execute(s, in: source)
+            run.syncNames(s)
             if case .expression = s.kind, case .object(let o)? = value,
               let layer = o as? LayerObject, layer.node.calls.isEmpty,
               let current = run.host.graph.current

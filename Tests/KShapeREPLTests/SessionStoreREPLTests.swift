@@ -88,7 +88,7 @@ import Testing
     #expect(a.repl.session.statements == ["x = Input((None, 16))"])
     a.clear()
     a.type("history")
-    #expect(a.text.contains("2  z = Dense(4)(y)\n   ! fails: name 'y' is not defined"))
+    #expect(a.text.contains("2  z = Dense(4)(y)\n   ! fails: NameError: name 'y' is not defined"))
     // Fixing it: the kept statement evaluates again.
     a.type("edit 1 y = Input((None, 16))")
     #expect(a.repl.session.statements == ["y = Input((None, 16))", "z = Dense(4)(y)"])

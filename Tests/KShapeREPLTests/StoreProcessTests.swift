@@ -78,43 +78,42 @@ import Testing
     #expect(printedCounts.contains { $0 > 0 && $0 < statements.count }, "\(printedCounts)")
   }
 
-  /// Two kshape processes appending to one session: each sees the other's statements (reloaded
-  /// before its next one, with a notice) and nothing is overwritten.
+  /// Two kshape REPLs (real processes, each in its own terminal) appending to one session: each
+  /// sees the other's statements (reloaded before its next one, with a notice) and nothing is
+  /// overwritten.
   @Test func twoProcessesOnOneSession() throws {
     try #require(FileManager.default.isExecutableFile(atPath: TerminalTests.binary.path))
     let scratch = Scratch()
-    func waitForCount(_ n: Int) -> Bool {
-      for _ in 0..<100 {
-        if events(scratch.store, "shared").count == n { return true }
-        usleep(50_000)
-      }
-      return false
-    }
-    let a = try start(["-s", "shared"], input: nil, scratch: scratch, tag: "a")
-    a.1?.fileHandleForWriting.write(Data("x = Input((None, 16))\n".utf8))
-    #expect(waitForCount(1))
-    let b = try start(["-s", "shared"], input: nil, scratch: scratch, tag: "b")
-    b.1?.fileHandleForWriting.write(Data("Dense(8)\n".utf8))
-    #expect(waitForCount(2))
-    a.1?.fileHandleForWriting.write(Data("Dense(4)\n".utf8))
-    #expect(waitForCount(3))
-    b.1?.fileHandleForWriting.write(Data("Dense(2)\n".utf8))
-    #expect(waitForCount(4))
-    try a.1?.fileHandleForWriting.close()
-    try b.1?.fileHandleForWriting.close()
-    a.0.waitUntilExit()
-    b.0.waitUntilExit()
+    let command = "env LANG=C \(TerminalTests.binary.path) --store \(scratch.store) -s shared"
+    let a = TerminalTests.Tmux()
+    let b = TerminalTests.Tmux()
+    try #require(a.start(command), "tmux starts")
+    try #require(b.start(command), "tmux starts")
+    #expect(a.waitFor("kshape>"))
+    #expect(b.waitFor("kshape>"))
+    a.type("x = Input((None, 16))")
+    a.keys("Enter")
+    #expect(a.waitFor("(None, L, 16)"))
+    b.type("Dense(8)")
+    b.keys("Enter")
+    #expect(b.waitFor("changed by another kshape: reloaded (0 -> 1 statements)"))
+    #expect(b.waitFor("(None, L, 8)   dense (Dense)"))
+    a.type("Dense(4)")
+    a.keys("Enter")
+    #expect(a.waitFor("changed by another kshape: reloaded (1 -> 2 statements)"))
+    #expect(a.waitFor("(None, L, 4)   dense_1 (Dense)"))
+    b.type("Dense(2)")
+    b.keys("Enter")
+    // B's last Dense stacks on A's Dense(4): the reload happened before it ran.
+    #expect(b.waitFor("(None, L, 2)   dense_2 (Dense), 10 params"))
+    a.keys("C-d")
+    b.keys("C-d")
+    #expect(a.waitFor { _ in !a.alive })
+    #expect(b.waitFor { _ in !b.alive })
     #expect(
       events(scratch.store, "shared") == [
         "x = Input((None, 16))", "Dense(8)", "Dense(4)", "Dense(2)",
       ])
-    let aErr = (try? String(contentsOf: a.err, encoding: .utf8)) ?? ""
-    let bErr = (try? String(contentsOf: b.err, encoding: .utf8)) ?? ""
-    #expect(aErr.contains("changed by another kshape: reloaded (1 -> 2 statements)"), "\(aErr)")
-    #expect(bErr.contains("changed by another kshape: reloaded (2 -> 3 statements)"), "\(bErr)")
-    let bOut = (try? String(contentsOf: b.out, encoding: .utf8)) ?? ""
-    // B's last Dense stacks on A's Dense(4): the reload happened before it ran.
-    #expect(bOut.contains("(None, L, 2)   dense_2 (Dense), 10 params"), "\(bOut)")
   }
 
   /// `kshape run FILE --session NAME` saves into the session; `kshape -i FILE` runs a script

@@ -97,6 +97,20 @@ extension KerasHost {
       let ids = items.compactMap(tensorID)
       return (.tensors(ids.map { graph.tensors[$0].type }), .tensors(ids), ids)
     }
+    if case .object(let o) = v, let layer = o as? LayerObject {
+      throw PyError(
+        "TypeError", "'\(layer.node.name)' is a layer (\(layer.node.className)), not a tensor",
+        at: range, hint: "call a layer on a tensor to get one: y = layer(x)")
+    }
+    if let items,
+      let l = items.lazy.compactMap({ v -> LayerObject? in
+        if case .object(let o) = v { return o as? LayerObject } else { return nil }
+      }).first
+    {
+      throw PyError(
+        "TypeError", "'\(l.node.name)' is a layer (\(l.node.className)), not a tensor", at: range,
+        hint: "call a layer on a tensor to get one: y = layer(x)")
+    }
     if let items, items.contains(where: { tensorID($0) != nil }) {
       throw PyError(
         "TypeError", "a list of tensors for a layer call may hold only tensors", at: range)

@@ -119,7 +119,9 @@ extension KerasHost {
 
   /// `model.add(layer)`: an input starts the model; a layer is called on its output once the
   /// model has an input (from `keras.Input`, or a first layer's `input_shape=`).
-  func sequentialAdd(_ model: ModelObject, _ item: PyValue, _ interpreter: Interpreter, at range: SourceRange?)
+  func sequentialAdd(
+    _ model: ModelObject, _ item: PyValue, _ interpreter: Interpreter, at range: SourceRange?
+  )
     throws(PyError)
   {
     if let t = tensorID(item) {
@@ -233,7 +235,8 @@ extension KerasHost {
       throw PyError(
         "NotImplementedError",
         "kshape predicts shapes from NumPy arrays made in the program (np.zeros, np.random.random)",
-        at: args.range, hint: "make the input as np.zeros((1, 224, 224, 3)) to see the output shape")
+        at: args.range, hint: "make the input as np.zeros((1, 224, 224, 3)) to see the output shape"
+      )
     }
     _ = try model.requireBuilt("inputs")
     let nested = SubgraphModel(

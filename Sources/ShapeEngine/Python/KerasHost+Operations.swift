@@ -63,7 +63,8 @@ extension KerasHost {
     var node = LayerNode(
       name: name, className: cls, layer: op, policy: .float32, weights: nil,
       statement: evaluator.statement,
-      arguments: CallArguments(keywords: config.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+      arguments: CallArguments(
+        keywords: config.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
     node.module = module
     node.autocastsInputs = false
     graph.addLayer(node)
@@ -125,6 +126,7 @@ extension KerasHost {
     }
     let made = try construct(cls, args, interpreter)
     guard case .object(let o) = made, let layer = o as? LayerObject else { return made }
-    return try callLayer(layer.index, PyArguments(positional: [inputs], range: args.range), interpreter)
+    return try callLayer(
+      layer.index, PyArguments(positional: [inputs], range: args.range), interpreter)
   }
 }

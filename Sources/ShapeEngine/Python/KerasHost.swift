@@ -129,4 +129,3 @@ extension KerasHost {
     return (CallArguments(positional: positional, keywords: keywords), ranges)
   }
 }
-

@@ -124,7 +124,8 @@ final class ModelObject: PyObject {
       guard kind == .sequential else { return nil }
       return method(attr) { [unowned self] args, interp throws(PyError) in
         guard let layer = args.positional.first else {
-          throw PyError("TypeError", "add() missing 1 required positional argument: 'layer'", at: args.range)
+          throw PyError(
+            "TypeError", "add() missing 1 required positional argument: 'layer'", at: args.range)
         }
         try self.host.sequentialAdd(self, layer.value, interp, at: layer.range ?? args.range)
         return .none

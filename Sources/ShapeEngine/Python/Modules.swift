@@ -10,7 +10,9 @@ final class ModuleObject: PyObject {
   /// The attributes Tab completion and `dir()` can list.
   let names: () -> [String]
 
-  init(_ name: String, names: @escaping () -> [String] = { [] }, lookup: @escaping (String) -> PyValue?) {
+  init(
+    _ name: String, names: @escaping () -> [String] = { [] }, lookup: @escaping (String) -> PyValue?
+  ) {
     self.name = name
     self.lookup = lookup
     self.names = names
@@ -50,7 +52,8 @@ extension KerasHost {
     case "keras.layers", "keras_core.layers", "tensorflow.keras.layers", "keras.src.layers":
       return .object(layersModule)
     case "keras.ops", "keras_core.ops": return .object(opsModule)
-    case "keras.models", "keras_core.models", "tensorflow.keras.models": return .object(modelsModule)
+    case "keras.models", "keras_core.models", "tensorflow.keras.models":
+      return .object(modelsModule)
     case "tensorflow": return .object(tensorflowModule)
     case "numpy": return .object(numpyModule)
     default:

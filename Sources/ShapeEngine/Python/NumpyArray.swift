@@ -22,12 +22,15 @@ final class NumpyArray: PyObject {
     case "shape": return .tuple(shape.map { .int($0) })
     case "ndim": return .int(shape.count)
     case "dtype": return .str(dtype.name)
-    case "size": return .int(shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue })
+    case "size":
+      return .int(shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue })
     case "astype":
       return .object(
         NativeFunction("astype") { [shape] args, _ throws(PyError) in
           guard let d = args.positional.first else {
-            throw PyError("TypeError", "astype() missing 1 required positional argument: 'dtype'", at: args.range)
+            throw PyError(
+              "TypeError", "astype() missing 1 required positional argument: 'dtype'",
+              at: args.range)
           }
           return .object(NumpyArray(shape: shape, dtype: try Numpy.dtype(d.value, d.range)))
         })
@@ -35,7 +38,8 @@ final class NumpyArray: PyObject {
       return .object(
         NativeFunction("reshape") { [self] args, _ throws(PyError) in
           let dims = try Numpy.shape(args, from: 0)
-          return .object(NumpyArray(shape: try Numpy.reshape(self.shape, dims, args.range), dtype: self.dtype))
+          return .object(
+            NumpyArray(shape: try Numpy.reshape(self.shape, dims, args.range), dtype: self.dtype))
         })
     default: return nil
     }
@@ -52,7 +56,9 @@ enum Numpy {
   }
 
   /// A shape given as a tuple, a list or an int, from argument `i` on (or as several ints).
-  static func shape(_ args: PyArguments, from i: Int, varargs: Bool = false) throws(PyError) -> [Int] {
+  static func shape(_ args: PyArguments, from i: Int, varargs: Bool = false) throws(PyError)
+    -> [Int]
+  {
     let given = args.positional.dropFirst(i)
     var values: [PyValue]
     if varargs {
@@ -99,7 +105,8 @@ enum Numpy {
     var out = to
     if let i = to.firstIndex(of: -1) {
       guard known > 0, total % known == 0 else {
-        throw PyError("ValueError", "cannot reshape array of size \(total) into shape \(to)", at: range)
+        throw PyError(
+          "ValueError", "cannot reshape array of size \(total) into shape \(to)", at: range)
       }
       out[i] = total / known
     } else if known != total {
@@ -114,7 +121,9 @@ enum Numpy {
 
 extension KerasHost {
   var numpyModule: ModuleObject {
-    func maker(_ name: String, varargs: Bool = false, dtype defaultType: DType = .float64) -> PyValue {
+    func maker(_ name: String, varargs: Bool = false, dtype defaultType: DType = .float64)
+      -> PyValue
+    {
       .object(
         NativeFunction(name) { args, _ throws(PyError) in
           var d = defaultType
@@ -123,7 +132,8 @@ extension KerasHost {
           } else if !varargs, args.positional.count > 1 {
             d = try Numpy.dtype(args.positional[1].value, args.positional[1].range)
           }
-          return .object(NumpyArray(shape: try Numpy.shape(args, from: 0, varargs: varargs), dtype: d))
+          return .object(
+            NumpyArray(shape: try Numpy.shape(args, from: 0, varargs: varargs), dtype: d))
         })
     }
     let random = ModuleObject("numpy.random") { attr in
@@ -150,11 +160,14 @@ extension KerasHost {
             guard args.positional.count >= 2, case .object(let o) = args.positional[0].value,
               let a = o as? NumpyArray, case .int(let axis) = args.positional[1].value
             else {
-              throw PyError("TypeError", "expand_dims(a, axis) takes an array and an int", at: args.range)
+              throw PyError(
+                "TypeError", "expand_dims(a, axis) takes an array and an int", at: args.range)
             }
             let n = a.shape.count + 1
             guard axis >= -n, axis < n else {
-              throw PyError("AxisError", "axis \(axis) is out of bounds for array of dimension \(n)", at: args.range)
+              throw PyError(
+                "AxisError", "axis \(axis) is out of bounds for array of dimension \(n)",
+                at: args.range)
             }
             var s = a.shape
             s.insert(1, at: axis < 0 ? axis + n : axis)

@@ -34,7 +34,57 @@ final class Runtime: @unchecked Sendable {
     for name in Catalog.allNames {
       interpreter.builtins[name] = .object(LayerClassObject(host: host, className: name))
     }
-    for name in ["Input", "InputLayer"] { interpreter.builtins[name] = host.layersModule.lookup(name) }
-    for name in ["Model", "Sequential"] { interpreter.builtins[name] = host.modelsModule.lookup(name) }
+    for name in ["Input", "InputLayer"] {
+      interpreter.builtins[name] = host.layersModule.lookup(name)
+    }
+    for name in ["Model", "Sequential"] {
+      interpreter.builtins[name] = host.modelsModule.lookup(name)
+    }
+  }
+}
+
+extension Runtime {
+  /// Keeps the graph's view of the program's names (`apply img=224x224` finds an input by its
+  /// variable; `Graph.bindings` lists the tensors and layers by name) for the names a top-level
+  /// statement assigns: its own cost, not the program's.
+  func syncNames(_ statement: PyStmt) {
+    var names: [String] = []
+    func collect(_ e: PyExpr) {
+      switch e.kind {
+      case .name(let n): names.append(n)
+      case .tuple(let items), .list(let items): items.forEach(collect)
+      default: break
+      }
+    }
+    switch statement.kind {
+    case .assign(let targets, _): targets.forEach(collect)
+    case .augAssign(let target, _, _): collect(target)
+    case .annAssign(let target, _, _): collect(target)
+    case .for(let target, _, _, _): collect(target)
+    default: return
+    }
+    for name in names { bind(name) }
+  }
+
+  func bind(_ name: String) {
+    let host = self.host
+    switch interpreter.globals[name] {
+    case .object(let o as TensorObject)?:
+      host.graph.bindings[name] = .tensor(o.id)
+      if let i = host.graph.inputs.firstIndex(where: { $0.tensor == o.id }) {
+        host.graph.inputs[i].variable = name
+      }
+    case .object(let o as LayerObject)?: host.graph.bindings[name] = .layer(o.index)
+    case .tuple(let items)?:
+      let ids = items.compactMap { v -> Int? in
+        if case .object(let o as TensorObject) = v { return o.id } else { return nil }
+      }
+      if ids.count == items.count, !ids.isEmpty {
+        host.graph.bindings[name] = .tuple(ids)
+      } else {
+        host.graph.bindings[name] = nil
+      }
+    default: host.graph.bindings[name] = nil
+    }
   }
 }

@@ -29,6 +29,13 @@ enum StatementResult {
         return .shown(.tensor(o.id), name: "", graph: g)
       case .object(let o as LayerObject) where calls.isEmpty && printed.isEmpty:
         return .shown(.layer(o.index), name: "", graph: g)
+      case .object(is TensorObject) where !calls.isEmpty:
+        // The tensor a call made: the call shows it.
+        display = nil
+      case .tuple(let items)
+      where !calls.isEmpty
+        && items.allSatisfy({ if case .object(is TensorObject) = $0 { true } else { false } }):
+        display = nil
       default: display = runtime.interpreter.repr(value)
       }
     }
@@ -75,7 +82,8 @@ extension EngineError {
     let frames = e.traceback.filter { $0.function != "<module>" }
     if !frames.isEmpty {
       trace = e.traceback.map { f in
-        let line = f.source.firstLine + f.source.text.prefix(f.range.start).filter { $0 == "\n" }.count
+        let line =
+          f.source.firstLine + f.source.text.prefix(f.range.start).filter { $0 == "\n" }.count
         return "line \(line), in \(f.function)"
       }
     }

@@ -76,9 +76,14 @@ struct SubgraphModel: Layer {
         if let site = call.site {
           func value(_ a: CallSite.Argument) -> CallValue {
             switch a {
-            case .tensor(let t): return .tensor(map[t].map { evaluator.graph.tensors[$0].type } ?? graph.tensors[t].type)
+            case .tensor(let t):
+              return .tensor(
+                map[t].map { evaluator.graph.tensors[$0].type } ?? graph.tensors[t].type)
             case .tensors(let ts):
-              return .tensors(ts.map { t in map[t].map { evaluator.graph.tensors[$0].type } ?? graph.tensors[t].type })
+              return .tensors(
+                ts.map { t in
+                  map[t].map { evaluator.graph.tensors[$0].type } ?? graph.tensors[t].type
+                })
             case .value(let v): return .value(v)
             }
           }
