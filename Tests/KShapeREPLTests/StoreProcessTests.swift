@@ -49,32 +49,44 @@ import Testing
     return snapshot.events.map(\.source)
   }
 
-  /// kill -9 at random moments of a long piped run: every statement whose result was printed
-  /// is in the store, in order, and the store holds nothing that was not in the script.
+  /// How many statements the SIGKILL runs pipe in.
+  static let killRunLength = 1500
+
+  /// Complete result lines (`  = ...`) in what a run printed so far.
+  static func printedResults(_ out: URL) -> Int {
+    let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+    return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+      .filter { $0.hasPrefix("  = ") }.count
+  }
+
+  /// kill -9 in the middle of long piped runs, each time once a random number of results has
+  /// been printed: every statement whose result was printed is in the store, in order, and the
+  /// store holds nothing that was not in the script.
   @Test func sigkillLosesNoStatementWhoseResultWasPrinted() throws {
     try #require(FileManager.default.isExecutableFile(atPath: TerminalTests.binary.path))
     let scratch = Scratch()
-    let statements = ["x = Input((None, 16))"] + (1..<3000).map { "Dense(\($0 % 7 + 1))" }
+    let n = Self.killRunLength
+    let statements = ["x = Input((None, 16))"] + (1..<n).map { "Dense(\($0 % 7 + 1))" }
     let script = scratch.file("script.kshape")
     try (statements.joined(separator: "\n") + "\n").write(
       to: script, atomically: true, encoding: .utf8)
     var printedCounts: [Int] = []
-    for round in 0..<8 {
+    for round in 0..<6 {
       let name = "kill\(round)"
       let (p, _, out, _) = try start(["-s", name], input: script, scratch: scratch, tag: name)
-      usleep(UInt32(100_000 + round * 120_000))
+      // Killed as soon as at least `target` results are out (stdout goes in 4 KB blocks).
+      let target = Int.random(in: 1...(n * 2 / 3))
+      let deadline = Date().addingTimeInterval(120)
+      while p.isRunning, Self.printedResults(out) < target, Date() < deadline { usleep(500) }
       kill(p.processIdentifier, SIGKILL)
       p.waitUntilExit()
-      let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-      // A statement's result is shown when its `  = ...` line is complete.
-      let printed = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        .filter { $0.hasPrefix("  = ") }.count
+      let printed = Self.printedResults(out)
       printedCounts.append(printed)
       let stored = events(scratch.store, name)
       #expect(stored.count >= printed, "round \(round): printed \(printed), stored \(stored.count)")
       #expect(stored == Array(statements.prefix(stored.count)), "round \(round)")
     }
-    // The kills landed mid-run at least sometimes (not all before the first or after the last).
+    // The kills landed mid-run (not all before the first result or after the last).
     #expect(printedCounts.contains { $0 > 0 && $0 < statements.count }, "\(printedCounts)")
   }
 
