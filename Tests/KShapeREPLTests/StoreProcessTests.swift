@@ -129,6 +129,44 @@ import Testing
     #expect(bOut.contains("(None, L, 2)   dense_2 (Dense), 10 params"), "\(bOut)")
   }
 
+  /// Two kshape REPLs (real processes, each in its own terminal) appending to one session: each
+  /// sees the other's statements (reloaded before its next one, with a notice) and nothing is
+  /// overwritten.
+  @Test func twoREPLsInTwoTerminals() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: TerminalTests.binary.path))
+    let scratch = Scratch()
+    let command = "env LANG=C \(TerminalTests.binary.path) --store \(scratch.store) -s shared"
+    let a = TerminalTests.Tmux()
+    let b = TerminalTests.Tmux()
+    try #require(a.start(command), "tmux starts")
+    try #require(b.start(command), "tmux starts")
+    #expect(a.waitFor("kshape>"))
+    #expect(b.waitFor("kshape>"))
+    a.type("x = Input((None, 16))")
+    a.keys("Enter")
+    #expect(a.waitFor("(None, L, 16)"))
+    b.type("Dense(8)")
+    b.keys("Enter")
+    #expect(b.waitFor("changed by another kshape: reloaded (0 -> 1 statements)"))
+    #expect(b.waitFor("(None, L, 8)   dense (Dense)"))
+    a.type("Dense(4)")
+    a.keys("Enter")
+    #expect(a.waitFor("changed by another kshape: reloaded (1 -> 2 statements)"))
+    #expect(a.waitFor("(None, L, 4)   dense_1 (Dense)"))
+    b.type("Dense(2)")
+    b.keys("Enter")
+    // B's last Dense stacks on A's Dense(4): the reload happened before it ran.
+    #expect(b.waitFor("(None, L, 2)   dense_2 (Dense), 10 params"))
+    a.keys("C-d")
+    b.keys("C-d")
+    #expect(a.waitFor { _ in !a.alive })
+    #expect(b.waitFor { _ in !b.alive })
+    #expect(
+      events(scratch.store, "shared") == [
+        "x = Input((None, 16))", "Dense(8)", "Dense(4)", "Dense(2)",
+      ])
+  }
+
   /// `kshape run FILE --session NAME` saves into the session; `kshape -i FILE` runs a script
   /// into the session and goes on with stdin; plain `kshape run FILE` saves nothing.
   @Test func scriptsRunIntoANamedSession() throws {
