@@ -49,13 +49,10 @@ extension REPL {
           lines.append("no session to resume in \(store.path); new session '\(info.name)'")
         }
       } else if let name = choice.name {
-        if let found = try store.session(named: name) {
-          info = found
-          lines.append("session '\(name)': \(counted(found.eventCount))")
-        } else {
-          info = try store.createSession(named: name)
-          lines.append("new session '\(name)'")
-        }
+        let (found, created) = try store.openOrCreateSession(named: name)
+        info = found
+        lines.append(
+          created ? "new session '\(name)'" : "session '\(name)': \(counted(found.eventCount))")
       } else {
         let previous = try store.lastUsed()
         info = try store.createSession()

@@ -72,6 +72,27 @@ extension SessionStore {
     }
   }
 
+  /// The session named `name`, created if there is none, in one transaction (two processes
+  /// started on a new name at once both get the same session); `created` says which happened.
+  public func openOrCreateSession(named name: String) throws(StoreError) -> (
+    session: SessionInfo, created: Bool
+  ) {
+    try Self.validate(name)
+    return try write { db in
+      if let found = try Self.session(db, named: name) { return (found, false) }
+      let t = Self.now
+      try db.execute(
+        sql: "INSERT INTO session (name, createdAt, usedAt) VALUES (?, ?, ?)",
+        arguments: [name, t, t])
+      let now = Date(timeIntervalSince1970: t)
+      return (
+        SessionInfo(
+          id: db.lastInsertedRowID, name: name, createdAt: now, usedAt: now, version: 0,
+          eventCount: 0), true
+      )
+    }
+  }
+
   /// Creates a session named `name`, or `YYYY-MM-DD-N` (the next free N for today) when nil.
   public func createSession(named name: String? = nil, now: Date = Date())
     throws(StoreError) -> SessionInfo

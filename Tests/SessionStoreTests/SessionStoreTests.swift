@@ -159,6 +159,18 @@ final class TemporaryStore {
     #expect(try !store.discardIfEmpty(a.id))
   }
 
+  @Test func twoStoresOpeningOneNewNameGetOneSession() throws {
+    let tmp = TemporaryStore()
+    let first = try tmp.open()
+    let second = try tmp.open()
+    let a = try first.openOrCreateSession(named: "class")
+    let b = try second.openOrCreateSession(named: "class")
+    #expect(a.created)
+    #expect(!b.created)
+    #expect(a.session.id == b.session.id)
+    #expect(throws: StoreError.self) { try first.openOrCreateSession(named: "no spaces") }
+  }
+
   @Test func lineHistoryKeepsTheLatestLinesAndSkipsSpaceLines() throws {
     let tmp = TemporaryStore()
     let store = try tmp.open()
