@@ -192,6 +192,10 @@ import Testing
     t.type("Dens")
     #expect(t.waitFor("Dense(10)"))
     t.keys("C-c")
+    #expect(
+      t.waitFor {
+        $0.split(separator: "\n").last?.trimmingCharacters(in: .whitespaces) == "kshape>"
+      })
     t.keys("C-d")
     #expect(t.waitFor { _ in !t.alive })
   }
