@@ -28,7 +28,9 @@ let package = Package(
     // The engine: sessions, graphs, evaluation, rendering. No I/O.
     .target(
       name: "ShapeEngine",
-      dependencies: ["ShapeCore", "LayerCatalog", "StatementLanguage", "PythonRuntime", "KerasJSON"]),
+      dependencies: [
+        "ShapeCore", "LayerCatalog", "StatementLanguage", "PythonRuntime", "KerasJSON",
+      ]),
     // Terminal side.
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit",
