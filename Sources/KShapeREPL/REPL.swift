@@ -1,6 +1,7 @@
 import LayerCatalog
 import LineEditor
 import PythonRuntime
+import SessionStore
 import ShapeEngine
 import StatementLanguage
 
@@ -25,8 +26,14 @@ public struct Output {
 
 /// The read-eval-print loop over any line reader: an error is a value, and the loop never dies.
 public final class REPL {
-  public private(set) var session = Session()
+  public internal(set) var session = Session()
   let output: Output
+  /// The session in the store (SessionLink.swift); a store in memory until one is attached.
+  var link: SessionLink?
+  /// Asks a yes/no question on a terminal (`delete`); nil answers yes without asking.
+  public var confirm: ((String) -> Bool)?
+  /// Said after the banner: which session this is and how to resume the last one.
+  public var startupNotice: String?
 
   /// How results are laid out (`summary --keras` and the like change it for one line).
   public var style = RenderStyle.plain
@@ -44,6 +51,7 @@ public final class REPL {
   /// block, Ctrl-D or `quit` leaves. When a statement fails, the rest of a paste is skipped.
   public func runInteractive(_ reader: any LineReader) {
     output.out(Prose.wrap(Self.banner, width: measureWidth()))
+    if let startupNotice { output.out(Prose.wrap(startupNotice, width: measureWidth())) }
     var block: [String] = []
     while true {
       switch reader.readLine(prompt: block.isEmpty ? Self.prompt : Self.continuation) {
@@ -55,8 +63,13 @@ public final class REPL {
         block = []
         continue
       case .line(let line):
+        if block.isEmpty, let command = sessionCommand(line) {
+          remember(line, in: reader)
+          if !runInteractively(command, reader: reader) { return }
+          continue
+        }
         if block.isEmpty, Self.isCommandLine(line) {
-          reader.addHistory(line)
+          remember(line, in: reader)
           if !runInteractiveText(line, reader) || output.stopped() { return }
           continue
         }
@@ -64,7 +77,7 @@ public final class REPL {
         let text = block.joined(separator: "\n")
         if Self.needsMore(text, lastLine: line) { continue }
         block = []
-        reader.addHistory(text)
+        remember(text, in: reader)
         if !runInteractiveText(text, reader) || output.stopped() { return }
       }
     }
@@ -173,6 +186,7 @@ public final class REPL {
   static func isCommandLine(_ line: String) -> Bool {
     ImportCommand.parse(line) != nil || HelpShortcut.topic(line) != nil
       || Session.command(in: line) != nil
+      || SessionCommand.parse(line, isBound: { _ in false }) != nil
   }
 
   /// Most statements a script runs: each keeps ~2 KB in the session, so this bounds a script's
@@ -224,6 +238,10 @@ public final class REPL {
     var statements = 0
 
     mutating func run(_ chunk: (text: String, line: Int)) {
+      if let command = repl.sessionCommand(chunk.text) {
+        if !repl.runInScript(command, line: chunk.line, json: json) { status = 1 }
+        return
+      }
       let output = repl.output
       let limit = repl.scriptStatementLimit
       var status = status
@@ -295,7 +313,7 @@ public final class REPL {
 
   /// Runs a text: a command, or Python statements, calling `each` with every statement's
   /// source, its line number, its outcome and the style to show it in; `each` returns false to
-  /// stop.
+  /// stop. Every statement the session accepts is committed to the store before `each` shows it.
   func run(
     _ text: String, name: String, firstLine: Int,
     _ each: (String, Int, Outcome, RenderStyle) -> Bool
@@ -307,11 +325,16 @@ public final class REPL {
       }
       return
     }
+    let link = self.link ?? attachMemoryStore()
+    // Another kshape may have changed the session since the last statement: reload first.
+    link?.refresh(self)
+    defer { link?.finish(self) }
     var style = self.style
     style.width = measureWidth()
     let chars = Array(text)
     let names = Set(session.names)
-    session.submitProgram(text, name: name, firstLine: firstLine) { piece, outcome in
+    session.submitProgram(text, name: name, firstLine: firstLine) { piece, outcome, accepted in
+      if accepted { link?.record(.statement(piece)) }
       // The statement's line: count the newlines before it in the text.
       var line = firstLine
       if case .failure(let e) = outcome,
@@ -335,7 +358,13 @@ public final class REPL {
   func submitCommand(_ text: String) -> Outcome {
     if let topic = HelpShortcut.topic(text) { return .help(topic) }
     switch ImportCommand.parse(text) {
-    case .success(let command)?: return ExportWriter.perform(command.run(&session, source: text))
+    case .success(let command)?:
+      let link = self.link ?? attachMemoryStore()
+      link?.refresh(self)
+      defer { link?.finish(self) }
+      let (outcome, event) = command.run(&session, source: text)
+      if let event { link?.record(event) }
+      return ExportWriter.perform(outcome)
     case .failure(let error)?: return .failure(error)
     case nil: return ExportWriter.perform(session.submit(text))
     }
