@@ -86,6 +86,12 @@ extension Evaluator {
       name = graph.autoName(entry.autoNamePrefix)
     }
     try checkUnique(name, range: ranges["name"] ?? range, className: cls)
+    guard graph.layers.count < Graph.maxLayers else {
+      throw EngineError(
+        Diagnostic(
+          "the session has \(Graph.maxLayers) layers, the most it holds (the limit that bounds its"
+            + " memory)", at: range), className: cls)
+    }
     graph.addLayer(
       LayerNode(
         name: name, className: cls, layer: layer, policy: policy, weights: nil,
