@@ -301,12 +301,14 @@ public final class REPL {
     session.submitProgram(text, name: name, firstLine: firstLine) { piece, outcome in
       // The statement's line: count the newlines before it in the text.
       var line = firstLine
-      if case .failure(let e) = outcome, let r = e.statementRange ?? (e.source == nil ? e.diagnostic.range : nil),
-        r.start <= chars.count
+      if case .failure(let e) = outcome,
+        let r = e.statementRange ?? (e.source == nil ? e.diagnostic.range : nil)
       {
         // Where the error stands in the text: the program's own line of a traceback (a syntax
-        // error's piece is the whole text).
-        line += chars[..<r.start].filter { $0 == "\n" }.count
+        // error's piece is the whole text). Clamped: an unexpected indent at the very start
+        // gives -1 (a tab-indented first line trapped here).
+        let at = min(max(r.start, 0), chars.count)
+        line += chars[..<at].filter { $0 == "\n" }.count
       } else if let start = Self.offset(of: piece, in: chars) {
         line += chars[..<start].filter { $0 == "\n" }.count
       }
