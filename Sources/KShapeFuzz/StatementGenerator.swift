@@ -19,6 +19,10 @@ struct StatementGenerator {
     "\u{0}", "\u{FEFF}", "é", "😀", "\t", "\r", "()", "(,)", "((", "))", "'\\x'", "'\\u12'",
     String(repeating: "(", count: 300), String(repeating: "[", count: 50) + "1",
     String(repeating: "9", count: 400),
+    // Python's own syntax: f-strings, escapes, triple quotes, operators, blocks, layout.
+    "f'{", "f'{x!r:>{w}}'", "'''", "\"\"\"", "'\\N{", "'\\U0001F6", "'\\x4'", "lambda: ", ":=",
+    "**", "*", "@", "//", "%", "<<", "if ", "else", "for i in ", "def ", ":\n    ", "\n\t",
+    "\u{0C}", "\\\n", " not ", "[::-1]", "[0]", ".shape", "(*", "**{",
   ]
 
   /// The largest count in generated loops, comprehensions and repetitions (`--max-loop`): a
