@@ -203,9 +203,9 @@ public final class REPL {
     runScript(ScriptedReader(lines: lines), json: json, name: name)
   }
 
-  /// A script read as it arrives (a pipe, a file): each complete top-level statement runs as soon
-  /// as the line after it shows it is complete, so `producer | kshape` answers as it goes and
-  /// `yes x | kshape` stops at its first line. Status 1 at the first failure; 2 when the input
+  /// A script read as it arrives (a pipe, a file), in the units `ScriptChunker` makes: a simple
+  /// statement runs at its last line, a block when a dedented line ends it, so `producer | kshape`
+  /// answers as it goes and `yes x | kshape` stops at its first line. Status 1 at the first failure; 2 when the input
   /// cannot be read (`inputFailure`: a line too long, not UTF-8), when there are more than
   /// `scriptStatementLimit` statements, or when the output cannot be written.
   public func runScript(_ reader: any LineReader, json: Bool, name: String = "<stdin>") -> Int32 {
@@ -292,17 +292,8 @@ public final class REPL {
     }
   }
 
-  /// `kshape -c TEXT`: its lines, each split on the `;` outside strings and brackets, so that
-  /// `x = Input((None, 16)); Conv1D(8, 3); apply 100` mixes code and commands.
-  public static func commandLineStatements(_ text: String) -> [String] {
-    text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
-      let pieces = Parser.splitStatements(String(line)).map(\.text)
-      return pieces.isEmpty ? [""] : pieces
-    }
-  }
-
-  /// A script's lines as the units that run: each command line on its own, and the Python
-  /// between commands as one program (so a `def` spans its lines), with its first line number.
+  /// A script's lines as the units that run (`ScriptChunker`): each command line on its own, each
+  /// top-level Python statement with its block (so a `def` spans its lines), with its first line.
   static func chunks(_ lines: [String]) -> [(text: String, line: Int)] {
     var chunker = ScriptChunker()
     var out: [(text: String, line: Int)] = []
@@ -342,8 +333,10 @@ public final class REPL {
         r.start <= chars.count
       {
         // Where the error stands in the text: the program's own line of a traceback (a syntax
-        // error's piece is the whole text).
-        line += chars[..<r.start].filter { $0 == "\n" }.count
+        // error's piece is the whole text). Clamped: a range that starts before the text (an
+        // INDENT's range was once so for a tab-indented line) must not trap.
+        let at = min(max(r.start, 0), chars.count)
+        line += chars[..<at].filter { $0 == "\n" }.count
       } else if let start = Self.offset(of: piece, in: chars) {
         line += chars[..<start].filter { $0 == "\n" }.count
       }

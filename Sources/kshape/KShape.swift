@@ -179,8 +179,12 @@ struct Start: ParsableCommand {
     if let command {
       // A one-liner is saved only into a session named or resumed.
       if storeOptions.named { storeOptions.open(repl, interactive: false) }
-      // A newline in -c separates lines as in a script (line numbers and carets stay right).
-      let lines = REPL.commandLineStatements(command)
+      // The text's lines run as a script's: line numbers and carets stay right, an indented
+      // block keeps its indentation, and `x = Input((4,)); apply 8` is split by the script
+      // reader where a command shares a line with code.
+      let lines = command.split(separator: "\n", omittingEmptySubsequences: false).map {
+        String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+      }
       throw ExitCode(streams.finish(repl.runScript(lines, json: options.json, name: "<string>")))
     }
     if !options.json, let reader = LibEditReader(programName: "kshape") {

@@ -114,6 +114,8 @@ struct PyLexer {
   /// (which has no say in indentation).
   mutating func scanIndentation() throws(PySyntaxError) -> Bool {
     var width = 0
+    // Where the line starts: a tab is one character but up to 8 columns of `width`.
+    let lineStart = position
     while let char = peek() {
       if char == " " {
         width += 1
@@ -148,7 +150,7 @@ struct PyLexer {
           "IndentationError", "too many levels of indentation", at: range(position, position + 1))
       }
       indents.append(width)
-      emit(.indent, position - width, position)
+      emit(.indent, lineStart, position)
     } else if width < current {
       while let last = indents.last, last > width {
         indents.removeLast()
