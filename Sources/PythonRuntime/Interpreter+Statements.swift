@@ -157,15 +157,16 @@ extension Interpreter {
 
   func loadGlobal(_ name: String, _ range: SourceRange) throws(PyError) -> PyValue {
     if let value = globals[name] ?? builtins[name] { return value }
-    var candidates = Array(globals.keys) + Array(builtins.keys)
+    var tiers: [[String]] = []
     var scope = currentScope
     while let s = scope {
-      candidates += s.values.keys
+      tiers.append(s.values.keys.sorted())
       scope = s.parent
     }
+    tiers += [globals.keys.sorted(), builtins.keys.sorted()]
     throw PyError(
       "NameError", "name '\(name)' is not defined", at: range,
-      hint: Suggestion.closest(to: name, in: candidates).map { "Did you mean: '\($0)'?" })
+      hint: Suggestion.closest(to: name, inTiers: tiers).map { "Did you mean: '\($0)'?" })
   }
 
   func deleteName(_ name: String, _ range: SourceRange) throws(PyError) {

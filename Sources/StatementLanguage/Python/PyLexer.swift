@@ -59,8 +59,8 @@ struct PyLexer {
     var atLineStart = !embedded
     while true {
       if atLineStart && brackets.isEmpty {
-        atLineStart = false
         guard try scanIndentation() else { continue }
+        atLineStart = false
       }
       while let char = peek(), char == " " || char == "\t" || char == "\u{0C}" { position += 1 }
       guard let char = peek() else { break }
