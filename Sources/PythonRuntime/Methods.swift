@@ -38,7 +38,7 @@ enum Methods {
         case .str(let s): return try strMethod(s, name, qualified, arguments, interpreter)
         case .list(let l): return try listMethod(l, name, qualified, arguments, interpreter)
         case .dict(let d): return try dictMethod(d, name, qualified, arguments, interpreter)
-        case .tuple(let t): return try tupleMethod(t, name, qualified, arguments, interpreter)
+        case .tuple(let t): return try tupleMethod(t, name, owner, arguments, interpreter)
         default: return .none
         }
       })
@@ -68,7 +68,7 @@ enum Methods {
     case "format":
       return .str(try PyFormat.strFormat(s, arguments, interpreter))
     case "join":
-      let a = try arguments.unpack(name, ["iterable"], required: 1)
+      let a = try arguments.unpack(qualified, ["iterable"], required: 1)
       var parts: [String] = []
       for (i, item) in try interpreter.iterateAll(a[0] ?? .none, range).enumerated() {
         guard case .str(let p) = item else {
@@ -96,7 +96,7 @@ enum Methods {
           s.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .map { .str(String($0)) }.dropLast(s.last?.isNewline == true ? 1 : 0)))
     case "strip", "lstrip", "rstrip":
-      let a = try arguments.unpack(name, ["chars"], required: 0)
+      let a = try arguments.unpack(qualified, ["chars"], required: 0)
       let chars = try string(a[0], "strip arg", interpreter)
       let set = chars.map { Set($0.unicodeScalars) }
       func drop(_ c: Unicode.Scalar) -> Bool {
@@ -121,7 +121,7 @@ enum Methods {
     case "capitalize":
       return .str(s.prefix(1).uppercased() + s.dropFirst().lowercased())
     case "startswith", "endswith":
-      let a = try arguments.unpack(name, ["prefix"], required: 1)
+      let a = try arguments.unpack(qualified, ["prefix"], required: 1)
       let options: [PyValue]
       if case .tuple(let items) = a[0] { options = items } else { options = [a[0] ?? .none] }
       for option in options {
@@ -140,7 +140,7 @@ enum Methods {
       }
       return .bool(false)
     case "replace":
-      let a = try arguments.unpack(name, ["old", "new", "count"], required: 2)
+      let a = try arguments.unpack(qualified, ["old", "new", "count"], required: 2)
       guard case .str(let old) = a[0] ?? .none, case .str(let new) = a[1] ?? .none else {
         throw PyError("TypeError", "replace() arguments must be str", at: range)
       }
@@ -156,7 +156,7 @@ enum Methods {
       try interpreter.checkSize(result.unicodeScalars.count)
       return .str(result)
     case "find", "index", "count":
-      let a = try arguments.unpack(name, ["sub"], required: 1)
+      let a = try arguments.unpack(qualified, ["sub"], required: 1)
       guard case .str(let sub) = a[0] ?? .none else {
         throw PyError(
           "TypeError", "must be str, not \(interpreter.typeName(of: a[0] ?? .none))",
@@ -195,7 +195,7 @@ enum Methods {
     case "islower": return .bool(s.contains(where: \.isLetter) && s == s.lowercased())
     case "isupper": return .bool(s.contains(where: \.isLetter) && s == s.uppercased())
     case "zfill", "ljust", "rjust", "center":
-      let a = try arguments.unpack(name, ["width", "fillchar"], required: 1)
+      let a = try arguments.unpack(qualified, ["width", "fillchar"], required: 1)
       guard let width = a[0]?.asIndex else {
         throw PyError("TypeError", "integer argument expected", at: range)
       }
@@ -267,16 +267,16 @@ enum Methods {
     let range = arguments.range
     switch name {
     case "append":
-      let a = try arguments.unpack(name, ["object"], required: 1)
+      let a = try arguments.unpack(qualified, ["object"], required: 1)
       try interpreter.checkSize(list.items.count + 1)
       list.items.append(a[0] ?? .none)
     case "extend":
-      let a = try arguments.unpack(name, ["iterable"], required: 1)
+      let a = try arguments.unpack(qualified, ["iterable"], required: 1)
       let items = try interpreter.iterateAll(a[0] ?? .none, range)
       try interpreter.checkSize(list.items.count + items.count)
       list.items += items
     case "insert":
-      let a = try arguments.unpack(name, ["index", "object"], required: 2)
+      let a = try arguments.unpack(qualified, ["index", "object"], required: 2)
       guard let i = a[0]?.asIndex else {
         throw PyError(
           "TypeError",
@@ -287,7 +287,7 @@ enum Methods {
       let index = i < 0 ? max(0, i &+ count) : min(i, count)
       list.items.insert(a[1] ?? .none, at: index)
     case "pop":
-      let a = try arguments.unpack(name, ["index"], required: 0)
+      let a = try arguments.unpack(qualified, ["index"], required: 0)
       guard !list.items.isEmpty else {
         throw PyError("IndexError", "pop from empty list", at: range)
       }
@@ -298,7 +298,7 @@ enum Methods {
       }
       return list.items.remove(at: index)
     case "remove":
-      let a = try arguments.unpack(name, ["value"], required: 1)
+      let a = try arguments.unpack(qualified, ["value"], required: 1)
       guard let i = list.items.firstIndex(where: { PyCompare.equals($0, a[0] ?? .none) }) else {
         throw PyError("ValueError", "list.remove(x): x not in list", at: range)
       }
@@ -330,11 +330,11 @@ enum Methods {
     _ items: [PyValue], _ name: String, _ owner: String, _ arguments: PyArguments,
     _ interpreter: Interpreter
   ) throws(PyError) -> PyValue {
-    let a = try arguments.unpack(name, ["value"], required: 1)
+    let a = try arguments.unpack("\(owner).\(name)", ["value"], required: 1)
     let value = a[0] ?? .none
     if name == "count" { return .int(items.filter { PyCompare.equals($0, value) }.count) }
     guard let i = items.firstIndex(where: { PyCompare.equals($0, value) }) else {
-      let kind = owner.hasPrefix("list") ? "list" : "tuple"
+      let kind = owner
       throw PyError(
         "ValueError",
         kind == "list"
@@ -357,7 +357,7 @@ enum Methods {
     }
     switch name {
     case "get":
-      let a = try arguments.unpack(name, ["key", "default"], required: 1)
+      let a = try arguments.unpack(qualified, ["key", "default"], required: 1)
       if let i = try lookup(a[0] ?? .none) { return dict.entries[i].value }
       return a[1] ?? .none
     case "items":
@@ -377,7 +377,7 @@ enum Methods {
     case "update":
       var positional = arguments
       positional.keywords = []
-      let a = try positional.unpack(name, ["other"], required: 0)
+      let a = try positional.unpack(qualified, ["other"], required: 0)
       if let other = a[0] {
         for (k, v) in try Builtins.pairs(other, interpreter, range) {
           try interpreter.dictSet(dict, k, v, range)
@@ -387,12 +387,12 @@ enum Methods {
         try interpreter.dictSet(dict, .str(keyword.name), keyword.value, range)
       }
     case "pop":
-      let a = try arguments.unpack(name, ["key", "default"], required: 1)
+      let a = try arguments.unpack(qualified, ["key", "default"], required: 1)
       if let i = try lookup(a[0] ?? .none) { return dict.entries.remove(at: i).value }
       if let fallback = a[1] { return fallback }
       throw PyError("KeyError", interpreter.repr(a[0] ?? .none), at: range)
     case "setdefault":
-      let a = try arguments.unpack(name, ["key", "default"], required: 1)
+      let a = try arguments.unpack(qualified, ["key", "default"], required: 1)
       if let i = try lookup(a[0] ?? .none) { return dict.entries[i].value }
       dict.entries.append((a[0] ?? .none, a[1] ?? .none))
       return a[1] ?? .none
