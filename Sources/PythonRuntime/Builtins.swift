@@ -204,6 +204,10 @@ enum Builtins {
       if case .object(let o) = v[0] ?? .none { return .int(ObjectIdentifier(o).hashValue) }
       return .int(i.repr(v[0] ?? .none).hashValue)
     }
+    add("hash") { a, i throws(PyError) in
+      let v = try a.unpack("hash", ["obj"], required: 1)
+      return .int(try hash(v[0] ?? .none, i, a.range))
+    }
     add("format") { a, i throws(PyError) in
       let v = try a.unpack("format", ["value", "format_spec"], required: 1)
       var spec = ""
@@ -262,6 +266,35 @@ enum Builtins {
   }
 
   // MARK: - The builtins
+
+  /// `hash(x)`: equal numbers hash equal (`hash(1) == hash(1.0) == hash(True)`), as in Python;
+  /// strings hash the same in every run.
+  static func hash(_ value: PyValue, _ i: Interpreter, _ range: SourceRange?) throws(PyError)
+    -> Int
+  {
+    try i.checkHashable(value, range)
+    switch value {
+    case .none: return 0x5F3759DF
+    case .bool(let b): return b ? 1 : 0
+    case .int(let n): return n == -1 ? -2 : n
+    case .float(let f):
+      if let n = Int(exactly: f) { return n == -1 ? -2 : n }
+      return Int(truncatingIfNeeded: f.bitPattern)
+    case .str(let s):
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in s.utf8 {
+        h ^= UInt64(byte)
+        h = h &* 0x100_0000_01b3
+      }
+      return Int(truncatingIfNeeded: h)
+    case .tuple(let items):
+      var h = 0x345678
+      for item in items { h = (h ^ (try hash(item, i, range))) &* 1_000_003 }
+      return h
+    case .object(let o): return ObjectIdentifier(o).hashValue
+    case .list, .dict: return 0
+    }
+  }
 
   static func print(_ a: PyArguments, _ i: Interpreter) throws(PyError) -> PyValue {
     var sep = " "

@@ -79,28 +79,28 @@ extension Interpreter {
       return .object(try makeFunction(definition))
     case .listComp(let element, let clauses):
       var items: [PyValue] = []
-      try comprehension(clauses) { () throws(PyError) in
+      try comprehension(clauses, "<listcomp>", expr.range) { () throws(PyError) in
         items.append(try evaluate(element))
         try checkSize(items.count)
       }
       return .list(PyList(items))
     case .generator(let element, let clauses):
       var items: [PyValue] = []
-      try comprehension(clauses) { () throws(PyError) in
+      try comprehension(clauses, "<genexpr>", expr.range) { () throws(PyError) in
         items.append(try evaluate(element))
         try checkSize(items.count)
       }
       return .object(PyIterable(typeName: "generator", items: items))
     case .setComp(let element, let clauses):
       var items: [PyValue] = []
-      try comprehension(clauses) { () throws(PyError) in
+      try comprehension(clauses, "<setcomp>", expr.range) { () throws(PyError) in
         items.append(try evaluate(element))
         try checkSize(items.count)
       }
       return .object(try PySet.make(items, self))
     case .dictComp(let keyExpr, let valueExpr, let clauses):
       let dict = PyDict()
-      try comprehension(clauses) { () throws(PyError) in
+      try comprehension(clauses, "<dictcomp>", expr.range) { () throws(PyError) in
         let key = try evaluate(keyExpr)
         try dictSet(dict, key, try evaluate(valueExpr), keyExpr.range)
         try checkSize(dict.entries.count)
@@ -125,11 +125,25 @@ extension Interpreter {
 
   /// Runs `body` once per combination of a comprehension's loops, in a scope of its own whose
   /// names are the loop targets (the first iterable is evaluated outside it, as in Python).
-  func comprehension(_ clauses: [PyComprehension], _ body: () throws(PyError) -> Void)
-    throws(PyError)
-  {
-    guard let first = clauses.first else { return }
+  func comprehension(
+    _ clauses: [PyComprehension], _ kind: String, _ range: SourceRange,
+    _ body: () throws(PyError) -> Void
+  ) throws(PyError) {
+    guard let first = clauses.first, let source = frames.last?.source else { return }
     let firstIterable = try evaluate(first.iterable)
+    // Python 3.11 runs a comprehension as a function of its own: a frame in tracebacks, and a
+    // level of recursion.
+    guard callDepth < recursionLimit else {
+      throw PyError("RecursionError", "maximum recursion depth exceeded", at: range)
+    }
+    callDepth += 1
+    frames.append(
+      Frame(
+        function: kind, qualifiedName: frames.last?.qualifiedName, source: source, range: range))
+    defer {
+      callDepth -= 1
+      frames.removeLast()
+    }
     var names: Set<String> = []
     for clause in clauses { names.formUnion(clause.target.targetNames) }
     let scope = PyScope(locals: names, parent: currentScope, isComprehension: true)
@@ -153,7 +167,11 @@ extension Interpreter {
         return true
       }
     }
-    try loop(0)
+    do throws(PyError) {
+      try loop(0)
+    } catch {
+      throw leavingFrame(error)
+    }
   }
 
   // MARK: - Iteration

@@ -304,7 +304,18 @@ extension Interpreter {
       list.items = try repeated(list.items, n, range)
       return current
     }
-    return try binary(op, current, value, range)
+    do throws(PyError) {
+      return try binary(op, current, value, range)
+    } catch {
+      // Python names the augmented operator: "unsupported operand type(s) for +=: ...".
+      let symbol = op == .pow ? "** or pow()" : op.rawValue
+      let plain = "unsupported operand type(s) for \(symbol): "
+      guard error.kind == "TypeError", error.message.hasPrefix(plain) else { throw error }
+      var e = error
+      e.message =
+        "unsupported operand type(s) for \(op.rawValue)=: " + error.message.dropFirst(plain.count)
+      throw e
+    }
   }
 
   func delete(_ target: PyExpr) throws(PyError) {

@@ -5,7 +5,8 @@ import StatementLanguage
 enum Methods {
   static let strMethods = [
     "capitalize", "center", "count", "endswith", "find", "format", "index", "isalpha", "isdigit",
-    "islower", "isupper", "join", "ljust", "lower", "lstrip", "replace", "rjust", "rsplit",
+    "islower", "isupper", "join", "ljust", "lower", "lstrip", "partition", "replace", "rjust",
+    "rpartition", "rsplit",
     "rstrip", "split", "splitlines", "startswith", "strip", "title", "upper", "zfill",
   ]
   static let listMethods = [
@@ -108,6 +109,22 @@ enum Methods {
       var view = String.UnicodeScalarView()
       view.append(contentsOf: scalars)
       return .str(String(view))
+    case "partition", "rpartition":
+      let a = try arguments.unpack(qualified, ["sep"], required: 1)
+      guard case .str(let sep) = a[0] ?? .none else {
+        throw PyError(
+          "TypeError", "must be str, not \(interpreter.typeName(of: a[0] ?? .none))", at: range)
+      }
+      if sep.isEmpty { throw PyError("ValueError", "empty separator", at: range) }
+      let found = name == "partition" ? s.range(of: sep) : s.range(of: sep, options: .backwards)
+      guard let found else {
+        return name == "partition"
+          ? .tuple([.str(s), .str(""), .str("")])
+          : .tuple([.str(""), .str(""), .str(s)])
+      }
+      return .tuple([
+        .str(String(s[..<found.lowerBound])), .str(sep), .str(String(s[found.upperBound...])),
+      ])
     case "upper": return .str(s.uppercased())
     case "lower": return .str(s.lowercased())
     case "title":

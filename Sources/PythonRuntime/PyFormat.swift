@@ -468,7 +468,12 @@ enum PyFormat {
         throw invalid("unsupported format character '\(type)'", range)
       }
     }
-    if next < args.count, case .tuple = values {
+    var isMapping = false
+    switch values {
+    case .list, .dict: isMapping = true
+    default: break
+    }
+    if next < args.count && !isMapping {
       throw PyError(
         "TypeError", "not all arguments converted during string formatting", at: range)
     }

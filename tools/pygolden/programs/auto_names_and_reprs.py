@@ -1,0 +1,20 @@
+import keras
+from keras import layers
+
+a = keras.Sequential([layers.Dense(4)])
+b = keras.Sequential([keras.Input((3,)), layers.Dense(4)])
+i1 = keras.Input((3,))
+i2 = keras.layers.Input(shape=(3,), batch_size=8, name="batched", dtype="float16")
+f1 = keras.Model(i1, layers.Dense(2)(i1))
+f2 = keras.Model(i2, layers.Dense(2)(i2))
+print(a.name, b.name, f1.name, f2.name)
+print(i1)
+print(i2)
+print(i2.shape, i2.dtype, i2.name)
+print(f1)
+print(b.layers[0])
+print(f1.layers)
+print(f2.outputs[0].dtype, f2.layers[1].dtype, f2.layers[1].compute_dtype)
+print(repr(i1.shape), str(i1.shape), type(i1.shape).__name__)
+print(f1.inputs, f1.input)
+print(b.input)

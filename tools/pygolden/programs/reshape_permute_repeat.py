@@ -1,0 +1,22 @@
+import keras
+from keras import layers
+
+inputs = keras.Input(shape=(12, 8))
+x = layers.Reshape((-1, 4))(inputs)
+print(x.shape)
+x = layers.Permute((2, 1))(x)
+print(x.shape)
+flat = layers.Flatten()(x)
+rep = layers.RepeatVector(3)(flat)
+print(rep.shape)
+img = layers.Reshape((6, 16, 1))(inputs)
+img = layers.ZeroPadding2D(padding=(1, 2))(img)
+img = layers.Cropping2D(cropping=((0, 2), (3, 1)))(img)
+img = layers.UpSampling2D(size=(2, 1))(img)
+print(img.shape)
+seq = layers.Cropping1D((1, 1))(inputs)
+seq = layers.ZeroPadding1D(2)(seq)
+seq = layers.UpSampling1D(2)(seq)
+print(seq.shape)
+model = keras.Model(inputs, [rep, img, seq])
+print(model.output_shape)
