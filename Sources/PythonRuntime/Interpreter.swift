@@ -17,6 +17,9 @@ public final class Interpreter {
   public var write: (String) -> Void = { Swift.print($0, terminator: "") }
   /// Statements and expressions one top-level statement may evaluate before it is stopped.
   public var stepLimit = 10_000_000
+  /// Asked every few thousand steps (the REPL's Ctrl-C): true stops the program with
+  /// `KeyboardInterrupt`.
+  public var isInterrupted: (() -> Bool)?
   /// Nested calls of Python functions allowed (Python's default is 1000).
   public var recursionLimit = 1000
   /// The most items a list, tuple, string or range made by one operation may have.
@@ -46,7 +49,7 @@ public final class Interpreter {
   /// `IndentationError`, with the source set).
   public static func parse(_ source: SourceText) throws(PyError) -> PyProgram {
     do throws(PySyntaxError) {
-      return try PyParser.parse(source.text)
+      return try PyParser.parse(source.text, firstLine: source.firstLine)
     } catch {
       var e = PyError(error.kind, error.message, at: error.range, hint: error.hint)
       e.source = source
@@ -144,6 +147,9 @@ public final class Interpreter {
   /// Counts one step of work; past the limit the program is stopped.
   func step(_ range: SourceRange?) throws(PyError) {
     steps += 1
+    if steps & 4095 == 0, let isInterrupted, isInterrupted() {
+      throw PyError("KeyboardInterrupt", "", at: range)
+    }
     if steps > stepLimit {
       throw PyError(
         "StepLimitError",

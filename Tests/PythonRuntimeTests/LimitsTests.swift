@@ -91,3 +91,27 @@ import Testing
       run(nested + String(repeating: " ", count: 150) + "pass\n").error?.kind == "IndentationError")
   }
 }
+
+@Suite struct InterruptTests {
+  @Test func theHostCanInterruptALoop() {
+    let result = run("while True:\n    pass\n") { interpreter in
+      var asked = 0
+      interpreter.isInterrupted = {
+        asked += 1
+        return asked > 3
+      }
+    }
+    #expect(result.error?.kind == "KeyboardInterrupt")
+  }
+
+  @Test func syntaxErrorsNumberLinesFromTheSourcesFirstLine() {
+    let source = SourceText(name: "<stdin>", text: "if x:\ny = 1\n", firstLine: 10)
+    do {
+      _ = try Interpreter.parse(source)
+      Issue.record("parsed")
+    } catch {
+      #expect(error.message == "expected an indented block after 'if' statement on line 10")
+      #expect(error.range.map { source.line(of: $0.start) } == 11)
+    }
+  }
+}

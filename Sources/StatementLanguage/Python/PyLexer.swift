@@ -14,6 +14,8 @@ struct PyLexer {
   var indents: [Int] = [0]
   /// An embedded expression (an f-string field) is scanned as if inside brackets.
   let embedded: Bool
+  /// The number of the text's first line, for messages ("detected at line N").
+  var firstLine = 1
 
   static let maxIndentLevels = 100
   static let maxBrackets = 200
@@ -25,8 +27,9 @@ struct PyLexer {
   }
 
   /// All tokens of `text`, ending with NEWLINE (when the text has a statement), DEDENTs and END.
-  static func tokenize(_ text: String) throws(PySyntaxError) -> [PyToken] {
+  static func tokenize(_ text: String, firstLine: Int = 1) throws(PySyntaxError) -> [PyToken] {
     var lexer = PyLexer(Array(text))
+    lexer.firstLine = firstLine
     try lexer.run()
     return lexer.tokens
   }
@@ -46,7 +49,7 @@ struct PyLexer {
 
   /// The 1-based line of a local offset, for "(detected at line N)".
   func line(of offset: Int) -> Int {
-    var line = 1
+    var line = firstLine
     for char in chars[0..<min(offset, chars.count)] where char.isNewline { line += 1 }
     return line
   }

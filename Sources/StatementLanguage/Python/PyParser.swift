@@ -12,16 +12,20 @@ public struct PyParser {
   /// Nesting of the rules that recurse, capped so that deep input cannot overflow the stack.
   var depth = 0
   static let maxDepth = 200
+  /// The number of the text's first line, for messages ("on line N").
+  var firstLine = 1
 
   init(tokens: [PyToken], text: [Character]) {
     self.tokens = tokens
     self.text = text
   }
 
-  /// Parses a whole program: its top-level statements (`a = 1; b = 2` gives two).
-  public static func parse(_ text: String) throws(PySyntaxError) -> PyProgram {
-    let tokens = try PyLexer.tokenize(text)
+  /// Parses a whole program: its top-level statements (`a = 1; b = 2` gives two). Messages
+  /// number lines from `firstLine` (a REPL block's first line is the session's line N).
+  public static func parse(_ text: String, firstLine: Int = 1) throws(PySyntaxError) -> PyProgram {
+    let tokens = try PyLexer.tokenize(text, firstLine: firstLine)
     var parser = PyParser(tokens: tokens, text: Array(text))
+    parser.firstLine = firstLine
     return PyProgram(statements: try parser.parseFile())
   }
 
@@ -73,7 +77,7 @@ public struct PyParser {
 
   /// The 1-based line of an offset.
   func line(of offset: Int) -> Int {
-    var line = 1
+    var line = firstLine
     for char in text[0..<max(0, min(offset, text.count))] where char.isNewline { line += 1 }
     return line
   }
