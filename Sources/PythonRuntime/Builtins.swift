@@ -9,6 +9,8 @@ enum Builtins {
     var table: [String: PyValue] = [
       "None": .none, "True": .bool(true), "False": .bool(false),
       "Ellipsis": .object(PyEllipsis.shared),
+      // A program runs as the main module: `if __name__ == "__main__":` holds.
+      "__name__": .str("__main__"),
     ]
     func add(_ name: String, _ body: @escaping Body) {
       table[name] = .object(PyBuiltinFunction(name, body))

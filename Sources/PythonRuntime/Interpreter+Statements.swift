@@ -194,9 +194,7 @@ extension Interpreter {
     case .attribute(let objectExpr, let name, let nameRange):
       let object = try evaluate(objectExpr)
       guard case .object(let o) = object else {
-        throw PyError(
-          "AttributeError",
-          "'\(typeName(of: object))' object attribute '\(name)' is read-only", at: nameRange)
+        throw cannotSet(name, on: object, nameRange)
       }
       do throws(PyError) {
         try o.setAttribute(name, value, self)
@@ -269,9 +267,7 @@ extension Interpreter {
       let value = try evaluate(valueExpr)
       let result = try inPlace(current, op, value, target.range.union(valueExpr.range))
       guard case .object(let o) = object else {
-        throw PyError(
-          "AttributeError",
-          "'\(typeName(of: object))' object attribute '\(name)' is read-only", at: nameRange)
+        throw cannotSet(name, on: object, nameRange)
       }
       do throws(PyError) {
         try o.setAttribute(name, result, self)
@@ -328,7 +324,8 @@ extension Interpreter {
     case .tuple(let items), .list(let items):
       for item in items { try delete(item) }
     default:
-      throw PyError("TypeError", "kshape cannot delete \(target)", at: target.range)
+      throw PyError(
+        "SyntaxError", "kshape deletes names and items only, not attributes", at: target.range)
     }
   }
 
@@ -374,6 +371,16 @@ extension Interpreter {
       }
       if let found { store(name.alias ?? attributeName, found) }
     }
+  }
+
+  /// Python's error for `value.name = ...` on a plain value.
+  func cannotSet(_ name: String, on value: PyValue, _ range: SourceRange) -> PyError {
+    Methods.names(of: value).contains(name)
+      ? PyError(
+        "AttributeError", "'\(typeName(of: value))' object attribute '\(name)' is read-only",
+        at: range)
+      : PyError(
+        "AttributeError", "'\(typeName(of: value))' object has no attribute '\(name)'", at: range)
   }
 
   /// `error` with `range` when it has none (a host error gets the range of its call).

@@ -92,7 +92,11 @@ public final class Interpreter {
 
   /// Calls `callee` as Python would (a function, a builtin, a class, a host object).
   public func call(_ callee: PyValue, _ arguments: PyArguments) throws(PyError) -> PyValue {
-    try runOnLargeStack { () throws(PyError) -> PyValue in
+    if frames.isEmpty {
+      steps = 0
+      callDepth = 0
+    }
+    return try runOnLargeStack { () throws(PyError) -> PyValue in
       try self.callValue(callee, arguments)
     }
   }
