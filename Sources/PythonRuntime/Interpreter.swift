@@ -1,4 +1,3 @@
-import Foundation
 import StatementLanguage
 
 /// Runs parsed Python programs: the interpreter of kshape's Python subset. It knows nothing of
@@ -32,6 +31,9 @@ public final class Interpreter {
   var currentScope: PyScope?
   /// Set while running on the interpreter's own large stack.
   var onLargeStack = false
+  /// Where the large stack starts (0: not on it) and how many bytes of it code may use.
+  var stackBase: UInt = 0
+  var stackBudget = 0
   /// Objects whose repr is being built (a list that contains itself shows `[...]`).
   var reprInProgress: Set<ObjectIdentifier> = []
 
@@ -48,13 +50,25 @@ public final class Interpreter {
   /// Parses a program into top-level statements (syntax errors are `SyntaxError` or
   /// `IndentationError`, with the source set).
   public static func parse(_ source: SourceText) throws(PyError) -> PyProgram {
-    do throws(PySyntaxError) {
-      return try PyParser.parse(source.text, firstLine: source.firstLine)
-    } catch {
-      var e = PyError(error.kind, error.message, at: error.range, hint: error.hint)
-      e.source = source
-      throw e
+    // Parsing recurses once per nesting level (capped at 200): on the large stack too, so that a
+    // caller on a small thread stack never overflows.
+    let box = LargeStackBox { () throws(PyError) -> PyProgram in
+      do throws(PySyntaxError) {
+        return try PyParser.parse(source.text, firstLine: source.firstLine)
+      } catch {
+        var e = PyError(error.kind, error.message, at: error.range, hint: error.hint)
+        e.source = source
+        throw e
+      }
     }
+    guard LargeStackThread.run(box, stackSizes: stackSizes) else {
+      throw PyError(
+        "MemoryError", "kshape could not start the interpreter's thread (no memory for its stack)",
+        at: nil)
+    }
+    let result =
+      box.result ?? .failure(PyError("RuntimeError", "the parser did not run", at: nil))
+    return try result.get()
   }
 
   /// Runs one top-level statement; an expression statement gives its value (`.none` included),
@@ -151,6 +165,13 @@ public final class Interpreter {
   /// Counts one step of work; past the limit the program is stopped.
   func step(_ range: SourceRange?) throws(PyError) {
     steps += 1
+    // Deep nesting inside each call (an expression 200 levels deep in a function recursing 1000
+    // times) could still exhaust the stack: measure it, as CPython 3.12 does for C recursion.
+    var marker = 0
+    let here = withUnsafePointer(to: &marker) { UInt(bitPattern: $0) }
+    if stackBase > here, Int(stackBase - here) > stackBudget {
+      throw PyError("RecursionError", "maximum recursion depth exceeded", at: range)
+    }
     if steps & 4095 == 0, let isInterrupted, isInterrupted() {
       throw PyError("KeyboardInterrupt", "", at: range)
     }
@@ -176,33 +197,44 @@ public final class Interpreter {
   func runOnLargeStack<T>(_ body: @escaping () throws(PyError) -> T) throws(PyError) -> T {
     if onLargeStack { return try body() }
     let box = LargeStackBox(body)
-    onLargeStack = true
-    defer { onLargeStack = false }
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-      box.run()
-      done.signal()
+    box.onStart = { [unowned self] base, budget in
+      self.stackBase = base
+      self.stackBudget = budget
     }
-    thread.stackSize = Interpreter.stackSize
-    thread.start()
-    done.wait()
+    onLargeStack = true
+    defer {
+      onLargeStack = false
+      stackBase = 0
+    }
+    guard LargeStackThread.run(box, stackSizes: Interpreter.stackSizes) else {
+      throw PyError(
+        "MemoryError", "kshape could not start the interpreter's thread (no memory for its stack)",
+        at: nil)
+    }
     let result =
       box.result ?? .failure(PyError("RuntimeError", "the interpreter did not run", at: nil))
     return try result.get()
   }
 
-  /// The stack of the interpreter's thread: Python's 1000 nested calls need a few hundred bytes
-  /// of Swift stack per Python-level expression; measured by the deep-recursion test.
-  static let stackSize = 512 << 20
+  /// The stack sizes tried for the interpreter's thread, largest first. Measured in a debug
+  /// build: 1000 nested Python calls take under 32 MB; an expression nested 200 deep inside each
+  /// call takes more, so 512 MB of address space is reserved (pages are only touched when used).
+  static let stackSizes = [512 << 20, 64 << 20]
 }
 
 /// Carries a body and its result across to the large-stack thread (used by one thread at a time:
 /// the caller waits).
-private final class LargeStackBox<T>: @unchecked Sendable {
+private final class LargeStackBox<T>: LargeStackJob, @unchecked Sendable {
   let body: () throws(PyError) -> T
   var result: Result<T, PyError>?
+  /// Told where the stack starts and how much of it may be used, before the body runs.
+  var onStart: ((_ base: UInt, _ budget: Int) -> Void)?
   init(_ body: @escaping () throws(PyError) -> T) { self.body = body }
-  func run() {
+  func run(stackSize: Int) {
+    var marker = 0
+    let base = withUnsafePointer(to: &marker) { UInt(bitPattern: $0) }
+    // Keep an eighth (at least 8 MB) for the host's own calls between two checks.
+    onStart?(base, stackSize - max(stackSize / 8, 8 << 20))
     do throws(PyError) {
       result = .success(try body())
     } catch {

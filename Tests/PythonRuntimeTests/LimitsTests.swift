@@ -39,6 +39,15 @@ import Testing
     #expect(run(source).error?.kind == "RecursionError")
   }
 
+  @Test func recursionThroughDeeplyNestedExpressionsIsMeasuredNotCrashed() {
+    // Each of the 1000 levels nests 190 calls before recursing: more native stack than the
+    // depth limit alone accounts for; the interpreter watches the stack itself.
+    let nested =
+      String(repeating: "g(", count: 190) + "f(n + 1)" + String(repeating: ")", count: 190)
+    let result = run("def g(x):\n    return x\ndef f(n):\n    return \(nested)\nf(0)\n")
+    #expect(result.error?.kind == "RecursionError")
+  }
+
   @Test func aStepLimitCanBeLowered() {
     let result = run("x = 0\nfor i in range(1000):\n    x += i\n") { $0.stepLimit = 100 }
     #expect(result.error?.kind == "StepLimitError")
