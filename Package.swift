@@ -5,7 +5,8 @@ let package = Package(
   name: "kshape",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "kshape", targets: ["kshape"])
+    .executable(name: "kshape", targets: ["kshape"]),
+    .executable(name: "kshape-fuzz", targets: ["KShapeFuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -27,19 +28,26 @@ let package = Package(
     // The engine: sessions, graphs, evaluation, rendering. No I/O.
     .target(
       name: "ShapeEngine",
-      dependencies: ["ShapeCore", "LayerCatalog", "StatementLanguage", "KerasJSON"]),
+      dependencies: [
+        "ShapeCore", "LayerCatalog", "StatementLanguage", "PythonRuntime", "KerasJSON",
+      ]),
     // Terminal side.
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]),
     .target(name: "LineEditor", dependencies: ["CLibEdit"]),
-    .target(name: "KShapeREPL", dependencies: ["ShapeEngine", "LineEditor", "ModelFiles"]),
+    .target(
+      name: "KShapeREPL",
+      dependencies: ["ShapeEngine", "PythonRuntime", "LineEditor", "ModelFiles"]),
     .executableTarget(
       name: "kshape",
       dependencies: [
         "KShapeREPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // The fuzz harness (docs/fuzzing.md): generated and mutated statements, configs, archives.
+    .executableTarget(
+      name: "KShapeFuzz", dependencies: ["KShapeREPL", "KerasJSON", "LayerCatalog", "LineEditor"]),
     // Tests.
     .testTarget(name: "ShapeCoreTests", dependencies: ["ShapeCore"]),
     .testTarget(name: "StatementLanguageTests", dependencies: ["StatementLanguage"]),
@@ -54,6 +62,8 @@ let package = Package(
     .testTarget(
       name: "ModelFilesTests", dependencies: ["ModelFiles", "KerasJSON"],
       exclude: ["Hostile", "Fixtures"]),
-    .testTarget(name: "KShapeREPLTests", dependencies: ["KShapeREPL"], exclude: ["Transcripts"]),
+    .testTarget(
+      name: "KShapeREPLTests", dependencies: ["KShapeREPL"],
+      exclude: ["Transcripts", "FuzzRegressions"]),
   ]
 )

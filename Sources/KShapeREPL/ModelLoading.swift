@@ -4,6 +4,10 @@ import ShapeEngine
 /// The file side of `import` and `kshape inspect`: a model file read and decoded, and errors
 /// that name the file and, for a config, the JSON path of the problem.
 enum ModelLoading {
+  /// Most layers a model may have, nested models included. Each costs about 4 KB once
+  /// evaluated, so this bounds an import to ~400 MB; the largest Keras application has 813.
+  static let maxLayers = 100_000
+
   static func load(_ path: String) throws(EngineError) -> SavedModel {
     let contents: ModelFileContents
     do {
@@ -11,11 +15,30 @@ enum ModelLoading {
     } catch {
       throw EngineError("\(error)")
     }
+    let model: SavedModel
     do {
-      return try SavedModel.decode(contents.json)
+      model = try SavedModel.decode(contents.json)
     } catch {
       throw EngineError("\(path): \(error.path): \(error.message)", hint: error.hint)
     }
+    let count = layerCount(model)
+    guard count <= maxLayers else {
+      throw EngineError(
+        "\(path): the model has \(count) layers (nested models included); kshape imports models"
+          + " of up to \(maxLayers) layers, the limit that bounds its memory")
+    }
+    return model
+  }
+
+  /// The model's layers and those of every nested model.
+  static func layerCount(_ model: SavedModel) -> Int {
+    var count = 0
+    var pending = [model]
+    while let next = pending.popLast() {
+      count += next.layers.count
+      pending += next.layers.compactMap(\.nested)
+    }
+    return count
   }
 }
 

@@ -9,12 +9,15 @@ public struct JSONError: Error, Hashable, Sendable, CustomStringConvertible {
   public var column: Int
   /// 0-based byte offset of the offending character.
   public var offset: Int
+  /// The document may be valid JSON but passes a limit (the number of values).
+  public var exceedsLimit: Bool
 
-  public init(message: String, line: Int, column: Int, offset: Int) {
+  public init(message: String, line: Int, column: Int, offset: Int, exceedsLimit: Bool = false) {
     self.message = message
     self.line = line
     self.column = column
     self.offset = offset
+    self.exceedsLimit = exceedsLimit
   }
 
   /// "expected ',' or '}' after an object member at line 3, column 14"

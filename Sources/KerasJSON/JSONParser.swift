@@ -8,25 +8,31 @@
 ///   an error: a Swift string cannot hold one).
 /// - Nesting is limited (`maxDepth`) and the parser keeps its own stack, so no input can exhaust
 ///   the thread's stack; every input either parses or throws.
+/// - The number of values is limited (`maxValues`): a value costs about 45 bytes in memory
+///   however short its text (`0,` is two bytes), so the file's size alone does not bound memory.
 public enum JSONParser {
   /// The default limit on nested lists and objects.
   public static let defaultMaxDepth = 256
+  /// The default limit on values (each number, string, literal, list and object counts one):
+  /// 1,000,000, about 45 MB in memory; the largest Keras application config has about 70,000.
+  public static let defaultMaxValues = 1_000_000
   /// The longest number literal accepted (Python refuses integers of more than 4300 digits).
   public static let maxNumberLength = 4300
 
   /// Parses one JSON value that fills `bytes` (surrounding whitespace allowed).
   public static func parse(
-    _ bytes: some Collection<UInt8>, maxDepth: Int = defaultMaxDepth
+    _ bytes: some Collection<UInt8>, maxDepth: Int = defaultMaxDepth,
+    maxValues: Int = defaultMaxValues
   ) throws(JSONError) -> JSONValue {
-    var reader = JSONReader(bytes: Array(bytes), maxDepth: maxDepth)
+    var reader = JSONReader(bytes: Array(bytes), maxDepth: maxDepth, maxValues: maxValues)
     return try reader.document()
   }
 
   /// Parses one JSON value from text.
-  public static func parse(_ text: String, maxDepth: Int = defaultMaxDepth) throws(JSONError)
-    -> JSONValue
-  {
-    try parse(Array(text.utf8), maxDepth: maxDepth)
+  public static func parse(
+    _ text: String, maxDepth: Int = defaultMaxDepth, maxValues: Int = defaultMaxValues
+  ) throws(JSONError) -> JSONValue {
+    try parse(Array(text.utf8), maxDepth: maxDepth, maxValues: maxValues)
   }
 }
 
@@ -51,11 +57,14 @@ private struct OpenObject {
 struct JSONReader {
   let bytes: [UInt8]
   let maxDepth: Int
+  let maxValues: Int
   var pos = 0
+  var values = 0
 
-  init(bytes: [UInt8], maxDepth: Int) {
+  init(bytes: [UInt8], maxDepth: Int, maxValues: Int = JSONParser.defaultMaxValues) {
     self.bytes = bytes
     self.maxDepth = maxDepth
+    self.maxValues = maxValues
   }
 
   var peek: UInt8? { pos < bytes.count ? bytes[pos] : nil }
@@ -91,6 +100,14 @@ struct JSONReader {
     while true {
       // Read one value; an opening bracket pushes a container and reads its first element.
       skipWhitespace()
+      values += 1
+      if values > maxValues {
+        var e = error(
+          "more than \(maxValues) values (numbers, strings, lists, objects); the limit bounds the"
+            + " memory a document takes")
+        e.exceedsLimit = true
+        throw e
+      }
       switch peek {
       case UInt8(ascii: "["), UInt8(ascii: "{"):
         let opensArray = peek == UInt8(ascii: "[")

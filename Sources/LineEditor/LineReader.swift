@@ -17,9 +17,18 @@ public protocol LineReader: AnyObject {
   func readLine(prompt: String) -> LineResult
   /// Remembers `line` for recall; blank lines are ignored.
   func addHistory(_ line: String)
+  /// Why the input ended early (a line too long, bytes that are not UTF-8, a read error), as a
+  /// sentence naming the input and the line; nil when it simply ended.
+  var inputFailure: String? { get }
+  /// Whether more input is already waiting (the rest of a paste).
+  var hasPendingInput: Bool { get }
 }
 
 extension LineReader {
+  /// Readers that cannot fail (a terminal, a test script) have nothing to say.
+  public var inputFailure: String? { nil }
+  public var hasPendingInput: Bool { false }
+
   /// Seeds the history with earlier lines, oldest first (for replaying a stored session).
   public func loadHistory(_ lines: [String]) {
     for line in lines {

@@ -1,21 +1,206 @@
-/// Reads lines from a pipe or file: no prompt, no editing, no history.
-///
-/// Used when stdin or stdout is not a terminal, so that `printf '...' | kshape` prints only
-/// the REPL's answers.
-public final class PlainReader: LineReader {
-  /// Creates a reader over the process's standard input.
-  public init() {}
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
-  /// Returns the next line of standard input (the prompt is not shown).
-  public func readLine(prompt: String) -> LineResult {
-    guard let line = Swift.readLine(strippingNewline: true) else {
-      return .endOfInput
+/// Reads lines from a pipe or file, a chunk at a time, so statements run as their lines arrive:
+/// no prompt, no editing, no history.
+///
+/// Used when stdin or stdout is not a terminal (`printf '...' | kshape`) and for `kshape run`.
+/// Memory is bounded: a line longer than `maxLineBytes`, input past `maxTotalBytes`, bytes that
+/// are not UTF-8, or a read error end the input, and `inputFailure` says which and on what line.
+public final class PlainReader: LineReader {
+  /// What is being read, for messages: "stdin" or the script's path.
+  public let name: String
+  /// The longest line accepted (default 64 KiB: a statement is rarely 200 bytes, and the
+  /// statement lexer keeps 16 bytes a character and takes ~20 us a token in a debug build).
+  public let maxLineBytes: Int
+  /// The most input read in all (default 16 MiB).
+  public let maxTotalBytes: Int
+  /// Called before each read that may block (the caller flushes its buffered output there, so
+  /// a program driving kshape through pipes sees each answer before kshape waits for more).
+  public var willRead: () -> Void = {}
+  /// Why the input ended early, or nil.
+  public private(set) var inputFailure: String?
+
+  private let fd: Int32
+  private let ownsDescriptor: Bool
+  private var buffer: [UInt8] = []
+  /// Where the next line starts in `buffer`.
+  private var start = 0
+  private var totalRead = 0
+  private var lineNumber = 0
+  private var atEnd = false
+
+  public static let defaultMaxLineBytes = 64 << 10
+  public static let defaultMaxTotalBytes = 16 << 20
+
+  /// A reader over the process's standard input.
+  public convenience init() {
+    self.init(descriptor: 0, name: "stdin")
+  }
+
+  /// A reader over an open descriptor; `closing` closes it when the reader goes.
+  public init(
+    descriptor: Int32, name: String, closing: Bool = false,
+    maxLineBytes: Int = defaultMaxLineBytes, maxTotalBytes: Int = defaultMaxTotalBytes
+  ) {
+    self.fd = descriptor
+    self.name = name
+    self.ownsDescriptor = closing
+    self.maxLineBytes = maxLineBytes
+    self.maxTotalBytes = maxTotalBytes
+  }
+
+  /// Opens the script at `path` (a file, a pipe such as `<(...)` or /dev/stdin); a FIFO nobody
+  /// writes to is refused at once rather than waited on. Throws the reason as text.
+  public static func open(
+    path: String, maxLineBytes: Int = defaultMaxLineBytes,
+    maxTotalBytes: Int = defaultMaxTotalBytes
+  ) throws(InputError) -> PlainReader {
+    let fd = posixOpen(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { throw InputError(message: "cannot read '\(path)': \(errnoText())") }
+    var info = stat()
+    var mode: UInt32 = 0
+    if fstat(fd, &info) == 0 { mode = UInt32(info.st_mode) & UInt32(S_IFMT) }
+    if mode == UInt32(S_IFDIR) {
+      close(fd)
+      throw InputError(message: "cannot read '\(path)': it is a directory")
     }
-    return .line(line)
+    let reader = PlainReader(
+      descriptor: fd, name: path, closing: true, maxLineBytes: maxLineBytes,
+      maxTotalBytes: maxTotalBytes)
+    if mode == UInt32(S_IFIFO) {
+      // Linux: an empty FIFO read without blocking gives end-of-file when no process has it
+      // open for writing, EAGAIN when a writer exists.
+      switch reader.fill() {
+      case 0 where reader.buffer.isEmpty:
+        throw InputError(
+          message: "cannot read '\(path)': it is a pipe (FIFO) with nothing in it and no process"
+            + " writing to it; start the writer first")
+      case let n where n < 0 && errno != EAGAIN:
+        throw InputError(message: "cannot read '\(path)': \(errnoText())")
+      default: break
+      }
+    }
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    return reader
+  }
+
+  deinit {
+    if ownsDescriptor { close(fd) }
+  }
+
+  /// Returns the next line (the prompt is not shown); `.endOfInput` at the end of the input or
+  /// when it cannot go on (`inputFailure` then says why).
+  public func readLine(prompt: String) -> LineResult {
+    guard inputFailure == nil else { return .endOfInput }
+    var scanned = start
+    while true {
+      if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
+        return take(upTo: newline, skipping: 1)
+      }
+      scanned = buffer.count
+      if buffer.count - start > maxLineBytes {
+        return fail(
+          "line \(lineNumber + 1) is longer than \(bytes(maxLineBytes)), the limit for one line")
+      }
+      if atEnd {
+        return start < buffer.count ? take(upTo: buffer.count, skipping: 0) : .endOfInput
+      }
+      if totalRead >= maxTotalBytes {
+        return fail(
+          "the input is longer than \(bytes(maxTotalBytes)), the limit for a script"
+            + " (stopped at line \(lineNumber + 1))")
+      }
+      if start > 0 {
+        buffer.removeSubrange(0..<start)
+        scanned -= start
+        start = 0
+      }
+      willRead()
+      let n = fill()
+      if n < 0 && errno == EINTR { continue }
+      if n < 0 && errno == EAGAIN {
+        // A descriptor left non-blocking by whoever started kshape: wait for input.
+        var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        _ = poll(&ready, 1, -1)
+        continue
+      }
+      if n < 0 {
+        return fail("reading line \(lineNumber + 1) failed: \(errnoText())")
+      }
+      if n == 0 { atEnd = true }
+    }
   }
 
   /// Does nothing: piped input has no one to recall it.
   public func addHistory(_ line: String) {}
+
+  /// Appends one chunk from the descriptor; the count read, 0 at the end, -1 on an error.
+  private func fill() -> Int {
+    let chunk = 1 << 16
+    let old = buffer.count
+    buffer.append(contentsOf: repeatElement(0, count: chunk))
+    let n = buffer.withUnsafeMutableBytes { raw -> Int in
+      guard let base = raw.baseAddress else { return -1 }
+      return read(fd, base + old, chunk)
+    }
+    buffer.removeLast(chunk - max(0, n))
+    totalRead += max(0, n)
+    return n
+  }
+
+  private func take(upTo end: Int, skipping: Int) -> LineResult {
+    lineNumber += 1
+    var bytes = buffer[start..<end]
+    start = end + skipping
+    if bytes.last == 0x0D { bytes = bytes.dropLast() }
+    guard let line = String(validating: bytes, as: UTF8.self) else {
+      let bad = Self.firstInvalidUTF8(bytes)
+      return fail("line \(lineNumber) is not UTF-8 text (byte \(bad.hex) at column \(bad.column))")
+    }
+    return .line(line)
+  }
+
+  private func fail(_ message: String) -> LineResult {
+    inputFailure = name + ": " + message
+    return .endOfInput
+  }
+
+  /// The first byte that breaks UTF-8, in hex, and its 1-based column in bytes.
+  static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> (hex: String, column: Int) {
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    var valid = 0
+    decoding: while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar): valid += UTF8.width(scalar)
+      case .emptyInput, .error: break decoding
+      }
+    }
+    let byte = valid < bytes.count ? bytes[bytes.startIndex + valid] : 0
+    let text = String(byte, radix: 16, uppercase: true)
+    return ((text.count == 1 ? "0" : "") + text, valid + 1)
+  }
+}
+
+/// Why input could not be read, as a sentence.
+public struct InputError: Error, Sendable {
+  public var message: String
+}
+
+/// "1 MiB", "16 MiB", "100 bytes".
+func bytes(_ n: Int) -> String {
+  if n >= 1 << 20, n % (1 << 20) == 0 { return "\(n >> 20) MiB" }
+  if n >= 1 << 10, n % (1 << 10) == 0 { return "\(n >> 10) KiB" }
+  return "\(n) bytes"
+}
+
+/// `strerror(errno)`, lowercased.
+func errnoText() -> String {
+  String(cString: strerror(errno)).lowercased()
 }
 
 /// Replays a fixed list of results, for testing code that drives a `LineReader` without a
@@ -49,4 +234,9 @@ public final class ScriptedReader: LineReader {
       history.append(line)
     }
   }
+}
+
+/// `open(2)`, out of reach of `PlainReader.open`.
+private func posixOpen(_ path: String, _ flags: Int32) -> Int32 {
+  open(path, flags)
 }

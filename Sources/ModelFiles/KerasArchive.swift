@@ -3,10 +3,12 @@ import ZIPFoundation
 
 /// Reads `config.json` out of a `.keras` archive, in memory, within the limits.
 ///
-/// ZIPFoundation opens the archive and lists its entries. The entry's bytes are read here with
-/// positioned reads and inflated with ZIPFoundation's `Data.decompress` from memory, because
-/// `Archive.extract(_:consumer:)` does not check the CRC, trusts the declared sizes of stored
-/// entries, and on Linux loops forever when a deflate stream runs into the end of the file.
+/// The central directory is read by `ZipDirectory`, the entry's bytes with positioned reads, and
+/// only inflating and the CRC use ZIPFoundation (`Data.decompress` from memory, `crc32`).
+/// ZIPFoundation's `Archive` is not used: its iteration traps on hostile sizes (a ZIP64 entry
+/// with a data descriptor), `Archive.extract(_:consumer:)` does not check the CRC, trusts the
+/// declared sizes of stored entries, and on Linux loops forever when a deflate stream runs into
+/// the end of the file.
 enum KerasArchive {
   static let configName = "config.json"
   /// Most bytes of central directory read (a Keras file's is a few hundred bytes).
@@ -20,32 +22,42 @@ enum KerasArchive {
     {
       ModelFileError(path: path, kind: kind, message: message, entry: entry ? configName : nil)
     }
-    guard let size = file.size else {
-      throw fail(.badArchive, "a zip archive must be a regular file, not a pipe or a device")
-    }
+    let size = file.size
     guard let directory = ZipDirectory.locate(in: file, size: size) else {
       throw fail(
         .badArchive,
         "the zip archive is truncated or damaged: no end-of-central-directory record at its end"
           + " (was the file cut short?)")
     }
-    let (entries, total) = try listEntries(path: path, limits: limits)
-    // The record is looked up in the central directory directly: ZIPFoundation skips encrypted
-    // entries and ends its listing at the first one.
-    let (found, matches) = ZipDirectory.find(
-      configName, in: file, directory: directory, maxEntries: limits.maxArchiveEntries,
+    guard directory.count <= UInt64(limits.maxArchiveEntries) else {
+      throw fail(
+        .tooLarge,
+        "the zip archive declares \(directory.count) entries; the limit is"
+          + " \(limits.maxArchiveEntries) (a Keras file has three)")
+    }
+    let records = ZipDirectory.records(
+      in: file, directory: directory, maxEntries: limits.maxArchiveEntries,
       maxBytes: maxDirectoryBytes)
-    guard let record = found else {
-      if total == 0 { throw fail(.badArchive, "the zip archive has no entries") }
-      var listed = entries.names.joined(separator: ", ")
-      if total > entries.names.count { listed += ", ... (\(total) in all)" }
+    let wanted = Array(configName.utf8)
+    let matches = records.filter { $0.name == wanted }
+    guard let record = matches.first else {
+      if records.isEmpty {
+        throw fail(
+          .badArchive,
+          directory.count == 0
+            ? "the zip archive has no entries"
+            : "the zip archive's central directory is damaged (no readable entry)")
+      }
+      var listed = records.prefix(8).map { String(decoding: $0.name, as: UTF8.self) }
+        .joined(separator: ", ")
+      if records.count > 8 { listed += ", ... (\(records.count) in all)" }
       throw fail(.badArchive, "the zip archive has no config.json (entries: \(listed))")
     }
-    if matches > 1 {
-      throw fail(.badArchive, "the zip archive has \(matches) entries named config.json")
+    if matches.count > 1 {
+      throw fail(.badArchive, "the zip archive has \(matches.count) entries named config.json")
     }
-    if let entry = entries.config, entry.type != .file {
-      throw fail(.badArchive, "config.json is a \(entry.type), not a file", entry: true)
+    if record.isSymlink {
+      throw fail(.badArchive, "config.json is a symbolic link, not a file", entry: true)
     }
     if record.isEncrypted {
       throw fail(.badArchive, "config.json is encrypted", entry: true)
@@ -101,34 +113,6 @@ enum KerasArchive {
           + " the archive is damaged", entry: true)
     }
     return bytes
-  }
-
-  /// The entries as ZIPFoundation reads them: the first names, config.json, and the count.
-  static func listEntries(path: String, limits: ModelFileLimits) throws(ModelFileError)
-    -> (entries: (names: [String], config: Entry?), total: Int)
-  {
-    let archive: Archive
-    do {
-      archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-    } catch {
-      throw ModelFileError(
-        path: path, kind: .badArchive, message: "the zip archive cannot be opened (\(error))")
-    }
-    var names: [String] = []
-    var config: Entry?
-    var total = 0
-    for entry in archive {
-      total += 1
-      guard total <= limits.maxArchiveEntries else {
-        throw ModelFileError(
-          path: path, kind: .tooLarge,
-          message: "the zip archive has more than \(limits.maxArchiveEntries) entries"
-            + " (a Keras file has three)")
-      }
-      if names.count < 8 { names.append(entry.path) }
-      if config == nil, entry.path == configName { config = entry }
-    }
-    return ((names, config), total)
   }
 
   /// Why inflating stopped early.

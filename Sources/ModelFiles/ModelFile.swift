@@ -31,29 +31,30 @@ public enum ModelFile {
   public static func read(path: String, limits: ModelFileLimits = .default)
     throws(ModelFileError) -> ModelFileContents
   {
-    let file = try OpenFile(path: path)
-    guard let head = file.read(at: 0, count: 16) ?? (file.size == nil ? [] : nil) else {
-      throw ModelFileError(path: path, kind: .cannotOpen, message: "the file cannot be read")
+    let file = try OpenFile(path: path, streamLimit: limits.maxJSONFileBytes)
+    guard let head = file.read(at: 0, count: 16) else {
+      throw ModelFileError(
+        path: path, kind: .cannotOpen,
+        message: "the file cannot be read (\(OpenFile.lastReason))")
     }
     if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
       let bytes = try KerasArchive.readConfig(file, path: path, limits: limits)
       let json = try parse(bytes, path: path, entry: KerasArchive.configName, limits: limits)
       return ModelFileContents(path: path, format: .kerasArchive, json: json)
     }
-    if file.size != nil, let refusal = Sniff.refusal(head: head, size: file.size) {
+    if let refusal = Sniff.refusal(head: head, size: file.size) {
       throw ModelFileError(path: path, kind: .unknownFormat, message: refusal)
     }
-    if let size = file.size, size > UInt64(limits.maxJSONFileBytes) {
-      throw tooLarge(path: path, size: size, limits: limits)
+    if file.size > UInt64(limits.maxJSONFileBytes) {
+      throw tooLarge(path: path, size: file.size, limits: limits)
     }
     guard let bytes = file.readAll(limit: limits.maxJSONFileBytes) else {
-      throw ModelFileError(path: path, kind: .cannotOpen, message: "the file cannot be read")
+      throw ModelFileError(
+        path: path, kind: .cannotOpen,
+        message: "the file cannot be read (\(OpenFile.lastReason))")
     }
     if bytes.count > limits.maxJSONFileBytes {
       throw tooLarge(path: path, size: UInt64(bytes.count), limits: limits)
-    }
-    if file.size == nil, let refusal = Sniff.refusal(head: Array(bytes.prefix(16)), size: nil) {
-      throw ModelFileError(path: path, kind: .unknownFormat, message: refusal)
     }
     let body = bytes.starts(with: Sniff.utf8BOM) ? Array(bytes.dropFirst(3)) : bytes
     let json = try parse(body, path: path, entry: nil, limits: limits)
@@ -78,7 +79,13 @@ public enum ModelFile {
     }
     let value: JSONValue
     do {
-      value = try JSONParser.parse(bytes, maxDepth: limits.maxJSONDepth)
+      value = try JSONParser.parse(
+        bytes, maxDepth: limits.maxJSONDepth, maxValues: limits.maxJSONValues)
+    } catch  where error.exceedsLimit {
+      throw ModelFileError(
+        path: path, kind: .tooLarge,
+        message: "the JSON holds " + error.message,
+        entry: entry, line: error.line, column: error.column)
     } catch {
       throw ModelFileError(
         path: path, kind: .badJSON, message: "invalid JSON: " + error.message, entry: entry,

@@ -11,18 +11,24 @@ public struct ModelFileLimits: Sendable, Hashable {
   public var maxArchiveEntries: Int
   /// Deepest nesting of lists and objects in the JSON (default 256).
   public var maxJSONDepth: Int
+  /// Most JSON values (numbers, strings, lists, objects; default 1,000,000, about 45 MB in
+  /// memory): bytes alone do not bound memory, as `0,` is 2 bytes of text and ~45 in memory.
+  public var maxJSONValues: Int
 
   public init(
     maxJSONFileBytes: Int = 64 << 20, maxConfigBytes: Int = 64 << 20,
-    maxArchiveEntries: Int = 10_000, maxJSONDepth: Int = 256
+    maxArchiveEntries: Int = 10_000, maxJSONDepth: Int = 256,
+    maxJSONValues: Int = 1_000_000
   ) {
     self.maxJSONFileBytes = maxJSONFileBytes
     self.maxConfigBytes = maxConfigBytes
     self.maxArchiveEntries = maxArchiveEntries
     self.maxJSONDepth = maxJSONDepth
+    self.maxJSONValues = maxJSONValues
   }
 
-  /// 64 MiB of JSON, 64 MiB inflated config.json, 10,000 archive entries, depth 256.
+  /// 64 MiB of JSON, 64 MiB inflated config.json, 10,000 archive entries, depth 256, 1,000,000
+  /// JSON values.
   public static let `default` = ModelFileLimits()
 }
 

@@ -1,5 +1,5 @@
-/// The facts about one central-directory record that ZIPFoundation keeps internal: the flags
-/// (encryption) and where the local header is, so the entry's bytes can be read with bounds.
+/// One central-directory record: the name, flags (encryption), sizes and where the local header
+/// is, so the entry's bytes can be read with bounds. Every number is as untrusted as the file.
 struct ZipRecord {
   var name: [UInt8]
   var flags: UInt16
@@ -8,6 +8,8 @@ struct ZipRecord {
   var compressedSize: UInt64
   var uncompressedSize: UInt64
   var localHeaderOffset: UInt64
+  /// A symbolic link (Unix mode in the external attributes), whose data is a path.
+  var isSymlink = false
 
   var isEncrypted: Bool { flags & 1 != 0 }
 }
@@ -41,7 +43,9 @@ extension [UInt8] {
 }
 
 /// A minimal reader of the zip central directory: the end record (ZIP64 included) and the
-/// records, each bounded by the file's size.
+/// records, each bounded by the file's size. kshape reads archives with this rather than with
+/// ZIPFoundation's `Archive`, whose iteration traps on hostile sizes (a ZIP64 entry with a data
+/// descriptor and a size near 2^64 overflows its offset arithmetic; docs/fuzzing.md).
 enum ZipDirectory {
   static let endSignature: UInt32 = 0x0605_4B50
   static let zip64LocatorSignature: UInt32 = 0x0706_4B50
@@ -75,44 +79,38 @@ enum ZipDirectory {
     return (cdOffset, cdSize, count)
   }
 
-  /// The first record named `name`, and how many records there are with that name; reads at most
-  /// `maxEntries` records and at most `maxBytes` of directory.
-  static func find(
-    _ name: String, in file: OpenFile, directory: (offset: UInt64, size: UInt64, count: UInt64),
+  /// The directory's records in order, at most `maxEntries` of them, from at most `maxBytes` of
+  /// directory; reading stops at the first record that is damaged or runs past the directory.
+  static func records(
+    in file: OpenFile, directory: (offset: UInt64, size: UInt64, count: UInt64),
     maxEntries: Int, maxBytes: Int
-  ) -> (record: ZipRecord?, matches: Int) {
-    let length = Int(min(directory.size, UInt64(maxBytes)))
-    guard let cd = file.read(at: directory.offset, count: length) else { return (nil, 0) }
-    let wanted = Array(name.utf8)
-    var found: ZipRecord?
-    var matches = 0
+  ) -> [ZipRecord] {
+    let length = Int(min(directory.size, UInt64(max(0, maxBytes))))
+    guard let cd = file.read(at: directory.offset, count: length) else { return [] }
+    var records: [ZipRecord] = []
     var i = 0
-    var seen = 0
-    while seen < maxEntries, UInt64(seen) < directory.count, cd.u32(i) == recordSignature,
+    while records.count < maxEntries, UInt64(records.count) < directory.count,
+      cd.u32(i) == recordSignature, let madeBy = cd.u16(i + 4),
       let flags = cd.u16(i + 8), let method = cd.u16(i + 10), let crc = cd.u32(i + 16),
       let csize = cd.u32(i + 20), let usize = cd.u32(i + 24), let nameLength = cd.u16(i + 28),
       let extraLength = cd.u16(i + 30), let commentLength = cd.u16(i + 32),
-      let offset = cd.u32(i + 42)
+      let attributes = cd.u32(i + 38), let offset = cd.u32(i + 42)
     {
       let nameStart = i + 46
       let extraStart = nameStart + Int(nameLength)
       let next = extraStart + Int(extraLength) + Int(commentLength)
       guard next <= cd.count else { break }
-      if Array(cd[nameStart..<extraStart]) == wanted {
-        matches += 1
-        if found == nil {
-          var record = ZipRecord(
-            name: wanted, flags: flags, method: method, crc32: crc,
-            compressedSize: UInt64(csize), uncompressedSize: UInt64(usize),
-            localHeaderOffset: UInt64(offset))
-          applyZip64(Array(cd[extraStart..<extraStart + Int(extraLength)]), to: &record)
-          found = record
-        }
-      }
+      var record = ZipRecord(
+        name: Array(cd[nameStart..<extraStart]), flags: flags, method: method, crc32: crc,
+        compressedSize: UInt64(csize), uncompressedSize: UInt64(usize),
+        localHeaderOffset: UInt64(offset),
+        // Unix (3) keeps the file mode in the high half of the external attributes.
+        isSymlink: madeBy >> 8 == 3 && (attributes >> 16) & 0o170000 == 0o120000)
+      applyZip64(Array(cd[extraStart..<extraStart + Int(extraLength)]), to: &record)
+      records.append(record)
       i = next
-      seen += 1
     }
-    return (found, matches)
+    return records
   }
 
   /// Replaces the 0xFFFFFFFF fields by the ZIP64 extra field's values, in the spec's order.

@@ -225,12 +225,15 @@ public final class Interpreter {
 /// Carries a body and its result across to the large-stack thread (used by one thread at a time:
 /// the caller waits).
 private final class LargeStackBox<T>: LargeStackJob, @unchecked Sendable {
-  let body: () throws(PyError) -> T
+  /// Dropped as soon as it has run: the caller's closure must not outlive the call.
+  var body: (() throws(PyError) -> T)?
   var result: Result<T, PyError>?
   /// Told where the stack starts and how much of it may be used, before the body runs.
   var onStart: ((_ base: UInt, _ budget: Int) -> Void)?
   init(_ body: @escaping () throws(PyError) -> T) { self.body = body }
   func run(stackSize: Int) {
+    guard let body else { return }
+    self.body = nil
     var marker = 0
     let base = withUnsafePointer(to: &marker) { UInt(bitPattern: $0) }
     // Keep an eighth (at least 8 MB) for the host's own calls between two checks.

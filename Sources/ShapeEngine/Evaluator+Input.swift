@@ -109,7 +109,7 @@ extension Evaluator {
       LayerNode(
         name: layerName, className: "InputLayer", layer: nil, policy: .float32, weights: [],
         statement: statement))
-    let t = graph.newTensor(type, layer: graph.layers.count - 1)
+    let t = graph.newTensor(type, layer: graph.layers.count - 1, name: name)
     graph.layers[graph.layers.count - 1].calls.append(LayerCall(inputs: [], outputs: [t]))
     graph.inputs.append((variable: nil, tensor: t))
     graph.declaredInputs.append(declared)

@@ -98,7 +98,7 @@ extension Evaluator {
   }
 
   func checkUnique(_ name: String, range: SourceRange?, className: String) throws(EngineError) {
-    if graph.layerNames.contains(name) {
+    if uniqueNames, graph.layerNames.contains(name) {
       throw EngineError(
         Diagnostic(
           "the name \"\(name)\" is already used by another layer; all layer names should be unique",

@@ -38,6 +38,9 @@ struct Evaluator {
   var statement = 0
   /// Where each argument of each layer's constructor stands, for carets on call-time errors.
   var argumentRanges: [Int: [String: SourceRange]] = [:]
+  /// Whether a layer name must be new to the whole graph. A Python program's layers need unique
+  /// names only within each model, as Keras checks when it makes the model.
+  var uniqueNames = true
 
   init(graph: Graph = Graph(), binding: InputBinding = InputBinding()) {
     self.graph = graph

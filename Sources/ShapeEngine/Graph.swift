@@ -162,9 +162,14 @@ public struct Graph: Sendable {
     return n == 0 ? prefix : "\(prefix)_\(n)"
   }
 
-  mutating func newTensor(_ type: TensorType, layer: Int) -> Int {
-    let name = tensorCounter == 0 ? "keras_tensor" : "keras_tensor_\(tensorCounter)"
-    tensorCounter += 1
+  /// A new KerasTensor: named `name` when given (an Input's `name=`), which takes no number
+  /// from the counter; else `keras_tensor_N`.
+  mutating func newTensor(_ type: TensorType, layer: Int, name given: String? = nil) -> Int {
+    var name = given ?? ""
+    if given == nil {
+      name = tensorCounter == 0 ? "keras_tensor" : "keras_tensor_\(tensorCounter)"
+      tensorCounter += 1
+    }
     tensors.append(TensorNode(id: tensors.count, kerasName: name, type: type, layer: layer))
     return tensors.count - 1
   }
@@ -182,6 +187,13 @@ public struct Graph: Sendable {
 
   /// Imported models: the layers each added, and its outputs (`output_layers`).
   public var imports: [(layers: Range<Int>, outputs: [Int])] = []
+
+  /// The order a model's summary lists its layers in (Keras's `model.operations`), when the
+  /// graph is a model's view; nil for creation order.
+  public var order: [Int]?
+
+  /// The layers in the order tables list them.
+  public var listed: [Int] { order ?? Array(layers.indices) }
 
   /// The outputs: an imported model's outputs that no later layer consumed, then the tensors no
   /// layer consumed, in creation order (an imported layer's unused outputs are not the model's).

@@ -4,12 +4,55 @@ import KShapeREPL
 import LineEditor
 
 /// The `kshape` command: the REPL on a terminal, a script runner otherwise.
+///
+/// Exit status: 0 success; 1 a statement or size failed; 2 input that cannot be read (a file,
+/// a script line too long or not UTF-8, an argument not UTF-8) or output that cannot be written;
+/// 64 a usage error; 131 Ctrl-\ (SIGQUIT, the system's default).
 @main
 struct KShape: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kshape",
     abstract: "Keras shapes without Python: stack layers, apply sizes, see Keras's answer.",
     subcommands: [Start.self, Run.self, InspectModel.self], defaultSubcommand: Start.self)
+
+  static func main() {
+    // Ctrl-\ quits at once with the usual status instead of running Swift's crash reporter.
+    signal(SIGQUIT, SIG_DFL)
+    // What swift-argument-parser prints (help, version) goes through stdio: a failed flush at
+    // exit is reported too, instead of exiting 0 with the text lost.
+    atexit {
+      if fflush(nil) != 0 {
+        let message = Array("kshape: cannot write the output to stdout\n".utf8)
+        _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        _exit(2)
+      }
+    }
+    if let bad = CommandLine.firstNonUTF8Argument {
+      let streams = StandardStreams()
+      streams.err(
+        "kshape: argument \(bad.index) is not UTF-8 text (\(bad.shown)); kshape takes paths and"
+          + " statements in UTF-8 (rename the file)")
+      Foundation.exit(2)
+    }
+    main(nil)
+  }
+}
+
+extension CommandLine {
+  /// The first argument whose bytes are not UTF-8 (Swift would replace them with U+FFFD and a
+  /// path would then name another file), with its 1-based position and a printable form.
+  static var firstNonUTF8Argument: (index: Int, shown: String)? {
+    // `argc` can be 0 (execve with an empty argv): no range that could trap.
+    for i in stride(from: 1, to: Int(argc), by: 1) {
+      guard let raw = unsafeArgv[i] else { continue }
+      if String(validatingCString: raw) == nil {
+        let bytes = UnsafeBufferPointer(
+          start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
+        return (i, "'" + String(decoding: bytes, as: UTF8.self) + "'")
+      }
+    }
+    return nil
+  }
 }
 
 struct Options: ParsableArguments {
@@ -22,24 +65,31 @@ struct Start: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "repl", abstract: "Start the REPL (the default), or run -c statements.")
 
-  @Option(name: .customShort("c"), help: "Run these statements (separated by ';') and exit.")
+  // Every option's value is taken as written, even when it starts with '-' (`--size -3`,
+  // `--batch -5`, `-c '-x'`): it is then refused with a message about the value itself.
+  @Option(
+    name: .customShort("c"), parsing: .unconditional,
+    help: "Run these statements (separated by ';') and exit.")
   var command: String?
 
   @OptionGroup var options: Options
 
   func run() throws {
-    let repl = REPL(output: .standard)
+    let streams = StandardStreams()
+    let repl = REPL(output: streams.output)
     if let command {
-      throw ExitCode(repl.runScript([command], json: options.json))
+      // A newline in -c separates lines as in a script (line numbers and carets stay right).
+      let lines = REPL.commandLineStatements(command)
+      throw ExitCode(streams.finish(repl.runScript(lines, json: options.json, name: "<string>")))
     }
     if !options.json, let reader = LibEditReader(programName: "kshape") {
       reader.completion = { [repl] in repl.completions($0) }
       repl.runInteractive(reader)
-      return
+      throw ExitCode(streams.finish(0))
     }
-    var lines: [String] = []
-    while let line = readLine() { lines.append(line) }
-    throw ExitCode(repl.runScript(lines, json: options.json))
+    let reader = PlainReader()
+    reader.willRead = { streams.flush() }
+    throw ExitCode(streams.finish(repl.runScript(reader, json: options.json)))
   }
 }
 
@@ -53,18 +103,17 @@ struct Run: ParsableCommand {
   @OptionGroup var options: Options
 
   func run() throws {
-    guard let data = FileManager.default.contents(atPath: file) else {
-      FileHandle.standardError.write(Data("kshape: cannot read '\(file)'\n".utf8))
-      throw ExitCode(2)
+    let streams = StandardStreams()
+    let reader: PlainReader
+    do {
+      reader = try PlainReader.open(path: file)
+    } catch {
+      streams.err("kshape: " + error.message)
+      throw ExitCode(streams.finish(2))
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-      FileHandle.standardError.write(Data("kshape: '\(file)' is not UTF-8 text\n".utf8))
-      throw ExitCode(2)
-    }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      String($0.hasSuffix("\r") ? $0.dropLast() : $0)
-    }
-    throw ExitCode(REPL(output: .standard).runScript(lines, json: options.json))
+    reader.willRead = { streams.flush() }
+    let status = REPL(output: streams.output).runScript(reader, json: options.json, name: file)
+    throw ExitCode(streams.finish(status))
   }
 }
 
@@ -83,10 +132,14 @@ struct InspectModel: ParsableCommand {
   @Argument(help: "The model: a .keras archive, model.to_json() output, or a get_config() dict.")
   var model: String
 
-  @Option(name: .long, help: "A size to evaluate at (repeat for several).")
+  @Option(
+    name: .long, parsing: .unconditionalSingleValue,
+    help: "A size to evaluate at (repeat for several).")
   var size: [String] = []
 
-  @Option(name: .long, help: "The batch dim (default: as declared, usually None).")
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "The batch dim (default: as declared, usually None).")
   var batch: Int?
 
   @Flag(name: .long, help: "Print {\"model\": NAME, \"results\": [one apply object per size]}.")
@@ -96,12 +149,12 @@ struct InspectModel: ParsableCommand {
   var summary = false
 
   @Option(
-    name: .customLong("assume-identity"),
+    name: .customLong("assume-identity"), parsing: .unconditionalSingleValue,
     help: "Treat this custom class as shape-preserving (repeat for several).")
   var assumeIdentity: [String] = []
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "FROM-TO: evaluate every size s in the range (each unknown dim = s); show which evaluate "
         + "and which layer rejects the others."))
@@ -115,15 +168,7 @@ struct InspectModel: ParsableCommand {
     let inspect = Inspect(
       path: model, sizes: size, batch: batch, json: json, summaryOnly: summary,
       assumeIdentity: assumeIdentity, scan: scan)
-    throw ExitCode(inspect.run(.standard))
-  }
-}
-
-extension Output {
-  /// stdout and stderr, a line each.
-  static var standard: Output {
-    Output(
-      out: { print($0) },
-      err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+    let streams = StandardStreams()
+    throw ExitCode(streams.finish(inspect.run(streams.output)))
   }
 }

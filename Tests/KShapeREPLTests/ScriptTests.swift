@@ -65,4 +65,18 @@ import Testing
     #expect(r.out.last?.contains("Applied at 2x2:") == true)
     #expect(r.err.first?.contains("the smallest height that works is 5") == true)
   }
+
+  @Test func aScriptPastTheStatementLimitStopsWithStatusTwo() {
+    var err: [String] = []
+    let repl = REPL(output: Output(out: { _ in }, err: { err.append($0) }))
+    repl.scriptStatementLimit = 3
+    let status = repl.runScript(["x = Input((4,))", "Dense(2); Dense(3)", "Dense(4)"], json: false)
+    #expect(status == 2)
+    #expect(
+      err == [
+        "kshape: line 3: the script has more than 3 statements, the limit that bounds its memory"
+      ])
+    // The limit is checked as each statement's outcome arrives: the fourth ran, no more.
+    #expect(repl.session.graph.layers.count == 4)
+  }
 }

@@ -127,9 +127,9 @@ import Testing
       t.start("cd \(folder.path) && env LANG=C \(Self.binary.path)"),
       "tmux starts (apt-get install tmux)")
     #expect(t.waitFor("kshape>"))
-    t.type("import mobilenetv3s")
+    t.type("load mobilenetv3s")
     t.keys("Tab")
-    #expect(t.waitFor("import mobilenetv3small."))
+    #expect(t.waitFor("load mobilenetv3small."))
     t.type("json")
     t.keys("Enter")
     #expect(t.waitFor("imported model \"MobileNetV3Small\""))

@@ -43,8 +43,14 @@ import Testing
   func transcript(_ file: String) throws {
     let url = Self.folder.appendingPathComponent(file)
     let expected = try String(contentsOf: url, encoding: .utf8)
-    let inputs = expected.split(separator: "\n", omittingEmptySubsequences: false)
-      .filter { $0.hasPrefix("kshape> ") }.map { String($0.dropFirst("kshape> ".count)) }
+    // Typed lines follow the prompt or the continuation prompt of a block.
+    let inputs = expected.split(separator: "\n", omittingEmptySubsequences: false).compactMap {
+      line -> String? in
+      for prompt in ["kshape> ", "    ... "] where line.hasPrefix(prompt) {
+        return String(line.dropFirst(prompt.count))
+      }
+      return line == "    ..." ? "" : nil
+    }
     let actual = Self.play(inputs)
     if ProcessInfo.processInfo.environment["KSHAPE_RECORD"] == "1" {
       try actual.write(to: url, atomically: true, encoding: .utf8)

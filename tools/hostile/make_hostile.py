@@ -102,6 +102,22 @@ def patch_entry(data, name, **fields):
     return bytes(data)
 
 
+def zip64_data_descriptor(huge=0xFFFF_FFFF_FFFF_FF00):
+    """config.json as a ZIP64 entry with the data-descriptor flag (bit 3) and sizes near 2^64.
+
+    ZIPFoundation 0.9.20's Archive iteration computes the descriptor's offset from these sizes
+    and traps ("Not enough bits to represent the passed value" / arithmetic overflow).
+    """
+    name = b"config.json"
+    extra = struct.pack("<HHQQ", 1, 16, huge, huge)
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 45, 8, 0, 0, 0, 0, 0xFFFFFFFF, 0xFFFFFFFF,
+                        len(name), len(extra)) + name + extra
+    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 45, 45, 8, 0, 0, 0, 0, 0xFFFFFFFF,
+                          0xFFFFFFFF, len(name), len(extra), 0, 0, 0, 0, 0) + name + extra
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local), 0)
+    return local + central + end
+
+
 def file_level():
     rng = random.Random(4)
     write("files", "not-a-zip.bin", bytes([0x7F]) + b"ELF" + bytes(rng.randrange(256) for _ in range(508)))
@@ -138,6 +154,10 @@ def file_level():
     runaway[start:start + 5] = b"\x00\xff\xff\x00\x00"
     write("files", "deflate-past-end.keras",
           patch_entry(bytes(runaway), "config.json", method=8, csize=5, usize=100_000))
+    write("files", "zip64-data-descriptor.keras", zip64_data_descriptor())
+    # 1.5 million zeros: 3 MB of config.json deflated to a few KB, ~70 MB as parsed values.
+    write("files", "value-bomb.keras",
+          zip_bytes([("config.json", b'{"a": [' + b"0," * 1_500_000 + b"0]}")]))
     write("files", "malformed-config.keras",
           zip_bytes([("config.json", TINY_TEXT[: len(TINY_TEXT) // 2]), ("metadata.json", METADATA)]))
     write("files", "deep-nesting.json", b"[" * 100_000)

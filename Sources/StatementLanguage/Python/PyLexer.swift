@@ -62,6 +62,7 @@ struct PyLexer {
     var atLineStart = !embedded
     while true {
       if atLineStart && brackets.isEmpty {
+        // A blank or comment line leaves the next line at a line start too.
         guard try scanIndentation() else { continue }
         atLineStart = false
       }

@@ -1,0 +1,86 @@
+import StatementLanguage
+
+/// Groups a script's lines, as they arrive, into the units that run: each command line on its
+/// own (`apply 224x224`), and the Python around them as programs.
+///
+/// A Python statement is released as soon as it is complete by the REPL rule (a simple statement:
+/// at its last line), or, for a block, when the next line shows it is over: a line that starts a
+/// new top-level statement (not indented, not `else`/`elif`/`except`/`finally`, not after a
+/// decorator) while the code before it is complete. So a script runs as it is read (`producer | kshape` answers as it goes, `yes x | kshape` stops at its first
+/// line), and completeness is checked on one statement at a time, not on the whole script.
+/// A block the REPL rule keeps open (a `def` not yet followed by a blank line) stays open, and
+/// the lines after it join it, as when the whole script was one program.
+struct ScriptChunker {
+  private var code: [String] = []
+  private var start = 1
+  /// The last line of `code` that is not blank.
+  private var lastCodeLine = ""
+
+  /// Takes line `number` (1-based); returns the units it completes, in order.
+  mutating func add(_ line: String, number: Int) -> [(text: String, line: Int)] {
+    let blank = line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+    if blank {
+      // Blank lines only matter inside code (they close blocks); no check is needed for them.
+      if !code.isEmpty { code.append(line) }
+      return []
+    }
+    var out: [(text: String, line: Int)] = []
+    let indented = line.first == " " || line.first == "\t"
+    var atTop = code.isEmpty
+    if !atTop {
+      atTop = PyParser.completeness(of: code.joined(separator: "\n")) != .incomplete
+      if atTop, !indented, !Self.continues(line), !lastCodeLine.hasPrefix("@") {
+        out.append(release())
+      }
+    }
+    if atTop, !indented, REPL.isCommandLine(line) {
+      if !code.isEmpty { out.append(release()) }
+      out.append((line, number))
+      return out
+    }
+    // `x = Input((None, 16)); Conv1D(4, 3); apply 100`: code and commands on one line.
+    let pieces = atTop && !indented ? Parser.splitStatements(line).map(\.text) : []
+    if pieces.count > 1, pieces.contains(where: REPL.isCommandLine) {
+      if !code.isEmpty { out.append(release()) }
+      for piece in pieces { out.append((piece, number)) }
+      return out
+    }
+    if code.isEmpty { start = number }
+    code.append(line)
+    lastCodeLine = line
+    // Complete by the REPL rule means no block is open (a block waits for a blank line), so no
+    // later line can continue it: run it now rather than when the next line arrives.
+    if !indented, PyParser.completeness(of: code.joined(separator: "\n")) == .complete {
+      out.append(release())
+    }
+    return out
+  }
+
+  /// The code still open at the end of the input.
+  mutating func finish() -> (text: String, line: Int)? {
+    code.isEmpty ? nil : release()
+  }
+
+  private mutating func release() -> (text: String, line: Int) {
+    // Trailing blank lines close the block; the program does not need them.
+    while let last = code.last, last.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }),
+      code.count > 1
+    {
+      code.removeLast()
+    }
+    defer {
+      code = []
+      lastCodeLine = ""
+    }
+    return (code.joined(separator: "\n"), start)
+  }
+
+  /// A line that continues the statement before it at the same indentation.
+  static func continues(_ line: String) -> Bool {
+    for word in ["else", "elif", "except", "finally"] where line.hasPrefix(word) {
+      let rest = line.dropFirst(word.count)
+      if rest.first == ":" || rest.first == " " || rest.first == "(" { return true }
+    }
+    return false
+  }
+}

@@ -1,0 +1,113 @@
+import LayerCatalog
+import PythonRuntime
+import StatementLanguage
+
+/// One run of a session's events: a Python interpreter whose Keras objects live in a host.
+///
+/// The declared run is the session's; `apply` makes another at a size and replays every event
+/// into it quietly.
+final class Runtime: @unchecked Sendable {
+  let interpreter = Interpreter()
+  let host: KerasHost
+  /// What `print` and `model.summary()` wrote during the current statement.
+  var printed = ""
+  /// A replay prints nothing.
+  let quiet: Bool
+
+  init(binding: InputBinding = InputBinding(), quiet: Bool = false) {
+    host = KerasHost(binding: binding)
+    self.quiet = quiet
+    interpreter.write = { [unowned self] text in if !self.quiet { self.printed += text } }
+    interpreter.importModule = { [unowned self] name, range throws(PyError) in
+      try self.host.module(name, at: range)
+    }
+    // kshape's own spellings: `nil` for None (`Input((nil, nil, 3))`), and the layer classes and
+    // Input without a module, as the REPL has always read them.
+    interpreter.builtins["nil"] = PyValue.none
+    addBareNames()
+    // Python's REPL habits: help(Conv2D), exit(), quit().
+    interpreter.builtins["help"] = .object(
+      NativeFunction("help") { [unowned self] args, _ throws(PyError) in
+        var topic = ""
+        if let v = args.positional.first?.value {
+          switch v {
+          case .str(let s): topic = s
+          case .object(let o as LayerClassObject): topic = o.className
+          case .object(let o as LayerObject): topic = o.node.className
+          case .object(let o as InputFunction): topic = o.layer ? "InputLayer" : "Input"
+          case .object(let o as ModuleObject): topic = o.name
+          default: topic = self.interpreter.typeName(of: v)
+          }
+        }
+        self.interpreter.write(
+          Help.text(topic.split(separator: ".").last.map(String.init) ?? topic) + "\n")
+        return .none
+      })
+    for name in ["exit", "quit"] {
+      interpreter.builtins[name] = .object(
+        NativeFunction(name) { args, _ throws(PyError) in
+          throw PyError("SystemExit", "", at: args.range)
+        })
+    }
+  }
+
+  /// kshape's REPL takes the layer classes, `Input`, `Model` and `Sequential` bare, as if
+  /// `from keras.layers import *` had run; a program's own names win.
+  func addBareNames() {
+    for name in Catalog.allNames {
+      interpreter.builtins[name] = .object(LayerClassObject(host: host, className: name))
+    }
+    for name in ["Input", "InputLayer"] {
+      interpreter.builtins[name] = host.layersModule.lookup(name)
+    }
+    for name in ["Model", "Sequential"] {
+      interpreter.builtins[name] = host.modelsModule.lookup(name)
+    }
+  }
+}
+
+extension Runtime {
+  /// Keeps the graph's view of the program's names (`apply img=224x224` finds an input by its
+  /// variable; `Graph.bindings` lists the tensors and layers by name) for the names a top-level
+  /// statement assigns: its own cost, not the program's.
+  func syncNames(_ statement: PyStmt) {
+    var names: [String] = []
+    func collect(_ e: PyExpr) {
+      switch e.kind {
+      case .name(let n): names.append(n)
+      case .tuple(let items), .list(let items): items.forEach(collect)
+      default: break
+      }
+    }
+    switch statement.kind {
+    case .assign(let targets, _): targets.forEach(collect)
+    case .augAssign(let target, _, _): collect(target)
+    case .annAssign(let target, _, _): collect(target)
+    case .for(let target, _, _, _): collect(target)
+    default: return
+    }
+    for name in names { bind(name) }
+  }
+
+  func bind(_ name: String) {
+    let host = self.host
+    switch interpreter.globals[name] {
+    case .object(let o as TensorObject)?:
+      host.graph.bindings[name] = .tensor(o.id)
+      if let i = host.graph.inputs.firstIndex(where: { $0.tensor == o.id }) {
+        host.graph.inputs[i].variable = name
+      }
+    case .object(let o as LayerObject)?: host.graph.bindings[name] = .layer(o.index)
+    case .tuple(let items)?:
+      let ids = items.compactMap { v -> Int? in
+        if case .object(let o as TensorObject) = v { return o.id } else { return nil }
+      }
+      if ids.count == items.count, !ids.isEmpty {
+        host.graph.bindings[name] = .tuple(ids)
+      } else {
+        host.graph.bindings[name] = nil
+      }
+    default: host.graph.bindings[name] = nil
+    }
+  }
+}
