@@ -31,6 +31,8 @@ public final class Interpreter {
   var currentScope: PyScope?
   /// Set while running on the interpreter's own large stack.
   var onLargeStack = false
+  /// The thread with the large stack, made at the first statement.
+  private var worker: StackWorker?
   /// Where the large stack starts (0: not on it) and how many bytes of it code may use.
   var stackBase: UInt = 0
   var stackBudget = 0
@@ -42,6 +44,7 @@ public final class Interpreter {
   }
 
   deinit {
+    worker?.stop()
     var values = Array(globals.values)
     globals = [:]
     PyValue.releaseIteratively(&values)
@@ -61,7 +64,7 @@ public final class Interpreter {
         throw e
       }
     }
-    guard LargeStackThread.run(box, stackSizes: stackSizes) else {
+    guard LargeStackThread.run(box, stackSizes: parserStackSizes) else {
       throw PyError(
         "MemoryError", "kshape could not start the interpreter's thread (no memory for its stack)",
         at: nil)
@@ -206,11 +209,13 @@ public final class Interpreter {
       onLargeStack = false
       stackBase = 0
     }
-    guard LargeStackThread.run(box, stackSizes: Interpreter.stackSizes) else {
+    if worker == nil { worker = StackWorker.make(stackSizes: Interpreter.stackSizes) }
+    guard let worker else {
       throw PyError(
         "MemoryError", "kshape could not start the interpreter's thread (no memory for its stack)",
         at: nil)
     }
+    worker.perform(box)
     let result =
       box.result ?? .failure(PyError("RuntimeError", "the interpreter did not run", at: nil))
     return try result.get()
@@ -220,6 +225,9 @@ public final class Interpreter {
   /// build: 1000 nested Python calls take under 32 MB; an expression nested 200 deep inside each
   /// call takes more, so 512 MB of address space is reserved (pages are only touched when used).
   static let stackSizes = [512 << 20, 64 << 20]
+  /// The parser's nesting is capped at 200 levels: a few MB in a debug build (and sizes this
+  /// small are reused by the C library, so a parse per statement stays cheap).
+  static let parserStackSizes = [16 << 20]
 }
 
 /// Carries a body and its result across to the large-stack thread (used by one thread at a time:

@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -27,6 +29,13 @@ enum LargeStackThread {
     guard pthread_attr_init(&attributes) == 0 else { return false }
     defer { pthread_attr_destroy(&attributes) }
     guard pthread_attr_setstacksize(&attributes, stackSize) == 0 else { return false }
+    return spawn(job, stackSize: stackSize, attributes: &attributes, join: true)
+  }
+
+  /// Creates the thread running `job` (and waits for it when `join`).
+  fileprivate static func spawn(
+    _ job: any LargeStackJob, stackSize: Int, attributes: inout pthread_attr_t, join: Bool
+  ) -> Bool {
     let context = Unmanaged.passRetained(JobBox(job, stackSize: stackSize)).toOpaque()
     #if canImport(Glibc)
       var thread = pthread_t()
@@ -42,7 +51,7 @@ enum LargeStackThread {
         Unmanaged<JobBox>.fromOpaque(context).release()
         return false
       }
-      pthread_join(thread, nil)
+      if join { pthread_join(thread, nil) }
     #else
       var thread: pthread_t?
       let status = pthread_create(
@@ -56,18 +65,83 @@ enum LargeStackThread {
         Unmanaged<JobBox>.fromOpaque(context).release()
         return false
       }
-      pthread_join(thread, nil)
+      if join { pthread_join(thread, nil) }
     #endif
     return true
   }
 
   /// A class wrapper so the job crosses the C boundary as one pointer.
-  private final class JobBox {
+  fileprivate final class JobBox {
     let job: any LargeStackJob
     let stackSize: Int
     init(_ job: any LargeStackJob, stackSize: Int) {
       self.job = job
       self.stackSize = stackSize
     }
+  }
+}
+
+/// A thread with a large stack that stays for the life of one interpreter and runs its jobs one
+/// at a time: creating a 512 MB thread per statement cost ~0.1 ms each, which a replay of a long
+/// session multiplies.
+final class StackWorker: LargeStackJob, @unchecked Sendable {
+  let stackSize: Int
+  private let ready = DispatchSemaphore(value: 0)
+  private let finished = DispatchSemaphore(value: 0)
+  private var job: (any LargeStackJob)?
+  private var stopping = false
+  private var started = false
+
+  /// A worker on the first of `stackSizes` the system grants, or nil.
+  static func make(stackSizes: [Int]) -> StackWorker? {
+    for size in stackSizes {
+      let worker = StackWorker(stackSize: size)
+      if LargeStackThread.detach(worker, stackSize: size) {
+        worker.started = true
+        return worker
+      }
+    }
+    return nil
+  }
+
+  private init(stackSize: Int) { self.stackSize = stackSize }
+
+  /// The thread's loop: wait for a job, run it, say so; until stopped.
+  func run(stackSize: Int) {
+    while true {
+      ready.wait()
+      if stopping { return }
+      job?.run(stackSize: stackSize)
+      job = nil
+      finished.signal()
+    }
+  }
+
+  /// Runs `job` on the worker's thread and waits for it.
+  func perform(_ job: any LargeStackJob) {
+    self.job = job
+    ready.signal()
+    finished.wait()
+  }
+
+  /// Ends the thread (it holds nothing once its loop returns).
+  func stop() {
+    guard started else { return }
+    started = false
+    stopping = true
+    ready.signal()
+  }
+}
+
+extension LargeStackThread {
+  /// Starts `job` on a detached thread with `stackSize` bytes of stack; false when refused.
+  static func detach(_ job: any LargeStackJob, stackSize: Int) -> Bool {
+    var attributes = pthread_attr_t()
+    guard pthread_attr_init(&attributes) == 0 else { return false }
+    defer { pthread_attr_destroy(&attributes) }
+    guard pthread_attr_setstacksize(&attributes, stackSize) == 0,
+      pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED)) == 0
+    else { return false }
+    return spawn(job, stackSize: stackSize, attributes: &attributes, join: false)
   }
 }
