@@ -133,7 +133,8 @@ extension Interpreter {
     let firstIterable = try evaluate(first.iterable)
     // Python 3.11 runs a comprehension as a function of its own: a frame in tracebacks, and a
     // level of recursion.
-    guard callDepth < recursionLimit else {
+    // The module's frame counts as one, as in CPython (999 nested calls of f at the default).
+    guard callDepth + 1 < recursionLimit else {
       throw PyError("RecursionError", "maximum recursion depth exceeded", at: range)
     }
     callDepth += 1

@@ -30,17 +30,46 @@ extension SourceText {
 }
 
 extension PyError {
+  /// The traceback with runs of the same frame (function and line) cut as Python cuts them: the
+  /// first three are kept, the rest counted (`[Previous line repeated 996 more times]`).
+  public var collapsedTraceback: [(frame: PyFrame, repeatedMore: Int)] {
+    var out: [(frame: PyFrame, repeatedMore: Int)] = []
+    var run = 0
+    var previous: (String, Int, ObjectIdentifier)?
+    for frame in traceback {
+      let key = (
+        frame.function, frame.source.line(of: frame.range.start), ObjectIdentifier(frame.source)
+      )
+      if let p = previous, p.0 == key.0, p.1 == key.1, p.2 == key.2 {
+        run += 1
+      } else {
+        run = 1
+        previous = key
+      }
+      if run <= 3 {
+        out.append((frame, 0))
+      } else if let last = out.indices.last {
+        out[last].repeatedMore += 1
+      }
+    }
+    return out
+  }
+
   /// The error as Python prints it: the traceback (`File "<stdin>", line 4, in conv_block`) with
   /// each line quoted and a caret under the range, then `Kind: message` and the hint.
   public func rendered() -> String {
     var lines: [String] = []
     if !traceback.isEmpty {
       lines.append("Traceback (most recent call last):")
-      for frame in traceback {
+      for (frame, repeatedMore) in collapsedTraceback {
         lines.append(
           "  File \"\(frame.source.name)\", line \(frame.source.line(of: frame.range.start)), "
             + "in \(frame.function)")
         lines += Self.quote(frame.source, frame.range)
+        if repeatedMore > 0 {
+          lines.append(
+            "  [Previous line repeated \(repeatedMore) more time\(repeatedMore == 1 ? "" : "s")]")
+        }
       }
     } else if let source, let range {
       lines.append("  File \"\(source.name)\", line \(source.line(of: range.start))")

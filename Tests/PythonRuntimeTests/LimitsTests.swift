@@ -23,9 +23,28 @@ import Testing
     let result = run("def f(n):\n    return f(n + 1) + 1\nf(0)\n")
     #expect(result.error?.kind == "RecursionError")
     #expect(result.error?.message == "maximum recursion depth exceeded")
-    // Python's traceback lists every frame: the module's, then the 1000 calls of f.
-    #expect(result.error?.traceback.count == 1001)
+    // Python's traceback lists every frame: the module's, then the 999 calls of f, and prints
+    // the run of identical frames cut short.
+    #expect(result.error?.traceback.count == 1000)
     #expect(result.error?.traceback.last?.function == "f")
+    #expect(
+      result.error?.rendered() == """
+        Traceback (most recent call last):
+          File "<test>", line 3, in <module>
+            f(0)
+            ^^^^
+          File "<test>", line 2, in f
+            return f(n + 1) + 1
+                   ^^^^^^^^
+          File "<test>", line 2, in f
+            return f(n + 1) + 1
+                   ^^^^^^^^
+          File "<test>", line 2, in f
+            return f(n + 1) + 1
+                   ^^^^^^^^
+          [Previous line repeated 996 more times]
+        RecursionError: maximum recursion depth exceeded
+        """)
   }
 
   @Test func mutualRecursionThroughArgumentsAndComprehensions() {
