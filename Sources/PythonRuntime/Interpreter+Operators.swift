@@ -27,6 +27,14 @@ extension Interpreter {
       }
       throw unsupported(op, a, b, range)
     }
+    if case .bool(let x) = a, case .bool(let y) = b {
+      switch op {
+      case .bitand: return .bool(x && y)
+      case .bitor: return .bool(x || y)
+      case .bitxor: return .bool(x != y)
+      default: break
+      }
+    }
     if let x = a.numeric, let y = b.numeric {
       if let result = try PyArithmetic.apply(op, x, y, range) { return result }
       throw unsupported(op, a, b, range)

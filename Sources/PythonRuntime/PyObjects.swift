@@ -162,12 +162,29 @@ public final class PyRange: PyObject {
     if count == 0 { return true }
     return start == r.start && (count == 1 || step == r.step)
   }
-  public var attributeNames: [String] { ["start", "stop", "step"] }
+  public var attributeNames: [String] { ["count", "index", "start", "step", "stop"] }
   public func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
     switch name {
     case "start": return .int(start)
     case "stop": return .int(stop)
     case "step": return .int(step)
+    case "index", "count":
+      return .object(
+        PyBuiltinFunction(name, ownerType: "range") { a, i throws(PyError) in
+          let v = try a.unpack("range.\(name)", ["value"], required: 1)
+          let value = v[0] ?? .none
+          var found: Int?
+          if let n = value.asIndex,
+            try i.contains(.object(self), .int(n), a.range ?? SourceRange(0, 0))
+          {
+            found = (n - self.start) / self.step
+          }
+          if name == "count" { return .int(found == nil ? 0 : 1) }
+          guard let found else {
+            throw PyError("ValueError", "\(i.repr(value)) is not in range", at: a.range)
+          }
+          return .int(found)
+        })
     default: return nil
     }
   }
