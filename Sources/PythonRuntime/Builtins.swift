@@ -391,7 +391,9 @@ enum Builtins {
       }
       let twice = rem * 2
       let up = twice > p || (twice == p && down % 2 != 0)
-      return .int((down + (up ? 1 : 0)) * p)
+      let result = (down + (up ? 1 : 0)).multipliedReportingOverflow(by: p)
+      guard !result.overflow else { throw PyArithmetic.overflow(a.range) }
+      return .int(result.partialValue)
     case .float(let f):
       guard let digits else {
         guard f.isFinite else {

@@ -249,12 +249,12 @@ extension Interpreter {
       return d.entries.contains { PyCompare.equals($0.key, item) }
     case .object(let o):
       if let r = o as? PyRange, let i = item.asIndex {
-        let count = r.count
-        guard count > 0 else { return false }
-        let offset = i.subtractingReportingOverflow(r.start)
-        guard !offset.overflow, offset.partialValue % r.step == 0 else { return false }
-        let k = offset.partialValue / r.step
-        return k >= 0 && k < count
+        // Unsigned distances: exact for ranges spanning all 64-bit ints.
+        let inside = r.step > 0 ? (i >= r.start && i < r.stop) : (i <= r.start && i > r.stop)
+        guard inside else { return false }
+        let distance =
+          r.step > 0 ? UInt(bitPattern: i &- r.start) : UInt(bitPattern: r.start &- i)
+        return distance % r.step.magnitude == 0
       }
       fallthrough
     default:

@@ -125,12 +125,12 @@ public final class PyRange: PyObject {
     step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
   }
   public var count: Int {
-    // Computed in Double-free integer arithmetic that cannot overflow for any Int bounds.
-    let (lo, hi, s) = step > 0 ? (start, stop, step) : (stop, start, -step)
+    // In unsigned arithmetic, which cannot overflow for any Int bounds and steps.
+    let (lo, hi) = step > 0 ? (start, stop) : (stop, start)
     guard lo < hi else { return 0 }
-    let span = hi.subtractingReportingOverflow(lo)
-    if span.overflow { return Int.max }
-    return (span.partialValue - 1) / s + 1
+    let span = UInt(bitPattern: hi &- lo)
+    let n = (span - 1) / step.magnitude + 1
+    return n > UInt(Int.max) ? Int.max : Int(n)
   }
   public var length: Int? { count }
   public var truthy: Bool { count > 0 }
@@ -177,7 +177,12 @@ public final class PyRange: PyObject {
           if let n = value.asIndex,
             try i.contains(.object(self), .int(n), a.range ?? SourceRange(0, 0))
           {
-            found = (n - self.start) / self.step
+            let distance =
+              self.step > 0
+              ? UInt(bitPattern: n &- self.start) : UInt(bitPattern: self.start &- n)
+            let position = distance / self.step.magnitude
+            guard position <= UInt(Int.max) else { throw PyArithmetic.overflow(a.range) }
+            found = Int(position)
           }
           if name == "count" { return .int(found == nil ? 0 : 1) }
           guard let found else {

@@ -87,6 +87,19 @@ import Testing
       #expect(run(source).error?.kind == "OverflowError", "\(source)")
     }
     #expect(outcome("print((-9223372036854775808) % -1)") == "0\n")
+    // Ranges at the ends of the 64-bit ints (Python's answers).
+    #expect(outcome("print(len(range(0, -10, -9223372036854775807 - 1)))") == "1\n")
+    #expect(outcome("print((-9223372036854775807 - 1) in range(0, -5, -1))") == "False\n")
+    #expect(
+      outcome("print(9223372036854775806 in range(-9223372036854775807 - 1, 9223372036854775807))")
+        == "True\n")
+    #expect(run("round(9223372036854775807, -1)").error?.kind == "OverflowError")
+    #expect(
+      run("range(-9223372036854775807 - 1, 9223372036854775807).index(9223372036854775806)").error?
+        .kind == "OverflowError")
+    #expect(
+      outcome("print(round(9223372036854775807, -18), 'x'.replace('x', 'y', 9223372036854775807))")
+        == "9000000000000000000 y\n")
   }
 
   @Test func deeplyNestedDataIsShownWithoutOverflowing() {
