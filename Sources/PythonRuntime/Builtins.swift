@@ -269,30 +269,29 @@ enum Builtins {
 
   // MARK: - The builtins
 
-  /// `hash(x)`: equal numbers hash equal (`hash(1) == hash(1.0) == hash(True)`), as in Python;
-  /// strings hash the same in every run.
+  /// `hash(x)` as CPython computes it for numbers and tuples (modulo the Mersenne prime 2**61 - 1,
+  /// so `hash(1) == hash(1.0) == hash(True)`); strings hash the same in every run (CPython's are
+  /// salted per process).
   static func hash(_ value: PyValue, _ i: Interpreter, _ range: SourceRange?) throws(PyError)
     -> Int
   {
     try i.checkHashable(value, range)
     switch value {
-    case .none: return 0x5F3759DF
+    case .none: return 0x5F37_59DF
     case .bool(let b): return b ? 1 : 0
-    case .int(let n): return n == -1 ? -2 : n
-    case .float(let f):
-      if let n = Int(exactly: f) { return n == -1 ? -2 : n }
-      return Int(truncatingIfNeeded: f.bitPattern)
+    case .int(let n): return PyHash.int(n)
+    case .float(let f): return PyHash.double(f)
     case .str(let s):
       var h: UInt64 = 0xcbf2_9ce4_8422_2325
       for byte in s.utf8 {
         h ^= UInt64(byte)
         h = h &* 0x100_0000_01b3
       }
-      return Int(truncatingIfNeeded: h)
+      return Int(truncatingIfNeeded: h) == -1 ? -2 : Int(truncatingIfNeeded: h)
     case .tuple(let items):
-      var h = 0x345678
-      for item in items { h = (h ^ (try hash(item, i, range))) &* 1_000_003 }
-      return h
+      var lanes: [Int] = []
+      for item in items { lanes.append(try hash(item, i, range)) }
+      return PyHash.tuple(lanes)
     case .object(let o): return ObjectIdentifier(o).hashValue
     case .list, .dict: return 0
     }

@@ -181,8 +181,8 @@ extension Interpreter {
       throw PyError("TypeError", "unhashable type: '\(typeName(of: key))'", at: range)
     case .tuple(let items):
       for item in items { try checkHashable(item, range) }
-    case .object(let o) where o is PySet:
-      throw PyError("TypeError", "unhashable type: 'set'", at: range)
+    case .object(let o) where o is PySet || o is PySlice:
+      throw PyError("TypeError", "unhashable type: '\(o.typeName)'", at: range)
     default: break
     }
   }

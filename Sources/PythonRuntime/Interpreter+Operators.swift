@@ -258,7 +258,17 @@ extension Interpreter {
       }
       fallthrough
     default:
-      return try iterateAll(container, range).contains { PyCompare.equals($0, item) }
+      let items: [PyValue]
+      do throws(PyError) {
+        items = try iterateAll(container, range)
+      } catch {
+        guard error.kind == "TypeError", error.message.hasSuffix("object is not iterable") else {
+          throw error
+        }
+        throw PyError(
+          "TypeError", "argument of type '\(typeName(of: container))' is not iterable", at: range)
+      }
+      return items.contains { PyCompare.equals($0, item) }
     }
   }
 }
