@@ -194,8 +194,11 @@ extension PyFormat {
       } else if !width.isEmpty {
         spec += ">"
       }
-      if flags.contains("+") { spec += "+" } else if flags.contains(" ") { spec += " " }
-      if flags.contains("#") { spec += "#" }
+      let numeric = !"sra".contains(type)
+      if numeric {
+        if flags.contains("+") { spec += "+" } else if flags.contains(" ") { spec += " " }
+        if flags.contains("#") { spec += "#" }
+      }
       spec += width
       switch type {
       case "s", "r", "a":
@@ -203,20 +206,28 @@ extension PyFormat {
         if let precision { spec += "." + precision }
         out += try PyFormat.format(.str(text), spec, interpreter, range)
       case "d", "i", "u", "x", "X", "o":
-        guard let n = value.numeric else {
-          throw PyError(
-            "TypeError",
-            "%\(type) format: a real number is required, not \(interpreter.typeName(of: value))",
-            at: range)
-        }
+        let integral = "xXo".contains(type)
         let int: Int
-        switch n {
-        case .int(let v): int = v
-        case .float(let f):
+        switch value.numeric {
+        case .int(let v)?: int = v
+        case .float(let f)? where !integral:
+          guard f.isFinite else {
+            throw PyError(
+              f.isNaN ? "ValueError" : "OverflowError",
+              f.isNaN
+                ? "cannot convert float NaN to integer"
+                : "cannot convert float infinity to integer",
+              at: range)
+          }
           guard let v = Int(exactly: f.rounded(.towardZero)) else {
-            throw PyError("OverflowError", "cannot convert float to integer", at: range)
+            throw PyArithmetic.overflow(range)
           }
           int = v
+        default:
+          throw PyError(
+            "TypeError",
+            "%\(type) format: \(integral ? "an integer" : "a real number") is required, not "
+              + interpreter.typeName(of: value), at: range)
         }
         spec += type == "x" || type == "X" || type == "o" ? String(type) : "d"
         out += try PyFormat.format(.int(int), spec, interpreter, range)
