@@ -31,8 +31,6 @@ public final class Interpreter {
   var currentScope: PyScope?
   /// Set while running on the interpreter's own large stack.
   var onLargeStack = false
-  /// The thread with the large stack, made at the first statement.
-  private var worker: StackWorker?
   /// Where the large stack starts (0: not on it) and how many bytes of it code may use.
   var stackBase: UInt = 0
   var stackBudget = 0
@@ -44,7 +42,6 @@ public final class Interpreter {
   }
 
   deinit {
-    worker?.stop()
     var values = Array(globals.values)
     globals = [:]
     PyValue.releaseIteratively(&values)
@@ -209,13 +206,13 @@ public final class Interpreter {
       onLargeStack = false
       stackBase = 0
     }
-    if worker == nil { worker = StackWorker.make(stackSizes: Interpreter.stackSizes) }
-    guard let worker else {
+    guard let worker = StackWorkers.take(stackSizes: Interpreter.stackSizes) else {
       throw PyError(
         "MemoryError", "kshape could not start the interpreter's thread (no memory for its stack)",
         at: nil)
     }
     worker.perform(box)
+    StackWorkers.give(worker)
     let result =
       box.result ?? .failure(PyError("RuntimeError", "the interpreter did not run", at: nil))
     return try result.get()

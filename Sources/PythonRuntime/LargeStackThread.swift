@@ -81,9 +81,33 @@ enum LargeStackThread {
   }
 }
 
-/// A thread with a large stack that stays for the life of one interpreter and runs its jobs one
-/// at a time: creating a 512 MB thread per statement cost ~0.1 ms each, which a replay of a long
-/// session multiplies.
+/// Idle large-stack threads shared by all interpreters: an interpreter takes one for a top-level
+/// statement and gives it back, so statements reuse threads (making a 512 MB thread per statement
+/// cost ~0.1 ms, which a replay of a long session multiplies) and idle threads stay few however
+/// many interpreters exist.
+enum StackWorkers {
+  private static let queue = DispatchQueue(label: "kshape.python.stack-workers")
+  nonisolated(unsafe) private static var idle: [StackWorker] = []
+  static let maxIdle = 4
+
+  /// An idle worker, or a new one on the first of `stackSizes` the system grants.
+  static func take(stackSizes: [Int]) -> StackWorker? {
+    if let worker = queue.sync(execute: { idle.popLast() }) { return worker }
+    return StackWorker.make(stackSizes: stackSizes)
+  }
+
+  /// Back to the pool (or stopped when the pool is full).
+  static func give(_ worker: StackWorker) {
+    let kept = queue.sync { () -> Bool in
+      guard idle.count < maxIdle else { return false }
+      idle.append(worker)
+      return true
+    }
+    if !kept { worker.stop() }
+  }
+}
+
+/// A thread with a large stack that runs jobs one at a time until stopped.
 final class StackWorker: LargeStackJob, @unchecked Sendable {
   let stackSize: Int
   private let ready = DispatchSemaphore(value: 0)
