@@ -18,6 +18,17 @@ enum Methods {
   ]
   static let tupleMethods = ["count", "index"]
 
+  /// The method names of the builtin type named `typeName` (`str`, `list`, `dict`, `tuple`).
+  static func names(ofType typeName: String) -> [String] {
+    switch typeName {
+    case "str": return strMethods
+    case "list": return listMethods
+    case "dict": return dictMethods
+    case "tuple": return tupleMethods
+    default: return []
+    }
+  }
+
   static func names(of value: PyValue) -> [String] {
     switch value {
     case .str: return strMethods

@@ -98,8 +98,32 @@ public final class PyTypeObject: PyObject {
     return try construct(arguments, interpreter)
   }
   public func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
-    name == "__name__" ? .str(self.name) : nil
+    if name == "__name__" { return .str(self.name) }
+    // `str.lower`, `list.append`: the method, taking its object as the first argument
+    // (`sorted(names, key=str.lower)`).
+    guard Methods.names(ofType: self.name).contains(name) else { return nil }
+    let typeName = self.name
+    return .object(
+      PyBuiltinFunction("\(typeName).\(name)") { arguments, interpreter throws(PyError) in
+        guard let first = arguments.positional.first else {
+          throw PyError(
+            "TypeError", "unbound method \(typeName).\(name)() needs an argument",
+            at: arguments.range)
+        }
+        guard interpreter.typeName(of: first.value) == typeName,
+          let method = Methods.method(first.value, name, interpreter)
+        else {
+          throw PyError(
+            "TypeError",
+            "descriptor '\(name)' for '\(typeName)' objects doesn't apply to a "
+              + "'\(interpreter.typeName(of: first.value))' object", at: arguments.range)
+        }
+        var rest = arguments
+        rest.positional.removeFirst()
+        return try interpreter.call(method, rest)
+      })
   }
+  public var attributeNames: [String] { ["__name__"] + Methods.names(ofType: name) }
   public func isInstance(_ value: PyValue, _ interpreter: Interpreter) throws(PyError) -> Bool? {
     if let check { return check(value) }
     return interpreter.typeName(of: value) == name

@@ -75,3 +75,11 @@ r = range(10)
 print(r[2:5], r[::-1][0], list(r[1::3]), len(r[::2]), r.index(3) if hasattr(r, "index") else "-")
 #### numeric and tuple hashes
 print(hash(1), hash(-1), hash(1.0), hash(True), hash(-9223372036854775807), hash(2 ** 61), hash(0.5), hash(-2.75), hash(1e300), hash(float("inf")), hash((1, 2)), hash(()), hash((1, (2.5, -1))), hash(None) == hash(None))
+#### unbound methods
+names = ["Conv", "dense", "Add"]
+print(sorted(names, key=str.lower), list(map(str.upper, names)), str.join("-", names))
+a = []
+list.append(a, 3)
+print(a, dict.get({"k": 1}, "k"), tuple.count((1, 1, 2), 1))
+#### unbound method wrong type
+str.lower(3)
