@@ -70,6 +70,39 @@ extension Methods {
       return .tuple([
         .str(String(s[..<found.lowerBound])), .str(sep), .str(String(s[found.upperBound...])),
       ])
+    case "removeprefix", "removesuffix":
+      let a = try arguments.unpack(qualified, ["affix"], required: 1)
+      guard case .str(let affix) = a[0] ?? .none else {
+        throw PyError(
+          "TypeError",
+          "\(name)() argument must be str, not \(interpreter.typeName(of: a[0] ?? .none))",
+          at: range)
+      }
+      let scalars = Array(s.unicodeScalars)
+      let affixScalars = Array(affix.unicodeScalars)
+      if name == "removeprefix", scalars.starts(with: affixScalars) {
+        return .str(String(String.UnicodeScalarView(scalars.dropFirst(affixScalars.count))))
+      }
+      if name == "removesuffix", !affixScalars.isEmpty,
+        scalars.reversed().starts(with: affixScalars.reversed())
+      {
+        return .str(String(String.UnicodeScalarView(scalars.dropLast(affixScalars.count))))
+      }
+      return .str(s)
+    case "isalnum":
+      return .bool(!s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber })
+    case "isspace":
+      return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy(\.properties.isWhitespace))
+    case "isnumeric":
+      return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType != nil })
+    case "isdecimal":
+      return .bool(
+        !s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal })
+    case "casefold": return .str(s.lowercased())
+    case "swapcase":
+      return .str(
+        String(s.map { c in c.isUppercase ? Character(c.lowercased()) : Character(c.uppercased()) })
+      )
     case "upper": return .str(s.uppercased())
     case "lower": return .str(s.lowercased())
     case "title":

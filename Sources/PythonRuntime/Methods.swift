@@ -4,11 +4,13 @@ import StatementLanguage
 /// The methods of plain values that model-building code uses: `str`, `list`, `dict`, `tuple`.
 enum Methods {
   static let strMethods = [
-    "capitalize", "center", "count", "endswith", "find", "format", "index", "isalpha", "isdigit",
-    "islower", "isupper", "join", "ljust", "lower", "lstrip", "partition", "replace", "rjust",
-    "rpartition", "rsplit",
-    "rstrip", "split", "splitlines", "startswith", "strip", "title", "upper", "zfill",
+    "capitalize", "casefold", "center", "count", "endswith", "find", "format", "index", "isalnum",
+    "isalpha", "isdecimal", "isdigit", "islower", "isnumeric", "isspace", "isupper", "join",
+    "ljust", "lower", "lstrip", "partition", "removeprefix", "removesuffix", "replace", "rjust",
+    "rpartition", "rsplit", "rstrip", "split", "splitlines", "startswith", "strip", "swapcase",
+    "title", "upper", "zfill",
   ]
+
   static let listMethods = [
     "append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse",
     "sort",
