@@ -96,7 +96,8 @@ extension Interpreter {
         locals: definition.locals, globals: definition.globals,
         nonlocals: definition.nonlocals, parent: function.closure)
       try bind(function, arguments, into: scope)
-      guard callDepth < recursionLimit else {
+      // The module's frame counts as one, as in CPython (999 nested calls of f at the default).
+      guard callDepth + 1 < recursionLimit else {
         throw PyError("RecursionError", "maximum recursion depth exceeded", at: arguments.range)
       }
       callDepth += 1

@@ -79,28 +79,28 @@ extension Interpreter {
       return .object(try makeFunction(definition))
     case .listComp(let element, let clauses):
       var items: [PyValue] = []
-      try comprehension(clauses) { () throws(PyError) in
+      try comprehension(clauses, "<listcomp>", expr.range) { () throws(PyError) in
         items.append(try evaluate(element))
         try checkSize(items.count)
       }
       return .list(PyList(items))
     case .generator(let element, let clauses):
       var items: [PyValue] = []
-      try comprehension(clauses) { () throws(PyError) in
+      try comprehension(clauses, "<genexpr>", expr.range) { () throws(PyError) in
         items.append(try evaluate(element))
         try checkSize(items.count)
       }
       return .object(PyIterable(typeName: "generator", items: items))
     case .setComp(let element, let clauses):
       var items: [PyValue] = []
-      try comprehension(clauses) { () throws(PyError) in
+      try comprehension(clauses, "<setcomp>", expr.range) { () throws(PyError) in
         items.append(try evaluate(element))
         try checkSize(items.count)
       }
       return .object(try PySet.make(items, self))
     case .dictComp(let keyExpr, let valueExpr, let clauses):
       let dict = PyDict()
-      try comprehension(clauses) { () throws(PyError) in
+      try comprehension(clauses, "<dictcomp>", expr.range) { () throws(PyError) in
         let key = try evaluate(keyExpr)
         try dictSet(dict, key, try evaluate(valueExpr), keyExpr.range)
         try checkSize(dict.entries.count)
@@ -125,11 +125,26 @@ extension Interpreter {
 
   /// Runs `body` once per combination of a comprehension's loops, in a scope of its own whose
   /// names are the loop targets (the first iterable is evaluated outside it, as in Python).
-  func comprehension(_ clauses: [PyComprehension], _ body: () throws(PyError) -> Void)
-    throws(PyError)
-  {
-    guard let first = clauses.first else { return }
+  func comprehension(
+    _ clauses: [PyComprehension], _ kind: String, _ range: SourceRange,
+    _ body: () throws(PyError) -> Void
+  ) throws(PyError) {
+    guard let first = clauses.first, let source = frames.last?.source else { return }
     let firstIterable = try evaluate(first.iterable)
+    // Python 3.11 runs a comprehension as a function of its own: a frame in tracebacks, and a
+    // level of recursion.
+    // The module's frame counts as one, as in CPython (999 nested calls of f at the default).
+    guard callDepth + 1 < recursionLimit else {
+      throw PyError("RecursionError", "maximum recursion depth exceeded", at: range)
+    }
+    callDepth += 1
+    frames.append(
+      Frame(
+        function: kind, qualifiedName: frames.last?.qualifiedName, source: source, range: range))
+    defer {
+      callDepth -= 1
+      frames.removeLast()
+    }
     var names: Set<String> = []
     for clause in clauses { names.formUnion(clause.target.targetNames) }
     let scope = PyScope(locals: names, parent: currentScope, isComprehension: true)
@@ -153,7 +168,11 @@ extension Interpreter {
         return true
       }
     }
-    try loop(0)
+    do throws(PyError) {
+      try loop(0)
+    } catch {
+      throw leavingFrame(error)
+    }
   }
 
   // MARK: - Iteration
@@ -195,191 +214,6 @@ extension Interpreter {
     default: break
     }
     throw PyError("TypeError", "'\(typeName(of: value))' object is not iterable", at: range)
-  }
-
-  // MARK: - Attributes and items
-
-  /// `value.name`.
-  public func attribute(_ value: PyValue, _ name: String, _ range: SourceRange?) throws(PyError)
-    -> PyValue
-  {
-    var names: [String] = []
-    if case .object(let o) = value {
-      let found: PyValue?
-      do throws(PyError) {
-        found = try o.attribute(name, self)
-      } catch {
-        throw located(error, range)
-      }
-      if let found { return found }
-      names = o.attributeNames
-      if let module = o as? PyModule {
-        throw PyError(
-          "AttributeError", "module '\(module.name)' has no attribute '\(name)'", at: range,
-          hint: Suggestion.closest(to: name, in: names).map { "Did you mean: '\($0)'?" })
-      }
-    } else if let method = Methods.method(value, name, self) {
-      return method
-    } else {
-      names = Methods.names(of: value)
-    }
-    throw PyError(
-      "AttributeError", "'\(typeName(of: value))' object has no attribute '\(name)'", at: range,
-      hint: Suggestion.closest(to: name, in: names).map { "Did you mean: '\($0)'?" })
-  }
-
-  /// `object[key]`.
-  public func item(_ object: PyValue, _ key: PyValue, _ range: SourceRange?) throws(PyError)
-    -> PyValue
-  {
-    switch object {
-    case .list(let list):
-      if let slice = key.asSlice {
-        return .list(PyList(try slice.positions(count: list.items.count).map { list.items[$0] }))
-      }
-      return list.items[try index(key, count: list.items.count, "list", range)]
-    case .tuple(let items):
-      if let slice = key.asSlice {
-        return .tuple(try slice.positions(count: items.count).map { items[$0] })
-      }
-      return items[try index(key, count: items.count, "tuple", range)]
-    case .str(let s):
-      let scalars = Array(s.unicodeScalars)
-      if let slice = key.asSlice {
-        var out = String.UnicodeScalarView()
-        for i in try slice.positions(count: scalars.count) { out.append(scalars[i]) }
-        return .str(String(out))
-      }
-      return .str(String(scalars[try index(key, count: scalars.count, "string", range)]))
-    case .dict(let dict):
-      try checkHashable(key, range)
-      if let value = dict.entries.first(where: { PyCompare.equals($0.key, key) })?.value {
-        return value
-      }
-      throw PyError("KeyError", repr(key), at: range)
-    case .object(let o):
-      do throws(PyError) {
-        return try o.item(key, self)
-      } catch {
-        throw located(error, range)
-      }
-    default:
-      throw PyError(
-        "TypeError", "'\(typeName(of: object))' object is not subscriptable", at: range)
-    }
-  }
-
-  /// A sequence index made non-negative and checked.
-  func index(_ key: PyValue, count: Int, _ kind: String, _ range: SourceRange?) throws(PyError)
-    -> Int
-  {
-    guard let i = key.asIndex else {
-      let what = kind == "string" ? "string" : kind
-      throw PyError(
-        "TypeError",
-        "\(what) indices must be integers or slices, not \(typeName(of: key))", at: range)
-    }
-    let index = i < 0 ? i &+ count : i
-    guard index >= 0 && index < count else {
-      throw PyError("IndexError", "\(kind) index out of range", at: range)
-    }
-    return index
-  }
-
-  /// `object[key] = value`.
-  func setItem(_ object: PyValue, _ key: PyValue, _ value: PyValue, _ range: SourceRange)
-    throws(PyError)
-  {
-    switch object {
-    case .list(let list):
-      if let slice = key.asSlice {
-        let items = try iterateAll(value, range)
-        let (start, stop, step) = try slice.indices(count: list.items.count)
-        if step == 1 {
-          let end = max(start, stop)
-          try checkSize(list.items.count - (end - start) + items.count)
-          list.items.replaceSubrange(start..<end, with: items)
-          return
-        }
-        let positions = try slice.positions(count: list.items.count)
-        guard positions.count == items.count else {
-          throw PyError(
-            "ValueError",
-            "attempt to assign sequence of size \(items.count) to extended slice of size "
-              + "\(positions.count)", at: range)
-        }
-        for (p, v) in zip(positions, items) { list.items[p] = v }
-        return
-      }
-      guard let i = key.asIndex else {
-        throw PyError(
-          "TypeError", "list indices must be integers or slices, not \(typeName(of: key))",
-          at: range)
-      }
-      let index = i < 0 ? i &+ list.items.count : i
-      guard index >= 0 && index < list.items.count else {
-        throw PyError("IndexError", "list assignment index out of range", at: range)
-      }
-      list.items[index] = value
-    case .dict(let dict):
-      try dictSet(dict, key, value, range)
-    case .object(let o):
-      do throws(PyError) {
-        try o.setItem(key, value, self)
-      } catch {
-        throw located(error, range)
-      }
-    default:
-      throw PyError(
-        "TypeError", "'\(typeName(of: object))' object does not support item assignment",
-        at: range)
-    }
-  }
-
-  func deleteItem(_ object: PyValue, _ key: PyValue, _ range: SourceRange) throws(PyError) {
-    switch object {
-    case .list(let list):
-      if let slice = key.asSlice {
-        let positions = Set(try slice.positions(count: list.items.count))
-        list.items = list.items.enumerated().filter { !positions.contains($0.offset) }.map(
-          \.element)
-        return
-      }
-      list.items.remove(at: try index(key, count: list.items.count, "list", range))
-    case .dict(let dict):
-      try checkHashable(key, range)
-      guard let i = dict.entries.firstIndex(where: { PyCompare.equals($0.key, key) }) else {
-        throw PyError("KeyError", repr(key), at: range)
-      }
-      dict.entries.remove(at: i)
-    default:
-      throw PyError(
-        "TypeError", "'\(typeName(of: object))' object doesn't support item deletion", at: range)
-    }
-  }
-
-  /// `dict[key] = value`, keeping the first insertion's position.
-  public func dictSet(_ dict: PyDict, _ key: PyValue, _ value: PyValue, _ range: SourceRange?)
-    throws(PyError)
-  {
-    try checkHashable(key, range)
-    if let i = dict.entries.firstIndex(where: { PyCompare.equals($0.key, key) }) {
-      dict.entries[i].value = value
-    } else {
-      dict.entries.append((key, value))
-    }
-  }
-
-  func checkHashable(_ key: PyValue, _ range: SourceRange?) throws(PyError) {
-    switch key {
-    case .list, .dict:
-      throw PyError("TypeError", "unhashable type: '\(typeName(of: key))'", at: range)
-    case .tuple(let items):
-      for item in items { try checkHashable(item, range) }
-    case .object(let o) where o is PySet:
-      throw PyError("TypeError", "unhashable type: 'set'", at: range)
-    default: break
-    }
   }
 
   // MARK: - f-strings

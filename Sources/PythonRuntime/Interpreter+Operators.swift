@@ -1,81 +1,6 @@
 import Foundation
 import StatementLanguage
 
-/// Python's equality and ordering of plain values.
-enum PyCompare {
-  /// `a == b`: numbers across int, float and bool; sequences item by item; dicts by content.
-  static func equals(_ a: PyValue, _ b: PyValue, depth: Int = 0) -> Bool {
-    // Data nested deeper than this (or containing itself) compares unequal instead of
-    // recursing without end (Python raises RecursionError).
-    if depth > PyRepr.maxDepth { return false }
-    switch (a, b) {
-    case (.none, .none): return true
-    case (.str(let x), .str(let y)): return x.unicodeScalars.elementsEqual(y.unicodeScalars)
-    case (.tuple(let x), .tuple(let y)): return sequencesEqual(x, y, depth)
-    case (.list(let x), .list(let y)): return x === y || sequencesEqual(x.items, y.items, depth)
-    case (.dict(let x), .dict(let y)):
-      if x === y { return true }
-      guard x.entries.count == y.entries.count else { return false }
-      return x.entries.allSatisfy { entry in
-        y.entries.contains {
-          equals($0.key, entry.key, depth: depth + 1)
-            && equals($0.value, entry.value, depth: depth + 1)
-        }
-      }
-    case (.object(let x), _): return x.equals(b) || (b.asObject?.equals(a) ?? false)
-    case (_, .object(let y)): return y.equals(a)
-    default:
-      if let x = a.numeric, let y = b.numeric { return numericEqual(x, y) }
-      return false
-    }
-  }
-
-  static func sequencesEqual(_ x: [PyValue], _ y: [PyValue], _ depth: Int) -> Bool {
-    x.count == y.count && zip(x, y).allSatisfy { equals($0, $1, depth: depth + 1) }
-  }
-
-  static func numericEqual(_ x: Numeric, _ y: Numeric) -> Bool {
-    switch (x, y) {
-    case (.int(let i), .int(let j)): return i == j
-    case (.int(let i), .float(let f)), (.float(let f), .int(let i)): return intEqualsDouble(i, f)
-    case (.float(let f), .float(let g)): return f == g
-    }
-  }
-
-  /// Exact comparison of an int with a float (`2**53 + 1 != 2.0**53`).
-  static func intEqualsDouble(_ i: Int, _ f: Double) -> Bool {
-    guard f.isFinite, f.rounded(.towardZero) == f, let j = Int(exactly: f) else { return false }
-    return i == j
-  }
-}
-
-/// A number as arithmetic sees it (bools are ints).
-enum Numeric {
-  case int(Int)
-  case float(Double)
-  var double: Double {
-    switch self {
-    case .int(let i): return Double(i)
-    case .float(let f): return f
-    }
-  }
-}
-
-extension PyValue {
-  var numeric: Numeric? {
-    switch self {
-    case .int(let i): return .int(i)
-    case .bool(let b): return .int(b ? 1 : 0)
-    case .float(let f): return .float(f)
-    default: return nil
-    }
-  }
-  var asObject: (any PyObject)? {
-    if case .object(let o) = self { return o }
-    return nil
-  }
-}
-
 extension Interpreter {
   /// `a op b`: objects first (left, then the right's reflected), then Python's rules for plain
   /// values.
@@ -101,6 +26,14 @@ extension Interpreter {
         return .object(r)
       }
       throw unsupported(op, a, b, range)
+    }
+    if case .bool(let x) = a, case .bool(let y) = b {
+      switch op {
+      case .bitand: return .bool(x && y)
+      case .bitor: return .bool(x || y)
+      case .bitxor: return .bool(x != y)
+      default: break
+      }
     }
     if let x = a.numeric, let y = b.numeric {
       if let result = try PyArithmetic.apply(op, x, y, range) { return result }
@@ -316,16 +249,26 @@ extension Interpreter {
       return d.entries.contains { PyCompare.equals($0.key, item) }
     case .object(let o):
       if let r = o as? PyRange, let i = item.asIndex {
-        let count = r.count
-        guard count > 0 else { return false }
-        let offset = i.subtractingReportingOverflow(r.start)
-        guard !offset.overflow, offset.partialValue % r.step == 0 else { return false }
-        let k = offset.partialValue / r.step
-        return k >= 0 && k < count
+        // Unsigned distances: exact for ranges spanning all 64-bit ints.
+        let inside = r.step > 0 ? (i >= r.start && i < r.stop) : (i <= r.start && i > r.stop)
+        guard inside else { return false }
+        let distance =
+          r.step > 0 ? UInt(bitPattern: i &- r.start) : UInt(bitPattern: r.start &- i)
+        return distance % r.step.magnitude == 0
       }
       fallthrough
     default:
-      return try iterateAll(container, range).contains { PyCompare.equals($0, item) }
+      let items: [PyValue]
+      do throws(PyError) {
+        items = try iterateAll(container, range)
+      } catch {
+        guard error.kind == "TypeError", error.message.hasSuffix("object is not iterable") else {
+          throw error
+        }
+        throw PyError(
+          "TypeError", "argument of type '\(typeName(of: container))' is not iterable", at: range)
+      }
+      return items.contains { PyCompare.equals($0, item) }
     }
   }
 }
@@ -340,155 +283,5 @@ extension PyValue {
     case .str, .tuple, .list: return true
     default: return false
     }
-  }
-}
-
-/// Python's arithmetic on ints (64-bit, overflow raises) and floats.
-enum PyArithmetic {
-  static func overflow(_ range: SourceRange?) -> PyError {
-    PyError(
-      "OverflowError", "integer result too large: kshape's integers are 64-bit", at: range)
-  }
-
-  static func apply(_ op: PyBinaryOp, _ x: Numeric, _ y: Numeric, _ range: SourceRange?)
-    throws(PyError) -> PyValue?
-  {
-    if case .int(let a) = x, case .int(let b) = y { return try integer(op, a, b, range) }
-    switch op {
-    case .lshift, .rshift, .bitor, .bitxor, .bitand, .matmul: return nil
-    default: return try floating(op, x.double, y.double, range)
-    }
-  }
-
-  static func integer(_ op: PyBinaryOp, _ a: Int, _ b: Int, _ range: SourceRange?)
-    throws(PyError) -> PyValue?
-  {
-    func checked(_ r: (partialValue: Int, overflow: Bool)) throws(PyError) -> PyValue {
-      guard !r.overflow else { throw overflow(range) }
-      return .int(r.partialValue)
-    }
-    switch op {
-    case .add: return try checked(a.addingReportingOverflow(b))
-    case .sub: return try checked(a.subtractingReportingOverflow(b))
-    case .mul: return try checked(a.multipliedReportingOverflow(by: b))
-    case .truediv:
-      guard b != 0 else { throw PyError("ZeroDivisionError", "division by zero", at: range) }
-      return .float(Double(a) / Double(b))
-    case .floordiv, .mod:
-      guard b != 0 else {
-        throw PyError(
-          "ZeroDivisionError",
-          op == .mod ? "integer modulo by zero" : "integer division or modulo by zero", at: range)
-      }
-      if a == Int.min && b == -1 {
-        if op == .mod { return .int(0) }
-        throw overflow(range)
-      }
-      var q = a / b
-      var r = a % b
-      if r != 0 && ((r < 0) != (b < 0)) {
-        q -= 1
-        r += b
-      }
-      return .int(op == .mod ? r : q)
-    case .pow:
-      if b < 0 {
-        guard a != 0 else {
-          throw PyError(
-            "ZeroDivisionError", "0.0 cannot be raised to a negative power", at: range)
-        }
-        return .float(Foundation.pow(Double(a), Double(b)))
-      }
-      var result = 1
-      var base = a
-      var exponent = b
-      while exponent > 0 {
-        if exponent & 1 == 1 {
-          result = try checked(result.multipliedReportingOverflow(by: base)).int
-        }
-        exponent >>= 1
-        if exponent > 0 { base = try checked(base.multipliedReportingOverflow(by: base)).int }
-      }
-      return .int(result)
-    case .lshift:
-      guard b >= 0 else { throw PyError("ValueError", "negative shift count", at: range) }
-      if a == 0 { return .int(0) }
-      guard b < 64, (a << b) >> b == a else { throw overflow(range) }
-      return .int(a << b)
-    case .rshift:
-      guard b >= 0 else { throw PyError("ValueError", "negative shift count", at: range) }
-      return .int(b >= 64 ? (a < 0 ? -1 : 0) : a >> b)
-    case .bitor: return .int(a | b)
-    case .bitxor: return .int(a ^ b)
-    case .bitand: return .int(a & b)
-    case .matmul: return nil
-    }
-  }
-
-  static func floating(_ op: PyBinaryOp, _ a: Double, _ b: Double, _ range: SourceRange?)
-    throws(PyError) -> PyValue?
-  {
-    switch op {
-    case .add: return .float(a + b)
-    case .sub: return .float(a - b)
-    case .mul: return .float(a * b)
-    case .truediv:
-      guard b != 0 else { throw PyError("ZeroDivisionError", "float division by zero", at: range) }
-      return .float(a / b)
-    case .floordiv, .mod:
-      guard b != 0 else {
-        throw PyError(
-          "ZeroDivisionError", op == .mod ? "float modulo" : "float floor division by zero",
-          at: range)
-      }
-      let (q, r) = divmod(a, b)
-      return .float(op == .mod ? r : q)
-    case .pow:
-      if a == 0 && b < 0 {
-        throw PyError("ZeroDivisionError", "0.0 cannot be raised to a negative power", at: range)
-      }
-      if a < 0 && b.rounded() != b && b.isFinite {
-        throw PyError(
-          "ValueError",
-          "complex results are not supported by kshape (negative number to a "
-            + "fractional power)", at: range)
-      }
-      let r = Foundation.pow(a, b)
-      if r.isInfinite && a.isFinite && b.isFinite {
-        throw PyError("OverflowError", "(34, 'Numerical result out of range')", at: range)
-      }
-      return .float(r)
-    default: return nil
-    }
-  }
-
-  /// CPython's float_divmod.
-  static func divmod(_ a: Double, _ b: Double) -> (Double, Double) {
-    var mod = fmod(a, b)
-    var div = (a - mod) / b
-    if mod != 0 {
-      if (b < 0) != (mod < 0) {
-        mod += b
-        div -= 1
-      }
-    } else {
-      mod = copysign(0, b)
-    }
-    var floorDiv: Double
-    if div != 0 {
-      floorDiv = floor(div)
-      if div - floorDiv > 0.5 { floorDiv += 1 }
-    } else {
-      floorDiv = copysign(0, a / b)
-    }
-    return (floorDiv, mod)
-  }
-}
-
-extension PyValue {
-  /// The int inside (used after a checked operation that made one).
-  fileprivate var int: Int {
-    if case .int(let i) = self { return i }
-    return 0
   }
 }

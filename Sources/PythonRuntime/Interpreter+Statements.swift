@@ -157,15 +157,16 @@ extension Interpreter {
 
   func loadGlobal(_ name: String, _ range: SourceRange) throws(PyError) -> PyValue {
     if let value = globals[name] ?? builtins[name] ?? unresolvedGlobal?(name) { return value }
-    var candidates = Array(globals.keys) + Array(builtins.keys)
+    var tiers: [[String]] = []
     var scope = currentScope
     while let s = scope {
-      candidates += s.values.keys
+      tiers.append(s.values.keys.sorted())
       scope = s.parent
     }
+    tiers += [globals.keys.sorted(), builtins.keys.sorted()]
     throw PyError(
       "NameError", "name '\(name)' is not defined", at: range,
-      hint: Suggestion.closest(to: name, in: candidates).map { "Did you mean: '\($0)'?" })
+      hint: Suggestion.closest(to: name, inTiers: tiers).map { "Did you mean: '\($0)'?" })
   }
 
   func deleteName(_ name: String, _ range: SourceRange) throws(PyError) {
@@ -193,9 +194,7 @@ extension Interpreter {
     case .attribute(let objectExpr, let name, let nameRange):
       let object = try evaluate(objectExpr)
       guard case .object(let o) = object else {
-        throw PyError(
-          "AttributeError",
-          "'\(typeName(of: object))' object attribute '\(name)' is read-only", at: nameRange)
+        throw cannotSet(name, on: object, nameRange)
       }
       do throws(PyError) {
         try o.setAttribute(name, value, self)
@@ -268,9 +267,7 @@ extension Interpreter {
       let value = try evaluate(valueExpr)
       let result = try inPlace(current, op, value, target.range.union(valueExpr.range))
       guard case .object(let o) = object else {
-        throw PyError(
-          "AttributeError",
-          "'\(typeName(of: object))' object attribute '\(name)' is read-only", at: nameRange)
+        throw cannotSet(name, on: object, nameRange)
       }
       do throws(PyError) {
         try o.setAttribute(name, result, self)
@@ -303,7 +300,18 @@ extension Interpreter {
       list.items = try repeated(list.items, n, range)
       return current
     }
-    return try binary(op, current, value, range)
+    do throws(PyError) {
+      return try binary(op, current, value, range)
+    } catch {
+      // Python names the augmented operator: "unsupported operand type(s) for +=: ...".
+      let symbol = op == .pow ? "** or pow()" : op.rawValue
+      let plain = "unsupported operand type(s) for \(symbol): "
+      guard error.kind == "TypeError", error.message.hasPrefix(plain) else { throw error }
+      var e = error
+      e.message =
+        "unsupported operand type(s) for \(op.rawValue)=: " + error.message.dropFirst(plain.count)
+      throw e
+    }
   }
 
   func delete(_ target: PyExpr) throws(PyError) {
@@ -316,7 +324,8 @@ extension Interpreter {
     case .tuple(let items), .list(let items):
       for item in items { try delete(item) }
     default:
-      throw PyError("TypeError", "kshape cannot delete \(target)", at: target.range)
+      throw PyError(
+        "SyntaxError", "kshape deletes names and items only, not attributes", at: target.range)
     }
   }
 
@@ -362,6 +371,16 @@ extension Interpreter {
       }
       if let found { store(name.alias ?? attributeName, found) }
     }
+  }
+
+  /// Python's error for `value.name = ...` on a plain value.
+  func cannotSet(_ name: String, on value: PyValue, _ range: SourceRange) -> PyError {
+    Methods.names(of: value).contains(name)
+      ? PyError(
+        "AttributeError", "'\(typeName(of: value))' object attribute '\(name)' is read-only",
+        at: range)
+      : PyError(
+        "AttributeError", "'\(typeName(of: value))' object has no attribute '\(name)'", at: range)
   }
 
   /// `error` with `range` when it has none (a host error gets the range of its call).

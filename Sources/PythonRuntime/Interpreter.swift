@@ -9,8 +9,10 @@ public final class Interpreter {
   /// The builtins (`len`, `print`, `None`...), looked up after the globals.
   public var builtins: [String: PyValue] = [:]
   /// Resolves `import a.b` (called with "a" then "a.b") and `from a.b import c`.
+  /// The default knows the standard modules of `PyStandardModules` (`math`, `os`).
   public var importModule: (String, SourceRange?) throws(PyError) -> PyValue = {
     name, range throws(PyError) in
+    if let module = PyStandardModules.module(named: name) { return module }
     throw PyError("ModuleNotFoundError", "No module named '\(name)'", at: range)
   }
   /// Names the host resolves when neither the globals nor the builtins have them (kshape: `_`
@@ -20,6 +22,9 @@ public final class Interpreter {
   public var write: (String) -> Void = { Swift.print($0, terminator: "") }
   /// Statements and expressions one top-level statement may evaluate before it is stopped.
   public var stepLimit = 10_000_000
+  /// Asked every few thousand steps (the REPL's Ctrl-C): true stops the program with
+  /// `KeyboardInterrupt`.
+  public var isInterrupted: (() -> Bool)?
   /// Nested calls of Python functions allowed (Python's default is 1000).
   public var recursionLimit = 1000
   /// The most items a list, tuple, string or range made by one operation may have.
@@ -32,6 +37,9 @@ public final class Interpreter {
   var currentScope: PyScope?
   /// Set while running on the interpreter's own large stack.
   var onLargeStack = false
+  /// Where the large stack starts (0: not on it) and how many bytes of it code may use.
+  var stackBase: UInt = 0
+  var stackBudget = 0
   /// Objects whose repr is being built (a list that contains itself shows `[...]`).
   var reprInProgress: Set<ObjectIdentifier> = []
 
@@ -48,13 +56,25 @@ public final class Interpreter {
   /// Parses a program into top-level statements (syntax errors are `SyntaxError` or
   /// `IndentationError`, with the source set).
   public static func parse(_ source: SourceText) throws(PyError) -> PyProgram {
-    do throws(PySyntaxError) {
-      return try PyParser.parse(source.text)
-    } catch {
-      var e = PyError(error.kind, error.message, at: error.range, hint: error.hint)
-      e.source = source
-      throw e
+    // Parsing recurses once per nesting level (capped at 200): on the large stack too, so that a
+    // caller on a small thread stack never overflows.
+    let box = LargeStackBox { () throws(PyError) -> PyProgram in
+      do throws(PySyntaxError) {
+        return try PyParser.parse(source.text, firstLine: source.firstLine)
+      } catch {
+        var e = PyError(error.kind, error.message, at: error.range, hint: error.hint)
+        e.source = source
+        throw e
+      }
     }
+    guard LargeStackThread.run(box, stackSizes: parserStackSizes) else {
+      throw PyError(
+        "MemoryError", "kshape could not start the interpreter's thread (no memory for its stack)",
+        at: nil)
+    }
+    let result =
+      box.result ?? .failure(PyError("RuntimeError", "the parser did not run", at: nil))
+    return try result.get()
   }
 
   /// Runs one top-level statement; an expression statement gives its value (`.none` included),
@@ -92,7 +112,11 @@ public final class Interpreter {
 
   /// Calls `callee` as Python would (a function, a builtin, a class, a host object).
   public func call(_ callee: PyValue, _ arguments: PyArguments) throws(PyError) -> PyValue {
-    try runOnLargeStack { () throws(PyError) -> PyValue in
+    if frames.isEmpty {
+      steps = 0
+      callDepth = 0
+    }
+    return try runOnLargeStack { () throws(PyError) -> PyValue in
       try self.callValue(callee, arguments)
     }
   }
@@ -147,6 +171,16 @@ public final class Interpreter {
   /// Counts one step of work; past the limit the program is stopped.
   func step(_ range: SourceRange?) throws(PyError) {
     steps += 1
+    // Deep nesting inside each call (an expression 200 levels deep in a function recursing 1000
+    // times) could still exhaust the stack: measure it, as CPython 3.12 does for C recursion.
+    var marker = 0
+    let here = withUnsafePointer(to: &marker) { UInt(bitPattern: $0) }
+    if stackBase > here, Int(stackBase - here) > stackBudget {
+      throw PyError("RecursionError", "maximum recursion depth exceeded", at: range)
+    }
+    if steps & 4095 == 0, let isInterrupted, isInterrupted() {
+      throw PyError("KeyboardInterrupt", "", at: range)
+    }
     if steps > stepLimit {
       throw PyError(
         "StepLimitError",
@@ -169,16 +203,22 @@ public final class Interpreter {
   func runOnLargeStack<T>(_ body: @escaping () throws(PyError) -> T) throws(PyError) -> T {
     if onLargeStack || Self.currentThreadIsLarge { return try body() }
     let box = LargeStackBox(body)
-    onLargeStack = true
-    defer { onLargeStack = false }
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-      box.run()
-      done.signal()
+    box.onStart = { [unowned self] base, budget in
+      self.stackBase = base
+      self.stackBudget = budget
     }
-    thread.stackSize = Interpreter.stackSize
-    thread.start()
-    done.wait()
+    onLargeStack = true
+    defer {
+      onLargeStack = false
+      stackBase = 0
+    }
+    guard let worker = StackWorkers.take(stackSizes: Interpreter.stackSizes) else {
+      throw PyError(
+        "MemoryError", "kshape could not start the interpreter's thread (no memory for its stack)",
+        at: nil)
+    }
+    worker.perform(box)
+    StackWorkers.give(worker)
     let result =
       box.result ?? .failure(PyError("RuntimeError", "the interpreter did not run", at: nil))
     return try result.get()
@@ -196,22 +236,33 @@ public final class Interpreter {
     Thread.current.threadDictionary[largeStackKey] != nil
   }
 
-  /// The stack of the interpreter's thread: Python's 1000 nested calls need a few hundred bytes
-  /// of Swift stack per Python-level expression; measured by the deep-recursion test.
+  /// The stack sizes tried for the interpreter's thread, largest first. Measured in a debug
+  /// build: 1000 nested Python calls take under 32 MB; an expression nested 200 deep inside each
+  /// call takes more, so 512 MB of address space is reserved (pages are only touched when used).
+  static let stackSizes = [stackSize, 64 << 20]
+  /// The largest stack the interpreter asks for (the executable gives its worker thread this).
   public static let stackSize = 512 << 20
+  /// The parser's nesting is capped at 200 levels: a few MB in a debug build (and sizes this
+  /// small are reused by the C library, so a parse per statement stays cheap).
+  static let parserStackSizes = [16 << 20]
 }
 
 /// Carries a body and its result across to the large-stack thread (used by one thread at a time:
 /// the caller waits).
-private final class LargeStackBox<T>: @unchecked Sendable {
-  /// Dropped as soon as it has run: the caller's closure must not outlive the call
-  /// (`withoutActuallyEscaping` checks), though the thread object may.
+private final class LargeStackBox<T>: LargeStackJob, @unchecked Sendable {
+  /// Dropped as soon as it has run: the caller's closure must not outlive the call.
   var body: (() throws(PyError) -> T)?
   var result: Result<T, PyError>?
+  /// Told where the stack starts and how much of it may be used, before the body runs.
+  var onStart: ((_ base: UInt, _ budget: Int) -> Void)?
   init(_ body: @escaping () throws(PyError) -> T) { self.body = body }
-  func run() {
+  func run(stackSize: Int) {
     guard let body else { return }
     self.body = nil
+    var marker = 0
+    let base = withUnsafePointer(to: &marker) { UInt(bitPattern: $0) }
+    // Keep an eighth (at least 8 MB) for the host's own calls between two checks.
+    onStart?(base, stackSize - max(stackSize / 8, 8 << 20))
     do throws(PyError) {
       result = .success(try body())
     } catch {

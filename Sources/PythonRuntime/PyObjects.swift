@@ -98,8 +98,32 @@ public final class PyTypeObject: PyObject {
     return try construct(arguments, interpreter)
   }
   public func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
-    name == "__name__" ? .str(self.name) : nil
+    if name == "__name__" { return .str(self.name) }
+    // `str.lower`, `list.append`: the method, taking its object as the first argument
+    // (`sorted(names, key=str.lower)`).
+    guard Methods.names(ofType: self.name).contains(name) else { return nil }
+    let typeName = self.name
+    return .object(
+      PyBuiltinFunction("\(typeName).\(name)") { arguments, interpreter throws(PyError) in
+        guard let first = arguments.positional.first else {
+          throw PyError(
+            "TypeError", "unbound method \(typeName).\(name)() needs an argument",
+            at: arguments.range)
+        }
+        guard interpreter.typeName(of: first.value) == typeName,
+          let method = Methods.method(first.value, name, interpreter)
+        else {
+          throw PyError(
+            "TypeError",
+            "descriptor '\(name)' for '\(typeName)' objects doesn't apply to a "
+              + "'\(interpreter.typeName(of: first.value))' object", at: arguments.range)
+        }
+        var rest = arguments
+        rest.positional.removeFirst()
+        return try interpreter.call(method, rest)
+      })
   }
+  public var attributeNames: [String] { ["__name__"] + Methods.names(ofType: name) }
   public func isInstance(_ value: PyValue, _ interpreter: Interpreter) throws(PyError) -> Bool? {
     if let check { return check(value) }
     return interpreter.typeName(of: value) == name
@@ -125,12 +149,12 @@ public final class PyRange: PyObject {
     step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
   }
   public var count: Int {
-    // Computed in Double-free integer arithmetic that cannot overflow for any Int bounds.
-    let (lo, hi, s) = step > 0 ? (start, stop, step) : (stop, start, -step)
+    // In unsigned arithmetic, which cannot overflow for any Int bounds and steps.
+    let (lo, hi) = step > 0 ? (start, stop) : (stop, start)
     guard lo < hi else { return 0 }
-    let span = hi.subtractingReportingOverflow(lo)
-    if span.overflow { return Int.max }
-    return (span.partialValue - 1) / s + 1
+    let span = UInt(bitPattern: hi &- lo)
+    let n = (span - 1) / step.magnitude + 1
+    return n > UInt(Int.max) ? Int.max : Int(n)
   }
   public var length: Int? { count }
   public var truthy: Bool { count > 0 }
@@ -162,12 +186,34 @@ public final class PyRange: PyObject {
     if count == 0 { return true }
     return start == r.start && (count == 1 || step == r.step)
   }
-  public var attributeNames: [String] { ["start", "stop", "step"] }
+  public var attributeNames: [String] { ["count", "index", "start", "step", "stop"] }
   public func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
     switch name {
     case "start": return .int(start)
     case "stop": return .int(stop)
     case "step": return .int(step)
+    case "index", "count":
+      return .object(
+        PyBuiltinFunction(name, ownerType: "range") { a, i throws(PyError) in
+          let v = try a.unpack("range.\(name)", ["value"], required: 1)
+          let value = v[0] ?? .none
+          var found: Int?
+          if let n = value.asIndex,
+            try i.contains(.object(self), .int(n), a.range ?? SourceRange(0, 0))
+          {
+            let distance =
+              self.step > 0
+              ? UInt(bitPattern: n &- self.start) : UInt(bitPattern: self.start &- n)
+            let position = distance / self.step.magnitude
+            guard position <= UInt(Int.max) else { throw PyArithmetic.overflow(a.range) }
+            found = Int(position)
+          }
+          if name == "count" { return .int(found == nil ? 0 : 1) }
+          guard let found else {
+            throw PyError("ValueError", "\(i.repr(value)) is not in range", at: a.range)
+          }
+          return .int(found)
+        })
     default: return nil
     }
   }

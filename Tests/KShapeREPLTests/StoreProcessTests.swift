@@ -50,7 +50,7 @@ import Testing
   }
 
   /// How many statements the SIGKILL runs pipe in.
-  static let killRunLength = 200
+  static let killRunLength = 2_000
 
   /// Complete result lines (`  = ...`) in what a run printed so far.
   static func printedResults(_ out: URL) -> Int {
@@ -74,7 +74,8 @@ import Testing
     for round in 0..<6 {
       let name = "kill\(round)"
       let (p, _, out, _) = try start(["-s", name], input: script, scratch: scratch, tag: name)
-      // Killed as soon as at least `target` results are out (stdout goes in 4 KB blocks).
+      // Killed as soon as at least `target` results are out (stdout to a pipe goes in 64 KB
+      // blocks: a run is long enough for several).
       let target = Int.random(in: 1...(n * 2 / 3))
       let deadline = Date().addingTimeInterval(120)
       while p.isRunning, Self.printedResults(out) < target, Date() < deadline { usleep(500) }

@@ -23,9 +23,28 @@ import Testing
     let result = run("def f(n):\n    return f(n + 1) + 1\nf(0)\n")
     #expect(result.error?.kind == "RecursionError")
     #expect(result.error?.message == "maximum recursion depth exceeded")
-    // Python's traceback lists every frame: the module's, then the 1000 calls of f.
-    #expect(result.error?.traceback.count == 1001)
+    // Python's traceback lists every frame: the module's, then the 999 calls of f, and prints
+    // the run of identical frames cut short.
+    #expect(result.error?.traceback.count == 1000)
     #expect(result.error?.traceback.last?.function == "f")
+    #expect(
+      result.error?.rendered() == """
+        Traceback (most recent call last):
+          File "<test>", line 3, in <module>
+            f(0)
+            ^^^^
+          File "<test>", line 2, in f
+            return f(n + 1) + 1
+                   ^^^^^^^^
+          File "<test>", line 2, in f
+            return f(n + 1) + 1
+                   ^^^^^^^^
+          File "<test>", line 2, in f
+            return f(n + 1) + 1
+                   ^^^^^^^^
+          [Previous line repeated 996 more times]
+        RecursionError: maximum recursion depth exceeded
+        """)
   }
 
   @Test func mutualRecursionThroughArgumentsAndComprehensions() {
@@ -37,6 +56,15 @@ import Testing
       a(0)
       """
     #expect(run(source).error?.kind == "RecursionError")
+  }
+
+  @Test func recursionThroughDeeplyNestedExpressionsIsMeasuredNotCrashed() {
+    // Each of the 1000 levels nests 190 calls before recursing: more native stack than the
+    // depth limit alone accounts for; the interpreter watches the stack itself.
+    let nested =
+      String(repeating: "g(", count: 190) + "f(n + 1)" + String(repeating: ")", count: 190)
+    let result = run("def g(x):\n    return x\ndef f(n):\n    return \(nested)\nf(0)\n")
+    #expect(result.error?.kind == "RecursionError")
   }
 
   @Test func aStepLimitCanBeLowered() {
@@ -59,6 +87,19 @@ import Testing
       #expect(run(source).error?.kind == "OverflowError", "\(source)")
     }
     #expect(outcome("print((-9223372036854775808) % -1)") == "0\n")
+    // Ranges at the ends of the 64-bit ints (Python's answers).
+    #expect(outcome("print(len(range(0, -10, -9223372036854775807 - 1)))") == "1\n")
+    #expect(outcome("print((-9223372036854775807 - 1) in range(0, -5, -1))") == "False\n")
+    #expect(
+      outcome("print(9223372036854775806 in range(-9223372036854775807 - 1, 9223372036854775807))")
+        == "True\n")
+    #expect(run("round(9223372036854775807, -1)").error?.kind == "OverflowError")
+    #expect(
+      run("range(-9223372036854775807 - 1, 9223372036854775807).index(9223372036854775806)").error?
+        .kind == "OverflowError")
+    #expect(
+      outcome("print(round(9223372036854775807, -18), 'x'.replace('x', 'y', 9223372036854775807))")
+        == "9000000000000000000 y\n")
   }
 
   @Test func deeplyNestedDataIsShownWithoutOverflowing() {
@@ -89,5 +130,29 @@ import Testing
     }
     #expect(
       run(nested + String(repeating: " ", count: 150) + "pass\n").error?.kind == "IndentationError")
+  }
+}
+
+@Suite struct InterruptTests {
+  @Test func theHostCanInterruptALoop() {
+    let result = run("while True:\n    pass\n") { interpreter in
+      var asked = 0
+      interpreter.isInterrupted = {
+        asked += 1
+        return asked > 3
+      }
+    }
+    #expect(result.error?.kind == "KeyboardInterrupt")
+  }
+
+  @Test func syntaxErrorsNumberLinesFromTheSourcesFirstLine() {
+    let source = SourceText(name: "<stdin>", text: "if x:\ny = 1\n", firstLine: 10)
+    do {
+      _ = try Interpreter.parse(source)
+      Issue.record("parsed")
+    } catch {
+      #expect(error.message == "expected an indented block after 'if' statement on line 10")
+      #expect(error.range.map { source.line(of: $0.start) } == 11)
+    }
   }
 }

@@ -12,8 +12,12 @@ struct PyLexer {
   var brackets: [(char: Character, offset: Int)] = []
   /// Indentation widths of the open blocks; the module's 0 first.
   var indents: [Int] = [0]
+  /// The same widths with a tab counted as one column.
+  var altIndents: [Int] = [0]
   /// An embedded expression (an f-string field) is scanned as if inside brackets.
   let embedded: Bool
+  /// The number of the text's first line, for messages ("detected at line N").
+  var firstLine = 1
 
   static let maxIndentLevels = 100
   static let maxBrackets = 200
@@ -25,8 +29,9 @@ struct PyLexer {
   }
 
   /// All tokens of `text`, ending with NEWLINE (when the text has a statement), DEDENTs and END.
-  static func tokenize(_ text: String) throws(PySyntaxError) -> [PyToken] {
+  static func tokenize(_ text: String, firstLine: Int = 1) throws(PySyntaxError) -> [PyToken] {
     var lexer = PyLexer(Array(text))
+    lexer.firstLine = firstLine
     try lexer.run()
     return lexer.tokens
   }
@@ -46,7 +51,7 @@ struct PyLexer {
 
   /// The 1-based line of a local offset, for "(detected at line N)".
   func line(of offset: Int) -> Int {
-    var line = 1
+    var line = firstLine
     for char in chars[0..<min(offset, chars.count)] where char.isNewline { line += 1 }
     return line
   }
@@ -59,12 +64,9 @@ struct PyLexer {
     var atLineStart = !embedded
     while true {
       if atLineStart && brackets.isEmpty {
+        // A blank or comment line leaves the next line at a line start too.
+        guard try scanIndentation() else { continue }
         atLineStart = false
-        guard try scanIndentation() else {
-          // A blank or comment line: the next line starts a line too.
-          atLineStart = true
-          continue
-        }
       }
       while let char = peek(), char == " " || char == "\t" || char == "\u{0C}" { position += 1 }
       guard let char = peek() else { break }
@@ -105,6 +107,7 @@ struct PyLexer {
     }
     while indents.count > 1 {
       indents.removeLast()
+      altIndents.removeLast()
       emit(.dedent, end, end)
     }
     emit(.end, end, end)
@@ -113,16 +116,21 @@ struct PyLexer {
   /// Measures a line's indentation and emits INDENT or DEDENTs; false for a blank or comment line
   /// (which has no say in indentation).
   mutating func scanIndentation() throws(PySyntaxError) -> Bool {
-    var width = 0
-    // Where the line starts: a tab is one character but up to 8 columns of `width`.
     let lineStart = position
+    // Python measures with tabs to multiples of 8 and, to catch a mix it cannot order, with
+    // tabs as 1 (`altWidth`).
+    var width = 0
+    var altWidth = 0
     while let char = peek() {
       if char == " " {
         width += 1
+        altWidth += 1
       } else if char == "\t" {
         width = (width / 8 + 1) * 8
+        altWidth += 1
       } else if char == "\u{0C}" {
         width = 0
+        altWidth = 0
       } else {
         break
       }
@@ -143,17 +151,26 @@ struct PyLexer {
       // A backslash alone at the start of a logical line: Python joins it too.
       return true
     }
+    let tabError = PySyntaxError(
+      "TabError", "inconsistent use of tabs and spaces in indentation",
+      at: range(position, position + 1))
     let current = indents.last ?? 0
-    if width > current {
+    let altCurrent = altIndents.last ?? 0
+    if width == current {
+      if altWidth != altCurrent { throw tabError }
+    } else if width > current {
+      if altWidth <= altCurrent { throw tabError }
       guard indents.count <= Self.maxIndentLevels else {
         throw PySyntaxError(
           "IndentationError", "too many levels of indentation", at: range(position, position + 1))
       }
       indents.append(width)
+      altIndents.append(altWidth)
       emit(.indent, lineStart, position)
-    } else if width < current {
+    } else {
       while let last = indents.last, last > width {
         indents.removeLast()
+        altIndents.removeLast()
         emit(.dedent, position, position)
       }
       if indents.last != width {
@@ -161,6 +178,7 @@ struct PyLexer {
           "IndentationError", "unindent does not match any outer indentation level",
           at: range(position, position + 1))
       }
+      if altIndents.last != altWidth { throw tabError }
     }
     return true
   }

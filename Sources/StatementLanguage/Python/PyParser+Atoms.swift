@@ -49,7 +49,7 @@ extension PyParser {
     let open = consume()
     if let close = consume(if: ")") { return PyExpr(.tuple([]), open.range.union(close.range)) }
     if atKeyword("yield") { throw refused(peek()) }
-    let first = try parseStarExpression()
+    let first = at("*") ? try parseStarExpression() : try parseNamedExpression()
     if atKeyword("for") {
       let clauses = try parseComprehensionClauses()
       let close = try expect(")")

@@ -12,16 +12,20 @@ public struct PyParser {
   /// Nesting of the rules that recurse, capped so that deep input cannot overflow the stack.
   var depth = 0
   static let maxDepth = 200
+  /// The number of the text's first line, for messages ("on line N").
+  var firstLine = 1
 
   init(tokens: [PyToken], text: [Character]) {
     self.tokens = tokens
     self.text = text
   }
 
-  /// Parses a whole program: its top-level statements (`a = 1; b = 2` gives two).
-  public static func parse(_ text: String) throws(PySyntaxError) -> PyProgram {
-    let tokens = try PyLexer.tokenize(text)
+  /// Parses a whole program: its top-level statements (`a = 1; b = 2` gives two). Messages
+  /// number lines from `firstLine` (a REPL block's first line is the session's line N).
+  public static func parse(_ text: String, firstLine: Int = 1) throws(PySyntaxError) -> PyProgram {
+    let tokens = try PyLexer.tokenize(text, firstLine: firstLine)
     var parser = PyParser(tokens: tokens, text: Array(text))
+    parser.firstLine = firstLine
     return PyProgram(statements: try parser.parseFile())
   }
 
@@ -73,7 +77,7 @@ public struct PyParser {
 
   /// The 1-based line of an offset.
   func line(of offset: Int) -> Int {
-    var line = 1
+    var line = firstLine
     for char in text[0..<max(0, min(offset, text.count))] where char.isNewline { line += 1 }
     return line
   }
@@ -254,212 +258,4 @@ public struct PyParser {
     return PyStmt(.functionDef(function), span(keyword.range, body))
   }
 
-  /// simple_stmts := simple_stmt (';' simple_stmt)* ';'? NEWLINE
-  mutating func parseSimpleStatements() throws(PySyntaxError) -> [PyStmt] {
-    var statements = [try parseSimpleStatement()]
-    while consume(if: ";") != nil {
-      if at(.newline) || at(.end) { break }
-      statements.append(try parseSimpleStatement())
-    }
-    if consume(if: .newline) == nil && !at(.end) {
-      throw junk(after: statements.last)
-    }
-    return statements
-  }
-
-  /// What Python says when a statement goes on after it should have ended.
-  func junk(after statement: PyStmt?) -> PySyntaxError {
-    let token = peek()
-    if case .expression(let e) = statement?.kind, case .name(let n) = e.kind,
-      n == "print" || n == "exec"
-    {
-      return PySyntaxError(
-        "Missing parentheses in call to '\(n)'. Did you mean \(n)(...)?",
-        at: e.range.union(token.range))
-    }
-    if case .op("=") = token.kind {
-      return invalid(token, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
-    }
-    return invalid(token)
-  }
-
-  /// simple_stmt := assignment | star_expressions | 'pass' | 'break' | 'continue' | return_stmt
-  ///   | import_stmt | 'global' NAME (',' NAME)* | 'nonlocal' ... | del_stmt | assert_stmt
-  ///   | raise_stmt
-  mutating func parseSimpleStatement() throws(PySyntaxError) -> PyStmt {
-    let token = peek()
-    switch token.kind {
-    case .name("pass"):
-      consume()
-      return PyStmt(.pass, token.range)
-    case .name("break"), .name("continue"):
-      consume()
-      guard loopDepth > 0 else {
-        throw PySyntaxError(
-          token.kind == .name("break") ? "'break' outside loop" : "'continue' not properly in loop",
-          at: token.range)
-      }
-      return PyStmt(token.kind == .name("break") ? .break : .continue, token.range)
-    case .name("return"):
-      consume()
-      guard functionDepth > 0 else {
-        throw PySyntaxError("'return' outside function", at: token.range)
-      }
-      if at(.newline) || at(";") || at(.end) { return PyStmt(.return(nil), token.range) }
-      let value = try parseStarExpressions()
-      return PyStmt(.return(value), token.range.union(value.range))
-    case .name("import"): return try parseImport()
-    case .name("from"): return try parseFromImport()
-    case .name("global"), .name("nonlocal"):
-      consume()
-      var names = [try parseName()]
-      while consume(if: ",") != nil { names.append(try parseName()) }
-      let range = token.range.union(names.last?.1 ?? token.range)
-      if token.kind == .name("nonlocal") && functionDepth == 0 {
-        throw PySyntaxError("nonlocal declaration not allowed at module level", at: range)
-      }
-      return PyStmt(
-        token.kind == .name("global") ? .global(names.map(\.0)) : .nonlocal(names.map(\.0)),
-        range)
-    case .name("del"):
-      consume()
-      var targets = [try parseBitOr()]
-      while consume(if: ",") != nil, !(at(.newline) || at(.end) || at(";")) {
-        targets.append(try parseBitOr())
-      }
-      for target in targets { try checkTarget(target, context: .del) }
-      return PyStmt(.del(targets), token.range.union(targets.last?.range ?? token.range))
-    case .name("assert"):
-      consume()
-      let test = try parseExpression()
-      let message = consume(if: ",") != nil ? try parseExpression() : nil
-      return PyStmt(.assert(test, message: message), token.range.union((message ?? test).range))
-    case .name("raise"):
-      consume()
-      if at(.newline) || at(";") || at(.end) {
-        return PyStmt(.raise(nil, cause: nil), token.range)
-      }
-      let exception = try parseExpression()
-      let cause = consume(keyword: "from") != nil ? try parseExpression() : nil
-      return PyStmt(
-        .raise(exception, cause: cause), token.range.union((cause ?? exception).range))
-    case .name("yield"), .name("await"), .name("class"), .name("with"), .name("try"):
-      throw refused(token)
-    default:
-      return try parseAssignmentOrExpression()
-    }
-  }
-
-  static let augmentedOperators: [String: PyBinaryOp] = Dictionary(
-    uniqueKeysWithValues: PyBinaryOp.allCases.map { ($0.rawValue + "=", $0) })
-
-  /// assignment := (star_targets '=')+ star_expressions | target augassign star_expressions
-  ///   | target ':' expression ('=' star_expressions)?
-  mutating func parseAssignmentOrExpression() throws(PySyntaxError) -> PyStmt {
-    let first = try parseStarExpressions()
-    if at("=") {
-      var items = [first]
-      while consume(if: "=") != nil {
-        if atKeyword("yield") { throw refused(peek()) }
-        items.append(try parseStarExpressions())
-      }
-      let value = items.removeLast()
-      for target in items { try checkTarget(target, context: .assignment) }
-      return PyStmt(.assign(targets: items, value: value), first.range.union(value.range))
-    }
-    if case .op(let op) = peek().kind, let binary = Self.augmentedOperators[op] {
-      try checkTarget(first, context: .augmented)
-      consume()
-      let value = try parseStarExpressions()
-      return PyStmt(.augAssign(first, binary, value), first.range.union(value.range))
-    }
-    if at(":") {
-      switch first.kind {
-      case .name, .attribute, .subscript: break
-      case .tuple:
-        throw PySyntaxError("only single target (not tuple) can be annotated", at: first.range)
-      default:
-        throw PySyntaxError("illegal target for annotation", at: first.range)
-      }
-      consume()
-      let annotation = try parseExpression()
-      let value = consume(if: "=") != nil ? try parseStarExpressions() : nil
-      return PyStmt(
-        .annAssign(first, annotation: annotation, value: value),
-        first.range.union((value ?? annotation).range))
-    }
-    return PyStmt(.expression(first), first.range)
-  }
-
-  /// import_stmt := 'import' dotted_name ('as' NAME)? (',' dotted_name ('as' NAME)?)*
-  mutating func parseImport() throws(PySyntaxError) -> PyStmt {
-    let keyword = consume()
-    var names = [try parseDottedAsName()]
-    while consume(if: ",") != nil { names.append(try parseDottedAsName()) }
-    return PyStmt(.import(names), keyword.range.union(names.last?.range ?? keyword.range))
-  }
-
-  /// dotted_as_name := dotted_name ('as' NAME)?      dotted_name := NAME ('.' NAME)*
-  mutating func parseDottedAsName() throws(PySyntaxError) -> PyImportName {
-    var name = try parseDottedName()
-    if consume(keyword: "as") != nil {
-      let (alias, range) = try parseName()
-      name.alias = alias
-      name.range = name.range.union(range)
-    }
-    return name
-  }
-
-  mutating func parseDottedName() throws(PySyntaxError) -> PyImportName {
-    if at(".") || at("...") {
-      throw PySyntaxError(
-        "relative imports are not supported by kshape", at: peek().range)
-    }
-    let (first, range) = try parseName()
-    var path = [first]
-    var whole = range
-    while consume(if: ".") != nil {
-      let (part, partRange) = try parseName()
-      path.append(part)
-      whole = whole.union(partRange)
-    }
-    return PyImportName(path: path, alias: nil, range: whole)
-  }
-
-  /// from_import := 'from' dotted_name 'import' ('(' import_names ','? ')' | import_names)
-  /// import_names := NAME ('as' NAME)? (',' NAME ('as' NAME)?)*
-  mutating func parseFromImport() throws(PySyntaxError) -> PyStmt {
-    let keyword = consume()
-    let module = try parseDottedName()
-    guard consume(keyword: "import") != nil else { throw invalid(peek()) }
-    if let star = consume(if: "*") {
-      throw PySyntaxError(
-        "'from \(module.path.joined(separator: ".")) import *' is not supported by kshape",
-        at: keyword.range.union(star.range),
-        hint: "import the names you use: from \(module.path.joined(separator: ".")) import a, b")
-    }
-    let parenthesized = consume(if: "(") != nil
-    var names: [PyImportName] = []
-    repeat {
-      if parenthesized && at(")") { break }
-      let (name, range) = try parseName()
-      var item = PyImportName(path: [name], alias: nil, range: range)
-      if consume(keyword: "as") != nil {
-        let (alias, aliasRange) = try parseName()
-        item.alias = alias
-        item.range = range.union(aliasRange)
-      }
-      names.append(item)
-    } while consume(if: ",") != nil
-    var end = names.last?.range ?? module.range
-    if parenthesized {
-      end = try expect(")").range
-    } else if names.isEmpty {
-      throw invalid(peek())
-    }
-    if names.isEmpty {
-      throw PySyntaxError("invalid syntax", at: end)
-    }
-    return PyStmt(.fromImport(module: module, names: names), keyword.range.union(end))
-  }
 }

@@ -99,12 +99,14 @@ public struct PyComprehension: Sendable {
   }
 }
 
+/// A unary operator: `-x`, `+x`, `~x`.
 public enum PyUnaryOp: String, Sendable {
   case minus = "-"
   case plus = "+"
   case invert = "~"
 }
 
+/// A binary operator, as written (also the augmented ones: `+=` is `.add`).
 public enum PyBinaryOp: String, Sendable, CaseIterable {
   case add = "+"
   case sub = "-"
@@ -121,6 +123,7 @@ public enum PyBinaryOp: String, Sendable, CaseIterable {
   case bitand = "&"
 }
 
+/// A comparison operator of a chain.
 public enum PyCompareOp: String, Sendable {
   case eq = "=="
   case ne = "!="

@@ -83,3 +83,14 @@ x()
 #### subscript non subscriptable
 x = 5
 x[0]
+#### main guard
+def main():
+    print("running", __name__)
+if __name__ == "__main__":
+    main()
+#### set attribute on list
+a = []
+a.x = 1
+#### set method attribute on list
+a = []
+a.append = 1

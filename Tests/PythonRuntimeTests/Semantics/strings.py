@@ -38,3 +38,5 @@ print('a' 'b' "c", f'{1}' 'x')
 print(','.join([1, 2]))
 #### str of containers
 print(str([1, 'a']), str({'k': (1,)}), str((None, True)), [0.1, 'x'], {'a': [1, 2]})
+#### more str methods
+print("conv2d_1".removeprefix("conv"), "model.keras".removesuffix(".keras"), "x".removesuffix(""), "ab12".isalnum(), "a b".isalnum(), " \t".isspace(), "".isspace(), "12".isnumeric(), "1.5".isdecimal(), "Keras".swapcase(), "ÉCOLE".casefold())

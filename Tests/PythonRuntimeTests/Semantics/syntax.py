@@ -44,3 +44,13 @@ x = (1, 2]
 x = 1)
 #### leading zero
 x = 012
+#### tab error
+if True:
+        x = 1
+	y = 2
+#### tabs consistently
+if True:
+	x = 1
+	if x:
+		y = 2
+print(x, y)

@@ -1,0 +1,255 @@
+import Foundation
+import StatementLanguage
+
+/// The methods of `str`.
+extension Methods {
+  // MARK: - str
+
+  static func strMethod(
+    _ s: String, _ name: String, _ qualified: String, _ arguments: PyArguments,
+    _ interpreter: Interpreter
+  ) throws(PyError) -> PyValue {
+    let range = arguments.range
+    switch name {
+    case "format":
+      return .str(try PyFormat.strFormat(s, arguments, interpreter))
+    case "join":
+      let a = try arguments.unpack(qualified, ["iterable"], required: 1)
+      var parts: [String] = []
+      for (i, item) in try interpreter.iterateAll(a[0] ?? .none, range).enumerated() {
+        guard case .str(let p) = item else {
+          throw PyError(
+            "TypeError",
+            "sequence item \(i): expected str instance, \(interpreter.typeName(of: item)) found",
+            at: range)
+        }
+        parts.append(p)
+      }
+      let joined = parts.joined(separator: s)
+      try interpreter.checkSize(joined.unicodeScalars.count)
+      return .str(joined)
+    case "split", "rsplit":
+      let a = try arguments.unpack(
+        name, ["sep", "maxsplit"], required: 0, keywords: ["sep", "maxsplit"])
+      let sep = try string(a[0], "sep", interpreter)
+      let maxSplit = a[1]?.asIndex ?? -1
+      if sep == "" { throw PyError("ValueError", "empty separator", at: range) }
+      let parts = split(s, sep, maxSplit, fromRight: name == "rsplit")
+      return .list(PyList(parts.map(PyValue.str)))
+    case "splitlines":
+      return .list(
+        PyList(
+          s.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .map { .str(String($0)) }.dropLast(s.last?.isNewline == true ? 1 : 0)))
+    case "strip", "lstrip", "rstrip":
+      let a = try arguments.unpack(qualified, ["chars"], required: 0)
+      let chars = try string(a[0], "strip arg", interpreter)
+      let set = chars.map { Set($0.unicodeScalars) }
+      func drop(_ c: Unicode.Scalar) -> Bool {
+        set?.contains(c) ?? c.properties.isWhitespace
+      }
+      var scalars = Array(s.unicodeScalars)[...]
+      if name != "rstrip" { while let f = scalars.first, drop(f) { scalars = scalars.dropFirst() } }
+      if name != "lstrip" { while let l = scalars.last, drop(l) { scalars = scalars.dropLast() } }
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars)
+      return .str(String(view))
+    case "partition", "rpartition":
+      let a = try arguments.unpack(qualified, ["sep"], required: 1)
+      guard case .str(let sep) = a[0] ?? .none else {
+        throw PyError(
+          "TypeError", "must be str, not \(interpreter.typeName(of: a[0] ?? .none))", at: range)
+      }
+      if sep.isEmpty { throw PyError("ValueError", "empty separator", at: range) }
+      let found = name == "partition" ? s.range(of: sep) : s.range(of: sep, options: .backwards)
+      guard let found else {
+        return name == "partition"
+          ? .tuple([.str(s), .str(""), .str("")])
+          : .tuple([.str(""), .str(""), .str(s)])
+      }
+      return .tuple([
+        .str(String(s[..<found.lowerBound])), .str(sep), .str(String(s[found.upperBound...])),
+      ])
+    case "removeprefix", "removesuffix":
+      let a = try arguments.unpack(qualified, ["affix"], required: 1)
+      guard case .str(let affix) = a[0] ?? .none else {
+        throw PyError(
+          "TypeError",
+          "\(name)() argument must be str, not \(interpreter.typeName(of: a[0] ?? .none))",
+          at: range)
+      }
+      let scalars = Array(s.unicodeScalars)
+      let affixScalars = Array(affix.unicodeScalars)
+      if name == "removeprefix", scalars.starts(with: affixScalars) {
+        return .str(String(String.UnicodeScalarView(scalars.dropFirst(affixScalars.count))))
+      }
+      if name == "removesuffix", !affixScalars.isEmpty,
+        scalars.reversed().starts(with: affixScalars.reversed())
+      {
+        return .str(String(String.UnicodeScalarView(scalars.dropLast(affixScalars.count))))
+      }
+      return .str(s)
+    case "isalnum":
+      return .bool(!s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber })
+    case "isspace":
+      return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy(\.properties.isWhitespace))
+    case "isnumeric":
+      return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType != nil })
+    case "isdecimal":
+      return .bool(
+        !s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal })
+    case "casefold": return .str(s.lowercased())
+    case "swapcase":
+      return .str(
+        String(s.map { c in c.isUppercase ? Character(c.lowercased()) : Character(c.uppercased()) })
+      )
+    case "upper": return .str(s.uppercased())
+    case "lower": return .str(s.lowercased())
+    case "title":
+      var out = ""
+      var previousCased = false
+      for c in s {
+        out += previousCased ? c.lowercased() : c.uppercased()
+        previousCased = c.isLetter
+      }
+      return .str(out)
+    case "capitalize":
+      return .str(s.prefix(1).uppercased() + s.dropFirst().lowercased())
+    case "startswith", "endswith":
+      let a = try arguments.unpack(qualified, ["prefix"], required: 1)
+      let options: [PyValue]
+      if case .tuple(let items) = a[0] { options = items } else { options = [a[0] ?? .none] }
+      for option in options {
+        guard case .str(let p) = option else {
+          throw PyError(
+            "TypeError",
+            "\(name) first arg must be str or a tuple of str, not "
+              + interpreter.typeName(of: option), at: range)
+        }
+        if name == "startswith"
+          ? s.unicodeScalars.starts(with: p.unicodeScalars)
+          : s.unicodeScalars.reversed().starts(with: p.unicodeScalars.reversed())
+        {
+          return .bool(true)
+        }
+      }
+      return .bool(false)
+    case "replace":
+      let a = try arguments.unpack(qualified, ["old", "new", "count"], required: 2)
+      guard case .str(let old) = a[0] ?? .none, case .str(let new) = a[1] ?? .none else {
+        throw PyError("TypeError", "replace() arguments must be str", at: range)
+      }
+      let count = a[2]?.asIndex ?? -1
+      if old.isEmpty { return .str(s) }
+      var parts = s.components(separatedBy: old)
+      if count >= 0 && parts.count - 1 > count {
+        let head = parts.prefix(count + 1)
+        let tail = parts.dropFirst(count + 1)
+        parts = Array(head.dropLast()) + [([head.last ?? ""] + tail).joined(separator: old)]
+      }
+      let result = parts.joined(separator: new)
+      try interpreter.checkSize(result.unicodeScalars.count)
+      return .str(result)
+    case "find", "index", "count":
+      let a = try arguments.unpack(qualified, ["sub"], required: 1)
+      guard case .str(let sub) = a[0] ?? .none else {
+        throw PyError(
+          "TypeError", "must be str, not \(interpreter.typeName(of: a[0] ?? .none))",
+          at: range)
+      }
+      let hay = Array(s.unicodeScalars)
+      let needle = Array(sub.unicodeScalars)
+      if name == "count" {
+        if needle.isEmpty { return .int(hay.count + 1) }
+        var n = 0
+        var i = 0
+        while i + needle.count <= hay.count {
+          if Array(hay[i..<(i + needle.count)]) == needle {
+            n += 1
+            i += needle.count
+          } else {
+            i += 1
+          }
+        }
+        return .int(n)
+      }
+      var found = -1
+      if needle.count <= hay.count {
+        for i in 0...(hay.count - needle.count) where Array(hay[i..<(i + needle.count)]) == needle {
+          found = i
+          break
+        }
+      }
+      if found < 0 && name == "index" {
+        throw PyError("ValueError", "substring not found", at: range)
+      }
+      return .int(found)
+    case "isdigit":
+      return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType != nil })
+    case "isalpha": return .bool(!s.isEmpty && s.allSatisfy(\.isLetter))
+    case "islower": return .bool(s.contains(where: \.isLetter) && s == s.lowercased())
+    case "isupper": return .bool(s.contains(where: \.isLetter) && s == s.uppercased())
+    case "zfill", "ljust", "rjust", "center":
+      let a = try arguments.unpack(qualified, ["width", "fillchar"], required: 1)
+      guard let width = a[0]?.asIndex else {
+        throw PyError("TypeError", "integer argument expected", at: range)
+      }
+      try interpreter.checkSize(width)
+      var fill: Character = name == "zfill" ? "0" : " "
+      if case .str(let f) = a[1] ?? .none, f.count == 1, let c = f.first { fill = c }
+      var spec = PyFormat.Spec()
+      spec.fill = fill
+      spec.width = width
+      if name == "zfill", let first = s.first, first == "-" || first == "+" {
+        spec.align = "="
+        return .str(PyFormat.number(String(first), String(s.dropFirst()), spec))
+      }
+      spec.align = name == "ljust" ? "<" : name == "center" ? "^" : ">"
+      return .str(PyFormat.pad(s, spec, defaultAlign: "<"))
+    default:
+      throw PyError("AttributeError", "'str' object has no attribute '\(name)'", at: range)
+    }
+  }
+
+  /// Python's `str.split`: on whitespace runs when `sep` is nil.
+  static func split(_ s: String, _ sep: String?, _ maxSplit: Int, fromRight: Bool) -> [String] {
+    if let sep {
+      var parts = s.components(separatedBy: sep)
+      if maxSplit >= 0 && parts.count - 1 > maxSplit {
+        if fromRight {
+          let keep = parts.suffix(maxSplit)
+          parts = [parts.dropLast(maxSplit).joined(separator: sep)] + keep
+        } else {
+          let keep = parts.prefix(maxSplit)
+          parts = keep + [parts.dropFirst(maxSplit).joined(separator: sep)]
+        }
+      }
+      return parts
+    }
+    let words = s.split(whereSeparator: \.isWhitespace).map(String.init)
+    guard maxSplit >= 0 && words.count - 1 > maxSplit else { return words }
+    // Split off maxSplit words and keep the rest of the text as it was.
+    var rest = Substring(s)
+    var parts: [String] = []
+    if fromRight {
+      for _ in 0..<maxSplit {
+        rest =
+          rest.reversed().drop(while: \.isWhitespace).reversed().map { String($0) }
+          .joined()[...]
+        let word = rest.reversed().prefix { !$0.isWhitespace }
+        parts.insert(String(word.reversed()), at: 0)
+        rest = rest.dropLast(word.count)
+      }
+      let head = String(rest.reversed().drop(while: \.isWhitespace).reversed())
+      return [head.drop(while: \.isWhitespace)].map(String.init) + parts
+    }
+    for _ in 0..<maxSplit {
+      rest = rest.drop(while: \.isWhitespace)
+      let word = rest.prefix { !$0.isWhitespace }
+      parts.append(String(word))
+      rest = rest.dropFirst(word.count)
+    }
+    parts.append(String(rest.drop(while: \.isWhitespace)))
+    return parts
+  }
+}

@@ -1,0 +1,225 @@
+import PythonRuntime
+import StatementLanguage
+import Testing
+
+/// A stand-in for a Keras tensor: a shape, arithmetic with numbers and tensors, indexing.
+final class FakeTensor: PyObject {
+  let shape: [Int]
+  init(_ shape: [Int]) { self.shape = shape }
+  var typeName: String { "KerasTensor" }
+  var repr: String { "<KerasTensor shape=\(shape)>" }
+  var attributeNames: [String] { ["shape", "dtype"] }
+  func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
+    switch name {
+    case "shape": return .tuple(shape.map(PyValue.int))
+    case "dtype": return .str("float32")
+    default: return nil
+    }
+  }
+  func binary(_ op: PyBinaryOperator, _ other: PyValue, reflected: Bool, _ interpreter: Interpreter)
+    throws(PyError) -> PyValue?
+  {
+    switch other {
+    case .int, .float: return .object(FakeTensor(shape))
+    case .object(let o as FakeTensor):
+      guard o.shape == shape else {
+        throw PyError(
+          "ValueError", "Inputs have incompatible shapes \(shape) and \(o.shape)", at: nil,
+          underlying: ShapeMismatch(left: shape, right: o.shape))
+      }
+      return .object(FakeTensor(shape))
+    default: return nil
+    }
+  }
+  func unary(_ op: PyUnaryOperator, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
+    .object(FakeTensor(shape))
+  }
+  func item(_ key: PyValue, _ interpreter: Interpreter) throws(PyError) -> PyValue {
+    .object(FakeTensor(Array(shape.dropFirst())))
+  }
+}
+
+struct ShapeMismatch: Error, Equatable {
+  var left: [Int]
+  var right: [Int]
+}
+
+/// A layer class: calling it makes a layer, calling the layer on a tensor makes a tensor.
+final class FakeLayerClass: PyObject {
+  var typeName: String { "type" }
+  var repr: String { "<class 'Dense'>" }
+  func call(_ arguments: PyArguments, _ interpreter: Interpreter) throws(PyError) -> PyValue {
+    let units = try arguments.unpack(
+      "Dense", ["units", "activation"], required: 1, keywords: ["units", "activation"])
+    guard case .int(let n) = units[0] ?? .none else {
+      throw PyError("TypeError", "units must be an int", at: arguments.positional.first?.range)
+    }
+    return .object(FakeLayer(units: n))
+  }
+  func isInstance(_ value: PyValue, _ interpreter: Interpreter) throws(PyError) -> Bool? {
+    if case .object(let o) = value { return o is FakeLayer }
+    return false
+  }
+}
+
+final class FakeLayer: PyObject {
+  let units: Int
+  init(units: Int) { self.units = units }
+  var typeName: String { "Dense" }
+  var repr: String { "<Dense units=\(units)>" }
+  func call(_ arguments: PyArguments, _ interpreter: Interpreter) throws(PyError) -> PyValue {
+    guard case .object(let t as FakeTensor) = arguments.positional.first?.value ?? .none else {
+      throw PyError("TypeError", "Dense needs a tensor", at: nil)
+    }
+    return .object(FakeTensor(Array(t.shape.dropLast()) + [units]))
+  }
+}
+
+/// Runs `source` with a `keras` module holding `layers.Dense` and `Input`.
+func runWithKeras(_ source: String) -> (RunResult, [String]) {
+  var imported: [String] = []
+  let layers = PyModule(name: "keras.layers", attributes: ["Dense": .object(FakeLayerClass())])
+  let input = PyBuiltinFunction("Input") { arguments, _ throws(PyError) in
+    guard case .tuple(let dims) = arguments.positional.first?.value ?? .none else {
+      throw PyError("TypeError", "Input needs a shape tuple", at: nil)
+    }
+    return .object(FakeTensor([0] + dims.compactMap(\.asIndex)))
+  }
+  let keras = PyModule(
+    name: "keras", attributes: ["layers": .object(layers), "Input": .object(input)])
+  let result = run(source) { interpreter in
+    interpreter.importModule = { name, range throws(PyError) in
+      imported.append(name)
+      switch name {
+      case "keras", "keras_core": return .object(keras)
+      case "keras.layers": return .object(layers)
+      default: throw PyError("ModuleNotFoundError", "No module named '\(name)'", at: range)
+      }
+    }
+  }
+  return (result, imported)
+}
+
+@Suite struct HostObjectTests {
+  @Test func importsBindAsPythonDoes() {
+    let (result, imported) = runWithKeras(
+      """
+      import keras.layers
+      import keras_core as K
+      from keras import layers
+      from keras.layers import Dense as D, Dense
+      print(keras, K, layers, D, Dense)
+      """)
+    #expect(result.error == nil)
+    #expect(imported == ["keras", "keras.layers", "keras_core", "keras", "keras.layers"])
+    #expect(
+      result.output
+        == "<module 'keras'> <module 'keras'> <module 'keras.layers'> <class 'Dense'> <class 'Dense'>\n"
+    )
+  }
+
+  @Test func importErrors() {
+    #expect(runWithKeras("import torch").0.error?.message == "No module named 'torch'")
+    let error = runWithKeras("from keras import Dense2").0.error
+    #expect(error?.kind == "ImportError")
+    #expect(error?.message == "cannot import name 'Dense2' from 'keras'")
+    #expect(runWithKeras("from keras.layers import Dens").0.error?.hint == "Did you mean: 'Dense'?")
+  }
+
+  @Test func objectsTakePartInAttributesCallsOperatorsAndSubscripts() {
+    let (result, _) = runWithKeras(
+      """
+      import keras
+      from keras import layers
+      x = keras.Input((32, 3))
+      y = layers.Dense(8, activation='relu')(x)
+      z = -(y * 2 + 1.5) / y
+      print(y.shape, y.shape[-1], z.shape, x[0].shape, 2 * y, isinstance(layers.Dense(3), layers.Dense), isinstance(y, layers.Dense))
+      def block(t, units):
+          return layers.Dense(units)(t)
+      for units in [4, 5]:
+          x = block(x, units)
+      print(x.shape, x.dtype, y.shape[1:])
+      """)
+    #expect(result.error == nil, "\(result.error?.rendered() ?? "")")
+    #expect(
+      result.output == """
+        (0, 32, 8) 8 (0, 32, 8) (32, 3) <KerasTensor shape=[0, 32, 8]> True False
+        (0, 32, 5) float32 (32, 8)
+
+        """)
+  }
+
+  @Test func hostErrorsKeepTheirUnderlyingErrorAndGetTheCallsRangeAndTraceback() {
+    let source = """
+      import keras
+      from keras import layers
+      def merge(a, b):
+          return a + b
+      x = keras.Input((4,))
+      y = keras.Input((5,))
+      merge(x, y)
+      """
+    let (result, _) = runWithKeras(source)
+    let error = result.error
+    #expect(error?.kind == "ValueError")
+    #expect(error?.underlying as? ShapeMismatch == ShapeMismatch(left: [0, 4], right: [0, 5]))
+    #expect(error?.traceback.map(\.function) == ["<module>", "merge"])
+    let text = SourceText(name: "<test>", text: source)
+    #expect(error?.traceback.map { text.line(of: $0.range.start) } == [7, 4])
+    #expect(
+      error?.range.map { String(source.dropFirst($0.start).prefix($0.end - $0.start)) } == "a + b")
+    #expect(
+      error?.rendered() == """
+        Traceback (most recent call last):
+          File "<test>", line 7, in <module>
+            merge(x, y)
+            ^^^^^^^^^^^
+          File "<test>", line 4, in merge
+            return a + b
+                   ^^^^^
+        ValueError: Inputs have incompatible shapes [0, 4] and [0, 5]
+        """)
+  }
+
+  @Test func unsupportedOperatorsOnObjectsAreTypeErrors() {
+    let (result, _) = runWithKeras("import keras\nx = keras.Input((3,))\nx + 'a'")
+    #expect(result.error?.message == "unsupported operand type(s) for +: 'KerasTensor' and 'str'")
+    let (attr, _) = runWithKeras("import keras\nx = keras.Input((3,))\nx.shap")
+    #expect(attr.error?.message == "'KerasTensor' object has no attribute 'shap'")
+    #expect(attr.error?.hint == "Did you mean: 'shape'?")
+  }
+
+  @Test func theHostCallsPythonFunctions() throws {
+    let interpreter = Interpreter()
+    let text = SourceText(name: "<test>", text: "def f(a, b=2):\n    return a * b\n")
+    for statement in try Interpreter.parse(text).statements {
+      _ = try interpreter.execute(statement, in: text)
+    }
+    let f = try #require(interpreter.globals["f"])
+    let value = try interpreter.call(f, PyArguments(positional: [(.int(21), nil)]))
+    #expect(interpreter.repr(value) == "42")
+    #expect(interpreter.typeName(of: f) == "function")
+    #expect(interpreter.truthy(.list(PyList())) == false)
+    #expect(interpreter.equals(.int(1), .float(1.0)))
+    #expect(interpreter.str(.str("x")) == "x" && interpreter.repr(.str("x")) == "'x'")
+  }
+
+  @Test func expressionStatementsGiveTheirValue() throws {
+    let interpreter = Interpreter()
+    let text = SourceText(name: "<stdin>", text: "x = 3\nx * 2\nNone\nprint('a')\n")
+    let values = try Interpreter.parse(text).statements.map { s throws(PyError) in
+      try interpreter.execute(s, in: text).map { interpreter.repr($0) }
+    }
+    #expect(values == [nil, "6", "None", "None"])
+  }
+
+  @Test func nameErrorsSuggestTheClosestName() {
+    let result = run("filters = 3\nprint(filtres)")
+    #expect(result.error?.message == "name 'filtres' is not defined")
+    #expect(result.error?.hint == "Did you mean: 'filters'?")
+    #expect(run("lenn([1])").error?.hint == "Did you mean: 'len'?")
+    #expect(run("def f(units):\n    return unit\nf(1)").error?.hint == "Did you mean: 'units'?")
+    #expect(run("xyz").error?.hint == nil)
+  }
+}
