@@ -266,6 +266,9 @@ public final class REPL {
           if let record = JSONOutput.record(outcome, line: line, source: piece) {
             output.out(JSONOutput.encode(record))
           }
+        } else if python, case .executed(let x) = outcome {
+          // A program shows what it printed; an expression's value is the REPL's to show.
+          if !x.text.isEmpty { output.out(x.text) }
         } else if let text = Render.outcome(outcome, source: piece, style: style), !failed,
           !python || REPL.isProgramOutput(outcome)
         {
