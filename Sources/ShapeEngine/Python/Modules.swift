@@ -205,6 +205,16 @@ extension KerasHost {
 
   var opsModule: ModuleObject {
     ModuleObject("keras.ops") { [unowned self] attr in
+      if attr == "shape" {
+        // A KerasTensor's shape is known: a tuple, None where Keras has None.
+        return .object(
+          NativeFunction(attr) { [unowned self] args, interp throws(PyError) in
+            guard let x = args.positional.first, let t = self.tensorID(x.value) else {
+              throw PyError("TypeError", "shape() takes a tensor", at: args.range)
+            }
+            return self.tensor(t).shapeTuple
+          })
+      }
       let cls = Self.operationClass(attr)
       guard TensorOperation(module: "keras.src.ops.numpy", className: cls) != nil else {
         return nil
