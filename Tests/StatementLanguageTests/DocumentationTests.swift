@@ -1,75 +1,82 @@
+import Foundation
 import StatementLanguage
 import Testing
 
-/// The examples of docs/language.md, kept in step with it: change one, change the other.
+/// docs/language.md, kept in step with the parser: its examples parse as it says.
 @Suite struct DocumentationTests {
-  static let commands: Set<String> = ["apply", "summary", "help", "quit", "exit"]
+  static let commands: Set<String> = ["apply", "summary", "scan", "help", "export", "quit", "exit"]
 
-  @Test(arguments: [
-    #"x = keras.Input(shape=(None, None, 3), name="img")"#, "Conv2D(3, (5, 5), padding='valid')",
-    "y = Conv2D(8, 3)(x)", "z = Concatenate()([a, y])", "Dense(10)", "y = Dense(10)(x)",
-    "x = keras.Input(shape=(None, 3))", "d = Dense(10)", "a = d(x)", "b = d(y)", "x",
-    "keras.layers.Conv2D(filters=3, kernel_size=5)", #"Dense(10, activation: "relu")"#,
-    "Reshape((-1, 3))", "(None, None, 3)", "[1, 2,]", "(1, 2,)", "f(x,)", "'it\\'s'", "café",
-    "2.5E+2", "1_000_000", "+5", "summary = Dense(3)", "help(x)", "help.x",
-  ])
-  func examplesParseAsCode(line: String) {
-    switch parsed(line, commands: Self.commands) {
-    case .expression, .assignment: break
-    case let other: Issue.record("\(line) parsed as \(String(describing: other))")
+  static var document: String {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("docs/language.md")
+    return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+  }
+
+  /// The REPL session at the top of the document: its Python lines (`>>> ` and `... `) make one
+  /// program, and its command lines are commands.
+  @Test func theOpeningExampleIsPythonAndCommands() throws {
+    let lines = Self.document.split(separator: "\n", omittingEmptySubsequences: false)
+    let typed = lines.compactMap { line -> String? in
+      if line.hasPrefix(">>> ") || line.hasPrefix("... ") { return String(line.dropFirst(4)) }
+      return line == "..." ? "" : nil
     }
+    #expect(typed.count > 8)
+    let code = typed.filter { Parser.parseCommand($0, commands: Self.commands) == nil }
+    let commands = typed.filter { Parser.parseCommand($0, commands: Self.commands) != nil }
+    #expect(commands == ["apply 224x224"])
+    let program = try PyParser.parse(code.joined(separator: "\n"))
+    #expect(program.statements.count == 8)
   }
 
   @Test(arguments: [
     "apply 224x224", "apply 100", "apply img=224x224 seq=100", "apply batch=8", "apply",
-    "summary", "help", "help Conv2D", "quit", "exit",
+    "summary", "summary --keras", "scan 1-512", "help", "help Conv2D", "quit", "exit",
   ])
-  func examplesAreCommands(line: String) {
-    #expect(parsed(line, commands: Self.commands).map(render)?.hasPrefix("command ") == true)
+  func commandExamplesAreCommands(line: String) {
+    #expect(Parser.parseCommand(line, commands: Self.commands) != nil)
   }
 
-  @Test func commandLineExampleSplitsInThree() {
-    let line = "x = keras.Input((None, 3)); LSTM(16); apply 100"
-    let pieces = Parser.splitStatements(line).map(\.text)
-    #expect(pieces == ["x = keras.Input((None, 3))", "LSTM(16)", "apply 100"])
-    #expect(pieces.compactMap { parsed($0, commands: Self.commands) }.count == 3)
+  /// "A command word used as code is code."
+  @Test(arguments: ["summary = Dense(3)", "help(x)", "help.x", "exit()"])
+  func commandWordsUsedAsCodeAreCode(line: String) throws {
+    #expect(Parser.parseCommand(line, commands: Self.commands) == nil)
+    _ = try PyParser.parse(line)
   }
 
+  /// The Python of the "Keras objects" table parses as written.
   @Test(arguments: [
-    (
-      "Conv2D(3, 5",
-      """
-      error: '(' is never closed
-        Conv2D(3, 5
-              ^
-      hint: add ')' at the end
-      """
-    ),
-    (
-      "Dense(units=10, 3)",
-      """
-      error: positional argument follows keyword argument
-        Dense(units=10, 3)
-                        ^
-      hint: move it before 'units', or give it a keyword too
-      """
-    ),
-    (
-      "z = a + b",
-      """
-      error: operators are not supported; found '+'
-        z = a + b
-              ^
-      hint: to add tensors, use Add()([a, b])
-      """
-    ),
+    "import keras_core as keras", "from tensorflow import keras",
+    "from keras.layers import Dense", "x = keras.Input(shape=(None, None, 3), name=\"img\")",
+    "y = layers.add([a, b])", "z = x[:, 0]", "m = keras.Model(inputs, outputs, name=\"enc\")",
+    "a = np.random.random((1, 100, 100, 3)).astype(np.float32)",
+    "Dense(10, kernel_regularizer=keras.regularizers.L2(1e-4))",
   ])
-  func errorExamplesRenderAsShown(line: String, expected: String) {
-    #expect(throws: Diagnostic.self) { try Parser.parse(line, commands: []) }
+  func objectExamplesParse(line: String) throws {
+    let program = try PyParser.parse(line)
+    #expect(program.statements.count == 1)
+  }
+
+  /// The refused constructs are refused with the reason the table gives.
+  @Test(arguments: [
+    ("class Block(layers.Layer):\n    pass\n", "'class' definitions are not supported"),
+    ("with tf.device('/cpu:0'):\n    pass\n", "with"),
+  ])
+  func refusedConstructsAreRefused(source: String, says: String) {
     do {
-      _ = try Parser.parse(line, commands: [])
+      _ = try PyParser.parse(source)
+      Issue.record("\(source) parsed")
     } catch {
-      #expect(error.rendered(source: line) == expected)
+      #expect(error.message.contains(says), "\(error.message)")
     }
+  }
+
+  /// `kshape -c` splits a line on the `;` outside strings, as the document says.
+  @Test func aCommandLineSplitsInThree() {
+    let line = "x = keras.Input((None, 3)); LSTM(16); apply 100"
+    #expect(
+      Parser.splitStatements(line).map(\.text) == [
+        "x = keras.Input((None, 3))", "LSTM(16)", "apply 100",
+      ])
   }
 }

@@ -24,6 +24,8 @@ final class Runtime: @unchecked Sendable {
     // kshape's own spellings: `nil` for None (`Input((nil, nil, 3))`), and the layer classes and
     // Input without a module, as the REPL has always read them.
     interpreter.builtins["nil"] = PyValue.none
+    interpreter.builtins["true"] = .bool(true)
+    interpreter.builtins["false"] = .bool(false)
     addBareNames()
     // Python's REPL habits: help(Conv2D), exit(), quit().
     interpreter.builtins["help"] = .object(
