@@ -15,7 +15,8 @@ public struct Session: Sendable {
   /// (its config is kept, so replays never read the file again).
   enum Event: Sendable {
     case statement(Statement)
-    case model(SavedModel, ImportOptions)
+    /// With the import compiled once (nil when it could not be: it is then imported in full).
+    case model(SavedModel, ImportOptions, ImportPlan?)
   }
   /// The graph at the declared shapes.
   public private(set) var graph = Graph()
@@ -104,7 +105,7 @@ public struct Session: Sendable {
       return .failure(error)
     }
     statements.append(source)
-    parsed.append(.model(model, options))
+    parsed.append(.model(model, options, ImportPlan(model, before: graph, after: evaluator.graph)))
     graph = evaluator.graph
     return .imported(model.name, layers: first..<graph.layers.count, graph: graph)
   }
@@ -117,7 +118,9 @@ public struct Session: Sendable {
       do {
         switch event {
         case .statement(let s): _ = try evaluator.execute(s)
-        case .model(let m, let options): _ = try evaluator.importModel(m, options: options)
+        case .model(let m, let options, let plan):
+          if let plan, try evaluator.runImport(plan) != nil { break }
+          _ = try evaluator.importModel(m, options: options)
         }
       } catch {
         return Evaluation(graph: evaluator.graph, failure: (i, error), sources: statements)
