@@ -9,7 +9,7 @@ import StatementLanguage
 public struct Session: Sendable {
   /// The accepted statements that change the graph, as typed.
   public private(set) var statements: [String] = []
-  private var parsed: [Event] = []
+  private(set) var parsed: [Event] = []
 
   /// What a statement is, once accepted: a typed line, or a model file imported into the session
   /// (its config is kept, so replays never read the file again).

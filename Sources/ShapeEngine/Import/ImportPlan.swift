@@ -129,6 +129,16 @@ extension Evaluator {
   /// Returns the model's outputs, or nil (changing nothing) when the plan does not describe this
   /// evaluation; the caller then imports the model in full.
   mutating func runImport(_ p: ImportPlan) throws(EngineError) -> [Int]? {
+    guard let run = runCalls(p) else { return nil }
+    write(run, p, failedAt: run.failure?.step)
+    if let f = run.failure, let e = Self.error(f, p) { throw e }
+    return p.outputs
+  }
+
+  /// The model's inputs at this binding and the plan run on them, without writing the graph
+  /// (a scan needs only where it fails); `previous` is the run at the last size. Nil, changing
+  /// nothing, when the plan does not describe this evaluation.
+  mutating func runCalls(_ p: ImportPlan, previous: PlanRun? = nil) -> PlanRun? {
     guard graph.layers.count == p.layersBefore, graph.tensors.count == p.tensorsBefore,
       graph.inputs.count == p.inputsBefore
     else { return nil }
@@ -138,23 +148,23 @@ extension Evaluator {
       types.append(
         inputType(batch: i.batch, declared: i.declared, dtype: i.dtype, ordinal: i.ordinal))
     }
-    let run = p.calls.plan.run(inputs: types)
-    var failure: (step: Int, reason: CallFailure, details: PlanFailure)?
-    if let f = run.failure {
-      guard case .call(let reason) = f.reason, let step = f.step else {
-        graph.symbols = symbols
-        return nil
-      }
-      failure = (step, reason, f)
+    let run = p.calls.plan.run(inputs: types, previous: previous)
+    if let f = run.failure, Self.error(f, p) == nil {
+      graph.symbols = symbols
+      return nil
     }
-    write(run, p, failedAt: failure?.step)
-    guard let (step, c, f) = failure else { return p.outputs }
+    return run
+  }
+
+  /// A failed call as the full import reports it: the layer, its inputs, the config's node.
+  static func error(_ f: PlanFailure, _ p: ImportPlan) -> EngineError? {
+    guard case .call(let reason) = f.reason, let step = f.step else { return nil }
     let layer = p.calls.plan.layers[p.calls.plan.steps[step].layer].context
     var e = EngineError(
-      c, layer: layer.name, className: layer.className, inputs: f.inputs, builtFor: f.builtFor,
-      at: nil)
+      reason, layer: layer.name, className: layer.className, inputs: f.inputs,
+      builtFor: f.builtFor, at: nil)
     e.path = p.paths[step]
-    throw e
+    return e
   }
 
   /// The import's layers, tensors and inputs as the run left them.

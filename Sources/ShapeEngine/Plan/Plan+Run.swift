@@ -72,7 +72,12 @@ extension PlanLayer {
 extension Plan {
   /// Runs every step in order on `inputs` (one type per input slot), stopping at the first
   /// failure. Only the layers' shape rules run: nothing is bound, built or named here.
-  public func run(inputs: [TensorType]) -> PlanRun {
+  ///
+  /// `previous`, a run of this same plan at other inputs (the last size of a scan), shares its
+  /// work: a step whose layer is called once and whose inputs are the ones it had there gives
+  /// the outputs it gave there without calling the layer (a shape rule depends on nothing else).
+  /// Past the first strided layer most sizes meet a shape another size already had.
+  public func run(inputs: [TensorType], previous: PlanRun? = nil) -> PlanRun {
     var run = PlanRun(
       tensors: inputs, weights: Array(repeating: nil, count: layers.count), completed: 0,
       failure: nil)
@@ -83,7 +88,16 @@ extension Plan {
     }
     run.tensors.reserveCapacity(slotCount)
     var builtFor: [TensorType?] = Array(repeating: nil, count: layers.count)
+    let previous = previous.flatMap { $0.weights.count == layers.count ? $0 : nil }
     for (i, step) in steps.enumerated() {
+      if let previous, i < previous.completed, callCounts[step.layer] == 1,
+        step.inputs.allSatisfy({ run.tensors[$0] == previous.tensors[$0] })
+      {
+        run.tensors += previous.tensors[step.outputs]
+        run.weights[step.layer] = previous.weights[step.layer]
+        run.completed = i + 1
+        continue
+      }
       let input = Self.input(step.call, run.tensors)
       let output: LayerOutput
       do {

@@ -43,6 +43,8 @@ public struct Plan: Sendable {
   public private(set) var steps: [Step] = []
   /// Inputs plus every step's outputs.
   public private(set) var slotCount: Int
+  /// How many steps call each layer.
+  public private(set) var callCounts: [Int] = []
 
   /// An empty plan on `inputs` input tensors.
   public init(inputs: Int) {
@@ -53,6 +55,7 @@ public struct Plan: Sendable {
   /// Adds a layer object that steps can call; returns its index.
   public mutating func addLayer(_ layer: PlanLayer) -> Int {
     layers.append(layer)
+    callCounts.append(0)
     return layers.count - 1
   }
 
@@ -68,6 +71,7 @@ public struct Plan: Sendable {
     guard (read + inputs).allSatisfy({ $0 >= 0 && $0 < slotCount }) else { return nil }
     let range = slotCount..<(slotCount + outputs)
     steps.append(Step(layer: layer, call: call, inputs: inputs, outputs: range))
+    callCounts[layer] += 1
     slotCount += outputs
     return range
   }
