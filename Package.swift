@@ -16,6 +16,8 @@ let package = Package(
     .target(name: "ShapeCore"),
     .target(name: "LayerCatalog", dependencies: ["ShapeCore"]),
     .target(name: "StatementLanguage"),
+    // The Python subset's values and interpreter (no Keras, no I/O): the host adds Keras.
+    .target(name: "PythonRuntime", dependencies: ["StatementLanguage"]),
     // JSON as Keras writes it (ordered objects, ints kept), with paths for messages.
     .target(name: "KerasJSON"),
     // The only reader of model files: a .keras archive or a JSON file -> JSONValue, with limits.
@@ -25,7 +27,7 @@ let package = Package(
     // The engine: sessions, graphs, evaluation, rendering. No I/O.
     .target(
       name: "ShapeEngine",
-      dependencies: ["ShapeCore", "LayerCatalog", "StatementLanguage", "KerasJSON"]),
+      dependencies: ["ShapeCore", "LayerCatalog", "StatementLanguage", "PythonRuntime", "KerasJSON"]),
     // Terminal side.
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit",
@@ -41,6 +43,9 @@ let package = Package(
     // Tests.
     .testTarget(name: "ShapeCoreTests", dependencies: ["ShapeCore"]),
     .testTarget(name: "StatementLanguageTests", dependencies: ["StatementLanguage"]),
+    .testTarget(
+      name: "PythonRuntimeTests", dependencies: ["PythonRuntime", "StatementLanguage"],
+      exclude: ["Golden"]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     // Golden data and transcripts are read from the source tree (#filePath), not bundled.
     .testTarget(

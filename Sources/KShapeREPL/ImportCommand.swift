@@ -1,6 +1,8 @@
 import ShapeEngine
 
-/// `import PATH [--assume-identity CLASS]...`: a saved model read into the session. The REPL
+/// `load PATH [--assume-identity CLASS]...`: a saved model read into the session (also spelt
+/// `import PATH` where PATH cannot be Python's module: quoted, or with `/`, `.keras`, `.json`,
+/// `.h5`; `import keras` is Python's import). The REPL
 /// reads the file (the session is pure); the session keeps the config, so `apply` never reads the
 /// file again.
 struct ImportCommand {
@@ -10,7 +12,12 @@ struct ImportCommand {
   /// The command in `line`, nil when the line is not an import; a malformed import is an error.
   static func parse(_ line: String) -> Result<ImportCommand, EngineError>? {
     var words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-    guard words.first == "import" else { return nil }
+    guard let first = words.first, first == "load" || first == "import" else { return nil }
+    if first == "import" {
+      guard words.count >= 2, isPath(words[1]) else { return nil }
+    } else if words.count >= 2, ["=", "(", "."].contains(where: { words[1].hasPrefix($0) }) {
+      return nil
+    }
     words.removeFirst()
     var assumed: [String] = []
     var paths: [String] = []
@@ -30,13 +37,19 @@ struct ImportCommand {
     guard !paths.isEmpty else {
       return .failure(
         EngineError(
-          "import needs a file", hint: "import model.keras, or a JSON config: import model.json"))
+          "load needs a file", hint: "load model.keras, or a JSON config: load model.json"))
     }
     var path = paths.joined(separator: " ")
     if path.count >= 2, let q = path.first, q == "\"" || q == "'", path.last == q {
       path = String(path.dropFirst().dropLast())
     }
     return .success(ImportCommand(path: path, assumeIdentity: assumed))
+  }
+
+  /// A word that names a file rather than a Python module.
+  static func isPath(_ word: String) -> Bool {
+    word.hasPrefix("\"") || word.hasPrefix("'") || word.contains("/") || word.hasPrefix("~")
+      || [".keras", ".json", ".h5"].contains { word.lowercased().hasSuffix($0) }
   }
 
   /// Reads, decodes and imports the model; errors name the file and the JSON path.

@@ -15,6 +15,12 @@ import CLibEdit
 /// ignored between reads; the old handler comes back on deinit).
 /// Use one reader at a time, from one thread.
 public final class LibEditReader: LineReader {
+  /// Bytes already waiting on standard input: a paste's further lines.
+  public var hasPendingInput: Bool {
+    var count: Int32 = 0
+    return ioctl(0, UInt(FIONREAD), &count) == 0 && count > 0
+  }
+
   /// Wraps the parts of a prompt that take no width, such as ANSI colour sequences:
   /// `"\u{1}\u{1B}[32m\u{1}kshape>\u{1}\u{1B}[0m\u{1} "`.
   public static let promptIgnoreMarker: Character = "\u{1}"

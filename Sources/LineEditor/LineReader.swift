@@ -17,9 +17,13 @@ public protocol LineReader: AnyObject {
   func readLine(prompt: String) -> LineResult
   /// Remembers `line` for recall; blank lines are ignored.
   func addHistory(_ line: String)
+  /// Whether more input is already waiting (the rest of a paste).
+  var hasPendingInput: Bool { get }
 }
 
 extension LineReader {
+  public var hasPendingInput: Bool { false }
+
   /// Seeds the history with earlier lines, oldest first (for replaying a stored session).
   public func loadHistory(_ lines: [String]) {
     for line in lines {

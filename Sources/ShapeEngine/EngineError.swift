@@ -16,6 +16,12 @@ public struct EngineError: Error, Sendable {
   /// True when the config itself is broken (a missing field, an unknown reference, a cycle, an
   /// unknown class): no size can evaluate it.
   public var isConfigError = false
+  /// The program text the range is in, when it is not the statement that ran (a function
+  /// defined earlier); nil for the statement itself.
+  public var source: String?
+  /// The frames the error passed through, outermost first (`line 7, in <module>`,
+  /// `line 4, in conv_block`), when it was raised inside a function of the program.
+  public var trace: [String] = []
 
   public init(_ diagnostic: Diagnostic, layer: String? = nil, className: String? = nil) {
     self.diagnostic = diagnostic

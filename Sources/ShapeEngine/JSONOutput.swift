@@ -140,6 +140,7 @@ public enum JSONOutput {
     case .applied(let ev, let size):
       r.kind = "apply"
       r.size = size
+      r.name = ev.model
       r.inputs = ev.graph.inputs.map { tensor($0.tensor, ev.graph, named: true) }
       r.layers = layers(ev.graph)
       r.outputs = ev.graph.outputs.map { tensor($0, ev.graph, named: true) }
@@ -151,11 +152,22 @@ public enum JSONOutput {
     case .scanned(let scan):
       r.kind = "scan"
       r.text = scan.text
-    case .summary(let g):
+    case .summary(let g, let title):
       r.kind = "summary"
       r.layers = layers(g)
       r.params = g.totalParams
-      r.text = Render.summary(g, title: "Model: \"session\"")
+      r.text = Render.summary(g, title: title)
+    case .executed(let x):
+      // A block or a statement with several calls: every layer call it made, and its text.
+      r.kind = "statement"
+      r.layers = x.calls.map { c in
+        let node = x.graph.layers[c.layer]
+        return LayerJSON(
+          name: node.name, className: node.className,
+          outputShapes: c.outputs.map { shape(x.graph.tensors[$0].type) },
+          dtypes: c.outputs.map { x.graph.tensors[$0].type.dtype.name }, params: node.params)
+      }
+      r.text = x.text.isEmpty ? nil : x.text
     case .help(let topic):
       r.kind = "help"
       r.text = Help.text(topic)

@@ -22,12 +22,13 @@ public enum Render {
     case .effect(let e, let graph): return effect(e, graph)
     case .shown(let b, _, let graph): return binding(b, graph)
     case .applied(let ev, let size): return evaluation(ev, size: size)
-    case .summary(let g): return summary(g, title: "Model: \"session\"")
+    case .summary(let g, let title): return summary(g, title: title)
+    case .executed(let x): return x.text.isEmpty ? nil : x.text
     case .scanned(let scan): return scan.text
     case .imported(let name, let layers, let g): return imported(name, layers, g)
     case .help(let topic): return Help.text(topic)
     case .export(let request): return request.message
-    case .failure(let e): return e.diagnostic.rendered(source: source)
+    case .failure(let e): return failure(e, source: source)
     }
   }
 
@@ -132,7 +133,20 @@ public enum Render {
 
   /// The table of the layers that evaluated.
   public static func evaluationTable(_ ev: Evaluation, size: String?) -> String {
-    summary(ev.graph, title: size.map { "Applied at \($0):" } ?? "Applied at the declared shapes:")
+    let model = ev.model.map { "Model \"\($0)\" " } ?? ""
+    return summary(
+      ev.graph,
+      title: model + (size.map { "applied at \($0):" } ?? "applied at the declared shapes:")
+        .capitalizedFirst(model.isEmpty))
+  }
+
+  /// An error with its source line and caret; inside the program's functions, the traceback.
+  public static func failure(_ e: EngineError, source: String) -> String {
+    var text = e.diagnostic.rendered(source: e.source ?? source)
+    if !e.trace.isEmpty {
+      text = "Traceback (most recent call last): " + e.trace.joined(separator: " -> ") + "\n" + text
+    }
+    return text
   }
 
   /// Which layer and statement failed, and why; nil when the evaluation succeeded.
@@ -141,6 +155,13 @@ public enum Render {
     let location =
       error.layer.map { " at layer \($0)" + (error.className.map { " (\($0))" } ?? "") } ?? ""
     return "failed\(location), statement \(i + 1):\n"
-      + error.diagnostic.rendered(source: ev.sources.indices.contains(i) ? ev.sources[i] : "")
+      + failure(error, source: ev.sources.indices.contains(i) ? ev.sources[i] : "")
+  }
+}
+
+extension String {
+  /// The string with its first letter upper-cased when `when` holds.
+  fileprivate func capitalizedFirst(_ when: Bool) -> String {
+    when ? prefix(1).uppercased() + dropFirst() : self
   }
 }

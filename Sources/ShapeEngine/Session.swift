@@ -1,71 +1,148 @@
 import LayerCatalog
+import PythonRuntime
 import ShapeCore
 import StatementLanguage
 
 /// A session: the ordered statements that were accepted; its graph is their replay.
 ///
 /// Event-sourced: a statement that fails changes nothing, and any state (a graph at another size,
-/// an undo, an edit) is a replay of `statements`.
+/// an undo, an edit) is a replay of the accepted events.
 public struct Session: Sendable {
   /// The accepted statements that change the graph, as typed.
   public private(set) var statements: [String] = []
-  private(set) var parsed: [Event] = []
+  private(set) var events: [Event] = []
+  /// The declared run: the interpreter and the graph its statements built.
+  private var runtime = Runtime()
 
-  /// What a statement is, once accepted: a typed line, or a model file imported into the session
+  /// What a statement is, once accepted: Python code, or a model file imported into the session
   /// (its config is kept, so replays never read the file again).
-  enum Event: Sendable {
-    case statement(Statement)
+  enum Event: @unchecked Sendable {
+    case python(PyStmt, SourceText)
     /// With the import compiled once (nil when it could not be: it is then imported in full).
     case model(SavedModel, ImportOptions, ImportPlan?)
   }
-  /// The graph at the declared shapes.
-  public private(set) var graph = Graph()
 
-  /// The command words of the REPL; anything else is a statement.
+  /// The graph at the declared shapes.
+  public var graph: Graph { runtime.host.graph }
+
+  /// The command words of the REPL; anything else is Python.
   public static let commands: Set<String> = [
-    "apply", "summary", "scan", "help", "export", "import", "quit", "exit",
+    "apply", "summary", "scan", "help", "export", "quit", "exit",
   ]
 
   public init() {}
 
-  /// Parses and executes one line; on success it joins the session.
-  public mutating func submit(_ line: String) -> Outcome {
-    let statement: Statement
+  /// The names a program has defined (for completion).
+  public var names: [String] { Array(runtime.interpreter.globals.keys) }
+
+  /// Runs one line or block: a command, or Python statements (each accepted on its own). The
+  /// outcome is the last statement's; `submitProgram` gives each one's.
+  public mutating func submit(_ text: String) -> Outcome {
+    var last = Outcome.nothing
+    submitProgram(text) { _, outcome in
+      last = outcome
+      return true
+    }
+    return last
+  }
+
+  /// Runs a program's text: a command line, or Python statements one by one, calling `each` with
+  /// each statement's source and outcome; stops at the first failure, or when `each` says so.
+  public mutating func submitProgram(
+    _ text: String, name: String = "<stdin>", firstLine: Int = 1,
+    _ each: (String, Outcome) -> Bool
+  ) {
+    if let command = Parser.parseCommand(text, commands: Self.commands),
+      case .command(let word, let argument, _) = command
+    {
+      _ = each(text, self.command(word, argument))
+      return
+    }
+    let source = SourceText(name: name, text: text, firstLine: firstLine)
+    let program: PyProgram
     do {
-      statement = try Parser.parse(line, commands: Self.commands)
+      program = try Interpreter.parse(source)
     } catch {
-      return .failure(EngineError(error))
+      _ = each(text, .failure(EngineError(error, current: source)))
+      return
     }
-    switch statement {
-    case .empty: return .nothing
-    case .command(let name, let argument, _):
-      return command(name, argument)
-    case .assignment, .unpacking, .expression:
-      var evaluator = Evaluator(graph: graph)
-      evaluator.statement = statements.count
-      do {
-        guard let effect = try evaluator.execute(statement) else { return .nothing }
-        if case .show(let b, let name) = effect { return .shown(b, name: name, graph: graph) }
-        statements.append(line)
-        parsed.append(.statement(statement))
-        graph = evaluator.graph
-        return .effect(effect, graph: graph)
-      } catch {
-        return .failure(error)
+    let characters = Array(text)
+    for statement in program.statements {
+      let r = statement.range
+      let piece = String(characters[max(0, r.start)..<min(characters.count, r.end)])
+      let outcome = execute(statement, source, piece: piece)
+      if !each(piece, outcome) { return }
+      if case .failure = outcome { return }
+    }
+  }
+
+  /// Runs one top-level statement in the declared run; on success it joins the session.
+  private mutating func execute(_ statement: PyStmt, _ source: SourceText, piece: String)
+    -> Outcome
+  {
+    let host = runtime.host
+    host.evaluator.statement = statements.count
+    runtime.printed = ""
+    let layersBefore = host.graph.layers.count
+    let tensorsBefore = host.graph.tensors.count
+    do throws(PyError) {
+      var value = try runtime.interpreter.execute(statement, in: source)
+      // kshape's habit: a layer written on its own line stacks on the current tensor.
+      if case .expression = statement.kind, case .object(let o)? = value,
+        let layer = o as? LayerObject, layer.index >= layersBefore, layer.node.calls.isEmpty
+      {
+        guard let current = host.graph.current else {
+          throw PyError(
+            "ValueError", "there is no tensor to stack \(layer.node.className) on",
+            at: statement.range, hint: "start with an input, e.g. x = Input((None, None, 3))")
+        }
+        value = try host.callLayer(
+          layer.index,
+          PyArguments(positional: [(.object(host.tensor(current)), nil)], range: statement.range),
+          runtime.interpreter)
       }
+      let outcome = StatementResult.outcome(
+        statement, value: value, printed: runtime.printed, runtime: runtime,
+        layersBefore: layersBefore, tensorsBefore: tensorsBefore)
+      if host.graph.tensors.count > tensorsBefore || host.graph.layers.count > layersBefore
+        || !StatementResult.isPureDisplay(statement)
+      {
+        statements.append(piece)
+        events.append(.python(statement, source))
+      }
+      return outcome
+    } catch {
+      restoreAfterFailure()
+      return .failure(EngineError(error, current: source))
     }
+  }
+
+  /// A statement that failed may have changed the run before raising: the run is the replay of
+  /// the accepted events again (failures are rare; success stays O(1)).
+  private mutating func restoreAfterFailure() {
+    runtime = replay(InputBinding(), quiet: true).runtime
   }
 
   private func command(_ name: String, _ argument: String) -> Outcome {
     switch name {
     case "apply":
       do {
-        let binding = try SizeSpec.parse(argument, graph: graph)
-        return .applied(evaluate(binding), size: argument.isEmpty ? nil : argument)
+        let (model, sizes) = try target(argument)
+        let binding = try binding(sizes, model: model)
+        return .applied(evaluate(binding, model: model?.index), size: sizes.isEmpty ? nil : sizes)
       } catch {
         return .failure(error)
       }
-    case "summary": return .summary(graph)
+    case "summary":
+      do {
+        let (model, _) = try target(argument)
+        if let model {
+          return .summary(model.view, title: "Model: \"\(model.name)\"")
+        }
+        return .summary(graph, title: "Model: \"session\"")
+      } catch {
+        return .failure(error)
+      }
     case "scan":
       do {
         let range = try SizeScan.parseRange(
@@ -75,11 +152,6 @@ public struct Session: Sendable {
         return .failure(error)
       }
     case "help": return .help(argument)
-    case "import":
-      return .failure(
-        EngineError(
-          "import reads a model file, which the session cannot do on its own",
-          hint: "run it in the kshape REPL or a kshape script"))
     case "export":
       do {
         return .export(try ExportRequest.make(argument, graph: graph))
@@ -90,44 +162,122 @@ public struct Session: Sendable {
     }
   }
 
-  /// Imports a saved model into the session (`import PATH`; the REPL reads the file): its layers
+  /// `apply [MODEL] SIZE`: the model named first (a variable or a model's name), or the last
+  /// model the program built; nil for a session without models (its whole graph).
+  func target(_ argument: String) throws(EngineError) -> (ModelObject?, String) {
+    let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
+    if let first = words.first, let model = model(named: first) {
+      return (model, words.count > 1 ? words[1] : "")
+    }
+    let models = runtime.host.models.filter(\.built)
+    return (models.last, argument.trimmingSpaces)
+  }
+
+  func model(named name: String) -> ModelObject? {
+    if case .object(let o)? = runtime.interpreter.globals[name], let m = o as? ModelObject {
+      return m
+    }
+    return runtime.host.models.last { $0.name == name }
+  }
+
+  /// The sizes bound to the inputs of `model` (or of the whole graph).
+  func binding(_ sizes: String, model: ModelObject?) throws(EngineError) -> InputBinding {
+    guard let model else { return try SizeSpec.parse(sizes, graph: graph) }
+    // The model's inputs, in its order, as a graph of their own; then back to session ordinals.
+    var g = graph
+    let ordinals = model.inputIDs.compactMap { t in g.inputs.firstIndex { $0.tensor == t } }
+    g.inputs = ordinals.map { graph.inputs[$0] }
+    g.declaredInputs = ordinals.map { graph.declaredInputs[$0] }
+    let local = try SizeSpec.parse(sizes, graph: g)
+    var binding = InputBinding()
+    binding.batch = local.batch
+    for (i, shape) in local.shapes where i < ordinals.count { binding.shapes[ordinals[i]] = shape }
+    return binding
+  }
+
+  /// Imports a saved model into the session (`load PATH`; the REPL reads the file): its layers
   /// join the graph under their own names, each name bound to that layer's output, and the next
   /// layer stacks on the model's first output.
   public mutating func importModel(
     _ model: SavedModel, options: ImportOptions = ImportOptions(), source: String
   ) -> Outcome {
-    var evaluator = Evaluator(graph: graph)
-    evaluator.statement = statements.count
     let first = graph.layers.count
+    runtime.host.evaluator.statement = statements.count
+    let before = graph
     do {
-      _ = try evaluator.importModel(model, options: options)
+      try Self.importInto(runtime, model, options, plan: nil)
     } catch {
+      restoreAfterFailure()
       return .failure(error)
     }
     statements.append(source)
-    parsed.append(.model(model, options, ImportPlan(model, before: graph, after: evaluator.graph)))
-    graph = evaluator.graph
+    let plan = ImportPlan(model, before: before, after: graph)
+    events.append(.model(model, options, plan))
     return .imported(model.name, layers: first..<graph.layers.count, graph: graph)
   }
 
-  /// Replays every statement with the inputs bound as given: `apply`.
-  public func evaluate(_ binding: InputBinding) -> Evaluation {
-    var evaluator = Evaluator(binding: binding)
-    for (i, event) in parsed.enumerated() {
-      evaluator.statement = i
-      do {
+  private static func importInto(
+    _ runtime: Runtime, _ model: SavedModel, _ options: ImportOptions, plan: ImportPlan?
+  ) throws(EngineError) {
+    let host = runtime.host
+    let first = host.graph.layers.count
+    var planned: [Int]?
+    if let plan { planned = try host.evaluator.runImport(plan) }
+    if planned == nil { _ = try host.evaluator.importModel(model, options: options) }
+    // Each imported layer's name stands for its output, unless the program uses the name.
+    for l in first..<host.graph.layers.count {
+      let node = host.graph.layers[l]
+      guard let out = node.calls.last?.outputs, !out.isEmpty,
+        runtime.interpreter.globals[node.name] == nil
+      else { continue }
+      runtime.interpreter.globals[node.name] = host.outputs(out)
+    }
+  }
+
+  /// Replays every statement with the inputs bound as given: `apply`. With `model` (an index
+  /// among the models the program builds), the graph is that model's layers.
+  public func evaluate(_ binding: InputBinding, model: Int? = nil) -> Evaluation {
+    let (run, failure) = replay(binding, quiet: true)
+    var ev = Evaluation(graph: run.host.graph, failure: failure, sources: statements)
+    if failure == nil, let model, model < run.host.models.count {
+      ev.graph = run.host.models[model].view
+      ev.model = run.host.models[model].name
+    }
+    return ev
+  }
+
+  private func replay(_ binding: InputBinding, quiet: Bool) -> (
+    runtime: Runtime, failure: (Int, EngineError)?
+  ) {
+    let run = Runtime(binding: binding, quiet: quiet)
+    for (i, event) in events.enumerated() {
+      run.host.evaluator.statement = i
+      do throws(EngineError) {
         switch event {
-        case .statement(let s): _ = try evaluator.execute(s)
-        case .model(let m, let options, let plan):
-          if let plan, try evaluator.runImport(plan) != nil { break }
-          _ = try evaluator.importModel(m, options: options)
+        case .python(let s, let source):
+          do {
+            let value = try run.interpreter.execute(s, in: source)
+            if case .expression = s.kind, case .object(let o)? = value,
+              let layer = o as? LayerObject, layer.node.calls.isEmpty,
+              let current = run.host.graph.current
+            {
+              _ = try run.host.callLayer(
+                layer.index,
+                PyArguments(positional: [(.object(run.host.tensor(current)), nil)], range: s.range),
+                run.interpreter)
+            }
+          } catch {
+            throw EngineError(error, current: source)
+          }
+        case .model(let m, let options, let plan): try Self.importInto(run, m, options, plan: plan)
         }
       } catch {
-        return Evaluation(graph: evaluator.graph, failure: (i, error), sources: statements)
+        return (run, (i, error))
       }
     }
-    return Evaluation(graph: evaluator.graph, failure: nil, sources: statements)
+    return (run, nil)
   }
+
 }
 
 /// A graph evaluated at some size, and the statement that failed, if one did.
@@ -136,6 +286,8 @@ public struct Evaluation: Sendable {
   public var failure: (statement: Int, error: EngineError)?
   /// The statements evaluated, for showing where a failure stands.
   public var sources: [String]
+  /// The model applied, when the session has models.
+  public var model: String?
 }
 
 /// What submitting a line did, for the REPL and the JSON writer to show.
@@ -143,8 +295,10 @@ public enum Outcome: Sendable {
   case nothing
   case effect(Effect, graph: Graph)
   case shown(Binding, name: String, graph: Graph)
+  /// Python code ran: what it printed and showed, and the layer calls it made.
+  case executed(Executed)
   case applied(Evaluation, size: String?)
-  case summary(Graph)
+  case summary(Graph, title: String)
   /// `scan FROM-TO`: which sizes evaluate, and which layer rejects the others.
   case scanned(SizeScan)
   /// A model file imported: its name and the graph's layers it added.
@@ -154,6 +308,14 @@ public enum Outcome: Sendable {
   case export(ExportRequest)
   case quit
   case failure(EngineError)
+}
+
+/// A Python statement's result beyond one layer call: its printed text, the value it showed
+/// (as a REPL shows an expression's), and the calls it made, in order.
+public struct Executed: Sendable {
+  public var text: String
+  public var calls: [(layer: Int, outputs: [Int])]
+  public var graph: Graph
 }
 
 extension EngineError {

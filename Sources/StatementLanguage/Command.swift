@@ -3,7 +3,7 @@ extension Parser {
   ///
   /// The argument is the raw rest of the line, trimmed, without its `# comment`: commands such
   /// as `apply 224x224` have their own little syntax, which is not this language's.
-  static func parseCommand(_ line: String, commands: Set<String>) -> Statement? {
+  public static func parseCommand(_ line: String, commands: Set<String>) -> Statement? {
     var lexer = Lexer(line)
     guard let word = try? lexer.next(), case .name(let name) = word.kind,
       commands.contains(name)

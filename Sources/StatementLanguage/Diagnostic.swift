@@ -21,10 +21,17 @@ public struct Diagnostic: Error, Hashable, Sendable {
   public func rendered(source: String) -> String {
     var lines = ["error: \(message)"]
     if let range, range.start <= source.count {
-      let width = max(1, min(range.end, source.count) - range.start)
-      lines.append("  " + source)
+      // In a program of several lines, the line the range starts in, and the caret within it.
+      let chars = Array(source)
+      var lineStart = range.start
+      while lineStart > 0, chars[lineStart - 1] != "\n" { lineStart -= 1 }
+      var lineEnd = range.start
+      while lineEnd < chars.count, chars[lineEnd] != "\n" { lineEnd += 1 }
+      let start = range.start - lineStart
+      let width = max(1, min(range.end, lineEnd) - range.start)
+      lines.append("  " + String(chars[lineStart..<lineEnd]))
       lines.append(
-        "  " + String(repeating: " ", count: range.start) + "^"
+        "  " + String(repeating: " ", count: start) + "^"
           + String(repeating: "~", count: width - 1))
     }
     if let hint { lines.append("hint: \(hint)") }

@@ -30,7 +30,8 @@ struct Start: ParsableCommand {
   func run() throws {
     let repl = REPL(output: .standard)
     if let command {
-      throw ExitCode(repl.runScript([command], json: options.json))
+      throw ExitCode(
+        repl.runScript(REPL.commandLineStatements(command), json: options.json, name: "<string>"))
     }
     if !options.json, let reader = LibEditReader(programName: "kshape") {
       reader.completion = { [repl] in repl.completions($0) }
@@ -64,7 +65,7 @@ struct Run: ParsableCommand {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
       String($0.hasSuffix("\r") ? $0.dropLast() : $0)
     }
-    throw ExitCode(REPL(output: .standard).runScript(lines, json: options.json))
+    throw ExitCode(REPL(output: .standard).runScript(lines, json: options.json, name: file))
   }
 }
 

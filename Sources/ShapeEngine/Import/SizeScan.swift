@@ -54,7 +54,7 @@ public struct SizeScan: Sendable {
     // A session that is one compiled import (inspect) runs only the calls, sharing the last
     // size's work; anything else is evaluated whole.
     var plan: ImportPlan?
-    if session.parsed.count == 1, case .model(_, _, let p?) = session.parsed[0] { plan = p }
+    if session.events.count == 1, case .model(_, _, let p?) = session.events[0] { plan = p }
     var previous: PlanRun?
     for s in range {
       defer { progress?(s - range.lowerBound + 1, range.count) }

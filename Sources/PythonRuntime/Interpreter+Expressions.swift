@@ -1,0 +1,413 @@
+import StatementLanguage
+
+extension Interpreter {
+  /// The value of an expression.
+  func evaluate(_ expr: PyExpr) throws(PyError) -> PyValue {
+    try step(expr.range)
+    switch expr.kind {
+    case .name(let name): return try load(name, expr.range)
+    case .int(let i): return .int(i)
+    case .float(let f): return .float(f)
+    case .string(let s): return .str(s)
+    case .fstring(let parts): return .str(try formatParts(parts))
+    case .bool(let b): return .bool(b)
+    case .none: return .none
+    case .ellipsis: return .object(PyEllipsis.shared)
+    case .tuple(let items): return .tuple(try evaluateItems(items))
+    case .list(let items): return .list(PyList(try evaluateItems(items)))
+    case .set(let items): return .object(try PySet.make(try evaluateItems(items), self))
+    case .dict(let items):
+      let dict = PyDict()
+      for item in items {
+        switch item {
+        case .pair(let k, let v):
+          let key = try evaluate(k)
+          try dictSet(dict, key, try evaluate(v), k.range)
+        case .unpack(let e):
+          let value = try evaluate(e)
+          guard case .dict(let other) = value else {
+            throw PyError(
+              "TypeError", "'\(typeName(of: value))' object is not a mapping", at: e.range)
+          }
+          for entry in other.entries { try dictSet(dict, entry.key, entry.value, e.range) }
+        }
+      }
+      return .dict(dict)
+    case .starred:
+      throw PyError("SyntaxError", "can't use starred expression here", at: expr.range)
+    case .attribute(let objectExpr, let name, let nameRange):
+      return try attribute(try evaluate(objectExpr), name, nameRange)
+    case .call(let calleeExpr, let arguments):
+      return try evaluateCall(calleeExpr, arguments, expr.range)
+    case .subscript(let objectExpr, let indexExpr):
+      let object = try evaluate(objectExpr)
+      return try item(object, try evaluate(indexExpr), expr.range)
+    case .slice(let lower, let upper, let stepExpr):
+      func value(_ e: PyExpr?) throws(PyError) -> PyValue {
+        guard let e else { return .none }
+        return try evaluate(e)
+      }
+      return .object(
+        PySlice(start: try value(lower), stop: try value(upper), step: try value(stepExpr)))
+    case .unary(let op, let operandExpr):
+      return try unary(op, try evaluate(operandExpr), expr.range)
+    case .binary(let op, let left, let right):
+      let l = try evaluate(left)
+      let r = try evaluate(right)
+      return try binary(op, l, r, expr.range)
+    case .and(let left, let right):
+      let l = try evaluate(left)
+      return truthy(l) ? try evaluate(right) : l
+    case .or(let left, let right):
+      let l = try evaluate(left)
+      return truthy(l) ? l : try evaluate(right)
+    case .not(let operand):
+      return .bool(!truthy(try evaluate(operand)))
+    case .compare(let first, let rest):
+      var left = try evaluate(first)
+      for (op, operandExpr) in rest {
+        let right = try evaluate(operandExpr)
+        guard try compare(op, left, right, first.range.union(operandExpr.range)) else {
+          return .bool(false)
+        }
+        left = right
+      }
+      return .bool(true)
+    case .conditional(let body, let test, let orElse):
+      return try truthy(evaluate(test)) ? evaluate(body) : evaluate(orElse)
+    case .lambda(let definition):
+      return .object(try makeFunction(definition))
+    case .listComp(let element, let clauses):
+      var items: [PyValue] = []
+      try comprehension(clauses) { () throws(PyError) in
+        items.append(try evaluate(element))
+        try checkSize(items.count)
+      }
+      return .list(PyList(items))
+    case .generator(let element, let clauses):
+      var items: [PyValue] = []
+      try comprehension(clauses) { () throws(PyError) in
+        items.append(try evaluate(element))
+        try checkSize(items.count)
+      }
+      return .object(PyIterable(typeName: "generator", items: items))
+    case .setComp(let element, let clauses):
+      var items: [PyValue] = []
+      try comprehension(clauses) { () throws(PyError) in
+        items.append(try evaluate(element))
+        try checkSize(items.count)
+      }
+      return .object(try PySet.make(items, self))
+    case .dictComp(let keyExpr, let valueExpr, let clauses):
+      let dict = PyDict()
+      try comprehension(clauses) { () throws(PyError) in
+        let key = try evaluate(keyExpr)
+        try dictSet(dict, key, try evaluate(valueExpr), keyExpr.range)
+        try checkSize(dict.entries.count)
+      }
+      return .dict(dict)
+    }
+  }
+
+  /// The items of a display, `*x` spread.
+  func evaluateItems(_ items: [PyExpr]) throws(PyError) -> [PyValue] {
+    var values: [PyValue] = []
+    for item in items {
+      if case .starred(let inner) = item.kind {
+        values += try iterateAll(try evaluate(inner), inner.range)
+        try checkSize(values.count)
+      } else {
+        values.append(try evaluate(item))
+      }
+    }
+    return values
+  }
+
+  /// Runs `body` once per combination of a comprehension's loops, in a scope of its own whose
+  /// names are the loop targets (the first iterable is evaluated outside it, as in Python).
+  func comprehension(_ clauses: [PyComprehension], _ body: () throws(PyError) -> Void)
+    throws(PyError)
+  {
+    guard let first = clauses.first else { return }
+    let firstIterable = try evaluate(first.iterable)
+    var names: Set<String> = []
+    for clause in clauses { names.formUnion(clause.target.targetNames) }
+    let scope = PyScope(locals: names, parent: currentScope, isComprehension: true)
+    let saved = currentScope
+    currentScope = scope
+    defer { currentScope = saved }
+    func loop(_ i: Int) throws(PyError) {
+      if i == clauses.count {
+        try body()
+        return
+      }
+      let clause = clauses[i]
+      let iterable = i == 0 ? firstIterable : try evaluate(clause.iterable)
+      try forEach(iterable, clause.iterable.range) { item throws(PyError) in
+        try step(clause.target.range)
+        try assign(clause.target, item)
+        for condition in clause.conditions where !truthy(try evaluate(condition)) {
+          return true
+        }
+        try loop(i + 1)
+        return true
+      }
+    }
+    try loop(0)
+  }
+
+  // MARK: - Iteration
+
+  /// Calls `body` with each item of `value` until it returns false; a range is never
+  /// materialised.
+  func forEach(
+    _ value: PyValue, _ range: SourceRange?, _ body: (PyValue) throws(PyError) -> Bool
+  ) throws(PyError) {
+    if case .object(let o) = value, let r = o as? PyRange {
+      let count = r.count
+      var i = 0
+      while i < count {
+        guard try body(.int(r.element(i))) else { return }
+        i += 1
+      }
+      return
+    }
+    for item in try iterateAll(value, range) {
+      guard try body(item) else { return }
+    }
+  }
+
+  /// All the items of an iterable (`TypeError` when it is not one).
+  public func iterateAll(_ value: PyValue, _ range: SourceRange?) throws(PyError) -> [PyValue] {
+    switch value {
+    case .str(let s): return s.unicodeScalars.map { .str(String($0)) }
+    case .tuple(let items): return items
+    case .list(let list): return list.items
+    case .dict(let dict): return dict.entries.map(\.key)
+    case .object(let o):
+      let items: [PyValue]?
+      do throws(PyError) {
+        items = try o.iterate(self)
+      } catch {
+        throw located(error, range)
+      }
+      if let items { return items }
+    default: break
+    }
+    throw PyError("TypeError", "'\(typeName(of: value))' object is not iterable", at: range)
+  }
+
+  // MARK: - Attributes and items
+
+  /// `value.name`.
+  public func attribute(_ value: PyValue, _ name: String, _ range: SourceRange?) throws(PyError)
+    -> PyValue
+  {
+    var names: [String] = []
+    if case .object(let o) = value {
+      let found: PyValue?
+      do throws(PyError) {
+        found = try o.attribute(name, self)
+      } catch {
+        throw located(error, range)
+      }
+      if let found { return found }
+      names = o.attributeNames
+      if let module = o as? PyModule {
+        throw PyError(
+          "AttributeError", "module '\(module.name)' has no attribute '\(name)'", at: range,
+          hint: Suggestion.closest(to: name, in: names).map { "Did you mean: '\($0)'?" })
+      }
+    } else if let method = Methods.method(value, name, self) {
+      return method
+    } else {
+      names = Methods.names(of: value)
+    }
+    throw PyError(
+      "AttributeError", "'\(typeName(of: value))' object has no attribute '\(name)'", at: range,
+      hint: Suggestion.closest(to: name, in: names).map { "Did you mean: '\($0)'?" })
+  }
+
+  /// `object[key]`.
+  public func item(_ object: PyValue, _ key: PyValue, _ range: SourceRange?) throws(PyError)
+    -> PyValue
+  {
+    switch object {
+    case .list(let list):
+      if let slice = key.asSlice {
+        return .list(PyList(try slice.positions(count: list.items.count).map { list.items[$0] }))
+      }
+      return list.items[try index(key, count: list.items.count, "list", range)]
+    case .tuple(let items):
+      if let slice = key.asSlice {
+        return .tuple(try slice.positions(count: items.count).map { items[$0] })
+      }
+      return items[try index(key, count: items.count, "tuple", range)]
+    case .str(let s):
+      let scalars = Array(s.unicodeScalars)
+      if let slice = key.asSlice {
+        var out = String.UnicodeScalarView()
+        for i in try slice.positions(count: scalars.count) { out.append(scalars[i]) }
+        return .str(String(out))
+      }
+      return .str(String(scalars[try index(key, count: scalars.count, "string", range)]))
+    case .dict(let dict):
+      try checkHashable(key, range)
+      if let value = dict.entries.first(where: { PyCompare.equals($0.key, key) })?.value {
+        return value
+      }
+      throw PyError("KeyError", repr(key), at: range)
+    case .object(let o):
+      do throws(PyError) {
+        return try o.item(key, self)
+      } catch {
+        throw located(error, range)
+      }
+    default:
+      throw PyError(
+        "TypeError", "'\(typeName(of: object))' object is not subscriptable", at: range)
+    }
+  }
+
+  /// A sequence index made non-negative and checked.
+  func index(_ key: PyValue, count: Int, _ kind: String, _ range: SourceRange?) throws(PyError)
+    -> Int
+  {
+    guard let i = key.asIndex else {
+      let what = kind == "string" ? "string" : kind
+      throw PyError(
+        "TypeError",
+        "\(what) indices must be integers or slices, not \(typeName(of: key))", at: range)
+    }
+    let index = i < 0 ? i &+ count : i
+    guard index >= 0 && index < count else {
+      throw PyError("IndexError", "\(kind) index out of range", at: range)
+    }
+    return index
+  }
+
+  /// `object[key] = value`.
+  func setItem(_ object: PyValue, _ key: PyValue, _ value: PyValue, _ range: SourceRange)
+    throws(PyError)
+  {
+    switch object {
+    case .list(let list):
+      if let slice = key.asSlice {
+        let items = try iterateAll(value, range)
+        let (start, stop, step) = try slice.indices(count: list.items.count)
+        if step == 1 {
+          let end = max(start, stop)
+          try checkSize(list.items.count - (end - start) + items.count)
+          list.items.replaceSubrange(start..<end, with: items)
+          return
+        }
+        let positions = try slice.positions(count: list.items.count)
+        guard positions.count == items.count else {
+          throw PyError(
+            "ValueError",
+            "attempt to assign sequence of size \(items.count) to extended slice of size "
+              + "\(positions.count)", at: range)
+        }
+        for (p, v) in zip(positions, items) { list.items[p] = v }
+        return
+      }
+      guard let i = key.asIndex else {
+        throw PyError(
+          "TypeError", "list indices must be integers or slices, not \(typeName(of: key))",
+          at: range)
+      }
+      let index = i < 0 ? i &+ list.items.count : i
+      guard index >= 0 && index < list.items.count else {
+        throw PyError("IndexError", "list assignment index out of range", at: range)
+      }
+      list.items[index] = value
+    case .dict(let dict):
+      try dictSet(dict, key, value, range)
+    case .object(let o):
+      do throws(PyError) {
+        try o.setItem(key, value, self)
+      } catch {
+        throw located(error, range)
+      }
+    default:
+      throw PyError(
+        "TypeError", "'\(typeName(of: object))' object does not support item assignment",
+        at: range)
+    }
+  }
+
+  func deleteItem(_ object: PyValue, _ key: PyValue, _ range: SourceRange) throws(PyError) {
+    switch object {
+    case .list(let list):
+      if let slice = key.asSlice {
+        let positions = Set(try slice.positions(count: list.items.count))
+        list.items = list.items.enumerated().filter { !positions.contains($0.offset) }.map(
+          \.element)
+        return
+      }
+      list.items.remove(at: try index(key, count: list.items.count, "list", range))
+    case .dict(let dict):
+      try checkHashable(key, range)
+      guard let i = dict.entries.firstIndex(where: { PyCompare.equals($0.key, key) }) else {
+        throw PyError("KeyError", repr(key), at: range)
+      }
+      dict.entries.remove(at: i)
+    default:
+      throw PyError(
+        "TypeError", "'\(typeName(of: object))' object doesn't support item deletion", at: range)
+    }
+  }
+
+  /// `dict[key] = value`, keeping the first insertion's position.
+  public func dictSet(_ dict: PyDict, _ key: PyValue, _ value: PyValue, _ range: SourceRange?)
+    throws(PyError)
+  {
+    try checkHashable(key, range)
+    if let i = dict.entries.firstIndex(where: { PyCompare.equals($0.key, key) }) {
+      dict.entries[i].value = value
+    } else {
+      dict.entries.append((key, value))
+    }
+  }
+
+  func checkHashable(_ key: PyValue, _ range: SourceRange?) throws(PyError) {
+    switch key {
+    case .list, .dict:
+      throw PyError("TypeError", "unhashable type: '\(typeName(of: key))'", at: range)
+    case .tuple(let items):
+      for item in items { try checkHashable(item, range) }
+    case .object(let o) where o is PySet:
+      throw PyError("TypeError", "unhashable type: 'set'", at: range)
+    default: break
+    }
+  }
+
+  // MARK: - f-strings
+
+  func formatParts(_ parts: [PyFStringPart]) throws(PyError) -> String {
+    var out = ""
+    for part in parts {
+      switch part {
+      case .text(let text): out += text
+      case .field(let expr, let conversion, let spec, let selfDoc):
+        var value = try evaluate(expr)
+        if let selfDoc { out += selfDoc }
+        switch conversion {
+        case "r", "a": value = .str(repr(value))
+        case "s": value = .str(str(value))
+        default: break
+        }
+        let specText = try spec.map { s throws(PyError) in try formatParts(s) } ?? ""
+        out += try PyFormat.format(value, specText, self, expr.range)
+      }
+    }
+    return out
+  }
+}
+
+extension PyValue {
+  var asSlice: PySlice? {
+    if case .object(let o) = self { return o as? PySlice }
+    return nil
+  }
+}

@@ -1,0 +1,488 @@
+import Foundation
+import StatementLanguage
+
+/// Python's equality and ordering of plain values.
+enum PyCompare {
+  /// `a == b`: numbers across int, float and bool; sequences item by item; dicts by content.
+  static func equals(_ a: PyValue, _ b: PyValue) -> Bool {
+    switch (a, b) {
+    case (.none, .none): return true
+    case (.str(let x), .str(let y)): return x.unicodeScalars.elementsEqual(y.unicodeScalars)
+    case (.tuple(let x), .tuple(let y)): return sequencesEqual(x, y)
+    case (.list(let x), .list(let y)): return x === y || sequencesEqual(x.items, y.items)
+    case (.dict(let x), .dict(let y)):
+      if x === y { return true }
+      guard x.entries.count == y.entries.count else { return false }
+      return x.entries.allSatisfy { entry in
+        y.entries.contains { equals($0.key, entry.key) && equals($0.value, entry.value) }
+      }
+    case (.object(let x), _): return x.equals(b) || (b.asObject?.equals(a) ?? false)
+    case (_, .object(let y)): return y.equals(a)
+    default:
+      if let x = a.numeric, let y = b.numeric { return numericEqual(x, y) }
+      return false
+    }
+  }
+
+  static func sequencesEqual(_ x: [PyValue], _ y: [PyValue]) -> Bool {
+    x.count == y.count && zip(x, y).allSatisfy { equals($0, $1) }
+  }
+
+  static func numericEqual(_ x: Numeric, _ y: Numeric) -> Bool {
+    switch (x, y) {
+    case (.int(let i), .int(let j)): return i == j
+    case (.int(let i), .float(let f)), (.float(let f), .int(let i)): return intEqualsDouble(i, f)
+    case (.float(let f), .float(let g)): return f == g
+    }
+  }
+
+  /// Exact comparison of an int with a float (`2**53 + 1 != 2.0**53`).
+  static func intEqualsDouble(_ i: Int, _ f: Double) -> Bool {
+    guard f.isFinite, f.rounded(.towardZero) == f, let j = Int(exactly: f) else { return false }
+    return i == j
+  }
+}
+
+/// A number as arithmetic sees it (bools are ints).
+enum Numeric {
+  case int(Int)
+  case float(Double)
+  var double: Double {
+    switch self {
+    case .int(let i): return Double(i)
+    case .float(let f): return f
+    }
+  }
+}
+
+extension PyValue {
+  var numeric: Numeric? {
+    switch self {
+    case .int(let i): return .int(i)
+    case .bool(let b): return .int(b ? 1 : 0)
+    case .float(let f): return .float(f)
+    default: return nil
+    }
+  }
+  var asObject: (any PyObject)? {
+    if case .object(let o) = self { return o }
+    return nil
+  }
+}
+
+extension Interpreter {
+  /// `a op b`: objects first (left, then the right's reflected), then Python's rules for plain
+  /// values.
+  public func binary(_ op: PyBinaryOp, _ a: PyValue, _ b: PyValue, _ range: SourceRange?)
+    throws(PyError) -> PyValue
+  {
+    if a.asObject != nil || b.asObject != nil {
+      if let hostOp = PyBinaryOperator(rawValue: op.rawValue) {
+        do throws(PyError) {
+          if case .object(let o) = a, let r = try o.binary(hostOp, b, reflected: false, self) {
+            return r
+          }
+          if case .object(let o) = b, let r = try o.binary(hostOp, a, reflected: true, self) {
+            return r
+          }
+        } catch {
+          throw located(error, range)
+        }
+      }
+      if case .object(let o) = a, let set = o as? PySet, case .object(let p) = b,
+        let other = p as? PySet, let r = try set.binary(op, other, self)
+      {
+        return .object(r)
+      }
+      throw unsupported(op, a, b, range)
+    }
+    if let x = a.numeric, let y = b.numeric {
+      if let result = try PyArithmetic.apply(op, x, y, range) { return result }
+      throw unsupported(op, a, b, range)
+    }
+    switch (op, a, b) {
+    case (.add, .str(let x), .str(let y)):
+      try checkSize(x.unicodeScalars.count + y.unicodeScalars.count)
+      return .str(x + y)
+    case (.add, .tuple(let x), .tuple(let y)):
+      try checkSize(x.count + y.count)
+      return .tuple(x + y)
+    case (.add, .list(let x), .list(let y)):
+      try checkSize(x.items.count + y.items.count)
+      return .list(PyList(x.items + y.items))
+    case (.mul, .str(let s), _), (.mul, _, .str(let s)):
+      guard let n = (a.asIndex ?? b.asIndex) else { break }
+      let count = max(0, n)
+      let size = s.unicodeScalars.count.multipliedReportingOverflow(by: count)
+      guard !size.overflow else { throw memory(range) }
+      try checkSize(size.partialValue)
+      return .str(String(repeating: s, count: count))
+    case (.mul, .tuple(let items), _), (.mul, _, .tuple(let items)):
+      guard let n = (a.asIndex ?? b.asIndex) else { break }
+      return .tuple(try repeated(items, n, range))
+    case (.mul, .list(let list), _), (.mul, _, .list(let list)):
+      guard let n = (a.asIndex ?? b.asIndex) else { break }
+      return .list(PyList(try repeated(list.items, n, range)))
+    case (.mod, .str(let format), _):
+      return .str(try PyFormat.percent(format, b, self, range))
+    case (.bitor, .dict(let x), .dict(let y)):
+      let merged = PyDict(x.entries)
+      for entry in y.entries { try dictSet(merged, entry.key, entry.value, range) }
+      return .dict(merged)
+    default: break
+    }
+    throw unsupported(op, a, b, range)
+  }
+
+  func memory(_ range: SourceRange?) -> PyError {
+    PyError(
+      "MemoryError", "the result is larger than kshape allows (\(sizeLimit) items)", at: range)
+  }
+
+  /// `items * n`.
+  func repeated(_ items: [PyValue], _ n: Int, _ range: SourceRange?) throws(PyError) -> [PyValue] {
+    let count = max(0, n)
+    let size = items.count.multipliedReportingOverflow(by: count)
+    guard !size.overflow else { throw memory(range) }
+    try checkSize(size.partialValue)
+    var out: [PyValue] = []
+    out.reserveCapacity(size.partialValue)
+    for _ in 0..<count { out += items }
+    return out
+  }
+
+  func unsupported(_ op: PyBinaryOp, _ a: PyValue, _ b: PyValue, _ range: SourceRange?) -> PyError {
+    if op == .add, case .str = a, b.numeric != nil || b.asObject != nil || !(b.isStr) {
+      return PyError(
+        "TypeError", "can only concatenate str (not \"\(typeName(of: b))\") to str", at: range)
+    }
+    if op == .add, case .list = a {
+      return PyError(
+        "TypeError", "can only concatenate list (not \"\(typeName(of: b))\") to list", at: range)
+    }
+    if op == .add, case .tuple = a {
+      return PyError(
+        "TypeError", "can only concatenate tuple (not \"\(typeName(of: b))\") to tuple", at: range)
+    }
+    if op == .mul, a.isSequence || b.isSequence {
+      let other = a.isSequence ? b : a
+      return PyError(
+        "TypeError", "can't multiply sequence by non-int of type '\(typeName(of: other))'",
+        at: range)
+    }
+    let symbol = op == .pow ? "** or pow()" : op.rawValue
+    return PyError(
+      "TypeError",
+      "unsupported operand type(s) for \(symbol): '\(typeName(of: a))' and '\(typeName(of: b))'",
+      at: range)
+  }
+
+  /// `-x`, `+x`, `~x`.
+  func unary(_ op: PyUnaryOp, _ value: PyValue, _ range: SourceRange) throws(PyError) -> PyValue {
+    if case .object(let o) = value {
+      let hostOp: PyUnaryOperator =
+        op == .minus ? .negative : op == .plus ? .positive : .invert
+      do throws(PyError) {
+        if let r = try o.unary(hostOp, self) { return r }
+      } catch {
+        throw located(error, range)
+      }
+    }
+    switch (op, value.numeric) {
+    case (.minus, .int(let i)):
+      guard i != Int.min else { throw PyArithmetic.overflow(range) }
+      return .int(-i)
+    case (.minus, .float(let f)): return .float(-f)
+    case (.plus, .int(let i)): return .int(i)
+    case (.plus, .float(let f)): return .float(f)
+    case (.invert, .int(let i)): return .int(~i)
+    default:
+      let name = op == .minus ? "-" : op == .plus ? "+" : "~"
+      throw PyError(
+        "TypeError", "bad operand type for unary \(name): '\(typeName(of: value))'", at: range)
+    }
+  }
+
+  /// One comparison of a chain.
+  func compare(_ op: PyCompareOp, _ a: PyValue, _ b: PyValue, _ range: SourceRange)
+    throws(PyError) -> Bool
+  {
+    switch op {
+    case .eq: return PyCompare.equals(a, b)
+    case .ne: return !PyCompare.equals(a, b)
+    case .is: return identical(a, b)
+    case .isNot: return !identical(a, b)
+    case .in: return try contains(b, a, range)
+    case .notIn: return try !contains(b, a, range)
+    case .lt, .le, .gt, .ge:
+      guard let order = try ordering(a, b, op, range) else { return false }
+      switch op {
+      case .lt: return order < 0
+      case .le: return order <= 0
+      case .gt: return order > 0
+      default: return order >= 0
+      }
+    }
+  }
+
+  /// -1, 0 or 1; nil when a float NaN makes every ordering false.
+  func ordering(_ a: PyValue, _ b: PyValue, _ op: PyCompareOp, _ range: SourceRange)
+    throws(PyError) -> Int?
+  {
+    if let x = a.numeric, let y = b.numeric {
+      switch (x, y) {
+      case (.int(let i), .int(let j)): return i < j ? -1 : i == j ? 0 : 1
+      default:
+        let (f, g) = (x.double, y.double)
+        if f.isNaN || g.isNaN { return nil }
+        if PyCompare.numericEqual(x, y) { return 0 }
+        return f < g ? -1 : f > g ? 1 : (intOrdering(x, y) ?? 0)
+      }
+    }
+    switch (a, b) {
+    case (.str(let x), .str(let y)):
+      let xs = Array(x.unicodeScalars)
+      let ys = Array(y.unicodeScalars)
+      for (c, d) in zip(xs, ys) where c != d { return c.value < d.value ? -1 : 1 }
+      return xs.count < ys.count ? -1 : xs.count == ys.count ? 0 : 1
+    case (.tuple(let x), .tuple(let y)): return try sequenceOrdering(x, y, op, range)
+    case (.list(let x), .list(let y)): return try sequenceOrdering(x.items, y.items, op, range)
+    default:
+      throw PyError(
+        "TypeError",
+        "'\(op.rawValue)' not supported between instances of '\(typeName(of: a))' and "
+          + "'\(typeName(of: b))'", at: range)
+    }
+  }
+
+  /// Int against float when the doubles tie (a large int rounds to the float).
+  func intOrdering(_ x: Numeric, _ y: Numeric) -> Int? {
+    switch (x, y) {
+    case (.int(let i), .float(let f)):
+      guard let j = Int(exactly: f.rounded(.down)) else { return nil }
+      return i <= j ? -1 : 1
+    case (.float(let f), .int(let i)):
+      guard let j = Int(exactly: f.rounded(.down)) else { return nil }
+      return j < i ? -1 : 1
+    default: return nil
+    }
+  }
+
+  func sequenceOrdering(_ x: [PyValue], _ y: [PyValue], _ op: PyCompareOp, _ range: SourceRange)
+    throws(PyError) -> Int?
+  {
+    for (c, d) in zip(x, y) where !PyCompare.equals(c, d) {
+      return try ordering(c, d, op, range)
+    }
+    return x.count < y.count ? -1 : x.count == y.count ? 0 : 1
+  }
+
+  /// `a is b`: identity for containers and objects, value for immutable plain values.
+  func identical(_ a: PyValue, _ b: PyValue) -> Bool {
+    switch (a, b) {
+    case (.none, .none): return true
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.int(let x), .int(let y)): return x == y
+    case (.float(let x), .float(let y)): return x.bitPattern == y.bitPattern
+    case (.str(let x), .str(let y)): return x == y
+    case (.tuple(let x), .tuple(let y)): return x.isEmpty && y.isEmpty
+    case (.list(let x), .list(let y)): return x === y
+    case (.dict(let x), .dict(let y)): return x === y
+    case (.object(let x), .object(let y)): return x === y
+    default: return false
+    }
+  }
+
+  /// `item in container`.
+  func contains(_ container: PyValue, _ item: PyValue, _ range: SourceRange) throws(PyError)
+    -> Bool
+  {
+    switch container {
+    case .str(let s):
+      guard case .str(let sub) = item else {
+        throw PyError(
+          "TypeError", "'in <string>' requires string as left operand, not \(typeName(of: item))",
+          at: range)
+      }
+      return sub.isEmpty || s.contains(sub)
+    case .dict(let d):
+      try checkHashable(item, range)
+      return d.entries.contains { PyCompare.equals($0.key, item) }
+    case .object(let o):
+      if let r = o as? PyRange, let i = item.asIndex {
+        let count = r.count
+        guard count > 0 else { return false }
+        let offset = i.subtractingReportingOverflow(r.start)
+        guard !offset.overflow, offset.partialValue % r.step == 0 else { return false }
+        let k = offset.partialValue / r.step
+        return k >= 0 && k < count
+      }
+      fallthrough
+    default:
+      return try iterateAll(container, range).contains { PyCompare.equals($0, item) }
+    }
+  }
+}
+
+extension PyValue {
+  var isStr: Bool {
+    if case .str = self { return true }
+    return false
+  }
+  var isSequence: Bool {
+    switch self {
+    case .str, .tuple, .list: return true
+    default: return false
+    }
+  }
+}
+
+/// Python's arithmetic on ints (64-bit, overflow raises) and floats.
+enum PyArithmetic {
+  static func overflow(_ range: SourceRange?) -> PyError {
+    PyError(
+      "OverflowError", "integer result too large: kshape's integers are 64-bit", at: range)
+  }
+
+  static func apply(_ op: PyBinaryOp, _ x: Numeric, _ y: Numeric, _ range: SourceRange?)
+    throws(PyError) -> PyValue?
+  {
+    if case .int(let a) = x, case .int(let b) = y { return try integer(op, a, b, range) }
+    switch op {
+    case .lshift, .rshift, .bitor, .bitxor, .bitand, .matmul: return nil
+    default: return try floating(op, x.double, y.double, range)
+    }
+  }
+
+  static func integer(_ op: PyBinaryOp, _ a: Int, _ b: Int, _ range: SourceRange?)
+    throws(PyError) -> PyValue?
+  {
+    func checked(_ r: (partialValue: Int, overflow: Bool)) throws(PyError) -> PyValue {
+      guard !r.overflow else { throw overflow(range) }
+      return .int(r.partialValue)
+    }
+    switch op {
+    case .add: return try checked(a.addingReportingOverflow(b))
+    case .sub: return try checked(a.subtractingReportingOverflow(b))
+    case .mul: return try checked(a.multipliedReportingOverflow(by: b))
+    case .truediv:
+      guard b != 0 else { throw PyError("ZeroDivisionError", "division by zero", at: range) }
+      return .float(Double(a) / Double(b))
+    case .floordiv, .mod:
+      guard b != 0 else {
+        throw PyError(
+          "ZeroDivisionError",
+          op == .mod ? "integer modulo by zero" : "integer division or modulo by zero", at: range)
+      }
+      if a == Int.min && b == -1 {
+        if op == .mod { return .int(0) }
+        throw overflow(range)
+      }
+      var q = a / b
+      var r = a % b
+      if r != 0 && ((r < 0) != (b < 0)) {
+        q -= 1
+        r += b
+      }
+      return .int(op == .mod ? r : q)
+    case .pow:
+      if b < 0 {
+        guard a != 0 else {
+          throw PyError(
+            "ZeroDivisionError", "0.0 cannot be raised to a negative power", at: range)
+        }
+        return .float(Foundation.pow(Double(a), Double(b)))
+      }
+      var result = 1
+      var base = a
+      var exponent = b
+      while exponent > 0 {
+        if exponent & 1 == 1 {
+          result = try checked(result.multipliedReportingOverflow(by: base)).int
+        }
+        exponent >>= 1
+        if exponent > 0 { base = try checked(base.multipliedReportingOverflow(by: base)).int }
+      }
+      return .int(result)
+    case .lshift:
+      guard b >= 0 else { throw PyError("ValueError", "negative shift count", at: range) }
+      if a == 0 { return .int(0) }
+      guard b < 64, (a << b) >> b == a else { throw overflow(range) }
+      return .int(a << b)
+    case .rshift:
+      guard b >= 0 else { throw PyError("ValueError", "negative shift count", at: range) }
+      return .int(b >= 64 ? (a < 0 ? -1 : 0) : a >> b)
+    case .bitor: return .int(a | b)
+    case .bitxor: return .int(a ^ b)
+    case .bitand: return .int(a & b)
+    case .matmul: return nil
+    }
+  }
+
+  static func floating(_ op: PyBinaryOp, _ a: Double, _ b: Double, _ range: SourceRange?)
+    throws(PyError) -> PyValue?
+  {
+    switch op {
+    case .add: return .float(a + b)
+    case .sub: return .float(a - b)
+    case .mul: return .float(a * b)
+    case .truediv:
+      guard b != 0 else { throw PyError("ZeroDivisionError", "float division by zero", at: range) }
+      return .float(a / b)
+    case .floordiv, .mod:
+      guard b != 0 else {
+        throw PyError(
+          "ZeroDivisionError", op == .mod ? "float modulo" : "float floor division by zero",
+          at: range)
+      }
+      let (q, r) = divmod(a, b)
+      return .float(op == .mod ? r : q)
+    case .pow:
+      if a == 0 && b < 0 {
+        throw PyError("ZeroDivisionError", "0.0 cannot be raised to a negative power", at: range)
+      }
+      if a < 0 && b.rounded() != b && b.isFinite {
+        throw PyError(
+          "ValueError",
+          "complex results are not supported by kshape (negative number to a "
+            + "fractional power)", at: range)
+      }
+      let r = Foundation.pow(a, b)
+      if r.isInfinite && a.isFinite && b.isFinite {
+        throw PyError("OverflowError", "(34, 'Numerical result out of range')", at: range)
+      }
+      return .float(r)
+    default: return nil
+    }
+  }
+
+  /// CPython's float_divmod.
+  static func divmod(_ a: Double, _ b: Double) -> (Double, Double) {
+    var mod = fmod(a, b)
+    var div = (a - mod) / b
+    if mod != 0 {
+      if (b < 0) != (mod < 0) {
+        mod += b
+        div -= 1
+      }
+    } else {
+      mod = copysign(0, b)
+    }
+    var floorDiv: Double
+    if div != 0 {
+      floorDiv = floor(div)
+      if div - floorDiv > 0.5 { floorDiv += 1 }
+    } else {
+      floorDiv = copysign(0, a / b)
+    }
+    return (floorDiv, mod)
+  }
+}
+
+extension PyValue {
+  /// The int inside (used after a checked operation that made one).
+  fileprivate var int: Int {
+    if case .int(let i) = self { return i }
+    return 0
+  }
+}

@@ -1,0 +1,386 @@
+import StatementLanguage
+
+/// How a statement ended: normally, or by `break`, `continue` or `return`.
+enum Flow {
+  case normal
+  case breakLoop
+  case continueLoop
+  case returned(PyValue)
+}
+
+extension Interpreter {
+  func run(_ statements: [PyStmt]) throws(PyError) -> Flow {
+    for statement in statements {
+      let flow = try run(statement)
+      if case .normal = flow { continue }
+      return flow
+    }
+    return .normal
+  }
+
+  func run(_ statement: PyStmt) throws(PyError) -> Flow {
+    try step(statement.range)
+    frames[frames.count - 1].range = statement.range
+    switch statement.kind {
+    case .expression(let expr):
+      _ = try evaluate(expr)
+    case .assign(let targets, let valueExpr):
+      let value = try evaluate(valueExpr)
+      for target in targets { try assign(target, value) }
+    case .augAssign(let target, let op, let valueExpr):
+      try augmentedAssign(target, op, valueExpr)
+    case .annAssign(let target, _, let valueExpr):
+      if let valueExpr { try assign(target, try evaluate(valueExpr)) }
+    case .import(let names):
+      for name in names { try importName(name) }
+    case .fromImport(let module, let names):
+      try importFrom(module, names)
+    case .functionDef(let definition):
+      store(definition.name, .object(try makeFunction(definition)))
+    case .return(let valueExpr):
+      return .returned(try valueExpr.map { e throws(PyError) in try evaluate(e) } ?? .none)
+    case .if(let test, let body, let orElse):
+      return try truthy(evaluate(test)) ? run(body) : run(orElse)
+    case .for(let target, let iterableExpr, let body, let orElse):
+      return try runFor(target, iterableExpr, body, orElse)
+    case .while(let test, let body, let orElse):
+      while try truthy(evaluate(test)) {
+        let flow = try run(body)
+        switch flow {
+        case .normal, .continueLoop: continue
+        case .breakLoop: return .normal
+        case .returned: return flow
+        }
+      }
+      return try run(orElse)
+    case .break: return .breakLoop
+    case .continue: return .continueLoop
+    case .pass, .global, .nonlocal: break
+    case .del(let targets):
+      for target in targets { try delete(target) }
+    case .assert(let test, let message):
+      if try !truthy(evaluate(test)) {
+        let text = try message.map { e throws(PyError) in str(try evaluate(e)) } ?? ""
+        throw PyError("AssertionError", text, at: test.range)
+      }
+    case .raise(let exception, _):
+      try raise(exception, statement.range)
+    }
+    return .normal
+  }
+
+  func runFor(_ target: PyExpr, _ iterableExpr: PyExpr, _ body: [PyStmt], _ orElse: [PyStmt])
+    throws(PyError) -> Flow
+  {
+    let iterable = try evaluate(iterableExpr)
+    var result: Flow = .normal
+    var broke = false
+    try forEach(iterable, iterableExpr.range) { item throws(PyError) in
+      try assign(target, item)
+      let flow = try run(body)
+      switch flow {
+      case .normal, .continueLoop: return true
+      case .breakLoop:
+        broke = true
+        return false
+      case .returned:
+        result = flow
+        return false
+      }
+    }
+    if case .returned = result { return result }
+    return broke ? .normal : try run(orElse)
+  }
+
+  func raise(_ exception: PyExpr?, _ range: SourceRange) throws(PyError) {
+    guard let exception else {
+      throw PyError("RuntimeError", "No active exception to reraise", at: range)
+    }
+    let value = try evaluate(exception)
+    if case .object(let o) = value, let e = o as? PyException {
+      throw PyError(e.kind, e.message ?? "", at: exception.range)
+    }
+    throw PyError("TypeError", "exceptions must derive from BaseException", at: exception.range)
+  }
+
+  // MARK: - Names
+
+  /// Binds `name` in the current scope, as Python's scope rules say.
+  func store(_ name: String, _ value: PyValue) {
+    guard let scope = currentScope else {
+      globals[name] = value
+      return
+    }
+    if scope.globals.contains(name) {
+      globals[name] = value
+      return
+    }
+    if scope.nonlocals.contains(name) {
+      var outer = scope.parent
+      while let s = outer {
+        if s.locals.contains(name) {
+          s.values[name] = value
+          return
+        }
+        outer = s.parent
+      }
+    }
+    scope.values[name] = value
+  }
+
+  /// The value of `name`: local, enclosing, global, builtin.
+  func load(_ name: String, _ range: SourceRange) throws(PyError) -> PyValue {
+    if let scope = currentScope {
+      if scope.globals.contains(name) { return try loadGlobal(name, range) }
+      if scope.locals.contains(name) {
+        if let value = scope.values[name] { return value }
+        throw PyError(
+          "UnboundLocalError",
+          "cannot access local variable '\(name)' where it is not associated with a value",
+          at: range)
+      }
+      var outer = scope.parent
+      while let s = outer {
+        if s.globals.contains(name) { break }
+        if s.locals.contains(name) {
+          if let value = s.values[name] { return value }
+          throw PyError(
+            "NameError",
+            "cannot access free variable '\(name)' where it is not associated with a value in "
+              + "enclosing scope", at: range)
+        }
+        outer = s.parent
+      }
+    }
+    return try loadGlobal(name, range)
+  }
+
+  func loadGlobal(_ name: String, _ range: SourceRange) throws(PyError) -> PyValue {
+    if let value = globals[name] ?? builtins[name] { return value }
+    var candidates = Array(globals.keys) + Array(builtins.keys)
+    var scope = currentScope
+    while let s = scope {
+      candidates += s.values.keys
+      scope = s.parent
+    }
+    throw PyError(
+      "NameError", "name '\(name)' is not defined", at: range,
+      hint: Suggestion.closest(to: name, in: candidates).map { "Did you mean: '\($0)'?" })
+  }
+
+  func deleteName(_ name: String, _ range: SourceRange) throws(PyError) {
+    if let scope = currentScope, !scope.globals.contains(name) {
+      guard scope.values.removeValue(forKey: name) != nil else {
+        throw PyError(
+          "UnboundLocalError",
+          "cannot access local variable '\(name)' where it is not associated with a value",
+          at: range)
+      }
+      return
+    }
+    guard globals.removeValue(forKey: name) != nil else {
+      throw PyError("NameError", "name '\(name)' is not defined", at: range)
+    }
+  }
+
+  // MARK: - Assignment
+
+  /// `target = value` for a name, attribute, subscript, or (starred) tuple/list of targets.
+  func assign(_ target: PyExpr, _ value: PyValue) throws(PyError) {
+    switch target.kind {
+    case .name(let name):
+      store(name, value)
+    case .attribute(let objectExpr, let name, let nameRange):
+      let object = try evaluate(objectExpr)
+      guard case .object(let o) = object else {
+        throw PyError(
+          "AttributeError",
+          "'\(typeName(of: object))' object attribute '\(name)' is read-only", at: nameRange)
+      }
+      do throws(PyError) {
+        try o.setAttribute(name, value, self)
+      } catch {
+        throw located(error, target.range)
+      }
+    case .subscript(let objectExpr, let indexExpr):
+      let object = try evaluate(objectExpr)
+      let key = try evaluate(indexExpr)
+      try setItem(object, key, value, target.range)
+    case .tuple(let items), .list(let items):
+      try unpack(items, value, target.range)
+    default:
+      throw PyError("SyntaxError", "cannot assign to expression", at: target.range)
+    }
+  }
+
+  /// `a, *b, c = value`.
+  func unpack(_ targets: [PyExpr], _ value: PyValue, _ range: SourceRange) throws(PyError) {
+    let values: [PyValue]
+    do throws(PyError) {
+      values = try iterateAll(value, range)
+    } catch {
+      if error.kind == "TypeError" {
+        throw PyError(
+          "TypeError", "cannot unpack non-iterable \(typeName(of: value)) object", at: range)
+      }
+      throw error
+    }
+    if let star = targets.firstIndex(where: { if case .starred = $0.kind { true } else { false } })
+    {
+      let after = targets.count - star - 1
+      guard values.count >= star + after else {
+        throw PyError(
+          "ValueError",
+          "not enough values to unpack (expected at least \(star + after), got \(values.count))",
+          at: range)
+      }
+      for i in 0..<star { try assign(targets[i], values[i]) }
+      if case .starred(let inner) = targets[star].kind {
+        try assign(inner, .list(PyList(Array(values[star..<(values.count - after)]))))
+      }
+      for i in 0..<after {
+        try assign(targets[star + 1 + i], values[values.count - after + i])
+      }
+      return
+    }
+    if values.count > targets.count {
+      throw PyError(
+        "ValueError", "too many values to unpack (expected \(targets.count))", at: range)
+    }
+    if values.count < targets.count {
+      throw PyError(
+        "ValueError",
+        "not enough values to unpack (expected \(targets.count), got \(values.count))", at: range)
+    }
+    for (t, v) in zip(targets, values) { try assign(t, v) }
+  }
+
+  /// `target op= value`: a list extends in place (`x += [1]`), everything else rebinds.
+  func augmentedAssign(_ target: PyExpr, _ op: PyBinaryOp, _ valueExpr: PyExpr) throws(PyError) {
+    switch target.kind {
+    case .name(let name):
+      let current = try load(name, target.range)
+      let value = try evaluate(valueExpr)
+      store(name, try inPlace(current, op, value, target.range.union(valueExpr.range)))
+    case .attribute(let objectExpr, let name, let nameRange):
+      let object = try evaluate(objectExpr)
+      let current = try attribute(object, name, nameRange)
+      let value = try evaluate(valueExpr)
+      let result = try inPlace(current, op, value, target.range.union(valueExpr.range))
+      guard case .object(let o) = object else {
+        throw PyError(
+          "AttributeError",
+          "'\(typeName(of: object))' object attribute '\(name)' is read-only", at: nameRange)
+      }
+      do throws(PyError) {
+        try o.setAttribute(name, result, self)
+      } catch {
+        throw located(error, target.range)
+      }
+    case .subscript(let objectExpr, let indexExpr):
+      let object = try evaluate(objectExpr)
+      let key = try evaluate(indexExpr)
+      let current = try item(object, key, target.range)
+      let value = try evaluate(valueExpr)
+      let result = try inPlace(current, op, value, target.range.union(valueExpr.range))
+      try setItem(object, key, result, target.range)
+    default:
+      throw PyError(
+        "SyntaxError", "illegal expression for augmented assignment", at: target.range)
+    }
+  }
+
+  func inPlace(_ current: PyValue, _ op: PyBinaryOp, _ value: PyValue, _ range: SourceRange)
+    throws(PyError) -> PyValue
+  {
+    if op == .add, case .list(let list) = current {
+      let items = try iterateAll(value, range)
+      try checkSize(list.items.count + items.count)
+      list.items += items
+      return current
+    }
+    if op == .mul, case .list(let list) = current, let n = value.asIndex {
+      list.items = try repeated(list.items, n, range)
+      return current
+    }
+    return try binary(op, current, value, range)
+  }
+
+  func delete(_ target: PyExpr) throws(PyError) {
+    switch target.kind {
+    case .name(let name): try deleteName(name, target.range)
+    case .subscript(let objectExpr, let indexExpr):
+      let object = try evaluate(objectExpr)
+      let key = try evaluate(indexExpr)
+      try deleteItem(object, key, target.range)
+    case .tuple(let items), .list(let items):
+      for item in items { try delete(item) }
+    default:
+      throw PyError("TypeError", "kshape cannot delete \(target)", at: target.range)
+    }
+  }
+
+  // MARK: - Imports
+
+  /// `import a.b` binds `a` (importing `a`, then `a.b`); `import a.b as c` binds `c` to `a.b`.
+  func importName(_ name: PyImportName) throws(PyError) {
+    let full = name.path.joined(separator: ".")
+    if let alias = name.alias {
+      store(alias, try importModule(full, name.range))
+      return
+    }
+    let top = try importModule(name.path[0], name.range)
+    if name.path.count > 1 { _ = try importModule(full, name.range) }
+    store(name.path[0], top)
+  }
+
+  /// `from a.b import c as d`: attribute `c` of module `a.b`, else module `a.b.c`.
+  func importFrom(_ module: PyImportName, _ names: [PyImportName]) throws(PyError) {
+    let moduleName = module.path.joined(separator: ".")
+    let value = try importModule(moduleName, module.range)
+    for name in names {
+      let attributeName = name.path[0]
+      var found: PyValue?
+      if case .object(let o) = value { found = try o.attribute(attributeName, self) }
+      if found == nil {
+        do throws(PyError) {
+          found = try importModule(moduleName + "." + attributeName, name.range)
+        } catch {
+          guard error.kind == "ModuleNotFoundError" else { throw error }
+          throw PyError(
+            "ImportError", "cannot import name '\(attributeName)' from '\(moduleName)'",
+            at: name.range,
+            hint: {
+              if case .object(let o) = value {
+                return Suggestion.closest(to: attributeName, in: o.attributeNames).map {
+                  "Did you mean: '\($0)'?"
+                }
+              }
+              return nil
+            }())
+        }
+      }
+      if let found { store(name.alias ?? attributeName, found) }
+    }
+  }
+
+  /// `error` with `range` when it has none (a host error gets the range of its call).
+  func located(_ error: PyError, _ range: SourceRange?) -> PyError {
+    guard error.range == nil, let range else { return error }
+    var e = error
+    e.range = range
+    return e
+  }
+
+  /// The error as it leaves the innermost frame: source, range and a traceback entry added.
+  func leavingFrame(_ error: PyError) -> PyError {
+    var e = error
+    guard let frame = frames.last else { return e }
+    let first = e.traceback.isEmpty
+    if e.range == nil { e.range = frame.range }
+    if e.source == nil { e.source = frame.source }
+    let range = first ? (e.range ?? frame.range) : frame.range
+    e.traceback.insert(PyFrame(function: frame.function, source: frame.source, range: range), at: 0)
+    return e
+  }
+}

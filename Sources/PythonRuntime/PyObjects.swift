@@ -1,0 +1,334 @@
+import StatementLanguage
+
+/// A function written in Python (`def` or `lambda`), with the scope it closes over.
+public final class PyFunction: PyObject {
+  public let definition: PyFunctionDef
+  /// `outer.<locals>.inner`, as Python's messages name a nested function.
+  public let qualifiedName: String
+  /// Defaults, evaluated once when the `def` ran (in parameter order; nil: no default).
+  let defaults: [PyValue?]
+  /// The scope of the enclosing function (nil at module level: names resolve to globals).
+  let closure: PyScope?
+  /// The source the function was written in, for tracebacks.
+  public let source: SourceText
+
+  init(
+    definition: PyFunctionDef, qualifiedName: String, defaults: [PyValue?], closure: PyScope?,
+    source: SourceText
+  ) {
+    self.definition = definition
+    self.qualifiedName = qualifiedName
+    self.defaults = defaults
+    self.closure = closure
+    self.source = source
+  }
+
+  public var name: String { definition.name }
+  public var typeName: String { "function" }
+  public var repr: String { "<function \(qualifiedName)>" }
+  public func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
+    switch name {
+    case "__name__": return .str(definition.name)
+    case "__qualname__": return .str(qualifiedName)
+    default: return nil
+    }
+  }
+  public var attributeNames: [String] { ["__name__", "__qualname__"] }
+  public func call(_ arguments: PyArguments, _ interpreter: Interpreter) throws(PyError) -> PyValue
+  {
+    try interpreter.callFunction(self, arguments)
+  }
+}
+
+/// A function written in Swift: a builtin (`len`, `print`) or a method bound to its value
+/// (`[1].append`).
+public final class PyBuiltinFunction: PyObject {
+  public let name: String
+  /// Set for a bound method: `<built-in method append of list object>`.
+  let ownerType: String?
+  let body: (PyArguments, Interpreter) throws(PyError) -> PyValue
+
+  public init(
+    _ name: String, ownerType: String? = nil,
+    _ body: @escaping (PyArguments, Interpreter) throws(PyError) -> PyValue
+  ) {
+    self.name = name
+    self.ownerType = ownerType
+    self.body = body
+  }
+  public var typeName: String {
+    ownerType == nil ? "builtin_function_or_method" : "builtin_function_or_method"
+  }
+  public var repr: String {
+    if let ownerType { return "<built-in method \(name) of \(ownerType) object>" }
+    return "<built-in function \(name)>"
+  }
+  public func call(_ arguments: PyArguments, _ interpreter: Interpreter) throws(PyError) -> PyValue
+  {
+    try body(arguments, interpreter)
+  }
+  public func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
+    name == "__name__" ? .str(self.name) : nil
+  }
+}
+
+/// A builtin class (`int`, `list`, `range`) or the class of a host object (`type(x)`):
+/// callable when it constructs, usable with `isinstance`.
+public final class PyTypeObject: PyObject {
+  public let name: String
+  let construct: ((PyArguments, Interpreter) throws(PyError) -> PyValue)?
+  /// Whether `isinstance(value, self)` holds (nil: by `typeName(of:)`).
+  let check: ((PyValue) -> Bool)?
+
+  public init(
+    _ name: String, check: ((PyValue) -> Bool)? = nil,
+    construct: ((PyArguments, Interpreter) throws(PyError) -> PyValue)? = nil
+  ) {
+    self.name = name
+    self.check = check
+    self.construct = construct
+  }
+  public var typeName: String { "type" }
+  public var repr: String { "<class '\(name)'>" }
+  public func call(_ arguments: PyArguments, _ interpreter: Interpreter) throws(PyError) -> PyValue
+  {
+    guard let construct else {
+      throw PyError("TypeError", "cannot create '\(name)' instances", at: arguments.range)
+    }
+    return try construct(arguments, interpreter)
+  }
+  public func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
+    name == "__name__" ? .str(self.name) : nil
+  }
+  public func isInstance(_ value: PyValue, _ interpreter: Interpreter) throws(PyError) -> Bool? {
+    if let check { return check(value) }
+    return interpreter.typeName(of: value) == name
+  }
+  public func equals(_ other: PyValue) -> Bool {
+    if case .object(let o) = other, let t = o as? PyTypeObject { return t.name == name }
+    return false
+  }
+}
+
+/// `range(start, stop, step)`: lazy, as in Python.
+public final class PyRange: PyObject {
+  public let start: Int
+  public let stop: Int
+  public let step: Int
+  public init(start: Int, stop: Int, step: Int) {
+    self.start = start
+    self.stop = stop
+    self.step = step
+  }
+  public var typeName: String { "range" }
+  public var repr: String {
+    step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
+  }
+  public var count: Int {
+    // Computed in Double-free integer arithmetic that cannot overflow for any Int bounds.
+    let (lo, hi, s) = step > 0 ? (start, stop, step) : (stop, start, -step)
+    guard lo < hi else { return 0 }
+    let span = hi.subtractingReportingOverflow(lo)
+    if span.overflow { return Int.max }
+    return (span.partialValue - 1) / s + 1
+  }
+  public var length: Int? { count }
+  public var truthy: Bool { count > 0 }
+  /// The `i`th element (0 <= i < count).
+  public func element(_ i: Int) -> Int { start &+ i &* step }
+  public func item(_ key: PyValue, _ interpreter: Interpreter) throws(PyError) -> PyValue {
+    if case .object(let o) = key, let slice = o as? PySlice {
+      let (s, e, st) = try slice.indices(count: count)
+      return .object(PyRange(start: element(s), stop: element(e), step: step &* st))
+    }
+    guard let i = key.asIndex else {
+      throw PyError(
+        "TypeError",
+        "range indices must be integers or slices, not \(interpreter.typeName(of: key))", at: nil)
+    }
+    let index = i < 0 ? i + count : i
+    guard index >= 0 && index < count else {
+      throw PyError("IndexError", "range object index out of range", at: nil)
+    }
+    return .int(element(index))
+  }
+  public func iterate(_ interpreter: Interpreter) throws(PyError) -> [PyValue]? {
+    try interpreter.checkSize(count)
+    return (0..<count).map { .int(element($0)) }
+  }
+  public func equals(_ other: PyValue) -> Bool {
+    guard case .object(let o) = other, let r = o as? PyRange else { return false }
+    if count != r.count { return false }
+    if count == 0 { return true }
+    return start == r.start && (count == 1 || step == r.step)
+  }
+  public var attributeNames: [String] { ["start", "stop", "step"] }
+  public func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
+    switch name {
+    case "start": return .int(start)
+    case "stop": return .int(stop)
+    case "step": return .int(step)
+    default: return nil
+    }
+  }
+}
+
+/// `a:b:c` inside a subscript, as the host receives it.
+public final class PySlice: PyObject {
+  public let start: PyValue
+  public let stop: PyValue
+  public let step: PyValue
+  public init(start: PyValue, stop: PyValue, step: PyValue) {
+    self.start = start
+    self.stop = stop
+    self.step = step
+  }
+  public var typeName: String { "slice" }
+  public var repr: String {
+    "slice(\(PyRepr.repr(start)), \(PyRepr.repr(stop)), \(PyRepr.repr(step)))"
+  }
+  public func equals(_ other: PyValue) -> Bool {
+    guard case .object(let o) = other, let s = o as? PySlice else { return false }
+    return PyRepr.repr(.object(self)) == PyRepr.repr(.object(s))
+  }
+
+  /// Python's `slice.indices(count)`: the start, stop and step clamped to a sequence of `count`.
+  public func indices(count: Int) throws(PyError) -> (start: Int, stop: Int, step: Int) {
+    func int(_ v: PyValue) throws(PyError) -> Int? {
+      if case .none = v { return nil }
+      guard let i = v.asIndex else {
+        throw PyError(
+          "TypeError", "slice indices must be integers or None or have an __index__ method",
+          at: nil)
+      }
+      return i
+    }
+    let step = try int(self.step) ?? 1
+    guard step != 0 else { throw PyError("ValueError", "slice step cannot be zero", at: nil) }
+    let lower = step > 0 ? 0 : -1
+    let upper = step > 0 ? count : count - 1
+    func clamp(_ v: Int?, _ absent: Int) -> Int {
+      guard var v else { return absent }
+      if v < 0 {
+        v = v &+ count
+        return v < lower ? lower : v
+      }
+      return v > upper ? upper : v
+    }
+    return (
+      clamp(try int(start), step < 0 ? upper : lower),
+      clamp(try int(stop), step < 0 ? lower : upper),
+      step
+    )
+  }
+
+  /// The positions a slice selects in a sequence of `count`.
+  public func positions(count: Int) throws(PyError) -> [Int] {
+    let (start, stop, step) = try indices(count: count)
+    var result: [Int] = []
+    var i = start
+    while step > 0 ? i < stop : i > stop {
+      result.append(i)
+      let next = i.addingReportingOverflow(step)
+      if next.overflow { break }
+      i = next.partialValue
+    }
+    return result
+  }
+}
+
+/// `...` (Python's `Ellipsis`), as in `x[..., None]`.
+public final class PyEllipsis: PyObject, Sendable {
+  public static let shared = PyEllipsis()
+  public var typeName: String { "ellipsis" }
+  public var repr: String { "Ellipsis" }
+}
+
+/// An iterator or view made eagerly: `zip(...)`, `enumerate(...)`, `d.items()`, a generator.
+public final class PyIterable: PyObject {
+  public let typeName: String
+  public let items: [PyValue]
+  /// Views (`dict_items([...])`) show their items; iterators show only their kind.
+  let isView: Bool
+  public init(typeName: String, items: [PyValue], isView: Bool = false) {
+    self.typeName = typeName
+    self.items = items
+    self.isView = isView
+  }
+  public var repr: String {
+    isView
+      ? "\(typeName)([\(items.map { PyRepr.repr($0) }.joined(separator: ", "))])"
+      : "<\(typeName) object>"
+  }
+  public var length: Int? { isView ? items.count : nil }
+  public var truthy: Bool { isView ? !items.isEmpty : true }
+  public func iterate(_ interpreter: Interpreter) throws(PyError) -> [PyValue]? { items }
+}
+
+/// An exception class (`ValueError`) or instance (`ValueError('bad')`), for `raise`.
+public final class PyException: PyObject {
+  public let kind: String
+  /// nil for the class itself.
+  public let message: String?
+  public init(kind: String, message: String?) {
+    self.kind = kind
+    self.message = message
+  }
+  public var typeName: String { message == nil ? "type" : kind }
+  public var repr: String {
+    guard let message else { return "<class '\(kind)'>" }
+    return "\(kind)(\(PyRepr.repr(.str(message))))"
+  }
+  public var str: String { message ?? repr }
+  public func call(_ arguments: PyArguments, _ interpreter: Interpreter) throws(PyError) -> PyValue
+  {
+    guard message == nil else {
+      throw PyError("TypeError", "'\(kind)' object is not callable", at: arguments.range)
+    }
+    let text =
+      arguments.positional.count == 1
+      ? interpreter.str(arguments.positional[0].value)
+      : arguments.positional.isEmpty
+        ? "" : PyRepr.repr(.tuple(arguments.positional.map(\.value)))
+    return .object(PyException(kind: kind, message: text))
+  }
+  public func isInstance(_ value: PyValue, _ interpreter: Interpreter) throws(PyError) -> Bool? {
+    guard message == nil else { return nil }
+    if case .object(let o) = value, let e = o as? PyException, e.message != nil {
+      return e.kind == kind || kind == "Exception"
+    }
+    return false
+  }
+}
+
+/// A module the host builds from a table of attributes (`keras`, `keras.layers`).
+public final class PyModule: PyObject {
+  public let name: String
+  public var attributes: [String: PyValue]
+  public init(name: String, attributes: [String: PyValue] = [:]) {
+    self.name = name
+    self.attributes = attributes
+  }
+  public var typeName: String { "module" }
+  public var repr: String { "<module '\(name)'>" }
+  public func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
+    attributes[name]
+  }
+  public func setAttribute(_ name: String, _ value: PyValue, _ interpreter: Interpreter)
+    throws(PyError)
+  {
+    attributes[name] = value
+  }
+  public var attributeNames: [String] { attributes.keys.sorted() }
+}
+
+extension PyValue {
+  /// An int usable as an index (bools count, as in Python).
+  public var asIndex: Int? {
+    switch self {
+    case .int(let i): return i
+    case .bool(let b): return b ? 1 : 0
+    default: return nil
+    }
+  }
+}

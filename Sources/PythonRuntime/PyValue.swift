@@ -1,0 +1,152 @@
+import StatementLanguage
+
+/// A Python value as kshape's interpreter holds it.
+///
+/// Immutable values are cases; mutable containers (lists, dicts) are references, so aliasing
+/// behaves as in Python (`a = b = []; a.append(1)` changes `b`). Everything that is not a plain
+/// value (functions, ranges, slices, modules and the host's Keras objects) is a `PyObject`.
+public enum PyValue {
+  case none
+  case bool(Bool)
+  /// Python ints are unbounded; kshape's are 64-bit and an overflow raises `OverflowError`.
+  case int(Int)
+  case float(Double)
+  case str(String)
+  case tuple([PyValue])
+  case list(PyList)
+  case dict(PyDict)
+  case object(any PyObject)
+}
+
+/// A Python list: a mutable sequence shared by reference.
+public final class PyList {
+  public var items: [PyValue]
+  public init(_ items: [PyValue] = []) { self.items = items }
+}
+
+/// A Python dict: insertion-ordered, keys compared by Python equality (hashable keys only:
+/// None, bools, ints, floats, strings and tuples of those).
+public final class PyDict {
+  public var entries: [(key: PyValue, value: PyValue)]
+  public init(_ entries: [(key: PyValue, value: PyValue)] = []) { self.entries = entries }
+}
+
+/// The arguments of one call as Python binds them, with where each was written (for carets).
+public struct PyArguments {
+  public var positional: [(value: PyValue, range: SourceRange?)]
+  public var keywords: [(name: String, value: PyValue, range: SourceRange?)]
+  /// The whole call expression `callee(...)`.
+  public var range: SourceRange?
+  public init(
+    positional: [(value: PyValue, range: SourceRange?)] = [],
+    keywords: [(name: String, value: PyValue, range: SourceRange?)] = [],
+    range: SourceRange? = nil
+  ) {
+    self.positional = positional
+    self.keywords = keywords
+    self.range = range
+  }
+}
+
+/// The binary operators an object may implement (`x + y`, `x * 2`).
+public enum PyBinaryOperator: String, Sendable {
+  case add = "+"
+  case sub = "-"
+  case mul = "*"
+  case truediv = "/"
+  case floordiv = "//"
+  case mod = "%"
+  case pow = "**"
+  case matmul = "@"
+}
+
+/// Anything that is not a plain value: a function, a module, a Keras layer, tensor or model.
+///
+/// Every requirement has a default that raises what Python raises for an object that lacks the
+/// feature, so a host type implements only what it supports.
+public protocol PyObject: AnyObject {
+  /// Python's `type(x).__name__`: `'function'`, `'module'`, `'KerasTensor'`, `'Dense'`.
+  var typeName: String { get }
+  /// `repr(x)`, as Python shows it.
+  var repr: String { get }
+  /// `str(x)`; defaults to `repr`.
+  var str: String { get }
+  /// `bool(x)`; defaults to true.
+  var truthy: Bool { get }
+  /// `x.name`: nil when there is no such attribute (the interpreter raises AttributeError).
+  func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue?
+  /// `x.name = value`.
+  func setAttribute(_ name: String, _ value: PyValue, _ interpreter: Interpreter) throws(PyError)
+  /// `x(...)`.
+  func call(_ arguments: PyArguments, _ interpreter: Interpreter) throws(PyError) -> PyValue
+  /// `x[key]` (a slice arrives as a `PySlice` object).
+  func item(_ key: PyValue, _ interpreter: Interpreter) throws(PyError) -> PyValue
+  /// `x op other` (or `other op x` when `reflected`); nil when unsupported (Python's
+  /// NotImplemented: the interpreter tries the other side, then raises TypeError).
+  func binary(_ op: PyBinaryOperator, _ other: PyValue, reflected: Bool, _ interpreter: Interpreter)
+    throws(PyError) -> PyValue?
+  /// `iter(x)`: the items, or nil when not iterable.
+  func iterate(_ interpreter: Interpreter) throws(PyError) -> [PyValue]?
+  /// `len(x)`, or nil when there is no length.
+  var length: Int? { get }
+  /// `x == other`; defaults to identity.
+  func equals(_ other: PyValue) -> Bool
+  /// `-x`, `+x`, `~x`; nil when unsupported (the interpreter raises TypeError).
+  func unary(_ op: PyUnaryOperator, _ interpreter: Interpreter) throws(PyError) -> PyValue?
+  /// `x[key] = value`.
+  func setItem(_ key: PyValue, _ value: PyValue, _ interpreter: Interpreter) throws(PyError)
+  /// `isinstance(value, x)` when `x` is a class (a Keras layer class): nil when `x` is not a
+  /// class (the interpreter raises TypeError).
+  func isInstance(_ value: PyValue, _ interpreter: Interpreter) throws(PyError) -> Bool?
+  /// The attribute names, for "did you mean" hints and `dir(x)`.
+  var attributeNames: [String] { get }
+}
+
+/// The unary operators an object may implement.
+public enum PyUnaryOperator: String, Sendable {
+  case negative = "-"
+  case positive = "+"
+  case invert = "~"
+}
+
+extension PyObject {
+  public var str: String { repr }
+  public var truthy: Bool { true }
+  public var length: Int? { nil }
+  public func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
+    nil
+  }
+  public func setAttribute(_ name: String, _ value: PyValue, _ interpreter: Interpreter)
+    throws(PyError)
+  {
+    throw PyError(
+      "AttributeError", "'\(typeName)' object attribute '\(name)' is read-only", at: nil)
+  }
+  public func call(_ arguments: PyArguments, _ interpreter: Interpreter) throws(PyError) -> PyValue
+  {
+    throw PyError("TypeError", "'\(typeName)' object is not callable", at: arguments.range)
+  }
+  public func item(_ key: PyValue, _ interpreter: Interpreter) throws(PyError) -> PyValue {
+    throw PyError("TypeError", "'\(typeName)' object is not subscriptable", at: nil)
+  }
+  public func binary(
+    _ op: PyBinaryOperator, _ other: PyValue, reflected: Bool, _ interpreter: Interpreter
+  ) throws(PyError) -> PyValue? { nil }
+  public func iterate(_ interpreter: Interpreter) throws(PyError) -> [PyValue]? { nil }
+  public func equals(_ other: PyValue) -> Bool {
+    if case .object(let o) = other { return o === self }
+    return false
+  }
+  public func unary(_ op: PyUnaryOperator, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
+    nil
+  }
+  public func setItem(_ key: PyValue, _ value: PyValue, _ interpreter: Interpreter)
+    throws(PyError)
+  {
+    throw PyError("TypeError", "'\(typeName)' object does not support item assignment", at: nil)
+  }
+  public func isInstance(_ value: PyValue, _ interpreter: Interpreter) throws(PyError) -> Bool? {
+    nil
+  }
+  public var attributeNames: [String] { [] }
+}

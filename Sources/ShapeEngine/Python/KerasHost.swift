@@ -1,0 +1,132 @@
+import LayerCatalog
+import PythonRuntime
+import ShapeCore
+import StatementLanguage
+
+/// The Keras side of a Python program: the graph its layers build, and the models it made.
+///
+/// One host runs one replay of the session: the declared run, or an `apply` at a size (with
+/// `binding` substituting the inputs' shapes). Python objects that stand for layers, tensors and
+/// models refer to it by index, so they stay valid while the graph grows.
+final class KerasHost {
+  var evaluator: Evaluator
+  /// The models made so far (`keras.Model(...)`, `keras.Sequential(...)`), in creation order: a
+  /// replay makes the same models in the same order, so an index names a model across replays.
+  var models: [ModelObject] = []
+  /// Layers and tensors already wrapped, so `a is b` holds for the same layer or tensor.
+  private var layerObjects: [Int: LayerObject] = [:]
+  private var tensorObjects: [Int: TensorObject] = [:]
+  /// Keras's per-class counters of model names (`functional`, `functional_1`, `sequential`).
+  /// Models share the layers' counters in Keras; the graph's are the layers' names.
+
+  init(binding: InputBinding = InputBinding()) {
+    evaluator = Evaluator(binding: binding)
+  }
+
+  var graph: Graph {
+    get { evaluator.graph }
+    _modify { yield &evaluator.graph }
+  }
+
+  func layer(_ index: Int) -> LayerObject {
+    if let o = layerObjects[index] { return o }
+    let o = LayerObject(host: self, index: index)
+    layerObjects[index] = o
+    return o
+  }
+
+  func tensor(_ id: Int) -> TensorObject {
+    if let o = tensorObjects[id] { return o }
+    let o = TensorObject(host: self, id: id)
+    tensorObjects[id] = o
+    return o
+  }
+
+  /// A call's outputs as Python sees them: one tensor, or a tuple of several.
+  func outputs(_ ids: [Int]) -> PyValue {
+    ids.count == 1 ? .object(tensor(ids[0])) : .tuple(ids.map { .object(tensor($0)) })
+  }
+
+  /// An engine error raised from Python code: it keeps the engine's message, caret and hint.
+  static func raise(_ e: EngineError, at range: SourceRange?) -> PyError {
+    var error = PyError(
+      e.layer == nil ? "ValueError" : "ValueError", e.message,
+      at: e.diagnostic.range ?? range, hint: e.diagnostic.hint, underlying: e)
+    if error.range == nil { error.range = range }
+    return error
+  }
+}
+
+// MARK: - Python values to Keras argument values
+
+extension KerasHost {
+  /// A layer argument from a Python value: literals and containers as they are, a layer made
+  /// for the purpose (`Bidirectional(LSTM(8))`) as a layer argument, Keras's training-only
+  /// objects (initializers, regularizers) as the dict a saved config holds for them.
+  func value(_ v: PyValue, _ interpreter: Interpreter, range: SourceRange?) throws(PyError)
+    -> Value
+  {
+    switch v {
+    case .none: return .none
+    case .bool(let b): return .bool(b)
+    case .int(let i): return .int(i)
+    case .float(let d): return .float(d)
+    case .str(let s): return .string(s)
+    case .tuple(let items):
+      var out: [Value] = []
+      for i in items { out.append(try value(i, interpreter, range: range)) }
+      return .tuple(out)
+    case .list(let l):
+      var out: [Value] = []
+      for i in l.items { out.append(try value(i, interpreter, range: range)) }
+      return .list(out)
+    case .dict(let d):
+      var out: [DictEntry] = []
+      for (k, item) in d.entries {
+        guard case .str(let key) = k else {
+          throw PyError(
+            "TypeError", "kshape passes dicts with string keys to layers only", at: range)
+        }
+        out.append(DictEntry(key, try value(item, interpreter, range: range)))
+      }
+      return .dict(out)
+    case .object(let o):
+      if let l = o as? LayerObject {
+        let node = graph.layers[l.index]
+        return .layer(
+          LayerArgument(className: node.className, arguments: node.arguments, name: node.name))
+      }
+      if let opaque = o as? OpaqueObject { return opaque.configValue }
+      if o.typeName == "function" {
+        // `<function conv_block at 0x...>`: the name stands for the code, which never runs.
+        let name = o.repr.split(separator: " ").dropFirst().first.map(String.init) ?? "f"
+        return .string("<function \(name)>")
+      }
+      throw PyError(
+        "TypeError",
+        "a \(o.typeName) cannot be a layer argument (kshape passes literals, layers, and "
+          + "Keras's initializers, regularizers and constraints)", at: range)
+    }
+  }
+
+  /// Python's keyword and positional arguments as a layer constructor's, with where each stands.
+  func arguments(_ args: PyArguments, _ interpreter: Interpreter, signature: Signature?)
+    throws(PyError) -> (CallArguments, [String: SourceRange])
+  {
+    var positional: [Value] = []
+    var keywords: [(String, Value)] = []
+    var ranges: [String: SourceRange] = [:]
+    for (i, a) in args.positional.enumerated() {
+      positional.append(try value(a.value, interpreter, range: a.range))
+      if let s = signature, i < s.parameters.count, let r = a.range {
+        ranges[s.parameters[i].name] = r
+      }
+    }
+    for k in args.keywords {
+      keywords.append((k.name, try value(k.value, interpreter, range: k.range)))
+      if let r = k.range { ranges[k.name] = r }
+    }
+    return (CallArguments(positional: positional, keywords: keywords), ranges)
+  }
+}
+

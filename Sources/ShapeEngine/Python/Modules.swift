@@ -1,0 +1,206 @@
+import LayerCatalog
+import PythonRuntime
+import StatementLanguage
+
+/// A Python module kshape provides (`keras`, `keras.layers`, `tensorflow`, `numpy`): its
+/// attributes are found by name when asked for.
+final class ModuleObject: PyObject {
+  let name: String
+  let lookup: (String) -> PyValue?
+  /// The attributes Tab completion and `dir()` can list.
+  let names: () -> [String]
+
+  init(_ name: String, names: @escaping () -> [String] = { [] }, lookup: @escaping (String) -> PyValue?) {
+    self.name = name
+    self.lookup = lookup
+    self.names = names
+  }
+
+  var typeName: String { "module" }
+  var repr: String { "<module '\(name)'>" }
+
+  func attribute(_ attr: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
+    if let v = lookup(attr) { return v }
+    throw PyError(
+      "AttributeError", "module '\(name)' has no attribute '\(attr)'", at: nil,
+      hint: nearest(attr, in: names()).map { "did you mean '\($0)'?" })
+  }
+}
+
+/// A Keras layer class: calling it makes a layer.
+final class LayerClassObject: PyObject {
+  unowned let host: KerasHost
+  let className: String
+  init(host: KerasHost, className: String) {
+    self.host = host
+    self.className = className
+  }
+  var typeName: String { "type" }
+  var repr: String { "<class 'keras.layers.\(className)'>" }
+  func call(_ arguments: PyArguments, _ interpreter: Interpreter) throws(PyError) -> PyValue {
+    try host.construct(className, arguments, interpreter)
+  }
+}
+
+extension KerasHost {
+  /// The modules a program can import, by dotted name.
+  func module(_ dotted: String, at range: SourceRange?) throws(PyError) -> PyValue {
+    switch dotted {
+    case "keras", "keras_core", "tensorflow.keras", "tf_keras": return .object(kerasModule)
+    case "keras.layers", "keras_core.layers", "tensorflow.keras.layers", "keras.src.layers":
+      return .object(layersModule)
+    case "keras.ops", "keras_core.ops": return .object(opsModule)
+    case "keras.models", "keras_core.models", "tensorflow.keras.models": return .object(modelsModule)
+    case "tensorflow": return .object(tensorflowModule)
+    case "numpy": return .object(numpyModule)
+    default:
+      let parts = dotted.split(separator: ".")
+      if parts.count == 2, ["keras", "keras_core", "tensorflow.keras"].contains(String(parts[0])),
+        let kind = Self.opaqueModules[String(parts[1])]
+      {
+        return .object(opaqueModule(String(parts[1]), kind))
+      }
+      if parts.count == 3, parts[0] == "tensorflow", parts[1] == "keras",
+        let kind = Self.opaqueModules[String(parts[2])]
+      {
+        return .object(opaqueModule(String(parts[2]), kind))
+      }
+      throw PyError(
+        "ModuleNotFoundError", "No module named '\(dotted)'", at: range,
+        hint: "kshape reads Keras model-building code: it provides keras (also as keras_core "
+          + "and tensorflow.keras), keras.layers, keras.ops, keras.models, tensorflow and numpy")
+    }
+  }
+
+  /// Modules whose classes only matter for training: their objects are opaque to shapes.
+  static let opaqueModules: [String: String] = [
+    "regularizers": "keras.regularizers", "initializers": "keras.initializers",
+    "constraints": "keras.constraints", "optimizers": "keras.optimizers",
+    "losses": "keras.losses", "metrics": "keras.metrics", "callbacks": "keras.callbacks",
+    "activations": "keras.activations",
+  ]
+
+  func opaqueModule(_ short: String, _ full: String) -> ModuleObject {
+    ModuleObject(full) { attr in
+      // `keras.activations.relu` names a function; classes start with a capital.
+      if short == "activations" { return .str(attr) }
+      if attr.first?.isLowercase == true {
+        // `keras.regularizers.l2(1e-4)`, `keras.losses.sparse_categorical_crossentropy`.
+        return .object(OpaqueClass(attr, module: full))
+      }
+      return .object(OpaqueClass(attr, module: full))
+    }
+  }
+
+  var kerasModule: ModuleObject {
+    ModuleObject("keras", names: { ["layers", "ops", "models", "Input", "Model", "Sequential"] }) {
+      [unowned self] attr in
+      switch attr {
+      case "layers": return .object(self.layersModule)
+      case "ops": return .object(self.opsModule)
+      case "models": return .object(self.modelsModule)
+      case "Input": return .object(InputFunction(host: self))
+      case "Model", "Sequential": return self.modelsModule.lookup(attr)
+      case "__version__", "version": return .str("3.15.1")
+      case "backend":
+        return .object(ModuleObject("keras.backend") { a in a == "backend" ? .str("jax") : nil })
+      default:
+        if let kind = Self.opaqueModules[attr] { return .object(self.opaqueModule(attr, kind)) }
+        return nil
+      }
+    }
+  }
+
+  var layersModule: ModuleObject {
+    ModuleObject(
+      "keras.layers", names: { Catalog.allNames + ["Input"] + Self.mergeFunctions.keys.sorted() }
+    ) { [unowned self] attr in
+      if attr == "Input" { return .object(InputFunction(host: self)) }
+      if attr == "InputLayer" { return .object(InputFunction(host: self, layer: true)) }
+      if let cls = Self.mergeFunctions[attr] {
+        return .object(
+          NativeFunction(attr) { [unowned self] args, interp throws(PyError) in
+            try self.mergeFunction(cls, args, interp)
+          })
+      }
+      if Catalog.entry(attr) != nil || Catalog.opaque[attr] != nil {
+        return .object(LayerClassObject(host: self, className: attr))
+      }
+      return nil
+    }
+  }
+
+  var opsModule: ModuleObject {
+    ModuleObject("keras.ops") { [unowned self] attr in
+      let cls = Self.operationClass(attr)
+      guard TensorOperation(module: "keras.src.ops.numpy", className: cls) != nil else {
+        return nil
+      }
+      let module = Self.nnOperations.contains(cls) ? "keras.src.ops.nn" : "keras.src.ops.numpy"
+      return .object(
+        NativeFunction(attr) { [unowned self] args, interp throws(PyError) in
+          try self.applyOperation(cls, module: module, args, interp)
+        })
+    }
+  }
+
+  static let nnOperations: Set<String> = [
+    "Relu", "Relu6", "Sigmoid", "Softplus", "Softsign", "Silu", "Swish", "LogSigmoid",
+    "LeakyRelu", "HardSigmoid", "HardSilu", "HardSwish", "Elu", "Selu", "Gelu", "Celu",
+    "Softmax", "LogSoftmax", "SparsePlus", "Squareplus", "SoftShrink", "TanhShrink", "HardTanh",
+    "HardShrink", "Sparsemax", "SparseSigmoid",
+  ]
+
+  var modelsModule: ModuleObject {
+    ModuleObject("keras.models", names: { ["Model", "Sequential"] }) { [unowned self] attr in
+      switch attr {
+      case "Model", "Functional":
+        return .object(
+          NativeFunction("Model") { [unowned self] args, interp throws(PyError) in
+            try self.makeModel(args, interp)
+          })
+      case "Sequential":
+        return .object(
+          NativeFunction("Sequential") { [unowned self] args, interp throws(PyError) in
+            try self.makeSequential(args, interp)
+          })
+      case "load_model", "model_from_json", "clone_model":
+        return .object(
+          NativeFunction(attr) { args, _ throws(PyError) in
+            throw PyError(
+              "NotImplementedError",
+              "keras.models.\(attr) reads a file, which a kshape program does not do",
+              at: args.range,
+              hint: "load the model with the REPL's `load PATH` (or `kshape inspect PATH`)")
+          })
+      default: return nil
+      }
+    }
+  }
+
+  var tensorflowModule: ModuleObject {
+    ModuleObject("tensorflow") { [unowned self] attr in
+      switch attr {
+      case "keras": return .object(self.kerasModule)
+      case "float32", "float16", "int32", "int64", "bfloat16", "bool", "string":
+        return .str(attr)
+      default: return nil
+      }
+    }
+  }
+}
+
+/// `keras.Input` (and `InputLayer`): makes an input tensor.
+final class InputFunction: PyObject {
+  unowned let host: KerasHost
+  let layer: Bool
+  init(host: KerasHost, layer: Bool = false) {
+    self.host = host
+    self.layer = layer
+  }
+  var typeName: String { layer ? "type" : "function" }
+  var repr: String { layer ? "<class 'keras.layers.InputLayer'>" : "<function Input>" }
+  func call(_ arguments: PyArguments, _ interpreter: Interpreter) throws(PyError) -> PyValue {
+    try host.makeInput(arguments, interpreter)
+  }
+}

@@ -1,0 +1,83 @@
+import LayerCatalog
+import PythonRuntime
+import StatementLanguage
+
+/// How a Python statement's result is shown: as the one layer call or input it made (the way
+/// kshape has always shown a line), as the tensor or layer it names, or as what it printed.
+enum StatementResult {
+  static func outcome(
+    _ statement: PyStmt, value: PyValue?, printed: String, runtime: Runtime, layersBefore: Int,
+    tensorsBefore: Int
+  ) -> Outcome {
+    let host = runtime.host
+    let g = host.graph
+    // The calls the statement made, in order (each call's outputs are new tensors).
+    var calls: [(layer: Int, outputs: [Int])] = []
+    var t = tensorsBefore
+    while t < g.tensors.count {
+      let l = g.tensors[t].layer
+      let call = g.layers[l].calls.first { $0.outputs.first == t }
+      let outs = call?.outputs ?? [t]
+      calls.append((l, outs))
+      t += max(1, outs.count)
+    }
+    var display: String?
+    if case .expression = statement.kind, let value {
+      switch value {
+      case .none: display = nil
+      case .object(let o as TensorObject) where calls.isEmpty && printed.isEmpty:
+        return .shown(.tensor(o.id), name: "", graph: g)
+      case .object(let o as LayerObject) where calls.isEmpty && printed.isEmpty:
+        return .shown(.layer(o.index), name: "", graph: g)
+      default: display = runtime.interpreter.repr(value)
+      }
+    }
+    if printed.isEmpty, display == nil, calls.count == 1 {
+      let (l, outs) = calls[0]
+      if g.layers[l].className == "InputLayer", let first = outs.first {
+        return .effect(.input(tensor: first), graph: g)
+      }
+      return .effect(.called(layer: l, outputs: outs), graph: g)
+    }
+    if printed.isEmpty, display == nil, calls.isEmpty, g.layers.count == layersBefore + 1,
+      case .assign(let targets, _) = statement.kind, targets.count == 1,
+      case .name(let variable) = targets[0].kind
+    {
+      return .effect(.layerBound(layer: layersBefore, variable: variable), graph: g)
+    }
+    if printed.isEmpty, display == nil, calls.isEmpty { return .nothing }
+    var text = printed
+    if let display { text += display + "\n" }
+    if text.hasSuffix("\n") { text.removeLast() }
+    return .executed(Executed(text: text, calls: calls, graph: g))
+  }
+
+  /// A statement that only shows something (`x`, `print(x.shape)`, `model.summary()`) need not
+  /// join the session; anything that binds a name or defines a function must.
+  static func isPureDisplay(_ statement: PyStmt) -> Bool {
+    if case .expression = statement.kind { return true }
+    return false
+  }
+}
+
+extension EngineError {
+  /// A Python error as the engine shows it: Keras's own errors as they always were, Python's
+  /// as `NameError: ...`; a traceback through the program's functions names each frame.
+  init(_ e: PyError, current: SourceText) {
+    if let engine = e.underlying as? EngineError {
+      self = engine
+      if self.diagnostic.range == nil { self.diagnostic.range = e.range }
+    } else {
+      self.init(Diagnostic("\(e.kind): \(e.message)", at: e.range, hint: e.hint))
+    }
+    let inner = e.source ?? current
+    if inner !== current { source = inner.text }
+    let frames = e.traceback.filter { $0.function != "<module>" }
+    if !frames.isEmpty {
+      trace = e.traceback.map { f in
+        let line = f.source.firstLine + f.source.text.prefix(f.range.start).filter { $0 == "\n" }.count
+        return "line \(line), in \(f.function)"
+      }
+    }
+  }
+}

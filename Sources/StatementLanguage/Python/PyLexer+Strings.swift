@@ -1,0 +1,260 @@
+/// String literals: quotes, triple quotes, escapes, raw strings, and f-strings' fields.
+extension PyLexer {
+  /// STRING := prefix? (QUOTE char* QUOTE | QUOTE3 char* QUOTE3)     prefix := r | f | b | u | rf
+  mutating func scanString(prefix: String, start: Int) throws(PySyntaxError) {
+    if prefix.contains("b") {
+      throw PySyntaxError(
+        "bytes literals are not supported", at: range(start, position + 1))
+    }
+    let raw = prefix.contains("r")
+    let isF = prefix.contains("f")
+    guard let quote = peek() else { return }
+    let triple = peek(1) == quote && peek(2) == quote
+    let quoteLength = triple ? 3 : 1
+    position += quoteLength
+    let bodyStart = position
+    while true {
+      guard let char = peek() else {
+        throw unterminated(triple: triple, start: start)
+      }
+      if char == "\\" {
+        position += peek(1) == nil ? 1 : 2
+        continue
+      }
+      if char.isNewline && !triple {
+        throw unterminated(triple: triple, start: start)
+      }
+      if char == quote && (!triple || (peek(1) == quote && peek(2) == quote)) {
+        break
+      }
+      position += 1
+    }
+    let body = Array(chars[bodyStart..<position])
+    position += quoteLength
+    let piece: PyStringPiece
+    if isF {
+      var scanner = FStringScanner(
+        chars: body, offset: base + bodyStart, raw: raw)
+      let parts = try scanner.parts(inSpec: false)
+      piece = PyStringPiece(isFString: true, value: "", parts: parts)
+    } else {
+      piece = PyStringPiece(
+        isFString: false, value: raw ? String(body) : Self.unescape(body), parts: [])
+    }
+    emit(.string(piece), start, position)
+  }
+
+  func unterminated(triple: Bool, start: Int) -> PySyntaxError {
+    let detected = line(of: min(position, chars.count))
+    return PySyntaxError(
+      triple
+        ? "unterminated triple-quoted string literal (detected at line \(detected))"
+        : "unterminated string literal (detected at line \(detected))",
+      at: range(start, start + 1))
+  }
+
+  /// A string body with Python's escapes resolved; an unknown escape keeps its backslash.
+  static func unescape(_ body: [Character]) -> String {
+    var out = ""
+    var i = 0
+    func hex(_ count: Int) -> Character? {
+      guard i + 1 + count <= body.count else { return nil }
+      var value: UInt32 = 0
+      for c in body[(i + 2)..<(i + 2 + count)] {
+        guard let d = c.hexDigitValue else { return nil }
+        value = value &* 16 &+ UInt32(d)
+      }
+      return Unicode.Scalar(value).map(Character.init)
+    }
+    while i < body.count {
+      let c = body[i]
+      guard c == "\\", i + 1 < body.count else {
+        out.append(c)
+        i += 1
+        continue
+      }
+      let e = body[i + 1]
+      switch e {
+      case "n": out.append("\n")
+      case "t": out.append("\t")
+      case "r": out.append("\r")
+      case "a": out.append("\u{07}")
+      case "b": out.append("\u{08}")
+      case "f": out.append("\u{0C}")
+      case "v": out.append("\u{0B}")
+      case "\\", "'", "\"": out.append(e)
+      case "x", "u", "U":
+        let count = e == "x" ? 2 : e == "u" ? 4 : 8
+        if let char = hex(count) {
+          out.append(char)
+          i += 2 + count
+          continue
+        }
+        out.append("\\")
+        out.append(e)
+      case "0"..."7":
+        var value: UInt32 = 0
+        var j = i + 1
+        while j < body.count, j < i + 4, let d = body[j].wholeNumberValue, d < 8 {
+          value = value * 8 + UInt32(d)
+          j += 1
+        }
+        out.append(Character(Unicode.Scalar(value) ?? "?"))
+        i = j
+        continue
+      default:
+        if e.isNewline {
+          break  // a backslash-newline continues the string without a line break
+        }
+        out.append("\\")
+        out.append(e)
+      }
+      i += 2
+    }
+    return out
+  }
+}
+
+/// Splits an f-string's body into literal text and `{expression!conversion:spec}` fields.
+struct FStringScanner {
+  let chars: [Character]
+  /// Program offset of `chars[0]`.
+  let offset: Int
+  let raw: Bool
+  var i = 0
+
+  init(chars: [Character], offset: Int, raw: Bool) {
+    self.chars = chars
+    self.offset = offset
+    self.raw = raw
+  }
+
+  func error(_ message: String, _ at: Int, _ end: Int? = nil) -> PySyntaxError {
+    PySyntaxError(
+      "f-string: \(message)", at: SourceRange(offset + at, offset + (end ?? at + 1)))
+  }
+
+  /// The parts up to the end of the body, or (in a format spec) up to the closing `}`.
+  mutating func parts(inSpec: Bool) throws(PySyntaxError) -> [PyRawFPart] {
+    var parts: [PyRawFPart] = []
+    var literal: [Character] = []
+    func flush() {
+      if !literal.isEmpty {
+        parts.append(.text(raw ? String(literal) : PyLexer.unescape(literal)))
+        literal = []
+      }
+    }
+    while i < chars.count {
+      let c = chars[i]
+      if c == "\\" && !raw && i + 1 < chars.count {
+        literal.append(c)
+        literal.append(chars[i + 1])
+        i += 2
+        if chars[i - 1] == "N", i < chars.count, chars[i] == "{" {
+          while i < chars.count, chars[i] != "}" {
+            literal.append(chars[i])
+            i += 1
+          }
+        }
+        continue
+      }
+      if c == "{" {
+        if !inSpec, i + 1 < chars.count, chars[i + 1] == "{" {
+          literal.append("{")
+          i += 2
+          continue
+        }
+        flush()
+        parts.append(try field())
+        continue
+      }
+      if c == "}" {
+        if inSpec { break }
+        if i + 1 < chars.count, chars[i + 1] == "}" {
+          literal.append("}")
+          i += 2
+          continue
+        }
+        throw error("single '}' is not allowed", i)
+      }
+      literal.append(c)
+      i += 1
+    }
+    flush()
+    return parts
+  }
+
+  /// field := '{' expression '='? ('!' conversion)? (':' spec)? '}'
+  mutating func field() throws(PySyntaxError) -> PyRawFPart {
+    let open = i
+    i += 1
+    let exprStart = i
+    var depth = 0
+    var quote: Character?
+    while i < chars.count {
+      let c = chars[i]
+      if let q = quote {
+        if c == q { quote = nil }
+        i += 1
+        continue
+      }
+      if c == "\\" { throw error("expression part cannot include a backslash", i) }
+      if c == "'" || c == "\"" {
+        quote = c
+      } else if "([{".contains(c) {
+        depth += 1
+      } else if ")]".contains(c) || (c == "}" && depth > 0) {
+        depth -= 1
+      } else if depth == 0 {
+        if c == "}" || c == ":" { break }
+        if c == "!", i + 1 < chars.count, chars[i + 1] != "=" { break }
+        if c == "#" { throw error("expression part cannot include '#'", i) }
+      }
+      i += 1
+    }
+    guard i < chars.count else {
+      throw error("expecting '}'", open)
+    }
+    var exprEnd = i
+    var selfDoc: String?
+    let text = String(chars[exprStart..<exprEnd])
+    let trimmed = text.trimmingTrailingSpaces()
+    if trimmed.hasSuffix("="), !["==", "!=", "<=", ">="].contains(where: trimmed.hasSuffix) {
+      selfDoc = text
+      exprEnd = exprStart + trimmed.count - 1
+    }
+    let source = String(chars[exprStart..<exprEnd])
+    if source.allSatisfy(\.isWhitespace) {
+      throw error("empty expression not allowed", open, i + 1)
+    }
+    var conversion: Character?
+    if chars[i] == "!" {
+      guard i + 1 < chars.count, "rsa".contains(chars[i + 1]) else {
+        throw error("invalid conversion character: expected 's', 'r', or 'a'", i + 1)
+      }
+      conversion = chars[i + 1]
+      i += 2
+    }
+    var spec: [PyRawFPart]?
+    if i < chars.count, chars[i] == ":" {
+      i += 1
+      spec = try parts(inSpec: true)
+    }
+    guard i < chars.count, chars[i] == "}" else {
+      throw error("expecting '}'", open)
+    }
+    i += 1
+    if selfDoc != nil && conversion == nil && spec == nil { conversion = "r" }
+    return .field(
+      source: source, offset: offset + exprStart, conversion: conversion, spec: spec,
+      selfDocumenting: selfDoc, range: SourceRange(offset + open, offset + i))
+  }
+}
+
+extension String {
+  fileprivate func trimmingTrailingSpaces() -> String {
+    var s = self
+    while let last = s.last, last.isWhitespace { s.removeLast() }
+    return s
+  }
+}

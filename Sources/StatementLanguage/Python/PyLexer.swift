@@ -1,0 +1,315 @@
+/// Python's scanner: turns a program's text into tokens, indentation into INDENT/DEDENT, and
+/// joins lines inside brackets and after a trailing backslash, so the parser never sees layout.
+///
+/// Offsets count `Character`s from the start of the program (plus `base` for an f-string's
+/// embedded expression, scanned on its own).
+struct PyLexer {
+  let chars: [Character]
+  let base: Int
+  var position = 0
+  var tokens: [PyToken] = []
+  /// Open brackets, innermost last, with where they stand.
+  var brackets: [(char: Character, offset: Int)] = []
+  /// Indentation widths of the open blocks; the module's 0 first.
+  var indents: [Int] = [0]
+  /// An embedded expression (an f-string field) is scanned as if inside brackets.
+  let embedded: Bool
+
+  static let maxIndentLevels = 100
+  static let maxBrackets = 200
+
+  init(_ chars: [Character], base: Int = 0, embedded: Bool = false) {
+    self.chars = chars
+    self.base = base
+    self.embedded = embedded
+  }
+
+  /// All tokens of `text`, ending with NEWLINE (when the text has a statement), DEDENTs and END.
+  static func tokenize(_ text: String) throws(PySyntaxError) -> [PyToken] {
+    var lexer = PyLexer(Array(text))
+    try lexer.run()
+    return lexer.tokens
+  }
+
+  /// The tokens of an f-string field's expression, `offset` being where its text starts.
+  static func tokenizeEmbedded(_ text: String, offset: Int) throws(PySyntaxError) -> [PyToken] {
+    var lexer = PyLexer(Array(text), base: offset, embedded: true)
+    try lexer.run()
+    return lexer.tokens
+  }
+
+  func peek(_ ahead: Int = 0) -> Character? {
+    position + ahead < chars.count ? chars[position + ahead] : nil
+  }
+
+  func range(_ start: Int, _ end: Int) -> SourceRange { SourceRange(base + start, base + end) }
+
+  /// The 1-based line of a local offset, for "(detected at line N)".
+  func line(of offset: Int) -> Int {
+    var line = 1
+    for char in chars[0..<min(offset, chars.count)] where char.isNewline { line += 1 }
+    return line
+  }
+
+  mutating func emit(_ kind: PyToken.Kind, _ start: Int, _ end: Int) {
+    tokens.append(PyToken(kind: kind, range: range(start, end)))
+  }
+
+  mutating func run() throws(PySyntaxError) {
+    var atLineStart = !embedded
+    while true {
+      if atLineStart && brackets.isEmpty {
+        atLineStart = false
+        guard try scanIndentation() else { continue }
+      }
+      while let char = peek(), char == " " || char == "\t" || char == "\u{0C}" { position += 1 }
+      guard let char = peek() else { break }
+      let start = position
+      if char == "#" {
+        while let c = peek(), !c.isNewline { position += 1 }
+      } else if char.isNewline {
+        position += 1
+        if brackets.isEmpty && !embedded {
+          emit(.newline, start, position)
+          atLineStart = true
+        }
+      } else if char == "\\" {
+        guard let next = peek(1), next.isNewline else {
+          throw PySyntaxError(
+            "unexpected character after line continuation character", at: range(start, start + 1))
+        }
+        position += 2
+      } else if char.isLetter || char == "_" {
+        try scanNameOrPrefixedString()
+      } else if char.isASCII && char.isWholeNumber
+        || (char == "." && peek(1)?.isASCII == true && peek(1)?.isWholeNumber == true)
+      {
+        try scanNumber()
+      } else if char == "'" || char == "\"" {
+        try scanString(prefix: "", start: start)
+      } else {
+        try scanOperator()
+      }
+    }
+    if let open = brackets.last {
+      throw PySyntaxError(
+        "'\(open.char)' was never closed", at: range(open.offset, open.offset + 1))
+    }
+    let end = chars.count
+    if let last = tokens.last, last.kind != .newline, !embedded {
+      emit(.newline, end, end)
+    }
+    while indents.count > 1 {
+      indents.removeLast()
+      emit(.dedent, end, end)
+    }
+    emit(.end, end, end)
+  }
+
+  /// Measures a line's indentation and emits INDENT or DEDENTs; false for a blank or comment line
+  /// (which has no say in indentation).
+  mutating func scanIndentation() throws(PySyntaxError) -> Bool {
+    var width = 0
+    while let char = peek() {
+      if char == " " {
+        width += 1
+      } else if char == "\t" {
+        width = (width / 8 + 1) * 8
+      } else if char == "\u{0C}" {
+        width = 0
+      } else {
+        break
+      }
+      position += 1
+    }
+    guard let char = peek() else { return true }
+    if char == "#" {
+      while let c = peek(), !c.isNewline { position += 1 }
+    }
+    if let c = peek(), c.isNewline {
+      position += 1
+      return false
+    }
+    if peek() == nil { return true }
+    if char == "\\", let next = peek(1), next.isNewline,
+      tokens.isEmpty || tokens.last?.kind == .newline
+    {
+      // A backslash alone at the start of a logical line: Python joins it too.
+      return true
+    }
+    let current = indents.last ?? 0
+    if width > current {
+      guard indents.count <= Self.maxIndentLevels else {
+        throw PySyntaxError(
+          "IndentationError", "too many levels of indentation", at: range(position, position + 1))
+      }
+      indents.append(width)
+      emit(.indent, position - width, position)
+    } else if width < current {
+      while let last = indents.last, last > width {
+        indents.removeLast()
+        emit(.dedent, position, position)
+      }
+      if indents.last != width {
+        throw PySyntaxError(
+          "IndentationError", "unindent does not match any outer indentation level",
+          at: range(position, position + 1))
+      }
+    }
+    return true
+  }
+
+  mutating func scanNameOrPrefixedString() throws(PySyntaxError) {
+    let start = position
+    while let char = peek(), char.isLetter || char.isNumber || char == "_" { position += 1 }
+    let name = String(chars[start..<position])
+    if let quote = peek(), quote == "'" || quote == "\"", name.count <= 2,
+      Set(name.lowercased()).isSubset(of: ["r", "b", "f", "u"])
+    {
+      try scanString(prefix: name.lowercased(), start: start)
+      return
+    }
+    emit(.name(name), start, position)
+  }
+
+  /// NUMBER := decimal | '0x' hex | '0o' octal | '0b' binary | float
+  /// float := digits '.' digits? exponent? | '.' digits exponent? | digits exponent
+  mutating func scanNumber() throws(PySyntaxError) {
+    let start = position
+    var kind: PyToken.Kind
+    if peek() == "0", let x = peek(1), "xXoObB".contains(x) {
+      let radix = "xX".contains(x) ? 16 : "oO".contains(x) ? 8 : 2
+      position += 2
+      let digitsStart = position
+      while let c = peek(), c.hexDigitValue.map({ $0 < radix }) == true || c == "_" {
+        position += 1
+      }
+      let text = String(chars[digitsStart..<position])
+      guard !text.isEmpty, wellSeparated(text) else {
+        throw PySyntaxError("invalid \(Self.radixName(radix)) literal", at: range(start, position))
+      }
+      kind = .int(text.filter { $0 != "_" }, radix: radix)
+    } else {
+      var isFloat = false
+      skipDigits()
+      if peek() == "." {
+        isFloat = true
+        position += 1
+        skipDigits()
+      }
+      if let e = peek(), e == "e" || e == "E" {
+        let sign = (peek(1) == "+" || peek(1) == "-") ? 1 : 0
+        if let d = peek(1 + sign), d.isASCII, d.isWholeNumber {
+          isFloat = true
+          position += 1 + sign
+          skipDigits()
+        }
+      }
+      let text = String(chars[start..<position])
+      let digits = text.filter { $0 != "_" }
+      guard wellSeparated(text) else {
+        throw PySyntaxError("invalid decimal literal", at: range(start, position))
+      }
+      if isFloat {
+        var normal = digits.replacingDotBeforeNonDigit()
+        if normal.hasPrefix(".") { normal = "0" + normal }
+        guard let value = Double(normal) else {
+          throw PySyntaxError("invalid decimal literal", at: range(start, position))
+        }
+        kind = .float(value)
+      } else {
+        if digits.count > 1, digits.hasPrefix("0"), digits.contains(where: { $0 != "0" }) {
+          throw PySyntaxError(
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for "
+              + "octal integers", at: range(start, position))
+        }
+        kind = .int(digits, radix: 10)
+      }
+    }
+    if let c = peek(), c == "j" || c == "J" {
+      throw PySyntaxError(
+        "complex numbers are not supported", at: range(start, position + 1))
+    }
+    if let c = peek(), c.isLetter || c == "_" || (c.isNumber && !(c.isASCII)) {
+      throw PySyntaxError("invalid decimal literal", at: range(start, position + 1))
+    }
+    emit(kind, start, position)
+  }
+
+  static func radixName(_ radix: Int) -> String {
+    radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary"
+  }
+
+  mutating func skipDigits() {
+    while let c = peek(), (c.isASCII && c.isWholeNumber) || c == "_" { position += 1 }
+  }
+
+  /// Whether every `_` stands between two digits, as Python requires.
+  func wellSeparated(_ text: String) -> Bool {
+    let cs = Array(text)
+    for (i, c) in cs.enumerated() where c == "_" {
+      guard i > 0, i + 1 < cs.count, cs[i - 1].isHexDigit, cs[i + 1].isHexDigit else {
+        return false
+      }
+    }
+    return true
+  }
+
+  static let operators: [String] = [
+    "**=", "//=", ">>=", "<<=", "...", "==", "!=", "<=", ">=", "**", "//", "<<", ">>", "->", "+=",
+    "-=", "*=", "/=", "%=", "@=", "&=", "|=", "^=", ":=", "(", ")", "[", "]", "{", "}", ",", ":",
+    ".", ";", "@", "=", "+", "-", "*", "/", "%", "<", ">", "&", "|", "^", "~",
+  ]
+  static let operatorChars = operators.map { Array($0) }
+
+  mutating func scanOperator() throws(PySyntaxError) {
+    let start = position
+    guard let spelling = Self.operatorChars.first(where: { chars[position...].starts(with: $0) })
+    else {
+      let char = chars[position]
+      let message =
+        char == "!"
+        ? "invalid syntax"
+        : char == "$" || char == "?" || char == "`"
+          ? "invalid syntax" : "invalid character '\(char)'"
+      throw PySyntaxError(message, at: range(start, start + 1))
+    }
+    position += spelling.count
+    let op = String(spelling)
+    switch op {
+    case "(", "[", "{":
+      guard brackets.count < Self.maxBrackets else {
+        throw PySyntaxError("too many nested parentheses", at: range(start, position))
+      }
+      brackets.append((spelling[0], start))
+    case ")", "]", "}":
+      guard let open = brackets.popLast() else {
+        throw PySyntaxError("unmatched '\(op)'", at: range(start, position))
+      }
+      let expected: Character = open.char == "(" ? ")" : open.char == "[" ? "]" : "}"
+      if expected != spelling[0] {
+        let sameLine = line(of: open.offset) == line(of: start)
+        throw PySyntaxError(
+          "closing parenthesis '\(op)' does not match opening parenthesis '\(open.char)'"
+            + (sameLine ? "" : " on line \(line(of: open.offset))"), at: range(start, position))
+      }
+    default: break
+    }
+    emit(.op(op), start, position)
+  }
+}
+
+extension String {
+  /// `1.e5` and `1.` as Swift's `Double` parses them: `1.0e5`, `1.0`.
+  fileprivate func replacingDotBeforeNonDigit() -> String {
+    var out = ""
+    let cs = Array(self)
+    for (i, c) in cs.enumerated() {
+      out.append(c)
+      if c == ".", i + 1 == cs.count || !(cs[i + 1].isASCII && cs[i + 1].isWholeNumber) {
+        out.append("0")
+      }
+    }
+    return out
+  }
+}

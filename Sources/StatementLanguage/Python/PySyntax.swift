@@ -1,0 +1,250 @@
+/// A Python program: its top-level statements, each with its range in the program text.
+public struct PyProgram: Sendable {
+  public var statements: [PyStmt]
+  public init(statements: [PyStmt]) { self.statements = statements }
+}
+
+/// A Python expression and where it stands (`Character` offsets from the start of the program).
+public struct PyExpr: Sendable {
+  public indirect enum Kind: Sendable {
+    case name(String)
+    case int(Int)
+    case float(Double)
+    case string(String)
+    /// An f-string (or plain strings concatenated with one): literal text and fields in order.
+    case fstring([PyFStringPart])
+    case bool(Bool)
+    case none
+    /// `...`
+    case ellipsis
+    case tuple([PyExpr])
+    case list([PyExpr])
+    case dict([PyDictItem])
+    case set([PyExpr])
+    /// `*x` inside a tuple, list or set display, or as an assignment target.
+    case starred(PyExpr)
+    /// `value.name`; `nameRange` is where the name is written.
+    case attribute(PyExpr, name: String, nameRange: SourceRange)
+    case call(PyExpr, [PyCallArgument])
+    /// `value[index]`; several indices arrive as a tuple, `a:b:c` as `.slice`.
+    case `subscript`(PyExpr, PyExpr)
+    case slice(lower: PyExpr?, upper: PyExpr?, step: PyExpr?)
+    case unary(PyUnaryOp, PyExpr)
+    case binary(PyBinaryOp, PyExpr, PyExpr)
+    case and(PyExpr, PyExpr)
+    case or(PyExpr, PyExpr)
+    case not(PyExpr)
+    /// `a < b <= c`: the first operand, then each operator with its right operand.
+    case compare(PyExpr, [(op: PyCompareOp, operand: PyExpr)])
+    /// `body if test else orElse`.
+    case conditional(body: PyExpr, test: PyExpr, orElse: PyExpr)
+    case lambda(PyFunctionDef)
+    case listComp(PyExpr, [PyComprehension])
+    case setComp(PyExpr, [PyComprehension])
+    case dictComp(key: PyExpr, value: PyExpr, [PyComprehension])
+    /// `(x for x in y)`: evaluated eagerly, all items at once.
+    case generator(PyExpr, [PyComprehension])
+  }
+
+  public var kind: Kind
+  public var range: SourceRange
+  public init(_ kind: Kind, _ range: SourceRange) {
+    self.kind = kind
+    self.range = range
+  }
+}
+
+/// One piece of an f-string.
+public enum PyFStringPart: Sendable {
+  case text(String)
+  /// `{expr!conversion:spec}`; `selfDocumenting` is `{expr=}`'s text before the value.
+  case field(
+    PyExpr, conversion: Character?, spec: [PyFStringPart]?, selfDocumenting: String?)
+}
+
+/// An entry of a dict display: `key: value` or `**mapping`.
+public enum PyDictItem: Sendable {
+  case pair(PyExpr, PyExpr)
+  case unpack(PyExpr)
+}
+
+/// One argument written in a call.
+public enum PyCallArgument: Sendable {
+  case positional(PyExpr)
+  case keyword(name: String, nameRange: SourceRange, PyExpr)
+  /// `*args`
+  case star(PyExpr)
+  /// `**kwargs`
+  case doubleStar(PyExpr)
+
+  /// The argument as written, keyword and stars included.
+  public var range: SourceRange {
+    switch self {
+    case .positional(let e): return e.range
+    case .keyword(_, let r, let e): return r.union(e.range)
+    case .star(let e), .doubleStar(let e): return e.range
+    }
+  }
+}
+
+/// `for target in iterable if condition...` inside a comprehension.
+public struct PyComprehension: Sendable {
+  public var target: PyExpr
+  public var iterable: PyExpr
+  public var conditions: [PyExpr]
+  public init(target: PyExpr, iterable: PyExpr, conditions: [PyExpr]) {
+    self.target = target
+    self.iterable = iterable
+    self.conditions = conditions
+  }
+}
+
+public enum PyUnaryOp: String, Sendable {
+  case minus = "-"
+  case plus = "+"
+  case invert = "~"
+}
+
+public enum PyBinaryOp: String, Sendable, CaseIterable {
+  case add = "+"
+  case sub = "-"
+  case mul = "*"
+  case truediv = "/"
+  case floordiv = "//"
+  case mod = "%"
+  case pow = "**"
+  case matmul = "@"
+  case lshift = "<<"
+  case rshift = ">>"
+  case bitor = "|"
+  case bitxor = "^"
+  case bitand = "&"
+}
+
+public enum PyCompareOp: String, Sendable {
+  case eq = "=="
+  case ne = "!="
+  case lt = "<"
+  case le = "<="
+  case gt = ">"
+  case ge = ">="
+  case `in` = "in"
+  case notIn = "not in"
+  case `is` = "is"
+  case isNot = "is not"
+}
+
+/// A parameter of a `def` or `lambda`.
+public struct PyParameter: Sendable {
+  public enum Kind: Sendable {
+    /// Positional or keyword (`positionalOnly` before a `/`).
+    case regular(positionalOnly: Bool)
+    /// `*args`
+    case varArgs
+    /// After `*` or `*args`.
+    case keywordOnly
+    /// `**kwargs`
+    case varKeywords
+  }
+  public var name: String
+  public var kind: Kind
+  public var defaultValue: PyExpr?
+  public var range: SourceRange
+  public init(name: String, kind: Kind, defaultValue: PyExpr?, range: SourceRange) {
+    self.name = name
+    self.kind = kind
+    self.defaultValue = defaultValue
+    self.range = range
+  }
+}
+
+/// A function: a `def` statement or a `lambda` (whose body is one `return`).
+public struct PyFunctionDef: Sendable {
+  public var name: String
+  public var nameRange: SourceRange
+  public var parameters: [PyParameter]
+  public var body: [PyStmt]
+  /// The names the function binds (parameters, assignments, loops, defs, imports), minus those
+  /// declared `global` or `nonlocal`: Python's local variables, found once when parsing.
+  public var locals: Set<String>
+  public var globals: Set<String>
+  public var nonlocals: Set<String>
+  public init(
+    name: String, nameRange: SourceRange, parameters: [PyParameter], body: [PyStmt],
+    locals: Set<String>, globals: Set<String>, nonlocals: Set<String>
+  ) {
+    self.name = name
+    self.nameRange = nameRange
+    self.parameters = parameters
+    self.body = body
+    self.locals = locals
+    self.globals = globals
+    self.nonlocals = nonlocals
+  }
+}
+
+/// One name of an `import` statement: `a.b as c`.
+public struct PyImportName: Sendable {
+  public var path: [String]
+  public var alias: String?
+  public var range: SourceRange
+  public init(path: [String], alias: String?, range: SourceRange) {
+    self.path = path
+    self.alias = alias
+    self.range = range
+  }
+}
+
+/// A Python statement and where it stands; a compound statement's range covers its whole block.
+public struct PyStmt: Sendable {
+  public indirect enum Kind: Sendable {
+    case expression(PyExpr)
+    /// `a = b = value`: the targets left to right.
+    case assign(targets: [PyExpr], value: PyExpr)
+    case augAssign(PyExpr, PyBinaryOp, PyExpr)
+    /// `target: annotation = value` (the annotation is not evaluated).
+    case annAssign(PyExpr, annotation: PyExpr, value: PyExpr?)
+    case `import`([PyImportName])
+    /// `from module import name as alias, ...`
+    case fromImport(module: PyImportName, names: [PyImportName])
+    case functionDef(PyFunctionDef)
+    case `return`(PyExpr?)
+    /// `if test: body else: orElse` (`elif` is an `if` alone in `orElse`).
+    case `if`(test: PyExpr, body: [PyStmt], orElse: [PyStmt])
+    case `for`(target: PyExpr, iterable: PyExpr, body: [PyStmt], orElse: [PyStmt])
+    case `while`(test: PyExpr, body: [PyStmt], orElse: [PyStmt])
+    case `break`
+    case `continue`
+    case pass
+    case global([String])
+    case nonlocal([String])
+    case del([PyExpr])
+    case assert(PyExpr, message: PyExpr?)
+    case raise(PyExpr?, cause: PyExpr?)
+  }
+
+  public var kind: Kind
+  public var range: SourceRange
+  public init(_ kind: Kind, _ range: SourceRange) {
+    self.kind = kind
+    self.range = range
+  }
+}
+
+/// A syntax error found while scanning or parsing: Python's class (`SyntaxError`,
+/// `IndentationError`), its message, and where.
+public struct PySyntaxError: Error, Sendable {
+  public var kind: String
+  public var message: String
+  public var range: SourceRange
+  public var hint: String?
+  public init(_ message: String, at range: SourceRange, hint: String? = nil) {
+    self.init("SyntaxError", message, at: range, hint: hint)
+  }
+  public init(_ kind: String, _ message: String, at range: SourceRange, hint: String? = nil) {
+    self.kind = kind
+    self.message = message
+    self.range = range
+    self.hint = hint
+  }
+}

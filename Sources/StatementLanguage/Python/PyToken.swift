@@ -1,0 +1,59 @@
+/// One token of Python source; layout (indentation, line ends) is already turned into tokens.
+struct PyToken: Sendable {
+  enum Kind: Sendable, Equatable {
+    /// A name or a keyword (the parser tells them apart).
+    case name(String)
+    /// An integer literal's digits (no `_`, no prefix) and their radix.
+    case int(String, radix: Int)
+    case float(Double)
+    case string(PyStringPiece)
+    /// Punctuation and operators: `(`, `+=`, `**`, `...`.
+    case op(String)
+    case newline
+    case indent
+    case dedent
+    case end
+  }
+  var kind: Kind
+  var range: SourceRange
+
+  /// The token as messages name it.
+  var description: String {
+    switch kind {
+    case .name(let n): return "'\(n)'"
+    case .int(let d, _): return "'\(d)'"
+    case .float(let v): return "'\(v)'"
+    case .string: return "string"
+    case .op(let o): return "'\(o)'"
+    case .newline: return "end of line"
+    case .indent: return "indent"
+    case .dedent: return "dedent"
+    case .end: return "end of input"
+    }
+  }
+}
+
+/// One string literal as written: a plain string's value, or an f-string's pieces still to parse.
+struct PyStringPiece: Sendable, Equatable {
+  var isFString: Bool
+  /// The value of a plain string; the literal text of an f-string is in `parts`.
+  var value: String
+  var parts: [PyRawFPart]
+}
+
+/// A piece of an f-string before its expressions are parsed.
+indirect enum PyRawFPart: Sendable, Equatable {
+  case text(String)
+  /// The expression's source and the offset of its first character in the program.
+  case field(
+    source: String, offset: Int, conversion: Character?, spec: [PyRawFPart]?,
+    selfDocumenting: String?, range: SourceRange)
+}
+
+/// Python's reserved words: never names.
+let pyKeywords: Set<String> = [
+  "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+  "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
+  "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with",
+  "yield",
+]
