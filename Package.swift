@@ -5,7 +5,9 @@ let package = Package(
   name: "kshape",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "kshape", targets: ["kshape"])
+    .executable(name: "kshape", targets: ["kshape"]),
+    // For the benchmark package (Benchmarks/), which measures the engine in-process.
+    .library(name: "KShapeEngine", targets: ["ShapeEngine", "KerasJSON"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

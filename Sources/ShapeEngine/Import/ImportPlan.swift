@@ -26,6 +26,7 @@ struct ImportPlan: Sendable {
   var inputsBefore: Int
   /// The import's layers and tensors at the declared shapes (names, calls, constructed layers).
   var layers: [LayerNode]
+  var layerNames: Set<String>
   var tensors: [TensorNode]
   /// What the import adds when it succeeds: the inputs in `input_layers` order, the names bound,
   /// the model's outputs, and Keras's name counters after it.
@@ -99,6 +100,7 @@ struct ImportPlan: Sendable {
     tensorsBefore = firstTensor
     inputsBefore = base
     layers = Array(after.layers[firstLayer...])
+    layerNames = Set(layers.map(\.name))
     tensors = Array(after.tensors[firstTensor...])
     orderedInputs = Array(after.inputs[base...])
     orderedDeclared = Array(after.declaredInputs[base...])
@@ -176,13 +178,18 @@ extension Evaluator {
     if p.isSequential, let failed {
       count = p.calls.graphLayer[plan.steps[failed].layer] - p.layersBefore + 1
     }
-    for (offset, template) in p.layers.prefix(count).enumerated() {
-      var node = template
-      if let planLayer = p.calls.planLayer[offset] {
-        node.weights = run.weights[planLayer]
-        if failed != nil { node.calls = [] }
+    // The template's nodes as they are, changed only where this size built other weights (most
+    // layers' weights do not depend on the sizes) or, after a failure, made fewer calls.
+    graph.addLayers(
+      count == p.layers.count ? p.layers : Array(p.layers.prefix(count)),
+      names: count == p.layers.count ? p.layerNames : Set(p.layers.prefix(count).map(\.name)))
+    for (offset, planLayer) in p.calls.planLayer.prefix(count).enumerated() {
+      guard let planLayer else { continue }
+      let l = p.layersBefore + offset
+      if graph.layers[l].weights != run.weights[planLayer] {
+        graph.layers[l].weights = run.weights[planLayer]
       }
-      graph.addLayer(node)
+      if failed != nil { graph.layers[l].calls = [] }
     }
     if failed != nil {
       for step in steps {
