@@ -36,11 +36,14 @@ public struct Inspect {
       return 2
     }
     let inspection: Inspection
+    let progress = scan.flatMap { ScanProgress(label: "scanning sizes \($0)") }
     do {
+      defer { progress?.finish() }
       inspection = try Inspection.run(
         model, sizes: sizes, batch: batch,
         options: ImportOptions(assumeIdentity: Set(assumeIdentity)),
-        scan: try scan.map { (s) throws(EngineError) in try SizeScan.parseRange(s) })
+        scan: try scan.map { (s) throws(EngineError) in try SizeScan.parseRange(s) },
+        progress: progress.map { p in { p.update(done: $0, total: $1) } })
     } catch {
       output.err(error.inFile(path).commandLineText)
       return 2

@@ -76,10 +76,59 @@ public enum Dim: Hashable, Sendable {
   }
 
   /// The product of dims: known when all are known, a formula when all have one, else unknown.
+  ///
+  /// The same result, overflow included, as multiplying one dim at a time, in time linear in
+  /// the count: a run of single-term factors (`S1*S2*...*S8000`, Flatten of a high-rank input)
+  /// collects its atoms and sorts them once, where multiplying re-sorted them at every factor.
   public static func product(_ dims: some Sequence<Dim>) throws(ArithmeticOverflow) -> Dim {
-    var r = Dim.known(1)
-    for d in dims { r = try r * d }
-    return r
+    var zero = false
+    var unknown = false
+    // The product so far: `poly`, or when `collecting`, coefficient * atoms (not yet sorted).
+    var poly = Poly(constant: 1)
+    var collecting = false
+    var atoms: [Atom] = []
+    var coefficient = 1
+    for d in dims {
+      if zero { continue }
+      if d.value == 0 {
+        zero = true
+        continue
+      }
+      guard case .poly(let p) = d else {
+        unknown = true
+        continue
+      }
+      if unknown { continue }
+      if collecting {
+        if let k = p.constantValue {
+          coefficient = try Checked.mul(coefficient, k)
+          continue
+        }
+        if let (m, k) = p.monomial {
+          coefficient = try Checked.mul(coefficient, k)
+          atoms += m
+          continue
+        }
+        poly = Poly(terms: [atoms.sorted(): coefficient], constant: 0)
+        collecting = false
+        atoms = []
+      } else if poly.constantValue != nil, let (m, k) = p.monomial {
+        // constant * c*m = (c*constant)*m, as `scaled(by:)` multiplies it.
+        coefficient = try Checked.mul(k, poly.constant)
+        atoms = m
+        collecting = true
+        continue
+      }
+      poly = try poly * p
+      if let (m, c) = poly.monomial {
+        atoms = m
+        coefficient = c
+        collecting = true
+      }
+    }
+    if zero { return .known(0) }
+    if unknown { return .unknown }
+    return .poly(collecting ? Poly(terms: [atoms.sorted(): coefficient], constant: 0) : poly)
   }
 }
 

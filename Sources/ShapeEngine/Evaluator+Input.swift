@@ -90,7 +90,26 @@ extension Evaluator {
   ) throws(EngineError) -> Int {
     let layerName = name ?? graph.autoName("input_layer")
     try checkUnique(layerName, range: range, className: "InputLayer")
-    let ordinal = ordinal ?? graph.inputs.count
+    let type = inputType(
+      batch: batch, declared: declared, dtype: dtype, ordinal: ordinal ?? graph.inputs.count)
+    graph.addLayer(
+      LayerNode(
+        name: layerName, className: "InputLayer", layer: nil, policy: .float32, weights: [],
+        statement: statement))
+    let t = graph.newTensor(type, layer: graph.layers.count - 1, name: name)
+    graph.layers[graph.layers.count - 1].calls.append(LayerCall(inputs: [], outputs: [t]))
+    graph.inputs.append((variable: nil, tensor: t))
+    graph.declaredInputs.append(declared)
+    graph.current = t
+    return t
+  }
+
+  /// An input's type at this evaluator's binding: the sizes `apply` gives its ordinal, or the
+  /// declared dims (unknowns named), the batch bound or declared, or a whole tensor given to a
+  /// nested model.
+  mutating func inputType(batch: DeclaredDim, declared: [DeclaredDim], dtype: DType, ordinal: Int)
+    -> TensorType
+  {
     var dims: [Dim] = []
     if let override = binding.shapes[ordinal] {
       dims = override
@@ -105,16 +124,7 @@ extension Evaluator {
     if let b = binding.batch { batchDim = .known(b) }
     var type = TensorType(shape: [batchDim] + dims, dtype: dtype)
     if let given = binding.tensors[ordinal] { type = given }
-    graph.addLayer(
-      LayerNode(
-        name: layerName, className: "InputLayer", layer: nil, policy: .float32, weights: [],
-        statement: statement))
-    let t = graph.newTensor(type, layer: graph.layers.count - 1, name: name)
-    graph.layers[graph.layers.count - 1].calls.append(LayerCall(inputs: [], outputs: [t]))
-    graph.inputs.append((variable: nil, tensor: t))
-    graph.declaredInputs.append(declared)
-    graph.current = t
-    return t
+    return type
   }
 
   /// The dims of a shape tuple: ints, None/nil, or names.

@@ -129,44 +129,19 @@ extension Evaluator {
     guard let layer = node.layer else {
       throw EngineError("\(node.name) (InputLayer) cannot be called", at: range)
     }
-    let context = LayerContext(
-      className: node.className, name: node.name, policy: node.policy,
-      autocastsInputs: node.autocastsInputs)
-    var result: LayerOutput
+    let planned = PlanLayer(
+      layer,
+      context: LayerContext(
+        className: node.className, name: node.name, policy: node.policy,
+        autocastsInputs: node.autocastsInputs), trainable: node.trainable)
+    let result: LayerOutput
     do {
-      result = try layer.call(input, context)
+      result = try planned.call(input, built: node.weights)
     } catch {
-      let own = node.statement == statement ? argumentRanges[l] : nil
-      var failure = EngineError(
-        Diagnostic(
-          error.message, at: error.argument.flatMap { own?[$0] } ?? range, hint: error.hint),
-        layer: node.name, className: node.className)
-      failure.inputs = input.tensors
-      throw failure
-    }
-    if !node.trainable {
-      result.weights = result.weights.map { Weight($0.name, $0.shape, trainable: false) }
-    }
-    if let built = node.weights, built != result.weights {
-      let first = node.calls.first.map { graph.tensors[$0.inputs[0]].type.kerasShape } ?? "?"
       throw EngineError(
-        Diagnostic(
-          "Input 0 of layer \"\(node.name)\" is incompatible with the layer: it was built for "
-            + "input shape \(first), and its weights do not fit input shape "
-            + "\(input.tensors.first?.kerasShape ?? "?")", at: range,
-          hint: "a shared layer keeps the weights of its first call; use a new layer here"),
-        layer: node.name, className: node.className)
-    }
-    var total = 0
-    for w in result.weights {
-      guard let size = try? Checked.product(w.shape), let sum = try? Checked.add(total, size) else {
-        throw EngineError(
-          Diagnostic(
-            "\(node.name): the parameter count of its \(w.name) \(w.shape) overflows 64-bit "
-              + "arithmetic", at: range),
-          layer: node.name, className: node.className)
-      }
-      total = sum
+        error, layer: node.name, className: node.className, inputs: input.tensors,
+        builtFor: node.calls.first?.inputs.first.map { graph.tensors[$0].type },
+        argumentRanges: node.statement == statement ? argumentRanges[l] : nil, at: range)
     }
     if node.weights == nil {
       for prefix in Sublayers.atBuild[node.className] ?? [] { _ = graph.autoName(prefix) }

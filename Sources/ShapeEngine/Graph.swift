@@ -161,6 +161,18 @@ public struct Graph: Sendable {
     layerNames.insert(node.name)
   }
 
+  /// Adds layers at the end, whose names are `names` (an import's, collected once): into an
+  /// empty graph they come without copying a node or hashing a name.
+  mutating func addLayers(_ nodes: [LayerNode], names: Set<String>) {
+    if layers.isEmpty {
+      layers = nodes
+      layerNames = names
+    } else {
+      layers += nodes
+      layerNames.formUnion(names)
+    }
+  }
+
   /// The name `autoName` would give next, without taking it.
   func autoNamePreview(_ prefix: String) -> String {
     let n = nameCounters[prefix, default: 0]
@@ -187,7 +199,8 @@ public struct Graph: Sendable {
 
   /// Total parameters of the called layers among `range` (an import's layers).
   public func params(of range: Range<Int>) -> ParamCount {
-    layers[range].filter { !$0.calls.isEmpty }.reduce(ParamCount()) { $0 + $1.params }
+    // Without copying the nodes (a filter would): this runs once per size shown.
+    layers[range].reduce(ParamCount()) { $1.calls.isEmpty ? $0 : $0 + $1.params }
   }
 
   /// Imported models: the layers each added, and its outputs (`output_layers`).

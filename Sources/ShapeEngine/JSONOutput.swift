@@ -203,15 +203,11 @@ public enum JSONOutput {
     }
   }
 
-  /// One JSON line, keys sorted.
+  /// One JSON line, keys sorted (`Writer`: the bytes `JSONEncoder` would write).
   public static func encode(_ r: Record) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(r), let s = String(data: data, encoding: .utf8) else {
-      return
-        "{\"ok\":false,\"kind\":\"error\",\"error\":{\"message\":\"could not encode the result\"}}"
-    }
-    return s
+    var w = Writer()
+    w.record(r)
+    return String(decoding: w.bytes, as: UTF8.self)
   }
 }
 

@@ -10,7 +10,7 @@ import StatementLanguage
 public struct Session: Sendable {
   /// The accepted statements that change the graph, as typed.
   public private(set) var statements: [String] = []
-  private var events: [Event] = []
+  private(set) var events: [Event] = []
   /// The declared run: the interpreter and the graph its statements built.
   var runtime = Runtime()
   /// The names failed statements took, by the index of the statement they came before.
@@ -20,7 +20,8 @@ public struct Session: Sendable {
   /// (its config is kept, so replays never read the file again).
   enum Event: @unchecked Sendable {
     case python(PyStmt, SourceText)
-    case model(SavedModel, ImportOptions)
+    /// With the import compiled once (nil when it could not be: it is then imported in full).
+    case model(SavedModel, ImportOptions, ImportPlan?)
   }
 
   /// The graph at the declared shapes.
@@ -240,23 +241,27 @@ public struct Session: Sendable {
   ) -> Outcome {
     let first = graph.layers.count
     runtime.host.evaluator.statement = statements.count
+    let before = graph
     do {
-      try Self.importInto(runtime, model, options)
+      try Self.importInto(runtime, model, options, plan: nil)
     } catch {
       restoreAfterFailure()
       return .failure(error)
     }
     statements.append(source)
-    events.append(.model(model, options))
+    let plan = ImportPlan(model, before: before, after: graph)
+    events.append(.model(model, options, plan))
     return .imported(model.name, layers: first..<graph.layers.count, graph: graph)
   }
 
-  private static func importInto(_ runtime: Runtime, _ model: SavedModel, _ options: ImportOptions)
-    throws(EngineError)
-  {
+  private static func importInto(
+    _ runtime: Runtime, _ model: SavedModel, _ options: ImportOptions, plan: ImportPlan?
+  ) throws(EngineError) {
     let host = runtime.host
     let first = host.graph.layers.count
-    _ = try host.evaluator.importModel(model, options: options)
+    var planned: [Int]?
+    if let plan { planned = try host.evaluator.runImport(plan) }
+    if planned == nil { _ = try host.evaluator.importModel(model, options: options) }
     // Each imported layer's name stands for its output, unless the program uses the name.
     for l in first..<host.graph.layers.count {
       let node = host.graph.layers[l]
@@ -306,7 +311,7 @@ public struct Session: Sendable {
           } catch {
             throw EngineError(error, current: source)
           }
-        case .model(let m, let options): try Self.importInto(run, m, options)
+        case .model(let m, let options, let plan): try Self.importInto(run, m, options, plan: plan)
         }
       } catch {
         return (run, (i, error))

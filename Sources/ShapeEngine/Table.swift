@@ -6,29 +6,61 @@ struct Table {
   var rows: [[String]] = []
 
   func rendered() -> String {
-    var widths = headers.map(\.count)
-    for row in rows {
-      for (i, cell) in row.enumerated() where i < widths.count {
-        widths[i] = max(widths[i], cell.count)
+    // Widths in Characters, as a terminal shows them; measured once per cell.
+    let headerWidths = headers.map(Self.width)
+    let rowWidths = rows.map { $0.map(Self.width) }
+    var widths = headerWidths
+    for row in rowWidths {
+      for (i, w) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], w) }
+    }
+    func line(_ l: String, _ m: String, _ r: String, _ fill: String) -> [UInt8] {
+      var out = Array(l.utf8)
+      for (i, w) in widths.enumerated() {
+        if i > 0 { out += m.utf8 }
+        for _ in 0..<(w + 2) { out += fill.utf8 }
       }
+      return out + r.utf8
     }
-    func line(_ l: String, _ m: String, _ r: String, _ fill: String) -> String {
-      l + widths.map { String(repeating: fill, count: $0 + 2) }.joined(separator: m) + r
-    }
-    func cells(_ row: [String], _ bar: String) -> String {
-      let padded = row.enumerated().map { i, cell in
-        let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
-        return " " + (rightAligned.contains(i) ? pad + cell : cell + pad) + " "
+    // Everything is written into one buffer; each separator is made once.
+    var out: [UInt8] = []
+    func cells(_ row: [String], _ cellWidths: [Int], _ bar: String) {
+      out += bar.utf8
+      for (i, cell) in row.enumerated() {
+        if i > 0 { out += bar.utf8 }
+        let pad = repeatElement(UInt8(ascii: " "), count: max(0, widths[i] - cellWidths[i]))
+        out.append(UInt8(ascii: " "))
+        if rightAligned.contains(i) {
+          out += pad
+          out += cell.utf8
+        } else {
+          out += cell.utf8
+          out += pad
+        }
+        out.append(UInt8(ascii: " "))
       }
-      return bar + padded.joined(separator: bar) + bar
+      out += bar.utf8
     }
-    var out = [line("┏", "┳", "┓", "━"), cells(headers, "┃"), line("┡", "╇", "┩", "━")]
+    let newline = UInt8(ascii: "\n")
+    out += line("┏", "┳", "┓", "━")
+    out.append(newline)
+    cells(headers, headerWidths, "┃")
+    out.append(newline)
+    out += line("┡", "╇", "┩", "━")
+    let between = [newline] + line("├", "┼", "┤", "─")
     for (i, row) in rows.enumerated() {
-      out.append(cells(row, "│"))
-      if i < rows.count - 1 { out.append(line("├", "┼", "┤", "─")) }
+      out.append(newline)
+      cells(row, rowWidths[i], "│")
+      if i < rows.count - 1 { out += between }
     }
-    out.append(line("└", "┴", "┘", "─"))
-    return out.joined(separator: "\n")
+    out.append(newline)
+    out += line("└", "┴", "┘", "─")
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// A cell's width in Characters: its byte count when it is plain ASCII without a carriage
+  /// return (`\r\n` is one Character), else the Characters counted.
+  static func width(_ s: String) -> Int {
+    s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? s.utf8.count : s.count
   }
 }
 

@@ -116,3 +116,55 @@ func evaluate(_ p: Poly, _ env: [String: Int]) -> Int? {
   }
   return total
 }
+
+/// `Dim.product` must give what multiplying one dim at a time gives (overflow included), only
+/// faster.
+@Suite struct DimProductTests {
+  static func sequential(_ dims: [Dim]) throws(ArithmeticOverflow) -> Dim {
+    var r = Dim.known(1)
+    for d in dims { r = try r * d }
+    return r
+  }
+
+  @Test func agreesWithMultiplyingOneAtATime() throws {
+    let h = Dim.symbol("H")
+    let w = Dim.symbol("W")
+    let pool: [Dim] = [
+      .known(1), .known(3), .known(-2), .known(0), .unknown, h, w, .symbol("S12"), .symbol("S3"),
+      try h - 4, try w * 2, try h.floorDiv(2), try h.ceilDiv(3), try (h - 1) * (w - 1),
+      .known(Int.max / 3), .known(1 << 40), try h * w, try h * 3,
+    ]
+    var rng = SplitMix64(seed: 12)
+    for _ in 0..<3000 {
+      let dims = (0..<Int.random(in: 0...7, using: &rng)).map { _ in
+        pool.randomElement(using: &rng)!
+      }
+      let fast = Result { () throws(ArithmeticOverflow) in try Dim.product(dims) }
+      let slow = Result { () throws(ArithmeticOverflow) in try Self.sequential(dims) }
+      switch (fast, slow) {
+      case (.success(let a), .success(let b)): #expect(a == b && a.formula == b.formula, "\(dims)")
+      case (.failure, .failure): break
+      default: Issue.record("\(dims): \(fast) vs \(slow)")
+      }
+    }
+  }
+
+  @Test func highRankIsLinear() throws {
+    let dims = (1...8000).map { Dim.symbol("S\($0)") }
+    let p = try Dim.product(dims)
+    #expect(p.formula.split(separator: "*").count == 8000)
+  }
+}
+
+/// A seeded generator, so that a failure reproduces.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

@@ -80,6 +80,11 @@ def main():
         "program built at each size in-process, shapes only (variables not initialised), import",
         f"excluded. Median of {REPEAT} runs.",
         "",
+        "Which comparison: kshape's whole process (start-up included) against Keras's work in a",
+        "loaded process with its import excluded: neither the user's job (a fresh Python process,",
+        "import included) nor Keras's best case (a warm `model(keras.Input(shape))` per size); both",
+        "of those are in docs/benchmarks-speed.md.",
+        "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores; Keras {kr.versions(0)['keras']}, "
         f"JAX {kr.versions(0)['jax']}, Python {platform.python_version()}.",
         f"Keras import (once per process, not counted below): {IMPORT_SECONDS:.2f} s",

@@ -99,6 +99,12 @@ def main():
         f"excluded. Median of {REPEAT} runs. `same` = both give the same layers, shapes, params",
         "and failing layers.",
         "",
+        "Which comparison: kshape's whole process (start-up and file read included) against Keras in",
+        "a loaded process with its import excluded, on `clone_model`, which makes every layer again at",
+        "each size (about twice the work of a warm `model(keras.Input(shape))`): neither the user's job",
+        "(a fresh Python process, import included) nor Keras's best case; both of those are in",
+        "docs/benchmarks-speed.md.",
+        "",
         f"Machine: {platform.machine()}, {__import__('os').cpu_count()} cores; Keras {keras.__version__}, "
         f"JAX {jax.__version__}, Python {platform.python_version()}.",
         f"Keras import (once per process, not counted below): {IMPORT_SECONDS:.2f} s",

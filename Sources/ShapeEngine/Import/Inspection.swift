@@ -28,7 +28,8 @@ public struct Inspection: Sendable {
   /// result, not an error.
   public static func run(
     _ model: SavedModel, sizes: [String], batch: Int? = nil,
-    options: ImportOptions = ImportOptions(), scan: ClosedRange<Int>? = nil
+    options: ImportOptions = ImportOptions(), scan: ClosedRange<Int>? = nil,
+    progress: ((_ done: Int, _ total: Int) -> Void)? = nil
   ) throws(EngineError) -> Inspection {
     var session = Session()
     let source = "import \(model.name)"
@@ -55,7 +56,7 @@ public struct Inspection: Sendable {
       model: model, session: session, results: results,
       assumed: Self.assumedClasses(model, options),
       scan: try scan.map { (r) throws(EngineError) in
-        try SizeScan.run(session, range: r, batch: batch)
+        try SizeScan.run(session, range: r, batch: batch, progress: progress)
       })
   }
 

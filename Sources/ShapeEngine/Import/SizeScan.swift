@@ -32,10 +32,12 @@ public struct SizeScan: Sendable {
     return a...b
   }
 
-  /// Evaluates the session's model at every size in `range`.
-  public static func run(_ session: Session, range: ClosedRange<Int>, batch: Int? = nil)
-    throws(EngineError) -> SizeScan
-  {
+  /// Evaluates the session's model at every size in `range`; `progress` hears how many sizes
+  /// are done after each.
+  public static func run(
+    _ session: Session, range: ClosedRange<Int>, batch: Int? = nil,
+    progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+  ) throws(EngineError) -> SizeScan {
     let g = session.graph
     guard g.inputs.count == 1, let declared = g.declaredInputs.first else {
       throw EngineError(
@@ -49,10 +51,26 @@ public struct SizeScan: Sendable {
         hint: "its size is fixed; evaluate other whole shapes with --size")
     }
     var outcomes: [Outcome] = []
+    // A session that is one compiled import (inspect) runs only the calls, sharing the last
+    // size's work; anything else is evaluated whole.
+    var plan: ImportPlan?
+    if session.events.count == 1, case .model(_, _, let p?) = session.events[0] { plan = p }
+    var previous: PlanRun?
     for s in range {
       try Interrupt.check("at size \(s) of \(range.lowerBound)-\(range.upperBound)")
+      defer { progress?(s - range.lowerBound + 1, range.count) }
       let size = Array(repeating: String(s), count: unknown.count).joined(separator: "x")
       let binding = try SizeSpec.parse(size + (batch.map { " batch=\($0)" } ?? ""), graph: g)
+      var evaluator = Evaluator(binding: binding)
+      if let plan, let run = evaluator.runCalls(plan, previous: previous) {
+        previous = run
+        if let f = run.failure, let e = Evaluator.error(f, plan) {
+          outcomes.append(.fails(layer: e.layer ?? "?", className: e.className ?? "?"))
+        } else {
+          outcomes.append(.evaluates)
+        }
+        continue
+      }
       if let (_, e) = session.evaluate(binding).failure {
         outcomes.append(.fails(layer: e.layer ?? "?", className: e.className ?? "?"))
       } else {

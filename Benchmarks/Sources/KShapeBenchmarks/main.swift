@@ -1,0 +1,62 @@
+import Benchmark
+import Foundation
+import KerasJSON
+import ShapeEngine
+
+// kshape's work in-process, for the figures of docs/benchmarks-speed.md (tools/bench/speed_bench.py
+// runs this with --format json and puts it beside Keras doing the same work).
+
+// Statements: a script of n Dense(8) layers, every statement accepted one by one. 100k runs only
+// when 10k took under 10 s (a quadratic session would take hours); the report says so.
+let clock = ContinuousClock()
+let tenThousand = clock.measure { _ = Workloads.session(Workloads.denseScript(10_000)) }
+for n in [1_000, 10_000, 100_000] where n < 100_000 || tenThousand < .seconds(10) {
+  let lines = Workloads.denseScript(n)
+  benchmark("statements/dense\(n)", settings: Iterations(n >= 10_000 ? 1 : 3)) {
+    _ = Workloads.session(lines)
+  }
+}
+
+// apply on a Conv/BN/ReLU chain, typed and imported: evaluation (the shapes) and rendering (the
+// table, the JSON record) measured apart.
+for n in [500, 5_000] {
+  let sessions = [
+    ("typed", Workloads.session(Workloads.chainStatements(n))),
+    ("imported", try Workloads.imported(Workloads.chainConfig(n))),
+  ]
+  for (how, session) in sessions {
+    let binding = try SizeSpec.parse("64x64", graph: session.graph)
+    let ev = session.evaluate(binding)
+    precondition(ev.failure == nil && ev.graph.layers.count == n + 1, "the \(how) chain of \(n)")
+    benchmark("apply/\(how)\(n)/evaluate") { _ = session.evaluate(binding) }
+    benchmark("apply/\(how)\(n)/table") { _ = Render.evaluation(ev, size: "64x64") }
+    benchmark("apply/\(how)\(n)/json") {
+      if let r = JSONOutput.record(.applied(ev, size: "64x64"), line: 1, source: "apply 64x64") {
+        _ = JSONOutput.encode(r)
+      }
+    }
+  }
+}
+
+// inspect of the largest golden models: the whole job (parse, decode, import, every size, the
+// report), and one size's evaluation alone.
+for name in Workloads.largest {
+  let bytes = Workloads.bytes(name)
+  for (label, sizes) in [("1size", Workloads.oneSize), ("10sizes", Workloads.tenSizes)] {
+    benchmark("inspect/\(name)/\(label)/text") {
+      let i = try Inspection.run(try Workloads.decode(bytes), sizes: sizes)
+      _ = i.text(file: name, summaryOnly: false)
+    }
+    benchmark("inspect/\(name)/\(label)/json") {
+      _ = try Inspection.run(try Workloads.decode(bytes), sizes: sizes).json
+    }
+  }
+  let session = try Workloads.imported(bytes)
+  let binding = try SizeSpec.parse("224x224", graph: session.graph)
+  benchmark("size/\(name)/evaluate") { _ = session.evaluate(binding) }
+  benchmark("scan/\(name)/1-512", settings: Iterations(3)) {
+    _ = try Inspection.run(try Workloads.decode(bytes), sizes: [], scan: 1...512)
+  }
+}
+
+Benchmark.main()

@@ -1,0 +1,205 @@
+extension JSONOutput {
+  /// A record as one JSON line, written into one byte buffer: the bytes `JSONEncoder` writes with
+  /// `.sortedKeys` and `.withoutEscapingSlashes` (keys in byte order, absent optionals left out,
+  /// `"`, `\` and control characters escaped, everything else as it is), without building an
+  /// encoder and a container tree per record (JSONWriterTests compares the two).
+  struct Writer {
+    var bytes: [UInt8] = []
+
+    /// Starts member `key` of an object: a comma unless it is the `first`.
+    mutating func key(_ key: StaticString, _ first: inout Bool) {
+      if !first { bytes.append(UInt8(ascii: ",")) }
+      first = false
+      bytes.append(UInt8(ascii: "\""))
+      key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+      bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    }
+
+    mutating func string(_ s: String) {
+      var s = s
+      bytes.append(UInt8(ascii: "\""))
+      s.withUTF8 { utf8 in
+        for b in utf8 {
+          switch b {
+          case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), b]
+          case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+          case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+          case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+          case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+          case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+          case 0..<0x20:
+            let hex = Array("0123456789abcdef".utf8)
+            bytes += Array("\\u00".utf8) + [hex[Int(b >> 4)], hex[Int(b & 15)]]
+          default: bytes.append(b)
+          }
+        }
+      }
+      bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func int(_ i: Int) { bytes.append(contentsOf: String(i).utf8) }
+
+    mutating func array<T>(_ items: [T], _ item: (inout Writer, T) -> Void) {
+      bytes.append(UInt8(ascii: "["))
+      for (i, x) in items.enumerated() {
+        if i > 0 { bytes.append(UInt8(ascii: ",")) }
+        item(&self, x)
+      }
+      bytes.append(UInt8(ascii: "]"))
+    }
+
+    mutating func shape(_ s: [Int?]) {
+      array(s) { w, d in
+        if let d { w.int(d) } else { w.bytes += Array("null".utf8) }
+      }
+    }
+
+    mutating func params(_ p: ParamCount) {
+      var first = true
+      bytes.append(UInt8(ascii: "{"))
+      key("non_trainable", &first)
+      int(p.nonTrainable)
+      key("total", &first)
+      int(p.total)
+      key("trainable", &first)
+      int(p.trainable)
+      bytes.append(UInt8(ascii: "}"))
+    }
+
+    mutating func tensor(_ t: TensorJSON) {
+      var first = true
+      bytes.append(UInt8(ascii: "{"))
+      key("dtype", &first)
+      string(t.dtype)
+      if let f = t.formula {
+        key("formula", &first)
+        array(f) { $0.string($1) }
+      }
+      if let n = t.name {
+        key("name", &first)
+        string(n)
+      }
+      key("shape", &first)
+      shape(t.shape)
+      bytes.append(UInt8(ascii: "}"))
+    }
+
+    mutating func layer(_ l: LayerJSON) {
+      var first = true
+      bytes.append(UInt8(ascii: "{"))
+      key("class_name", &first)
+      string(l.className)
+      key("dtypes", &first)
+      array(l.dtypes) { $0.string($1) }
+      key("name", &first)
+      string(l.name)
+      key("output_shapes", &first)
+      array(l.outputShapes) { $0.shape($1) }
+      key("params", &first)
+      params(l.params)
+      bytes.append(UInt8(ascii: "}"))
+    }
+
+    mutating func error(_ e: ErrorJSON) {
+      var first = true
+      bytes.append(UInt8(ascii: "{"))
+      if let v = e.className {
+        key("class_name", &first)
+        string(v)
+      }
+      if let v = e.column {
+        key("column", &first)
+        int(v)
+      }
+      if let v = e.hint {
+        key("hint", &first)
+        string(v)
+      }
+      if let v = e.inputs {
+        key("inputs", &first)
+        array(v) { $0.shape($1) }
+      }
+      if let v = e.layer {
+        key("layer", &first)
+        string(v)
+      }
+      key("message", &first)
+      string(e.message)
+      if let v = e.path {
+        key("path", &first)
+        string(v)
+      }
+      if let v = e.statement {
+        key("statement", &first)
+        int(v)
+      }
+      bytes.append(UInt8(ascii: "}"))
+    }
+
+    mutating func record(_ r: Record) {
+      var first = true
+      bytes.append(UInt8(ascii: "{"))
+      if let v = r.className {
+        key("class_name", &first)
+        string(v)
+      }
+      if let v = r.error {
+        key("error", &first)
+        error(v)
+      }
+      if let v = r.format {
+        key("format", &first)
+        string(v)
+      }
+      if let v = r.inputs {
+        key("inputs", &first)
+        array(v) { $0.tensor($1) }
+      }
+      key("kind", &first)
+      string(r.kind)
+      if let v = r.layers {
+        key("layers", &first)
+        array(v) { $0.layer($1) }
+      }
+      if let v = r.line {
+        key("line", &first)
+        int(v)
+      }
+      if let v = r.name {
+        key("name", &first)
+        string(v)
+      }
+      key("ok", &first)
+      bytes += Array((r.ok ? "true" : "false").utf8)
+      if let v = r.outputs {
+        key("outputs", &first)
+        array(v) { $0.tensor($1) }
+      }
+      if let v = r.params {
+        key("params", &first)
+        params(v)
+      }
+      if let v = r.path {
+        key("path", &first)
+        string(v)
+      }
+      if let v = r.size {
+        key("size", &first)
+        string(v)
+      }
+      if let v = r.source {
+        key("source", &first)
+        string(v)
+      }
+      if let v = r.text {
+        key("text", &first)
+        string(v)
+      }
+      if let v = r.variable {
+        key("variable", &first)
+        string(v)
+      }
+      bytes.append(UInt8(ascii: "}"))
+    }
+  }
+}

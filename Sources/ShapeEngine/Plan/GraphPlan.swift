@@ -1,0 +1,91 @@
+import LayerCatalog
+import ShapeCore
+
+/// A plan made from calls already in a graph: the calls of `layers`, in the order they were made,
+/// on the tensors `inputs`, with where each plan layer and slot stands in the graph, so that a
+/// run at other sizes can be written back into a graph of the same structure.
+///
+/// Made only when the graph's tensors are numbered as a plan numbers its slots (the inputs, then
+/// each call's outputs in call order); otherwise there is no plan and the caller evaluates the
+/// long way.
+struct GraphPlan: Sendable {
+  var plan: Plan
+  /// The graph layer of each plan layer.
+  var graphLayer: [Int]
+  /// The plan layer of each graph layer in `layers` (nil for an input or a layer never called),
+  /// by offset from `layers.lowerBound`.
+  var planLayer: [Int?]
+  /// The graph tensor of slot 0; slot s is tensor `firstTensor + s`.
+  var firstTensor: Int
+
+  init?(graph: Graph, layers: Range<Int>, inputs: [Int]) {
+    var calls: [(firstOutput: Int, layer: Int, call: LayerCall)] = []
+    for l in layers where graph.layers[l].layer != nil {
+      for c in graph.layers[l].calls {
+        guard let out = c.outputs.first else { return nil }
+        calls.append((out, l, c))
+      }
+    }
+    calls.sort { $0.firstOutput < $1.firstOutput }
+    let first = inputs.first ?? calls.first?.firstOutput ?? graph.tensors.count
+    guard inputs.enumerated().allSatisfy({ $0.element == first + $0.offset }) else { return nil }
+    var plan = Plan(inputs: inputs.count)
+    var planLayer: [Int?] = Array(repeating: nil, count: layers.count)
+    var graphLayer: [Int] = []
+    for (_, l, c) in calls {
+      let node = graph.layers[l]
+      guard let value = node.layer else { return nil }
+      let p: Int
+      if let known = planLayer[l - layers.lowerBound] {
+        p = known
+      } else {
+        p = plan.addLayer(
+          PlanLayer(
+            value,
+            context: LayerContext(
+              className: node.className, name: node.name, policy: node.policy,
+              autocastsInputs: node.autocastsInputs), trainable: node.trainable))
+        planLayer[l - layers.lowerBound] = p
+        graphLayer.append(l)
+      }
+      func slot(_ t: Int) -> Int { t - first }
+      guard let call = Self.call(c, slot: slot),
+        let outs = plan.addStep(
+          layer: p, call: call, inputs: c.inputs.map(slot), outputs: c.outputs.count),
+        c.outputs.map(slot) == Array(outs)
+      else { return nil }
+    }
+    self.plan = plan
+    self.graphLayer = graphLayer
+    self.planLayer = planLayer
+    self.firstTensor = first
+  }
+
+  /// How `Evaluator.call` called the layer, from the call as recorded: the written arguments
+  /// after `inputs=` became positional; one tensor or one list (with only `training=`/`mask=`
+  /// beside it) is the plain form; no written form is one tensor, or one list of several.
+  static func call(_ c: LayerCall, slot: (Int) -> Int) -> Plan.Call? {
+    guard let site = c.site else {
+      return c.inputs.count == 1 ? .single(slot(c.inputs[0])) : .list(c.inputs.map(slot))
+    }
+    func argument(_ a: CallSite.Argument) -> Plan.Argument {
+      switch a {
+      case .tensor(let t): return .tensor(slot(t))
+      case .tensors(let ts): return .tensors(ts.map(slot))
+      case .value(let v): return .value(v)
+      }
+    }
+    if site.positional.count == 1,
+      site.keywords.allSatisfy({ ["training", "mask"].contains($0.0) })
+    {
+      switch site.positional[0] {
+      case .tensor(let t): return .single(slot(t))
+      case .tensors(let ts): return .list(ts.map(slot))
+      case .value: break
+      }
+    }
+    return .arguments(
+      positional: site.positional.map(argument),
+      keywords: site.keywords.map { ($0.0, argument($0.1)) })
+  }
+}

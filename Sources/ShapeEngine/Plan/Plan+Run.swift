@@ -1,0 +1,142 @@
+import LayerCatalog
+import ShapeCore
+
+/// What running a plan on some input types gave: every tensor up to the end or the first
+/// failure, and the weights each layer built.
+public struct PlanRun: Sendable {
+  /// The type of every slot computed, in slot order: the inputs, then each completed step's
+  /// outputs.
+  public var tensors: [TensorType]
+  /// Each plan layer's weights, from its first call; nil for a layer not called yet.
+  public var weights: [[Weight]?]
+  /// How many steps completed.
+  public var completed: Int
+  public var failure: PlanFailure?
+}
+
+/// Why a plan stopped.
+public struct PlanFailure: Error, Sendable {
+  public enum Reason: Sendable {
+    /// The layer raised, or its weights do not fit (see `CallFailure`).
+    case call(CallFailure)
+    /// The step gave another number of outputs than when the plan was made: the plan does not
+    /// describe this evaluation (the caller evaluates the long way).
+    case outputCount(planned: Int, given: Int)
+    /// `run` was given another number of inputs than the plan has.
+    case inputCount(planned: Int, given: Int)
+  }
+  /// The step that failed; nil when the inputs do not fit the plan.
+  public var step: Int?
+  public var reason: Reason
+  /// The tensors the failing call was given.
+  public var inputs: [TensorType]
+  /// For a shared layer whose weights do not fit: the first input of its first call.
+  public var builtFor: TensorType?
+}
+
+/// Why one layer call failed, before it is rendered for a statement or a config.
+public enum CallFailure: Error, Sendable {
+  /// The layer's shape rule raised (Keras raises at build or call time).
+  case layer(LayerError)
+  /// A layer called again builds other weights than at its first call.
+  case weightsDoNotFit
+  /// A weight's size overflows 64-bit arithmetic.
+  case paramOverflow(Weight)
+}
+
+extension PlanLayer {
+  /// Calls the layer on `input` as Keras would: its outputs and the weights it builds, which must
+  /// be the ones it already `built` when it was called before. The one place that calls a layer.
+  public func call(_ input: LayerInput, built: [Weight]?) throws(CallFailure) -> LayerOutput {
+    var result: LayerOutput
+    do {
+      result = try value.call(input, context)
+    } catch {
+      throw .layer(error)
+    }
+    if !trainable {
+      result.weights = result.weights.map { Weight($0.name, $0.shape, trainable: false) }
+    }
+    if let built, built != result.weights { throw .weightsDoNotFit }
+    var total = 0
+    for w in result.weights {
+      guard let size = try? Checked.product(w.shape), let sum = try? Checked.add(total, size) else {
+        throw .paramOverflow(w)
+      }
+      total = sum
+    }
+    return result
+  }
+}
+
+extension Plan {
+  /// Runs every step in order on `inputs` (one type per input slot), stopping at the first
+  /// failure. Only the layers' shape rules run: nothing is bound, built or named here.
+  ///
+  /// `previous`, a run of this same plan at other inputs (the last size of a scan), shares its
+  /// work: a step whose layer is called once and whose inputs are the ones it had there gives
+  /// the outputs it gave there without calling the layer (a shape rule depends on nothing else).
+  /// Past the first strided layer most sizes meet a shape another size already had.
+  public func run(inputs: [TensorType], previous: PlanRun? = nil) -> PlanRun {
+    var run = PlanRun(
+      tensors: inputs, weights: Array(repeating: nil, count: layers.count), completed: 0,
+      failure: nil)
+    guard inputs.count == inputCount else {
+      run.failure = PlanFailure(
+        step: nil, reason: .inputCount(planned: inputCount, given: inputs.count), inputs: [])
+      return run
+    }
+    run.tensors.reserveCapacity(slotCount)
+    var builtFor: [TensorType?] = Array(repeating: nil, count: layers.count)
+    let previous = previous.flatMap { $0.weights.count == layers.count ? $0 : nil }
+    for (i, step) in steps.enumerated() {
+      if let previous, i < previous.completed, callCounts[step.layer] == 1,
+        step.inputs.allSatisfy({ run.tensors[$0] == previous.tensors[$0] })
+      {
+        run.tensors += previous.tensors[step.outputs]
+        run.weights[step.layer] = previous.weights[step.layer]
+        run.completed = i + 1
+        continue
+      }
+      let input = Self.input(step.call, run.tensors)
+      let output: LayerOutput
+      do {
+        output = try layers[step.layer].call(input, built: run.weights[step.layer])
+      } catch {
+        run.failure = PlanFailure(
+          step: i, reason: .call(error), inputs: input.tensors, builtFor: builtFor[step.layer])
+        return run
+      }
+      guard output.outputs.count == step.outputs.count else {
+        run.failure = PlanFailure(
+          step: i, reason: .outputCount(planned: step.outputs.count, given: output.outputs.count),
+          inputs: input.tensors)
+        return run
+      }
+      if run.weights[step.layer] == nil {
+        run.weights[step.layer] = output.weights
+        builtFor[step.layer] = step.inputs.first.map { run.tensors[$0] }
+      }
+      run.tensors += output.outputs
+      run.completed = i + 1
+    }
+    return run
+  }
+
+  /// What a call passes to the layer, with the slots' current types.
+  static func input(_ call: Call, _ tensors: [TensorType]) -> LayerInput {
+    func value(_ a: Argument) -> CallValue {
+      switch a {
+      case .tensor(let t): return .tensor(tensors[t])
+      case .tensors(let ts): return .tensors(ts.map { tensors[$0] })
+      case .value(let v): return .value(v)
+      }
+    }
+    switch call {
+    case .single(let t): return .single(tensors[t])
+    case .list(let ts): return .list(ts.map { tensors[$0] })
+    case .arguments(let p, let k):
+      return .call(positional: p.map(value), keywords: k.map { ($0.0, value($0.1)) })
+    }
+  }
+}

@@ -1,0 +1,407 @@
+#!/usr/bin/env python3
+"""kshape's speed and peak memory against Keras on the same work, both ways (issue 12).
+
+Work measured (the issue's list):
+  statements  a script of N `Dense(8)` lines on one input, N = 1k, 10k, 100k (the fitted exponent
+              of time against N says whether it is linear)
+  apply       a chain of N layers (Conv2D 3x3 same, BatchNormalization, ReLU, repeated), N = 500
+              and 5,000, saved by Keras as a config, evaluated at 64x64
+  inspect     the largest golden model files at one size and at ten sizes
+  scan        `inspect --scan 1-512` on the same models
+
+Two comparisons, never mixed:
+  fresh  the user's job, one process each, start-up included: `kshape ...` against
+         `python -c '<import keras; load; call>'` (Keras's import included: the user pays it).
+  warm   Keras's best case: in this already-loaded process, `model(keras.Input(shape))` per size
+         (import and loading excluded, one warm-up call first), against kshape's in-process
+         evaluation of one size (the Swift benchmark suite in Benchmarks/, `--format json`).
+
+Peak memory is each process's maximum resident set (`wait4`), for both tools' fresh runs.
+
+Run:  swift build -c release && (cd Benchmarks && swift build -c release) &&
+      KERAS_BACKEND=jax /work/kenv-tf/bin/python tools/bench/speed_bench.py [REPEAT]
+It writes docs/benchmarks-speed.md. It needs Keras and minutes, so CI does not run it.
+"""
+
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+KSHAPE = ROOT / ".build" / "release" / "kshape"
+BENCH = ROOT / "Benchmarks" / ".build" / "release" / "kshape-benchmarks"
+GOLDEN = ROOT / "Tests" / "ShapeEngineTests" / "Golden" / "modelfiles"
+REPEAT = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+TIMEOUT = float(os.environ.get("SPEED_BENCH_TIMEOUT", "60"))
+STATEMENTS = [1_000, 10_000, 100_000]
+CHAINS = [500, 5_000]
+MODELS = ["nasnetmobile", "efficientnetv2s", "densenet121", "resnet101v2"]
+ONE = ["224x224"]
+TEN = [f"{s}x{s}" for s in (96, 128, 160, 192, 224, 256, 288, 320, 352, 384)]
+PYTHON = sys.executable
+ENV = dict(os.environ, KERAS_BACKEND=os.environ.get("KERAS_BACKEND", "jax"))
+
+t0 = time.perf_counter()
+import keras  # noqa: E402
+
+IMPORT_SECONDS = time.perf_counter() - t0
+
+
+def run(args, stdin=None):
+    """One process: (seconds, peak RSS in MB, exit status); seconds is None past TIMEOUT."""
+    start = time.perf_counter()
+    p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    deadline = start + TIMEOUT
+    while True:
+        pid, status, usage = os.wait4(p.pid, os.WNOHANG)
+        if pid:
+            return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+        if time.perf_counter() > deadline:
+            p.kill()
+            os.wait4(p.pid, 0)
+            return None, None, None
+        time.sleep(0.002)
+
+
+def median_run(args, repeat):
+    """Median seconds and largest peak RSS over `repeat` runs; None when a run timed out."""
+    times, peaks = [], []
+    for _ in range(repeat):
+        t, m, _ = run(args)
+        if t is None:
+            return None, None
+        times.append(t)
+        peaks.append(m)
+    return statistics.median(times), max(peaks)
+
+
+# ---------------------------------------------------------------------------- the workloads
+
+
+def write_workloads(folder):
+    """Scripts and configs both tools read: Keras itself writes the chain configs."""
+    paths = {}
+    for n in STATEMENTS:
+        p = folder / f"dense{n}.ks"
+        p.write_text("x = Input((16,))\n" + "Dense(8)\n" * n)
+        paths[f"dense{n}"] = p
+    for n in CHAINS:
+        model = chain(n)
+        p = folder / f"chain{n}.json"
+        p.write_text(model.to_json())
+        paths[f"chain{n}"] = p
+        CHAIN_MODELS[n] = model
+    return paths
+
+
+# Keras's `model_from_json` of the 5,000-layer chain did not finish in 9 minutes here, so Keras
+# builds the chains from their layers (about 25 s for 5,000) where kshape reads the config Keras
+# wrote for them.
+CHAIN_MODELS = {}
+
+
+def chain(n):
+    return keras.Sequential([keras.Input((None, None, 3))] + [chain_layer(i) for i in range(n)])
+
+
+def chain_layer(i):
+    return [
+        lambda: keras.layers.Conv2D(8, 3, padding="same"),
+        keras.layers.BatchNormalization,
+        keras.layers.ReLU,
+    ][i % 3]()
+
+
+# Keras recurses once per layer when it builds or loads a Sequential: a 5,000-layer one needs a
+# deeper stack than Python's default, in the scripts and in this process alike.
+DEEP = """
+import sys, threading
+sys.setrecursionlimit(1_000_000)
+threading.stack_size(1 << 30)
+"""
+
+KERAS_STATEMENTS = DEEP + """
+def main():
+    import keras
+    x = keras.Input((16,))
+    for _ in range({n}):
+        x = keras.layers.Dense(8)(x)
+t = threading.Thread(target=main)
+t.start()
+t.join()
+"""
+
+KERAS_CHAIN = DEEP + """
+def main():
+    import keras
+    layers = [keras.layers.Conv2D(8, 3, padding="same") if i % 3 == 0
+              else keras.layers.BatchNormalization() if i % 3 == 1 else keras.layers.ReLU()
+              for i in range({n})]
+    model = keras.Sequential([keras.Input((None, None, 3))] + layers)
+    model(keras.Input((64, 64, 3)))
+t = threading.Thread(target=main)
+t.start()
+t.join()
+"""
+
+KERAS_SIZES = DEEP + """
+def main():
+    import keras
+    model = keras.models.model_from_json(open({path!r}).read())
+    for s in {sides!r}:
+        try:
+            model(keras.Input((s, s, 3)))
+        except Exception:
+            pass
+t = threading.Thread(target=main)
+t.start()
+t.join()
+"""
+
+KERAS_CHAIN = DEEP + """
+def main():
+    import keras
+    layers = [keras.layers.Conv2D(8, 3, padding="same") if i % 3 == 0
+              else keras.layers.BatchNormalization() if i % 3 == 1 else keras.layers.ReLU()
+              for i in range({n})]
+    model = keras.Sequential([keras.Input((None, None, 3))] + layers)
+    model(keras.Input((64, 64, 3)))
+t = threading.Thread(target=main)
+t.start()
+t.join()
+"""
+
+
+def sides(sizes):
+    return [int(s.split("x")[0]) for s in sizes]
+
+
+# ---------------------------------------------------------------------------- measuring
+
+
+def fresh(paths):
+    """Each job as its own process, kshape and Keras."""
+    rows = []
+    for n in STATEMENTS:
+        k = median_run([str(KSHAPE), "run", str(paths[f"dense{n}"])], REPEAT if n < 100_000 else 1)
+        if n >= 100_000 and not os.environ.get("SPEED_BENCH_KERAS_100K"):
+            p = (None, None)  # minutes of Keras: SPEED_BENCH_KERAS_100K=1 runs it
+        else:
+            p = median_run([PYTHON, "-c", KERAS_STATEMENTS.format(n=n)], 1 if n >= 10_000 else 3)
+        rows.append(("statements", f"{n} x Dense(8)", n, k, p))
+    for n in CHAINS:
+        path = str(paths[f"chain{n}"])
+        k = median_run([str(KSHAPE), "inspect", path, "--size", "64x64"], REPEAT)
+        p = median_run([PYTHON, "-c", KERAS_CHAIN.format(n=n)], 1 if n > 1000 else 3)
+        rows.append(("apply", f"chain of {n} layers at 64x64", n, k, p))
+    for m in MODELS:
+        path = str(GOLDEN / f"{m}.json")
+        for label, sizes in (("1 size", ONE), ("10 sizes", TEN)):
+            args = [str(KSHAPE), "inspect", path] + [a for s in sizes for a in ("--size", s)]
+            k = median_run(args, REPEAT)
+            kj = median_run(args + ["--json"], REPEAT)
+            p = median_run([PYTHON, "-c", KERAS_SIZES.format(path=path, sides=sides(sizes))], 3)
+            rows.append(("inspect", f"{m}, {label}", len(sizes), k, p, kj))
+        k = median_run([str(KSHAPE), "inspect", path, "--scan", "1-512"], REPEAT)
+        p = median_run([PYTHON, "-c", KERAS_SIZES.format(path=path, sides=list(range(1, 513)))], 1)
+        rows.append(("scan", f"{m}, 1-512", 512, k, p))
+    return rows
+
+
+def warm_call(model, shape, repeat):
+    """Keras's warm call: median seconds of `model(keras.Input(shape))` (after one warm-up)."""
+    times = []
+    for i in range(repeat + 1):
+        start = time.perf_counter()
+        try:
+            model(keras.Input(shape))
+        except Exception:
+            pass
+        if i:
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def warm(paths):
+    """Keras in this process, per size; seconds."""
+    out = {}
+    for n in STATEMENTS[:2]:
+        start = time.perf_counter()
+        x = keras.Input((16,))
+        for _ in range(n):
+            x = keras.layers.Dense(8)(x)
+        out[f"statements/dense{n}"] = time.perf_counter() - start
+    for n in CHAINS:
+        out[f"apply/chain{n}"] = warm_call(CHAIN_MODELS[n], (64, 64, 3), REPEAT)
+    for m in MODELS:
+        model = keras.models.model_from_json((GOLDEN / f"{m}.json").read_text())
+        out[f"size/{m}"] = warm_call(model, (224, 224, 3), REPEAT)
+        start = time.perf_counter()
+        for s in range(1, 513):
+            try:
+                model(keras.Input((s, s, 3)))
+            except Exception:
+                pass
+        out[f"scan/{m}"] = time.perf_counter() - start
+    return out
+
+
+def in_process():
+    """kshape's own benchmark suite, in seconds by name; empty when it is not built."""
+    if not BENCH.exists():
+        return {}
+    args = [str(BENCH), "--format", "json", "--quiet", "--min-time", "0.5"]
+    p = subprocess.run(args, capture_output=True, text=True, timeout=3600)
+    try:
+        results = json.loads(p.stdout)["benchmarks"]
+    except (ValueError, KeyError):
+        return {}
+    return {r["name"]: statistics.median(r["samples"]) / 1e9 for r in results}
+
+
+# ---------------------------------------------------------------------------- the report
+
+
+def ms(t):
+    return "not measured" if t is None else (f"{t * 1000:.3f}" if t < 0.01 else f"{t * 1000:.1f}")
+
+
+def ratio(a, b):
+    return "-" if a is None or b is None or b <= 0 else f"{a / b:,.0f}x"
+
+
+def exponent(points):
+    """The slope of log(time) against log(n), least squares."""
+    pts = [(math.log(n), math.log(t)) for n, t in points if t]
+    if len(pts) < 2:
+        return None
+    mx = sum(x for x, _ in pts) / len(pts)
+    my = sum(y for _, y in pts) / len(pts)
+    return sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts)
+
+
+def report(rows, keras_warm, swift):
+    mem = lambda m: "-" if m is None else f"{m:.0f}"  # noqa: E731
+    lines = [
+        "# Benchmarks: speed and memory (issue 12)",
+        "",
+        "Written by tools/bench/speed_bench.py; do not edit by hand. The machine was shared by",
+        "several engineers building at the same time (2 cores): figures are medians of repeated",
+        "runs and still noisy; compare ratios, not the last digit.",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores; Keras {keras.__version__}, "
+        f"backend {keras.backend.backend()}, Python {platform.python_version()}. "
+        f"Keras import in this process: {IMPORT_SECONDS:.2f} s. kshape release build.",
+        "",
+        "## Fresh process: the user's job",
+        "",
+        "Each job is one process, start-up included: `kshape run SCRIPT` or `kshape inspect FILE "
+        "--size ...`/`--scan 1-512`, against `python -c` that imports Keras, loads the same config "
+        "(or builds the same layers) and calls the model on `keras.Input` at each size. Peak "
+        "memory is the process's maximum resident set. Median of "
+        f"{REPEAT} runs for kshape; Keras runs fewer times where one run takes long. For the "
+        "chains Keras builds the layers (its `model_from_json` of the 5,000-layer config did not "
+        "finish in 9 minutes here) while kshape reads the config Keras wrote for them.",
+        "",
+        "| work | kshape (ms) | kshape --json (ms) | kshape peak (MB) | Keras (ms) | Keras peak (MB) "
+        "| Keras / kshape |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        kind, label, _, k, p = r[:5]
+        kj = r[5] if len(r) > 5 else (None, None)
+        lines.append(
+            f"| {kind}: {label} | {ms(k[0])} | {ms(kj[0]) if len(r) > 5 else '-'} | {mem(k[1])} "
+            f"| {ms(p[0])} | {mem(p[1])} | {ratio(p[0], k[0])} |")
+    pts = [(r[2], r[3][0]) for r in rows if r[0] == "statements"]
+    e = exponent(pts)
+    lines += [
+        "",
+        "Statements: time against the script's length fits n^"
+        + ("?" if e is None else f"{e:.2f}")
+        + " for kshape (1 is linear) over the lengths that finished within "
+        + f"{TIMEOUT:.0f} s (\"not measured\": it did not, or for Keras 100k, was not run); "
+        + "per second: "
+        + ", ".join(f"{n:,}: {n / t:,.0f}/s" for n, t in pts if t)
+        + ".",
+    ]
+    ins = {k: v for k, v in swift.items()}
+    lines += [
+        "",
+        "## Warm: Keras's best case, per size",
+        "",
+        "Keras: `model(keras.Input(shape))` in this loaded process (import and loading excluded, "
+        "one warm-up call first), median of "
+        f"{REPEAT}. kshape: its in-process benchmark suite (Benchmarks/, google/swift-benchmark, "
+        "median sample): the evaluation of one size alone (`Session.evaluate`, the import "
+        "compiled once beforehand), and the rendering apart.",
+        "",
+        "| work | kshape evaluate (ms) | kshape table (ms) | kshape JSON (ms) | Keras warm (ms) "
+        "| Keras / kshape evaluate |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for n in CHAINS:
+        for how in ("imported", "typed"):
+            ev = ins.get(f"apply/{how}{n}/evaluate")
+            lines.append(
+                f"| apply: chain of {n}, {how} | {ms(ev)} | {ms(ins.get(f'apply/{how}{n}/table'))} "
+                f"| {ms(ins.get(f'apply/{how}{n}/json'))} | {ms(keras_warm.get(f'apply/chain{n}'))} "
+                f"| {ratio(keras_warm.get(f'apply/chain{n}'), ev)} |")
+    for m in MODELS:
+        ev = ins.get(f"size/{m}/evaluate")
+        lines.append(
+            f"| one size: {m} at 224x224 | {ms(ev)} | - | - | {ms(keras_warm.get(f'size/{m}'))} "
+            f"| {ratio(keras_warm.get(f'size/{m}'), ev)} |")
+    for m in MODELS:
+        sc = ins.get(f"scan/{m}/1-512")
+        lines.append(
+            f"| scan 1-512 (all 512 sizes): {m} | {ms(sc)} | - | - | {ms(keras_warm.get(f'scan/{m}'))} "
+            f"| {ratio(keras_warm.get(f'scan/{m}'), sc)} |")
+    for n in STATEMENTS:
+        st = ins.get(f"statements/dense{n}")
+        kw = keras_warm.get(f"statements/dense{n}")
+        lines.append(
+            f"| statements: {n} x Dense(8), whole script in-process | {ms(st)} | - | - | {ms(kw)} "
+            f"| {ratio(kw, st)} |")
+    lines += [
+        "",
+        "In-process figures for the whole inspect job (parse, decode, import, every size, the "
+        "report), from the same suite:",
+        "",
+        "| work | text (ms) | JSON (ms) |",
+        "|---|---:|---:|",
+    ]
+    for m in MODELS:
+        for label in ("1size", "10sizes"):
+            lines.append(
+                f"| inspect {m}, {label} | {ms(ins.get(f'inspect/{m}/{label}/text'))} "
+                f"| {ms(ins.get(f'inspect/{m}/{label}/json'))} |")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    with tempfile.TemporaryDirectory() as d:
+        paths = write_workloads(Path(d))
+        swift = in_process()
+        keras_warm = warm(paths)
+        rows = fresh(paths)
+        text = report(rows, keras_warm, swift)
+    (ROOT / "docs" / "benchmarks-speed.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    sys.setrecursionlimit(1_000_000)
+    threading.stack_size(1 << 30)
+    worker = threading.Thread(target=main)
+    worker.start()
+    worker.join()
