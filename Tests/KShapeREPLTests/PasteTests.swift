@@ -26,10 +26,7 @@ import Testing
       FileManager.default.isExecutableFile(atPath: TerminalTests.binary.path), "kshape is built")
     let t = Tmux()
     try #require(
-      t.run([
-        "new-session", "-d", "-x", "100", "-y", "60", "-s", t.session,
-        "env LANG=C \(TerminalTests.binary.path)",
-      ]).status == 0,
+      t.start("env LANG=C \(TerminalTests.binary.path)", columns: 100, rows: 60),
       "tmux starts (apt-get install tmux)")
     #expect(t.waitFor("kshape>"))
     return t

@@ -42,9 +42,15 @@ import Testing
       return ((status >> 8) & 0xff, text)
     }
 
+    /// Starts `command` in a new terminal. A kshape that is not given a store of its own gets
+    /// one for this terminal alone: tests never share (or lock) the user's store.
     func start(_ command: String, columns: Int = 100, rows: Int = 40) -> Bool {
-      run(
-        ["new-session", "-d", "-x", String(columns), "-y", String(rows), "-s", session, command]
+      let home = FileManager.default.temporaryDirectory.appendingPathComponent("\(session)-home")
+      let isolated =
+        command.contains("KSHAPE_HOME") || command.contains("--store")
+        ? command : "export KSHAPE_HOME='\(home.path)'; " + command
+      return run(
+        ["new-session", "-d", "-x", String(columns), "-y", String(rows), "-s", session, isolated]
       ).status == 0
     }
 
