@@ -42,7 +42,7 @@ let package = Package(
     .executableTarget(
       name: "kshape",
       dependencies: [
-        "KShapeREPL",
+        "KShapeREPL", "PythonRuntime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // The fuzz harness (docs/fuzzing.md): generated and mutated statements, configs, archives.

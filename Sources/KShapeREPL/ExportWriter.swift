@@ -8,7 +8,7 @@ enum ExportWriter {
   /// outcome passes through; a write that fails becomes a failure naming the path.
   static func perform(_ outcome: Outcome) -> Outcome {
     guard case .export(let request) = outcome else { return outcome }
-    if let problem = write(request.result.text, to: request.path) {
+    if let problem = write(request.result.text, to: HomePath.expand(request.path)) {
       return .failure(
         EngineError(
           "cannot write '\(request.path)': \(problem)",

@@ -56,7 +56,7 @@ struct ImportCommand {
   func run(_ session: inout Session, source: String) -> Outcome {
     let model: SavedModel
     do {
-      model = try ModelLoading.load(path)
+      model = try ModelLoading.load(HomePath.expand(path))
     } catch {
       return .failure(error)
     }

@@ -10,7 +10,7 @@ enum PathCompletion {
     let folder =
       folderPart.isEmpty
       ? "."
-      : (folderPart.hasPrefix("~") ? NSString(string: folderPart).expandingTildeInPath : folderPart)
+      : HomePath.expand(folderPart)
     guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
       return []
     }

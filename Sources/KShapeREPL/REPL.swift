@@ -10,6 +10,9 @@ public struct Output {
   public var err: (String) -> Void
   /// True once normal output can no longer be written (stdout closed or full): the loops stop.
   public var stopped: () -> Bool
+  /// Shows text through a pager command (`summary | less`); false when it could not, and the
+  /// text is then written to `out`.
+  public var page: ((_ text: String, _ pager: String) -> Bool)?
   public init(
     out: @escaping (String) -> Void, err: @escaping (String) -> Void,
     stopped: @escaping () -> Bool = { false }
@@ -25,6 +28,11 @@ public final class REPL {
   public private(set) var session = Session()
   let output: Output
 
+  /// How results are laid out (`summary --keras` and the like change it for one line).
+  public var style = RenderStyle.plain
+  /// The terminal's width now (it can change between lines); nil for pipes and tests.
+  public var measureWidth: () -> Int? = { nil }
+
   public init(output: Output) { self.output = output }
 
   public static let banner = "kshape: Keras shapes without Python. Type help, or Ctrl-D to leave."
@@ -35,7 +43,7 @@ public final class REPL {
   /// with a continuation prompt until it is complete, as Python's REPL does; Ctrl-C cancels the
   /// block, Ctrl-D or `quit` leaves. When a statement fails, the rest of a paste is skipped.
   public func runInteractive(_ reader: any LineReader) {
-    output.out(Self.banner)
+    output.out(Prose.wrap(Self.banner, width: measureWidth()))
     var block: [String] = []
     while true {
       switch reader.readLine(prompt: block.isEmpty ? Self.prompt : Self.continuation) {
@@ -66,7 +74,7 @@ public final class REPL {
   private func runInteractiveText(_ text: String, _ reader: any LineReader) -> Bool {
     var quit = false
     var failed = false
-    run(text, name: "<stdin>", firstLine: 1) { piece, _, outcome in
+    run(text, name: "<stdin>", firstLine: 1) { piece, _, outcome, style in
       if case .quit = outcome {
         quit = true
         return false
@@ -74,8 +82,13 @@ public final class REPL {
       if case .failure(let e) = outcome, !e.printed.isEmpty {
         output.out(String(e.printed.dropLast(e.printed.hasSuffix("\n") ? 1 : 0)))
       }
-      if let rendered = Render.outcome(outcome, source: piece) {
-        if Self.failed(outcome) { output.err(rendered) } else { output.out(rendered) }
+      if let rendered = Render.outcome(outcome, source: piece, style: style) {
+        if Self.failed(outcome) {
+          output.err(rendered)
+        } else if let pager = style.pager, let page = output.page, page(rendered, pager) {
+        } else {
+          output.out(rendered)
+        }
       }
       if Self.failed(outcome) { failed = true }
       return true
@@ -159,7 +172,7 @@ public final class REPL {
   /// `Conv2D?`), not Python.
   static func isCommandLine(_ line: String) -> Bool {
     ImportCommand.parse(line) != nil || HelpShortcut.topic(line) != nil
-      || Parser.parseCommand(line, commands: Session.commands) != nil
+      || Session.command(in: line) != nil
   }
 
   /// Most statements a script runs: each keeps ~2 KB in the session, so this bounds a script's
@@ -217,7 +230,7 @@ public final class REPL {
       var quit = quit
       var statements = statements
       let (json, python) = (self.json, self.python)
-      repl.run(chunk.text, name: name, firstLine: chunk.line) { piece, line, outcome in
+      repl.run(chunk.text, name: name, firstLine: chunk.line) { piece, line, outcome, style in
         statements += 1
         if statements > limit {
           output.err(
@@ -235,7 +248,7 @@ public final class REPL {
           if let record = JSONOutput.record(outcome, line: line, source: piece) {
             output.out(JSONOutput.encode(record))
           }
-        } else if let text = Render.outcome(outcome, source: piece), !failed,
+        } else if let text = Render.outcome(outcome, source: piece, style: style), !failed,
           !python || REPL.isProgramOutput(outcome)
         {
           output.out(text)
@@ -246,10 +259,11 @@ public final class REPL {
         if failed {
           // A failed apply still shows what evaluated; the failure itself goes to stderr.
           if case .applied(let ev, let size) = outcome {
-            if !json { output.out(Render.evaluationTable(ev, size: size)) }
-            output.err("line \(line): " + (Render.failure(ev) ?? "error"))
+            if !json { output.out(Render.evaluationTable(ev, size: size, style: style)) }
+            output.err("line \(line): " + (Render.failure(ev, style: style) ?? "error"))
           } else {
-            output.err("line \(line): " + (Render.outcome(outcome, source: piece) ?? "error"))
+            output.err(
+              "line \(line): " + (Render.outcome(outcome, source: piece, style: style) ?? "error"))
           }
           status = 1
           return false
@@ -280,24 +294,23 @@ public final class REPL {
   }
 
   /// Runs a text: a command, or Python statements, calling `each` with every statement's
-  /// source, its line number and its outcome; `each` returns false to stop.
+  /// source, its line number, its outcome and the style to show it in; `each` returns false to
+  /// stop.
   func run(
-    _ text: String, name: String, firstLine: Int, _ each: (String, Int, Outcome) -> Bool
+    _ text: String, name: String, firstLine: Int,
+    _ each: (String, Int, Outcome, RenderStyle) -> Bool
   ) {
-    if let topic = HelpShortcut.topic(text) {
-      _ = each(text, firstLine, .help(topic))
+    let text = Self.straightQuotes(text)
+    if Self.isCommandLine(text) || Self.pagerPipe(text) != nil {
+      for (outcome, style) in runCommand(text) where !each(text, firstLine, outcome, style) {
+        return
+      }
       return
     }
-    switch ImportCommand.parse(text) {
-    case .success(let command)?:
-      _ = each(text, firstLine, ExportWriter.perform(command.run(&session, source: text)))
-      return
-    case .failure(let error)?:
-      _ = each(text, firstLine, .failure(error))
-      return
-    case nil: break
-    }
+    var style = self.style
+    style.width = measureWidth()
     let chars = Array(text)
+    let names = Set(session.names)
     session.submitProgram(text, name: name, firstLine: firstLine) { piece, outcome in
       // The statement's line: count the newlines before it in the text.
       var line = firstLine
@@ -311,7 +324,20 @@ public final class REPL {
       } else if let start = Self.offset(of: piece, in: chars) {
         line += chars[..<start].filter { $0 == "\n" }.count
       }
-      return each(piece, line, ExportWriter.perform(outcome))
+      return each(
+        piece, line, Self.withCommandTypo(ExportWriter.perform(outcome), piece, names: names),
+        style)
+    }
+  }
+
+  /// One command line (`apply`, `summary`, `load`, `Conv2D?`...): its outcome, to the session
+  /// or read here (a model file).
+  func submitCommand(_ text: String) -> Outcome {
+    if let topic = HelpShortcut.topic(text) { return .help(topic) }
+    switch ImportCommand.parse(text) {
+    case .success(let command)?: return ExportWriter.perform(command.run(&session, source: text))
+    case .failure(let error)?: return .failure(error)
+    case nil: return ExportWriter.perform(session.submit(text))
     }
   }
 
@@ -329,7 +355,7 @@ public final class REPL {
   /// One statement or command (tests and `-c` pieces): the outcome of its last statement.
   public func submit(_ piece: String) -> Outcome {
     var last = Outcome.nothing
-    run(piece, name: "<stdin>", firstLine: 1) { _, _, outcome in
+    run(piece, name: "<stdin>", firstLine: 1) { _, _, outcome, _ in
       last = outcome
       return true
     }
@@ -340,6 +366,8 @@ public final class REPL {
   static func isProgramOutput(_ o: Outcome) -> Bool {
     switch o {
     case .effect, .shown, .imported: return false
+    // What the program printed, not the tensors its calls made.
+    case .executed(let x): return !x.text.isEmpty
     default: return true
     }
   }
@@ -352,23 +380,10 @@ public final class REPL {
     }
   }
 
-  /// Tab completion: commands, layer names and the session's names that start with the word;
-  /// file paths after `load`, `import` and `export FORMAT`.
+  /// Tab completion (`Completion`): commands, layers, a call's argument names and values, the
+  /// session's names; file paths after `load`, `import PATH` and `export FORMAT`.
   public func completions(_ before: String) -> [String] {
-    let trimmed = before.drop { $0 == " " }
-    for command in ["load ", "import ", "export keras ", "export python "]
-    where trimmed.hasPrefix(command) {
-      let partial = String(trimmed.dropFirst(command.count).split(separator: " ").last ?? "")
-      if command == "import ", !partial.contains("/"), !partial.contains(".") { break }
-      return trimmed.hasSuffix(" ") && !partial.isEmpty ? [] : PathCompletion.candidates(partial)
-    }
-    let word = String(
-      before.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
-    guard !word.isEmpty else { return [] }
-    let atStart = before.dropLast(word.count).allSatisfy { $0 == " " }
-    var pool = Catalog.allNames + ["Input", "Model", "Sequential"] + session.names
-    if atStart { pool += Session.commands.sorted() + ["load"] }
-    return Array(Set(pool.filter { $0.lowercased().hasPrefix(word.lowercased()) })).sorted()
+    Completion(session: session).candidates(before)
   }
 }
 

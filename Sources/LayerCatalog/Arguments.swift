@@ -91,7 +91,7 @@ public struct BoundArguments: Sendable {
     let all = own + extra.filter { b in !own.contains { $0.name == b.name } }
     for (key, v) in arguments.keywords {
       guard all.contains(where: { $0.name == key }) || signature.ignoresUnknownKeywords else {
-        let suggestion = nearest(key, in: all.map(\.name)).map { "did you mean '\($0)'?" }
+        let suggestion = closestArgument(key, in: all.map(\.name)).map { "did you mean '\($0)'?" }
         throw LayerError(
           "\(layer) has no argument '\(key)'", argument: key,
           hint: suggestion ?? "its arguments are: \(own.map(\.name).joined(separator: ", "))")
@@ -218,4 +218,15 @@ public struct BoundArguments: Sendable {
     }
     return v
   }
+}
+
+/// The argument someone meant by `key`: one it abbreviates (`kernel` for `kernel_size`, `pool`
+/// for `pool_size`), else the nearest by edit distance.
+func closestArgument(_ key: String, in names: [String]) -> String? {
+  let lower = key.lowercased()
+  let parts = names.filter { name in
+    name.hasPrefix(lower + "_") || name.split(separator: "_").first.map(String.init) == lower
+  }
+  if parts.count == 1 { return parts[0] }
+  return nearest(key, in: names) ?? parts.first
 }

@@ -121,3 +121,14 @@ struct CallBinding {
     }
   }
 }
+
+/// The classes whose `call` takes `mask=` (Keras 3.15: `inspect.signature(cls.call)`); Keras's
+/// `Layer.__call__` passes `mask` only to these, and any other raises "got an unexpected
+/// keyword argument 'mask'". `training=` is taken by every layer.
+public enum MaskedCall {
+  public static let classes: Set<String> = [
+    "AdditiveAttention", "Attention", "BatchNormalization", "Bidirectional", "ConvLSTM1D",
+    "ConvLSTM2D", "ConvLSTM3D", "GRU", "GlobalAveragePooling1D", "LSTM", "Lambda", "Pipeline",
+    "RNN", "SimpleRNN", "Softmax", "TimeDistributed",
+  ]
+}

@@ -119,6 +119,12 @@ public enum Catalog {
   /// The entry for a class name or alias.
   public static func entry(_ name: String) -> LayerEntry? { byName[name] }
 
+  /// The entry for a class as Keras names its objects (`GroupedQueryAttention`, the class that
+  /// `keras.layers` exports as GroupQueryAttention), or for a name a user can type.
+  public static func entry(forClass name: String) -> LayerEntry? {
+    byName[name] ?? entries.first { $0.pythonClassName == name }
+  }
+
   /// Every name a user can type.
   public static var allNames: [String] { byName.keys.sorted() }
 

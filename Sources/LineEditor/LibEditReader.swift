@@ -109,6 +109,13 @@ public final class LibEditReader: LineReader {
     return .line(Self.stripNewline(raw))
   }
 
+  /// True when Ctrl-C was pressed since the last `readLine` began: a computation started after
+  /// reading a line polls this to stop early.
+  public var interruptRequested: Bool {
+    guard let interruptFlag else { return false }
+    return kshape_flag_is_set(interruptFlag) != 0
+  }
+
   /// Adds `line` to the history (unless it is blank or repeats the latest entry).
   public func addHistory(_ line: String) {
     guard !line.isBlank else { return }

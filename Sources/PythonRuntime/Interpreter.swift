@@ -1,3 +1,4 @@
+import Foundation
 import StatementLanguage
 
 /// Runs parsed Python programs: the interpreter of kshape's Python subset. It knows nothing of
@@ -198,6 +199,18 @@ public final class Interpreter {
   /// limited) recursion in user code never overflows the native stack.
   func runOnLargeStack<T>(_ body: @escaping () throws(PyError) -> T) throws(PyError) -> T {
     if onLargeStack { return try body() }
+    if Self.currentThreadIsLarge {
+      // The host's own large thread: run here, measuring the stack from this point on.
+      var marker = 0
+      stackBase = withUnsafePointer(to: &marker) { UInt(bitPattern: $0) }
+      stackBudget = Self.stackSize - max(Self.stackSize / 8, 8 << 20)
+      onLargeStack = true
+      defer {
+        onLargeStack = false
+        stackBase = 0
+      }
+      return try body()
+    }
     let box = LargeStackBox(body)
     box.onStart = { [unowned self] base, budget in
       self.stackBase = base
@@ -220,10 +233,24 @@ public final class Interpreter {
     return try result.get()
   }
 
-  /// The stack sizes tried for the interpreter's thread, largest first. Measured in a debug
-  /// build: 1000 nested Python calls take under 32 MB; an expression nested 200 deep inside each
-  /// call takes more, so 512 MB of address space is reserved (pages are only touched when used).
-  static let stackSizes = [512 << 20, 64 << 20]
+  /// Marks the calling thread as one with at least `stackSize` of stack, so the interpreter runs
+  /// on it directly (the executable does its work on such a thread: no thread per statement).
+  public static func markCurrentThreadLarge() {
+    Thread.current.threadDictionary[largeStackKey] = true
+  }
+
+  static let largeStackKey = "kshape.interpreter.largeStack"
+
+  static var currentThreadIsLarge: Bool {
+    Thread.current.threadDictionary[largeStackKey] != nil
+  }
+
+  /// The stack of the interpreter's thread. Measured in a debug build: 1000 nested Python calls
+  /// take under 32 MB; an expression nested 200 deep inside each call takes more, so 512 MB of
+  /// address space is reserved (pages are only touched when used).
+  public static let stackSize = 512 << 20
+  /// The stack sizes tried for the interpreter's own thread, largest first.
+  static let stackSizes = [stackSize, 64 << 20]
   /// The parser's nesting is capped at 200 levels: a few MB in a debug build (and sizes this
   /// small are reused by the C library, so a parse per statement stays cheap).
   static let parserStackSizes = [16 << 20]

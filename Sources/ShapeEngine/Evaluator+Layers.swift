@@ -67,6 +67,11 @@ extension Evaluator {
       }
       layer = try entry.make(bound)
     } catch {
+      // A failed line keeps the names Keras took (NamesTaken): most classes take theirs
+      // before they check their arguments.
+      if ConstructionNames.taken(by: error, entry: entry, arguments: arguments) {
+        _ = graph.autoName(entry.autoNamePrefix)
+      }
       throw EngineError(
         Diagnostic(
           error.message, at: error.argument.flatMap { ranges[$0] } ?? range, hint: error.hint),
@@ -85,11 +90,15 @@ extension Evaluator {
     } else {
       name = graph.autoName(entry.autoNamePrefix)
     }
-    try checkUnique(name, range: ranges["name"] ?? range, className: cls)
+    // An alias (MaxPool1D, Convolution2D) is Keras's class under another name: summaries and
+    // configs show the class.
+    let className = entry.pythonClassName ?? entry.className
+    try checkUnique(name, range: ranges["name"] ?? range, className: className)
     graph.addLayer(
       LayerNode(
-        name: name, className: cls, layer: layer, policy: policy, weights: nil,
+        name: name, className: className, layer: layer, policy: policy, weights: nil,
         statement: statement, arguments: arguments))
+    for prefix in Sublayers.atInit[className] ?? [] { _ = graph.autoName(prefix) }
     graph.layers[graph.layers.count - 1].autocastsInputs = bound["autocast"].isTruthy
     graph.layers[graph.layers.count - 1].trainable =
       bound["trainable"] == .none || bound["trainable"].isTruthy
@@ -153,9 +162,14 @@ extension Evaluator {
       }
       total = sum
     }
+    if node.weights == nil {
+      for prefix in Sublayers.atBuild[node.className] ?? [] { _ = graph.autoName(prefix) }
+    }
     graph.layers[l].weights = result.weights
     for t in input.tensors
-    where node.autocastsInputs && t.dtype.isFloating && t.dtype != node.policy.computeDType {
+    where node.autocastsInputs && !InputCasts.never.contains(node.className) && t.dtype.isFloating
+      && t.dtype != node.policy.computeDType
+    {
       graph.skipTensorName()
     }
     let outs = result.outputs.map { graph.newTensor($0, layer: l) }

@@ -10,6 +10,8 @@ public struct InputBinding: Sendable {
   public var batch: Int?
   /// Whole tensors for inputs, by ordinal: what a nested model is called on.
   public var tensors: [Int: TensorType] = [:]
+  /// What the size changed that the input declared, said beside the result.
+  public var notes: [String] = []
   public init(shapes: [Int: [Dim]] = [:], batch: Int? = nil) {
     self.shapes = shapes
     self.batch = batch
@@ -225,6 +227,18 @@ struct Evaluator {
     if positional.isEmpty, let i = keywords.firstIndex(where: { $0.0 == "inputs" }) {
       positional = [keywords.remove(at: i).1]
       site.positional = [site.keywords.remove(at: i).1]
+    }
+    if keywords.contains(where: { $0.0 == "mask" }),
+      !MaskedCall.classes.contains(graph.layers[l].className)
+    {
+      let node = graph.layers[l]
+      throw EngineError(
+        Diagnostic(
+          "\(node.name) (\(node.className)): call() got an unexpected keyword argument 'mask'",
+          at: range,
+          hint: "Keras passes mask= only to layers whose call() takes one: "
+            + MaskedCall.classes.sorted().joined(separator: ", ")),
+        layer: node.name, className: node.className)
     }
     // The plain forms: one tensor or one list, perhaps with training=/mask= that change no shape.
     if positional.count == 1, keywords.allSatisfy({ ["training", "mask"].contains($0.0) }) {

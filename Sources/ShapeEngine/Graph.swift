@@ -187,6 +187,9 @@ public struct Graph: Sendable {
 
   /// Imported models: the layers each added, and its outputs (`output_layers`).
   public var imports: [(layers: Range<Int>, outputs: [Int])] = []
+  /// Each imported model as a summary row names it (`resnet50 (Functional)`), in `imports`
+  /// order: `summary --depth 1` folds a model into that one row.
+  public var importLabels: [String] = []
 
   /// The order a model's summary lists its layers in (Keras's `model.operations`), when the
   /// graph is a model's view; nil for creation order.

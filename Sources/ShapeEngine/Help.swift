@@ -3,8 +3,13 @@ import LayerCatalog
 /// `help` and `help NAME`.
 public enum Help {
   public static func text(_ topic: String) -> String {
-    let name = topic.trimmingSpaces
+    var name = topic.trimmingSpaces
     if name.isEmpty { return general }
+    // `help keras.layers.Dense`, `help layers.Conv2D`, `help Dense()`: the class.
+    for prefix in ["tf.keras.layers.", "keras.layers.", "layers."] where name.hasPrefix(prefix) {
+      name = String(name.dropFirst(prefix.count))
+    }
+    if name.hasSuffix("()") { name = String(name.dropLast(2)) }
     if let e = Catalog.entry(name) {
       var lines = [
         e.signatureText, "", "  family: \(e.family)", "  shape:  \(e.rule)",
@@ -14,6 +19,10 @@ public enum Help {
       return lines.joined(separator: "\n")
     }
     if name == "apply" { return applyHelp }
+    if name == "summary" { return summaryHelp }
+    if name == "scan" { return scanHelp }
+    if name == "help" || name == "commands" { return commandsHelp }
+    if name == "quit" || name == "exit" { return "quit, exit     leave the REPL (or Ctrl-D)" }
     if name == "import" { return importHelp }
     if name == "export" { return exportHelp }
     if name == "Input" || name == "InputLayer" {
@@ -21,7 +30,8 @@ public enum Help {
         + "  x = Input((None, None, 3))   unknown dims get names: H, W (images), L (sequences), C\n"
         + "  x = Input((H, W, 3))         or name them yourself"
     }
-    let suggestion = nearest(name, in: Catalog.allNames + ["apply", "import", "export", "Input"])
+    let suggestion = nearest(
+      name, in: Catalog.allNames + ["apply", "import", "export", "Input", "summary", "scan"])
     return "no help for '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
   }
 
@@ -34,6 +44,35 @@ public enum Help {
       apply 224x224 batch=8    also set the batch dim
       apply                    evaluate at the declared shapes
     """
+
+  static let summaryHelp = """
+    summary        the model.summary() table of the session: every layer, its output shape
+                   (formulas such as H-4 where Keras prints None) and its parameters
+      summary --keras      the shapes as Keras prints them (None for every unknown dim)
+      summary --depth 1    an imported model as one row, as Keras shows a model in a model
+      summary --compact    no rules between rows (long models)
+    The options work with apply too: apply 224x224 --compact. A long table: summary | less
+    """
+
+  static let scanHelp = """
+    scan FROM-TO   evaluate every size s x s in the range (each unknown dim of the one input
+                   set to s) and say which sizes work and which layer rejects the others
+      scan 1-512           (default 1-256; at most 4096 sizes; Ctrl-C stops it)
+    """
+
+  static var commandsHelp: String {
+    """
+    Commands (help COMMAND for more):
+      apply SIZE     every layer's output at a size: apply 224x224, apply 32x32 64x64
+      summary        the model.summary() table, with formulas (--keras, --depth 1, --compact)
+      scan 1-512     which sizes s x s evaluate, and which layer rejects the others
+      import PATH    load a .keras file or JSON config
+      export keras model.json    the model as Keras JSON; export python model.py: as code
+      help NAME      a layer's signature, shape rule and an example: help Conv2D
+      summary | less a long output through a pager (also apply, help, scan)
+      quit           leave (or Ctrl-D); Ctrl-C cancels a line or stops a computation
+    """
+  }
 
   static let importHelp = """
     import PATH     load a saved Keras model into the session

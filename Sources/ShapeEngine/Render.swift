@@ -10,26 +10,50 @@ public enum Render {
     let layer = graph.layers[node.layer]
     var text = node.type.kerasRepr(name: node.kerasName)
     var detail = "  = \(node.type.formulaShape)   \(layer.name) (\(layer.className))"
-    if layer.layer != nil { detail += ", \(layer.params.total) params" }
+    if layer.layer != nil { detail += ", \(groupedDigits(layer.params.total)) params" }
     text += "\n" + detail
     return text
   }
 
   /// The outcome of a line as the REPL shows it.
-  public static func outcome(_ o: Outcome, source: String) -> String? {
+  public static func outcome(_ o: Outcome, source: String, style: RenderStyle = .plain) -> String? {
     switch o {
     case .nothing, .quit: return nil
-    case .effect(let e, let graph): return effect(e, graph)
-    case .shown(let b, _, let graph): return binding(b, graph)
-    case .applied(let ev, let size): return evaluation(ev, size: size)
-    case .summary(let g, let title): return summary(g, title: title)
-    case .executed(let x): return x.text.isEmpty ? nil : x.text
-    case .scanned(let scan): return scan.text
-    case .imported(let name, let layers, let g): return imported(name, layers, g)
-    case .help(let topic): return Help.text(topic)
+    case .effect(let e, let graph): return Prose.wrap(effect(e, graph), width: style.fitWidth)
+    case .shown(let b, _, let graph): return Prose.wrap(binding(b, graph), width: style.fitWidth)
+    case .applied(let ev, let size): return evaluation(ev, size: size, style: style)
+    case .summary(let g, let title): return summary(g, title: title, style: style)
+    case .executed(let x):
+      // A statement that made several calls and showed nothing (a loop, `model.add` that
+      // rebuilds a Sequential): the last call's output, as a line that made one would show.
+      if x.text.isEmpty, let last = x.calls.last {
+        return Prose.wrap(
+          last.outputs.map { tensor($0, in: x.graph) }.joined(separator: "\n"),
+          width: style.fitWidth)
+      }
+      return x.text.isEmpty ? nil : x.text
+    case .scanned(let scan): return Prose.wrap(scan.text, width: style.fitWidth)
+    case .imported(let name, let layers, let g):
+      return Prose.wrap(imported(name, layers, g), width: style.fitWidth)
+    case .help(let topic): return Prose.wrap(Help.text(topic), width: style.fitWidth)
     case .export(let request): return request.message
-    case .failure(let e): return failure(e, source: source)
+    case .failure(let e): return diagnostic(e, source: source, style)
     }
+  }
+
+  /// An error with its caret; its message and hint wrapped to the terminal (the source line and
+  /// its caret are left whole, so that the caret stays under the text it marks).
+  /// Inside the program's functions, the traceback comes first.
+  static func diagnostic(_ e: EngineError, source: String, _ style: RenderStyle) -> String {
+    var text = e.diagnostic.rendered(source: e.source ?? source)
+    if !e.trace.isEmpty {
+      text = "Traceback (most recent call last): " + e.trace.joined(separator: " -> ") + "\n" + text
+    }
+    guard let width = style.fitWidth else { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      line.hasPrefix("error: ") || line.hasPrefix("hint: ") || line.hasPrefix("note: ")
+        ? Prose.wrap(String(line), width: width) : String(line)
+    }.joined(separator: "\n")
   }
 
   static func effect(_ e: Effect, _ g: Graph) -> String {
@@ -55,8 +79,8 @@ public enum Render {
     // The model's own outputs (`output_layers`), as the import recorded them.
     let outputs = g.imports.last { $0.layers == layers }?.outputs ?? []
     var lines = [
-      "imported model \"\(name)\": \(added.count) layers, \(params.total) params "
-        + "(\(params.trainable) trainable)"
+      "imported model \"\(name)\": \(added.count) layers, \(groupedDigits(params.total)) params "
+        + "(\(groupedDigits(params.trainable)) trainable)"
     ]
     for t in inputs {
       lines.append("  input  \(g.layerName(of: t)): \(g.tensors[t].type.formulaShape)")
@@ -80,35 +104,66 @@ public enum Render {
       let calls = node.calls.count
       return "<\(node.className) name=\(node.name), built=\(calls > 0 ? "True" : "False")>"
         + (calls > 0
-          ? "  called \(calls) time\(calls == 1 ? "" : "s"), \(node.params.total) params" : "")
+          ? "  called \(calls) time\(calls == 1 ? "" : "s"), \(groupedDigits(node.params.total)) params"
+          : "")
     }
   }
 
-  /// The summary table: every called layer, its output shapes, params; formulas where symbolic.
-  public static func summary(_ g: Graph, title: String) -> String {
-    let symbolic = g.tensors.contains { $0.type.hasFormulas }
+  /// The summary table: every called layer, its output shapes (formulas where Keras says `None`,
+  /// or Keras's own form with `style.kerasShapes`), params as Keras groups them; fitted to
+  /// `style.width`. A model's view lists its layers in Keras's order (`Graph.order`).
+  public static func summary(_ g: Graph, title: String, style: RenderStyle = .plain) -> String {
     let graphLike = g.layers.contains {
       $0.calls.contains { $0.inputs.count > 1 } || $0.calls.count > 1
     }
-    var headers = ["Layer (type)", "Output Shape"]
-    if symbolic { headers.append("Formula") }
-    headers.append("Param #")
+    var headers = ["Layer (type)", "Output Shape", "Param #"]
     if graphLike { headers.append("Connected to") }
-    var table = Table(headers: headers, rightAligned: [symbolic ? 3 : 2])
-    for node in g.listed.map({ g.layers[$0] }) where !node.calls.isEmpty {
+    var table = Table(headers: headers, rightAligned: [2])
+    let folded = (style.depth ?? .max) <= 1 ? g.imports.indices.map { ($0, g.imports[$0]) } : []
+    let listed = g.listed
+    var k = 0
+    while k < listed.count {
+      let l = listed[k]
+      if let (i, model) = folded.first(where: { $0.1.layers.lowerBound == l }),
+        !model.layers.isEmpty
+      {
+        // An imported model as one row, as Keras shows a model used as a layer.
+        let label = g.importLabels.indices.contains(i) ? g.importLabels[i] : "model (Functional)"
+        let shapes = model.outputs.map { shape(g.tensors[$0].type, style) }
+        var row = [
+          label, shapes.joined(separator: ", "), groupedDigits(g.params(of: model.layers).total),
+        ]
+        if graphLike {
+          let inside = Set(model.layers)
+          let sources = g.layers[model.layers].flatMap { $0.calls.flatMap(\.inputs) }
+            .filter { !inside.contains(g.tensors[$0].layer) }.map { g.layerName(of: $0) }
+          row.append(sources.isEmpty ? "-" : sources.joined(separator: ", "))
+        }
+        table.rows.append(row)
+        while k < listed.count, model.layers.contains(listed[k]) { k += 1 }
+        continue
+      }
+      let node = g.layers[l]
+      k += 1
+      if node.calls.isEmpty { continue }
       let outs = node.calls.flatMap(\.outputs).map { g.tensors[$0].type }
       var row = [
-        "\(node.name) (\(node.className))", outs.map(\.kerasShape).joined(separator: ", "),
+        "\(node.name) (\(node.className))", outs.map { shape($0, style) }.joined(separator: ", "),
+        groupedDigits(node.params.total),
       ]
-      if symbolic { row.append(outs.map(\.formulaShape).joined(separator: ", ")) }
-      row.append(String(node.params.total))
       if graphLike {
         let sources = node.calls.flatMap(\.inputs).map { g.layerName(of: $0) }
         row.append(sources.isEmpty ? "-" : sources.joined(separator: ", "))
       }
       table.rows.append(row)
     }
-    return [title, table.rendered(), footer(g)].joined(separator: "\n")
+    return [title, table.rendered(maxWidth: style.fitWidth, compact: style.compact), footer(g)]
+      .joined(separator: "\n")
+  }
+
+  /// A shape in the summary: with formulas, or as Keras prints it.
+  static func shape(_ t: TensorType, _ style: RenderStyle) -> String {
+    style.kerasShapes ? t.kerasShape : t.formulaShape
   }
 
   static func footer(_ g: Graph) -> String {
@@ -120,43 +175,40 @@ public enum Render {
       trainableBytes += Double(node.params.trainable) * size
       frozenBytes += Double(node.params.nonTrainable) * size
     }
-    return " Total params: \(p.total) (\(readableBytes(trainableBytes + frozenBytes)))\n"
-      + " Trainable params: \(p.trainable) (\(readableBytes(trainableBytes)))\n"
-      + " Non-trainable params: \(p.nonTrainable) (\(readableBytes(frozenBytes)))"
+    return
+      " Total params: \(groupedDigits(p.total)) (\(readableBytes(trainableBytes + frozenBytes)))\n"
+      + " Trainable params: \(groupedDigits(p.trainable)) (\(readableBytes(trainableBytes)))\n"
+      + " Non-trainable params: \(groupedDigits(p.nonTrainable)) (\(readableBytes(frozenBytes)))"
   }
 
   /// `apply`: the summary at that size, or the layers up to the failure and why it failed.
-  public static func evaluation(_ ev: Evaluation, size: String?) -> String {
-    let table = evaluationTable(ev, size: size)
-    return failure(ev).map { table + "\n\n" + $0 } ?? table
+  public static func evaluation(_ ev: Evaluation, size: String?, style: RenderStyle = .plain)
+    -> String
+  {
+    let table = evaluationTable(ev, size: size, style: style)
+    return failure(ev, style: style).map { table + "\n\n" + $0 } ?? table
   }
 
   /// The table of the layers that evaluated.
-  public static func evaluationTable(_ ev: Evaluation, size: String?) -> String {
+  public static func evaluationTable(
+    _ ev: Evaluation, size: String?, style: RenderStyle = .plain
+  ) -> String {
     let model = ev.model.map { "Model \"\($0)\" " } ?? ""
-    return summary(
-      ev.graph,
-      title: model
-        + (size.map { "applied at \($0):" } ?? "applied at the declared shapes:")
-        .capitalizedFirst(model.isEmpty))
-  }
-
-  /// An error with its source line and caret; inside the program's functions, the traceback.
-  public static func failure(_ e: EngineError, source: String) -> String {
-    var text = e.diagnostic.rendered(source: e.source ?? source)
-    if !e.trace.isEmpty {
-      text = "Traceback (most recent call last): " + e.trace.joined(separator: " -> ") + "\n" + text
-    }
-    return text
+    let title =
+      model
+      + (size.map { "applied at \($0):" } ?? "applied at the declared shapes:")
+      .capitalizedFirst(model.isEmpty)
+    let notes = ev.notes.map { Prose.wrap("note: " + $0, width: style.fitWidth) }
+    return summary(ev.graph, title: ([title] + notes).joined(separator: "\n"), style: style)
   }
 
   /// Which layer and statement failed, and why; nil when the evaluation succeeded.
-  public static func failure(_ ev: Evaluation) -> String? {
+  public static func failure(_ ev: Evaluation, style: RenderStyle = .plain) -> String? {
     guard let (i, error) = ev.failure else { return nil }
     let location =
       error.layer.map { " at layer \($0)" + (error.className.map { " (\($0))" } ?? "") } ?? ""
     return "failed\(location), statement \(i + 1):\n"
-      + failure(error, source: ev.sources.indices.contains(i) ? ev.sources[i] : "")
+      + diagnostic(error, source: ev.sources.indices.contains(i) ? ev.sources[i] : "", style)
   }
 }
 

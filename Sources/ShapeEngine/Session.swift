@@ -13,6 +13,8 @@ public struct Session: Sendable {
   private var events: [Event] = []
   /// The declared run: the interpreter and the graph its statements built.
   var runtime = Runtime()
+  /// The names failed statements took, by the index of the statement they came before.
+  private var namesTaken: [(before: Int, taken: NamesTaken)] = []
 
   /// What a statement is, once accepted: Python code, or a model file imported into the session
   /// (its config is kept, so replays never read the file again).
@@ -51,9 +53,7 @@ public struct Session: Sendable {
     _ text: String, name: String = "<stdin>", firstLine: Int = 1,
     _ each: (String, Outcome) -> Bool
   ) {
-    if let command = Parser.parseCommand(text, commands: Self.commands),
-      case .command(let word, let argument, _) = command
-    {
+    if let (word, argument) = Self.command(in: text) {
       _ = each(text, self.command(word, argument))
       return
     }
@@ -84,6 +84,7 @@ public struct Session: Sendable {
     runtime.printed = ""
     let layersBefore = host.graph.layers.count
     let tensorsBefore = host.graph.tensors.count
+    let countersBefore = host.graph.counters
     do throws(PyError) {
       var value = try runtime.interpreter.execute(statement, in: source)
       // kshape's habit: a layer written on its own line stacks on the current tensor.
@@ -115,6 +116,9 @@ public struct Session: Sendable {
       if error.kind == "SystemExit" { return .quit }
       var failure = EngineError(error, current: source)
       failure.printed = runtime.printed
+      // Keras keeps the auto-names the failed line took (its layers exist): so does the replay.
+      let taken = NamesTaken(from: countersBefore, to: host.graph.counters)
+      if !taken.isEmpty { namesTaken.append((statements.count, taken)) }
       restoreAfterFailure()
       return .failure(failure)
     }
@@ -126,13 +130,30 @@ public struct Session: Sendable {
     runtime = replay(InputBinding(), quiet: true).runtime
   }
 
+  /// The command a line is (`apply 224x224`, `summary`, `apply (64, 32)`), or nil for Python.
+  public static func command(in text: String) -> (String, String)? {
+    if let command = Parser.parseCommand(text, commands: commands),
+      case .command(let word, let argument, _) = command
+    {
+      return (word, argument)
+    }
+    // `apply (64, 32)`: a size as a tuple, not a call of a function named apply.
+    let t = text.drop { $0 == " " }
+    if t.hasPrefix("apply "), t.dropFirst(6).drop(while: { $0 == " " }).hasPrefix("(") {
+      return ("apply", String(t.dropFirst(6)).trimmingSpaces)
+    }
+    return nil
+  }
+
   private func command(_ name: String, _ argument: String) -> Outcome {
     switch name {
     case "apply":
       do {
         let (model, sizes) = try target(argument)
         let binding = try binding(sizes, model: model)
-        return .applied(evaluate(binding, model: model?.index), size: sizes.isEmpty ? nil : sizes)
+        var evaluation = evaluate(binding, model: model?.index)
+        evaluation.notes = binding.notes
+        return .applied(evaluation, size: sizes.isEmpty ? nil : sizes)
       } catch {
         return .failure(error)
       }
@@ -194,6 +215,7 @@ public struct Session: Sendable {
     let local = try SizeSpec.parse(sizes, graph: g)
     var binding = InputBinding()
     binding.batch = local.batch
+    binding.notes = local.notes
     for (i, shape) in local.shapes where i < ordinals.count { binding.shapes[ordinals[i]] = shape }
     return binding
   }
@@ -252,7 +274,9 @@ public struct Session: Sendable {
     let run = Runtime(binding: binding, quiet: quiet)
     for (i, event) in events.enumerated() {
       run.host.evaluator.statement = i
+      for (before, taken) in namesTaken where before == i { run.host.graph.take(taken) }
       do throws(EngineError) {
+        try Interrupt.check("at statement \(i + 1)")
         switch event {
         case .python(let s, let source):
           do {
@@ -276,6 +300,7 @@ public struct Session: Sendable {
         return (run, (i, error))
       }
     }
+    for (before, taken) in namesTaken where before == events.count { run.host.graph.take(taken) }
     return (run, nil)
   }
 
@@ -289,6 +314,8 @@ public struct Evaluation: Sendable {
   public var sources: [String]
   /// The model applied, when the session has models.
   public var model: String?
+  /// What the size changed that the inputs declared (`SizeSpec.redeclarations`).
+  public var notes: [String] = []
 }
 
 /// What submitting a line did, for the REPL and the JSON writer to show.

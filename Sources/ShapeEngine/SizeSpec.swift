@@ -8,7 +8,8 @@ public enum SizeSpec {
   /// Binds the inputs of `graph` (declared shapes) to the sizes written in `text`.
   public static func parse(_ text: String, graph: Graph) throws(EngineError) -> InputBinding {
     var binding = InputBinding()
-    let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    let words = normalized(text).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(
+      String.init)
     guard !graph.inputs.isEmpty || words.isEmpty else {
       throw EngineError(
         "there is no input to apply a size to", hint: "declare one: x = Input((None, None, 3))")
@@ -36,6 +37,7 @@ public enum SizeSpec {
           hint: names.isEmpty ? nil : "the inputs are: \(names.joined(separator: ", "))")
       }
       binding.shapes[ordinal] = try bind(value, ordinal: ordinal, graph: graph)
+      binding.notes += redeclarations(value, ordinal: ordinal, binding, graph)
     }
     if positional.count > 1 {
       throw EngineError("give one size, or name each input: img=224x224 seq=100")
@@ -50,8 +52,64 @@ public enum SizeSpec {
           hint: "apply " + names.map { "\($0)=..." }.joined(separator: " "))
       }
       binding.shapes[0] = try bind(size, ordinal: 0, graph: graph)
+      binding.notes += redeclarations(size, ordinal: 0, binding, graph)
     }
     return binding
+  }
+
+  /// The size syntax people also type, as apply's: `64X32` and `64×32` as `64x32`, a Python
+  /// tuple `(64, 32)` as `64x32`.
+  public static func normalized(_ text: String) -> String {
+    var out = ""
+    var depth = 0
+    for ch in text {
+      switch ch {
+      case "(", "[":
+        depth += 1
+      case ")", "]":
+        depth = max(0, depth - 1)
+      case "X", "×", "*":
+        out.append("x")
+      case "," where depth > 0:
+        out.append("x")
+      case " " where depth > 0:
+        continue
+      default:
+        out.append(ch)
+      }
+    }
+    return out
+  }
+
+  /// What a size changed that the input declared: a known dim given another value is a
+  /// redeclared input (a Keras model built at the declared shape rejects it), said with how the
+  /// numbers were read.
+  static func redeclarations(_ text: String, ordinal: Int, _ binding: InputBinding, _ graph: Graph)
+    -> [String]
+  {
+    guard let dims = binding.shapes[ordinal] else { return [] }
+    let declared = graph.declaredInputs[ordinal]
+    let changed = declared.indices.filter { i in
+      if case .known(let d) = declared[i], i < dims.count, dims[i] != .known(d) { return true }
+      return false
+    }
+    guard !changed.isEmpty else { return [] }
+    let tensor = graph.inputs[ordinal].tensor
+    let type = graph.tensors[tensor].type
+    let before = type.formulaShape
+    let batch = type.shape.first.map { $0.kerasDescription } ?? "None"
+    let after = "(" + ([batch] + dims.map(\.kerasDescription)).joined(separator: ", ") + ")"
+    let what = changed.map { i -> String in
+      if case .known(let d) = declared[i] {
+        return "axis \(i + 1): \(d) -> \(dims[i].kerasDescription)"
+      }
+      return ""
+    }.joined(separator: ", ")
+    return [
+      "'\(text)' was read as the whole shape: input \(graph.layerName(of: tensor)) declared "
+        + "\(before) is redeclared as \(after) (\(what)); a Keras model built at the declared shape "
+        + "rejects this input, a model rebuilt for it (as apply does) accepts it"
+    ]
   }
 
   private static func inputOrdinal(_ key: String, _ graph: Graph) -> Int? {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KShapeREPL
 import LineEditor
+import PythonRuntime
 
 /// The `kshape` command: the REPL on a terminal, a script runner otherwise.
 ///
@@ -13,6 +14,7 @@ struct KShape: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kshape",
     abstract: "Keras shapes without Python: stack layers, apply sizes, see Keras's answer.",
+    version: Version.text,
     subcommands: [Start.self, Run.self, InspectModel.self], defaultSubcommand: Start.self)
 
   static func main() {
@@ -20,13 +22,7 @@ struct KShape: ParsableCommand {
     signal(SIGQUIT, SIG_DFL)
     // What swift-argument-parser prints (help, version) goes through stdio: a failed flush at
     // exit is reported too, instead of exiting 0 with the text lost.
-    atexit {
-      if fflush(nil) != 0 {
-        let message = Array("kshape: cannot write the output to stdout\n".utf8)
-        _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-        _exit(2)
-      }
-    }
+    atexit(flushAtExit)
     if let bad = CommandLine.firstNonUTF8Argument {
       let streams = StandardStreams()
       streams.err(
@@ -34,7 +30,31 @@ struct KShape: ParsableCommand {
           + " statements in UTF-8 (rename the file)")
       Foundation.exit(2)
     }
-    main(nil)
+    // Everything runs on one thread with the large stack the Python interpreter needs for deep
+    // (bounded) recursion, instead of a new thread for every statement.
+    let worker = Thread {
+      Interpreter.markCurrentThreadLarge()
+      main(nil)
+      Foundation.exit(0)
+    }
+    worker.stackSize = Interpreter.stackSize
+    worker.start()
+    // Signals go to the worker (Ctrl-C must interrupt its read, libedit redraws on its
+    // SIGWINCH): this thread only waits.
+    var all = sigset_t()
+    sigfillset(&all)
+    pthread_sigmask(SIG_BLOCK, &all, nil)
+    while true { sleep(1_000_000) }
+  }
+}
+
+/// What swift-argument-parser prints (help, version) goes through stdio: a failed flush at exit
+/// is reported too, instead of exiting 0 with the text lost.
+private func flushAtExit() {
+  if fflush(nil) != 0 {
+    let message = Array("kshape: cannot write the output to stdout\n".utf8)
+    _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    _exit(2)
   }
 }
 
@@ -55,9 +75,25 @@ extension CommandLine {
   }
 }
 
+extension Colour.Mode: ExpressibleByArgument {}
+
 struct Options: ParsableArguments {
   @Flag(name: .long, help: "Print one JSON object per statement (JSON Lines).")
   var json = false
+
+  @Option(
+    name: .long,
+    help: "Colour: never, always, or auto (on a terminal, unless NO_COLOR or TERM=dumb).")
+  var color: Colour.Mode = .auto
+
+  /// A REPL writing to the standard streams, in colour where asked, fitting the terminal's width.
+  func makeREPL(_ streams: StandardStreams) -> REPL {
+    let repl = REPL(output: streams.output(color: color))
+    if !json {
+      repl.measureWidth = { TerminalSize.columns(STDOUT_FILENO) }
+    }
+    return repl
+  }
 }
 
 /// `kshape [-c STATEMENTS] [--json]`: interactive on a terminal; reads stdin otherwise.
@@ -72,11 +108,17 @@ struct Start: ParsableCommand {
     help: "Run these statements (separated by ';') and exit.")
   var command: String?
 
+  @Argument(help: "A script to run, as `kshape run FILE` does.")
+  var file: String?
+
   @OptionGroup var options: Options
 
   func run() throws {
+    if let file {
+      throw ExitCode(Run.runFile(file, options))
+    }
     let streams = StandardStreams()
-    let repl = REPL(output: streams.output)
+    let repl = options.makeREPL(streams)
     if let command {
       // A newline in -c separates lines as in a script (line numbers and carets stay right).
       let lines = REPL.commandLineStatements(command)
@@ -84,6 +126,7 @@ struct Start: ParsableCommand {
     }
     if !options.json, let reader = LibEditReader(programName: "kshape") {
       reader.completion = { [repl] in repl.completions($0) }
+      REPL.interruptWhen { [reader] in reader.interruptRequested }
       repl.runInteractive(reader)
       throw ExitCode(streams.finish(0))
     }
@@ -102,18 +145,22 @@ struct Run: ParsableCommand {
 
   @OptionGroup var options: Options
 
-  func run() throws {
+  func run() throws { throw ExitCode(Self.runFile(file, options)) }
+
+  /// Runs the script at `file` as it is read; the exit status (2 when it cannot be read or the
+  /// output cannot be written).
+  static func runFile(_ file: String, _ options: Options) -> Int32 {
     let streams = StandardStreams()
     let reader: PlainReader
     do {
       reader = try PlainReader.open(path: file)
     } catch {
       streams.err("kshape: " + error.message)
-      throw ExitCode(streams.finish(2))
+      return streams.finish(2)
     }
     reader.willRead = { streams.flush() }
-    let status = REPL(output: streams.output).runScript(reader, json: options.json, name: file)
-    throw ExitCode(streams.finish(status))
+    let status = options.makeREPL(streams).runScript(reader, json: options.json, name: file)
+    return streams.finish(status)
   }
 }
 
@@ -170,5 +217,28 @@ struct InspectModel: ParsableCommand {
       assumeIdentity: assumeIdentity, scan: scan)
     let streams = StandardStreams()
     throw ExitCode(streams.finish(inspect.run(streams.output)))
+  }
+}
+
+extension StandardStreams {
+  /// The REPL's output over these streams, painted where colour is on, through a pager on a
+  /// terminal when asked (`summary | less`).
+  func output(color: Colour.Mode) -> Output {
+    let env = ProcessInfo.processInfo.environment
+    let paintOut = Colour.enabled(
+      color, isTerminal: TerminalSize.isTerminal(STDOUT_FILENO), environment: env)
+    let paintErr = Colour.enabled(
+      color, isTerminal: TerminalSize.isTerminal(STDERR_FILENO), environment: env)
+    var output = Output(
+      out: { [self] in out(paintOut ? Colour.paint($0) : $0) },
+      err: { [self] in err(paintErr ? Colour.paint($0) : $0) },
+      stopped: { [self] in outputFailure != nil })
+    if TerminalSize.isTerminal(STDOUT_FILENO) {
+      output.page = { [self] text, pager in
+        flush()
+        return Pager.show(paintOut ? Colour.paint(text) : text, through: pager)
+      }
+    }
+    return output
   }
 }

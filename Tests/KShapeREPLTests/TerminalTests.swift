@@ -38,9 +38,9 @@ import Testing
       return ((status >> 8) & 0xff, text)
     }
 
-    func start(_ command: String) -> Bool {
+    func start(_ command: String, columns: Int = 100, rows: Int = 40) -> Bool {
       run(
-        ["new-session", "-d", "-x", "100", "-y", "40", "-s", session, command]
+        ["new-session", "-d", "-x", String(columns), "-y", String(rows), "-s", session, command]
       ).status == 0
     }
 
@@ -138,7 +138,125 @@ import Testing
     #expect(t.waitFor("failed at layer expanded_conv_depthwise (DepthwiseConv2D)"))
     t.type("Dense(10)")
     t.keys("Enter")
-    #expect(t.waitFor("dense (Dense), 5770 params"))
+    #expect(t.waitFor("dense (Dense), 5,770 params"))
+    t.keys("C-d")
+    #expect(t.waitFor { _ in !t.alive })
+  }
+
+  /// Summary, help and errors at a projector's 60 columns, a laptop's 80 and a wide 140: every
+  /// table line fits, the borders line up, and Tab completes a call's arguments and values.
+  @Test(arguments: [60, 80, 140])
+  func readableAtEveryWidth(_ columns: Int) throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "kshape is built")
+    let t = Tmux()
+    try #require(
+      t.start(
+        "env LANG=C TERM=xterm \(Self.binary.path) --color never", columns: columns, rows: 60),
+      "tmux starts (apt-get install tmux)")
+    #expect(t.waitFor("kshape>"))
+    for line in [
+      "x = Input((None, None, 3))", "Conv2D(32, 3, padding='same', name='first_convolution')",
+      "MaxPool2D()", "Conv2D(64, 3, activation='relu')", "GlobalAveragePooling2D()",
+      "Dense(1000)",
+    ] {
+      t.type(line)
+      t.keys("Enter")
+    }
+    #expect(t.waitFor("dense (Dense), 65,000 params"))
+    t.keys("C-l")
+    t.type("summary")
+    t.keys("Enter")
+    #expect(t.waitFor("Total params: 84,392"))
+    let screen = t.screen()
+    let table = screen.split(separator: "\n").map(String.init).filter { line in
+      ["┏", "┃", "┡", "│", "├", "└"].contains { line.hasPrefix($0) }
+    }
+    #expect(table.count >= 8)
+    // tmux pads nothing: a line that fits ends at its right border, all at the same column.
+    let widths = Set(table.map { $0.trimmingCharacters(in: .whitespaces).count as Int })
+    #expect(widths.count == 1, "borders line up: \(widths)")
+    #expect(widths.allSatisfy { $0 <= columns })
+    #expect(screen.contains("max_pooling2d"))
+    #expect(screen.contains("MaxPooling2D"), "an alias shows Keras's class")
+    #expect(screen.contains("18,496"))
+
+    // Tab: an argument name inside a call, then the values of that argument.
+    t.keys("C-l")
+    t.type("Conv2D(8, 3, pad")
+    t.keys("Tab")
+    #expect(t.waitFor("Conv2D(8, 3, padding="))
+    t.type("'")
+    t.keys("Tab")
+    #expect(t.waitFor { $0.contains("'valid'") && $0.contains("'same'") })
+    t.keys("C-c")
+    #expect(
+      t.waitFor {
+        $0.split(separator: "\n").last?.trimmingCharacters(in: .whitespaces) == "kshape>"
+      })
+
+    // A misspelt command is said as one.
+    t.type("aply 32x32")
+    t.keys("Enter")
+    #expect(t.waitFor("did you mean 'apply'?"), "\(t.screen())")
+
+    // Help wraps at word boundaries within the width.
+    t.keys("C-l")
+    t.type("help Conv2D")
+    t.keys("Enter")
+    #expect(t.waitFor("family: Convolution"))
+    let help = t.screen().split(separator: "\n").map(String.init)
+    #expect(help.allSatisfy { $0.trimmingCharacters(in: .whitespaces).count <= columns })
+    #expect(!t.screen().contains("kernel_initialize\n"))
+    t.keys("C-d")
+    #expect(t.waitFor { _ in !t.alive })
+  }
+
+  /// Ctrl-C during a long scan returns to the prompt with the session as it was.
+  @Test func ctrlCStopsALongScan() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "kshape is built")
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("ShapeEngineTests/Golden/modelfiles")
+    let t = Tmux()
+    try #require(
+      t.start("cd \(folder.path) && env LANG=C \(Self.binary.path) --color never"),
+      "tmux starts (apt-get install tmux)")
+    #expect(t.waitFor("kshape>"))
+    t.type("import densenet121.json")
+    t.keys("Enter")
+    #expect(t.waitFor("imported model"))
+    t.keys("C-l")
+    t.type("scan 1-4096")
+    t.keys("Enter")
+    usleep(1_500_000)
+    let started = Date()
+    t.keys("C-c")
+    #expect(t.waitFor("interrupted (Ctrl-C) at size"))
+    #expect(Date().timeIntervalSince(started) < 5)
+    #expect(t.waitFor { $0.split(separator: "\n").last?.hasPrefix("kshape>") == true })
+    // The session is intact: the model is still there.
+    t.type("Dense(10)")
+    t.keys("Enter")
+    #expect(t.waitFor("dense (Dense), 10,250 params"))
+    t.keys("C-d")
+    #expect(t.waitFor { _ in !t.alive })
+  }
+
+  /// `help | less` pages the text as a shell would; `q` returns to the prompt.
+  @Test func aPagerForLongOutput() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "kshape is built")
+    let t = Tmux()
+    try #require(
+      t.start("env LANG=C TERM=xterm \(Self.binary.path)", columns: 80, rows: 12),
+      "tmux starts (apt-get install tmux)")
+    #expect(t.waitFor("kshape>"))
+    t.type("help | less")
+    t.keys("Enter")
+    #expect(t.waitFor { $0.contains("Statements") && !$0.contains("kshape> help | less\n") })
+    #expect(t.waitFor { $0.split(separator: "\n").last?.hasPrefix(":") == true })
+    t.keys("q")
+    t.type("x = Input((None, 3))")
+    t.keys("Enter")
+    #expect(t.waitFor("(None, L, 3)"))
     t.keys("C-d")
     #expect(t.waitFor { _ in !t.alive })
   }

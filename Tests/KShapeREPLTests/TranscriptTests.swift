@@ -30,9 +30,11 @@ import Testing
     func addHistory(_ line: String) {}
   }
 
-  static func play(_ inputs: [String]) -> String {
+  /// Plays typed lines; a transcript named `NAME-60cols.txt` is played on a 60-column terminal.
+  static func play(_ inputs: [String], width: Int? = nil) -> String {
     var screen: [String] = []
     let repl = REPL(output: Output(out: { screen.append($0) }, err: { screen.append($0) }))
+    repl.measureWidth = { width }
     repl.runInteractive(EchoingReader(inputs) { screen.append($0) })
     return screen.joined(separator: "\n") + "\n"
   }
@@ -51,7 +53,8 @@ import Testing
       }
       return line == "    ..." ? "" : nil
     }
-    let actual = Self.play(inputs)
+    let columns = file.split(separator: "-").last.flatMap { Int($0.dropLast("cols.txt".count)) }
+    let actual = Self.play(inputs, width: file.hasSuffix("cols.txt") ? columns : nil)
     if ProcessInfo.processInfo.environment["KSHAPE_RECORD"] == "1" {
       try actual.write(to: url, atomically: true, encoding: .utf8)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import PythonRuntime
 import StatementLanguage
 import Testing
@@ -65,6 +66,26 @@ import Testing
       String(repeating: "g(", count: 190) + "f(n + 1)" + String(repeating: ")", count: 190)
     let result = run("def g(x):\n    return x\ndef f(n):\n    return \(nested)\nf(0)\n")
     #expect(result.error?.kind == "RecursionError")
+  }
+
+  @Test func onTheHostsOwnLargeThreadTheStackIsMeasuredToo() {
+    // The executable runs everything on one thread marked large; the interpreter runs there
+    // directly and must still stop deep nesting before the thread's stack ends.
+    final class Outcome: @unchecked Sendable { var kind: String? }
+    let outcome = Outcome()
+    let done = DispatchSemaphore(value: 0)
+    let nested =
+      String(repeating: "g(", count: 190) + "f(n + 1)" + String(repeating: ")", count: 190)
+    let thread = Thread {
+      Interpreter.markCurrentThreadLarge()
+      outcome.kind =
+        run("def g(x):\n    return x\ndef f(n):\n    return \(nested)\nf(0)\n").error?.kind
+      done.signal()
+    }
+    thread.stackSize = Interpreter.stackSize
+    thread.start()
+    done.wait()
+    #expect(outcome.kind == "RecursionError")
   }
 
   @Test func aStepLimitCanBeLowered() {

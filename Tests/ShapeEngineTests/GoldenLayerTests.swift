@@ -57,7 +57,7 @@ struct LayerCase: Codable, CustomStringConvertible {
     var session = Session()
     for line in c.statements.dropLast() {
       switch session.submit(line) {
-      case .effect, .nothing: continue
+      case .effect, .executed, .nothing: continue
       default:
         Issue.record("input statement failed: \(line)")
         return

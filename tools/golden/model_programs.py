@@ -317,4 +317,73 @@ PROGRAMS = [
         Flatten()
         Dense(2)
     """),
+    # Aliases report Keras's class (MaxPool1D is MaxPooling1D) in names and class names.
+    program("aliases_1d", [None, "32", "5", "2"], """
+        x = Input((None, 3))
+        Convolution1D(4, 3)
+        MaxPool1D()
+        AvgPool1D(2)
+        GlobalMaxPool1D()
+    """),
+    program("aliases_2d", [None, "32x32", "3x3"], """
+        x = Input((None, None, 3))
+        Convolution2D(4, 3)
+        MaxPool2D()
+        AvgPool2D(2)
+        GlobalAvgPool2D()
+    """),
+    # Layers Keras makes inside MultiHeadAttention (a Softmax and a Dropout, at its first call)
+    # take auto-names: the user's Dropout and Softmax after two of them are dropout_2, softmax_2.
+    program("mha_sublayer_names", [None, "16", "1"], """
+        x = Input((None, 16))
+        a = MultiHeadAttention(2, 4)(x, x)
+        b = MultiHeadAttention(2, 4)(a, a)
+        Dropout(0.1)
+        Softmax()
+        Dense(4)
+    """),
+    program("gqa_sublayer_names", [None, "8"], """
+        x = Input((None, 16))
+        a = GroupQueryAttention(8, 4, 2)(x, x)
+        Dropout(0.2)
+        Softmax()
+    """),
+    # A zero-length axis: 'same' padding gives a zero-length output, 'valid' raises.
+    program("zero_length_same", [None], """
+        x = Input((0, 3))
+        Conv1D(4, 3, padding='same')
+        MaxPooling1D(2, padding='same')
+        AveragePooling1D(3, padding='same')
+    """),
+    program("zero_length_2d_same", [None, "0x5", "4x0"], """
+        x = Input((None, None, 3))
+        Conv2D(4, 3, padding='same')
+        MaxPooling2D(padding='same')
+    """),
+    program("zero_length_valid", [None], """
+        x = Input((0, 3))
+        Conv1D(4, 3, padding='valid')
+    """),
+    # input_shape= on a layer that is not first: Keras ignores it when called on a tensor.
+    program("input_shape_not_first", [None, "10"], """
+        x = Input((None,))
+        Dense(4)
+        Dense(3, input_shape=(7,))
+    """),
+    # mask= reaches only the layers whose call() takes one; training= every layer.
+    program("mask_refused", [None, "x=7 m=7"], """
+        x = Input((None, 3))
+        m = Input((None,), dtype='bool')
+        y = Dense(4)(x, training=True)
+        z = Dense(4)(y, mask=m)
+    """),
+    program("mask_taken", [None, "x=7 m=7"], """
+        x = Input((None, 3))
+        m = Input((None,), dtype='bool')
+        s = LSTM(4, return_sequences=True)(x, mask=m, training=False)
+        p = GlobalAveragePooling1D()(s, mask=m)
+        q = Softmax()(s, mask=m)
+        d = Dropout(0.5)(p, training=True)
+        c = Conv1D(2, 3)(x, training=False)
+    """),
 ]

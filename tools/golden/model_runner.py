@@ -112,7 +112,7 @@ def _top_level(created):
     nested = set()
     for layer in created:
         nested.update(id(sub) for sub in layer._flatten_layers(include_self=False))
-    return [layer for layer in created if id(layer) not in nested and layer._inbound_nodes]
+    return [layer for layer in created if id(layer) not in nested and getattr(layer, "_inbound_nodes", None)]
 
 
 def _layer_record(layer):

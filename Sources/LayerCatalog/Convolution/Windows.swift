@@ -37,7 +37,7 @@ enum Windows {
     }
   }
 
-  /// Computes every spatial output and raises Keras's error where a known one is <= 0.
+  /// Computes every spatial output and raises Keras's error where a known 'valid' one is <= 0.
   static func outputs(
     _ spatial: [Dim], windows: [Int], strides: [Int], dilations: [Int], padding: Padding,
     context: LayerContext, input: TensorType
@@ -49,7 +49,8 @@ enum Windows {
           spatial[i], window: windows[i], stride: strides[i], dilation: dilations[i],
           padding: padding)
       }
-      if let v = o.value, v <= 0, let n = spatial[i].value {
+      // Keras checks only 'valid': 'same' of a zero-length axis is a zero-length axis.
+      if padding == .valid, let v = o.value, v <= 0, let n = spatial[i].value {
         let kEff = (try? effective(windows[i], dilation: dilations[i])) ?? windows[i]
         let names = axisNames(spatial.count)
         throw LayerError(

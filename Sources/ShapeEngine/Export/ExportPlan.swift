@@ -75,13 +75,13 @@ struct ExportPlan {
   /// The catalog's Python class name for a layer (GroupQueryAttention is GroupedQueryAttention;
   /// an alias such as Convolution2D is its class).
   static func pythonClass(_ className: String) -> String {
-    guard let e = Catalog.entry(className) else { return className }
+    guard let e = Catalog.entry(forClass: className) else { return className }
     return e.pythonClassName ?? e.className
   }
 
   /// The name under which `keras.layers` exports a class (an alias typed by the user is kept).
   static func layersName(_ className: String) -> String {
-    Catalog.entry(className)?.className ?? className
+    Catalog.entry(forClass: className)?.className ?? className
   }
 }
 

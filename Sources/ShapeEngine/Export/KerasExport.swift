@@ -89,7 +89,7 @@ public enum KerasExport {
   static func layerConfig(
     _ className: String, _ arguments: CallArguments, name: String, policy: DTypePolicy
   ) -> JSONValue {
-    let params = Catalog.entry(className)?.signature.parameters.map(\.name) ?? []
+    let params = Catalog.entry(forClass: className)?.signature.parameters.map(\.name) ?? []
     var trainable = JSONValue.bool(true)
     var rest: [JSONMember] = []
     for (i, v) in arguments.positional.enumerated() {

@@ -54,6 +54,7 @@ extension Evaluator {
     }
     graph.current = outputs.first
     graph.imports.append((firstLayer..<graph.layers.count, outputs))
+    graph.importLabels.append("\(m.name) (\(m.isSequential ? "Sequential" : "Functional"))")
     return outputs
   }
 
@@ -90,6 +91,7 @@ extension Evaluator {
           hint: "add keras.Input(shape=...) as its first layer, or build it before saving"))
     }
     for layer in layers {
+      try Interrupt.check("while evaluating \(m.name)")
       let l = try importLayer(layer, options)
       guard
         case .called(_, let outs) = try call(
@@ -123,6 +125,7 @@ extension Evaluator {
     }
     // Keras runs the nodes reachable from the outputs, deepest first (`_run_through_graph`).
     for id in m.executionOrder {
+      try Interrupt.check("while evaluating \(m.name)")
       guard let l = made[id.layer] else { continue }
       produced[id] = try callNode(l, m.layers[id.layer].nodes[id.node], m, produced)
     }

@@ -26,6 +26,7 @@ extension Inspection {
       out.append("")
       if summaryOnly {
         out.append(line(r))
+        out += r.evaluation.notes.map { "  note: " + $0 }
       } else {
         out.append(Render.evaluationTable(r.evaluation, size: r.size))
         if let f = failureText(r) { out.append("\n" + f) }

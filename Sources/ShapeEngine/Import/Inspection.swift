@@ -47,7 +47,9 @@ public struct Inspection: Sendable {
     // A scan alone shows no table at the declared shapes.
     for size in sizes.isEmpty && scan == nil ? [nil] : sizes.map(Optional.some) {
       let binding = try SizeSpec.parse((size ?? "") + spec, graph: session.graph)
-      results.append(Result(size: size, evaluation: session.evaluate(binding)))
+      var evaluation = session.evaluate(binding)
+      evaluation.notes = binding.notes
+      results.append(Result(size: size, evaluation: evaluation))
     }
     return Inspection(
       model: model, session: session, results: results,

@@ -50,6 +50,7 @@ public struct SizeScan: Sendable {
     }
     var outcomes: [Outcome] = []
     for s in range {
+      try Interrupt.check("at size \(s) of \(range.lowerBound)-\(range.upperBound)")
       let size = Array(repeating: String(s), count: unknown.count).joined(separator: "x")
       let binding = try SizeSpec.parse(size + (batch.map { " batch=\($0)" } ?? ""), graph: g)
       if let (_, e) = session.evaluate(binding).failure {

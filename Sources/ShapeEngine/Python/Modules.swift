@@ -22,9 +22,14 @@ final class ModuleObject: PyObject {
 
   func attribute(_ attr: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
     if let v = lookup(attr) { return v }
+    var hint = nearest(attr, in: names).map { "did you mean '\($0)'?" }
+    if name == "tensorflow" {
+      hint =
+        "kshape's tensorflow is only tf.keras: data pipelines and tensors need data, and kshape "
+        + "computes shapes without any; give sizes as literals"
+    }
     throw PyError(
-      "AttributeError", "module '\(name)' has no attribute '\(attr)'", at: nil,
-      hint: nearest(attr, in: names).map { "did you mean '\($0)'?" })
+      "AttributeError", "module '\(name)' has no attribute '\(attr)'", at: nil, hint: hint)
   }
 }
 
@@ -231,7 +236,7 @@ extension KerasHost {
   }
 
   var tensorflowModule: ModuleObject {
-    ModuleObject("tensorflow") { [unowned self] attr in
+    ModuleObject("tensorflow", names: ["keras"]) { [unowned self] attr in
       switch attr {
       case "keras": return .object(self.kerasModule)
       case "float32", "float16", "int32", "int64", "bfloat16", "bool", "string":

@@ -52,7 +52,6 @@ enum StatementResult {
     {
       return .effect(.layerBound(layer: layersBefore, variable: variable), graph: g)
     }
-    if printed.isEmpty, display == nil, calls.isEmpty { return .nothing }
     var text = printed
     if let display { text += display + "\n" }
     if text.hasSuffix("\n") { text.removeLast() }
@@ -68,6 +67,17 @@ enum StatementResult {
 }
 
 extension EngineError {
+  /// Code that reads a data set (`x_train.shape[1]`) names what kshape does not have.
+  static func dataHint(_ e: PyError) -> String? {
+    guard e.kind == "NameError", let quote = e.message.split(separator: "'").dropFirst().first
+    else { return nil }
+    let name = quote.lowercased()
+    let data = ["train", "test", "val", "data", "ds", "dataset", "batch", "images", "labels"]
+    guard data.contains(where: { name.contains($0) }) else { return nil }
+    return "kshape has no data: write the size the data has as a literal, e.g. "
+      + "keras.Input(shape=(28, 28, 1)) for x_train.shape[1:]"
+  }
+
   /// A Python error as the engine shows it: Keras's own errors as they always were, Python's
   /// as `NameError: ...`; a traceback through the program's functions names each frame.
   init(_ e: PyError, current: SourceText) {
@@ -75,7 +85,8 @@ extension EngineError {
       self = engine
       if self.diagnostic.range == nil { self.diagnostic.range = e.range }
     } else {
-      self.init(Diagnostic("\(e.kind): \(e.message)", at: e.range, hint: e.hint))
+      self.init(
+        Diagnostic("\(e.kind): \(e.message)", at: e.range, hint: e.hint ?? Self.dataHint(e)))
     }
     let inner = e.source ?? current
     if inner !== current { source = inner.text }

@@ -1,0 +1,58 @@
+/// Prose fitted to a terminal: a line too wide is broken at a space (never inside a word, nor
+/// inside a nested bracket such as `(1, 1)`), and its continuation lines hang under the text
+/// after a leading label (`error: `, `  Convolution: `) or a call's parenthesis.
+public enum Prose {
+  public static func wrap(_ text: String, width: Int?) -> String {
+    guard let width else { return text }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    guard lines.contains(where: { $0.displayWidth > width }) else { return text }
+    return lines.flatMap { wrapLine($0, width: width) }.joined(separator: "\n")
+  }
+
+  /// One line as several, each within `width` where its words allow.
+  static func wrapLine(_ line: String, width: Int) -> [String] {
+    guard line.displayWidth > width else { return [line] }
+    let indent = String(repeating: " ", count: min(hangingIndent(line), width / 2))
+    var pieces: [String] = []
+    var current = ""
+    var depth = 0
+    var lastBreak: String.Index?
+    // A space inside nested brackets, used only when the line has no other.
+    var lastNestedBreak: String.Index?
+    for ch in line {
+      if ch == "(" || ch == "[" || ch == "{" { depth += 1 }
+      if ch == ")" || ch == "]" || ch == "}" { depth = max(0, depth - 1) }
+      if ch == " ", !current.allSatisfy({ $0 == " " }) {
+        if depth <= 1 { lastBreak = current.endIndex } else { lastNestedBreak = current.endIndex }
+      }
+      current.append(ch)
+      if current.displayWidth > width, let at = lastBreak ?? lastNestedBreak {
+        pieces.append(String(current[..<at]))
+        current = indent + String(current[current.index(after: at)...])
+        lastBreak = nil
+        lastNestedBreak = nil
+      }
+    }
+    pieces.append(current)
+    return pieces
+  }
+
+  /// Where continuation lines start: after `label: ` at the start of the line, after the
+  /// opening parenthesis of a leading call, else two columns in.
+  static func hangingIndent(_ line: String) -> Int {
+    let lead = line.prefix { $0 == " " }.count
+    let body = line.dropFirst(lead)
+    if let colon = body.firstRange(of: ": "), body[..<colon.lowerBound].count <= 24,
+      body[..<colon.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == " " })
+    {
+      let extra = body[colon.upperBound...].prefix { $0 == " " }.count
+      return lead + body[..<colon.upperBound].count + extra
+    }
+    if let paren = body.firstIndex(of: "("), body[..<paren].count <= 30,
+      body[..<paren].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+    {
+      return lead + body[...paren].count
+    }
+    return lead + 2
+  }
+}

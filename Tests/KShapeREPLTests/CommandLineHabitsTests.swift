@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// The real binary from a shell: `kshape FILE`, `--version`, both streams in one pipe, colour
+/// switches, and `~` in paths.
+@Suite struct CommandLineHabitsTests {
+  /// Runs `command` with /bin/sh (stdout and stderr into one file); the status and the text.
+  static func shell(_ command: String) -> (status: Int32, output: String) {
+    let out = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kshape-cli-\(UUID().uuidString).out").path
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    var pid: pid_t = 0
+    let words = ["/bin/sh", "-c", "{ " + command + "; } </dev/null >'\(out)' 2>&1"]
+    let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+    defer { for a in argv { free(a) } }
+    guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { return (-1, "") }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return ((status >> 8) & 0xff, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
+  }
+
+  static var kshape: String { TerminalTests.binary.path }
+
+  static func script(_ lines: [String]) throws -> String {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kshape-\(UUID().uuidString).ks").path
+    try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test func versionAndAScriptWithoutRun() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.kshape), "kshape is built")
+    let version = Self.shell("\(Self.kshape) --version")
+    #expect(version.status == 0 && version.output.hasPrefix("kshape "))
+    let file = try Self.script(["x = Input((None, 3))", "Conv1D(4, 3)", "apply 10"])
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let run = Self.shell("\(Self.kshape) '\(file)'")
+    #expect(run.status == 0)
+    #expect(run.output.contains("(None, 8, 4)"))
+  }
+
+  @Test func outputAndErrorKeepTheirOrderInOnePipe() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.kshape), "kshape is built")
+    let file = try Self.script(["x = Input((None, None, 3))", "Conv2D(3, 5)", "apply 4x4"])
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let run = Self.shell("\(Self.kshape) run '\(file)' 2>&1 | cat")
+    let table = try #require(run.output.range(of: "Applied at 4x4:"))
+    let failure = try #require(run.output.range(of: "line 3: failed at layer conv2d"))
+    #expect(table.lowerBound < failure.lowerBound)
+  }
+
+  @Test func colourOnlyWhenAsked() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.kshape), "kshape is built")
+    let line = "'x = Input((None, 3)); Conv1D(4, 5); apply 3'"
+    #expect(
+      Self.shell("\(Self.kshape) --color always -c \(line)").output.contains("\u{1B}[1;31merror:"))
+    #expect(!Self.shell("\(Self.kshape) -c \(line)").output.contains("\u{1B}["))
+    #expect(
+      !Self.shell("NO_COLOR=1 \(Self.kshape) --color auto -c \(line)").output.contains("\u{1B}["))
+  }
+
+  @Test func tildeIsHomeForExportAndImport() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.kshape), "kshape is built")
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "home-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: home) }
+    let export = Self.shell(
+      "HOME='\(home.path)' \(Self.kshape) -c 'x = Input((None, 3)); Dense(4); export keras ~/m.json'"
+    )
+    #expect(export.status == 0, "\(export.output)")
+    #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent("m.json").path))
+    let imported = Self.shell("HOME='\(home.path)' \(Self.kshape) -c 'import ~/m.json'")
+    #expect(imported.status == 0, "\(imported.output)")
+    #expect(imported.output.contains("imported model"))
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import ShapeEngine
+
+/// Tables and prose fitted to a terminal's width, measured in display columns.
+@Suite struct TableFittingTests {
+  @Test(arguments: [
+    ("conv2d", 6), ("日本語", 6), ("e\u{301}", 1), ("😀", 2), ("ｆｕｌｌ", 8), ("a\u{200B}b", 2),
+    ("층", 2),
+  ])
+  func displayWidth(_ text: String, _ width: Int) {
+    #expect(text.displayWidth == width)
+  }
+
+  static func sample() -> Table {
+    var t = Table(headers: ["Layer (type)", "Output Shape", "Param #"], rightAligned: [2])
+    t.rows = [
+      ["input_layer (InputLayer)", "(None, H, W, 3)", "0"],
+      ["block_1_depthwise (DepthwiseConv2D)", "(None, floor((H+1)/2), floor((W+1)/2), 96)", "864"],
+      ["画像の入力層 (Conv2D)", "(None, 112, 112, 32)", "23,587,712"],
+    ]
+    return t
+  }
+
+  @Test(arguments: [40, 50, 60, 80, 100, 140])
+  func everyLineFitsAndBordersAreStraight(_ width: Int) {
+    let text = Self.sample().rendered(maxWidth: width)
+    let lines = text.split(separator: "\n").map(String.init)
+    let widths = Set(lines.map(\.displayWidth))
+    #expect(widths.count == 1, "every line of the table is as wide as the others")
+    #expect(lines.allSatisfy { $0.displayWidth <= width })
+    // Numbers and the number column's header never wrap.
+    #expect(text.contains("23,587,712"))
+    #expect(text.contains("Param #"))
+  }
+
+  @Test func wideEnoughIsTheNaturalTable() {
+    let t = Self.sample()
+    #expect(t.rendered(maxWidth: 500) == t.rendered(maxWidth: nil))
+    let natural = Table.totalWidth(t.naturalWidths())
+    #expect(
+      t.rendered(maxWidth: nil).split(separator: "\n").allSatisfy {
+        String($0).displayWidth == natural
+      })
+  }
+
+  @Test func asciiTablesUseTheUnfittedRendering() {
+    var t = Table(headers: ["a", "b"])
+    t.rows = [["x", "y"]]
+    #expect(t.rendered(maxWidth: nil) == t.rendered())
+  }
+
+  @Test func cellsWrapAtSpacesAndLongWordsAfterUnderscores() {
+    #expect(Table.wrap("(None, 112, 112, 32)", width: 10) == ["(None,", "112, 112,", "32)"])
+    #expect(Table.wrap("block_16_project_BN", width: 10) == ["block_16_", "project_BN"])
+    #expect(Table.wrap("short", width: 10) == ["short"])
+    for line in Table.wrap("conv2d_1 (Conv2D) with a very_long_identifier_here", width: 8) {
+      #expect(line.displayWidth <= 8)
+    }
+  }
+
+  @Test func compactLeavesOutTheRulesBetweenRows() {
+    let t = Self.sample()
+    #expect(t.rendered(maxWidth: nil).contains("├"))
+    #expect(!t.rendered(maxWidth: nil, compact: true).contains("├"))
+  }
+
+  @Test(arguments: [
+    (0, "0"), (999, "999"), (1000, "1,000"), (5418, "5,418"), (23_587_712, "23,587,712"),
+    (-1234, "-1,234"),
+  ])
+  func groupedLikePython(_ n: Int, _ text: String) {
+    #expect(groupedDigits(n) == text)
+  }
+
+  @Test(arguments: [30, 60, 80])
+  func proseWrapsAtWordBoundaries(_ width: Int) {
+    let help = Help.text("Conv2D") + "\n" + Help.text("")
+    let wrapped = Prose.wrap(help, width: width)
+    let words = { (s: String) in s.split(whereSeparator: { $0 == " " || $0 == "\n" }) }
+    #expect(words(wrapped) == words(help), "no word is cut or lost")
+    for line in wrapped.split(separator: "\n") where line.contains(" ") {
+      // A line longer than the width is one unbreakable word after its indent.
+      if String(line).displayWidth > width {
+        #expect(
+          line.trimmingCharacters(in: .whitespaces).split(separator: " ").count == 1, "\(line)")
+      }
+    }
+  }
+
+  @Test func continuationLinesHangUnderTheLabel() {
+    let lines = Prose.wrapLine(
+      "error: conv2d: height floor((4 - 5)/1) + 1 = 0 <= 0 with padding 'valid'", width: 30)
+    #expect(lines.count > 1)
+    #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("       ") && !$0.hasPrefix("        ") })
+  }
+}
