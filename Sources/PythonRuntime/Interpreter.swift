@@ -64,7 +64,9 @@ public final class Interpreter {
         throw e
       }
     }
-    guard LargeStackThread.run(box, stackSizes: parserStackSizes) else {
+    if currentThreadIsLarge {
+      box.run(stackSize: stackSize)
+    } else if !LargeStackThread.run(box, stackSizes: parserStackSizes) {
       throw PyError(
         "MemoryError", "kshape could not start the interpreter's thread (no memory for its stack)",
         at: nil)
