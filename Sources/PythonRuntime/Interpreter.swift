@@ -9,10 +9,9 @@ public final class Interpreter {
   /// The builtins (`len`, `print`, `None`...), looked up after the globals.
   public var builtins: [String: PyValue] = [:]
   /// Resolves `import a.b` (called with "a" then "a.b") and `from a.b import c`.
-  /// The default knows the standard modules of `PyStandardModules` (`math`, `os`).
+  /// The standard modules of `PyStandardModules` (`math`, `os`) are resolved before it.
   public var importModule: (String, SourceRange?) throws(PyError) -> PyValue = {
     name, range throws(PyError) in
-    if let module = PyStandardModules.module(named: name) { return module }
     throw PyError("ModuleNotFoundError", "No module named '\(name)'", at: range)
   }
   /// Where `print` writes.
