@@ -167,8 +167,10 @@ public final class Interpreter {
   // MARK: - Limits
 
   /// Counts one step of work; past the limit the program is stopped.
-  func step(_ range: SourceRange?) throws(PyError) {
-    steps += 1
+  /// `count` > 1 charges work done in bulk (the items a builtin walks through), so that
+  /// `sum(range(10**12))` is stopped like a loop.
+  func step(_ range: SourceRange?, count: Int = 1) throws(PyError) {
+    steps = steps.addingReportingOverflow(count).partialValue
     // Deep nesting inside each call (an expression 200 levels deep in a function recursing 1000
     // times) could still exhaust the stack: measure it, as CPython 3.12 does for C recursion.
     var marker = 0
@@ -176,10 +178,10 @@ public final class Interpreter {
     if stackBase > here, Int(stackBase - here) > stackBudget {
       throw PyError("RecursionError", "maximum recursion depth exceeded", at: range)
     }
-    if steps & 4095 == 0, let isInterrupted, isInterrupted() {
+    if steps & 4095 < count, let isInterrupted, isInterrupted() {
       throw PyError("KeyboardInterrupt", "", at: range)
     }
-    if steps > stepLimit {
+    if steps > stepLimit || steps < 0 {
       throw PyError(
         "StepLimitError",
         "the program ran more than \(stepLimit) steps: stopped (an endless loop?)", at: range,

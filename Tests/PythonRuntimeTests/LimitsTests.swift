@@ -88,6 +88,16 @@ import Testing
     #expect(outcome.kind == "RecursionError")
   }
 
+  @Test func workInsideBuiltinsCountsToo() {
+    for source in [
+      "sum(range(10 ** 12))", "any(x < 0 for x in range(10 ** 12))", "all(range(1, 10 ** 12))",
+      "sorted(list(range(5000000)) * 2)", "max(range(10 ** 12))",
+    ] {
+      let kind = run(source) { $0.stepLimit = 1_000_000 }.error?.kind
+      #expect(kind == "StepLimitError" || kind == "MemoryError", "\(source)")
+    }
+  }
+
   @Test func aStepLimitCanBeLowered() {
     let result = run("x = 0\nfor i in range(1000):\n    x += i\n") { $0.stepLimit = 100 }
     #expect(result.error?.kind == "StepLimitError")
