@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
     // Pure cores: no I/O.
@@ -36,9 +37,13 @@ let package = Package(
       name: "CLibEdit", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]),
     .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+    // The session store: sessions, their events, undo/redo and line history in one SQLite file.
+    .target(name: "SessionStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "KShapeREPL",
-      dependencies: ["ShapeEngine", "PythonRuntime", "LineEditor", "ModelFiles"]),
+      dependencies: [
+        "ShapeEngine", "PythonRuntime", "LineEditor", "ModelFiles", "KerasJSON", "SessionStore",
+      ]),
     .executableTarget(
       name: "kshape",
       dependencies: [
@@ -62,8 +67,12 @@ let package = Package(
     .testTarget(
       name: "ModelFilesTests", dependencies: ["ModelFiles", "KerasJSON"],
       exclude: ["Hostile", "Fixtures"]),
+    .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore"]),
     .testTarget(
-      name: "KShapeREPLTests", dependencies: ["KShapeREPL"],
+      name: "KShapeREPLTests",
+      dependencies: [
+        "KShapeREPL", "SessionStore", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       exclude: ["Transcripts", "FuzzRegressions"]),
   ]
 )

@@ -19,8 +19,15 @@ struct StatementGenerator {
     "\u{0}", "\u{FEFF}", "é", "😀", "\t", "\r", "()", "(,)", "((", "))", "'\\x'", "'\\u12'",
     String(repeating: "(", count: 300), String(repeating: "[", count: 50) + "1",
     String(repeating: "9", count: 400),
+    // Python's own syntax: f-strings, escapes, triple quotes, operators, blocks, layout.
+    "f'{", "f'{x!r:>{w}}'", "'''", "\"\"\"", "'\\N{", "'\\U0001F6", "'\\x4'", "lambda: ", ":=",
+    "**", "*", "@", "//", "%", "<<", "if ", "else", "for i in ", "def ", ":\n    ", "\n\t",
+    "\u{0C}", "\\\n", " not ", "[::-1]", "[0]", ".shape", "(*", "**{",
   ]
 
+  /// The largest count in generated loops, comprehensions and repetitions (`--max-loop`): a
+  /// layer costs ~0.3 ms in a debug build, so CI keeps this small; long runs raise it.
+  nonisolated(unsafe) static var maxLoop = 1000
   var rng: Random
   /// Tensor names bound so far in the script being made.
   var tensors: [String] = []
@@ -36,12 +43,13 @@ struct StatementGenerator {
     if rng.chance(0.9) { lines.append(input()) }
     for _ in 0..<(1 + rng.below(12)) {
       var line: String
-      switch rng.below(10) {
+      switch rng.below(11) {
       case 0...4: line = layerLine()
       case 5: line = command()
       case 6: line = rng.pick(Self.seeds)
       case 7: line = input()
       case 8: line = sharedLayer()
+      case 9: line = python()
       default: line = rng.pick(tensors.isEmpty ? ["x"] : tensors)
       }
       if rng.chance(0.15) { line = mutate(line) }
@@ -53,6 +61,39 @@ struct StatementGenerator {
     }
     if rng.chance(0.5) { lines.append(command()) }
     return lines
+  }
+
+  /// A line or block of the Python around the layers: loops that stack layers, functions,
+  /// comprehensions, containers and arithmetic of every size the interpreter must bound
+  /// (sizes are small most of the time, so that most programs finish and reach the layers).
+  mutating func python() -> String {
+    let big = rng.pick([100, 1000, 5000, 100_000, 1 << 31])
+    let n = rng.chance(0.9) ? rng.below(8) : min(big, Self.maxLoop)
+    let t = rng.pick(tensors.isEmpty ? ["x"] : tensors)
+    let target = name("t")
+    switch rng.below(12) {
+    case 0:
+      // Layers cost ~0.3 ms each in a debug build: a loop of a million is bounded (by the
+      // session's layer limit) but slow; long runs in release try bigger counts.
+      tensors.append(target)
+      return "\(target) = \(t)\nfor i in range(\(n)):\n    \(target) = \(layerCall())(\(target))\n"
+    case 1:
+      return "def f\(n)(y, k=\(n)):\n    return \(layerCall())(y) if k > 0 else y\n"
+    case 2: return "v = [i * \(n) for i in range(\(n))]"
+    case 3: return "d = {i: str(i) for i in range(\(n))}"
+    case 4: return "s = 'ab' * \(n); print(len(s))"
+    case 5: return "w = [[0] * \(n)] * \(n)"
+    case 6: return "print(\(t).shape, len(\(t).shape))"
+    case 7:
+      return
+        "z = \(rng.interestingInt()) \(rng.pick(["*", "**", "//", "%", "<<", "+"])) \(rng.interestingInt())"
+    case 8:
+      tensors.append(target)
+      return "\(target) = keras.layers.\(layerCall())(\(t))"
+    case 9: return "def g(k):\n    return g(k + 1) if k < \(n) else k\n\nprint(g(0))"
+    case 10: return "m = keras.Model(\(tensors.first ?? "x"), \(t)); m.summary()"
+    default: return "import keras\nfrom keras import layers"
+    }
   }
 
   mutating func name(_ prefix: String) -> String {

@@ -47,6 +47,7 @@ struct Options {
       case "--timeout": o.timeout = Double(value()) ?? 10
       case "--max-rss-mb": o.maxRSSMB = Int(value()) ?? 1024
       case "--root": o.root = value()
+      case "--max-loop": StatementGenerator.maxLoop = Int(value()) ?? 1000
       default: usage("unknown argument \(args[i])")
       }
       i += 1
@@ -59,7 +60,7 @@ struct Options {
       Data(
         ("kshape-fuzz: \(message)\nusage: kshape-fuzz [--seed N] [--inputs N] [--seconds S]"
           + " [--out DIR] [--binary PATH | --no-binary] [--binary-every N] [--timeout S]"
-          + " [--max-rss-mb N] [--root DIR]\n").utf8))
+          + " [--max-rss-mb N] [--root DIR] [--max-loop N]\n").utf8))
     exit(64)
   }
 }

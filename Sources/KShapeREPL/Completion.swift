@@ -12,9 +12,14 @@ struct Completion {
   /// Candidates for the text before the cursor; each begins with the word being completed.
   func candidates(_ before: String) -> [String] {
     let trimmed = before.drop { $0 == " " }
-    for command in ["load ", "import ", "export keras ", "export python "]
-    where trimmed.hasPrefix(command) {
+    let fileCommands = [
+      "load ", "import ", "export keras ", "export python ", "export script ",
+      "export markdown ", "run ",
+    ]
+    for command in fileCommands where trimmed.hasPrefix(command) {
       let partial = String(trimmed.dropFirst(command.count).split(separator: " ").last ?? "")
+      // `import keras` is Python's: only a path-like word completes as a file.
+      if command == "import ", !partial.contains("/"), !partial.contains(".") { break }
       return trimmed.hasSuffix(" ") && !partial.isEmpty ? [] : PathCompletion.candidates(partial)
     }
     if trimmed.hasPrefix("help ") { return matching(word(before), helpTopics) }
@@ -41,8 +46,8 @@ struct Completion {
     }
     guard !typed.isEmpty else { return [] }
     let atStart = before.dropLast(typed.count).allSatisfy { $0 == " " }
-    var pool = Catalog.allNames + ["Input"] + names(of: session)
-    if atStart { pool += Session.commands.sorted() }
+    var pool = Catalog.allNames + ["Input", "Model", "Sequential"] + names(of: session)
+    if atStart { pool += Session.commands.sorted() + ["load"] + SessionCommand.words.sorted() }
     return matching(typed, pool)
   }
 
@@ -51,7 +56,7 @@ struct Completion {
     String(before.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
   }
 
-  func names(of session: Session) -> [String] { Array(session.graph.bindings.keys) }
+  func names(of session: Session) -> [String] { session.names }
 
   var helpTopics: [String] {
     Catalog.allNames + ["Input", "apply", "summary", "scan", "import", "export", "commands"]

@@ -1,3 +1,5 @@
+import KerasJSON
+import SessionStore
 import ShapeEngine
 
 /// `load PATH [--assume-identity CLASS]...`: a saved model read into the session (also spelt
@@ -52,17 +54,21 @@ struct ImportCommand {
       || [".keras", ".json", ".h5"].contains { word.lowercased().hasSuffix($0) }
   }
 
-  /// Reads, decodes and imports the model; errors name the file and the JSON path.
-  func run(_ session: inout Session, source: String) -> Outcome {
-    let model: SavedModel
+  /// Reads, decodes and imports the model; errors name the file and the JSON path. With the
+  /// outcome comes the event to store when the import was accepted (the config as read).
+  func run(_ session: inout Session, source: String) -> (Outcome, StoredEvent?) {
+    let loaded: (model: SavedModel, config: JSONValue)
     do {
-      model = try ModelLoading.load(HomePath.expand(path))
+      loaded = try ModelLoading.loadWithConfig(HomePath.expand(path))
     } catch {
-      return .failure(error)
+      return (.failure(error), nil)
     }
     let outcome = session.importModel(
-      model, options: ImportOptions(assumeIdentity: Set(assumeIdentity)), source: source)
-    if case .failure(let e) = outcome { return .failure(e.inFile(path)) }
-    return outcome
+      loaded.model, options: ImportOptions(assumeIdentity: Set(assumeIdentity)), source: source)
+    if case .failure(let e) = outcome { return (.failure(e.inFile(path)), nil) }
+    let event = StoredEvent(
+      kind: .importedModel, source: source, config: loaded.config.compactText,
+      assumeIdentity: assumeIdentity)
+    return (outcome, event)
   }
 }

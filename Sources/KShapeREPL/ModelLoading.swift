@@ -1,3 +1,4 @@
+import KerasJSON
 import ModelFiles
 import ShapeEngine
 
@@ -9,6 +10,13 @@ enum ModelLoading {
   static let maxLayers = 100_000
 
   static func load(_ path: String) throws(EngineError) -> SavedModel {
+    try loadWithConfig(path).model
+  }
+
+  /// The model and the config it was decoded from (the session store keeps the config).
+  static func loadWithConfig(_ path: String) throws(EngineError) -> (
+    model: SavedModel, config: JSONValue
+  ) {
     let contents: ModelFileContents
     do {
       contents = try ModelFile.read(path: path)
@@ -27,7 +35,7 @@ enum ModelLoading {
         "\(path): the model has \(count) layers (nested models included); kshape imports models"
           + " of up to \(maxLayers) layers, the limit that bounds its memory")
     }
-    return model
+    return (model, contents.json)
   }
 
   /// The model's layers and those of every nested model.

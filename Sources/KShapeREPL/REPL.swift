@@ -1,6 +1,7 @@
 import LayerCatalog
 import LineEditor
 import PythonRuntime
+import SessionStore
 import ShapeEngine
 import StatementLanguage
 
@@ -25,8 +26,14 @@ public struct Output {
 
 /// The read-eval-print loop over any line reader: an error is a value, and the loop never dies.
 public final class REPL {
-  public private(set) var session = Session()
+  public internal(set) var session = Session()
   let output: Output
+  /// The session in the store (SessionLink.swift); a store in memory until one is attached.
+  var link: SessionLink?
+  /// Asks a yes/no question on a terminal (`delete`); nil answers yes without asking.
+  public var confirm: ((String) -> Bool)?
+  /// Said after the banner: which session this is and how to resume the last one.
+  public var startupNotice: String?
 
   /// How results are laid out (`summary --keras` and the like change it for one line).
   public var style = RenderStyle.plain
@@ -44,6 +51,7 @@ public final class REPL {
   /// block, Ctrl-D or `quit` leaves. When a statement fails, the rest of a paste is skipped.
   public func runInteractive(_ reader: any LineReader) {
     output.out(Prose.wrap(Self.banner, width: measureWidth()))
+    if let startupNotice { output.out(Prose.wrap(startupNotice, width: measureWidth())) }
     var block: [String] = []
     while true {
       switch reader.readLine(prompt: block.isEmpty ? Self.prompt : Self.continuation) {
@@ -55,8 +63,13 @@ public final class REPL {
         block = []
         continue
       case .line(let line):
+        if block.isEmpty, let command = sessionCommand(line) {
+          remember(line, in: reader)
+          if !runInteractively(command, reader: reader) { return }
+          continue
+        }
         if block.isEmpty, Self.isCommandLine(line) {
-          reader.addHistory(line)
+          remember(line, in: reader)
           if !runInteractiveText(line, reader) || output.stopped() { return }
           continue
         }
@@ -64,7 +77,7 @@ public final class REPL {
         let text = block.joined(separator: "\n")
         if Self.needsMore(text, lastLine: line) { continue }
         block = []
-        reader.addHistory(text)
+        remember(text, in: reader)
         if !runInteractiveText(text, reader) || output.stopped() { return }
       }
     }
@@ -173,6 +186,7 @@ public final class REPL {
   static func isCommandLine(_ line: String) -> Bool {
     ImportCommand.parse(line) != nil || HelpShortcut.topic(line) != nil
       || Session.command(in: line) != nil
+      || SessionCommand.parse(line, isBound: { _ in false }) != nil
   }
 
   /// Most statements a script runs: each keeps ~2 KB in the session, so this bounds a script's
@@ -189,9 +203,9 @@ public final class REPL {
     runScript(ScriptedReader(lines: lines), json: json, name: name)
   }
 
-  /// A script read as it arrives (a pipe, a file): each complete top-level statement runs as soon
-  /// as the line after it shows it is complete, so `producer | kshape` answers as it goes and
-  /// `yes x | kshape` stops at its first line. Status 1 at the first failure; 2 when the input
+  /// A script read as it arrives (a pipe, a file), in the units `ScriptChunker` makes: a simple
+  /// statement runs at its last line, a block when a dedented line ends it, so `producer | kshape`
+  /// answers as it goes and `yes x | kshape` stops at its first line. Status 1 at the first failure; 2 when the input
   /// cannot be read (`inputFailure`: a line too long, not UTF-8), when there are more than
   /// `scriptStatementLimit` statements, or when the output cannot be written.
   public func runScript(_ reader: any LineReader, json: Bool, name: String = "<stdin>") -> Int32 {
@@ -224,6 +238,10 @@ public final class REPL {
     var statements = 0
 
     mutating func run(_ chunk: (text: String, line: Int)) {
+      if let command = repl.sessionCommand(chunk.text) {
+        if !repl.runInScript(command, line: chunk.line, json: json) { status = 1 }
+        return
+      }
       let output = repl.output
       let limit = repl.scriptStatementLimit
       var status = status
@@ -248,6 +266,9 @@ public final class REPL {
           if let record = JSONOutput.record(outcome, line: line, source: piece) {
             output.out(JSONOutput.encode(record))
           }
+        } else if python, case .executed(let x) = outcome {
+          // A program shows what it printed; an expression's value is the REPL's to show.
+          if !x.text.isEmpty { output.out(x.text) }
         } else if let text = Render.outcome(outcome, source: piece, style: style), !failed,
           !python || REPL.isProgramOutput(outcome)
         {
@@ -274,17 +295,8 @@ public final class REPL {
     }
   }
 
-  /// `kshape -c TEXT`: its lines, each split on the `;` outside strings and brackets, so that
-  /// `x = Input((None, 16)); Conv1D(8, 3); apply 100` mixes code and commands.
-  public static func commandLineStatements(_ text: String) -> [String] {
-    text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
-      let pieces = Parser.splitStatements(String(line)).map(\.text)
-      return pieces.isEmpty ? [""] : pieces
-    }
-  }
-
-  /// A script's lines as the units that run: each command line on its own, and the Python
-  /// between commands as one program (so a `def` spans its lines), with its first line number.
+  /// A script's lines as the units that run (`ScriptChunker`): each command line on its own, each
+  /// top-level Python statement with its block (so a `def` spans its lines), with its first line.
   static func chunks(_ lines: [String]) -> [(text: String, line: Int)] {
     var chunker = ScriptChunker()
     var out: [(text: String, line: Int)] = []
@@ -295,7 +307,7 @@ public final class REPL {
 
   /// Runs a text: a command, or Python statements, calling `each` with every statement's
   /// source, its line number, its outcome and the style to show it in; `each` returns false to
-  /// stop.
+  /// stop. Every statement the session accepts is committed to the store before `each` shows it.
   func run(
     _ text: String, name: String, firstLine: Int,
     _ each: (String, Int, Outcome, RenderStyle) -> Bool
@@ -307,11 +319,16 @@ public final class REPL {
       }
       return
     }
+    let link = self.link ?? attachMemoryStore()
+    // Another kshape may have changed the session since the last statement: reload first.
+    link?.refresh(self)
+    defer { link?.finish(self) }
     var style = self.style
     style.width = measureWidth()
     let chars = Array(text)
     let names = Set(session.names)
-    session.submitProgram(text, name: name, firstLine: firstLine) { piece, outcome in
+    session.submitProgram(text, name: name, firstLine: firstLine) { piece, outcome, accepted in
+      if accepted { link?.record(.statement(piece)) }
       // The statement's line: count the newlines before it in the text.
       var line = firstLine
       if case .failure(let e) = outcome,
@@ -319,8 +336,10 @@ public final class REPL {
         r.start <= chars.count
       {
         // Where the error stands in the text: the program's own line of a traceback (a syntax
-        // error's piece is the whole text).
-        line += chars[..<r.start].filter { $0 == "\n" }.count
+        // error's piece is the whole text). Clamped: a range that starts before the text (an
+        // INDENT's range was once so for a tab-indented line) must not trap.
+        let at = min(max(r.start, 0), chars.count)
+        line += chars[..<at].filter { $0 == "\n" }.count
       } else if let start = Self.offset(of: piece, in: chars) {
         line += chars[..<start].filter { $0 == "\n" }.count
       }
@@ -335,7 +354,13 @@ public final class REPL {
   func submitCommand(_ text: String) -> Outcome {
     if let topic = HelpShortcut.topic(text) { return .help(topic) }
     switch ImportCommand.parse(text) {
-    case .success(let command)?: return ExportWriter.perform(command.run(&session, source: text))
+    case .success(let command)?:
+      let link = self.link ?? attachMemoryStore()
+      link?.refresh(self)
+      defer { link?.finish(self) }
+      let (outcome, event) = command.run(&session, source: text)
+      if let event { link?.record(event) }
+      return ExportWriter.perform(outcome)
     case .failure(let error)?: return .failure(error)
     case nil: return ExportWriter.perform(session.submit(text))
     }

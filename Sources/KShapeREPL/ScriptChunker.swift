@@ -8,8 +8,8 @@ import StatementLanguage
 /// new top-level statement (not indented, not `else`/`elif`/`except`/`finally`, not after a
 /// decorator) while the code before it is complete. So a script runs as it is read (`producer | kshape` answers as it goes, `yes x | kshape` stops at its first
 /// line), and completeness is checked on one statement at a time, not on the whole script.
-/// A block the REPL rule keeps open (a `def` not yet followed by a blank line) stays open, and
-/// the lines after it join it, as when the whole script was one program.
+/// A block ends, as in a Python file, at the first line back at the left margin (the REPL rule
+/// would wait for a blank line), so a command may follow a `for` block directly.
 struct ScriptChunker {
   private var code: [String] = []
   private var start = 1
@@ -28,10 +28,14 @@ struct ScriptChunker {
     let indented = line.first == " " || line.first == "\t"
     var atTop = code.isEmpty
     if !atTop {
-      atTop = PyParser.completeness(of: code.joined(separator: "\n")) != .incomplete
-      if atTop, !indented, !Self.continues(line), !lastCodeLine.hasPrefix("@") {
-        out.append(release())
-      }
+      let text = code.joined(separator: "\n")
+      let starts = !indented && !Self.continues(line) && !lastCodeLine.hasPrefix("@")
+      // In a file a dedented line ends a block (the REPL rule waits for a blank line): the
+      // block is over when a blank line would complete it.
+      atTop =
+        PyParser.completeness(of: text) != .incomplete
+        || (starts && PyParser.completeness(of: text + "\n") == .complete)
+      if atTop, starts { out.append(release()) }
     }
     if atTop, !indented, REPL.isCommandLine(line) {
       if !code.isEmpty { out.append(release()) }

@@ -116,6 +116,18 @@ public final class LibEditReader: LineReader {
     return kshape_flag_is_set(interruptFlag) != 0
   }
 
+  /// Like `readLine(prompt:)`, with `initialText` already typed: it is pushed onto libedit's
+  /// input (`el_push`), since `el_gets` clears the line before it reads. Control characters and
+  /// newlines would act as keys, so they become spaces.
+  public func readLine(prompt: String, initialText: String) -> LineResult {
+    let typed = String(
+      initialText.map {
+        $0.isNewline || $0 == "\t" || $0.asciiValue.map { $0 < 32 } == true ? " " : $0
+      })
+    el_push(editLine, typed)
+    return readLine(prompt: prompt)
+  }
+
   /// Adds `line` to the history (unless it is blank or repeats the latest entry).
   public func addHistory(_ line: String) {
     guard !line.isBlank else { return }

@@ -20,6 +20,8 @@ public protocol LineReader: AnyObject {
   /// Why the input ended early (a line too long, bytes that are not UTF-8, a read error), as a
   /// sentence naming the input and the line; nil when it simply ended.
   var inputFailure: String? { get }
+  /// Reads one line that starts out as `initialText`, to be edited (`edit N`).
+  func readLine(prompt: String, initialText: String) -> LineResult
   /// Whether more input is already waiting (the rest of a paste).
   var hasPendingInput: Bool { get }
 }
@@ -27,6 +29,11 @@ public protocol LineReader: AnyObject {
 extension LineReader {
   /// Readers that cannot fail (a terminal, a test script) have nothing to say.
   public var inputFailure: String? { nil }
+  /// Readers without an editor ignore the initial text: the line read replaces it.
+  public func readLine(prompt: String, initialText: String) -> LineResult {
+    readLine(prompt: prompt)
+  }
+
   public var hasPendingInput: Bool { false }
 
   /// Seeds the history with earlier lines, oldest first (for replaying a stored session).

@@ -156,7 +156,7 @@ extension Interpreter {
   }
 
   func loadGlobal(_ name: String, _ range: SourceRange) throws(PyError) -> PyValue {
-    if let value = globals[name] ?? builtins[name] { return value }
+    if let value = globals[name] ?? builtins[name] ?? unresolvedGlobal?(name) { return value }
     var tiers: [[String]] = []
     var scope = currentScope
     while let s = scope {

@@ -14,6 +14,9 @@ public final class Interpreter {
     name, range throws(PyError) in
     throw PyError("ModuleNotFoundError", "No module named '\(name)'", at: range)
   }
+  /// Names the host resolves when neither the globals nor the builtins have them (kshape: `_`
+  /// and the layers' Keras names); nil leaves the NameError.
+  public var unresolvedGlobal: ((String) -> PyValue?)?
   /// Where `print` writes.
   public var write: (String) -> Void = { Swift.print($0, terminator: "") }
   /// Statements and expressions one top-level statement may evaluate before it is stopped.

@@ -94,6 +94,12 @@ extension Evaluator {
     // configs show the class.
     let className = entry.pythonClassName ?? entry.className
     try checkUnique(name, range: ranges["name"] ?? range, className: className)
+    guard graph.layers.count < Graph.maxLayers else {
+      throw EngineError(
+        Diagnostic(
+          "the session has \(Graph.maxLayers) layers, the most it holds (the limit that bounds its"
+            + " memory)", at: range), className: className)
+    }
     graph.addLayer(
       LayerNode(
         name: name, className: className, layer: layer, policy: policy, weights: nil,

@@ -150,6 +150,11 @@ public struct Graph: Sendable {
     return name
   }
 
+  /// Most layers a session makes: each keeps ~2 KB, so this bounds memory to ~500 MB whatever a
+  /// program does (`for i in range(10**9): x = Dense(8)(x)` would otherwise run until memory is
+  /// gone). Imported models have their own limit (100,000 layers).
+  public static let maxLayers = 250_000
+
   /// Adds a layer at the end.
   mutating func addLayer(_ node: LayerNode) {
     layers.append(node)

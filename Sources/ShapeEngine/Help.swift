@@ -106,6 +106,7 @@ public enum Help {
         d = Dense(10)                       bind a layer (call it later: d(x))
         z = Concatenate()([a, y])           merge tensors
         x                                   show a tensor
+        dense_1   _                         a layer's name, or _, is its output tensor
       Commands:
         apply SIZE     every layer's output at a size (help apply)
         summary        the model.summary() table, with formulas
@@ -113,7 +114,12 @@ public enum Help {
         import PATH    load a .keras file or JSON config (help import)
         export keras model.json    the model as Keras JSON; export python model.py: as code
         help NAME      a layer's signature, shape rule and an example
-        quit           leave (or Ctrl-D)
+        history        the statements, numbered; undo, redo (any depth, kept across runs)
+        drop N         remove statement N; edit N: change it in the line editor; both replay
+        sessions       the stored sessions; open NAME, new [NAME], rename NAME, copy NAME,
+                       delete NAME, restore NAME
+        run FILE       run a script into this session; export script|markdown PATH
+        quit           leave (or Ctrl-D); `kshape -r` resumes the session
       Layers:
 
       """ + layers.joined(separator: "\n")

@@ -26,12 +26,13 @@ public enum Render {
     case .executed(let x):
       // A statement that made several calls and showed nothing (a loop, `model.add` that
       // rebuilds a Sequential): the last call's output, as a line that made one would show.
-      if x.text.isEmpty, let last = x.calls.last {
+      if x.text.isEmpty, x.display == nil, let last = x.calls.last {
         return Prose.wrap(
           last.outputs.map { tensor($0, in: x.graph) }.joined(separator: "\n"),
           width: style.fitWidth)
       }
-      return x.text.isEmpty ? nil : x.text
+      let shown = ([x.text] + [x.display].compactMap { $0 }).filter { !$0.isEmpty }
+      return shown.isEmpty ? nil : shown.joined(separator: "\n")
     case .scanned(let scan): return Prose.wrap(scan.text, width: style.fitWidth)
     case .imported(let name, let layers, let g):
       return Prose.wrap(imported(name, layers, g), width: style.fitWidth)

@@ -53,8 +53,19 @@ public struct Session: Sendable {
     _ text: String, name: String = "<stdin>", firstLine: Int = 1,
     _ each: (String, Outcome) -> Bool
   ) {
+    submitProgram(text, name: name, firstLine: firstLine) { piece, outcome, _ in
+      each(piece, outcome)
+    }
+  }
+
+  /// `submitProgram`, also telling `each` whether the statement joined the session (the REPL
+  /// commits it to the session store before showing it).
+  public mutating func submitProgram(
+    _ text: String, name: String = "<stdin>", firstLine: Int = 1,
+    _ each: (String, Outcome, Bool) -> Bool
+  ) {
     if let (word, argument) = Self.command(in: text) {
-      _ = each(text, self.command(word, argument))
+      _ = each(text, self.command(word, argument), false)
       return
     }
     let source = SourceText(name: name, text: text, firstLine: firstLine)
@@ -62,15 +73,16 @@ public struct Session: Sendable {
     do {
       program = try Interpreter.parse(source)
     } catch {
-      _ = each(text, .failure(EngineError(error, current: source)))
+      _ = each(text, .failure(EngineError(error, current: source)), false)
       return
     }
     let characters = Array(text)
     for statement in program.statements {
       let r = statement.range
       let piece = String(characters[max(0, r.start)..<min(characters.count, r.end)])
+      let before = statements.count
       let outcome = execute(statement, source, piece: piece)
-      if !each(piece, outcome) { return }
+      if !each(piece, outcome, statements.count > before) { return }
       if case .failure = outcome { return }
     }
   }
@@ -341,7 +353,10 @@ public enum Outcome: Sendable {
 /// A Python statement's result beyond one layer call: its printed text, the value it showed
 /// (as a REPL shows an expression's), and the calls it made, in order.
 public struct Executed: Sendable {
+  /// What the statement printed.
   public var text: String
+  /// The value of an expression statement, as a Python REPL shows it (not a program's output).
+  public var display: String?
   public var calls: [(layer: Int, outputs: [Int])]
   public var graph: Graph
 }

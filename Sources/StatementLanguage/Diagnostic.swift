@@ -20,7 +20,7 @@ public struct Diagnostic: Error, Hashable, Sendable {
   ///     hint: did you mean 'padding'?
   public func rendered(source: String) -> String {
     var lines = ["error: \(message)"]
-    if let range, range.start <= source.count {
+    if let range, range.start >= 0, range.start <= source.count {
       // In a program of several lines, the line the range starts in, and the caret within it.
       let chars = Array(source)
       var lineStart = range.start

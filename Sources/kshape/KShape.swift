@@ -3,6 +3,7 @@ import Foundation
 import KShapeREPL
 import LineEditor
 import PythonRuntime
+import SessionStore
 
 /// The `kshape` command: the REPL on a terminal, a script runner otherwise.
 ///
@@ -96,6 +97,55 @@ struct Options: ParsableArguments {
   }
 }
 
+/// Which session of which store: see docs/architecture.md (SessionStore).
+struct StoreOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The session store file (default: $KSHAPE_HOME/store.sqlite, else "
+        + "$XDG_DATA_HOME/kshape/store.sqlite, else ~/.local/share/kshape/store.sqlite).",
+      valueName: "PATH"))
+  var store: String?
+
+  @Option(name: [.customShort("s"), .long], help: "Open (or create) this session and replay it.")
+  var session: String?
+
+  @Flag(name: [.customShort("r"), .long], help: "Open the session used last.")
+  var resume = false
+
+  @Flag(name: .customLong("no-store"), help: "Keep the session in memory only.")
+  var noStore = false
+
+  var named: Bool { session != nil || resume }
+
+  /// Opens the session on `repl` and says what was opened (stderr unless `interactive`).
+  func open(_ repl: REPL, interactive: Bool) {
+    guard !noStore else { return }
+    let path = StoreLocation.path(option: store, environment: ProcessInfo.processInfo.environment)
+    let lines = repl.openSession(SessionChoice(storePath: path, name: session, resume: resume))
+    let problems = lines.filter { $0.hasPrefix("kshape: ") || $0.hasPrefix("statement ") }
+    if interactive {
+      repl.startupNotice = lines.joined(separator: "\n")
+    } else if !problems.isEmpty {
+      FileHandle.standardError.write(Data((problems.joined(separator: "\n") + "\n").utf8))
+    }
+  }
+
+  func validate() throws {
+    if noStore && named { throw ValidationError("--no-store cannot open a stored session") }
+    if session != nil && resume {
+      throw ValidationError("use --session NAME or --resume, not both")
+    }
+    if let session {
+      do {
+        try SessionStore.checkName(session)
+      } catch {
+        throw ValidationError(error.message)
+      }
+    }
+  }
+}
+
 /// `kshape [-c STATEMENTS] [--json]`: interactive on a terminal; reads stdin otherwise.
 struct Start: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -111,28 +161,58 @@ struct Start: ParsableCommand {
   @Argument(help: "A script to run, as `kshape run FILE` does.")
   var file: String?
 
+  @Option(
+    name: .customShort("i"),
+    help: ArgumentHelp(
+      "Run this script into the session, then stay interactive.", valueName: "FILE"))
+  var script: String?
+
   @OptionGroup var options: Options
+  @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
     if let file {
-      throw ExitCode(Run.runFile(file, options))
+      throw ExitCode(Run.runFile(file, options, storeOptions))
     }
     let streams = StandardStreams()
     let repl = options.makeREPL(streams)
     if let command {
-      // A newline in -c separates lines as in a script (line numbers and carets stay right).
-      let lines = REPL.commandLineStatements(command)
+      // A one-liner is saved only into a session named or resumed.
+      if storeOptions.named { storeOptions.open(repl, interactive: false) }
+      // The text's lines run as a script's: line numbers and carets stay right, an indented
+      // block keeps its indentation, and `x = Input((4,)); apply 8` is split by the script
+      // reader where a command shares a line with code.
+      let lines = command.split(separator: "\n", omittingEmptySubsequences: false).map {
+        String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+      }
       throw ExitCode(streams.finish(repl.runScript(lines, json: options.json, name: "<string>")))
     }
     if !options.json, let reader = LibEditReader(programName: "kshape") {
+      storeOptions.open(repl, interactive: true)
+      reader.loadHistory(repl.storedHistory())
       reader.completion = { [repl] in repl.completions($0) }
       REPL.interruptWhen { [reader] in reader.interruptRequested }
+      repl.confirm = { [reader] question in
+        if case .line(let answer) = reader.readLine(prompt: question) {
+          return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        }
+        return false
+      }
+      if let script { _ = repl.runFile(script, json: false) }
       repl.runInteractive(reader)
+      if let goodbye = repl.closeSession() { streams.out(goodbye) }
       throw ExitCode(streams.finish(0))
     }
+    storeOptions.open(repl, interactive: false)
+    if let script, !repl.runFile(script, json: options.json) {
+      throw ExitCode(streams.finish(1))
+    }
+    // Piped statements run as they arrive; each is stored before its result is shown.
     let reader = PlainReader()
     reader.willRead = { streams.flush() }
-    throw ExitCode(streams.finish(repl.runScript(reader, json: options.json)))
+    let status = repl.runScript(reader, json: options.json)
+    repl.closeSession()
+    throw ExitCode(streams.finish(status))
   }
 }
 
@@ -144,12 +224,14 @@ struct Run: ParsableCommand {
   var file: String
 
   @OptionGroup var options: Options
+  @OptionGroup var storeOptions: StoreOptions
 
-  func run() throws { throw ExitCode(Self.runFile(file, options)) }
+  func run() throws { throw ExitCode(Self.runFile(file, options, storeOptions)) }
 
   /// Runs the script at `file` as it is read; the exit status (2 when it cannot be read or the
-  /// output cannot be written).
-  static func runFile(_ file: String, _ options: Options) -> Int32 {
+  /// output cannot be written). It is saved only into a session named (`--session NAME`) or
+  /// resumed.
+  static func runFile(_ file: String, _ options: Options, _ storeOptions: StoreOptions) -> Int32 {
     let streams = StandardStreams()
     let reader: PlainReader
     do {
@@ -159,7 +241,10 @@ struct Run: ParsableCommand {
       return streams.finish(2)
     }
     reader.willRead = { streams.flush() }
-    let status = options.makeREPL(streams).runScript(reader, json: options.json, name: file)
+    let repl = options.makeREPL(streams)
+    if storeOptions.named { storeOptions.open(repl, interactive: false) }
+    let status = repl.runScript(reader, json: options.json, name: file)
+    repl.closeSession()
     return streams.finish(status)
   }
 }

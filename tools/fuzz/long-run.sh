@@ -17,7 +17,7 @@ total=0
 while [ "$(date +%s)" -lt "$end" ]; do
   left=$(( end - $(date +%s) ))
   "$bin/kshape-fuzz" --seed "$seed" --seconds "$(( left < 600 ? left : 600 ))" --out "$out" \
-    --binary "$bin/kshape" --binary-every 10 > "$out/seed-$seed.log" 2>&1
+    --binary "$bin/kshape" --binary-every 10 --max-loop 2147483648 > "$out/seed-$seed.log" 2>&1
   status=$?
   ran=$(grep -oE ': [0-9]+ inputs in' "$out/seed-$seed.log" | grep -oE '[0-9]+' | head -1)
   total=$(( total + ${ran:-0} ))

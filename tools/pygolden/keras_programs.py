@@ -38,9 +38,10 @@ import numpy as np  # noqa: E402
 import keras_record as rec  # noqa: E402
 from pyrun import run  # noqa: E402
 
-# Programs whose text matches this run with real weights (predict computes values); all
-# others create their variables in keras.StatelessScope(initialize_variables=False).
-NEEDS_WEIGHTS = re.compile(r"\.predict\(|# pygolden: initialize-weights")
+# Programs whose text matches this run with real weights (predict computes values; compile
+# creates the optimizer's variables, which a StatelessScope refuses); all others create their
+# variables in keras.StatelessScope(initialize_variables=False).
+NEEDS_WEIGHTS = re.compile(r"\.predict\(|\.compile\(|# pygolden: initialize-weights")
 # Keras's errors raised in a layer's call() are wrapped; `reason` is the inner message.
 _WRAPPED = re.compile(r"^Exception encountered when calling [^\n]*\n\n\x1b\[1m(.*?)\x1b\[0m", re.S)
 

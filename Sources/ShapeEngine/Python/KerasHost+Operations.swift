@@ -37,6 +37,13 @@ extension KerasHost {
   func applyOperation(
     _ cls: String, module: String, _ args: PyArguments, _ interpreter: Interpreter
   ) throws(PyError) -> PyValue {
+    // On plain numbers an operation computes now (`ops.sqrt(float(head_dim))`).
+    if !args.positional.isEmpty, args.keywords.isEmpty,
+      args.positional.allSatisfy({ tensorID($0.value) == nil }),
+      let number = Self.compute(cls, args.positional.map(\.value))
+    {
+      return number
+    }
     guard var op = TensorOperation(module: module, className: cls) else {
       throw PyError(
         "NotImplementedError", "kshape does not know the shapes of keras.ops.\(cls) yet",
@@ -83,6 +90,53 @@ extension KerasHost {
     graph.addLayer(node)
     return try callLayer(
       graph.layers.count - 1, PyArguments(positional: operands, range: args.range), interpreter)
+  }
+
+  /// `x[key]`: a GetItem operation on the tensor with the key as its second operand.
+  func getItem(_ x: TensorObject, _ key: Value, _ interpreter: Interpreter) throws(PyError)
+    -> PyValue
+  {
+    guard let op = TensorOperation(module: "keras.src.ops.numpy", className: "GetItem") else {
+      throw PyError("NotImplementedError", "kshape does not know GetItem", at: nil)
+    }
+    let name = graph.autoName("get_item")
+    var node = LayerNode(
+      name: name, className: "GetItem", layer: op, policy: .float32, weights: nil,
+      statement: evaluator.statement)
+    node.module = "keras.src.ops.numpy"
+    node.autocastsInputs = false
+    graph.addLayer(node)
+    let l = graph.layers.count - 1
+    do {
+      let effect = try evaluator.call(
+        l, positional: [.tensor(graph.tensors[x.id].type), .value(key)], keywords: [],
+        inputs: [x.id], nil,
+        site: CallSite(positional: [.tensor(x.id), .value(key)]))
+      guard case .called(_, let outs) = effect else { return .none }
+      return outputs(outs)
+    } catch {
+      throw Self.raise(error, at: nil)
+    }
+  }
+
+  /// The value of a one-argument math operation on a Python number, as a float.
+  static func compute(_ cls: String, _ values: [PyValue]) -> PyValue? {
+    guard values.count == 1 else { return nil }
+    let x: Double
+    switch values[0] {
+    case .int(let i): x = Double(i)
+    case .float(let d): x = d
+    case .bool(let b): x = b ? 1 : 0
+    default: return nil
+    }
+    switch cls {
+    case "Sqrt": return .float(x.squareRoot())
+    case "Rsqrt": return .float(1 / x.squareRoot())
+    case "Square": return .float(x * x)
+    case "Abs", "Absolute": return .float(Swift.abs(x))
+    case "Negative": return .float(-x)
+    default: return nil
+    }
   }
 
   /// How many positional arguments of an operation's function are operands, and the names of

@@ -102,6 +102,21 @@ extension KerasHost {
           LayerArgument(className: node.className, arguments: node.arguments, name: node.name))
       }
       if let opaque = o as? OpaqueObject { return opaque.configValue }
+      if let model = o as? ModelObject {
+        // A model inside a wrapper (`TimeDistributed(convnet)`): a layer already made.
+        guard model.built else {
+          throw PyError(
+            "ValueError",
+            "the model '\(model.name)' is not built yet: give it an input before wrapping it",
+            at: range)
+        }
+        return .layer(
+          LayerArgument(
+            className: model.kind.rawValue, arguments: CallArguments(), name: model.name,
+            prebuilt: SubgraphModel(
+              graph: model.view, inputs: model.inputIDs, outputs: model.outputIDs,
+              className: model.kind.rawValue)))
+      }
       if o.typeName == "function" {
         // `<function conv_block at 0x...>`: the name stands for the code, which never runs.
         let name = o.repr.split(separator: " ").dropFirst().first.map(String.init) ?? "f"

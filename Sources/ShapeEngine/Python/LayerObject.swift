@@ -74,7 +74,12 @@ final class LayerObject: PyObject {
           }
           return .int(self.node.params.total)
         })
-    default: return configAttribute(name)
+    default:
+      if let w = node.weights?.first(where: { $0.name == name }) {
+        // `layer.kernel`, `layer.bias`: the weight, once the layer is built.
+        return .object(WeightObject(layer: node.name, weight: w, dtype: node.policy.variableDType))
+      }
+      return configAttribute(name)
     }
   }
 

@@ -143,6 +143,23 @@ final class ModelObject: PyObject {
         try self.host.sequentialAdd(self, layer.value, interp, at: layer.range ?? args.range)
         return .none
       }
+    case "pop":
+      guard kind == .sequential else { return nil }
+      return method(attr) { [unowned self] args, interp throws(PyError) in
+        guard let last = self.sequence.popLast() else {
+          throw PyError("IndexError", "pop from empty list", at: args.range)
+        }
+        var rebuild = true
+        if let r = args.positional.first?.value ?? args.keywords.first?.value {
+          rebuild = interp.truthy(r)
+        }
+        if rebuild {
+          try self.host.sequentialRebuild(self, interp, at: args.range)
+        } else {
+          self.invalidate()
+        }
+        return last
+      }
     case "build":
       return method(attr) { [unowned self] args, interp throws(PyError) in
         try self.host.buildModel(self, args, interp)

@@ -146,6 +146,22 @@ extension KerasHost {
             default: return nil
             }
           })
+      case "datasets":
+        return .object(
+          ModuleObject("keras.datasets") { name in
+            .object(
+              ModuleObject("keras.datasets.\(name)") { _ in
+                .object(
+                  NativeFunction("load_data") { args, _ throws(PyError) in
+                    throw PyError(
+                      "NotImplementedError",
+                      "keras.datasets.\(name).load_data() downloads data, and kshape computes shapes "
+                        + "without any", at: args.range,
+                      hint: "write the shape the data has as a literal, e.g. "
+                        + "keras.Input(shape=(32, 32, 3)) for CIFAR-10's images")
+                  })
+              })
+          })
       case "applications":
         return .object(
           ModuleObject("keras.applications") { name in
@@ -189,6 +205,16 @@ extension KerasHost {
 
   var opsModule: ModuleObject {
     ModuleObject("keras.ops") { [unowned self] attr in
+      if attr == "shape" {
+        // A KerasTensor's shape is known: a tuple, None where Keras has None.
+        return .object(
+          NativeFunction(attr) { [unowned self] args, interp throws(PyError) in
+            guard let x = args.positional.first, let t = self.tensorID(x.value) else {
+              throw PyError("TypeError", "shape() takes a tensor", at: args.range)
+            }
+            return self.tensor(t).shapeTuple
+          })
+      }
       let cls = Self.operationClass(attr)
       guard TensorOperation(module: "keras.src.ops.numpy", className: cls) != nil else {
         return nil
@@ -241,7 +267,10 @@ extension KerasHost {
       case "keras": return .object(self.kerasModule)
       case "float32", "float16", "int32", "int64", "bfloat16", "bool", "string":
         return .str(attr)
-      default: return nil
+      default:
+        // `tf.initializers`, `tf.optimizers`...: Keras's, under TensorFlow's name.
+        if let kind = Self.opaqueModules[attr] { return .object(self.opaqueModule(attr, kind)) }
+        return nil
       }
     }
   }

@@ -49,6 +49,7 @@ final class Runtime: @unchecked Sendable {
           throw PyError("SystemExit", "", at: args.range)
         })
     }
+    interpreter.unresolvedGlobal = { [unowned self] name in self.host.layerNameValue(name) }
   }
 
   /// kshape's REPL takes the layer classes, `Input`, `Model` and `Sequential` bare, as if

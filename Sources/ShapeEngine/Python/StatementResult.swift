@@ -53,9 +53,8 @@ enum StatementResult {
       return .effect(.layerBound(layer: layersBefore, variable: variable), graph: g)
     }
     var text = printed
-    if let display { text += display + "\n" }
     if text.hasSuffix("\n") { text.removeLast() }
-    return .executed(Executed(text: text, calls: calls, graph: g))
+    return .executed(Executed(text: text, display: display, calls: calls, graph: g))
   }
 
   /// A statement that only shows something (`x`, `print(x.shape)`, `model.summary()`) need not

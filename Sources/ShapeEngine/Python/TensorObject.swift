@@ -39,12 +39,51 @@ final class TensorObject: PyObject {
     try host.operation(op, self, other, reflected: reflected, interpreter)
   }
 
+  /// `x[:, 0]`, `x[..., None]`, `x[:, -8:]`: Keras's GetItem operation.
   func item(_ key: PyValue, _ interpreter: Interpreter) throws(PyError) -> PyValue {
-    throw PyError(
-      "NotImplementedError",
-      "kshape does not slice KerasTensors yet (x[...] is a GetItem operation in Keras)", at: nil,
-      hint: "use a layer that gives the same shape: Cropping1D/2D, Reshape, or a Lambda with "
-        + "output_shape=")
+    func part(_ v: PyValue) throws(PyError) -> Value {
+      switch v {
+      case .none: return .none
+      case .int(let i): return .int(i)
+      case .bool(let b): return .int(b ? 1 : 0)
+      case .object(let s as PySlice):
+        func bound(_ b: PyValue) throws(PyError) -> Value {
+          switch b {
+          case .none: return .none
+          case .int(let i): return .int(i)
+          default:
+            throw PyError("TypeError", "slice indices must be integers or None", at: nil)
+          }
+        }
+        return .dict([
+          DictEntry("class_name", .string("__slice__")),
+          DictEntry(
+            "config",
+            .dict([
+              DictEntry("start", try bound(s.start)), DictEntry("stop", try bound(s.stop)),
+              DictEntry("step", try bound(s.step)),
+            ])),
+        ])
+      case .object(is PyEllipsis):
+        return .dict([
+          DictEntry("class_name", .string("__ellipsis__")), DictEntry("config", .dict([])),
+        ])
+      default:
+        throw PyError(
+          "TypeError",
+          "kshape slices KerasTensors with ints, slices, None and Ellipsis; received "
+            + interpreter.typeName(of: v), at: nil)
+      }
+    }
+    let keyValue: Value
+    if case .tuple(let items) = key {
+      var parts: [Value] = []
+      for i in items { parts.append(try part(i)) }
+      keyValue = .tuple(parts)
+    } else {
+      keyValue = try part(key)
+    }
+    return try host.getItem(self, keyValue, interpreter)
   }
 
   func equals(_ other: PyValue) -> Bool {

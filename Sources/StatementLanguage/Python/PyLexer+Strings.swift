@@ -62,7 +62,7 @@ extension PyLexer {
     var out = ""
     var i = 0
     func hex(_ count: Int) -> Character? {
-      guard i + 1 + count <= body.count else { return nil }
+      guard i + 2 + count <= body.count else { return nil }
       var value: UInt32 = 0
       for c in body[(i + 2)..<(i + 2 + count)] {
         guard let d = c.hexDigitValue else { return nil }

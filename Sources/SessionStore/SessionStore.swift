@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+
+/// The session store: sessions, their accepted events, undo/redo and line history in one SQLite
+/// file (WAL, so several kshape processes share it). Every method commits before it returns.
+public final class SessionStore: @unchecked Sendable {
+  /// The database file, for messages (`:memory:` for a store kept in memory).
+  public let path: String
+  let writer: any DatabaseWriter
+  /// Lines kept in the line history; older ones are pruned.
+  public var historyLimit = 10_000
+
+  /// Opens (creating it and its folder if needed) the store at `path` and migrates it.
+  public init(path: String, busyTimeout: TimeInterval = 5) throws(StoreError) {
+    self.path = path
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty {
+      do {
+        try FileManager.default.createDirectory(
+          atPath: folder, withIntermediateDirectories: true)
+      } catch {
+        throw .readOnly(path: path, detail: "cannot create the folder \(folder)")
+      }
+    }
+    var config = Configuration()
+    config.busyMode = .timeout(busyTimeout)
+    config.foreignKeysEnabled = true
+    // WAL with synchronous NORMAL: a commit survives the process being killed (the OS holds
+    // the write); only a power cut can lose the latest commits. FULL would fsync every statement.
+    config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+    do {
+      writer = try DatabasePool(path: path, configuration: config)
+    } catch {
+      throw Self.storeError(error, path: path)
+    }
+    try migrate()
+  }
+
+  /// A store in memory: what the REPL uses when the file cannot be written.
+  public init() throws(StoreError) {
+    path = ":memory:"
+    do {
+      writer = try DatabaseQueue()
+    } catch {
+      throw Self.storeError(error, path: ":memory:")
+    }
+    try migrate()
+  }
+
+  private func migrate() throws(StoreError) {
+    let migrator = Schema.migrator()
+    let superseded: Bool
+    let applied: Set<String>
+    do {
+      (superseded, applied) = try writer.read { db in
+        (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db))
+      }
+    } catch {
+      throw Self.storeError(error, path: path)
+    }
+    if superseded {
+      let known = Set(Schema.migrations)
+      throw .newerSchema(path: path, unknown: Array(applied.subtracting(known)))
+    }
+    do {
+      try migrator.migrate(writer)
+    } catch {
+      throw Self.storeError(error, path: path)
+    }
+  }
+
+  /// Runs `body` in one write transaction; a SQLite failure becomes a `StoreError`.
+  func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    do {
+      return try writer.write(body)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw Self.storeError(error, path: path)
+    }
+  }
+
+  func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    do {
+      return try writer.read(body)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw Self.storeError(error, path: path)
+    }
+  }
+
+  /// What a SQLite failure means for the user, naming the file.
+  static func storeError(_ error: any Error, path: String) -> StoreError {
+    if let e = error as? StoreError { return e }
+    guard let db = error as? DatabaseError else {
+      return .failed(path: path, detail: "\(error)")
+    }
+    let detail = db.message ?? "\(db.resultCode)"
+    switch db.resultCode {
+    case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .corrupt(path: path, detail: detail)
+    case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+      return .readOnly(path: path, detail: detail)
+    case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+    case .SQLITE_FULL: return .full(path: path)
+    default: return .failed(path: path, detail: detail)
+    }
+  }
+
+  static var now: Double { Date().timeIntervalSince1970 }
+}
