@@ -85,7 +85,7 @@ extension Interpreter {
 
   /// Runs a Python function: binds its arguments as Python does, then its body in a new frame.
   func callFunction(_ function: PyFunction, _ arguments: PyArguments) throws(PyError) -> PyValue {
-    if !onLargeStack && !Self.currentThreadIsLarge {
+    if !onLargeStack {
       return try runOnLargeStack { () throws(PyError) -> PyValue in
         try self.callFunction(function, arguments)
       }

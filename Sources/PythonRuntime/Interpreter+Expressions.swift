@@ -186,6 +186,7 @@ extension Interpreter {
       let count = r.count
       var i = 0
       while i < count {
+        try step(range)
         guard try body(.int(r.element(i))) else { return }
         i += 1
       }
@@ -198,6 +199,12 @@ extension Interpreter {
 
   /// All the items of an iterable (`TypeError` when it is not one).
   public func iterateAll(_ value: PyValue, _ range: SourceRange?) throws(PyError) -> [PyValue] {
+    let items = try items(of: value, range)
+    try step(range, count: items.count)
+    return items
+  }
+
+  func items(of value: PyValue, _ range: SourceRange?) throws(PyError) -> [PyValue] {
     switch value {
     case .str(let s): return s.unicodeScalars.map { .str(String($0)) }
     case .tuple(let items): return items

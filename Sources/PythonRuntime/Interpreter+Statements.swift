@@ -335,25 +335,32 @@ extension Interpreter {
   func importName(_ name: PyImportName) throws(PyError) {
     let full = name.path.joined(separator: ".")
     if let alias = name.alias {
-      store(alias, try importModule(full, name.range))
+      store(alias, try resolveModule(full, name.range))
       return
     }
-    let top = try importModule(name.path[0], name.range)
-    if name.path.count > 1 { _ = try importModule(full, name.range) }
+    let top = try resolveModule(name.path[0], name.range)
+    if name.path.count > 1 { _ = try resolveModule(full, name.range) }
     store(name.path[0], top)
+  }
+
+  /// A module by its dotted name: one of the standard modules the interpreter has itself
+  /// (`math`, `os`), else the host's.
+  func resolveModule(_ name: String, _ range: SourceRange?) throws(PyError) -> PyValue {
+    if let module = PyStandardModules.module(named: name) { return module }
+    return try importModule(name, range)
   }
 
   /// `from a.b import c as d`: attribute `c` of module `a.b`, else module `a.b.c`.
   func importFrom(_ module: PyImportName, _ names: [PyImportName]) throws(PyError) {
     let moduleName = module.path.joined(separator: ".")
-    let value = try importModule(moduleName, module.range)
+    let value = try resolveModule(moduleName, module.range)
     for name in names {
       let attributeName = name.path[0]
       var found: PyValue?
       if case .object(let o) = value { found = try o.attribute(attributeName, self) }
       if found == nil {
         do throws(PyError) {
-          found = try importModule(moduleName + "." + attributeName, name.range)
+          found = try resolveModule(moduleName + "." + attributeName, name.range)
         } catch {
           guard error.kind == "ModuleNotFoundError" else { throw error }
           throw PyError(

@@ -9,10 +9,9 @@ public final class Interpreter {
   /// The builtins (`len`, `print`, `None`...), looked up after the globals.
   public var builtins: [String: PyValue] = [:]
   /// Resolves `import a.b` (called with "a" then "a.b") and `from a.b import c`.
-  /// The default knows the standard modules of `PyStandardModules` (`math`, `os`).
+  /// The standard modules of `PyStandardModules` (`math`, `os`) are resolved before it.
   public var importModule: (String, SourceRange?) throws(PyError) -> PyValue = {
     name, range throws(PyError) in
-    if let module = PyStandardModules.module(named: name) { return module }
     throw PyError("ModuleNotFoundError", "No module named '\(name)'", at: range)
   }
   /// Names the host resolves when neither the globals nor the builtins have them (kshape: `_`
@@ -67,7 +66,9 @@ public final class Interpreter {
         throw e
       }
     }
-    guard LargeStackThread.run(box, stackSizes: parserStackSizes) else {
+    if currentThreadIsLarge {
+      box.run(stackSize: stackSize)
+    } else if !LargeStackThread.run(box, stackSizes: parserStackSizes) {
       throw PyError(
         "MemoryError", "kshape could not start the interpreter's thread (no memory for its stack)",
         at: nil)
@@ -169,8 +170,10 @@ public final class Interpreter {
   // MARK: - Limits
 
   /// Counts one step of work; past the limit the program is stopped.
-  func step(_ range: SourceRange?) throws(PyError) {
-    steps += 1
+  /// `count` > 1 charges work done in bulk (the items a builtin walks through), so that
+  /// `sum(range(10**12))` is stopped like a loop.
+  func step(_ range: SourceRange?, count: Int = 1) throws(PyError) {
+    steps = steps.addingReportingOverflow(count).partialValue
     // Deep nesting inside each call (an expression 200 levels deep in a function recursing 1000
     // times) could still exhaust the stack: measure it, as CPython 3.12 does for C recursion.
     var marker = 0
@@ -178,10 +181,10 @@ public final class Interpreter {
     if stackBase > here, Int(stackBase - here) > stackBudget {
       throw PyError("RecursionError", "maximum recursion depth exceeded", at: range)
     }
-    if steps & 4095 == 0, let isInterrupted, isInterrupted() {
+    if steps & 4095 < count, let isInterrupted, isInterrupted() {
       throw PyError("KeyboardInterrupt", "", at: range)
     }
-    if steps > stepLimit {
+    if steps > stepLimit || steps < 0 {
       throw PyError(
         "StepLimitError",
         "the program ran more than \(stepLimit) steps: stopped (an endless loop?)", at: range,
@@ -201,7 +204,19 @@ public final class Interpreter {
   /// Runs `body` on a thread with a large stack unless already on one, so that deep (but
   /// limited) recursion in user code never overflows the native stack.
   func runOnLargeStack<T>(_ body: @escaping () throws(PyError) -> T) throws(PyError) -> T {
-    if onLargeStack || Self.currentThreadIsLarge { return try body() }
+    if onLargeStack { return try body() }
+    if Self.currentThreadIsLarge {
+      // The host's own large thread: run here, measuring the stack from this point on.
+      var marker = 0
+      stackBase = withUnsafePointer(to: &marker) { UInt(bitPattern: $0) }
+      stackBudget = Self.stackSize - max(Self.stackSize / 8, 8 << 20)
+      onLargeStack = true
+      defer {
+        onLargeStack = false
+        stackBase = 0
+      }
+      return try body()
+    }
     let box = LargeStackBox(body)
     box.onStart = { [unowned self] base, budget in
       self.stackBase = base
@@ -236,12 +251,12 @@ public final class Interpreter {
     Thread.current.threadDictionary[largeStackKey] != nil
   }
 
-  /// The stack sizes tried for the interpreter's thread, largest first. Measured in a debug
-  /// build: 1000 nested Python calls take under 32 MB; an expression nested 200 deep inside each
-  /// call takes more, so 512 MB of address space is reserved (pages are only touched when used).
-  static let stackSizes = [stackSize, 64 << 20]
-  /// The largest stack the interpreter asks for (the executable gives its worker thread this).
+  /// The stack of the interpreter's thread. Measured in a debug build: 1000 nested Python calls
+  /// take under 32 MB; an expression nested 200 deep inside each call takes more, so 512 MB of
+  /// address space is reserved (pages are only touched when used).
   public static let stackSize = 512 << 20
+  /// The stack sizes tried for the interpreter's own thread, largest first.
+  static let stackSizes = [stackSize, 64 << 20]
   /// The parser's nesting is capped at 200 levels: a few MB in a debug build (and sizes this
   /// small are reused by the C library, so a parse per statement stays cheap).
   static let parserStackSizes = [16 << 20]

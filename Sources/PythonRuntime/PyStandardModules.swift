@@ -6,8 +6,7 @@ import StatementLanguage
 /// keras.io examples). `os.environ` is an empty dict of the program's own: kshape never reads or
 /// changes the real environment.
 ///
-/// The interpreter's default `importModule` resolves them; a host that sets its own can fall
-/// back to `PyStandardModules.module(named:)`.
+/// The interpreter resolves them itself, before asking the host's `importModule`.
 public enum PyStandardModules {
   /// A fresh module object for `name`, or nil when it is not one of these.
   public static func module(named name: String) -> PyValue? {

@@ -15,6 +15,8 @@ import Testing
     "^", "<<", ">>", "...", "global x", "nonlocal y", "del x", "pass", "break", "continue",
     "import m", "from m import n", "assert", "raise", "x += 1", "1 if 2 else 3",
     "[i for i in range(3)]", "{1: 2}", "'%d' % 3", "'{}'.format(1)", "str", "int", "max",
+    "\t", "\n\t", "\r\n", "f'{x:>{y}}'", "'%s' % (1,)", "x.y = 1", "a[1] = 2", "{**d}",
+    "*a, b = c", "import math", "math.ceil(x)", "sorted", "key=len", "'{:,}'.format(x)",
   ]
 
   /// A small deterministic generator (no Foundation randomness, the same programs every run).

@@ -1,3 +1,4 @@
+import Foundation
 import PythonRuntime
 import StatementLanguage
 import Testing
@@ -67,6 +68,36 @@ import Testing
     #expect(result.error?.kind == "RecursionError")
   }
 
+  @Test func onTheHostsOwnLargeThreadTheStackIsMeasuredToo() {
+    // The executable runs everything on one thread marked large; the interpreter runs there
+    // directly and must still stop deep nesting before the thread's stack ends.
+    final class Outcome: @unchecked Sendable { var kind: String? }
+    let outcome = Outcome()
+    let done = DispatchSemaphore(value: 0)
+    let nested =
+      String(repeating: "g(", count: 190) + "f(n + 1)" + String(repeating: ")", count: 190)
+    let thread = Thread {
+      Interpreter.markCurrentThreadLarge()
+      outcome.kind =
+        run("def g(x):\n    return x\ndef f(n):\n    return \(nested)\nf(0)\n").error?.kind
+      done.signal()
+    }
+    thread.stackSize = Interpreter.stackSize
+    thread.start()
+    done.wait()
+    #expect(outcome.kind == "RecursionError")
+  }
+
+  @Test func workInsideBuiltinsCountsToo() {
+    for source in [
+      "sum(range(10 ** 12))", "any(x < 0 for x in range(10 ** 12))", "all(range(1, 10 ** 12))",
+      "sorted(list(range(5000000)) * 2)", "max(range(10 ** 12))",
+    ] {
+      let kind = run(source) { $0.stepLimit = 1_000_000 }.error?.kind
+      #expect(kind == "StepLimitError" || kind == "MemoryError", "\(source)")
+    }
+  }
+
   @Test func aStepLimitCanBeLowered() {
     let result = run("x = 0\nfor i in range(1000):\n    x += i\n") { $0.stepLimit = 100 }
     #expect(result.error?.kind == "StepLimitError")
@@ -107,6 +138,13 @@ import Testing
       "a = []\nt = ()\nfor i in range(100000):\n    a = [a]\n    t = (t,)\n"
         + "b = repr(a) + repr(t)\nprint(len(b) > 0, a == a, [a] == [a])")
     #expect(result.output == "True True True\n")
+  }
+
+  @Test func escapesCutShortAtTheEndOfAStringDoNotTrap() {
+    // Python refuses these as a SyntaxError ("truncated \\xXX escape"); kshape keeps the text.
+    for source in [#"x = '\x4'"#, #"x = '\u12'"#, #"x = '\U1234'"#, #"x = f'\x'"#, #"x = '\N'"#] {
+      _ = run(source)
+    }
   }
 
   @Test func deeplyNestedSourceIsASyntaxErrorNotACrash() {

@@ -13,8 +13,8 @@ final class Anything: PyObject {
   var repr: String { "<\(name)>" }
   var length: Int? { 3 }
   func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
-    // A tensor's `.shape` is a tuple; `keras.ops.shape` is a function.
-    if name == "shape", !self.name.hasSuffix("ops") {
+    // A tensor's shape is a tuple of ints; `keras.ops.shape` is a function.
+    if name == "shape" && !self.name.hasSuffix("ops") {
       return .tuple([.none, .int(8), .int(8), .int(3)])
     }
     if name == "name" { return .str(self.name) }

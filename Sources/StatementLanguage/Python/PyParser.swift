@@ -255,6 +255,7 @@ public struct PyParser {
     loopDepth = savedLoops
     let function = PyScopes.function(
       name: name, nameRange: nameRange, parameters: parameters, body: body)
+    if functionDepth == 0 { try PyScopes.checkNonlocals(function) }
     return PyStmt(.functionDef(function), span(keyword.range, body))
   }
 

@@ -129,6 +129,35 @@ enum PyScopes {
     }
   }
 
+  /// Python's compile-time check that each `nonlocal` name is bound by an enclosing function:
+  /// `function` is a top-level `def`, checked with everything nested in it.
+  static func checkNonlocals(_ function: PyFunctionDef, enclosing: [Set<String>] = [])
+    throws(PySyntaxError)
+  {
+    try checkNonlocals(in: function.body, of: function, enclosing: enclosing)
+  }
+
+  private static func checkNonlocals(
+    in statements: [PyStmt], of function: PyFunctionDef, enclosing: [Set<String>]
+  ) throws(PySyntaxError) {
+    for statement in statements {
+      switch statement.kind {
+      case .nonlocal(let names):
+        for name in names where !enclosing.contains(where: { $0.contains(name) }) {
+          throw PySyntaxError("no binding for nonlocal '\(name)' found", at: statement.range)
+        }
+      case .functionDef(let inner):
+        try checkNonlocals(
+          inner, enclosing: enclosing + [function.locals.union(function.nonlocals)])
+      case .if(_, let body, let orElse), .while(_, let body, let orElse),
+        .for(_, _, let body, let orElse):
+        try checkNonlocals(in: body, of: function, enclosing: enclosing)
+        try checkNonlocals(in: orElse, of: function, enclosing: enclosing)
+      default: break
+      }
+    }
+  }
+
   /// The plain names a target binds (`a`, `(a, *b)`); attributes and subscripts bind none.
   static func names(in target: PyExpr, into set: inout Set<String>) {
     switch target.kind {

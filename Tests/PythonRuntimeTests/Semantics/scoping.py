@@ -34,3 +34,20 @@ print(len)
 x = 1
 del x
 print(x)
+#### nonlocal without binding
+def outer():
+    def inner():
+        nonlocal missing
+        missing = 1
+    return inner
+#### nonlocal through two levels
+def a():
+    x = 1
+    def b():
+        def c():
+            nonlocal x
+            x += 1
+        c()
+        return x
+    return b()
+print(a())
