@@ -106,6 +106,7 @@ public enum Render {
     var headers = ["Layer (type)", "Output Shape", "Param #"]
     if graphLike { headers.append("Connected to") }
     var table = Table(headers: headers, rightAligned: [2])
+    table.keptWhole = [1]
     let folded = (style.depth ?? .max) <= 1 ? g.imports.indices.map { ($0, g.imports[$0]) } : []
     var l = 0
     while l < g.layers.count {
