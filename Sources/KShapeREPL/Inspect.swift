@@ -11,6 +11,8 @@ public struct Inspect {
   public var assumeIdentity: [String]
   /// `A-B`: which sizes evaluate (every unknown dim set to s) and which layer rejects the others.
   public var scan: String?
+  /// The terminal's width, to fit the tables to (nil: their natural width).
+  public var width: Int?
 
   public init(
     path: String, sizes: [String] = [], batch: Int? = nil, json: Bool = false,
@@ -48,7 +50,12 @@ public struct Inspect {
       output.err(error.inFile(path).commandLineText)
       return 2
     }
-    output.out(json ? inspection.json : inspection.text(file: path, summaryOnly: summaryOnly))
+    output.out(
+      json
+        ? inspection.json
+        : inspection.text(
+          file: path, summaryOnly: summaryOnly,
+          style: RenderStyle(width: width)))
     return inspection.allEvaluated ? 0 : 1
   }
 }

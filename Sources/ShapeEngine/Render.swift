@@ -120,6 +120,7 @@ public enum Render {
     var headers = ["Layer (type)", "Output Shape", "Param #"]
     if graphLike { headers.append("Connected to") }
     var table = Table(headers: headers, rightAligned: [2])
+    table.keptWhole = [1]
     let folded = (style.depth ?? .max) <= 1 ? g.imports.indices.map { ($0, g.imports[$0]) } : []
     let listed = g.listed
     var k = 0

@@ -4,6 +4,8 @@ struct Table {
   /// Right-aligned columns (numbers).
   var rightAligned: Set<Int> = []
   var rows: [[String]] = []
+  /// Columns whose units (a shape) stay whole longest when the table is fitted to a width.
+  var keptWhole: Set<Int> = []
 
   func rendered() -> String {
     // Widths in Characters, as a terminal shows them; measured once per cell.

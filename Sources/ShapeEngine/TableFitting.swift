@@ -28,42 +28,47 @@ extension Table {
     return widths
   }
 
-  /// Column widths within `maxWidth`: the widest column shrinks first, down to its longest word,
-  /// then (if the terminal is narrower still) down to 4 columns; right-aligned number columns
-  /// keep their numbers whole.
+  /// Column widths within `maxWidth`. Floors in the order columns give way: whole units (a
+  /// shape tuple, a layer's name, its class), then whole words; a column kept whole (the
+  /// shapes) keeps 14 columns for a shape while the others go down to eight; then four.
+  /// Right-aligned number columns keep their numbers and header whole. From the natural
+  /// widths, the widest column gives way first, down to the floors of the first step that
+  /// fits, so that columns shrink together rather than one to its floor.
   func fittedWidths(maxWidth: Int?) -> [Int] {
     var widths = naturalWidths()
     guard let maxWidth, Self.totalWidth(widths) > maxWidth else { return widths }
     let cells = headers.indices.map { i in rows.compactMap { $0.indices.contains(i) ? $0[i] : nil }
     }
-    // A number column keeps its numbers and its header whole (`Param #`).
-    let numbers = headers.indices.map { i in
+    let numbers: [Int] = headers.indices.map { i in
       max(cells[i].map(\.displayWidth).max() ?? 1, headers[i].displayWidth)
     }
-    let longestWords = headers.indices.map { i in
-      (cells[i] + [headers[i]]).flatMap { $0.split(separator: " ") }.map {
-        String($0).displayWidth
-      }.max() ?? 1
+    func floor(_ i: Int, _ split: (String) -> [String]) -> Int {
+      let longest = (cells[i] + [headers[i]]).flatMap(split).map(\.displayWidth).max() ?? 1
+      return rightAligned.contains(i) ? numbers[i] : min(widths[i], max(longest, 4))
     }
-    let soft = headers.indices.map { i in
-      rightAligned.contains(i) ? numbers[i] : min(widths[i], max(longestWords[i], 4))
+    let unitFloors: [Int] = headers.indices.map { floor($0, Self.units) }
+    let wordFloors: [Int] = headers.indices.map {
+      floor($0) { $0.split(separator: " ").map(String.init) }
     }
-    let hard = headers.indices.map { i in
-      rightAligned.contains(i) ? numbers[i] : min(widths[i], 4)
+    let hard: [Int] = headers.indices.map {
+      rightAligned.contains($0) ? numbers[$0] : min(widths[$0], 4)
     }
-    for floor in [soft, hard] {
-      var excess = Self.totalWidth(widths) - maxWidth
-      while excess > 0 {
-        // The widest column that can still give way gives one column.
-        guard
-          let i = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: {
-            widths[$0] < widths[$1]
-          })
-        else { break }
-        widths[i] -= 1
-        excess -= 1
-      }
-      if excess <= 0 { break }
+    let eight: [Int] = headers.indices.map { min(widths[$0], max(8, hard[$0])) }
+    let shapeLine: [Int] = headers.indices.map { max(wordFloors[$0], min(unitFloors[$0], 14)) }
+    func kept(_ others: [Int], _ whole: [Int]) -> [Int] {
+      headers.indices.map { keptWhole.contains($0) ? whole[$0] : others[$0] }
+    }
+    let steps: [[Int]] = [
+      unitFloors, kept(wordFloors, unitFloors), kept(wordFloors, shapeLine),
+      kept(eight, shapeLine), kept(eight, wordFloors), hard,
+    ]
+    let floors = steps.first { Self.totalWidth($0) <= maxWidth } ?? hard
+    var excess = Self.totalWidth(widths) - maxWidth
+    while excess > 0 {
+      let shrinkable = widths.indices.filter { widths[$0] > floors[$0] }
+      guard let i = shrinkable.max(by: { widths[$0] < widths[$1] }) else { break }
+      widths[i] -= 1
+      excess -= 1
     }
     return widths
   }
@@ -96,10 +101,51 @@ extension Table {
     return out.joined(separator: "\n")
   }
 
-  /// `text` in lines at most `width` columns wide, broken at spaces; a longer word is cut,
-  /// after an underscore or comma when one falls in the line.
+  /// The parts of a cell that read as one: split at the spaces outside brackets, so that
+  /// `(None, 5, 16), (None, 16)` is two shapes and `conv2d (Conv2D)` a name and a class.
+  static func units(_ text: String) -> [String] {
+    var out: [String] = []
+    var current = ""
+    var depth = 0
+    for ch in text {
+      if ch == "(" || ch == "[" { depth += 1 }
+      if ch == ")" || ch == "]" { depth = max(0, depth - 1) }
+      if ch == " " && depth == 0 {
+        if !current.isEmpty { out.append(current) }
+        current = ""
+      } else {
+        current.append(ch)
+      }
+    }
+    if !current.isEmpty { out.append(current) }
+    return out
+  }
+
+  /// `text` in lines at most `width` columns wide: whole units (`units`) where they fit, else
+  /// broken at the spaces inside them; a longer word is cut, after an underscore or comma when
+  /// one falls in the line.
   static func wrap(_ text: String, width: Int) -> [String] {
     guard text.displayWidth > width, width > 0 else { return [text] }
+    var lines: [String] = []
+    var current = ""
+    for unit in units(text) {
+      let candidate = current.isEmpty ? unit : current + " " + unit
+      if candidate.displayWidth <= width {
+        current = candidate
+        continue
+      }
+      if !current.isEmpty { lines.append(current) }
+      let pieces = wrapWords(unit, width: width)
+      lines += pieces.dropLast()
+      current = pieces.last ?? ""
+    }
+    if !current.isEmpty || lines.isEmpty { lines.append(current) }
+    return lines
+  }
+
+  /// `text` broken at any space; a word longer than `width` is cut.
+  static func wrapWords(_ text: String, width: Int) -> [String] {
+    guard text.displayWidth > width else { return [text] }
     var lines: [String] = []
     var current = ""
     for word in text.split(separator: " ").map(String.init) {

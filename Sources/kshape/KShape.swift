@@ -297,9 +297,10 @@ struct InspectModel: ParsableCommand {
   }
 
   func run() throws {
-    let inspect = Inspect(
+    var inspect = Inspect(
       path: model, sizes: size, batch: batch, json: json, summaryOnly: summary,
       assumeIdentity: assumeIdentity, scan: scan)
+    inspect.width = TerminalSize.columns(STDOUT_FILENO)
     let streams = StandardStreams()
     throw ExitCode(streams.finish(inspect.run(streams.output)))
   }

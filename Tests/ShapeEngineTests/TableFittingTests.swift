@@ -60,6 +60,22 @@ import Testing
     }
   }
 
+  @Test func shapesStayWholeWhileNamesGiveWay() {
+    var t = Table(
+      headers: ["Layer (type)", "Output Shape", "Param #", "Connected to"], rightAligned: [2])
+    t.keptWhole = [1]
+    t.rows = [
+      ["lstm (LSTM)", "(None, 5, 16), (None, 16), (None, 16)", "1,600", "series"],
+      [
+        "global_average_pooling1d (GlobalAveragePooling1D)", "(None, 16)", "0",
+        "global_average_pooling1d, lstm, lstm",
+      ],
+    ]
+    let text = t.rendered(maxWidth: 70)
+    #expect(text.contains("(None, 5, 16),"), "a shape is not cut")
+    #expect(text.split(separator: "\n").allSatisfy { String($0).displayWidth == 70 })
+  }
+
   @Test func compactLeavesOutTheRulesBetweenRows() {
     let t = Self.sample()
     #expect(t.rendered(maxWidth: nil).contains("├"))

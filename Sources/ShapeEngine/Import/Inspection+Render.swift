@@ -4,7 +4,7 @@ import ShapeCore
 extension Inspection {
   /// The report for people: a header, then per size the layer table (or one line each with
   /// `summaryOnly`) and, where a size fails, the failing layer, its input and why.
-  public func text(file: String, summaryOnly: Bool) -> String {
+  public func text(file: String, summaryOnly: Bool, style: RenderStyle = .plain) -> String {
     let g = session.graph
     var out: [String] = []
     let called = g.layers.filter { !$0.calls.isEmpty }
@@ -28,12 +28,14 @@ extension Inspection {
         out.append(line(r))
         out += r.evaluation.notes.map { "  note: " + $0 }
       } else {
-        out.append(Render.evaluationTable(r.evaluation, size: r.size))
+        out.append(Render.evaluationTable(r.evaluation, size: r.size, style: style))
         if let f = failureText(r) { out.append("\n" + f) }
       }
     }
     if let scan { out += ["", scan.text] }
-    return out.joined(separator: "\n")
+    // Prose fits the terminal; tables were fitted as they were drawn.
+    return out.map { $0.contains("┏") ? $0 : Prose.wrap($0, width: style.fitWidth) }
+      .joined(separator: "\n")
   }
 
   /// One line: the size, then the outputs and params, or where it fails.
