@@ -319,7 +319,8 @@ public final class REPL {
       }
       return
     }
-    let link = self.link ?? attachMemoryStore()
+    // A run without a store (a script, -c) records nothing; a session command attaches one.
+    let link = self.link
     // Another kshape may have changed the session since the last statement: reload first.
     link?.refresh(self)
     defer { link?.finish(self) }
@@ -355,7 +356,8 @@ public final class REPL {
     if let topic = HelpShortcut.topic(text) { return .help(topic) }
     switch ImportCommand.parse(text) {
     case .success(let command)?:
-      let link = self.link ?? attachMemoryStore()
+      // A run without a store (a script, -c) records nothing; a session command attaches one.
+    let link = self.link
       link?.refresh(self)
       defer { link?.finish(self) }
       let (outcome, event) = command.run(&session, source: text)

@@ -4,7 +4,7 @@ import GRDB
 /// migration here and never edits an old one.
 enum Schema {
   /// Every migration, oldest first.
-  static let migrations = ["v1", "v2", "v3"]
+  static let migrations = ["v1", "v2", "v3", "v4"]
 
   /// The migrator up to and including `last` (tests build older stores with it).
   static func migrator(upTo last: String? = nil) -> DatabaseMigrator {
@@ -65,6 +65,11 @@ enum Schema {
     migrator.registerMigration("v3") { db in
       // What `sessions` shows for each session without replaying it: the last tensor.
       try db.execute(sql: "ALTER TABLE session ADD COLUMN summary TEXT")
+    }
+    guard last != "v3" else { return migrator }
+    migrator.registerMigration("v4") { db in
+      // The next orderKey of a session (every append asks) without reading its events.
+      try db.execute(sql: "CREATE INDEX event_order ON event(sessionID, orderKey)")
     }
     return migrator
   }
