@@ -357,7 +357,7 @@ public final class REPL {
     switch ImportCommand.parse(text) {
     case .success(let command)?:
       // A run without a store (a script, -c) records nothing; a session command attaches one.
-    let link = self.link
+      let link = self.link
       link?.refresh(self)
       defer { link?.finish(self) }
       let (outcome, event) = command.run(&session, source: text)
