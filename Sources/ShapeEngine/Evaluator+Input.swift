@@ -20,67 +20,6 @@ extension Evaluator {
     Parameter("optional", .bool(false)),
   ])
 
-  /// `Input(shape, batch_size=None, dtype=None, ..., name=None)`: a new input tensor.
-  mutating func makeInput(_ c: Call) throws(EngineError) -> Int {
-    var shapeExpr: Expr?
-    var batchShapeExpr: Expr?
-    var others: [(String, Expr, SourceRange)] = []
-    let params = Self.inputSignature.parameters.map(\.name)
-    for (i, arg) in c.arguments.enumerated() {
-      let key = arg.label ?? (i < params.count ? params[i] : "")
-      guard params.contains(key) || key == "input_tensor" else {
-        throw EngineError(
-          "Input has no argument '\(arg.label ?? "#\(i + 1)")'", at: arg.range,
-          hint: nearest(arg.label ?? "", in: params).map { "did you mean '\($0)'?" })
-      }
-      switch key {
-      case "shape": shapeExpr = arg.value
-      case "batch_shape": batchShapeExpr = arg.value
-      default: others.append((key, arg.value, arg.range))
-      }
-    }
-    var batch: DeclaredDim = .unknown
-    var declared: [DeclaredDim]
-    if let b = batchShapeExpr {
-      let all = try declaredDims(b)
-      guard let first = all.first else {
-        throw EngineError("batch_shape must include the batch dim", at: b.range)
-      }
-      batch = first
-      declared = Array(all.dropFirst())
-    } else if let s = shapeExpr {
-      declared = try declaredDims(s)
-    } else {
-      throw EngineError(
-        "Input needs a shape", at: c.range,
-        hint: "for images of any size: Input((None, None, 3)); for sequences: Input((None, 16))")
-    }
-    var dtype = DType.float32
-    var name: String?
-    for (key, value, range) in others {
-      let v = try argumentValue(value)
-      switch (key, v) {
-      case ("batch_size", .int(let n)) where n > 0: batch = .known(n)
-      case ("batch_size", .none): break
-      case ("batch_size", _):
-        throw EngineError("batch_size must be a positive int or None", at: range)
-      case ("dtype", .string(let d)):
-        guard let t = DType(d) else {
-          throw EngineError(
-            "dtype '\(d)' is not a dtype Keras knows", at: range,
-            hint: nearest(d, in: DType.all).map { "did you mean '\($0)'?" })
-        }
-        dtype = t
-      case ("dtype", .none): break
-      case ("name", .string(let n)): name = n
-      case ("name", .none), ("sparse", _), ("ragged", _), ("optional", _): break
-      default:
-        throw EngineError("Input: unsupported value for '\(key)': \(v.pythonRepr)", at: range)
-      }
-    }
-    return try addInput(batch: batch, declared: declared, dtype: dtype, name: name, at: c.range)
-  }
-
   /// Adds an input: its declared dims, bound to the sizes `apply` gives (by ordinal, the
   /// position among the inputs; a saved model orders its inputs by `input_layers`), or to the
   /// tensors a nested model is called on.
@@ -125,32 +64,6 @@ extension Evaluator {
     var type = TensorType(shape: [batchDim] + dims, dtype: dtype)
     if let given = binding.tensors[ordinal] { type = given }
     return type
-  }
-
-  /// The dims of a shape tuple: ints, None/nil, or names.
-  func declaredDims(_ e: Expr) throws(EngineError) -> [DeclaredDim] {
-    let items: [Expr]
-    switch e {
-    case .tuple(let xs, _), .list(let xs, _): items = xs
-    case .int, .none, .name: items = [e]
-    default:
-      throw EngineError(
-        "a shape is a tuple of sizes such as (None, None, 3)", at: e.range)
-    }
-    var out: [DeclaredDim] = []
-    for item in items {
-      switch item {
-      case .int(let n, let r):
-        guard n >= 0 else { throw EngineError("a dimension cannot be negative", at: r) }
-        out.append(.known(n))
-      case .none: out.append(.unknown)
-      case .name(let parts, _) where parts.count == 1: out.append(.symbol(parts[0]))
-      default:
-        throw EngineError(
-          "a dimension is an int, None, or a name for an unknown size", at: item.range)
-      }
-    }
-    return out
   }
 
   /// The Dim of a declared dim: unknowns get readable names by position, unique in the session.

@@ -3,50 +3,6 @@ import ShapeCore
 import StatementLanguage
 
 extension Evaluator {
-  /// Makes a layer from `Class(args...)`: binds the arguments, validates, names it.
-  mutating func construct(_ cls: String, _ c: Call) throws(EngineError) -> Int {
-    guard let entry = Catalog.entry(cls) else {
-      if let why = Catalog.opaque[cls] {
-        throw EngineError(
-          "\(cls) cannot be shape-inferred: \(why), and kshape never runs code", at: c.callee.range,
-          hint: cls == "Lambda"
-            ? "give the shape another way: a Reshape, or a layer with the same output shape"
-            : "replace it with the Keras layers it computes, or with a layer of the same output shape"
-        )
-      }
-      throw EngineError(
-        "unknown layer '\(cls)'", at: c.callee.range,
-        hint: nearest(cls, in: Catalog.allNames).map { "did you mean '\($0)'?" }
-          ?? "`help` lists the layers kshape knows")
-    }
-    var positional: [Value] = []
-    var keywords: [(String, Value)] = []
-    var ranges: [String: SourceRange] = [:]
-    for (i, arg) in c.arguments.enumerated() {
-      let v: Value
-      // A Lambda's function is never run: its name stands for it (`Lambda(fn, output_shape=...)`).
-      if cls == "Lambda", arg.label == "function" || (arg.label == nil && i == 0),
-        case .name(let parts, _) = arg.value
-      {
-        v = .string("<function \(parts.joined(separator: "."))>")
-      } else {
-        v = try argumentValue(arg.value)
-      }
-      if let label = arg.label {
-        keywords.append((label, v))
-        ranges[label] = arg.range
-      } else {
-        positional.append(v)
-        if i < entry.signature.parameters.count {
-          ranges[entry.signature.parameters[i].name] = arg.range
-        }
-      }
-    }
-    return try construct(
-      cls, entry: entry, CallArguments(positional: positional, keywords: keywords),
-      ranges: ranges, at: c.range)
-  }
-
   /// Makes a layer of class `cls` from its arguments (typed, or read from a saved config).
   mutating func construct(
     _ cls: String, entry: LayerEntry, _ arguments: CallArguments,

@@ -127,8 +127,6 @@ public enum JSONOutput {
         r.name = g.layers[l].name
         r.className = g.layers[l].className
         r.variable = v
-      case .show(let b, let n), .alias(let b, let n):
-        fill(&r, b, n, g)
       }
     case .shown(let b, let n, let g):
       fill(&r, b, n, g)

@@ -66,7 +66,6 @@ public enum Render {
       return
         "\(v) = <\(node.className) name=\(node.name), built=False>  (a layer: call it on a tensor, "
         + "\(v)(x))"
-    case .show(let b, _), .alias(let b, _): return binding(b, g)
     }
   }
 

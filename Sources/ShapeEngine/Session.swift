@@ -145,10 +145,8 @@ public struct Session: Sendable {
 
   /// The command a line is (`apply 224x224`, `summary`, `apply (64, 32)`), or nil for Python.
   public static func command(in text: String) -> (String, String)? {
-    if let command = Parser.parseCommand(text, commands: commands),
-      case .command(let word, let argument, _) = command
-    {
-      return (word, argument)
+    if let command = Parser.parseCommand(text, commands: commands) {
+      return (command.name, command.argument)
     }
     // `apply (64, 32)`: a size as a tuple, not a call of a function named apply.
     let t = text.drop { $0 == " " }

@@ -1,9 +1,10 @@
-extension Parser {
+/// kshape's own lines beside Python: commands, and `;`-separated pieces of a `-c` line.
+public enum Parser {
   /// command := WORD rest-of-line      -- WORD in `commands`, not followed by '=', '(', '.', ':'
   ///
   /// The argument is the raw rest of the line, trimmed, without its `# comment`: commands such
   /// as `apply 224x224` have their own little syntax, which is not this language's.
-  public static func parseCommand(_ line: String, commands: Set<String>) -> Statement? {
+  public static func parseCommand(_ line: String, commands: Set<String>) -> CommandLine? {
     var lexer = Lexer(line)
     guard let word = try? lexer.next(), case .name(let name) = word.kind,
       commands.contains(name)
@@ -15,7 +16,7 @@ extension Parser {
     let chars = Array(line)
     var code = trimmed(chars, word.range.end..<(commentStart(chars) ?? chars.count))
     if code.isEmpty { code = word.range.end..<word.range.end }
-    return .command(
+    return CommandLine(
       name: name, argument: String(chars[code]),
       range: SourceRange(word.range.start, code.upperBound))
   }
@@ -89,14 +90,5 @@ extension Parser {
     while lower < upper, chars[lower].isWhitespace { lower += 1 }
     while upper > lower, chars[upper - 1].isWhitespace { upper -= 1 }
     return lower..<upper
-  }
-}
-
-extension Statement {
-  /// Where a command's argument stands in its line (empty, at the end, when there is none):
-  /// for diagnostics about the argument, such as a bad `apply` size.
-  public var commandArgumentRange: SourceRange? {
-    guard case .command(_, let argument, let range) = self else { return nil }
-    return SourceRange(range.end - argument.count, range.end)
   }
 }

@@ -42,23 +42,4 @@ import Testing
     #expect(split("é; x") == ["0:é", "3:x"])
     #expect(split("'ü😀'; y") == ["0:'ü😀'", "6:y"])
   }
-
-  @Test func diagnosticsOfAPieceShiftToTheWholeLine() throws {
-    let line = "a = 1; Dense(3 x)"
-    let piece = try #require(Parser.splitStatements(line).last)
-    #expect(piece.offset == 7)
-    #expect(throws: Diagnostic.self) { try Parser.parse(piece.text, commands: []) }
-    do {
-      _ = try Parser.parse(piece.text, commands: [])
-    } catch {
-      let shifted = error.shifted(by: piece.offset)
-      #expect(shifted.range == SourceRange(15, 16))
-      #expect(
-        shifted.rendered(source: line) == """
-          error: expected ')' or ',' after argument, found 'x'
-            a = 1; Dense(3 x)
-                           ^
-          """)
-    }
-  }
 }
