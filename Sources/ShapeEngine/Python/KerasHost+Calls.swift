@@ -21,7 +21,7 @@ extension KerasHost {
     if className == "Lambda", let first = args.positional.first, case .object(let f) = first.value,
       f.typeName == "function"
     {
-      let name = f.repr.split(separator: " ").dropFirst().first.map(String.init) ?? "f"
+      let name = (f as? PyFunction)?.name ?? "f"
       args.positional[0].value = .str("<function \(name)>")
     }
     let (arguments, ranges) = try arguments(args, interpreter, signature: entry.signature)

@@ -71,6 +71,16 @@ extension KerasHost {
   func value(_ v: PyValue, _ interpreter: Interpreter, range: SourceRange?) throws(PyError)
     -> Value
   {
+    try Self.argumentValue(v, range: range) { [self] (o) throws(PyError) -> Value in
+      try objectValue(o, range: range)
+    }
+  }
+
+  /// A Python value as an argument value: literals and containers as they are (dicts with
+  /// string keys), objects as `object` makes them.
+  static func argumentValue(
+    _ v: PyValue, range: SourceRange?, object: (any PyObject) throws(PyError) -> Value
+  ) throws(PyError) -> Value {
     switch v {
     case .none: return .none
     case .bool(let b): return .bool(b)
@@ -79,11 +89,11 @@ extension KerasHost {
     case .str(let s): return .string(s)
     case .tuple(let items):
       var out: [Value] = []
-      for i in items { out.append(try value(i, interpreter, range: range)) }
+      for i in items { out.append(try argumentValue(i, range: range, object: object)) }
       return .tuple(out)
     case .list(let l):
       var out: [Value] = []
-      for i in l.items { out.append(try value(i, interpreter, range: range)) }
+      for i in l.items { out.append(try argumentValue(i, range: range, object: object)) }
       return .list(out)
     case .dict(let d):
       var out: [DictEntry] = []
@@ -92,41 +102,46 @@ extension KerasHost {
           throw PyError(
             "TypeError", "kshape passes dicts with string keys to layers only", at: range)
         }
-        out.append(DictEntry(key, try value(item, interpreter, range: range)))
+        out.append(DictEntry(key, try argumentValue(item, range: range, object: object)))
       }
       return .dict(out)
-    case .object(let o):
-      if let l = o as? LayerObject {
-        let node = graph.layers[l.index]
-        return .layer(
-          LayerArgument(className: node.className, arguments: node.arguments, name: node.name))
-      }
-      if let opaque = o as? OpaqueObject { return opaque.configValue }
-      if let model = o as? ModelObject {
-        // A model inside a wrapper (`TimeDistributed(convnet)`): a layer already made.
-        guard model.built else {
-          throw PyError(
-            "ValueError",
-            "the model '\(model.name)' is not built yet: give it an input before wrapping it",
-            at: range)
-        }
-        return .layer(
-          LayerArgument(
-            className: model.kind.rawValue, arguments: CallArguments(), name: model.name,
-            prebuilt: SubgraphModel(
-              graph: model.view, inputs: model.inputIDs, outputs: model.outputIDs,
-              className: model.kind.rawValue)))
-      }
-      if o.typeName == "function" {
-        // `<function conv_block at 0x...>`: the name stands for the code, which never runs.
-        let name = o.repr.split(separator: " ").dropFirst().first.map(String.init) ?? "f"
-        return .string("<function \(name)>")
-      }
-      throw PyError(
-        "TypeError",
-        "a \(o.typeName) cannot be a layer argument (kshape passes literals, layers, and "
-          + "Keras's initializers, regularizers and constraints)", at: range)
+    case .object(let o): return try object(o)
     }
+  }
+
+  /// An object as a layer argument: a layer made for it, a model, a training-only object, a
+  /// function's name.
+  private func objectValue(_ o: any PyObject, range: SourceRange?) throws(PyError) -> Value {
+    if let l = o as? LayerObject {
+      let node = graph.layers[l.index]
+      return .layer(
+        LayerArgument(className: node.className, arguments: node.arguments, name: node.name))
+    }
+    if let opaque = o as? OpaqueObject { return opaque.configValue }
+    if let model = o as? ModelObject {
+      // A model inside a wrapper (`TimeDistributed(convnet)`): a layer already made.
+      guard model.built else {
+        throw PyError(
+          "ValueError",
+          "the model '\(model.name)' is not built yet: give it an input before wrapping it",
+          at: range)
+      }
+      return .layer(
+        LayerArgument(
+          className: model.kind.rawValue, arguments: CallArguments(), name: model.name,
+          prebuilt: SubgraphModel(
+            graph: model.view, inputs: model.inputIDs, outputs: model.outputIDs,
+            className: model.kind.rawValue)))
+    }
+    if o.typeName == "function" {
+      // The function's name stands for its code, which never runs.
+      let name = (o as? PyFunction)?.name ?? "f"
+      return .string("<function \(name)>")
+    }
+    throw PyError(
+      "TypeError",
+      "a \(o.typeName) cannot be a layer argument (kshape passes literals, layers, and "
+        + "Keras's initializers, regularizers and constraints)", at: range)
   }
 
   /// Python's keyword and positional arguments as a layer constructor's, with where each stands.

@@ -204,23 +204,10 @@ final class OpaqueClass: PyObject {
     return .object(OpaqueObject(className: className, module: module, config: config))
   }
 
+  /// Plain values as they are; another object is only named (its config is not shapes').
   static func plain(_ v: PyValue, _ range: SourceRange?) throws(PyError) -> Value {
-    switch v {
-    case .none: return .none
-    case .bool(let b): return .bool(b)
-    case .int(let i): return .int(i)
-    case .float(let d): return .float(d)
-    case .str(let s): return .string(s)
-    case .tuple(let items):
-      var out: [Value] = []
-      for i in items { out.append(try plain(i, range)) }
-      return .tuple(out)
-    case .list(let l):
-      var out: [Value] = []
-      for i in l.items { out.append(try plain(i, range)) }
-      return .list(out)
-    case .dict, .object:
-      return .string("<object>")
+    try KerasHost.argumentValue(v, range: range) { (o) throws(PyError) -> Value in
+      .string("<\(o.typeName)>")
     }
   }
 }
