@@ -98,11 +98,23 @@ extension EngineError {
     }
     let frames = e.traceback.filter { $0.function != "<module>" }
     if !frames.isEmpty {
-      trace = e.traceback.map { f in
+      // A frame repeated more than three times is said once with a count, as Python does.
+      var lines: [String] = []
+      var repeated = 0
+      for f in e.traceback {
         let line =
           f.source.firstLine + f.source.text.prefix(f.range.start).filter { $0 == "\n" }.count
-        return "line \(line), in \(f.function)"
+        let text = "line \(line), in \(f.function)"
+        if lines.count >= 3, lines.suffix(3).allSatisfy({ $0 == text }) {
+          repeated += 1
+          continue
+        }
+        if repeated > 0 { lines.append("[previous repeated \(repeated) more times]") }
+        repeated = 0
+        lines.append(text)
       }
+      if repeated > 0 { lines.append("[previous repeated \(repeated) more times]") }
+      trace = lines
     }
   }
 }
