@@ -23,6 +23,8 @@ final class Runtime: @unchecked Sendable {
     }
     // kshape's own spellings: `nil` for None (`Input((nil, nil, 3))`), and the layer classes and
     // Input without a module, as the REPL has always read them.
+    // Ctrl-C stops a running program (`KeyboardInterrupt`); the statement then joins nothing.
+    interpreter.isInterrupted = { Interrupt.requested() }
     interpreter.builtins["nil"] = PyValue.none
     interpreter.builtins["true"] = .bool(true)
     interpreter.builtins["false"] = .bool(false)
