@@ -1,0 +1,124 @@
+import LayerCatalog
+import LineEditor
+import PythonRuntime
+import SessionStore
+import ShapeEngine
+import StatementLanguage
+
+/// Scripts: a file, a pipe or `-c`, read as they arrive and run statement by statement.
+extension REPL {
+  /// Most statements a script runs: each keeps ~2 KB in the session, so this bounds a script's
+  /// memory to ~500 MB (the reader's byte limit alone would allow millions of `Dense(8)`).
+  public static let maxScriptStatements = 250_000
+
+  /// Non-interactive: runs a script (Python with kshape's commands between its statements),
+  /// stops at the first failure; returns the exit status. A `.py` file prints what Python
+  /// would (its `print`s and summaries, and commands' output); other scripts also show each
+  /// statement's tensors, as the REPL does.
+  public func runScript(_ lines: [String], json: Bool, name: String = "<stdin>") -> Int32 {
+    runScript(ScriptedReader(lines: lines), json: json, name: name)
+  }
+
+  /// A script read as it arrives (a pipe, a file), in the units `ScriptChunker` makes: a simple
+  /// statement runs at its last line, a block when a dedented line ends it, so `producer | kshape`
+  /// answers as it goes and `yes x | kshape` stops at its first line. Status 1 at the first failure; 2 when the input
+  /// cannot be read (`inputFailure`: a line too long, not UTF-8), when there are more than
+  /// `scriptStatementLimit` statements, or when the output cannot be written.
+  public func runScript(_ reader: any LineReader, json: Bool, name: String = "<stdin>") -> Int32 {
+    var run = ScriptRun(repl: self, json: json, python: name.hasSuffix(".py"), name: name)
+    var chunker = ScriptChunker()
+    var number = 0
+    while run.status == 0, !run.quit, case .line(let line) = reader.readLine(prompt: "") {
+      number += 1
+      if output.stopped() { return 2 }
+      for chunk in chunker.add(line, number: number) where run.status == 0 && !run.quit {
+        run.run(chunk)
+      }
+    }
+    if run.status == 0, !run.quit, let chunk = chunker.finish() { run.run(chunk) }
+    if run.status == 0, !run.quit, let failure = reader.inputFailure {
+      output.err("kshape: " + failure)
+      return 2
+    }
+    return run.status
+  }
+
+  /// One script's run: its chunks, each to the session, what they show, and how it ended.
+  struct ScriptRun {
+    let repl: REPL
+    let json: Bool
+    let python: Bool
+    let name: String
+    var status: Int32 = 0
+    var quit = false
+    var statements = 0
+
+    mutating func run(_ chunk: (text: String, line: Int)) {
+      if let command = repl.sessionCommand(chunk.text) {
+        if !repl.runInScript(command, line: chunk.line, json: json) { status = 1 }
+        return
+      }
+      let output = repl.output
+      let limit = repl.scriptStatementLimit
+      var status = status
+      var quit = quit
+      var statements = statements
+      let (json, python) = (self.json, self.python)
+      repl.run(chunk.text, name: name, firstLine: chunk.line) { piece, line, outcome, style in
+        statements += 1
+        if statements > limit {
+          output.err(
+            "kshape: line \(line): the script has more than \(limit) statements, the limit that"
+              + " bounds its memory")
+          status = 2
+          return false
+        }
+        if case .quit = outcome {
+          quit = true
+          return false
+        }
+        let failed = REPL.failed(outcome)
+        if json {
+          if let record = JSONOutput.record(outcome, line: line, source: piece) {
+            output.out(JSONOutput.encode(record))
+          }
+        } else if python, case .executed(let x) = outcome {
+          // A program shows what it printed; an expression's value is the REPL's to show.
+          if !x.text.isEmpty { output.out(x.text) }
+        } else if let text = Render.outcome(outcome, source: piece, style: style), !failed,
+          !python || REPL.isProgramOutput(outcome)
+        {
+          output.out(text)
+        }
+        if failed, !json, case .failure(let e) = outcome, !e.printed.isEmpty {
+          output.out(String(e.printed.dropLast(e.printed.hasSuffix("\n") ? 1 : 0)))
+        }
+        if failed {
+          // A failed apply still shows what evaluated; the failure itself goes to stderr.
+          if case .applied(let ev, let size) = outcome {
+            if !json { output.out(Render.evaluationTable(ev, size: size, style: style)) }
+            output.err("line \(line): " + (Render.failure(ev, style: style) ?? "error"))
+          } else {
+            output.err(
+              "line \(line): " + (Render.outcome(outcome, source: piece, style: style) ?? "error"))
+          }
+          status = 1
+          return false
+        }
+        return true
+      }
+      (self.status, self.quit, self.statements) = (status, quit, statements)
+    }
+  }
+
+  /// A script's lines as the units that run (`ScriptChunker`): each command line on its own, each
+  /// top-level Python statement with its block (so a `def` spans its lines), with its first line.
+  static func chunks(_ lines: [String]) -> [(text: String, line: Int)] {
+    var chunker = ScriptChunker()
+    var out: [(text: String, line: Int)] = []
+    for (i, line) in lines.enumerated() { out += chunker.add(line, number: i + 1) }
+    if let last = chunker.finish() { out.append(last) }
+    return out
+  }
+
+}
