@@ -1,0 +1,136 @@
+import StatementLanguage
+
+/// Names (local, enclosing, global, builtin) and the modules imports bind to them.
+extension Interpreter {
+  // MARK: - Names
+
+  /// Binds `name` in the current scope, as Python's scope rules say.
+  func store(_ name: String, _ value: PyValue) {
+    guard let scope = currentScope else {
+      globals[name] = value
+      return
+    }
+    if scope.globals.contains(name) {
+      globals[name] = value
+      return
+    }
+    if scope.nonlocals.contains(name) {
+      var outer = scope.parent
+      while let s = outer {
+        if s.locals.contains(name) {
+          s.values[name] = value
+          return
+        }
+        outer = s.parent
+      }
+    }
+    scope.values[name] = value
+  }
+
+  /// The value of `name`: local, enclosing, global, builtin.
+  func load(_ name: String, _ range: SourceRange) throws(PyError) -> PyValue {
+    if let scope = currentScope {
+      if scope.globals.contains(name) { return try loadGlobal(name, range) }
+      if scope.locals.contains(name) {
+        if let value = scope.values[name] { return value }
+        throw PyError(
+          "UnboundLocalError",
+          "cannot access local variable '\(name)' where it is not associated with a value",
+          at: range)
+      }
+      var outer = scope.parent
+      while let s = outer {
+        if s.globals.contains(name) { break }
+        if s.locals.contains(name) {
+          if let value = s.values[name] { return value }
+          throw PyError(
+            "NameError",
+            "cannot access free variable '\(name)' where it is not associated with a value in "
+              + "enclosing scope", at: range)
+        }
+        outer = s.parent
+      }
+    }
+    return try loadGlobal(name, range)
+  }
+
+  func loadGlobal(_ name: String, _ range: SourceRange) throws(PyError) -> PyValue {
+    if let value = globals[name] ?? builtins[name] ?? unresolvedGlobal?(name) { return value }
+    var tiers: [[String]] = []
+    var scope = currentScope
+    while let s = scope {
+      tiers.append(s.values.keys.sorted())
+      scope = s.parent
+    }
+    tiers += [globals.keys.sorted(), builtins.keys.sorted()]
+    throw PyError(
+      "NameError", "name '\(name)' is not defined", at: range,
+      hint: Suggestion.closest(to: name, inTiers: tiers).map { "Did you mean: '\($0)'?" })
+  }
+
+  func deleteName(_ name: String, _ range: SourceRange) throws(PyError) {
+    if let scope = currentScope, !scope.globals.contains(name) {
+      guard scope.values.removeValue(forKey: name) != nil else {
+        throw PyError(
+          "UnboundLocalError",
+          "cannot access local variable '\(name)' where it is not associated with a value",
+          at: range)
+      }
+      return
+    }
+    guard globals.removeValue(forKey: name) != nil else {
+      throw PyError("NameError", "name '\(name)' is not defined", at: range)
+    }
+  }
+
+  // MARK: - Imports
+
+  /// `import a.b` binds `a` (importing `a`, then `a.b`); `import a.b as c` binds `c` to `a.b`.
+  func importName(_ name: PyImportName) throws(PyError) {
+    let full = name.path.joined(separator: ".")
+    if let alias = name.alias {
+      store(alias, try resolveModule(full, name.range))
+      return
+    }
+    let top = try resolveModule(name.path[0], name.range)
+    if name.path.count > 1 { _ = try resolveModule(full, name.range) }
+    store(name.path[0], top)
+  }
+
+  /// A module by its dotted name: one of the standard modules the interpreter has itself
+  /// (`math`, `os`), else the host's.
+  func resolveModule(_ name: String, _ range: SourceRange?) throws(PyError) -> PyValue {
+    if let module = PyStandardModules.module(named: name) { return module }
+    return try importModule(name, range)
+  }
+
+  /// `from a.b import c as d`: attribute `c` of module `a.b`, else module `a.b.c`.
+  func importFrom(_ module: PyImportName, _ names: [PyImportName]) throws(PyError) {
+    let moduleName = module.path.joined(separator: ".")
+    let value = try resolveModule(moduleName, module.range)
+    for name in names {
+      let attributeName = name.path[0]
+      var found: PyValue?
+      if case .object(let o) = value { found = try o.attribute(attributeName, self) }
+      if found == nil {
+        do throws(PyError) {
+          found = try resolveModule(moduleName + "." + attributeName, name.range)
+        } catch {
+          guard error.kind == "ModuleNotFoundError" else { throw error }
+          throw PyError(
+            "ImportError", "cannot import name '\(attributeName)' from '\(moduleName)'",
+            at: name.range,
+            hint: {
+              if case .object(let o) = value {
+                return Suggestion.closest(to: attributeName, in: o.attributeNames).map {
+                  "Did you mean: '\($0)'?"
+                }
+              }
+              return nil
+            }())
+        }
+      }
+      if let found { store(name.alias ?? attributeName, found) }
+    }
+  }
+}
