@@ -119,7 +119,7 @@ public struct Session: Sendable {
         statement, value: value, printed: runtime.printed, runtime: runtime,
         layersBefore: layersBefore, tensorsBefore: tensorsBefore)
       if host.graph.tensors.count > tensorsBefore || host.graph.layers.count > layersBefore
-        || !StatementResult.isPureDisplay(statement)
+        || !StatementResult.isPureDisplay(statement, source: piece)
       {
         statements.append(piece)
         events.append(.python(statement, source))

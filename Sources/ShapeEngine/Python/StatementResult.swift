@@ -57,11 +57,12 @@ enum StatementResult {
     return .executed(Executed(text: text, display: display, calls: calls, graph: g))
   }
 
-  /// A statement that only shows something (`x`, `print(x.shape)`, `model.summary()`) need not
-  /// join the session; anything that binds a name or defines a function must.
-  static func isPureDisplay(_ statement: PyStmt) -> Bool {
-    if case .expression = statement.kind { return true }
-    return false
+  /// An expression with no call in it (`x`, `x.shape`, `m.layers[0]`) only shows something and
+  /// need not join the session; anything else may change state (`sizes.append(16)`) and must,
+  /// so that a replay runs it too.
+  static func isPureDisplay(_ statement: PyStmt, source: String) -> Bool {
+    guard case .expression = statement.kind else { return false }
+    return !source.contains("(")
   }
 }
 
