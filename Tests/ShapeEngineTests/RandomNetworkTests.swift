@@ -1,0 +1,189 @@
+import Foundation
+import ShapeEngine
+import Testing
+
+/// A random network of tools/randnets/generate.py: kshape session lines whose input has unknown
+/// dims, and what Keras gave with the input declared at each size.
+struct RandomNetwork: Codable, CustomStringConvertible {
+  struct Layer: Codable {
+    var name: String
+    var className: String
+    var outputShapes: [[Int?]]
+    var outputDtypes: [String]
+    var params: GoldenParams
+    enum CodingKeys: String, CodingKey {
+      case name, params
+      case className = "class_name"
+      case outputShapes = "output_shapes"
+      case outputDtypes = "output_dtypes"
+    }
+  }
+  struct Failure: Codable {
+    var statement: Int
+    var layer: String?
+    var type: String
+    var message: String
+  }
+  struct Result: Codable {
+    var size: String
+    /// The program's Input line declared at the size, as Keras ran it.
+    var input: String
+    var layers: [Layer]
+    var error: Failure?
+  }
+  var name: String
+  var kind: String
+  var lines: [String]
+  var results: [Result]
+  var description: String { name }
+}
+
+/// How one program x size pair came out against Keras.
+enum RandomNetworkOutcome: Equatable {
+  case pass
+  /// kshape refused a statement at declaration because a weight needs an unknown dim (Keras
+  /// does too with None dims; it is issue 10's "deferred weights").
+  case deferredRefusal(String)
+  case mismatch(String)
+}
+
+/// Declares each random network with unknown dims in a `Session`, applies each size, and
+/// compares layer names, classes, output shapes, dtypes, params and the failing statement and
+/// layer with Keras's (Golden/randnets.jsonl).
+@Suite struct RandomNetworkTests {
+  /// Pairs ("net012 32x32") kshape does not evaluate like Keras yet, with the reason. Each must
+  /// still differ: one that starts passing fails the test until it is taken off the list.
+  static let knownGaps: [String: String] = [:]
+
+  @Test func matchesKerasAtEverySize() throws {
+    let programs = try Golden.lines("randnets.jsonl", as: RandomNetwork.self)
+    #expect(programs.count >= 250)
+    var total = 0
+    var passing = 0
+    var deferred = 0
+    var gaps = 0
+    for program in programs {
+      let (session, declaration) = Self.declare(program)
+      for result in program.results {
+        total += 1
+        let key = "\(program.name) \(result.size)"
+        let outcome = Self.compare(session, declaration, result, lines: program.lines)
+        if let reason = Self.knownGaps[key] {
+          gaps += 1
+          #expect(outcome != .pass, "\(key) passes now: take it off knownGaps (\(reason))")
+          continue
+        }
+        switch outcome {
+        case .pass: passing += 1
+        case .deferredRefusal: deferred += 1
+        case .mismatch(let why):
+          let listing = program.lines.joined(separator: "\n  ")
+          Issue.record("\(key): \(why)\n  \(listing)")
+        }
+      }
+    }
+    print(
+      "randnets: \(total) pairs, \(passing) passing, \(deferred) deferred-refusal, "
+        + "\(gaps) known gaps, \(total - passing - deferred - gaps) mismatches")
+  }
+
+  /// The program submitted line by line with its unknown dims: the session of the statements
+  /// accepted before the first refusal, and that refusal with its statement index.
+  static func declare(_ program: RandomNetwork) -> (Session, (Int, EngineError)?) {
+    declare(program.lines)
+  }
+
+  static func declare(_ lines: [String]) -> (Session, (Int, EngineError)?) {
+    var session = Session()
+    for (i, line) in lines.enumerated() {
+      if case .failure(let e) = session.submit(line) { return (session, (i, e)) }
+    }
+    return (session, nil)
+  }
+
+  /// Keras's refusals of a weight or state whose shape needs a dim the declaration left unknown
+  /// (kshape's words for them): what issue 10's deferred weights lift.
+  static let unknownDimRefusals = [
+    "must be known to create its weights", "must be fully defined to create the weight",
+    "should have a defined dimension", "only support static input shapes",
+  ]
+
+  static func compare(
+    _ session: Session, _ declaration: (Int, EngineError)?, _ keras: RandomNetwork.Result,
+    lines: [String]
+  ) -> RandomNetworkOutcome {
+    let outcome = compareApplied(session, declaration, keras)
+    guard case .mismatch = outcome, let (statement, error) = declaration,
+      unknownDimRefusals.contains(where: error.message.contains)
+    else { return outcome }
+    // A refusal for an unknown dim: the same program declared at the size must then match.
+    var concrete = lines
+    concrete[0] = keras.input
+    let (s, d) = declare(concrete)
+    if case .mismatch(let why) = compareApplied(s, d, keras, command: "apply") {
+      return .mismatch("declared at the size: \(why)")
+    }
+    return .deferredRefusal("statement \(statement): \(error.message)")
+  }
+
+  /// `apply SIZE` to what the session accepted; a statement refused at declaration is the
+  /// failure when the statements before it evaluate.
+  static func compareApplied(
+    _ session: Session, _ declaration: (Int, EngineError)?, _ keras: RandomNetwork.Result,
+    command: String? = nil
+  ) -> RandomNetworkOutcome {
+    var copy = session
+    let apply = command ?? "apply \(keras.size)"
+    guard case .applied(let evaluation, _) = copy.submit(apply) else {
+      return .mismatch("\(apply) was not evaluated")
+    }
+    let failure = evaluation.failure ?? declaration
+    let declared = evaluation.failure == nil && declaration != nil
+    var problem: String?
+    switch (failure, keras.error) {
+    case (nil, nil): break
+    case (let (statement, error)?, nil):
+      return .mismatch(
+        "kshape failed at statement \(statement)\(declared ? " at declaration" : ""): "
+          + "\(error.message); Keras ran")
+    case (nil, let k?):
+      problem =
+        "Keras failed at statement \(k.statement) (\(k.layer ?? "-")): \(k.type): "
+        + "\(k.message); kshape ran"
+    case (let (statement, error)?, let k?):
+      if statement != k.statement || (k.layer != nil && error.layer != k.layer) {
+        return .mismatch(
+          "kshape failed at statement \(statement) (\(error.layer ?? "-"))"
+            + "\(declared ? " at declaration" : ""): \(error.message); Keras at \(k.statement) "
+            + "(\(k.layer ?? "-")): \(k.type): \(k.message)")
+      }
+    }
+    let layers = evaluation.graph.layers.filter { !$0.calls.isEmpty }
+    let names = layers.map(\.name)
+    if names != keras.layers.map(\.name) {
+      return .mismatch(
+        (problem.map { $0 + "; " } ?? "") + "layers \(names) != Keras's \(keras.layers.map(\.name))"
+      )
+    }
+    if let problem { return .mismatch(problem) }
+    for (l, k) in zip(layers, keras.layers) {
+      let outputs = l.calls.flatMap(\.outputs).map { evaluation.graph.tensors[$0].type }
+      let shapes = outputs.map { $0.shape.map(\.value) }
+      let dtypes = outputs.map(\.dtype.name)
+      if l.className != k.className {
+        return .mismatch("\(l.name): class \(l.className) != \(k.className)")
+      }
+      if shapes != k.outputShapes {
+        return .mismatch("\(l.name): output shapes \(shapes) != Keras's \(k.outputShapes)")
+      }
+      if dtypes != k.outputDtypes {
+        return .mismatch("\(l.name): dtypes \(dtypes) != Keras's \(k.outputDtypes)")
+      }
+      let p = l.params
+      let params = GoldenParams(
+        total: p.total, trainable: p.trainable, nonTrainable: p.nonTrainable)
+      if params != k.params { return .mismatch("\(l.name): params \(params) != \(k.params)") }
+    }
+    return .pass
+  }
+}

@@ -1,0 +1,787 @@
+#!/usr/bin/env python3
+"""Random networks declared with unknown dims, applied at concrete sizes, evaluated by Keras.
+
+Writes Tests/ShapeEngineTests/Golden/randnets.jsonl: one line per program. A program is a list
+of kshape session lines (the REPL form: `t0 = Input((None, None, 3))`, then `t1 = Conv2D(8, 3)(t0)`,
+...) whose input has unknown dims, and several sizes. For each size, real Keras runs the same
+lines with the input declared at that size (`Input((32, 32, 3))`) and records, per layer call in
+order, the layer's name, class, output shapes and dtypes and parameter counts, and the first error
+(statement, layer name, exception type and message) if one is raised.
+RandomNetworkTests (Tests/ShapeEngineTests/RandomNetworkTests.swift) declares each program in a
+kshape `Session` with the unknown dims, runs `apply SIZE` and compares.
+
+The networks are drawn from a seeded generator (the programs depend only on --seed and --count),
+over convolutions 1D/2D/3D (depthwise, separable, transposed, dilated, strided, grouped, 'same',
+'valid', 'causal', channels_first), pooling (incl. global), upsampling, zero padding, cropping,
+BatchNormalization/LayerNormalization/GroupNormalization, Dense, Flatten, Reshape, Permute,
+RepeatVector, merges with branches and skip connections, SimpleRNN/LSTM/GRU/Bidirectional,
+ConvLSTM1D/2D, MultiHeadAttention and Attention, Embedding, activations, Dropout and
+TimeDistributed. Inputs declare spatial dims as None and sometimes the channels/features too.
+Sizes include ones that fail.
+
+Regenerate (about 3 minutes; the data is never edited by hand):
+
+    KERAS_BACKEND=jax /work/kenv-tf/bin/python tools/randnets/generate.py
+    KERAS_BACKEND=jax /work/kenv-tf/bin/python tools/randnets/generate.py --check  # exit 1 if stale
+    KERAS_BACKEND=jax /work/kenv-tf/bin/python tools/randnets/generate.py --only 17  # one program
+
+Keras 3.15.1 with the JAX backend (the venv of tools/golden); versions are written into
+Tests/ShapeEngineTests/Golden/randnets_versions.json.
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+DEFAULT_OUT = ROOT / "Tests" / "ShapeEngineTests" / "Golden" / "randnets.jsonl"
+VERSIONS = ROOT / "Tests" / "ShapeEngineTests" / "Golden" / "randnets_versions.json"
+
+ENVIRONMENT = {"PYTHONHASHSEED": "0", "KERAS_BACKEND": "jax", "JAX_PLATFORMS": "cpu",
+               "TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"}
+if any(os.environ.get(k) != v for k, v in ENVIRONMENT.items()):
+    os.environ.update(ENVIRONMENT)
+    os.execv(sys.executable, [sys.executable, *sys.argv])
+
+MESSAGE_LIMIT = 600
+
+
+# ---------------------------------------------------------------------------------------------
+# The generator: a tensor is described by its kind and what the generator knows of its dims.
+# ---------------------------------------------------------------------------------------------
+
+class T:
+    """A tensor of the program: variable name, kind, rank (with batch), channels (None when
+    unknown), data format for images and volumes."""
+
+    def __init__(self, var, kind, rank, channels, fmt="channels_last", dtype="float32"):
+        self.var, self.kind, self.rank, self.channels = var, kind, rank, channels
+        self.fmt, self.dtype = fmt, dtype
+
+    def like(self, var, **changes):
+        t = T(self.var, self.kind, self.rank, self.channels, self.fmt, self.dtype)
+        t.var = var
+        for k, v in changes.items():
+            setattr(t, k, v)
+        return t
+
+
+def kw(**items):
+    """Keyword arguments written as Python: `padding='same', strides=2`."""
+    out = []
+    for k, v in items.items():
+        if v is None:
+            continue
+        out.append(f"{k}={v!r}")
+    return ", ".join(out)
+
+
+def args(*positional, **items):
+    parts = [repr(p) for p in positional]
+    rest = kw(**items)
+    if rest:
+        parts.append(rest)
+    return ", ".join(parts)
+
+
+class Program:
+    def __init__(self, rng):
+        self.rng = rng
+        self.lines = []
+        self.count = 0
+
+    def fresh(self):
+        v = f"t{self.count}"
+        self.count += 1
+        return v
+
+    def emit(self, layer, inputs, **result):
+        """`tN = layer(inputs)`; returns the new tensor described by `result` over the first
+        input's description."""
+        var = self.fresh()
+        if isinstance(inputs, list):
+            call = "[" + ", ".join(t.var for t in inputs) + "]"
+            base = inputs[0]
+        elif isinstance(inputs, tuple):
+            call = ", ".join(t.var for t in inputs)
+            base = inputs[0]
+        else:
+            call = inputs.var
+            base = inputs
+        self.lines.append(f"{var} = {layer}({call})")
+        return base.like(var, **result)
+
+    def choice(self, items):
+        return self.rng.choice(items)
+
+    def chance(self, p):
+        return self.rng.random() < p
+
+
+ACTIVATIONS = [None, None, "relu", "tanh", "sigmoid", "gelu", "swish", "softmax", "linear"]
+
+
+def spatial_axes(t):
+    return t.rank - 2
+
+
+def conv_name(t, base):
+    return f"{base}{spatial_axes(t)}D"
+
+
+def fmt_arg(t):
+    return "channels_first" if t.fmt == "channels_first" else None
+
+
+def ints(rng, n, lo, hi):
+    return tuple(rng.randint(lo, hi) for _ in range(n))
+
+
+def kernel(p, t, lo=1, hi=5):
+    n = spatial_axes(t)
+    if p.chance(0.6):
+        return p.rng.randint(lo, hi)
+    return ints(p.rng, n, lo, hi)
+
+
+# --- layers over a spatial tensor (sequence, image or volume): rank 3, 4 or 5 -----------------
+
+def conv(p, t, preserve=False):
+    n = spatial_axes(t)
+    filters = p.choice([1, 2, 4, 6, 8, 16])
+    k = kernel(p, t)
+    strides = 1 if preserve else p.choice([1, 1, 1, 2, 3])
+    dilation = 1
+    if strides == 1 and p.chance(0.2):
+        dilation = p.choice([2, 3])
+    padding = "same" if preserve else p.choice(["same", "valid"] + (["causal"] if n == 1 else []))
+    groups = None
+    if t.channels and p.chance(0.15):
+        g = p.choice([d for d in (2, 3, 4) if t.channels % d == 0] or [1])
+        if g > 1 and filters % g == 0:
+            groups = g
+    layer = conv_name(t, "Conv") + "(" + args(
+        filters, k, strides=strides if strides != 1 else None,
+        padding=padding if padding != "valid" or p.chance(0.5) else None,
+        dilation_rate=dilation if dilation != 1 else None, groups=groups,
+        activation=p.choice(ACTIVATIONS), use_bias=False if p.chance(0.15) else None,
+        data_format=fmt_arg(t)) + ")"
+    return p.emit(layer, t, channels=filters)
+
+
+def depthwise(p, t, preserve=False):
+    if spatial_axes(t) == 3:
+        return conv(p, t, preserve)
+    mult = p.choice([1, 1, 2, 3])
+    strides = 1 if preserve else p.choice([1, 1, 2])
+    layer = conv_name(t, "DepthwiseConv") + "(" + args(
+        kernel(p, t), strides=strides if strides != 1 else None,
+        padding="same" if preserve else p.choice(["same", "valid"]),
+        depth_multiplier=mult if mult != 1 else None, data_format=fmt_arg(t)) + ")"
+    return p.emit(layer, t, channels=None if t.channels is None else t.channels * mult)
+
+
+def separable(p, t, preserve=False):
+    if spatial_axes(t) == 3:
+        return conv(p, t, preserve)
+    filters = p.choice([2, 4, 8, 12])
+    mult = p.choice([1, 1, 2])
+    strides = 1 if preserve else p.choice([1, 1, 2])
+    dilation = p.choice([1, 2]) if strides == 1 else 1
+    layer = conv_name(t, "SeparableConv") + "(" + args(
+        filters, kernel(p, t), strides=strides if strides != 1 else None,
+        padding="same" if preserve else p.choice(["same", "valid"]),
+        depth_multiplier=mult if mult != 1 else None,
+        dilation_rate=dilation if dilation != 1 else None, data_format=fmt_arg(t)) + ")"
+    return p.emit(layer, t, channels=filters)
+
+
+def transposed(p, t):
+    filters = p.choice([2, 4, 8])
+    k = kernel(p, t, 1, 4)
+    strides = p.choice([1, 2, 2, 3])
+    padding = p.choice(["same", "valid"])
+    output_padding = None
+    if strides > 1 and p.chance(0.25):
+        output_padding = p.rng.randint(0, strides - 1)
+    layer = conv_name(t, "Conv") + "Transpose(" + args(
+        filters, k, strides=strides if strides != 1 else None, padding=padding,
+        output_padding=output_padding, data_format=fmt_arg(t)) + ")"
+    return p.emit(layer, t, channels=filters)
+
+
+def pool(p, t):
+    n = spatial_axes(t)
+    kind = p.choice(["Max", "Average"])
+    size = p.choice([2, 2, 3]) if p.chance(0.7) else ints(p.rng, n, 1, 3)
+    strides = p.choice([None, None, 1, 2])
+    padding = p.choice([None, "same", "valid"])
+    layer = f"{kind}Pooling{n}D(" + args(
+        size, strides=strides, padding=padding, data_format=fmt_arg(t)) + ")"
+    return p.emit(layer, t)
+
+
+def upsample(p, t):
+    n = spatial_axes(t)
+    size = p.choice([2, 2, 3]) if n == 1 or p.chance(0.7) else ints(p.rng, n, 1, 3)
+    extra = {}
+    if n == 2 and p.chance(0.3):
+        extra["interpolation"] = "bilinear"
+    layer = f"UpSampling{n}D(" + args(size, data_format=fmt_arg(t) if n > 1 else None,
+                                      **extra) + ")"
+    return p.emit(layer, t)
+
+
+def zeropad(p, t):
+    n = spatial_axes(t)
+    amount = p.choice([1, 2]) if p.chance(0.6) else ints(p.rng, n, 0, 3)
+    if n > 1 and p.chance(0.2):
+        amount = tuple((p.rng.randint(0, 2), p.rng.randint(0, 2)) for _ in range(n))
+    layer = f"ZeroPadding{n}D(" + args(amount, data_format=fmt_arg(t) if n > 1 else None) + ")"
+    return p.emit(layer, t)
+
+
+def crop(p, t):
+    n = spatial_axes(t)
+    amount = p.choice([1, 2, 3]) if p.chance(0.5) else ints(p.rng, n, 0, 4)
+    if n > 1 and p.chance(0.2):
+        amount = tuple((p.rng.randint(0, 3), p.rng.randint(0, 3)) for _ in range(n))
+    if n == 1 and isinstance(amount, tuple):
+        amount = (amount[0], p.rng.randint(0, 3))
+    layer = f"Cropping{n}D(" + args(amount, data_format=fmt_arg(t) if n > 1 else None) + ")"
+    return p.emit(layer, t)
+
+
+def normalize(p, t):
+    axis = 1 if t.fmt == "channels_first" else None
+    which = p.choice(["BatchNormalization", "BatchNormalization", "LayerNormalization",
+                      "GroupNormalization", "UnitNormalization", "RMSNormalization"])
+    if which == "GroupNormalization":
+        groups = p.choice([1, 2, 4])
+        if t.channels is not None and t.channels % groups != 0:
+            groups = 1
+        return p.emit(f"GroupNormalization({args(groups=groups, axis=axis)})", t)
+    if which in ("LayerNormalization", "UnitNormalization", "RMSNormalization"):
+        return p.emit(f"{which}({args(axis=axis)})", t)
+    extra = {"center": False} if p.chance(0.2) else {}
+    return p.emit(f"BatchNormalization({args(axis=axis, **extra)})", t)
+
+
+def activation(p, t):
+    which = p.choice(["Activation('relu')", "Activation('tanh')", "ReLU()", "ReLU(max_value=6.0)",
+                      "LeakyReLU(negative_slope=0.2)", "ELU()", "Softmax()", "PReLU()",
+                      "Activation('softmax')"])
+    if which == "PReLU()" and t.rank > 2 and p.chance(0.5):
+        shared = tuple(range(1, t.rank - 1)) if t.fmt == "channels_last" else tuple(
+            range(2, t.rank))
+        which = f"PReLU(shared_axes={list(shared)!r})"
+    return p.emit(which, t)
+
+
+def regularize(p, t):
+    n = t.rank - 2
+    options = ["Dropout(0.2)", "GaussianNoise(0.1)", "GaussianDropout(0.1)",
+               "ActivityRegularization(l1=0.01)"]
+    if 1 <= n <= 3:
+        options.append(f"SpatialDropout{n}D(0.1" + (
+            ", data_format='channels_first')" if t.fmt == "channels_first" else ")"))
+    return p.emit(p.choice(options), t)
+
+
+def global_pool(p, t):
+    n = spatial_axes(t)
+    kind = p.choice(["Max", "Average"])
+    keep = p.chance(0.2)
+    layer = f"Global{kind}Pooling{n}D(" + args(keepdims=True if keep else None,
+                                               data_format=fmt_arg(t)) + ")"
+    if keep:
+        return p.emit(layer, t)
+    return p.emit(layer, t, kind="vec", rank=2, fmt="channels_last")
+
+
+def flatten(p, t):
+    known = False
+    return p.emit("Flatten()", t, kind="vec", rank=2, channels=None if not known else t.channels,
+                  fmt="channels_last")
+
+
+def residual(p, t):
+    """A skip connection: x + f(x), f shape-preserving, with a projection when needed."""
+    branch = t
+    for _ in range(p.rng.randint(1, 2)):
+        branch = p.choice([conv, depthwise, separable])(p, branch, preserve=True)
+        if p.chance(0.4):
+            branch = normalize(p, branch)
+    skip = t
+    if branch.channels != t.channels or t.channels is None or p.chance(0.2):
+        if branch.channels != t.channels or p.chance(0.5):
+            filters = branch.channels if branch.channels is not None else p.choice([4, 8])
+            skip = p.emit(conv_name(t, "Conv") + "(" + args(
+                filters, 1, data_format=fmt_arg(t)) + ")", t, channels=filters)
+            if branch.channels is None:
+                branch = p.emit(conv_name(t, "Conv") + "(" + args(
+                    filters, 1, data_format=fmt_arg(t)) + ")", branch, channels=filters)
+    merge = p.choice(["Add", "Add", "Average", "Multiply", "Maximum", "Minimum", "Subtract"])
+    return p.emit(f"{merge}()", [skip, branch])
+
+
+def concat_branches(p, t):
+    """Inception-like: branches of different widths concatenated on the channel axis; now and
+    then one branch changes the spatial size (so the concatenation fails)."""
+    branches = []
+    for _ in range(p.rng.randint(2, 3)):
+        b = t
+        step = p.choice([conv, conv, depthwise, separable, pool_same])
+        b = step(p, b, preserve=True)
+        if p.chance(0.12):
+            b = p.choice([conv, pool])(p, b)
+        branches.append(b)
+    axis = 1 if t.fmt == "channels_first" else -1
+    channels = None
+    if all(b.channels is not None for b in branches):
+        channels = sum(b.channels for b in branches)
+    return p.emit(f"Concatenate({args(axis=axis if axis != -1 else None)})", branches,
+                  channels=channels)
+
+
+def pool_same(p, t, preserve=True):
+    n = spatial_axes(t)
+    layer = f"{p.choice(['Max', 'Average'])}Pooling{n}D(" + args(
+        3, strides=1, padding="same", data_format=fmt_arg(t)) + ")"
+    return p.emit(layer, t)
+
+
+def unet_step(p, t):
+    """Down, work, up, and concatenate with the skip: needs sizes the pooling divides."""
+    n = spatial_axes(t)
+    down = p.emit(f"MaxPooling{n}D(" + args(2, data_format=fmt_arg(t)) + ")", t)
+    mid = conv(p, down, preserve=True)
+    if p.chance(0.5):
+        up = p.emit(f"UpSampling{n}D(" + args(2, data_format=fmt_arg(t) if n > 1 else None) + ")",
+                    mid)
+    else:
+        filters = p.choice([4, 8])
+        up = p.emit(conv_name(t, "Conv") + "Transpose(" + args(
+            filters, 2, strides=2, padding="same", data_format=fmt_arg(t)) + ")", mid,
+            channels=filters)
+    axis = 1 if t.fmt == "channels_first" else -1
+    channels = None if t.channels is None or up.channels is None else t.channels + up.channels
+    return p.emit(f"Concatenate({args(axis=axis if axis != -1 else None)})", [t, up],
+                  channels=channels)
+
+
+# --- sequences (batch, steps, features) ------------------------------------------------------
+
+def rnn(p, t):
+    cls = p.choice(["LSTM", "GRU", "SimpleRNN"])
+    units = p.choice([3, 4, 8, 16])
+    seq = p.chance(0.6)
+    extra = {}
+    if cls == "GRU" and p.chance(0.3):
+        extra["reset_after"] = False
+    if p.chance(0.3):
+        extra["go_backwards"] = True
+    inner = f"{cls}({args(units, return_sequences=True if seq else None, **extra)})"
+    if p.chance(0.35):
+        mode = p.choice([None, "sum", "ave", "mul"])
+        layer = f"Bidirectional({inner}" + (f", merge_mode={mode!r})" if mode else ")")
+        out = units * 2 if mode is None else units
+    else:
+        layer, out = inner, units
+    if seq:
+        return p.emit(layer, t, channels=out)
+    return p.emit(layer, t, kind="vec", rank=2, channels=out)
+
+
+def attention(p, t):
+    if p.chance(0.7):
+        heads = p.choice([1, 2, 4])
+        key_dim = p.choice([2, 4, 8])
+        extra = {}
+        if p.chance(0.3):
+            extra["value_dim"] = p.choice([3, 5])
+        if p.chance(0.3):
+            extra["output_shape"] = p.choice([6, 10])
+        layer = f"MultiHeadAttention({args(num_heads=heads, key_dim=key_dim, **extra)})"
+        out = extra.get("output_shape", t.channels)
+        if p.chance(0.2) and t.channels is not None:
+            # Cross-attention to a shorter sequence of the same features.
+            other = p.emit(f"MaxPooling1D({args(2)})", t)
+            return p.emit(layer, (t, other), channels=out)
+        return p.emit(layer, (t, t), channels=out)
+    cls = p.choice(["Attention", "AdditiveAttention"])
+    return p.emit(f"{cls}()", [t, t])
+
+
+def seq_dense(p, t):
+    units = p.choice([2, 4, 8, 16])
+    if p.chance(0.3):
+        return p.emit(f"TimeDistributed(Dense({units}))", t, channels=units)
+    return p.emit(f"Dense({args(units, activation=p.choice(ACTIVATIONS))})", t, channels=units)
+
+
+def seq_permute(p, t):
+    return p.emit("Permute((2, 1))", t, channels=None)
+
+
+def seq_reshape(p, t):
+    if t.channels is not None and t.channels % 2 == 0 and p.chance(0.5):
+        return p.emit(f"Reshape((-1, {t.channels // 2}))", t, channels=t.channels // 2)
+    # (steps, features) -> (steps, features, 1): an image with one channel.
+    return p.emit("Reshape((-1, 1))", t, channels=1) if p.chance(0.3) else p.emit(
+        f"Reshape((-1, {p.choice([1, 2, 4])}))", t, channels=None)
+
+
+# --- vectors (batch, features) ---------------------------------------------------------------
+
+def dense(p, t):
+    units = p.choice([1, 3, 8, 10, 32])
+    return p.emit(f"Dense({args(units, activation=p.choice(ACTIVATIONS))})", t, channels=units)
+
+
+def repeat(p, t):
+    n = p.choice([2, 3, 5])
+    return p.emit(f"RepeatVector({n})", t, kind="seq", rank=3)
+
+
+def vec_reshape(p, t):
+    if t.channels is not None and t.channels % 2 == 0:
+        return p.emit(f"Reshape(({t.channels // 2}, 2))", t, kind="seq", rank=3, channels=2)
+    return p.emit("Reshape((-1, 1))", t, kind="seq", rank=3, channels=1)
+
+
+# --- the kinds ---------------------------------------------------------------------------------
+
+def spatial_step(p, t):
+    steps = [(conv, 6), (depthwise, 2), (separable, 2), (transposed, 1), (pool, 3),
+             (upsample, 1), (zeropad, 1), (crop, 1), (normalize, 3), (activation, 2),
+             (regularize, 1), (residual, 2), (concat_branches, 1.5), (unet_step, 0.8)]
+    if t.rank == 3:
+        steps += [(rnn, 3), (attention, 2), (seq_dense, 2), (seq_permute, 0.5),
+                  (seq_reshape, 0.5)]
+    if t.rank == 4 and t.fmt == "channels_last" and p.chance(0.1):
+        return p.emit(f"Reshape((-1, {t.channels}))" if t.channels else "Reshape((-1, 4))", t,
+                      kind="seq", rank=3, channels=t.channels if t.channels else 4)
+    return weighted(p, steps)(p, t)
+
+
+def vec_step(p, t):
+    return weighted(p, [(dense, 5), (normalize_vec, 1), (activation, 1), (regularize, 1),
+                        (repeat, 0.7), (vec_reshape, 0.4)])(p, t)
+
+
+def normalize_vec(p, t):
+    return p.emit(p.choice(["BatchNormalization()", "LayerNormalization()"]), t)
+
+
+def weighted(p, steps):
+    total = sum(w for _, w in steps)
+    r = p.rng.random() * total
+    for f, w in steps:
+        r -= w
+        if r <= 0:
+            return f
+    return steps[-1][0]
+
+
+def head(p, t):
+    """The end of a classifier: reduce to a vector, then Dense."""
+    if t.rank > 2:
+        t = p.choice([global_pool, flatten, flatten])(p, t)
+        if t.rank > 2:
+            t = flatten(p, t)
+    t = dense(p, t)
+    if p.chance(0.4):
+        t = p.emit(f"Dense({args(p.choice([2, 10]), activation='softmax')})", t, channels=None)
+    return t
+
+
+IMG_SIZES = ["1x1", "2x3", "3x3", "4x4", "5x7", "7x7", "8x8", "9x9", "12x16", "15x15", "16x16",
+             "17x17", "24x20", "31x33", "32x32", "40x40", "64x64", "65x63", "96x96"]
+SEQ_SIZES = ["1", "2", "3", "4", "5", "7", "8", "10", "13", "16", "20", "31", "32", "50", "64"]
+VOL_SIZES = ["1x1x1", "2x2x2", "3x4x5", "4x4x4", "6x6x6", "8x8x8", "9x7x5", "12x12x12",
+             "16x16x16"]
+
+
+def sample_sizes(p, pool, extra=None):
+    sizes = p.rng.sample(pool, 5)
+    if extra:
+        sizes = [f"{s}x{extra}" for s in sizes]
+    return sizes
+
+
+def program(seed):
+    p = Program(random.Random(seed))
+    kind = weighted(p, [(lambda: "img", 5), (lambda: "img_cf", 1), (lambda: "seq", 3),
+                        (lambda: "tokens", 1), (lambda: "vol", 1), (lambda: "convlstm", 0.6),
+                        (lambda: "vec", 0.6), (lambda: "td", 0.5), (lambda: "partial", 0.5)])()
+    var = p.fresh()
+    unknown_channels = p.chance(0.2)
+    c = p.choice([1, 3, 4]) if kind in ("img", "img_cf", "partial") else p.choice([2, 5, 8])
+    extra = None
+    if kind == "img":
+        declared = f"(None, None, {'None' if unknown_channels else c})"
+        t = T(var, "img", 4, None if unknown_channels else c)
+        sizes = sample_sizes(p, IMG_SIZES, c if unknown_channels else None)
+    elif kind == "partial":
+        # One spatial dim known, the other not.
+        known = p.choice([8, 16, 28])
+        declared = f"(None, {known}, {c})"
+        t = T(var, "img", 4, c)
+        sizes = p.rng.sample(SEQ_SIZES, 5)
+    elif kind == "img_cf":
+        declared = f"({c}, None, None)"
+        t = T(var, "img", 4, c, fmt="channels_first")
+        sizes = sample_sizes(p, IMG_SIZES)
+    elif kind == "seq":
+        declared = f"(None, {'None' if unknown_channels else c})"
+        t = T(var, "seq", 3, None if unknown_channels else c)
+        sizes = sample_sizes(p, SEQ_SIZES, c if unknown_channels else None)
+    elif kind == "tokens":
+        declared = "(None,), dtype='int32'"
+        t = T(var, "tokens", 2, None, dtype="int32")
+        sizes = sample_sizes(p, SEQ_SIZES)
+    elif kind == "vol":
+        declared = f"(None, None, None, {c})"
+        t = T(var, "vol", 5, c)
+        sizes = sample_sizes(p, VOL_SIZES)
+    elif kind == "convlstm":
+        if p.chance(0.5):
+            declared = f"(None, None, None, {c})"
+            t = T(var, "convlstm2d", 5, c)
+            sizes = [f"{s}x{h}" for s, h in zip(p.rng.sample(SEQ_SIZES[:9], 5),
+                                                  p.rng.sample(IMG_SIZES[:15], 5))]
+        else:
+            declared = f"(None, None, {c})"
+            t = T(var, "convlstm1d", 4, c)
+            sizes = [f"{s}x{h}" for s, h in zip(p.rng.sample(SEQ_SIZES[:9], 5),
+                                                  p.rng.sample(SEQ_SIZES, 5))]
+    elif kind == "td":
+        declared = f"(None, None, None, {c})"
+        t = T(var, "td", 5, c)
+        sizes = [f"{s}x{h}" for s, h in zip(p.rng.sample(SEQ_SIZES[:9], 5),
+                                              p.rng.sample(IMG_SIZES, 5))]
+    else:
+        declared = "(None,)"
+        t = T(var, "vec", 2, None)
+        sizes = p.rng.sample(SEQ_SIZES, 5)
+    p.lines.append(f"{var} = Input({declared})")
+
+    if kind == "tokens":
+        dim = p.choice([4, 8, 16])
+        t = p.emit(f"Embedding({p.choice([10, 50, 1000])}, {dim})", t, kind="seq", rank=3,
+                   dtype="float32", channels=dim)
+    elif kind.startswith("convlstm"):
+        rank = 2 if kind == "convlstm2d" else 1
+        seq = p.chance(0.5)
+        filters = p.choice([2, 4])
+        t = p.emit(f"ConvLSTM{rank}D(" + args(
+            filters, 3, padding=p.choice(["same", "valid"]),
+            return_sequences=True if seq else None) + ")", t,
+            rank=(rank + 3) if seq else (rank + 2), kind="img", channels=filters)
+        if seq:
+            t = p.emit(f"TimeDistributed(Flatten())", t, kind="seq", rank=3, channels=None)
+    elif kind == "td":
+        for _ in range(p.rng.randint(1, 3)):
+            inner = p.choice([f"Conv2D({p.choice([2, 4])}, 3)", "MaxPooling2D()",
+                              f"Conv2D({p.choice([2, 4])}, 3, padding='same')",
+                              "BatchNormalization()"])
+            t = p.emit(f"TimeDistributed({inner})", t)
+        t = p.emit(p.choice(["TimeDistributed(GlobalAveragePooling2D())",
+                             "TimeDistributed(Flatten())"]), t, kind="seq", rank=3,
+                   channels=None)
+
+    n_steps = p.rng.randint(2, 8)
+    for _ in range(n_steps):
+        if t.rank == 2:
+            t = vec_step(p, t)
+        elif t.rank in (3, 4, 5):
+            t = spatial_step(p, t)
+        if t.rank > 5 or t.rank < 2:
+            break
+    if p.chance(0.6):
+        t = head(p, t)
+    return {"lines": p.lines, "sizes": sizes, "kind": kind}
+
+
+# ---------------------------------------------------------------------------------------------
+# Keras: run a program's lines with the input declared at one size.
+# ---------------------------------------------------------------------------------------------
+
+def concrete_lines(lines, size):
+    """The program with its Input declared at `size`: the unknown dims in order, or the whole
+    shape when `size` gives every dim."""
+    numbers = [int(n) for n in size.split("x")]
+    first = lines[0]
+    m = re.match(r"^(\w+) = Input\(\((.*?)\)(.*)\)$", first)
+    dims = [d.strip() for d in m.group(2).split(",") if d.strip()]
+    if len(numbers) == len(dims):
+        new = [str(n) for n in numbers]
+    else:
+        it = iter(numbers)
+        new = [str(next(it)) if d == "None" else d for d in dims]
+    shape = "(" + ", ".join(new) + ("," if len(new) == 1 else "") + ")"
+    return [f"{m.group(1)} = Input({shape}{m.group(3)})"] + lines[1:]
+
+
+def shape_list(shape):
+    return [None if d is None else int(d) for d in shape]
+
+
+class Recorder:
+    """Every top-level layer call, in order: the layer and its outputs."""
+
+    def __init__(self, keras):
+        self.keras = keras
+        self.calls = []
+        self.depth = 0
+        self.failed_layer = None
+        layer_class = keras.layers.Layer
+        original = layer_class.__call__
+        recorder = self
+
+        def recording_call(layer, *a, **k):
+            recorder.depth += 1
+            try:
+                out = original(layer, *a, **k)
+            except Exception:
+                if recorder.depth == 1 and recorder.failed_layer is None:
+                    recorder.failed_layer = layer
+                raise
+            finally:
+                recorder.depth -= 1
+            if recorder.depth == 0:
+                recorder.calls.append((layer, out))
+            return out
+
+        layer_class.__call__ = recording_call
+
+    def reset(self):
+        self.calls = []
+        self.depth = 0
+        self.failed_layer = None
+
+
+def params_of(layer):
+    def size(ws):
+        total = 0
+        for w in ws:
+            n = 1
+            for d in w.shape:
+                n *= int(d)
+            total += n
+        return total
+
+    t, n = size(layer.trainable_weights), size(layer.non_trainable_weights)
+    return {"total": t + n, "trainable": t, "non_trainable": n}
+
+
+def flat_tensors(out):
+    if isinstance(out, (list, tuple)):
+        return [x for o in out for x in flat_tensors(o)]
+    if isinstance(out, dict):
+        return [x for o in out.values() for x in flat_tensors(o)]
+    return [out]
+
+
+def layer_record(layer, outputs):
+    ts = flat_tensors(outputs)
+    return {"name": layer.name, "class_name": type(layer).__name__,
+            "output_shapes": [shape_list(x.shape) for x in ts],
+            "output_dtypes": [str(x.dtype) for x in ts], "params": params_of(layer)}
+
+
+_WRAPPED = re.compile(r"^Exception encountered when calling [^\n]*\n\n\x1b\[1m(.*?)\x1b\[0m", re.S)
+
+
+def run_keras(keras, recorder, lines, size):
+    keras.backend.clear_session(free_memory=False)
+    keras.config.set_floatx("float32")
+    keras.config.set_image_data_format("channels_last")
+    keras.config.set_dtype_policy("float32")
+    recorder.reset()
+    namespace = {}
+    exec("from keras.layers import *\nfrom keras import Input", namespace)
+    inputs = []
+    real_input = namespace["Input"]
+
+    def recording_input(*a, **k):
+        x = real_input(*a, **k)
+        inputs.append((len(recorder.calls), x))
+        return x
+
+    namespace["Input"] = recording_input
+    error = None
+    statement = 0
+    with keras.StatelessScope(initialize_variables=False):
+        for statement, line in enumerate(concrete_lines(lines, size)):
+            try:
+                exec(line, namespace)
+            except Exception as exc:  # noqa: BLE001 - the first error is data
+                message = str(exc)
+                wrapped = _WRAPPED.match(message)
+                if wrapped:
+                    message = wrapped.group(1)
+                layer = recorder.failed_layer
+                error = {"statement": statement, "layer": layer.name if layer else None,
+                         "type": type(exc).__name__,
+                         "message": re.sub(r" at 0x[0-9a-f]+", "", message)[:MESSAGE_LIMIT]}
+                break
+    records = []
+    calls = list(recorder.calls)
+    for position, x in reversed(inputs):
+        calls.insert(position, (x._keras_history.operation, x))
+    for layer, out in calls:
+        records.append(layer_record(layer, out))
+    return {"size": size, "input": concrete_lines(lines, size)[0], "layers": records,
+            "error": error}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seed", type=int, default=20261205)
+    parser.add_argument("--count", type=int, default=300)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--check", action="store_true", help="exit 1 when the file is stale")
+    parser.add_argument("--only", type=int, nargs="*", help="print these programs, write nothing")
+    opts = parser.parse_args()
+
+    import warnings
+    warnings.filterwarnings("ignore")
+    import keras
+    recorder = Recorder(keras)
+
+    indices = opts.only if opts.only is not None else range(opts.count)
+    rows = []
+    for i in indices:
+        spec = program(opts.seed * 1000 + i)
+        results = [run_keras(keras, recorder, spec["lines"], s) for s in spec["sizes"]]
+        row = {"name": f"net{i:03d}", "kind": spec["kind"], "lines": spec["lines"],
+               "results": results}
+        rows.append(row)
+        if opts.only is not None:
+            print(json.dumps(row, indent=1))
+    if opts.only is not None:
+        return
+    text = "".join(json.dumps(r, sort_keys=True) + "\n" for r in rows)
+    versions = json.dumps({"keras": keras.__version__, "backend": keras.backend.backend(),
+                           "python": sys.version.split()[0], "seed": opts.seed,
+                           "count": opts.count}, indent=1, sort_keys=True) + "\n"
+    if opts.check:
+        stale = not opts.out.exists() or opts.out.read_text() != text
+        print("stale" if stale else "up to date")
+        sys.exit(1 if stale else 0)
+    opts.out.write_text(text)
+    VERSIONS.write_text(versions)
+    pairs = sum(len(r["results"]) for r in rows)
+    failing = sum(1 for r in rows for x in r["results"] if x["error"])
+    print(f"{len(rows)} programs, {pairs} program x size pairs, {failing} raise in Keras")
+
+
+if __name__ == "__main__":
+    main()
