@@ -27,7 +27,13 @@ public struct ZeroPadding: Layer {
     case .int(let p):
       pads = Array(repeating: (p, p), count: rank)
     case .tuple(let items), .list(let items):
-      if rank == 1, items.count == 2, case .int(let lo) = items[0], case .int(let hi) = items[1] {
+      if rank == 1 {
+        // ZeroPadding1D reads a sequence as (left, right): `(2,)` is refused, not (2, 2).
+        guard items.count == 2, case .int(let lo) = items[0], case .int(let hi) = items[1] else {
+          throw LayerError(
+            "\(a.layer): The `padding` argument must be a tuple of 2 integers. "
+              + "Received padding=\(a["padding"].pythonRepr)", argument: "padding")
+        }
         pads = [(lo, hi)]
       } else if items.count == rank {
         var out: [(Int, Int)] = []
