@@ -24,11 +24,21 @@ struct RandomNetwork: Codable, CustomStringConvertible {
     var type: String
     var message: String
   }
+  /// The model the program ends with (`model = Model(t0, t9)`): its layers in Keras's order.
+  struct Model: Codable {
+    var layers: [String]
+    var countParams: Int
+    enum CodingKeys: String, CodingKey {
+      case layers
+      case countParams = "count_params"
+    }
+  }
   struct Result: Codable {
     var size: String
     /// The program's Input line declared at the size, as Keras ran it.
     var input: String
     var layers: [Layer]
+    var model: Model?
     var error: Failure?
   }
   var name: String
@@ -106,6 +116,7 @@ enum RandomNetworkOutcome: Equatable {
   static let unknownDimRefusals = [
     "must be known to create its weights", "must be fully defined to create the weight",
     "should have a defined dimension", "only support static input shapes",
+    "Shapes used to initialize variables must be fully-defined",
   ]
 
   static func compare(
@@ -158,15 +169,26 @@ enum RandomNetworkOutcome: Equatable {
             + "(\(k.layer ?? "-")): \(k.type): \(k.message)")
       }
     }
-    let layers = evaluation.graph.layers.filter { !$0.calls.isEmpty }
+    let graph = evaluation.graph
+    let layers = graph.listed.map { graph.layers[$0] }.filter { !$0.calls.isEmpty }
     let names = layers.map(\.name)
-    if names != keras.layers.map(\.name) {
-      return .mismatch(
-        (problem.map { $0 + "; " } ?? "") + "layers \(names) != Keras's \(keras.layers.map(\.name))"
-      )
-    }
     if let problem { return .mismatch(problem) }
-    for (l, k) in zip(layers, keras.layers) {
+    let expected: [String]
+    switch (keras.model, evaluation.model) {
+    case (let m?, _?):
+      expected = m.layers
+      let total = layers.reduce(0) { $0 + $1.params.total }
+      if total != m.countParams {
+        return .mismatch("model params \(total) != Keras's count_params \(m.countParams)")
+      }
+    case (_?, nil): return .mismatch("kshape applied no model; Keras built one")
+    case (nil, _?): return .mismatch("kshape applied a model; Keras built none")
+    case (nil, nil): expected = keras.layers.map(\.name)
+    }
+    if names != expected { return .mismatch("layers \(names) != Keras's \(expected)") }
+    let records = Dictionary(keras.layers.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    for l in layers {
+      guard let k = records[l.name] else { return .mismatch("\(l.name): Keras has no record") }
       let outputs = l.calls.flatMap(\.outputs).map { evaluation.graph.tensors[$0].type }
       let shapes = outputs.map { $0.shape.map(\.value) }
       let dtypes = outputs.map(\.dtype.name)

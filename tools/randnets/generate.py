@@ -455,15 +455,149 @@ def vec_reshape(p, t):
     return p.emit("Reshape((-1, 1))", t, kind="seq", rank=3, channels=1)
 
 
+# --- more: preprocessing, dtypes, multi-output, broadcasting, size-dependent reshapes ----------
+
+def image_preprocess(p, t):
+    h, w = p.choice([4, 8, 16, 24]), p.choice([4, 8, 16, 24])
+    which = p.choice([f"Resizing({h}, {w})", f"CenterCrop({h}, {w})", f"RandomCrop({h}, {w})",
+                      "Rescaling(1.0 / 255)", "RandomFlip()", f"Resizing({h}, {w}, "
+                      "crop_to_aspect_ratio=True)", f"Resizing({h}, {w}, pad_to_aspect_ratio=True)"])
+    if t.fmt == "channels_first" and which.endswith(")") and "Rescaling" not in which:
+        which = which[:-1] + (", " if which[-2] != "(" else "") + "data_format='channels_first')"
+    return p.emit(which, t)
+
+
+def dense_any(p, t):
+    """Dense on the last axis of an image or volume (channels_last only)."""
+    units = p.choice([2, 4, 8])
+    if t.fmt == "channels_first":
+        return conv(p, t)
+    return p.emit(f"Dense({units})", t, channels=units)
+
+
+def permute(p, t):
+    n = t.rank - 1
+    order = list(range(1, n + 1))
+    p.rng.shuffle(order)
+    channels = t.channels if order[-1] == n else None
+    return p.emit(f"Permute({tuple(order)!r})", t, channels=channels)
+
+
+def reshape_divides(p, t):
+    """Reshape((-1, k)): fails where the element count is not a multiple of k."""
+    k = p.choice([2, 3, 4, 5])
+    return p.emit(f"Reshape((-1, {k}))", t, kind="seq", rank=3, channels=k, fmt="channels_last")
+
+
+def squeeze_excite(p, t):
+    """x * Dense(GlobalAveragePooling(keepdims)): a broadcasting multiply."""
+    if t.fmt == "channels_first" or t.channels is None:
+        return normalize(p, t)
+    n = spatial_axes(t)
+    g = p.emit(f"GlobalAveragePooling{n}D(keepdims=True)", t)
+    if p.chance(0.7):
+        g = p.emit(f"Dense({t.channels}, activation='sigmoid')", g)
+    return p.emit(p.choice(["Multiply()", "Add()", "Maximum()"]), [t, g])
+
+
+def spatial_concat(p, t):
+    """Concatenate along a spatial axis: the other dims must agree."""
+    other = p.choice([lambda: conv(p, t, preserve=True), lambda: pool_same(p, t),
+                      lambda: zeropad(p, t), lambda: crop(p, t)])()
+    same = other.channels == t.channels
+    return p.emit("Concatenate(axis=1)", [t, other], channels=t.channels if same else None)
+
+
+def with_dtype(p, t):
+    dtype = p.choice(["float16", "mixed_float16", "bfloat16", "float64", "mixed_bfloat16"])
+    if t.rank == 2 or p.chance(0.4):
+        units = p.choice([2, 4])
+        return p.emit(f"Dense({units}, dtype={dtype!r})", t, channels=units)
+    return p.emit(p.choice([f"Activation('relu', dtype={dtype!r})",
+                            f"LayerNormalization(dtype={dtype!r})",
+                            f"BatchNormalization(dtype={dtype!r})"]), t)
+
+
+def rnn_state(p, t):
+    cls = p.choice(["LSTM", "GRU", "SimpleRNN"])
+    units = p.choice([2, 4, 6])
+    n = {"LSTM": 3, "GRU": 2, "SimpleRNN": 2}[cls]
+    seq = p.chance(0.5)
+    out = [p.fresh() for _ in range(n)]
+    first = t.like(out[0], channels=units)
+    p.lines.append(f"{', '.join(out)} = {cls}({args(units, return_sequences=True if seq else None, return_state=True)})({t.var})")
+    if not seq:
+        first.kind, first.rank = "vec", 2
+    return first
+
+
+def dot(p, t):
+    a = p.emit(f"Dense({p.choice([4, 6])})", t, channels=None)
+    b = p.emit(f"Dense({p.choice([4, 6])})", t, channels=None)
+    return p.emit(f"Dot(axes={p.choice([2, 2, (2, 2), 1])!r})", [a, b], channels=None)
+
+
+def adaptive_pool(p, t):
+    n = spatial_axes(t)
+    size = p.choice([1, 2, 3, 4])
+    return p.emit(f"Adaptive{p.choice(['Average', 'Max'])}Pooling{n}D({size}" + (
+        ", data_format='channels_first')" if t.fmt == "channels_first" else ")"), t)
+
+
+def mha_image(p, t):
+    if t.channels is None:
+        return conv(p, t)
+    layer = f"MultiHeadAttention(num_heads=2, key_dim=4, attention_axes={(1, 2)!r})"
+    return p.emit(layer, (t, t))
+
+
+def bad_args(p, t):
+    """A constructor Keras refuses: strides > 1 with dilation > 1, 'causal' on 2-D, groups that
+    do not divide."""
+    n = spatial_axes(t)
+    which = p.choice(["dilated", "causal", "groups"])
+    if which == "dilated":
+        layer = conv_name(t, "Conv") + "(4, 3, strides=2, dilation_rate=2)"
+    elif which == "causal" and n > 1:
+        layer = conv_name(t, "Conv") + "(4, 3, padding='causal')"
+    else:
+        layer = conv_name(t, "Conv") + "(6, 3, groups=4)"
+    return p.emit(layer, t, channels=None)
+
+
+def shared_twice(p, t):
+    """One layer object called twice: the second call sees the first's output (a layer whose
+    weights were built for other channels refuses it)."""
+    n = spatial_axes(t)
+    v = f"s{p.count}"
+    p.count += 1
+    if n == 3 or t.fmt == "channels_first" or p.chance(0.5):
+        layer = p.choice([f"{p.choice(['Max', 'Average'])}Pooling{n}D(2, padding='same'" + (
+            ", data_format='channels_first')" if t.fmt == "channels_first" else ")"),
+            "BatchNormalization()" if t.fmt == "channels_last" else "Activation('relu')"])
+        channels = t.channels
+    else:
+        channels = p.choice([t.channels or 4, 4, 8])
+        layer = conv_name(t, "Conv") + f"({channels}, 3, padding='same')"
+    p.lines.append(f"{v} = {layer}")
+    first = p.emit(v, t, channels=channels)
+    return p.emit(v, first, channels=channels)
+
+
 # --- the kinds ---------------------------------------------------------------------------------
 
 def spatial_step(p, t):
     steps = [(conv, 6), (depthwise, 2), (separable, 2), (transposed, 1), (pool, 3),
              (upsample, 1), (zeropad, 1), (crop, 1), (normalize, 3), (activation, 2),
-             (regularize, 1), (residual, 2), (concat_branches, 1.5), (unet_step, 0.8)]
+             (regularize, 1), (residual, 2), (concat_branches, 1.5), (unet_step, 0.8),
+             (dense_any, 0.5), (permute, 0.4), (reshape_divides, 0.3), (squeeze_excite, 0.6),
+             (spatial_concat, 0.4), (with_dtype, 0.6), (adaptive_pool, 0.3), (bad_args, 0.15),
+             (shared_twice, 0.4)]
     if t.rank == 3:
         steps += [(rnn, 3), (attention, 2), (seq_dense, 2), (seq_permute, 0.5),
-                  (seq_reshape, 0.5)]
+                  (seq_reshape, 0.5), (rnn_state, 0.6), (dot, 0.4)]
+    if t.rank == 4:
+        steps += [(image_preprocess, 1), (mha_image, 0.3)]
     if t.rank == 4 and t.fmt == "channels_last" and p.chance(0.1):
         return p.emit(f"Reshape((-1, {t.channels}))" if t.channels else "Reshape((-1, 4))", t,
                       kind="seq", rank=3, channels=t.channels if t.channels else 4)
@@ -472,7 +606,7 @@ def spatial_step(p, t):
 
 def vec_step(p, t):
     return weighted(p, [(dense, 5), (normalize_vec, 1), (activation, 1), (regularize, 1),
-                        (repeat, 0.7), (vec_reshape, 0.4)])(p, t)
+                        (repeat, 0.7), (vec_reshape, 0.4), (with_dtype, 0.5)])(p, t)
 
 
 def normalize_vec(p, t):
@@ -527,6 +661,8 @@ def program(seed):
     if kind == "img":
         declared = f"(None, None, {'None' if unknown_channels else c})"
         t = T(var, "img", 4, None if unknown_channels else c)
+        if p.chance(0.1):
+            declared += f", dtype={p.choice(['float16', 'bfloat16', 'float64', 'int32'])!r}"
         sizes = sample_sizes(p, IMG_SIZES, c if unknown_channels else None)
     elif kind == "partial":
         # One spatial dim known, the other not.
@@ -606,7 +742,43 @@ def program(seed):
             break
     if p.chance(0.6):
         t = head(p, t)
-    return {"lines": p.lines, "sizes": sizes, "kind": kind}
+    keras_lines = list(p.lines)
+    lines = bare_form(p.lines) if p.chance(0.5) else list(p.lines)
+    if p.chance(0.5):
+        named = any(re.match(rf"^{t.var}\b.* = ", line) for line in lines)
+        # An output stacked bare has no name: the model ends at the last tensor, `_`.
+        lines.append(f"model = Model({var}, {t.var if named else '_'})")
+        keras_lines.append(f"model = Model({var}, {t.var})")
+    return {"lines": lines, "keras_lines": keras_lines, "sizes": sizes, "kind": kind}
+
+
+_CALL = re.compile(r"^(t\d+) = (.*)\((t\d+)\)$")
+
+
+def bare_form(lines):
+    """The REPL's stacking form where it says the same: `Conv2D(8, 3)` for `t5 = Conv2D(8, 3)(t4)`
+    when t4 is the tensor the previous statement made and t5 is used only by the next statement,
+    itself written bare. Layer objects (`s3 = Conv2D(...)`) and calls of them stay as written."""
+    outs = [m.group(1) if (m := re.match(r"^(t\d+)(, t\d+)* = ", line)) else None
+            for line in lines]
+    uses = {}
+    for i, line in enumerate(lines):
+        rhs = line.split(" = ", 1)[1] if " = " in line else line
+        for v in re.findall(r"\bt\d+\b", rhs):
+            uses.setdefault(v, set()).add(i)
+    bare = [False] * len(lines)
+    for i in range(len(lines) - 1, 0, -1):
+        m = _CALL.match(lines[i])
+        if not m or not m.group(2)[0].isupper() or outs[i - 1] != m.group(3):
+            continue
+        later = uses.get(m.group(1), set())
+        if later and not (later == {i + 1} and i + 1 < len(lines) and bare[i + 1]):
+            continue
+        bare[i] = True
+    out = []
+    for i, line in enumerate(lines):
+        out.append(_CALL.match(line).group(2) if bare[i] else line)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -706,7 +878,7 @@ def run_keras(keras, recorder, lines, size):
     keras.config.set_dtype_policy("float32")
     recorder.reset()
     namespace = {}
-    exec("from keras.layers import *\nfrom keras import Input", namespace)
+    exec("from keras.layers import *\nfrom keras import Input, Model", namespace)
     inputs = []
     real_input = namespace["Input"]
 
@@ -732,14 +904,29 @@ def run_keras(keras, recorder, lines, size):
                          "type": type(exc).__name__,
                          "message": re.sub(r" at 0x[0-9a-f]+", "", message)[:MESSAGE_LIMIT]}
                 break
-    records = []
     calls = list(recorder.calls)
     for position, x in reversed(inputs):
         calls.insert(position, (x._keras_history.operation, x))
+    # One record per layer, in the order of first calls; a shared layer's calls in order.
+    records, index = [], {}
     for layer, out in calls:
+        if id(layer) in index:
+            r = records[index[id(layer)]]
+            more = layer_record(layer, out)
+            r["output_shapes"] += more["output_shapes"]
+            r["output_dtypes"] += more["output_dtypes"]
+            continue
+        index[id(layer)] = len(records)
         records.append(layer_record(layer, out))
+    by_name = {layer.name: layer for layer, _ in calls}
+    for r in records:
+        r["params"] = params_of(by_name[r["name"]])
+    model = None
+    if error is None and isinstance(namespace.get("model"), keras.Model):
+        m = namespace["model"]
+        model = {"layers": [layer.name for layer in m.layers], "count_params": m.count_params()}
     return {"size": size, "input": concrete_lines(lines, size)[0], "layers": records,
-            "error": error}
+            "model": model, "error": error}
 
 
 def main():
@@ -760,9 +947,11 @@ def main():
     rows = []
     for i in indices:
         spec = program(opts.seed * 1000 + i)
-        results = [run_keras(keras, recorder, spec["lines"], s) for s in spec["sizes"]]
+        results = [run_keras(keras, recorder, spec["keras_lines"], s) for s in spec["sizes"]]
         row = {"name": f"net{i:03d}", "kind": spec["kind"], "lines": spec["lines"],
                "results": results}
+        if spec["keras_lines"] != spec["lines"]:
+            row["keras_lines"] = spec["keras_lines"]
         rows.append(row)
         if opts.only is not None:
             print(json.dumps(row, indent=1))
