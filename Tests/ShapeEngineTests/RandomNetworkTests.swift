@@ -8,11 +8,13 @@ struct RandomNetwork: Codable, CustomStringConvertible {
   struct Layer: Codable {
     var name: String
     var className: String
+    /// The statement that first called it.
+    var statement: Int
     var outputShapes: [[Int?]]
     var outputDtypes: [String]
     var params: GoldenParams
     enum CodingKeys: String, CodingKey {
-      case name, params
+      case name, params, statement
       case className = "class_name"
       case outputShapes = "output_shapes"
       case outputDtypes = "output_dtypes"
@@ -20,9 +22,16 @@ struct RandomNetwork: Codable, CustomStringConvertible {
   }
   struct Failure: Codable {
     var statement: Int
+    /// The layer called by the statement that raised, and the innermost layer that raised
+    /// when that is another (a layer of a Sequential called as a layer).
     var layer: String?
+    var innerLayer: String?
     var type: String
     var message: String
+    enum CodingKeys: String, CodingKey {
+      case statement, layer, type, message
+      case innerLayer = "inner_layer"
+    }
   }
   /// The model the program ends with (`model = Model(t0, t9)`): its layers in Keras's order.
   struct Model: Codable {
@@ -35,8 +44,8 @@ struct RandomNetwork: Codable, CustomStringConvertible {
   }
   struct Result: Codable {
     var size: String
-    /// The program's Input line declared at the size, as Keras ran it.
-    var input: String
+    /// The program's Input lines declared at the size, as Keras ran them, by statement index.
+    var inputs: [String: String]
     var layers: [Layer]
     var model: Model?
     var error: Failure?
@@ -129,7 +138,7 @@ enum RandomNetworkOutcome: Equatable {
     else { return outcome }
     // A refusal for an unknown dim: the same program declared at the size must then match.
     var concrete = lines
-    concrete[0] = keras.input
+    for (i, line) in keras.inputs { if let i = Int(i), i < concrete.count { concrete[i] = line } }
     let (s, d) = declare(concrete)
     if case .mismatch(let why) = compareApplied(s, d, keras, command: "apply") {
       return .mismatch("declared at the size: \(why)")
@@ -162,17 +171,23 @@ enum RandomNetworkOutcome: Equatable {
         "Keras failed at statement \(k.statement) (\(k.layer ?? "-")): \(k.type): "
         + "\(k.message); kshape ran"
     case (let (statement, error)?, let k?):
-      if statement != k.statement || (k.layer != nil && error.layer != k.layer) {
+      let named = k.layer == nil || error.layer == k.layer || error.layer == k.innerLayer
+      if statement != k.statement || !named {
         return .mismatch(
           "kshape failed at statement \(statement) (\(error.layer ?? "-"))"
             + "\(declared ? " at declaration" : ""): \(error.message); Keras at \(k.statement) "
             + "(\(k.layer ?? "-")): \(k.type): \(k.message)")
       }
     }
-    let graph = evaluation.graph
-    let layers = graph.listed.map { graph.layers[$0] }.filter { !$0.calls.isEmpty }
-    let names = layers.map(\.name)
     if let problem { return .mismatch(problem) }
+    // Where a statement failed, the layers of the statements before it (a failing Sequential
+    // has called some of its layers when it raises; kshape keeps none of a failed statement).
+    let before = keras.error?.statement ?? Int.max
+    let graph = evaluation.graph
+    let layers = graph.listed.map { graph.layers[$0] }.filter {
+      !$0.calls.isEmpty && $0.statement < before
+    }
+    let names = layers.map(\.name)
     let expected: [String]
     switch (keras.model, evaluation.model) {
     case (let m?, _?):
@@ -183,7 +198,7 @@ enum RandomNetworkOutcome: Equatable {
       }
     case (_?, nil): return .mismatch("kshape applied no model; Keras built one")
     case (nil, _?): return .mismatch("kshape applied a model; Keras built none")
-    case (nil, nil): expected = keras.layers.map(\.name)
+    case (nil, nil): expected = keras.layers.filter { $0.statement < before }.map(\.name)
     }
     if names != expected { return .mismatch("layers \(names) != Keras's \(expected)") }
     let records = Dictionary(keras.layers.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })

@@ -116,6 +116,11 @@ class Program:
         self.lines.append(f"{var} = {layer}({call})")
         return base.like(var, **result)
 
+    def emit_input(self, declared, like):
+        var = self.fresh()
+        self.lines.append(f"{var} = Input({declared})")
+        return like.like(var)
+
     def choice(self, items):
         return self.rng.choice(items)
 
@@ -592,7 +597,7 @@ def spatial_step(p, t):
              (regularize, 1), (residual, 2), (concat_branches, 1.5), (unet_step, 0.8),
              (dense_any, 0.5), (permute, 0.4), (reshape_divides, 0.3), (squeeze_excite, 0.6),
              (spatial_concat, 0.4), (with_dtype, 0.6), (adaptive_pool, 0.3), (bad_args, 0.15),
-             (shared_twice, 0.4)]
+             (shared_twice, 0.4), (mismatched_merge, 0.8), (sequential_block, 0.4)]
     if t.rank == 3:
         steps += [(rnn, 3), (attention, 2), (seq_dense, 2), (seq_permute, 0.5),
                   (seq_reshape, 0.5), (rnn_state, 0.6), (dot, 0.4)]
@@ -649,11 +654,109 @@ def sample_sizes(p, pool, extra=None):
     return sizes
 
 
+def two_inputs(p, var, c):
+    """Two inputs with unknown dims, joined by cross-attention or a merge: the merge needs the
+    sizes to agree."""
+    which = p.choice(["attend", "merge_img", "merge_seq", "img_vec"])
+    if which == "attend":
+        declared = f"(None, {c})"
+        first = T(var, "seq", 3, c)
+
+        def second(p):
+            other = p.emit_input(f"(None, {c})", first)
+            heads = p.choice([1, 2])
+            return p.emit(f"MultiHeadAttention(num_heads={heads}, key_dim=4)", (first, other))
+        sizes = [f"t0={a} t1={b}" for a, b in zip(p.rng.sample(SEQ_SIZES, 5),
+                                                 p.rng.sample(SEQ_SIZES, 5))]
+    elif which in ("merge_img", "merge_seq"):
+        img = which == "merge_img"
+        declared = f"(None, None, {c})" if img else f"(None, {c})"
+        first = T(var, "img" if img else "seq", 4 if img else 3, c)
+
+        def second(p):
+            other = p.emit_input(declared, first)
+            if p.chance(0.5):
+                other = conv(p, other, preserve=True)
+                other = p.emit(conv_name(first, "Conv") + f"({c}, 1)", other, channels=c)
+            merge = p.choice(["Add()", "Concatenate()", "Multiply()", "Subtract()"])
+            return p.emit(merge, [first, other],
+                          channels=2 * c if merge == "Concatenate()" else c)
+        pool = IMG_SIZES if img else SEQ_SIZES
+        a = p.rng.sample(pool, 5)
+        b = [x if p.chance(0.6) else p.choice(pool) for x in a]
+        sizes = [f"t0={x} t1={y}" for x, y in zip(a, b)]
+    else:
+        declared = f"(None, None, {c})"
+        first = T(var, "img", 4, c)
+
+        def second(p):
+            other = p.emit_input(f"({p.choice([4, 8])},)", first)
+            g = p.emit("GlobalAveragePooling2D()", first, kind="vec", rank=2)
+            return p.emit("Concatenate()", [g, other], kind="vec", rank=2, channels=None)
+        a = p.rng.sample(IMG_SIZES, 5)
+        sizes = [f"t0={x}" for x in a]
+    p.second_input = second
+    return declared, first, sizes
+
+
+def mismatched_merge(p, t):
+    """Two branches that change the spatial size differently, merged: equal at some sizes only
+    (a 'valid' 3x3 conv and a 2x2 pool agree at 4 and 5)."""
+    a = p.choice([lambda: conv(p, t), lambda: pool(p, t), lambda: crop(p, t),
+                  lambda: zeropad(p, t), lambda: transposed(p, t)])()
+    b = p.choice([lambda: conv(p, t), lambda: pool(p, t), lambda: crop(p, t),
+                  lambda: upsample(p, t)])()
+    if a.channels != b.channels:
+        filters = p.choice([2, 4])
+        a = p.emit(conv_name(t, "Conv") + "(" + args(filters, 1, data_format=fmt_arg(t)) + ")",
+                   a, channels=filters)
+        b = p.emit(conv_name(t, "Conv") + "(" + args(filters, 1, data_format=fmt_arg(t)) + ")",
+                   b, channels=filters)
+    if p.chance(0.3):
+        axis = 1 if t.fmt == "channels_first" else -1
+        return p.emit(f"Concatenate({args(axis=axis if axis != -1 else None)})", [a, b],
+                      channels=None if a.channels is None else 2 * a.channels)
+    return p.emit(p.choice(["Add()", "Average()", "Maximum()"]), [a, b])
+
+
+def sequential_block(p, t):
+    """A Sequential of a few layers, called as one layer."""
+    n = spatial_axes(t)
+    v = f"s{p.count}"
+    p.count += 1
+    filters = p.choice([2, 4, 8])
+    inner = [conv_name(t, "Conv") + f"({filters}, 3, padding={p.choice(['same', 'valid'])!r}" + (
+        ", data_format='channels_first')" if t.fmt == "channels_first" else ")")]
+    if p.chance(0.5):
+        inner.append("BatchNormalization(" + ("axis=1)" if t.fmt == "channels_first" else ")"))
+    if p.chance(0.5):
+        inner.append(f"MaxPooling{n}D(2" + (
+            ", data_format='channels_first')" if t.fmt == "channels_first" else ")"))
+    p.lines.append(f"{v} = Sequential([{', '.join(inner)}])")
+    return p.emit(v, t, channels=filters)
+
+
+def sequential_form(lines):
+    """A chain (each statement calls one layer on the previous statement's tensor) as one
+    `Sequential([t0, ...])`; None when the program is not a chain."""
+    layers = []
+    for i, line in enumerate(lines[1:], start=1):
+        m = _CALL.match(line)
+        if not m or m.group(3) != f"t{i - 1}" or f"t{i} = " not in line or not m.group(
+                2)[0].isupper():
+            return None
+        layers.append(m.group(2))
+    if not layers:
+        return None
+    return [lines[0], "model = Sequential([t0, " + ", ".join(layers) + "])"]
+
+
 def program(seed):
     p = Program(random.Random(seed))
     kind = weighted(p, [(lambda: "img", 5), (lambda: "img_cf", 1), (lambda: "seq", 3),
                         (lambda: "tokens", 1), (lambda: "vol", 1), (lambda: "convlstm", 0.6),
-                        (lambda: "vec", 0.6), (lambda: "td", 0.5), (lambda: "partial", 0.5)])()
+                        (lambda: "vec", 0.6), (lambda: "td", 0.5), (lambda: "partial", 0.5),
+                        (lambda: "two", 1.2)])()
     var = p.fresh()
     unknown_channels = p.chance(0.2)
     c = p.choice([1, 3, 4]) if kind in ("img", "img_cf", "partial") else p.choice([2, 5, 8])
@@ -702,11 +805,15 @@ def program(seed):
         t = T(var, "td", 5, c)
         sizes = [f"{s}x{h}" for s, h in zip(p.rng.sample(SEQ_SIZES[:9], 5),
                                               p.rng.sample(IMG_SIZES, 5))]
+    elif kind == "two":
+        declared, t, sizes = two_inputs(p, var, c)
     else:
         declared = "(None,)"
         t = T(var, "vec", 2, None)
         sizes = p.rng.sample(SEQ_SIZES, 5)
     p.lines.append(f"{var} = Input({declared})")
+    if kind == "two":
+        t = p.second_input(p)
 
     if kind == "tokens":
         dim = p.choice([4, 8, 16])
@@ -744,11 +851,15 @@ def program(seed):
         t = head(p, t)
     keras_lines = list(p.lines)
     lines = bare_form(p.lines) if p.chance(0.5) else list(p.lines)
+    chain = sequential_form(p.lines)
+    if chain and p.chance(0.5):
+        return {"lines": chain, "keras_lines": chain, "sizes": sizes, "kind": kind}
     if p.chance(0.5):
         named = any(re.match(rf"^{t.var}\b.* = ", line) for line in lines)
+        inputs = "[t0, t1]" if kind == "two" else var
         # An output stacked bare has no name: the model ends at the last tensor, `_`.
-        lines.append(f"model = Model({var}, {t.var if named else '_'})")
-        keras_lines.append(f"model = Model({var}, {t.var})")
+        lines.append(f"model = Model({inputs}, {t.var if named else '_'})")
+        keras_lines.append(f"model = Model({inputs}, {t.var})")
     return {"lines": lines, "keras_lines": keras_lines, "sizes": sizes, "kind": kind}
 
 
@@ -786,19 +897,28 @@ def bare_form(lines):
 # ---------------------------------------------------------------------------------------------
 
 def concrete_lines(lines, size):
-    """The program with its Input declared at `size`: the unknown dims in order, or the whole
-    shape when `size` gives every dim."""
-    numbers = [int(n) for n in size.split("x")]
-    first = lines[0]
-    m = re.match(r"^(\w+) = Input\(\((.*?)\)(.*)\)$", first)
-    dims = [d.strip() for d in m.group(2).split(",") if d.strip()]
-    if len(numbers) == len(dims):
-        new = [str(n) for n in numbers]
+    """The program with its Inputs declared at `size`: `32x32` for the only input, or
+    `t0=32x32 t1=7` by variable; each size gives the unknown dims in order, or the whole shape."""
+    if "=" in size:
+        sizes = dict(part.split("=") for part in size.split())
     else:
-        it = iter(numbers)
-        new = [str(next(it)) if d == "None" else d for d in dims]
-    shape = "(" + ", ".join(new) + ("," if len(new) == 1 else "") + ")"
-    return [f"{m.group(1)} = Input({shape}{m.group(3)})"] + lines[1:]
+        sizes = {re.match(r"^(\w+) = Input", lines[0]).group(1): size}
+    out = []
+    for line in lines:
+        m = re.match(r"^(\w+) = Input\(\((.*?)\)(.*)\)$", line)
+        if not m or m.group(1) not in sizes:
+            out.append(line)
+            continue
+        numbers = [int(n) for n in sizes[m.group(1)].split("x")]
+        dims = [d.strip() for d in m.group(2).split(",") if d.strip()]
+        if len(numbers) == len(dims):
+            new = [str(n) for n in numbers]
+        else:
+            it = iter(numbers)
+            new = [str(next(it)) if d == "None" else d for d in dims]
+        shape = "(" + ", ".join(new) + ("," if len(new) == 1 else "") + ")"
+        out.append(f"{m.group(1)} = Input({shape}{m.group(3)})")
+    return out
 
 
 def shape_list(shape):
@@ -813,6 +933,8 @@ class Recorder:
         self.calls = []
         self.depth = 0
         self.failed_layer = None
+        self.inner_failed_layer = None
+        self.statement = 0
         layer_class = keras.layers.Layer
         original = layer_class.__call__
         recorder = self
@@ -822,13 +944,15 @@ class Recorder:
             try:
                 out = original(layer, *a, **k)
             except Exception:
+                if recorder.inner_failed_layer is None:
+                    recorder.inner_failed_layer = layer
                 if recorder.depth == 1 and recorder.failed_layer is None:
                     recorder.failed_layer = layer
                 raise
             finally:
                 recorder.depth -= 1
             if recorder.depth == 0:
-                recorder.calls.append((layer, out))
+                recorder.calls.append((layer, out, recorder.statement))
             return out
 
         layer_class.__call__ = recording_call
@@ -837,6 +961,8 @@ class Recorder:
         self.calls = []
         self.depth = 0
         self.failed_layer = None
+        self.inner_failed_layer = None
+        self.statement = 0
 
 
 def params_of(layer):
@@ -878,13 +1004,13 @@ def run_keras(keras, recorder, lines, size):
     keras.config.set_dtype_policy("float32")
     recorder.reset()
     namespace = {}
-    exec("from keras.layers import *\nfrom keras import Input, Model", namespace)
+    exec("from keras.layers import *\nfrom keras import Input, Model, Sequential", namespace)
     inputs = []
     real_input = namespace["Input"]
 
     def recording_input(*a, **k):
         x = real_input(*a, **k)
-        inputs.append((len(recorder.calls), x))
+        inputs.append((len(recorder.calls), x, recorder.statement))
         return x
 
     namespace["Input"] = recording_input
@@ -892,6 +1018,7 @@ def run_keras(keras, recorder, lines, size):
     statement = 0
     with keras.StatelessScope(initialize_variables=False):
         for statement, line in enumerate(concrete_lines(lines, size)):
+            recorder.statement = statement
             try:
                 exec(line, namespace)
             except Exception as exc:  # noqa: BLE001 - the first error is data
@@ -899,17 +1026,19 @@ def run_keras(keras, recorder, lines, size):
                 wrapped = _WRAPPED.match(message)
                 if wrapped:
                     message = wrapped.group(1)
-                layer = recorder.failed_layer
+                layer, inner = recorder.failed_layer, recorder.inner_failed_layer
                 error = {"statement": statement, "layer": layer.name if layer else None,
+                         "inner_layer": inner.name if inner is not None and inner is not layer
+                         else None,
                          "type": type(exc).__name__,
                          "message": re.sub(r" at 0x[0-9a-f]+", "", message)[:MESSAGE_LIMIT]}
                 break
     calls = list(recorder.calls)
-    for position, x in reversed(inputs):
-        calls.insert(position, (x._keras_history.operation, x))
+    for position, x, statement in reversed(inputs):
+        calls.insert(position, (x._keras_history.operation, x, statement))
     # One record per layer, in the order of first calls; a shared layer's calls in order.
     records, index = [], {}
-    for layer, out in calls:
+    for layer, out, statement in calls:
         if id(layer) in index:
             r = records[index[id(layer)]]
             more = layer_record(layer, out)
@@ -918,14 +1047,17 @@ def run_keras(keras, recorder, lines, size):
             continue
         index[id(layer)] = len(records)
         records.append(layer_record(layer, out))
-    by_name = {layer.name: layer for layer, _ in calls}
+        records[-1]["statement"] = statement
+    by_name = {layer.name: layer for layer, _, _ in calls}
     for r in records:
         r["params"] = params_of(by_name[r["name"]])
     model = None
     if error is None and isinstance(namespace.get("model"), keras.Model):
         m = namespace["model"]
         model = {"layers": [layer.name for layer in m.layers], "count_params": m.count_params()}
-    return {"size": size, "input": concrete_lines(lines, size)[0], "layers": records,
+    concrete = concrete_lines(lines, size)
+    changed = {str(i): c for i, (a, c) in enumerate(zip(lines, concrete)) if a != c}
+    return {"size": size, "inputs": changed, "layers": records,
             "model": model, "error": error}
 
 
