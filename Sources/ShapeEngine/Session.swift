@@ -174,7 +174,8 @@ public struct Session: Sendable {
         if let model {
           return .summary(model.view, title: "Model: \"\(model.name)\"")
         }
-        return .summary(graph, title: "Model: \"session\"")
+        return .summary(
+          graph.hiding(runtime.host.blockInternals.layers), title: "Model: \"session\"")
       } catch {
         return .failure(error)
       }
@@ -204,8 +205,7 @@ public struct Session: Sendable {
     if let first = words.first, let model = model(named: first) {
       return (model, words.count > 1 ? words[1] : "")
     }
-    let models = runtime.host.models.filter(\.built)
-    return (models.last, argument.trimmingSpaces)
+    return (runtime.host.defaultModel, argument.trimmingSpaces)
   }
 
   func model(named name: String) -> ModelObject? {
@@ -217,10 +217,17 @@ public struct Session: Sendable {
 
   /// The sizes bound to the inputs of `model` (or of the whole graph).
   func binding(_ sizes: String, model: ModelObject?) throws(EngineError) -> InputBinding {
-    guard let model else { return try SizeSpec.parse(sizes, graph: graph) }
-    // The model's inputs, in its order, as a graph of their own; then back to session ordinals.
+    let ordinals: [Int]
+    if let model {
+      ordinals = model.inputIDs.compactMap { t in graph.inputs.firstIndex { $0.tensor == t } }
+    } else {
+      // The session's network: the blocks' own inputs are not its inputs.
+      let own = runtime.host.blockInternals.inputs
+      guard !own.isEmpty else { return try SizeSpec.parse(sizes, graph: graph) }
+      ordinals = graph.inputs.indices.filter { !own.contains(graph.inputs[$0].tensor) }
+    }
+    // Those inputs, in order, as a graph of their own; then back to session ordinals.
     var g = graph
-    let ordinals = model.inputIDs.compactMap { t in g.inputs.firstIndex { $0.tensor == t } }
     g.inputs = ordinals.map { graph.inputs[$0] }
     g.declaredInputs = ordinals.map { graph.declaredInputs[$0] }
     let local = try SizeSpec.parse(sizes, graph: g)
@@ -279,6 +286,8 @@ public struct Session: Sendable {
     if failure == nil, let model, model < run.host.models.count {
       ev.graph = run.host.models[model].view
       ev.model = run.host.models[model].name
+    } else if model == nil {
+      ev.graph = ev.graph.hiding(run.host.blockInternals.layers)
     }
     return ev
   }

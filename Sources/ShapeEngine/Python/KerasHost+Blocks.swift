@@ -1,0 +1,36 @@
+/// A Sequential that the program calls as a layer is a block of its network, not the network:
+/// `apply 32x32` and `summary` without a model's name take the last model that is not a block,
+/// and, when every model is one, the whole session, with each block as its one row.
+extension KerasHost {
+  /// A Sequential called as a layer (its inputs are its own, made when it was built).
+  func isBlock(_ m: ModelObject) -> Bool {
+    guard m.kind == .sequential, let node = modelNode(m) else { return false }
+    return !graph.layers[node].calls.isEmpty
+  }
+
+  /// The model `apply` and `summary` take without a name; nil for the whole session.
+  var defaultModel: ModelObject? { models.last { $0.built && !isBlock($0) } }
+
+  /// The blocks' own inputs (tensor ids) and layers (their InputLayers included), which the
+  /// session's network shows as the blocks' rows.
+  var blockInternals: (inputs: Set<Int>, layers: Set<Int>) {
+    var inputs: Set<Int> = []
+    var layers: Set<Int> = []
+    for m in models where m.built && isBlock(m) {
+      inputs.formUnion(m.inputIDs)
+      layers.formUnion(m.layerIndices)
+      layers.formUnion(m.inputIDs.map { graph.tensors[$0].layer })
+    }
+    return (inputs, layers)
+  }
+}
+
+extension Graph {
+  /// The session's network: the blocks' own layers are not called in it (a model's view keeps
+  /// only its calls the same way), so tables and totals count each block once, as its row.
+  func hiding(_ internals: Set<Int>) -> Graph {
+    var g = self
+    for l in internals where l < g.layers.count { g.layers[l].calls = [] }
+    return g
+  }
+}
