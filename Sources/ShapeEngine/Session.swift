@@ -286,7 +286,7 @@ public struct Session: Sendable {
     if failure == nil, let model, model < run.host.models.count {
       ev.graph = run.host.models[model].view
       ev.model = run.host.models[model].name
-    } else if model == nil {
+    } else {
       ev.graph = ev.graph.hiding(run.host.blockInternals.layers)
     }
     return ev
