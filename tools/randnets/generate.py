@@ -597,10 +597,11 @@ def spatial_step(p, t):
              (regularize, 1), (residual, 2), (concat_branches, 1.5), (unet_step, 0.8),
              (dense_any, 0.5), (permute, 0.4), (reshape_divides, 0.3), (squeeze_excite, 0.6),
              (spatial_concat, 0.4), (with_dtype, 0.6), (adaptive_pool, 0.3), (bad_args, 0.15),
-             (shared_twice, 0.4), (mismatched_merge, 0.8), (sequential_block, 0.4)]
+             (shared_twice, 0.4), (mismatched_merge, 0.8), (sequential_block, 0.4),
+             (reshape_more, 0.3), (flatten_cf, 0.2)]
     if t.rank == 3:
         steps += [(rnn, 3), (attention, 2), (seq_dense, 2), (seq_permute, 0.5),
-                  (seq_reshape, 0.5), (rnn_state, 0.6), (dot, 0.4)]
+                  (seq_reshape, 0.5), (rnn_state, 0.6), (dot, 0.4), (seq_channels_first, 0.4)]
     if t.rank == 4:
         steps += [(image_preprocess, 1), (mha_image, 0.3)]
     if t.rank == 4 and t.fmt == "channels_last" and p.chance(0.1):
@@ -751,6 +752,33 @@ def sequential_form(lines):
     return [lines[0], "model = Sequential([t0, " + ", ".join(layers) + "])"]
 
 
+def reshape_more(p, t):
+    """Reshape targets with known dims around the -1: size-dependent failures."""
+    k = p.choice([2, 3, 4])
+    target = p.choice([(-1,), (k, -1), (-1, k, 2), (2, -1, k)])
+    rank = len(target) + 1
+    kind = {2: "vec", 3: "seq", 4: "img"}[rank]
+    channels = target[-1] if target[-1] != -1 else None
+    return p.emit(f"Reshape({target!r})", t, kind=kind, rank=rank, channels=channels,
+                  fmt="channels_last")
+
+
+def flatten_cf(p, t):
+    fmt = "channels_first" if t.fmt == "channels_first" or p.chance(0.3) else None
+    return p.emit(f"Flatten({args(data_format=fmt)})", t, kind="vec", rank=2, channels=None,
+                  fmt="channels_last")
+
+
+def seq_channels_first(p, t):
+    """A Conv1D or pooling reading (batch, steps, features) as channels_first."""
+    which = p.choice([f"Conv1D({p.choice([2, 4])}, 2, data_format='channels_first')",
+                      "MaxPooling1D(2, data_format='channels_first')",
+                      "GlobalAveragePooling1D(data_format='channels_first')"])
+    if which.startswith("Global"):
+        return p.emit(which, t, kind="vec", rank=2, channels=None)
+    return p.emit(which, t, channels=None)
+
+
 def program(seed):
     p = Program(random.Random(seed))
     kind = weighted(p, [(lambda: "img", 5), (lambda: "img_cf", 1), (lambda: "seq", 3),
@@ -779,6 +807,8 @@ def program(seed):
         sizes = sample_sizes(p, IMG_SIZES)
     elif kind == "seq":
         declared = f"(None, {'None' if unknown_channels else c})"
+        if p.chance(0.15):
+            declared += f", batch_size={p.choice([1, 4])}"
         t = T(var, "seq", 3, None if unknown_channels else c)
         sizes = sample_sizes(p, SEQ_SIZES, c if unknown_channels else None)
     elif kind == "tokens":
