@@ -22,14 +22,29 @@ public enum Render {
     p.text(count, grouped: groupedDigits)
   }
 
+  /// The notes of the layers a statement called whose weights are deferred (a Python file
+  /// shows them on stderr: Keras would raise at that line).
+  public static func deferredNotes(_ o: Outcome) -> [String] {
+    switch o {
+    case .effect(.called(let l, _), let g): return deferredNote(g.layers[l]).map { [$0] } ?? []
+    case .executed(let x):
+      var seen = Set<Int>()
+      return x.calls.compactMap { c in
+        seen.insert(c.layer).inserted ? deferredNote(x.graph.layers[c.layer]) : nil
+      }
+    default: return []
+    }
+  }
+
   /// The note under a layer whose weights are deferred: Keras itself raises there.
   static func deferredNote(_ node: LayerNode) -> String? {
     guard node.params.isDeferred else { return nil }
-    let closed = node.params.dims.total.formulaText != nil
+    let formula = node.params.dims.total.formulaText
     return "note: Keras raises at this line until the size is known: the weights of \(node.name) "
-      + "take their size from a dim of the input that is not known yet. kshape defers them"
-      + (closed ? " (the params above are a formula)" : " (their count has no closed form here)")
-      + "; `apply SIZE` evaluates them as Keras would at that size (--keras-strict refuses them)"
+      + "take their size from a dim of the input that is not known yet. kshape defers them ("
+      + (formula.map { "params = \($0)" } ?? "their count has no closed form here")
+      + "); `apply SIZE` evaluates them as Keras does at that size (`strict on` or "
+      + "--keras-strict refuses them)"
   }
 
   /// The outcome of a line as the REPL shows it.
