@@ -170,6 +170,9 @@ def conv(p, t, preserve=False):
         g = p.choice([d for d in (2, 3, 4) if t.channels % d == 0] or [1])
         if g > 1 and filters % g == 0:
             groups = g
+    elif t.channels is None and p.chance(0.2) and filters % 2 == 0:
+        # The channels come with the size: they may not divide.
+        groups = 2
     layer = conv_name(t, "Conv") + "(" + args(
         filters, k, strides=strides if strides != 1 else None,
         padding=padding if padding != "valid" or p.chance(0.5) else None,
@@ -786,7 +789,7 @@ def program(seed):
                         (lambda: "vec", 0.6), (lambda: "td", 0.5), (lambda: "partial", 0.5),
                         (lambda: "two", 1.2)])()
     var = p.fresh()
-    unknown_channels = p.chance(0.2)
+    unknown_channels = p.chance(0.35)
     c = p.choice([1, 3, 4]) if kind in ("img", "img_cf", "partial") else p.choice([2, 5, 8])
     extra = None
     if kind == "img":
