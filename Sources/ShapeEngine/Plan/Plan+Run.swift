@@ -57,7 +57,7 @@ extension PlanLayer {
     if !trainable {
       result.weights = result.weights.map { Weight($0.name, dims: $0.shape, trainable: false) }
     }
-    if let built, built != result.weights { throw .weightsDoNotFit }
+    if let built, !Weight.fit(result.weights, built: built) { throw .weightsDoNotFit }
     var total = 0
     for w in result.weights {
       guard let shape = w.knownShape else { continue }
@@ -67,6 +67,19 @@ extension PlanLayer {
       total = sum
     }
     return result
+  }
+}
+
+extension Weight {
+  /// A shared layer's new weights fit the ones it was built with when every dim known on both
+  /// sides agrees: a dim still a formula (a deferred weight, `C` of an input declared None) is
+  /// checked when a size makes it known, as merges check formulas.
+  static func fit(_ weights: [Weight], built: [Weight]) -> Bool {
+    guard weights.count == built.count else { return false }
+    return zip(weights, built).allSatisfy { w, b in
+      w.name == b.name && w.trainable == b.trainable && w.shape.count == b.shape.count
+        && zip(w.shape, b.shape).allSatisfy { x, y in x == y || x.value == nil || y.value == nil }
+    }
   }
 }
 
