@@ -2,11 +2,9 @@
 /// `apply 32x32` and `summary` without a model's name take the last model that is not a block,
 /// and, when every model is one, the whole session, with each block as its one row.
 extension KerasHost {
-  /// A Sequential called as a layer (its inputs are its own, made when it was built).
-  func isBlock(_ m: ModelObject) -> Bool {
-    guard m.kind == .sequential, let node = modelNode(m) else { return false }
-    return !graph.layers[node].calls.isEmpty
-  }
+  /// A Sequential called as a layer (its inputs are its own, made when it was built); one whose
+  /// call failed too, so a failed `apply` does not list the layers it built on the way.
+  func isBlock(_ m: ModelObject) -> Bool { m.kind == .sequential && m.calledAsLayer }
 
   /// The model `apply` and `summary` take without a name; nil for the whole session.
   var defaultModel: ModelObject? { models.last { $0.built && !isBlock($0) } }
@@ -16,10 +14,10 @@ extension KerasHost {
   var blockInternals: (inputs: Set<Int>, layers: Set<Int>) {
     var inputs: Set<Int> = []
     var layers: Set<Int> = []
-    for m in models where m.built && isBlock(m) {
-      inputs.formUnion(m.inputIDs)
+    for m in models where isBlock(m) {
+      inputs.formUnion(m.inputIDs + (m.sequentialInput.map { [$0] } ?? []))
       layers.formUnion(m.layerIndices)
-      layers.formUnion(m.inputIDs.map { graph.tensors[$0].layer })
+      layers.formUnion(inputs.map { graph.tensors[$0].layer })
     }
     return (inputs, layers)
   }

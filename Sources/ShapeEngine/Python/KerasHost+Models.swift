@@ -124,6 +124,7 @@ extension KerasHost {
       return try predict(model, args, interpreter)
     }
     var given = try tensorIDs(first.value, "inputs", first.range)
+    model.calledAsLayer = true
     if !model.built, model.kind == .sequential, given.count == 1 {
       // Keras builds a Sequential on the shape of the first tensor it is called with (a new
       // input and its own calls), then calls it as a layer.

@@ -22,6 +22,9 @@ final class ModelObject: PyObject {
   /// `input_shape=`, or a build).
   var sequentialInput: Int?
 
+  /// The program called it on a tensor as a layer (`x = block(x)`), even if the call failed.
+  var calledAsLayer = false
+
   /// A Sequential changed: not built until it is rebuilt.
   func invalidate() {
     inputIDs = []
