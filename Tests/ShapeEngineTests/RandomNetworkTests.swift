@@ -176,7 +176,10 @@ enum RandomNetworkOutcome: Equatable {
         "Keras failed at statement \(k.statement) (\(k.layer ?? "-")): \(k.type): "
         + "\(k.message); kshape ran"
     case (let (statement, error)?, let k?):
-      let named = k.layer == nil || error.layer == k.layer || error.layer == k.innerLayer
+      // A statement refused at declaration fails at every size; at this one Keras may raise
+      // at an earlier layer of the same statement (a Sequential's Reshape before its Conv2D).
+      let named =
+        k.layer == nil || error.layer == k.layer || error.layer == k.innerLayer || declared
       if statement != k.statement || !named {
         return .mismatch(
           "kshape failed at statement \(statement) (\(error.layer ?? "-"))"

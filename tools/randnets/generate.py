@@ -1094,6 +1094,13 @@ def run_keras(keras, recorder, lines, size):
             "model": model, "error": error}
 
 
+# Programs of other seeds (`--seed 7 --count 1500`) that found mismatches the default set does
+# not: kept so that each fix stays checked. Seed 7: a Sequential block whose call fails (1163,
+# 702), a shared Conv2D built on a deferred channel dim and called again (332), a Sequential
+# refused at declaration whose earlier layer fails first at a size (137).
+REGRESSIONS = [(7, 1163), (7, 702), (7, 332), (7, 137)]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=20261205)
@@ -1109,12 +1116,14 @@ def main():
     recorder = Recorder(keras)
 
     indices = opts.only if opts.only is not None else range(opts.count)
+    jobs = [(f"net{i:03d}", opts.seed, i) for i in indices]
+    if opts.only is None:
+        jobs += [(f"s{seed}net{i:03d}", seed, i) for seed, i in REGRESSIONS]
     rows = []
-    for i in indices:
-        spec = program(opts.seed * 1000 + i)
+    for name, seed, i in jobs:
+        spec = program(seed * 1000 + i)
         results = [run_keras(keras, recorder, spec["keras_lines"], s) for s in spec["sizes"]]
-        row = {"name": f"net{i:03d}", "kind": spec["kind"], "lines": spec["lines"],
-               "results": results}
+        row = {"name": name, "kind": spec["kind"], "lines": spec["lines"], "results": results}
         if spec["keras_lines"] != spec["lines"]:
             row["keras_lines"] = spec["keras_lines"]
         rows.append(row)
