@@ -1140,7 +1140,7 @@ def main():
         print("stale" if stale else "up to date")
         sys.exit(1 if stale else 0)
     opts.out.write_text(text)
-    VERSIONS.write_text(versions)
+    (opts.out.parent / VERSIONS.name).write_text(versions)
     pairs = sum(len(r["results"]) for r in rows)
     failing = sum(1 for r in rows for x in r["results"] if x["error"])
     print(f"{len(rows)} programs, {pairs} program x size pairs, {failing} raise in Keras")
