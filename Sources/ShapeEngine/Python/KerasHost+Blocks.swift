@@ -1,10 +1,10 @@
-/// A Sequential that the program calls as a layer is a block of its network, not the network:
+/// A model that the program calls as a layer is a block of its network, not the network:
 /// `apply 32x32` and `summary` without a model's name take the last model that is not a block,
 /// and, when every model is one, the whole session, with each block as its one row.
 extension KerasHost {
-  /// A Sequential called as a layer (its inputs are its own, made when it was built); one whose
+  /// A model called as a layer (a Sequential block, an encoder in an autoencoder); one whose
   /// call failed too, so a failed `apply` does not list the layers it built on the way.
-  func isBlock(_ m: ModelObject) -> Bool { m.kind == .sequential && m.calledAsLayer }
+  func isBlock(_ m: ModelObject) -> Bool { m.calledAsLayer }
 
   /// The model `apply` and `summary` take without a name; nil for the whole session.
   var defaultModel: ModelObject? { models.last { $0.built && !isBlock($0) } }
