@@ -96,7 +96,8 @@ extension OperationContext {
 
 extension TensorOperation {
   /// `operation_utils.broadcast_shapes`: right-aligned; 1 takes the other dim; an unknown dim
-  /// takes the other unless that is 1; two known dims must be equal.
+  /// takes the other unless that is 1 (two different formulas give an unknown dim); two known
+  /// dims must be equal.
   static func broadcast(_ s1: [Dim], _ s2: [Dim], _ c: LayerContext, _ op: String)
     throws(LayerError) -> [Dim]
   {
@@ -108,7 +109,8 @@ extension TensorOperation {
       if x.value == 1 {
         out.append(y)
       } else if !x.isKnown {
-        out.append(y.value == 1 ? x : (y.isKnown ? y : x))
+        // Two different formulas: either may be 1 at a size, so no one formula is right.
+        out.append(y.value == 1 ? x : (y.isKnown ? y : (x == y ? x : .unknown)))
       } else if y.value == 1 || !y.isKnown || y.value == x.value {
         out.append(x)
       } else {
