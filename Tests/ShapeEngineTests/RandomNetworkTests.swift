@@ -85,6 +85,7 @@ enum RandomNetworkOutcome: Equatable {
     var passing = 0
     var deferred = 0
     var gaps = 0
+    var formulas = 0
     for program in programs {
       let (session, declaration) = Self.declare(program)
       for result in program.results {
@@ -95,6 +96,11 @@ enum RandomNetworkOutcome: Equatable {
           gaps += 1
           #expect(outcome != .pass, "\(key) passes now: take it off knownGaps (\(reason))")
           continue
+        }
+        if outcome == .pass, declaration == nil {
+          let (checked, problems) = Self.formulas(session, result)
+          formulas += checked
+          for p in problems { Issue.record("\(key): \(p)") }
         }
         switch outcome {
         case .pass: passing += 1
@@ -111,7 +117,38 @@ enum RandomNetworkOutcome: Equatable {
     }
     print(
       "randnets: \(total) pairs, \(passing) passing, \(deferred) deferred-refusal, "
-        + "\(gaps) known gaps, \(total - passing - deferred - gaps) mismatches")
+        + "\(gaps) known gaps, \(total - passing - deferred - gaps) mismatches; "
+        + "\(formulas) deferred param formulas evaluated at the size agree with Keras's counts")
+  }
+
+  /// The params of each layer deferred at declaration (a formula in the input's symbols),
+  /// evaluated at the applied size, against Keras's count there: how many were checked, and
+  /// those that differ.
+  static func formulas(_ session: Session, _ keras: RandomNetwork.Result) -> (Int, [String]) {
+    var copy = session
+    guard case .applied(let evaluation, _) = copy.submit("apply \(keras.size)") else {
+      return (0, [])
+    }
+    let declared = session.graph
+    let values = GoldenModelTests.symbolValues(declared: declared, applied: evaluation.graph)
+    let counts = Dictionary(
+      keras.layers.map { ($0.name, $0.params) }, uniquingKeysWith: { a, _ in a })
+    var checked = 0
+    var problems: [String] = []
+    for node in declared.layers where node.params.isDeferred {
+      guard let f = node.params.formulas, let want = counts[node.name],
+        let total = try? f.total.evaluated(values),
+        let trainable = try? f.trainable.evaluated(values),
+        let frozen = try? f.nonTrainable.evaluated(values)
+      else { continue }
+      checked += 1
+      let got = GoldenParams(total: total, trainable: trainable, nonTrainable: frozen)
+      if got != want {
+        problems.append(
+          "\(node.name): params \(f.total.formula) at \(values) give \(got), Keras \(want)")
+      }
+    }
+    return (checked, problems)
   }
 
   /// The program submitted line by line with its unknown dims: the session of the statements
