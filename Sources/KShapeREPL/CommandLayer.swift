@@ -73,7 +73,8 @@ extension REPL {
     var i = 0
     let known =
       command == "summary"
-      ? ["--keras", "--depth", "--compact"] : ["--depth", "--compact", "--keras"]
+      ? ["--keras", "--depth", "--compact", "--receptive-field"]
+      : ["--depth", "--compact", "--keras", "--receptive-field"]
     while i < words.count {
       let word = words[i]
       i += 1
@@ -85,6 +86,7 @@ extension REPL {
       switch parts[0] {
       case "--keras": style.kerasShapes = true
       case "--compact": style.compact = true
+      case "--receptive-field", "--rf": style.receptiveField = true
       case "--depth":
         var value = parts.count > 1 ? parts[1] : nil
         if value == nil, i < words.count {

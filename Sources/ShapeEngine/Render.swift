@@ -117,6 +117,9 @@ public enum Render {
       $0.calls.contains { $0.inputs.count > 1 } || $0.calls.count > 1
     }
     var headers = ["Layer (type)", "Output Shape", "Param #"]
+    let fields = style.receptiveField ? ReceptiveFields(g) : nil
+    var shownTensors: [Int] = []
+    if fields != nil { headers += ["RF", "Jump"] }
     if graphLike { headers.append("Connected to") }
     var table = Table(headers: headers, rightAligned: [2])
     table.keptWhole = [1]
@@ -134,6 +137,10 @@ public enum Render {
         var row = [
           label, shapes.joined(separator: ", "), groupedDigits(g.params(of: model.layers).total),
         ]
+        if let fields {
+          row += fields.cells(model.outputs, g)
+          shownTensors += model.outputs
+        }
         if graphLike {
           let inside = Set(model.layers)
           let sources = g.layers[model.layers].flatMap { $0.calls.flatMap(\.inputs) }
@@ -152,13 +159,21 @@ public enum Render {
         "\(node.name) (\(node.className))", outs.map { shape($0, style) }.joined(separator: ", "),
         groupedDigits(node.params.total),
       ]
+      if let fields {
+        let outputs = node.calls.flatMap(\.outputs)
+        row += fields.cells(outputs, g)
+        shownTensors += outputs
+      }
       if graphLike {
         let sources = node.calls.flatMap(\.inputs).map { g.layerName(of: $0) }
         row.append(sources.isEmpty ? "-" : sources.joined(separator: ", "))
       }
       table.rows.append(row)
     }
-    return [title, table.rendered(maxWidth: style.fitWidth, compact: style.compact), footer(g)]
+    let legend = fields?.legend(g, rows: shownTensors) ?? []
+    return
+      ([title, table.rendered(maxWidth: style.fitWidth, compact: style.compact), footer(g)]
+      + legend.map { Prose.wrap($0, width: style.fitWidth) })
       .joined(separator: "\n")
   }
 
