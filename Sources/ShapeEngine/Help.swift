@@ -25,6 +25,7 @@ public enum Help {
     if name == "quit" || name == "exit" { return "quit, exit     leave the REPL (or Ctrl-D)" }
     if name == "import" { return importHelp }
     if name == "export" { return exportHelp }
+    if name == "receptive-field" || name == "rf" { return receptiveFieldHelp }
     if name == "Input" || name == "InputLayer" {
       return "Input(shape, batch_size=None, dtype=None, name=None, batch_shape=None)\n\n"
         + "  x = Input((None, None, 3))   unknown dims get names: H, W (images), L (sequences), C\n"
@@ -51,6 +52,7 @@ public enum Help {
       summary --keras      the shapes as Keras prints them (None for every unknown dim)
       summary --depth 1    an imported model as one row, as Keras shows a model in a model
       summary --compact    no rules between rows (long models)
+      summary --receptive-field   RF and Jump columns (help receptive-field)
     The options work with apply too: apply 224x224 --compact. A long table: summary | less
     """
 
