@@ -85,6 +85,8 @@ enum LayerRule {
       }
     case is AssumedIdentity:
       return [keep(node, field, x, outs.first)]
+    case _ where node.className == "CustomScaleLayer":
+      return [try merge(node, fields, ins, outs.first)]
     default:
       return outs.map { _ in byClass(node, field: field, fields: fields, x, outs.first) }
     }
@@ -116,7 +118,7 @@ enum LayerRule {
   /// Classes that act on each position alone (channels only, or elementwise).
   static let keptClasses: Set<String> = [
     "Dense", "BatchNormalization", "Activation", "Identity", "Masking", "Rescaling",
-    "Normalization", "Dropout", "EinsumDense",
+    "Normalization", "Dropout", "LayerScale", "StochasticDepth",
   ]
   /// Classes whose every output depends on every position of their input.
   static let wholeClasses: Set<String> = [
@@ -164,7 +166,11 @@ enum LayerRule {
     var whole: Set<Int> = []
     for (f, t) in zip(fields, ins) {
       guard case .traced(let s) = f else { return f }
-      let aligned = t.rank == out.rank && spatial(t) == spatial(out)
+      // Broadcast: a size-1 axis against a larger one (formulas that differ only in form, at
+      // unknown sizes, are the same positions: Keras would raise otherwise).
+      let aligned =
+        t.rank == out.rank
+        && !zip(spatial(t), spatial(out)).contains { a, b in a.value == 1 && b.value != 1 }
       for (k, v) in s {
         switch v {
         case .whole: whole.insert(k)

@@ -89,7 +89,8 @@ public struct Inspection: Sendable {
     }
     parts.append("\"model\":" + JSONOutput.quoted(model.name))
     let records = results.compactMap { r -> String? in
-      guard var rec = JSONOutput.record(
+      guard
+        var rec = JSONOutput.record(
           .applied(r.evaluation, size: r.size), line: 1, source: "", style: style)
       else { return nil }
       rec.line = nil
