@@ -186,6 +186,10 @@ public enum JSONOutput {
       r.format = request.format.rawValue
       r.layers = request.layers
       r.text = request.message
+    case .diagram(let d):
+      r.kind = "diagram"
+      r.size = d.size
+      r.text = d.picture.diagram(ascii: d.ascii || style.ascii)
     case .failure(let e):
       r.ok = false
       r.kind = "error"

@@ -38,6 +38,8 @@ public enum Render {
       return Prose.wrap(imported(name, layers, g), width: style.fitWidth)
     case .help(let topic): return Prose.wrap(Help.text(topic), width: style.fitWidth)
     case .export(let request): return request.message
+    case .diagram(let d):
+      return d.picture.diagram(width: style.fitWidth, ascii: d.ascii || style.ascii)
     case .failure(let e): return diagnostic(e, source: source, style)
     }
   }
