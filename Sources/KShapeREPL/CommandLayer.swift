@@ -10,6 +10,8 @@ extension REPL {
   func runCommand(_ piece: String) -> [(outcome: Outcome, style: RenderStyle)] {
     var style = self.style
     style.width = measureWidth()
+    // Drawings in ASCII on a terminal that is not UTF-8 (pipes keep the style they were given).
+    if style.width != nil && !TerminalCharset.isUTF8() { style.ascii = true }
     var text = Self.straightQuotes(piece)
     if let (command, pager) = Self.pagerPipe(text) {
       text = command

@@ -97,3 +97,16 @@ extension Session {
     return runtime.host.models.filter(\.built).last?.view ?? graph
   }
 }
+
+extension Help {
+  static let diagramHelp = """
+    diagram [MODEL] [SIZE]   the model drawn in the terminal, top to bottom: a branch opens a
+                   lane to the right, a merge joins lanes, a skip connection runs beside the
+                   layers it skips; under each layer, the shape it makes
+      diagram                the last model built, at the declared shapes
+      diagram 224x224        at a size (apply's syntax)
+      diagram --depth 1      each model inside the model as one box (expanded otherwise)
+      diagram --ascii        ASCII lines (the default on a terminal that is not UTF-8)
+    Files: export dot model.dot, export mermaid model.mmd, export svg model.svg (help export).
+    """
+}
