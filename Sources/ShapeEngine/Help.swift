@@ -91,7 +91,7 @@ public enum Help {
     """
 
   static let exportHelp = """
-    export FORMAT PATH   write the session's model to a file Keras reads
+    export FORMAT PATH   write the session's model to a file Keras reads, or draw it
       export keras model.json    the model.to_json() document: keras.models.model_from_json
                                  loads it (same layer names, arguments, shapes and params)
       export python model.py     readable Keras code that builds the same model

@@ -37,9 +37,7 @@ public struct ExportRequest: Sendable {
   /// Parses `keras PATH` / `python PATH` and exports the graph.
   static func make(_ argument: String, graph: Graph) throws(EngineError) -> ExportRequest {
     let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
-    let usage =
-      "export keras model.json, export python model.py, export dot model.dot, "
-      + "export mermaid model.mmd, export svg model.svg (--depth 1: nested models as one box)"
+    let usage = "export keras model.json, export python model.py, or export dot|mermaid|svg PATH"
     guard let first = words.first else {
       throw EngineError("export needs a format and a path", hint: usage)
     }
