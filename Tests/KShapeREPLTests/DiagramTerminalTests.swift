@@ -27,9 +27,14 @@ import Testing
     t.keys("C-l")
     t.type("diagram")
     t.keys("Enter")
-    #expect(t.waitFor("(None, 32, 32, 8)"), "\(t.screen())")
-    let screen = t.screen()
     let node = lang == "C" ? "*" : "●"
+    // The diagram's last layer, then its shape below it: the whole drawing is on screen.
+    #expect(
+      t.waitFor {
+        guard let r = $0.range(of: node + "  joined (Concatenate)") else { return false }
+        return $0[r.upperBound...].contains("(None, 32, 32, 8)")
+      }, "\(t.screen())")
+    let screen = t.screen()
     #expect(screen.contains(node + "  joined (Concatenate)"), "\(screen)")
     #expect(screen.contains(node + "  image (InputLayer)"))
     if lang == "C" {
