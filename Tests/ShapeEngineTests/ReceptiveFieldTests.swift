@@ -138,6 +138,32 @@ import Testing
   }
 }
 
+extension ReceptiveFieldTests {
+  /// The columns and the flag, in the table and in `inspect --json`: VGG16 at 32x32 has fields
+  /// (212 at block5_pool, as published) larger than its input.
+  @Test func tableColumnsFlagAndJSON() throws {
+    let data = try Data(
+      contentsOf: Golden.folder.appendingPathComponent("modelfiles/vgg16.json"))
+    let model = try SavedModel.decode(try JSONParser.parse(Array(data)))
+    let inspection = try Inspection.run(model, sizes: ["32x32"])
+    var style = RenderStyle.plain
+    style.receptiveField = true
+    let text = inspection.text(file: "vgg16.json", summaryOnly: false, style: style)
+    #expect(text.contains("RF") && text.contains("Jump"))
+    #expect(text.contains("212x212!"))
+    #expect(text.contains("!: the receptive field is larger than the input."))
+    let json = try JSONParser.parse(Array(inspection.json(style: style).utf8))
+    let layers = json["results"]?.arrayValue?.first?["layers"]?.arrayValue ?? []
+    let pool = layers.first { $0["name"]?.stringValue == "block5_pool" }
+    let field = pool?["receptive_field"]?.arrayValue?.first
+    #expect(field?["size"] == .array([.int(212), .int(212)]))
+    #expect(field?["exceeds_input"] == .bool(true))
+    #expect(field?["start"] == .array([.int(-90), .int(-90)]))
+    // Without the option, no field.
+    #expect(!inspection.json.contains("receptive_field"))
+  }
+}
+
 extension ReceptiveFields {
   /// A layer's field in words, for failure messages.
   func description(_ layer: String, _ g: Graph) -> String {

@@ -70,8 +70,32 @@ extension ReceptiveFields {
     }).first {
       lines.append("?: not traced from here on (\(reason)).")
     }
+    lines += unknownSizeNotes(g, rows: rows)
     lines += notes.sorted().map { "note: " + $0 }
     return lines
+  }
+
+  /// At unknown sizes: below which size the largest field is larger than the input
+  /// (`H < 212`), per input.
+  func unknownSizeNotes(_ g: Graph, rows: [Int]) -> [String] {
+    var out: [String] = []
+    for source in sources {
+      let dims = Array(LayerRule.spatial(g.tensors[source].type))
+      var largest = [Int](repeating: 0, count: dims.count)
+      for t in rows {
+        guard case .traced(let s) = self[t], case .axes(let a)? = s[source], a.count == dims.count
+        else { continue }
+        for i in a.indices { largest[i] = max(largest[i], a[i].size) }
+      }
+      let bounds = dims.indices.filter { dims[$0].value == nil && largest[$0] > 1 }
+        .map { "\(dims[$0].formula) < \(largest[$0])" }
+      if !bounds.isEmpty {
+        out.append(
+          "note: the largest field is larger than \(g.layerName(of: source)) where "
+            + bounds.joined(separator: " or ") + ".")
+      }
+    }
+    return out
   }
 
   /// The JSON entries of a layer's outputs: one per output and input it depends on.
