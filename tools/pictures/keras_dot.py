@@ -74,7 +74,17 @@ def nested():
     return keras.Model(x, y, name="nested")
 
 
-MODELS = [resnet_block, inception_branches, unet_skip, nested]
+def shared_layer():
+    x = keras.Input((16, 16, 4), name="image")
+    shared = L.Conv2D(4, 3, padding="same", name="shared_conv")
+    a = shared(x)
+    b = shared(a)
+    y = L.Add(name="add")([a, b])
+    stem = keras.Sequential([L.Conv2D(2, 1, name="proj"), L.ReLU(name="proj_relu")], name="tail")
+    return keras.Model(x, stem(y), name="shared_layer")
+
+
+MODELS = [resnet_block, inception_branches, unet_skip, nested, shared_layer]
 
 
 def main():

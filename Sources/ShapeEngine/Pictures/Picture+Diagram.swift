@@ -87,7 +87,9 @@ extension Picture {
       cells[column] = [.node]
       let prefix = path(of: v).map { $0 + glyphs.pathSeparator }.joined()
       let n = nodes[v]
-      rows.append(render(cells, label: prefix + n.name + " (" + n.className + ")"))
+      // A shared layer called on its own output: said, as a line cannot go back up.
+      let again = sources[v].contains(v) ? " (called again on its output)" : ""
+      rows.append(render(cells, label: prefix + n.name + " (" + n.className + ")" + again))
       // Its output flows down its lane, labelled with its shape.
       if consumers[v] > 0 {
         lanes[column] = v

@@ -9,7 +9,8 @@ public struct Picture: Sendable {
   public struct Node: Sendable {
     public var name: String
     public var className: String
-    /// The shapes of the tensors it reads and makes, as the summary shows them.
+    /// The shapes of the tensors its first call reads and makes (as Keras's `plot_model` shows
+    /// a shared layer), as the summary shows them.
     public var inputShapes: [String]
     public var outputShapes: [String]
     /// Index into `clusters`, nil at the top.
@@ -163,20 +164,24 @@ public struct Picture: Sendable {
         }
         return
       }
-      let ins = layer.calls.flatMap(\.inputs)
-      let outs = layer.calls.flatMap(\.outputs)
+      let ins = layer.calls[0].inputs
+      let outs = layer.calls[0].outputs
       nodes.append(
         Node(
           name: layer.name, className: layer.className,
           inputShapes: ins.map { shape(g.tensors[$0].type) },
           outputShapes: outs.map { shape(g.tensors[$0].type) }, cluster: cluster))
       let node = nodes.count - 1
-      for t in ins {
-        if let from = producer[t] {
-          edges.append(Edge(from: from, to: node, shape: shape(g.tensors[t].type)))
+      // Call by call: a shared layer called on its own output reads itself (Keras draws that
+      // edge too).
+      for call in layer.calls {
+        for t in call.inputs {
+          if let from = producer[t] {
+            edges.append(Edge(from: from, to: node, shape: shape(g.tensors[t].type)))
+          }
         }
+        for t in call.outputs { producer[t] = node }
       }
-      for t in outs { producer[t] = node }
     }
   }
 }
