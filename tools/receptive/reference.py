@@ -108,6 +108,23 @@ def wavenet(x):
     return L.Conv1D(4, 3, name="last")(x)
 
 
+def one_d_mix(x):
+    x = L.ZeroPadding1D((2, 1), name="pad")(x)
+    x = L.Conv1D(4, 5, strides=2, name="c1")(x)
+    x = L.Cropping1D((1, 2), name="crop")(x)
+    x = L.Conv1DTranspose(4, 4, strides=2, padding="same", name="t1")(x)
+    x = L.AveragePooling1D(3, strides=2, padding="same", name="avg")(x)
+    return L.SeparableConv1D(4, 3, dilation_rate=3, name="sep")(x)
+
+
+def three_d(x):
+    x = L.Conv3D(2, 3, strides=(1, 2, 1), padding="same", name="c1")(x)
+    x = L.MaxPooling3D((2, 1, 2), name="pool")(x)
+    x = L.UpSampling3D((1, 2, 2), name="up")(x)
+    x = L.Cropping3D(((1, 0), (0, 1), (1, 1)), name="crop")(x)
+    return L.Conv3D(2, (3, 1, 2), dilation_rate=(1, 1, 2), name="c2")(x)
+
+
 # name, builder, input shape (spatial..., channels)
 NETWORKS = [
     ("rf_plain", plain, (37, 40, 1)),
@@ -118,6 +135,8 @@ NETWORKS = [
     ("rf_pad_crop", pad_crop, (30, 27, 1)),
     ("rf_separable", separable, (35, 32, 1)),
     ("rf_wavenet", wavenet, (64, 1)),
+    ("rf_1d_mix", one_d_mix, (57, 1)),
+    ("rf_3d", three_d, (11, 14, 13, 1)),
 ]
 
 
