@@ -180,3 +180,25 @@ import Testing
     return reached
   }
 }
+
+extension PictureTests {
+  /// A model imported into a session that goes on after it: a cluster, or one box at depth 1.
+  @Test func anImportedModelIsAClusterOrOneBox() throws {
+    let data = try Data(contentsOf: Self.folder.appendingPathComponent("resnet_block.json"))
+    let model = try SavedModel.decode(try JSONParser.parse(Array(data)))
+    var session = Session()
+    _ = session.importModel(model, source: "load resnet_block.json")
+    if case .failure(let e) = session.submit("y = Conv2D(2, 1, name='after')(out)") {
+      Issue.record("\(e.message)")
+    }
+    let expanded = Picture(session.graph)
+    #expect(expanded.clusters.map(\.label) == ["resnet_block (Functional)"])
+    #expect(expanded.dot.contains("subgraph cluster_0"))
+    #expect(expanded.nodes.filter { $0.cluster == 0 }.count == 7)
+    let folded = Picture(session.graph, depth: 1)
+    #expect(folded.clusters.isEmpty)
+    #expect(folded.nodes.map(\.name) == ["resnet_block", "after"])
+    #expect(folded.edges.map { [$0.from, $0.to] } == [[0, 1]])
+    #expect(folded.mermaid.contains("n0 -->|\"(None, 32, 32, 16)\"| n1"))
+  }
+}
