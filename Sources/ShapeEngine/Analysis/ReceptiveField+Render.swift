@@ -68,7 +68,7 @@ extension ReceptiveFields {
       if case .untraced(let r) = f { return r }
       return nil
     }).first {
-      lines.append("?: not traced from here on (\(reason)).")
+      lines.append("?: not traced (\(reason)).")
     }
     lines += unknownSizeNotes(g, rows: rows)
     lines += notes.sorted().map { "note: " + $0 }

@@ -115,6 +115,28 @@ enum LayerRule {
     return .untraced("\(node.name): \(name) is not traced")
   }
 
+  /// True for a layer each of whose outputs depends on every position of its input.
+  static func mixesAllPositions(_ node: LayerNode, _ x: TensorType?) -> Bool {
+    if node.layer is GlobalPooling || node.layer is Flatten { return true }
+    let family = Catalog.entry(forClass: node.className)?.family ?? ""
+    if wholeClasses.contains(node.className) || family == "Attention" || family == "Recurrent" {
+      return true
+    }
+    return node.className == "Dense" && (x?.rank ?? 3) < 3
+  }
+
+  /// True for a layer whose output position reads the same position of each input.
+  static func isMerge(_ node: LayerNode) -> Bool {
+    if node.layer is ElementwiseMerge || node.layer is Concatenate { return true }
+    if let op = node.layer as? TensorOperation {
+      switch op.rule {
+      case .unary, .binary, .where, .clip, .cast: return true
+      default: return false
+      }
+    }
+    return node.className == "CustomScaleLayer"
+  }
+
   /// Classes that act on each position alone (channels only, or elementwise).
   static let keptClasses: Set<String> = [
     "Dense", "BatchNormalization", "Activation", "Identity", "Masking", "Rescaling",

@@ -40,6 +40,9 @@ public struct ReceptiveFields: Sendable {
   public private(set) var sources: [Int] = []
   /// Assumptions made (said beside the table).
   public private(set) var notes: Set<String> = []
+  /// The inputs an untraced tensor depends on: a layer mixing all positions of it (global
+  /// pooling after a Reshape to tokens) covers all of them.
+  private var untracedSources: [Int: Set<Int>] = [:]
 
   /// Analyses `graph` from its inputs, each spatial input its own source.
   public init(_ graph: Graph) {
@@ -78,6 +81,7 @@ public struct ReceptiveFields: Sendable {
       let outs = rule(graph, layer: l, call: c)
       for (i, t) in call.outputs.enumerated() {
         fields[t] = i < outs.count ? outs[i] : outs.last ?? .none
+        if case .untraced = fields[t] { untracedSources[t] = sourcesOf(call.inputs) }
       }
     }
   }
@@ -91,7 +95,19 @@ public struct ReceptiveFields: Sendable {
       if case .untraced(let r) = f { return r }
       return nil
     }).first {
-      return [.untraced(reason)]
+      let x = call.inputs.first.map { g.tensors[$0].type }
+      let all = sourcesOf(call.inputs)
+      // Mixing every position, or merging with a tensor that covers all of the inputs.
+      let coveredByOne =
+        LayerRule.isMerge(node)
+        && ins.contains { f in
+          guard f.isWhole, case .traced(let s) = f else { return false }
+          return all.isSubset(of: s.keys)
+        }
+      guard LayerRule.mixesAllPositions(node, x) || coveredByOne else {
+        return [.untraced(reason)]
+      }
+      return [.traced(Dictionary(uniqueKeysWithValues: all.map { ($0, .whole) }))]
     }
     let merged = sourcesUnion(ins)
     if merged.isEmpty { return [.none] }
@@ -112,6 +128,16 @@ public struct ReceptiveFields: Sendable {
     } catch {
       return [.untraced("\(node.name): the receptive field overflows")]
     }
+  }
+
+  /// The inputs that tensors `ts` depend on, traced or not.
+  private func sourcesOf(_ ts: [Int]) -> Set<Int> {
+    var out: Set<Int> = []
+    for t in ts {
+      if case .traced(let s)? = fields[t] { out.formUnion(s.keys) }
+      out.formUnion(untracedSources[t] ?? [])
+    }
+    return out
   }
 
   /// Every source of the inputs, whole where any input has it whole (for layers that mix all
