@@ -164,6 +164,30 @@ extension ReceptiveFieldTests {
   }
 }
 
+extension ReceptiveFieldTests {
+  /// A ViT: the patches' field is followed; the Reshape to tokens is not; attention over the
+  /// tokens, and everything after it (residual adds included), covers the whole image.
+  @Test func attentionCoversTheWholeInputPastAReshape() throws {
+    let file = Golden.folder.appendingPathComponent("modelfiles/vit.json")
+    let (g, fields) = try Self.analysed(file, size: "224x224")
+    func field(_ name: String) -> Field? {
+      g.layers.first { $0.name == name }?.calls.first?.outputs.first.map { fields[$0] }
+    }
+    #expect(Self.axes("conv2d", g, fields)?.count == 2)
+    guard case .untraced? = field("reshape") else {
+      Issue.record("reshape: \(String(describing: field("reshape")))")
+      return
+    }
+    for name in ["multi_head_attention", "add", "add_3", "dense_4"] {
+      guard case .traced(let s)? = field(name) else {
+        Issue.record("\(name): \(String(describing: field(name)))")
+        continue
+      }
+      #expect(!s.isEmpty && s.values.allSatisfy { $0 == .whole }, "\(name)")
+    }
+  }
+}
+
 extension ReceptiveFields {
   /// A layer's field in words, for failure messages.
   func description(_ layer: String, _ g: Graph) -> String {
