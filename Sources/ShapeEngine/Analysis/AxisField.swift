@@ -20,7 +20,7 @@ public struct AxisField: Hashable, Sendable {
 
   /// Longest period kept; beyond it (a chain of upsamplings by large factors) the field is not
   /// traced rather than costing more than the network's own size.
-  static let maxPeriod = 1 << 16
+  static let maxPeriod = 4096
 
   /// The largest field over all output positions: what "the receptive field" of a layer is.
   public var size: Int {

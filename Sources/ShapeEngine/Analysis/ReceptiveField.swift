@@ -126,7 +126,7 @@ public struct ReceptiveFields: Sendable {
     do {
       return try LayerRule.outputs(node, call: call, graph: g, fields: ins, notes: &notes)
     } catch {
-      return [.untraced("\(node.name): the receptive field overflows")]
+      return [.untraced("\(node.name): the field is too large or irregular to trace")]
     }
   }
 
