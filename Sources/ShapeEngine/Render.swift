@@ -71,6 +71,8 @@ public enum Render {
       return Prose.wrap(imported(name, layers, g), width: style.fitWidth)
     case .help(let topic): return Prose.wrap(Help.text(topic), width: style.fitWidth)
     case .export(let request): return request.message
+    case .diagram(let d):
+      return d.picture.diagram(width: style.fitWidth, ascii: d.ascii || style.ascii)
     case .failure(let e): return diagnostic(e, source: source, style)
     }
   }
@@ -152,6 +154,9 @@ public enum Render {
       g.showsConnections
       ?? g.layers.contains { $0.calls.contains { $0.inputs.count > 1 } || $0.calls.count > 1 }
     var headers = ["Layer (type)", "Output Shape", "Param #"]
+    let fields = style.receptiveField ? ReceptiveFields(g) : nil
+    var shownTensors: [Int] = []
+    if fields != nil { headers += ["RF", "Jump"] }
     if graphLike { headers.append("Connected to") }
     var table = Table(headers: headers, rightAligned: [2])
     table.keptWhole = [1]
@@ -169,6 +174,10 @@ public enum Render {
         var row = [
           label, shapes.joined(separator: ", "), params(g.params(of: model.layers)),
         ]
+        if let fields {
+          row += fields.cells(model.outputs, g)
+          shownTensors += model.outputs
+        }
         if graphLike {
           let inside = Set(model.layers)
           let sources = g.layers[model.layers].flatMap { $0.calls.flatMap(\.inputs) }
@@ -200,13 +209,21 @@ public enum Render {
         outs.count == 1 ? outs[0] : "[" + outs.joined(separator: ", ") + "]",
         params(node.params),
       ]
+      if let fields {
+        let outputs = node.calls.flatMap(\.outputs)
+        row += fields.cells(outputs, g)
+        shownTensors += outputs
+      }
       if graphLike {
         let sources = node.calls.flatMap(\.inputs).map { connection($0, g) }
         row.append(sources.isEmpty ? "-" : sources.joined(separator: ", "))
       }
       table.rows.append(row)
     }
-    return [title, table.rendered(maxWidth: style.fitWidth, compact: style.compact), footer(g)]
+    let legend = fields?.legend(g, rows: shownTensors) ?? []
+    return
+      ([title, table.rendered(maxWidth: style.fitWidth, compact: style.compact), footer(g)]
+      + legend.map { Prose.wrap($0, width: style.fitWidth) })
       .joined(separator: "\n")
   }
 
