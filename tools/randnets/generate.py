@@ -615,7 +615,8 @@ def spatial_step(p, t):
              (functional_block, 0.3)]
     if t.rank == 3:
         steps += [(rnn, 3), (attention, 2), (seq_dense, 2), (seq_permute, 0.5),
-                  (seq_reshape, 0.5), (rnn_state, 0.6), (dot, 0.4), (seq_channels_first, 0.4)]
+                  (seq_reshape, 0.5), (rnn_state, 0.6), (dot, 0.4), (seq_channels_first, 0.4),
+                  (seq_more, 0.6)]
     if t.rank == 4:
         steps += [(image_preprocess, 1), (mha_image, 0.3)]
     if t.rank == 4 and t.fmt == "channels_last" and p.chance(0.1):
@@ -829,6 +830,24 @@ def functional_block(p, t):
     return p.emit(v, t, channels=filters)
 
 
+def seq_more(p, t):
+    """EinsumDense, GroupQueryAttention, unrolled and masked RNNs."""
+    which = p.choice(["einsum", "gqa", "unroll", "conv_strided"])
+    if which == "einsum":
+        units = p.choice([3, 6])
+        return p.emit(f"EinsumDense('abc,cd->abd', output_shape=(None, {units}))", t,
+                      channels=units)
+    if which == "gqa":
+        return p.emit("GroupQueryAttention(head_dim=4, num_query_heads=4, num_key_value_heads=2)",
+                      (t, t))
+    if which == "unroll":
+        units = p.choice([2, 4])
+        return p.emit(f"{p.choice(['LSTM', 'GRU', 'SimpleRNN'])}({units}, unroll=True, "
+                      "return_sequences=True)", t, channels=units)
+    return p.emit(f"Conv1D({p.choice([2, 4])}, 3, strides=2, padding='causal')", t,
+                  channels=None)
+
+
 def program(seed):
     p = Program(random.Random(seed))
     kind = weighted(p, [(lambda: "img", 5), (lambda: "img_cf", 1), (lambda: "seq", 3),
@@ -897,14 +916,17 @@ def program(seed):
 
     if kind == "tokens":
         dim = p.choice([4, 8, 16])
-        t = p.emit(f"Embedding({p.choice([10, 50, 1000])}, {dim})", t, kind="seq", rank=3,
+        mask = ", mask_zero=True" if p.chance(0.3) else ""
+        t = p.emit(f"Embedding({p.choice([10, 50, 1000])}, {dim}{mask})", t, kind="seq", rank=3,
                    dtype="float32", channels=dim)
     elif kind.startswith("convlstm"):
         rank = 2 if kind == "convlstm2d" else 1
         seq = p.chance(0.5)
         filters = p.choice([2, 4])
+        strides = p.choice([1, 1, 2])
         t = p.emit(f"ConvLSTM{rank}D(" + args(
-            filters, 3, padding=p.choice(["same", "valid"]),
+            filters, 3, strides=strides if strides != 1 else None,
+            padding=p.choice(["same", "valid"]),
             return_sequences=True if seq else None) + ")", t,
             rank=(rank + 3) if seq else (rank + 2), kind="img", channels=filters)
         if seq:
