@@ -316,7 +316,8 @@ public struct Session: Sendable {
   private func replay(_ binding: InputBinding, quiet: Bool) -> (
     runtime: Runtime, failure: (Int, EngineError)?
   ) {
-    let run = Runtime(binding: binding, quiet: quiet, defersWeights: !kerasStrict)
+    let run = Runtime(
+      binding: binding, quiet: quiet, defersWeights: !kerasStrict && !bindsEveryInput(binding))
     for (i, event) in events.enumerated() {
       run.host.evaluator.statement = i
       for (before, taken) in namesTaken where before == i { run.host.graph.take(taken) }
