@@ -64,6 +64,8 @@ public enum JSONOutput {
     /// For `export`: the file written and its format (`keras` or `python`).
     public var path: String?
     public var format: String?
+    /// For `rules`, `solve`, a two-axis `scan`, `diff`: the report as a document.
+    public var report: JSONValue? = nil
     enum CodingKeys: String, CodingKey {
       case line, ok, kind, source, name, variable, outputs, params, size, inputs, layers, text,
         error, path, format
@@ -150,6 +152,10 @@ public enum JSONOutput {
     case .scanned(let scan):
       r.kind = "scan"
       r.text = scan.text
+    case .report(let report):
+      r.kind = report.kind
+      r.text = report.text
+      r.report = report.json
     case .summary(let g, let title):
       r.kind = "summary"
       r.layers = layers(g)

@@ -34,6 +34,7 @@ public enum Render {
       let shown = ([x.text] + [x.display].compactMap { $0 }).filter { !$0.isEmpty }
       return shown.isEmpty ? nil : shown.joined(separator: "\n")
     case .scanned(let scan): return Prose.wrap(scan.text, width: style.fitWidth)
+    case .report(let report): return report.text
     case .imported(let name, let layers, let g):
       return Prose.wrap(imported(name, layers, g), width: style.fitWidth)
     case .help(let topic): return Prose.wrap(Help.text(topic), width: style.fitWidth)

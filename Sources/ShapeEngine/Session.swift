@@ -29,7 +29,7 @@ public struct Session: Sendable {
 
   /// The command words of the REPL; anything else is Python.
   public static let commands: Set<String> = [
-    "apply", "summary", "scan", "help", "export", "quit", "exit",
+    "apply", "summary", "scan", "help", "export", "quit", "exit", "rules", "solve", "diff",
   ]
 
   public init() {}
@@ -175,6 +175,18 @@ public struct Session: Sendable {
           return .summary(model.view, title: "Model: \"\(model.name)\"")
         }
         return .summary(graph, title: "Model: \"session\"")
+      } catch {
+        return .failure(error)
+      }
+    case "rules", "solve", "diff":
+      do {
+        return .report(try reportCommand(name, argument.trimmingSpaces))
+      } catch {
+        return .failure(error)
+      }
+    case "scan" where SizeGrid.isGrid(argument):
+      do {
+        return .report(try SizeGrid.run(self, argument))
       } catch {
         return .failure(error)
       }
@@ -344,6 +356,8 @@ public enum Outcome: Sendable {
   case summary(Graph, title: String)
   /// `scan FROM-TO`: which sizes evaluate, and which layer rejects the others.
   case scanned(SizeScan)
+  /// `rules`, `solve`, a two-axis `scan`, `diff`: a report with its text and JSON.
+  case report(Report)
   /// A model file imported: its name and the graph's layers it added.
   case imported(String, layers: Range<Int>, graph: Graph)
   case help(String)

@@ -1,0 +1,133 @@
+import KerasJSON
+import ShapeCore
+
+/// `diff A B`: what changed between two models (two in the session, two sessions, a model and a
+/// file): layers added, removed, and those whose class, output shapes or parameters changed.
+/// Layers are matched by name; the rest (two models built with different auto-names) in order,
+/// by class, as the longest common run of classes pairs them.
+public enum ModelDiff {
+  struct Row: Equatable {
+    var name: String
+    var className: String
+    var shapes: String
+    var params: Int
+  }
+
+  static func rows(_ g: Graph) -> [Row] {
+    g.listed.compactMap { l in
+      let node = g.layers[l]
+      guard !node.calls.isEmpty else { return nil }
+      let shapes = node.calls.flatMap(\.outputs).map { g.tensors[$0].type.formulaShape }
+      return Row(
+        name: node.name, className: node.className, shapes: shapes.joined(separator: ", "),
+        params: node.params.total)
+    }
+  }
+
+  /// The most pairs the in-order matching of unnamed layers compares (beyond, names only).
+  static let maxPairing = 1 << 22
+
+  public static func compare(_ a: Graph, _ nameA: String, _ b: Graph, _ nameB: String) -> Report {
+    let left = rows(a)
+    let right = rows(b)
+    var pairs: [(Int, Int)] = []
+    let rightByName = Dictionary(
+      right.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { x, _ in x })
+    var matchedRight = Set<Int>()
+    for (i, r) in left.enumerated() {
+      if let j = rightByName[r.name] {
+        pairs.append((i, j))
+        matchedRight.insert(j)
+      }
+    }
+    let matchedLeft = Set(pairs.map(\.0))
+    let restLeft = left.indices.filter { !matchedLeft.contains($0) }
+    let restRight = right.indices.filter { !matchedRight.contains($0) }
+    if restLeft.count * restRight.count <= maxPairing {
+      pairs += lcs(restLeft.map { left[$0].className }, restRight.map { right[$0].className })
+        .map { (restLeft[$0.0], restRight[$0.1]) }
+    }
+    let pairedLeft = Set(pairs.map(\.0))
+    let pairedRight = Set(pairs.map(\.1))
+    var lines = ["diff \(nameA) \(nameB): \(left.count) layers and \(right.count) layers"]
+    var changed: [JSONValue] = []
+    var same = 0
+    for (i, j) in pairs.sorted(by: { $0.1 < $1.1 }) {
+      let x = left[i]
+      let y = right[j]
+      var what: [String] = []
+      if x.className != y.className { what.append("class \(x.className) -> \(y.className)") }
+      if x.shapes != y.shapes { what.append("shape \(x.shapes) -> \(y.shapes)") }
+      if x.params != y.params {
+        what.append("params \(groupedDigits(x.params)) -> \(groupedDigits(y.params))")
+      }
+      guard !what.isEmpty else {
+        same += 1
+        continue
+      }
+      let label = x.name == y.name ? x.name : "\(x.name) -> \(y.name)"
+      lines.append("  changed \(label) (\(y.className)): " + what.joined(separator: "; "))
+      changed.append(.fields([("a", json(x)), ("b", json(y))]))
+    }
+    let removed = left.indices.filter { !pairedLeft.contains($0) }.map { left[$0] }
+    let added = right.indices.filter { !pairedRight.contains($0) }.map { right[$0] }
+    for r in removed { lines.append("  removed \(r.name) (\(r.className)): \(r.shapes)") }
+    for r in added { lines.append("  added   \(r.name) (\(r.className)): \(r.shapes)") }
+    if changed.isEmpty, removed.isEmpty, added.isEmpty {
+      lines.append("  no difference in layers, shapes or params")
+    } else {
+      lines.append("  unchanged: \(same) layer\(same == 1 ? "" : "s")")
+    }
+    let pa = left.reduce(0) { $0 + $1.params }
+    let pb = right.reduce(0) { $0 + $1.params }
+    let delta = pb - pa
+    lines.append(
+      "  params: \(groupedDigits(pa)) -> \(groupedDigits(pb))"
+        + (delta == 0 ? "" : " (\(delta > 0 ? "+" : "")\(groupedDigits(delta)))"))
+    let doc = JSONValue.fields([
+      ("a", .string(nameA)), ("b", .string(nameB)),
+      ("added", .array(added.map(json))), ("removed", .array(removed.map(json))),
+      ("changed", .array(changed)), ("unchanged", .int(same)),
+      ("params", .fields([("a", .int(pa)), ("b", .int(pb))])),
+    ])
+    return Report(kind: "diff", text: lines.joined(separator: "\n"), json: doc)
+  }
+
+  static func json(_ r: Row) -> JSONValue {
+    .fields([
+      ("name", .string(r.name)), ("class_name", .string(r.className)),
+      ("shapes", .string(r.shapes)), ("params", .int(r.params)),
+    ])
+  }
+
+  /// Index pairs of a longest common subsequence of two sequences.
+  static func lcs(_ x: [String], _ y: [String]) -> [(Int, Int)] {
+    guard !x.isEmpty, !y.isEmpty else { return [] }
+    let n = x.count
+    let m = y.count
+    var t = [Int](repeating: 0, count: (n + 1) * (m + 1))
+    for i in stride(from: n - 1, through: 0, by: -1) {
+      for j in stride(from: m - 1, through: 0, by: -1) {
+        t[i * (m + 1) + j] =
+          x[i] == y[j]
+          ? t[(i + 1) * (m + 1) + j + 1] + 1
+          : max(t[(i + 1) * (m + 1) + j], t[i * (m + 1) + j + 1])
+      }
+    }
+    var out: [(Int, Int)] = []
+    var i = 0
+    var j = 0
+    while i < n, j < m {
+      if x[i] == y[j] {
+        out.append((i, j))
+        i += 1
+        j += 1
+      } else if t[(i + 1) * (m + 1) + j] >= t[i * (m + 1) + j + 1] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return out
+  }
+}
