@@ -13,6 +13,8 @@ public struct Inspect {
   public var scan: String?
   /// The terminal's width, to fit the tables to (nil: their natural width).
   public var width: Int?
+  /// `--rules`: the size rules of the inputs (`rules` in the REPL), after the rest.
+  public var rules = false
 
   public init(
     path: String, sizes: [String] = [], batch: Int? = nil, json: Bool = false,
@@ -50,12 +52,26 @@ public struct Inspect {
       output.err(error.inFile(path).commandLineText)
       return 2
     }
-    output.out(
+    var sizeRules: SizeRules?
+    if rules {
+      do {
+        sizeRules = try SizeRules.derive(inspection.session)
+      } catch {
+        output.err(error.inFile(path).commandLineText)
+        return 2
+      }
+    }
+    var text =
       json
-        ? inspection.json
-        : inspection.text(
-          file: path, summaryOnly: summaryOnly,
-          style: RenderStyle(width: width)))
+      ? inspection.json
+      : inspection.text(file: path, summaryOnly: summaryOnly, style: RenderStyle(width: width))
+    if let sizeRules {
+      text =
+        json
+        ? String(text.dropLast()) + ",\"rules\":" + sizeRules.json.minified + "}"
+        : text + "\n\n" + sizeRules.text
+    }
+    output.out(text)
     return inspection.allEvaluated ? 0 : 1
   }
 }

@@ -92,3 +92,34 @@ extension Dim {
     return p.symbols
   }
 }
+
+extension Poly {
+  /// The same formula over renamed symbols (`H2` read as `H`), in canonical order again.
+  public func renamingSymbols(_ names: [String: String]) -> Poly {
+    var out: [Monomial: Int] = [:]
+    for (m, c) in terms {
+      let renamed = m.map { $0.renamingSymbols(names) }.sorted()
+      out[renamed, default: 0] += c
+    }
+    return Poly(terms: out, constant: constant)
+  }
+}
+
+extension Atom {
+  func renamingSymbols(_ names: [String: String]) -> Atom {
+    switch self {
+    case .symbol(let s): return .symbol(names[s] ?? s)
+    case .floorDiv(let p, let offset, let divisor):
+      return .floorDiv(p.renamingSymbols(names), offset: offset, divisor: divisor)
+    case .product(let factors): return .product(factors.map { $0.renamingSymbols(names) })
+    }
+  }
+}
+
+extension Dim {
+  /// The same dim over renamed symbols.
+  public func renamingSymbols(_ names: [String: String]) -> Dim {
+    guard case .poly(let p) = self else { return self }
+    return .poly(p.renamingSymbols(names))
+  }
+}

@@ -106,11 +106,24 @@ public enum JSONOutput {
       inputs: e.inputs.isEmpty ? nil : e.inputs.map(shape), path: e.path?.description)
   }
 
+  /// The records of one outcome: one per size of a side-by-side apply, else at most one.
+  public static func records(_ o: Outcome, line: Int, source: String) -> [Record] {
+    if case .appliedSizes(let results) = o {
+      return results.compactMap {
+        record(.applied($0.evaluation, size: $0.size), line: line, source: source)
+      }
+    }
+    return record(o, line: line, source: source).map { [$0] } ?? []
+  }
+
   /// The record of one outcome.
   public static func record(_ o: Outcome, line: Int, source: String) -> Record? {
     var r = Record(line: line, ok: true, kind: "", source: source)
     switch o {
     case .nothing, .quit: return nil
+    case .appliedSizes(let results):
+      guard let first = results.first else { return nil }
+      return record(.applied(first.evaluation, size: first.size), line: line, source: source)
     case .effect(let e, let g):
       switch e {
       case .input(let t):

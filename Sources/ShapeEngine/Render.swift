@@ -22,6 +22,7 @@ public enum Render {
     case .effect(let e, let graph): return Prose.wrap(effect(e, graph), width: style.fitWidth)
     case .shown(let b, _, let graph): return Prose.wrap(binding(b, graph), width: style.fitWidth)
     case .applied(let ev, let size): return evaluation(ev, size: size, style: style)
+    case .appliedSizes(let results): return sideBySide(results, style: style)
     case .summary(let g, let title): return summary(g, title: title, style: style)
     case .executed(let x):
       // A statement that made several calls and showed nothing (a loop, `model.add` that

@@ -23,11 +23,12 @@ extension JSONValue {
 
 extension JSONValue {
   /// One line with no spaces, as the JSON lines' own fields are written.
-  var minified: String {
+  public var minified: String {
     switch self {
     case .array(let a): return "[" + a.map(\.minified).joined(separator: ",") + "]"
     case .object(let o):
-      return "{" + o.map { JSONValue.string($0.key).compactText + ":" + $0.value.minified }
+      return "{"
+        + o.map { JSONValue.string($0.key).compactText + ":" + $0.value.minified }
         .joined(separator: ",") + "}"
     default: return compactText
     }

@@ -19,7 +19,8 @@ extension Session {
       let words = argument.split(separator: " ").map(String.init)
       guard words.count == 2 else {
         throw EngineError(
-          "diff compares two models", hint: "diff encoder decoder; diff session A B; diff MODEL FILE")
+          "diff compares two models",
+          hint: "diff encoder decoder; diff session A B; diff MODEL FILE")
       }
       var graphs: [Graph] = []
       for w in words {
@@ -27,7 +28,8 @@ extension Session {
           let names = runtime.host.models.filter(\.built).map(\.name)
           throw EngineError(
             "'\(w)' is not a model in this session",
-            hint: names.isEmpty ? "build one: model = keras.Model(inputs, outputs)"
+            hint: names.isEmpty
+              ? "build one: model = keras.Model(inputs, outputs)"
               : "the models are: \(names.joined(separator: ", "))")
         }
         graphs.append(m.view)
@@ -40,4 +42,12 @@ extension Session {
   public var diffGraph: Graph {
     runtime.host.models.last(where: \.built)?.view ?? graph
   }
+}
+
+extension Session {
+  /// Whether `name` is a model of the session (a variable or a model's name): `apply NAME SIZE`.
+  public func isModel(_ name: String) -> Bool { model(named: name) != nil }
+
+  /// The model's layers as its summary lists them.
+  public func modelView(_ name: String) -> Graph? { model(named: name)?.view }
 }

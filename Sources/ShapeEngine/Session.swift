@@ -353,6 +353,8 @@ public enum Outcome: Sendable {
   /// Python code ran: what it printed and showed, and the layer calls it made.
   case executed(Executed)
   case applied(Evaluation, size: String?)
+  /// `apply 224x224 320x320`: one evaluation per size, shown side by side.
+  case appliedSizes([(evaluation: Evaluation, size: String)])
   case summary(Graph, title: String)
   /// `scan FROM-TO`: which sizes evaluate, and which layer rejects the others.
   case scanned(SizeScan)

@@ -292,6 +292,12 @@ struct InspectModel: ParsableCommand {
         + "and which layer rejects the others."))
   var scan: String?
 
+  @Flag(
+    name: .long,
+    help: "The size rules: which sizes of each unknown dim evaluate, as conditions from the layers."
+  )
+  var rules = false
+
   func validate() throws {
     if let batch, batch <= 0 { throw ValidationError("--batch must be a positive int") }
   }
@@ -301,6 +307,7 @@ struct InspectModel: ParsableCommand {
       path: model, sizes: size, batch: batch, json: json, summaryOnly: summary,
       assumeIdentity: assumeIdentity, scan: scan)
     inspect.width = TerminalSize.columns(STDOUT_FILENO)
+    inspect.rules = rules
     let streams = StandardStreams()
     throw ExitCode(streams.finish(inspect.run(streams.output)))
   }

@@ -13,11 +13,16 @@ public enum ModelDiff {
     var params: Int
   }
 
-  static func rows(_ g: Graph) -> [Row] {
+  /// The rows of a graph, its input symbols renamed as `names` says.
+  static func rows(_ g: Graph, renaming names: [String: String] = [:]) -> [Row] {
     g.listed.compactMap { l in
       let node = g.layers[l]
       guard !node.calls.isEmpty else { return nil }
-      let shapes = node.calls.flatMap(\.outputs).map { g.tensors[$0].type.formulaShape }
+      let shapes = node.calls.flatMap(\.outputs).map { t in
+        let type = g.tensors[t].type
+        return TensorType(shape: type.shape.map { $0.renamingSymbols(names) }, dtype: type.dtype)
+          .formulaShape
+      }
       return Row(
         name: node.name, className: node.className, shapes: shapes.joined(separator: ", "),
         params: node.params.total)
@@ -28,8 +33,15 @@ public enum ModelDiff {
   static let maxPairing = 1 << 22
 
   public static func compare(_ a: Graph, _ nameA: String, _ b: Graph, _ nameB: String) -> Report {
+    // Two models of one session name their inputs' sizes apart (H, H2): compared as the same.
+    let symbolsA = inputSymbols(a)
+    let symbolsB = inputSymbols(b)
+    var names: [String: String] = [:]
+    if symbolsA.count == symbolsB.count {
+      for (x, y) in zip(symbolsB, symbolsA) { names[x] = y }
+    }
     let left = rows(a)
-    let right = rows(b)
+    let right = rows(b, renaming: names)
     var pairs: [(Int, Int)] = []
     let rightByName = Dictionary(
       right.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { x, _ in x })
@@ -91,6 +103,19 @@ public enum ModelDiff {
       ("params", .fields([("a", .int(pa)), ("b", .int(pb))])),
     ])
     return Report(kind: "diff", text: lines.joined(separator: "\n"), json: doc)
+  }
+
+  /// The symbols of the inputs a graph lists (a model's own, not the whole session's).
+  static func inputSymbols(_ g: Graph) -> [String] {
+    var out: [String] = []
+    for l in g.listed where g.layers[l].className == "InputLayer" {
+      for t in g.layers[l].calls.flatMap(\.outputs) {
+        for d in g.tensors[t].type.shape.dropFirst() {
+          if let s = d.symbolName, !out.contains(s) { out.append(s) }
+        }
+      }
+    }
+    return out
   }
 
   static func json(_ r: Row) -> JSONValue {

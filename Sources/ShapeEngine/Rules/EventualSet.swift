@@ -89,7 +89,9 @@ public struct EventualSet: Equatable, Sendable {
     if isFinite {
       let all = (1..<threshold).filter(contains)
       if all.count == 1 { return "\(x) = \(all[0])" }
-      if let a = all.first, let b = all.last, all.count == b - a + 1 { return "\(a) <= \(x) <= \(b)" }
+      if let a = all.first, let b = all.last, all.count == b - a + 1 {
+        return "\(a) <= \(x) <= \(b)"
+      }
       return "\(x) in {\(all.map(String.init).joined(separator: ", "))}"
     }
     // From the first member m on, membership by residue alone?

@@ -53,7 +53,8 @@ public struct SizeCondition: Sendable {
           for d in g.tensors[t].type.shape.dropFirst() {
             guard case .poly(let f) = d, !f.symbols.isEmpty, seen.insert(f.description).inserted
             else { continue }
-            out.append(SizeCondition(layer: node.name, className: node.className, kind: .positive(f)))
+            out.append(
+              SizeCondition(layer: node.name, className: node.className, kind: .positive(f)))
           }
         }
         let merge = node.className == "Concatenate" || broadcasting.contains(node.className)

@@ -74,7 +74,8 @@ enum SizeGrid {
     guard missing.isEmpty else {
       throw EngineError(
         "no range for \(missing.joined(separator: ", "))",
-        hint: "every unknown size needs a range: " + missing.map { "\($0)=1-64" }.joined(separator: " "))
+        hint: "every unknown size needs a range: "
+          + missing.map { "\($0)=1-64" }.joined(separator: " "))
     }
     return axes
   }

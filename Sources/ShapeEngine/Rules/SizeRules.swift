@@ -88,7 +88,8 @@ public struct SizeRules: Sendable {
       }
       let scan = SizeScan(range: 1...end, unknownDims: 1, outcomes: outcomes)
       let agrees =
-        rule.map { r in (1...end).allSatisfy { r.contains($0) == (outcomes[$0 - 1] == .evaluates) } }
+        rule.map { r in (1...end).allSatisfy { r.contains($0) == (outcomes[$0 - 1] == .evaluates) }
+        }
         ?? false
       axes.append(
         Axis(
@@ -96,7 +97,9 @@ public struct SizeRules: Sendable {
           fixed: fixed.filter { $0.key != x },
           verified: agrees && joint.isEmpty && unknownMerges.isEmpty))
     }
-    let inputs = g.inputs.map { "\(g.layerName(of: $0.tensor)) \(g.tensors[$0.tensor].type.formulaShape)" }
+    let inputs = g.inputs.map {
+      "\(g.layerName(of: $0.tensor)) \(g.tensors[$0.tensor].type.formulaShape)"
+    }
     return SizeRules(axes: axes, unknownMerges: unknownMerges, inputs: inputs)
   }
 
@@ -118,7 +121,9 @@ public struct SizeRules: Sendable {
 
   func fixedText(_ a: Axis) -> String {
     a.fixed.isEmpty
-      ? "" : " with " + a.fixed.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+      ? ""
+      : " with "
+        + a.fixed.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         .joined(separator: ", ")
   }
 
@@ -128,10 +133,11 @@ public struct SizeRules: Sendable {
     for a in axes {
       let range = "\(a.symbol) = \(a.scan.range.lowerBound)-\(a.scan.range.upperBound)"
       if a.verified, let rule = a.rule {
-        let first = rule.members(4)
+        let first = rule.period > 1 || rule.isFinite ? rule.members(4) : []
         let smallest =
           first.isEmpty
-          ? "" : "  (smallest: " + first.map(String.init).joined(separator: ", ")
+          ? ""
+          : "  (smallest: " + first.map(String.init).joined(separator: ", ")
             + (rule.isFinite && first.count < 4 ? ")" : ", ...)")
         lines.append("  \(a.symbol): \(rule.described(a.symbol))\(smallest)")
         for c in a.binding {

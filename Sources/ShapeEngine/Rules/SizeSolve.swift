@@ -134,7 +134,9 @@ enum SizeSolve {
     let shape = dims.enumerated().map { i, d in
       targets.first { $0.0 == i }.map { $0.1.description } ?? d.formula
     }
-    var lines = ["Input sizes that give the output (None, \(shape.joined(separator: ", "))) at \(name):"]
+    var lines = [
+      "Input sizes that give the output (None, \(shape.joined(separator: ", "))) at \(name):"
+    ]
     var smallest: [String: Int] = base
     var complete = true
     for a in answers {
@@ -146,8 +148,10 @@ enum SizeSolve {
         let first = rule.members(min(5, rule.isFinite ? a.found.count : 5))
         lines.append(
           "  \(a.symbol): \(eq), with the size rules: \(rule.described(a.symbol))"
-            + (first.isEmpty ? "" : "  (smallest: \(first.map(String.init).joined(separator: ", ")))"))
-        lines.append("    checked: agrees with evaluating every \(a.symbol) = 1-\(a.checkedTo)\(with)")
+            + (first.isEmpty
+              ? "" : "  (smallest: \(first.map(String.init).joined(separator: ", ")))"))
+        lines.append(
+          "    checked: agrees with evaluating every \(a.symbol) = 1-\(a.checkedTo)\(with)")
       } else {
         complete = false
         let runs = SizeScan.list(runsOf(a.found))
@@ -155,7 +159,11 @@ enum SizeSolve {
           "  \(a.symbol): \(eq); no exact rule (the derived one is incomplete). Evaluating every "
             + "\(a.symbol) = 1-\(a.checkedTo)\(with) finds: \(a.found.isEmpty ? "none" : runs)")
       }
-      if let s = a.rule?.first ?? a.found.first { smallest[a.symbol] = s } else { smallest[a.symbol] = nil }
+      if let s = a.rule?.first ?? a.found.first {
+        smallest[a.symbol] = s
+      } else {
+        smallest[a.symbol] = nil
+      }
     }
     let syms = answers.map(\.symbol)
     let pairs = syms.compactMap { x in smallest[x].map { "\(x)=\($0)" } }
@@ -174,7 +182,13 @@ enum SizeSolve {
               ("symbol", .string(a.symbol)),
               ("equations", .array(a.equations.map { .string($0) })),
               ("rule", a.rule.map { .string($0.described(a.symbol)) } ?? .null),
-              ("smallest", .array((a.rule?.members(min(5, a.found.count)) ?? a.found.prefix(5).map { $0 }).map { .int($0) })),
+              (
+                "smallest",
+                .array(
+                  (a.rule?.members(min(5, a.found.count)) ?? a.found.prefix(5).map { $0 }).map {
+                    .int($0)
+                  })
+              ),
               ("checked_from", .int(1)), ("checked_to", .int(a.checkedTo)),
               ("found", .array(a.found.map { .int($0) })),
             ])
