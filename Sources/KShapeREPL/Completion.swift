@@ -59,7 +59,10 @@ struct Completion {
   func names(of session: Session) -> [String] { session.names }
 
   var helpTopics: [String] {
-    Catalog.allNames + ["Input", "apply", "summary", "scan", "import", "export", "commands"]
+    Catalog.allNames + [
+      "Input", "apply", "summary", "scan", "import", "export", "commands", "rules", "solve",
+      "diff",
+    ]
   }
 
   /// `summary --keras`, `apply img=`: options, and input names to size.

@@ -88,17 +88,18 @@ import Testing
       if let h, let w, h.verified, w.verified, let rh = h.rule, let rw = w.rule {
         for p in net.points {
           guard let a = p[0].int, let b = p[1].int, let ok = p[2].bool else { continue }
-          #expect(rh.contains(a) && rw.contains(b) == ok, "\(net.name) at \(a)x\(b)")
+          #expect((rh.contains(a) && rw.contains(b)) == ok, "\(net.name) at \(a)x\(b)")
         }
       }
     }
     // Most axes get a rule; the rest say so and report the scan (checked above).
-    #expect(verified * 10 >= axes * 8, "\(verified) of \(axes) axes have a checked rule")
+    #expect(verified * 10 >= axes * 9, "\(verified) of \(axes) axes have a checked rule")
   }
 
   @Test func solveFindsKerasSizes() throws {
     var solved = 0
-    for net in Self.nets {
+    // Half the nets: each solve evaluates every size of its range in full.
+    for net in Self.nets.prefix(30) {
       guard net.fixed != nil,
         let h0 = net.axisH.accepted.dropFirst(net.axisH.accepted.count / 2).first,
         let out = net.axisH.outputs[String(h0)]
@@ -120,7 +121,7 @@ import Testing
         if axis["rule"] != .null { solved += 1 }
       }
     }
-    #expect(solved >= 20)
+    #expect(solved >= 30)
   }
 
   @Test func twoAxisScanAgreesWithKeras() throws {
