@@ -53,17 +53,12 @@ extension Render {
     ]
     let ok = results.filter { $0.evaluation.failure == nil }
     let failing = results.filter { $0.evaluation.failure != nil }.map(\.size)
-    let totals = ok.map { $0.evaluation.graph.totalParams.total }
-    var total =
-      Set(totals).count == 1
-      ? totals.first.map(groupedDigits) ?? ""
-      : zip(ok, totals).map { "\(groupedDigits($1)) at \($0.size)" }.joined(separator: ", ")
-    if !failing.isEmpty {
-      total +=
-        (total.isEmpty ? "" : " ")
-        + "(\(failing.joined(separator: ", ")) fail\(failing.count == 1 ? "s" : ""))"
+    let counts = ok.map { $0.evaluation.graph.totalParams.total }
+    if failing.isEmpty, Set(counts).count == 1, let g = ok.first?.evaluation.graph {
+      lines.append(footer(g))
+    } else {
+      lines.append(" Total params: " + totals(ok, failing))
     }
-    lines.append(" Total params: " + total)
     for r in results {
       for note in r.evaluation.notes {
         lines.append(Prose.wrap("note (\(r.size)): " + note, width: style.fitWidth))
@@ -73,5 +68,21 @@ extension Render {
       }
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// `1,562`, `1,562 at 32x32, 2,330 at 48x48`, with the sizes that fail.
+  static func totals(_ ok: [(evaluation: Evaluation, size: String)], _ failing: [String]) -> String
+  {
+    let totals = ok.map { $0.evaluation.graph.totalParams.total }
+    var total =
+      Set(totals).count == 1
+      ? totals.first.map(groupedDigits) ?? ""
+      : zip(ok, totals).map { "\(groupedDigits($1)) at \($0.size)" }.joined(separator: ", ")
+    if !failing.isEmpty {
+      total +=
+        (total.isEmpty ? "" : " ") + "(\(failing.joined(separator: ", ")) fail"
+        + (failing.count == 1 ? "s)" : ")")
+    }
+    return total
   }
 }
