@@ -82,7 +82,7 @@ struct ProgramCase: Codable, CustomStringConvertible {
   static func run(_ c: ProgramCase) -> (
     session: Session, printed: String, failure: (Int, EngineError)?
   ) {
-    var session = Session()
+    var session = Session(kerasStrict: true)
     var printed = ""
     var failure: (Int, EngineError)?
     let chars = Array(c.source)
