@@ -1,19 +1,5 @@
-/// A formula at given sizes, and the period of its rounding: what size rules are derived from.
+/// The period of a formula's rounding, and symbols renamed: what size rules and diffs use.
 extension Poly {
-  /// The value with each symbol set as given; nil when a symbol has no value.
-  public func evaluated(_ values: [String: Int]) throws(ArithmeticOverflow) -> Int? {
-    var total = constant
-    for (m, c) in terms {
-      var product = c
-      for atom in m {
-        guard let v = try atom.evaluated(values) else { return nil }
-        product = try Checked.mul(product, v)
-      }
-      total = try Checked.add(total, product)
-    }
-    return total
-  }
-
   /// A period of the rounding in `symbol`: with every other symbol fixed, `f(X + P) - f(X)` is
   /// the same for every X when the formula is linear in X (floors of linear numerators included).
   /// The product of the nested divisors, lcm'd over the terms; nil past `limit`.
@@ -31,22 +17,6 @@ extension Poly {
 }
 
 extension Atom {
-  func evaluated(_ values: [String: Int]) throws(ArithmeticOverflow) -> Int? {
-    switch self {
-    case .symbol(let s): return values[s]
-    case .floorDiv(let p, let offset, let divisor):
-      guard let v = try p.evaluated(values) else { return nil }
-      return Checked.floorDiv(try Checked.add(v, offset), divisor)
-    case .product(let factors):
-      var out = 1
-      for f in factors {
-        guard let v = try f.evaluated(values) else { return nil }
-        out = try Checked.mul(out, v)
-      }
-      return out
-    }
-  }
-
   func period(in symbol: String, limit: Int) -> Int? {
     switch self {
     case .symbol: return 1
@@ -72,12 +42,6 @@ extension Atom {
 public func lcm(_ a: Int, _ b: Int) -> Int { a / gcd(a, b) * b }
 
 extension Dim {
-  /// The size with each symbol set as given; nil when unknown or a symbol has no value.
-  public func evaluated(_ values: [String: Int]) throws(ArithmeticOverflow) -> Int? {
-    guard case .poly(let p) = self else { return nil }
-    return try p.evaluated(values)
-  }
-
   /// The symbol this dim is, when it is one (an input's `H`).
   public var symbolName: String? {
     guard case .poly(let p) = self, p.constant == 0, p.terms.count == 1,

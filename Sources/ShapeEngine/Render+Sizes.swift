@@ -11,12 +11,12 @@ extension Render {
     }
     guard let base = fullest else { return "" }
     // Per size: layer name -> (shapes, params).
-    let cells: [[String: (shapes: String, params: Int)]] = results.map { r in
+    let cells: [[String: (shapes: String, params: String)]] = results.map { r in
       let g = r.evaluation.graph
-      var out: [String: (shapes: String, params: Int)] = [:]
+      var out: [String: (shapes: String, params: String)] = [:]
       for node in g.layers where !node.calls.isEmpty {
         let shapes = node.calls.flatMap(\.outputs).map { shape(g.tensors[$0].type, style) }
-        out[node.name] = (shapes.joined(separator: ", "), node.params.total)
+        out[node.name] = (shapes.joined(separator: ", "), params(node.params))
       }
       return out
     }
@@ -39,10 +39,10 @@ extension Render {
         }
       }
       if paramsDiffer {
-        row += cells.map { $0[node.name].map { groupedDigits($0.params) } ?? "-" }
+        row += cells.map { $0[node.name]?.params ?? "-" }
       } else {
         row.append(
-          cells.lazy.compactMap { $0[node.name] }.first.map { groupedDigits($0.params) } ?? "-")
+          cells.lazy.compactMap { $0[node.name] }.first?.params ?? "-")
       }
       table.rows.append(row)
     }

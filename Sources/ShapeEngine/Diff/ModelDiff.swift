@@ -10,7 +10,8 @@ public enum ModelDiff {
     var name: String
     var className: String
     var shapes: String
-    var params: Int
+    /// As the summary shows it: a number, or the formula of deferred weights.
+    var params: String
   }
 
   /// The rows of a graph, its input symbols renamed as `names` says.
@@ -25,7 +26,7 @@ public enum ModelDiff {
       }
       return Row(
         name: node.name, className: node.className, shapes: shapes.joined(separator: ", "),
-        params: node.params.total)
+        params: Render.params(node.params))
     }
   }
 
@@ -71,7 +72,7 @@ public enum ModelDiff {
       if x.className != y.className { what.append("class \(x.className) -> \(y.className)") }
       if x.shapes != y.shapes { what.append("shape \(x.shapes) -> \(y.shapes)") }
       if x.params != y.params {
-        what.append("params \(groupedDigits(x.params)) -> \(groupedDigits(y.params))")
+        what.append("params \(x.params) -> \(y.params)")
       }
       guard !what.isEmpty else {
         same += 1
@@ -90,17 +91,19 @@ public enum ModelDiff {
     } else {
       lines.append("  unchanged: \(same) layer\(same == 1 ? "" : "s")")
     }
-    let pa = left.reduce(0) { $0 + $1.params }
-    let pb = right.reduce(0) { $0 + $1.params }
-    let delta = pb - pa
-    lines.append(
-      "  params: \(groupedDigits(pa)) -> \(groupedDigits(pb))"
-        + (delta == 0 ? "" : " (\(delta > 0 ? "+" : "")\(groupedDigits(delta)))"))
+    let (ta, tb) = (a.totalParams, b.totalParams)
+    let (pa, pb) = (Render.params(ta), Render.params(tb))
+    var change = ""
+    if !ta.isDeferred, !tb.isDeferred, tb.total != ta.total {
+      let delta = tb.total - ta.total
+      change = " (\(delta > 0 ? "+" : "")\(groupedDigits(delta)))"
+    }
+    lines.append("  params: \(pa) -> \(pb)\(change)")
     let doc = JSONValue.fields([
       ("a", .string(nameA)), ("b", .string(nameB)),
       ("added", .array(added.map(json))), ("removed", .array(removed.map(json))),
       ("changed", .array(changed)), ("unchanged", .int(same)),
-      ("params", .fields([("a", .int(pa)), ("b", .int(pb))])),
+      ("params", .fields([("a", count(ta)), ("b", count(tb))])),
     ])
     return Report(kind: "diff", text: lines.joined(separator: "\n"), json: doc)
   }
@@ -121,8 +124,13 @@ public enum ModelDiff {
   static func json(_ r: Row) -> JSONValue {
     .fields([
       ("name", .string(r.name)), ("class_name", .string(r.className)),
-      ("shapes", .string(r.shapes)), ("params", .int(r.params)),
+      ("shapes", .string(r.shapes)), ("params", .string(r.params)),
     ])
+  }
+
+  /// A total: the number, or the formula's text when deferred.
+  static func count(_ p: ParamCount) -> JSONValue {
+    p.isDeferred ? .string(Render.params(p)) : .int(p.total)
   }
 
   /// Index pairs of a longest common subsequence of two sequences.

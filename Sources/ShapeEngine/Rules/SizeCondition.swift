@@ -51,7 +51,8 @@ public struct SizeCondition: Sendable {
       for call in node.calls {
         for t in call.outputs {
           for d in g.tensors[t].type.shape.dropFirst() {
-            guard case .poly(let f) = d, !f.symbols.isEmpty, seen.insert(f.description).inserted
+            guard case .poly(let f) = d, !f.symbols.isEmpty, !implied(f, by: seen),
+              seen.insert(f.description).inserted
             else { continue }
             out.append(
               SizeCondition(layer: node.name, className: node.className, kind: .positive(f)))
@@ -89,6 +90,21 @@ public struct SizeCondition: Sendable {
       }
     }
     return (out, unknown)
+  }
+
+  /// A product of sizes already required to be at least 1 (Flatten's `8*(H-2)*(W-2)`) is at
+  /// least 1 too: its condition adds nothing, and it would tie the axes together.
+  static func implied(_ f: Poly, by seen: Set<String>) -> Bool {
+    guard f.constant == 0, f.terms.count == 1, let (m, c) = f.terms.first, c > 0 else {
+      return false
+    }
+    return m.allSatisfy { atom in
+      switch atom {
+      case .symbol: return true
+      case .floorDiv: return seen.contains(Poly(atom: atom).description)
+      case .product(let factors): return factors.allSatisfy { seen.contains($0.description) }
+      }
+    }
   }
 
   /// The sizes of `symbol` the condition accepts, the other symbols set as in `others`; nil when
