@@ -155,3 +155,33 @@ import Testing
     }
   }
 }
+
+/// The rules of real models (Golden/modelfiles: Keras applications and hand-made models, each
+/// evaluated by Keras at several sizes): at every size Keras tried, a model whose every axis has
+/// a checked rule accepts the size exactly when Keras did.
+@Suite struct SizeRulesModelFileTests {
+  @Test func rulesAgreeWithKerasOnRealModels() throws {
+    var checked = 0
+    var sizes = 0
+    for c in ModelFileCase.all() {
+      let (model, expected) = try c.load()
+      guard let inspection = try? Inspection.run(model, sizes: []),
+        inspection.session.graph.inputs.count == 1,
+        let rules = try? SizeRules.derive(inspection.session)
+      else { continue }
+      guard rules.axes.allSatisfy(\.verified) else { continue }
+      checked += 1
+      for r in expected.results {
+        let numbers = r.size.split(separator: "x").compactMap { Int($0) }
+        guard numbers.count == rules.axes.count else { continue }
+        sizes += 1
+        let accepted = zip(rules.axes, numbers).allSatisfy { axis, n in
+          axis.rule?.contains(n) == true
+        }
+        #expect(accepted == r.ok, "\(c.name) at \(r.size): rules say \(accepted)\n\(rules.text)")
+      }
+    }
+    #expect(checked >= 15, "\(checked) models with checked rules")
+    #expect(sizes >= 40)
+  }
+}

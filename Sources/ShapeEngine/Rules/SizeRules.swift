@@ -55,13 +55,7 @@ public struct SizeRules: Sendable {
       for s in sets { rule = rule.flatMap { r in s.flatMap { r.intersection($0) } } }
       var binding: [SizeCondition] = []
       if let rule, sets.allSatisfy({ $0 != nil }) {
-        for (i, c) in own.enumerated() {
-          var without: EventualSet? = .all
-          for (j, s) in sets.enumerated() where j != i {
-            without = without.flatMap { w in s.flatMap { w.intersection($0) } }
-          }
-          if without != rule { binding.append(c) }
-        }
+        binding = Self.shaping(own, sets.compactMap { $0 }, rule)
       }
       rules[x] = (rule, binding, joint)
     }
@@ -101,6 +95,27 @@ public struct SizeRules: Sendable {
       "\(g.layerName(of: $0.tensor)) \(g.tensors[$0.tensor].type.formulaShape)"
     }
     return SizeRules(axes: axes, unknownMerges: unknownMerges, inputs: inputs)
+  }
+
+  /// The conditions that shape `rule`: in layer order, each that narrows what the earlier ones
+  /// allow (so the first layer to impose a limit is named), then without those a later one
+  /// made redundant.
+  static func shaping(_ conditions: [SizeCondition], _ sets: [EventualSet], _ rule: EventualSet)
+    -> [SizeCondition]
+  {
+    var kept: [Int] = []
+    var running = EventualSet.all
+    for (i, s) in sets.enumerated() {
+      guard let next = running.intersection(s), next != running else { continue }
+      kept.append(i)
+      running = next
+    }
+    for i in kept {
+      var without: EventualSet? = .all
+      for j in kept where j != i { without = without.flatMap { $0.intersection(sets[j]) } }
+      if without == rule { kept.removeAll { $0 == i } }
+    }
+    return kept.map { conditions[$0] }
   }
 
   /// Sizes for the symbols not being checked: each rule's smallest member when the session
