@@ -20,6 +20,9 @@ public struct SizeRules: Sendable {
     public var fixed: [String: Int]
     /// The rule agrees with the scan over the whole range, and nothing was left unsolved.
     public var verified: Bool
+    /// Broadcasting merges of this symbol's sizes (a size-1 input takes the other's size, which
+    /// the formula at the declared shapes does not say).
+    public var broadcasts: [String] = []
   }
   public var axes: [Axis]
   /// Merges whose inputs had no formula to compare (their condition is left to the scan).
@@ -89,7 +92,11 @@ public struct SizeRules: Sendable {
         Axis(
           symbol: x, rule: rule, binding: binding, joint: joint, scan: scan,
           fixed: fixed.filter { $0.key != x },
-          verified: agrees && joint.isEmpty && unknownMerges.isEmpty))
+          verified: agrees && joint.isEmpty && unknownMerges.isEmpty,
+          broadcasts: conditions.compactMap { c in
+            guard c.symbols.contains(x), case .equal(_, _, true) = c.kind else { return nil }
+            return c.layer
+          }))
     }
     let inputs = g.inputs.map {
       "\(g.layerName(of: $0.tensor)) \(g.tensors[$0.tensor].type.formulaShape)"
@@ -168,6 +175,15 @@ public struct SizeRules: Sendable {
         let scanned = a.scan.text.split(separator: "\n").dropFirst()
         lines.append("    evaluates at \(a.scan.acceptedSummary)")
         lines += scanned.map { "  " + $0 }
+        if !a.broadcasts.isEmpty {
+          lines.append(
+            "    (where an input of \(a.broadcasts.joined(separator: ", ")) has size 1 it takes "
+              + "the other's size, which the formulas after it do not follow)")
+        } else if a.joint.isEmpty, unknownMerges.isEmpty {
+          lines.append(
+            "    (a layer rejects sizes for a reason the rules do not read; the scan is exact "
+              + "within its range)")
+        }
         if !a.joint.isEmpty {
           lines.append(
             "    (conditions on several sizes at once: "
