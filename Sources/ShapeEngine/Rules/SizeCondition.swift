@@ -130,6 +130,45 @@ public struct SizeCondition: Sendable {
     }
   }
 
+  /// Where every residue class of `f` has settled: from it on, membership depends only on the
+  /// residue. Throws where the formula is not linear up to rounding, or past the limit; the
+  /// arithmetic is checked (a formula near Int's range is refused, never trapped on).
+  static func threshold(_ f: (Int) -> Int?, period p: Int, atLeastOne: Bool)
+    throws(ArithmeticOverflow) -> Int
+  {
+    guard let g1 = f(1), let gp = f(1 + p) else { throw ArithmeticOverflow() }
+    let delta = try Checked.sub(gp, g1)
+    guard delta != Int.min else { throw ArithmeticOverflow() }
+    // Linear up to rounding: every residue advances by the same D over a period.
+    for r in 1...p {
+      guard let a = f(r), let b = f(r + p), try Checked.sub(b, a) == delta else {
+        throw ArithmeticOverflow()
+      }
+    }
+    var threshold = 1
+    for r in 1...p {
+      guard let v = f(r) else { throw ArithmeticOverflow() }
+      var k: Int?  // periods to the first member (delta > 0), or past the last one
+      if atLeastOne {
+        if delta > 0 {
+          k = max(0, Checked.floorDiv(try Checked.add(Checked.sub(1, v), delta - 1), delta))
+        } else if delta < 0, v >= 1 {
+          k = try Checked.add(Checked.sub(v, 1) / -delta, 1)
+        }
+      } else if delta != 0, v % delta == 0, try Checked.sub(0, v) / delta >= 0 {
+        k = try Checked.add(Checked.sub(0, v) / delta, 1)
+      }
+      guard let k else { continue }
+      guard k <= EventualSet.limit else { throw ArithmeticOverflow() }
+      // The first member, or one past the last: r + k*p (the +1 past a last member is in k*p+1).
+      let last =
+        atLeastOne && delta > 0 ? r + k * p : r + (k - 1) * p + 1
+      guard last <= EventualSet.limit else { throw ArithmeticOverflow() }
+      threshold = max(threshold, last)
+    }
+    return threshold
+  }
+
   /// {X : g(X) >= 1} or {X : g(X) == 0} for a formula linear in X up to rounding: g(X + P) =
   /// g(X) + D for a period P, so each residue class is decided by one comparison with D.
   static func solve(_ g: Poly, _ x: String, _ others: [String: Int], atLeastOne: Bool)
@@ -141,31 +180,7 @@ public struct SizeCondition: Sendable {
       values[x] = s
       return (try? g.evaluated(values)) ?? nil
     }
-    guard let g1 = at(1), let gp = at(1 + p) else { return nil }
-    let delta = gp - g1
-    // Linear up to rounding: every residue advances by the same D over a period.
-    for r in 1...p {
-      guard let a = at(r), let b = at(r + p), b - a == delta else { return nil }
-    }
-    var threshold = 1
-    for r in 1...p {
-      guard let v = at(r) else { return nil }
-      var last: Int?  // the last member (delta < 0) or first (delta > 0) of this class
-      if atLeastOne {
-        if delta > 0 {
-          let k = max(0, (1 - v + delta - 1) / delta)
-          last = r + k * p
-        } else if delta < 0, v >= 1 {
-          last = r + (v - 1) / -delta * p + 1
-        }
-      } else if delta != 0, (-v) % delta == 0, -v / delta >= 0 {
-        last = r + (-v / delta) * p + 1
-      }
-      if let last {
-        guard last <= EventualSet.limit else { return nil }
-        threshold = max(threshold, last)
-      }
-    }
+    guard let threshold = try? threshold(at, period: p, atLeastOne: atLeastOne) else { return nil }
     return EventualSet(threshold: threshold, period: p) { s in
       guard let v = at(s) else { return false }
       return atLeastOne ? v >= 1 : v == 0

@@ -17,11 +17,15 @@ enum SizeGrid {
   static func run(_ session: Session, _ argument: String) throws(EngineError) -> Report {
     let symbols = SizeProbe.symbols(session.graph)
     let axes = try parse(argument.trimmingSpaces, symbols: symbols)
-    let total = axes.reduce(1) { $0 * $1.range.count }
-    guard total <= maxPoints else {
-      throw EngineError(
-        "that is \(total) combinations of sizes; scan at most \(maxPoints) at once",
-        hint: "narrow the ranges")
+    var total = 1
+    for a in axes {
+      let (n, overflow) = total.multipliedReportingOverflow(by: a.range.count)
+      guard !overflow, n <= maxPoints else {
+        throw EngineError(
+          "that is more than \(maxPoints) combinations of sizes, the most one scan evaluates",
+          hint: "narrow the ranges")
+      }
+      total = n
     }
     var probe = SizeProbe(session)
     var outcomes: [SizeScan.Outcome] = []
@@ -51,6 +55,9 @@ enum SizeGrid {
     if text.contains("=") {
       for word in text.split(separator: " ") {
         let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+        if axes.contains(where: { $0.symbol == parts.first }) {
+          throw EngineError("\(parts[0]) is given twice", hint: "one range per size")
+        }
         guard parts.count == 2, symbols.contains(parts[0]) else {
           throw EngineError(
             "'\(word)' does not name an unknown size of the inputs",
