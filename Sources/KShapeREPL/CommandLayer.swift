@@ -73,7 +73,7 @@ extension REPL {
     let pager = trimmed(text[text.index(after: bar)...])
     let command = trimmed(text[..<bar])
     let first = command.split(separator: " ").first.map(String.init) ?? ""
-    guard ["summary", "apply", "help", "scan"].contains(first),
+    guard ["summary", "apply", "help", "scan", "rules", "solve", "diff"].contains(first),
       ["less", "more"].contains(pager.split(separator: " ").first.map(String.init) ?? "")
     else { return nil }
     return (command, pager)
