@@ -43,7 +43,7 @@ extension REPL {
         unnamed.removeFirst()
       }
       // `apply 32x32 64x64`: several sizes for the one input, each evaluated in turn.
-      if unnamed.count > 1, session.graph.inputs.count == 1 {
+      if unnamed.count > 1, session.inputCount(applying: model.first) == 1 {
         let named = sizes.filter { $0.contains("=") }
         var results: [(evaluation: Evaluation, size: String)] = []
         for size in unnamed {

@@ -48,6 +48,13 @@ extension Session {
   /// Whether `name` is a model of the session (a variable or a model's name): `apply NAME SIZE`.
   public func isModel(_ name: String) -> Bool { model(named: name) != nil }
 
+  /// How many inputs `apply` binds: the named model's, else the last model's, else the graph's.
+  public func inputCount(applying model: String?) -> Int {
+    if let model, let m = self.model(named: model) { return m.inputIDs.count }
+    if let m = runtime.host.models.last(where: \.built) { return m.inputIDs.count }
+    return graph.inputs.count
+  }
+
   /// The model's layers as its summary lists them.
   public func modelView(_ name: String) -> Graph? { model(named: name)?.view }
 }

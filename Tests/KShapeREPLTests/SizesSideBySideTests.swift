@@ -50,6 +50,19 @@ import Testing
     }
   }
 
+  @Test func aNamedModelOfSeveralAtSeveralSizes() throws {
+    let r = run([
+      "import keras", "from keras import layers", "x = keras.Input((None, None, 3))",
+      "enc = keras.Model(x, layers.Conv2D(8, 3)(x))", "y = keras.Input((None, None, 3))",
+      "dec = keras.Model(y, layers.Conv2D(4, 5)(y))", "apply enc 16x16 20x20", "apply 16x16 20x20",
+    ])
+    #expect(r.status == 0, "\(r.err)")
+    let text = r.out.joined(separator: "\n")
+    #expect(text.contains("Model \"functional\" applied at 16x16, 20x20:"))
+    #expect(text.contains("(None, 14, 14, 8)") && text.contains("(None, 18, 18, 8)"))
+    #expect(text.contains("(None, 12, 12, 4)") && text.contains("(None, 16, 16, 4)"))
+  }
+
   @Test func sameParamsShowOnce() throws {
     let r = run(["x = Input((None, None, 3))", "Conv2D(8, 3)", "apply 10x10 20x20"])
     let header = try #require(
