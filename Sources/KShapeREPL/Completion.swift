@@ -23,7 +23,7 @@ struct Completion {
       return trimmed.hasSuffix(" ") && !partial.isEmpty ? [] : PathCompletion.candidates(partial)
     }
     if trimmed.hasPrefix("help ") { return matching(word(before), helpTopics) }
-    for command in ["summary ", "apply "] where trimmed.hasPrefix(command) {
+    for command in ["summary ", "apply ", "diagram "] where trimmed.hasPrefix(command) {
       return commandOptions(command, before)
     }
     let context = Context(before)
@@ -60,8 +60,8 @@ struct Completion {
 
   var helpTopics: [String] {
     Catalog.allNames + [
-      "Input", "apply", "summary", "scan", "import", "export", "commands", "rules", "solve",
-      "diff",
+      "Input", "apply", "summary", "scan", "import", "export", "commands", "diagram",
+      "receptive-field", "rules", "solve", "diff",
     ]
   }
 
@@ -69,7 +69,11 @@ struct Completion {
   func commandOptions(_ command: String, _ before: String) -> [String] {
     let last = String(before.split(separator: " ", omittingEmptySubsequences: false).last ?? "")
     if last.hasPrefix("-") {
-      return ["--keras", "--depth", "--compact"].filter { $0.hasPrefix(last) }
+      let options =
+        command == "diagram "
+        ? ["--depth", "--ascii", "--keras"]
+        : ["--keras", "--depth", "--compact", "--receptive-field"]
+      return options.filter { $0.hasPrefix(last) }
     }
     guard command == "apply " else { return [] }
     let inputs = session.graph.inputs.compactMap(\.variable) + ["batch"]

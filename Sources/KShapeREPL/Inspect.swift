@@ -11,6 +11,8 @@ public struct Inspect {
   public var assumeIdentity: [String]
   /// `A-B`: which sizes evaluate (every unknown dim set to s) and which layer rejects the others.
   public var scan: String?
+  /// RF and Jump columns (`--receptive-field`), `receptive_field` in JSON.
+  public var receptiveField = false
   /// The terminal's width, to fit the tables to (nil: their natural width).
   public var width: Int?
   /// `--rules`: the size rules of the inputs (`rules` in the REPL), after the rest.
@@ -52,6 +54,10 @@ public struct Inspect {
       output.err(error.inFile(path).commandLineText)
       return 2
     }
+    var style = RenderStyle(width: width)
+    style.receptiveField = receptiveField
+    var plain = RenderStyle.plain
+    plain.receptiveField = receptiveField
     var sizeRules: SizeRules?
     if rules {
       do {
@@ -63,8 +69,8 @@ public struct Inspect {
     }
     var text =
       json
-      ? inspection.json
-      : inspection.text(file: path, summaryOnly: summaryOnly, style: RenderStyle(width: width))
+      ? inspection.json(style: plain)
+      : inspection.text(file: path, summaryOnly: summaryOnly, style: style)
     if let sizeRules {
       text =
         json

@@ -79,7 +79,7 @@ extension REPL {
         }
         let failed = REPL.failed(outcome)
         if json {
-          for record in JSONOutput.records(outcome, line: line, source: piece) {
+          for record in JSONOutput.records(outcome, line: line, source: piece, style: style) {
             output.out(JSONOutput.encode(record))
           }
         } else if python, case .executed(let x) = outcome {

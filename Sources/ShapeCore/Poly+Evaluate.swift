@@ -8,7 +8,7 @@ extension Poly {
     for m in terms.keys {
       for atom in m {
         guard let q = atom.period(in: symbol, limit: limit) else { return nil }
-        p = lcm(p, q)
+        p = leastCommonMultiple(p, q)
         if p > limit { return nil }
       }
     }
@@ -30,7 +30,7 @@ extension Atom {
       var out = 1
       for f in factors {
         guard let q = f.period(in: symbol, limit: limit) else { return nil }
-        out = lcm(out, q)
+        out = leastCommonMultiple(out, q)
         if out > limit { return nil }
       }
       return out
@@ -39,7 +39,7 @@ extension Atom {
 }
 
 /// Least common multiple of positive ints (the caller bounds them).
-public func lcm(_ a: Int, _ b: Int) -> Int { a / gcd(a, b) * b }
+public func leastCommonMultiple(_ a: Int, _ b: Int) -> Int { a / gcd(a, b) * b }
 
 extension Dim {
   /// The symbol this dim is, when it is one (an input's `H`).

@@ -305,6 +305,11 @@ struct InspectModel: ParsableCommand {
   )
   var rules = false
 
+  @Flag(
+    name: .customLong("receptive-field"),
+    help: "Add each layer's receptive field and jump per spatial axis (RF, Jump; JSON too).")
+  var receptiveField = false
+
   func validate() throws {
     if let batch, batch <= 0 { throw ValidationError("--batch must be a positive int") }
   }
@@ -315,6 +320,7 @@ struct InspectModel: ParsableCommand {
       assumeIdentity: assumeIdentity, scan: scan)
     inspect.width = TerminalSize.columns(STDOUT_FILENO)
     inspect.rules = rules
+    inspect.receptiveField = receptiveField
     let streams = StandardStreams()
     throw ExitCode(streams.finish(inspect.run(streams.output)))
   }

@@ -136,10 +136,7 @@ struct ProgramCase: Codable, CustomStringConvertible {
 
   /// Programs kshape does not run like Keras yet, with what it lacks. Each must still fail
   /// there: one that passes is taken off this list.
-  static let knownGaps: [String: String] = [
-    "tf_tutorial_text_rnn": "Layer.supports_masking",
-    "dlwp_bidirectional_one_hot": "keras.ops.one_hot",
-  ]
+  static let knownGaps: [String: String] = [:]
 
   @Test(arguments: cases)
   func matchesKeras(_ c: ProgramCase) throws {

@@ -22,7 +22,7 @@ final class LayerObject: PyObject {
   func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
     switch name {
     case "name": return .str(node.name)
-    case "built": return .bool(!node.calls.isEmpty)
+    case "built": return .bool(!node.calls.isEmpty || Catalog.builtWhenMade(node.className))
     case "trainable": return .bool(node.trainable)
     case "dtype": return .str(node.policy.variableDType.name)
     case "output", "input":
@@ -41,6 +41,12 @@ final class LayerObject: PyObject {
             .object(OpaqueObject(className: "Node", module: "keras.src.ops.node", config: []))
           }))
     case "compute_dtype": return .str(node.policy.computeDType.name)
+    case "supports_masking":
+      let bound = Catalog.entry(node.className).flatMap {
+        try? BoundArguments(
+          layer: node.className, signature: $0.signature, arguments: node.arguments)
+      }
+      return .bool(Catalog.supportsMasking(node.className, bound))
     case "variable_dtype": return .str(node.policy.variableDType.name)
     case "dtype_policy": return .str("<DTypePolicy \"\(node.policy.name)\">")
     case "weights", "trainable_weights", "non_trainable_weights", "variables":

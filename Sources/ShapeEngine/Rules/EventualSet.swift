@@ -34,7 +34,7 @@ public struct EventualSet: Equatable, Sendable {
   public func union(_ other: EventualSet) -> EventualSet? { combined(other) { $0 || $1 } }
 
   private func combined(_ o: EventualSet, _ op: (Bool, Bool) -> Bool) -> EventualSet? {
-    let p = lcm(period, o.period)
+    let p = leastCommonMultiple(period, o.period)
     let t = max(threshold, o.threshold)
     guard p <= Self.limit, t <= Self.limit else { return nil }
     return EventualSet(threshold: t, period: p) { op(contains($0), o.contains($0)) }.minimized()
