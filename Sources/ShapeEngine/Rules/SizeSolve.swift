@@ -82,7 +82,8 @@ enum SizeSolve {
         }
         if ok { found.append(s) }
       }
-      let agrees = rule.map { r in (1...end).allSatisfy { r.contains($0) == found.contains($0) } }
+      let hits = Set(found)
+      let agrees = rule.map { r in (1...end).allSatisfy { r.contains($0) == hits.contains($0) } }
       answers.append(
         Answer(
           symbol: x, equations: equations, rule: agrees == true ? rule : nil, found: found,
