@@ -33,6 +33,11 @@ public struct EventualSet: Equatable, Sendable {
 
   public func union(_ other: EventualSet) -> EventualSet? { combined(other) { $0 || $1 } }
 
+  /// The members not in `other`.
+  public func subtracting(_ other: EventualSet) -> EventualSet? {
+    combined(other) { $0 && !$1 }
+  }
+
   private func combined(_ o: EventualSet, _ op: (Bool, Bool) -> Bool) -> EventualSet? {
     let p = leastCommonMultiple(period, o.period)
     let t = max(threshold, o.threshold)

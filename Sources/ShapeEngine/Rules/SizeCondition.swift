@@ -92,6 +92,20 @@ public struct SizeCondition: Sendable {
     return (out, unknown)
   }
 
+  /// For a broadcasting merge: the sizes where one input has size 1 and the other not. There the
+  /// output takes the other input's size, which the formula at the declared shapes (one input's)
+  /// does not say; nil for other conditions or when it cannot be solved.
+  func broadcastExceptions(_ symbol: String) -> EventualSet? {
+    guard case .equal(let a, let b, true) = kind,
+      let a1 = try? a + Poly(constant: -1), let b1 = try? b + Poly(constant: -1),
+      let d = try? a + b.scaled(by: -1),
+      let ones = Self.solve(a1, symbol, [:], atLeastOne: false)
+        .flatMap({ s in Self.solve(b1, symbol, [:], atLeastOne: false).flatMap(s.union) }),
+      let equal = Self.solve(d, symbol, [:], atLeastOne: false)
+    else { return nil }
+    return ones.subtracting(equal)
+  }
+
   /// A product of sizes already required to be at least 1 (Flatten's `8*(H-2)*(W-2)`) is at
   /// least 1 too: its condition adds nothing, and it would tie the axes together.
   static func implied(_ f: Poly, by seen: Set<String>) -> Bool {

@@ -23,6 +23,9 @@ public struct SizeRules: Sendable {
     /// Broadcasting merges of this symbol's sizes (a size-1 input takes the other's size, which
     /// the formula at the declared shapes does not say).
     public var broadcasts: [String] = []
+    /// Sizes where a broadcasting merge's size-1 input takes the other's size: the rule takes
+    /// them from evaluation (the formulas after the merge do not hold there).
+    public var fromEvaluation: [Int] = []
   }
   public var axes: [Axis]
   /// Merges whose inputs had no formula to compare (their condition is left to the scan).
@@ -70,7 +73,7 @@ public struct SizeRules: Sendable {
     }
     var axes: [Axis] = []
     for x in symbols {
-      let (rule, binding, joint) = rules[x] ?? (nil, [], [])
+      var (rule, binding, joint) = rules[x] ?? (nil, [], [])
       var end = range ?? minimumCheck
       if range == nil, let rule {
         end = max(end, rule.threshold + 2 * rule.period, (rule.first ?? 0) + 2 * rule.period)
@@ -84,24 +87,53 @@ public struct SizeRules: Sendable {
         outcomes.append(try probe.outcome(values))
       }
       let scan = SizeScan(range: 1...end, unknownDims: 1, outcomes: outcomes)
-      let agrees =
-        rule.map { r in (1...end).allSatisfy { r.contains($0) == (outcomes[$0 - 1] == .evaluates) }
+      func agrees(_ r: EventualSet?) -> Bool {
+        r.map { r in (1...end).allSatisfy { r.contains($0) == (outcomes[$0 - 1] == .evaluates) } }
+          ?? false
+      }
+      // A broadcasting merge's exceptional sizes, finitely many and all evaluated: taken from
+      // the evaluation, the derived rule kept for every other size.
+      var fromEvaluation: [Int] = []
+      if !agrees(rule), let r = rule,
+        let exceptions = Self.broadcastExceptions(conditions, x), let last = exceptions.last,
+        last <= end
+      {
+        let patched = EventualSet(threshold: max(r.threshold, last + 1), period: r.period) { s in
+          exceptions.contains(s) ? outcomes[s - 1] == .evaluates : r.contains(s)
+        }.minimized()
+        if agrees(patched) {
+          rule = patched
+          fromEvaluation = (1...last).filter(exceptions.contains)
         }
-        ?? false
+      }
       axes.append(
         Axis(
           symbol: x, rule: rule, binding: binding, joint: joint, scan: scan,
           fixed: fixed.filter { $0.key != x },
-          verified: agrees && joint.isEmpty && unknownMerges.isEmpty,
+          verified: agrees(rule) && joint.isEmpty && unknownMerges.isEmpty,
           broadcasts: conditions.compactMap { c in
             guard c.symbols.contains(x), case .equal(_, _, true) = c.kind else { return nil }
             return c.layer
-          }))
+          }, fromEvaluation: fromEvaluation))
     }
     let inputs = g.inputs.map {
       "\(g.layerName(of: $0.tensor)) \(g.tensors[$0.tensor].type.formulaShape)"
     }
     return SizeRules(axes: axes, unknownMerges: unknownMerges, inputs: inputs)
+  }
+
+  /// The sizes of `x` where some broadcasting merge has one input of size 1 and the other not;
+  /// nil when there are none or they are not finitely many.
+  static func broadcastExceptions(_ conditions: [SizeCondition], _ x: String) -> EventualSet? {
+    var all: EventualSet?
+    for c in conditions where c.symbols == [x] {
+      guard case .equal(_, _, true) = c.kind else { continue }
+      guard let e = c.broadcastExceptions(x) else { return nil }
+      all = all.map { $0.union(e) } ?? e
+      if all == nil { return nil }
+    }
+    guard let all, all.isFinite, !all.isEmpty else { return nil }
+    return all
   }
 
   /// The conditions that shape `rule`: in layer order, each that narrows what the earlier ones
@@ -167,6 +199,13 @@ public struct SizeRules: Sendable {
           let merge = c.operands.isEmpty ? "" : " (\(c.operands.joined(separator: " and ")))"
           lines.append("    \(c.layer) (\(c.className))\(merge): \(c.formula), so \(set)")
         }
+        if !a.fromEvaluation.isEmpty {
+          lines.append(
+            "    but at \(a.symbol) in {\(a.fromEvaluation.map(String.init).joined(separator: ", "))} "
+              + "an input of \(a.broadcasts.joined(separator: ", ")) has size 1 and takes the "
+              + "other's size, which the formulas after it do not follow: there the rule is what "
+              + "evaluation found")
+        }
         lines.append("    checked: agrees with evaluating every \(range)\(fixedText(a))")
       } else {
         lines.append(
@@ -217,6 +256,9 @@ public struct SizeRules: Sendable {
     if a.verified, let rule = a.rule {
       fields.append(("rule", .string(rule.described(a.symbol))))
       fields.append(("smallest", .array(rule.members(4).map { .int($0) })))
+      if !a.fromEvaluation.isEmpty {
+        fields.append(("from_evaluation", .array(a.fromEvaluation.map { .int($0) })))
+      }
       fields.append(
         (
           "conditions",
