@@ -67,13 +67,11 @@ public struct ElementwiseMerge: Layer {
     var out = Array(long.prefix(long.count - short.count))
     for (i, j) in zip(long.suffix(short.count), short) {
       switch (i.value, j.value) {
-      // A formula (Keras's None) meets a dim: equal formulas stay, and beside 1 the formula;
-      // beside another formula or a known k, the result is k or the formula depending on which
-      // is 1 at a size: not one formula, so unknown, Keras's None.
-      case (nil, nil): out.append(i == j ? i : .unknown)
-      case (nil, 1): out.append(i)
-      case (1, nil): out.append(j)
-      case (nil, _), (_, nil): out.append(.unknown)
+      // A formula (Keras's None) meets a dim: the formula, as the size rules read it. Formulas
+      // of different inputs' symbols (L and L2) are not one formula: either may be 1 at a size
+      // and the other the result, so unknown, Keras's None.
+      case (nil, nil): out.append(i.symbols.isDisjoint(with: j.symbols) && i != j ? .unknown : i)
+      case (nil, _), (_, nil): out.append(i.isKnown ? j : i)
       case (1, _): out.append(j)
       case (_, 1): out.append(i)
       case (let p?, let q?):

@@ -126,8 +126,8 @@ extension OperationContext {
 
 extension TensorOperation {
   /// `operation_utils.broadcast_shapes`: right-aligned; 1 takes the other dim; an unknown dim
-  /// takes the other unless that is 1 (two different formulas give an unknown dim); two known
-  /// dims must be equal.
+  /// takes the other unless that is 1 (formulas of different inputs' symbols give an unknown
+  /// dim); two known dims must be equal.
   static func broadcast(_ s1: [Dim], _ s2: [Dim], _ c: LayerContext, _ op: String)
     throws(LayerError) -> [Dim]
   {
@@ -139,8 +139,9 @@ extension TensorOperation {
       if x.value == 1 {
         out.append(y)
       } else if !x.isKnown {
-        // Two different formulas: either may be 1 at a size, so no one formula is right.
-        out.append(y.value == 1 ? x : (y.isKnown ? y : (x == y ? x : .unknown)))
+        // Formulas of different inputs' symbols: either may be 1 at a size, so no one formula.
+        let independent = !y.isKnown && x != y && x.symbols.isDisjoint(with: y.symbols)
+        out.append(y.value == 1 ? x : (y.isKnown ? y : (independent ? .unknown : x)))
       } else if y.value == 1 || !y.isKnown || y.value == x.value {
         out.append(x)
       } else {
