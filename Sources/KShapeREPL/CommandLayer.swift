@@ -3,7 +3,7 @@ import ShapeEngine
 
 /// What the REPL does with a statement before and after the session: the habits people bring
 /// (typographic quotes, several sizes at once, a misspelt command), and the display options of
-/// `summary` and `apply` (`--keras`, `--depth N`, `--compact`), which change how a result is
+/// `summary` and `apply` (`--keras`, `--depth N`, `--compact`, `--cost`), which change how a result is
 /// shown, never the session.
 extension REPL {
   /// One command line run, as the outcomes to show and the style to show each in.
@@ -73,7 +73,8 @@ extension REPL {
     var i = 0
     let known =
       command == "summary"
-      ? ["--keras", "--depth", "--compact"] : ["--depth", "--compact", "--keras"]
+      ? ["--keras", "--depth", "--compact", "--cost"]
+      : ["--depth", "--compact", "--keras", "--cost"]
     while i < words.count {
       let word = words[i]
       i += 1
@@ -85,6 +86,7 @@ extension REPL {
       switch parts[0] {
       case "--keras": style.kerasShapes = true
       case "--compact": style.compact = true
+      case "--cost": style.cost = true
       case "--depth":
         var value = parts.count > 1 ? parts[1] : nil
         if value == nil, i < words.count {

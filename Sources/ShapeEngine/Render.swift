@@ -116,9 +116,11 @@ public enum Render {
     let graphLike = g.layers.contains {
       $0.calls.contains { $0.inputs.count > 1 } || $0.calls.count > 1
     }
+    let cost = style.cost ? CostAnalysis.run(g) : nil
     var headers = ["Layer (type)", "Output Shape", "Param #"]
+    if cost != nil { headers += CostReport.columnHeaders }
     if graphLike { headers.append("Connected to") }
-    var table = Table(headers: headers, rightAligned: [2])
+    var table = Table(headers: headers, rightAligned: cost == nil ? [2] : [2, 3, 4])
     table.keptWhole = [1]
     let folded = (style.depth ?? .max) <= 1 ? g.imports.indices.map { ($0, g.imports[$0]) } : []
     let listed = g.listed
@@ -134,6 +136,7 @@ public enum Render {
         var row = [
           label, shapes.joined(separator: ", "), groupedDigits(g.params(of: model.layers).total),
         ]
+        row += cost?.cells(model.layers) ?? []
         if graphLike {
           let inside = Set(model.layers)
           let sources = g.layers[model.layers].flatMap { $0.calls.flatMap(\.inputs) }
@@ -152,6 +155,7 @@ public enum Render {
         "\(node.name) (\(node.className))", outs.map { shape($0, style) }.joined(separator: ", "),
         groupedDigits(node.params.total),
       ]
+      row += cost?.cells([l]) ?? []
       if graphLike {
         let sources = node.calls.flatMap(\.inputs).map { g.layerName(of: $0) }
         row.append(sources.isEmpty ? "-" : sources.joined(separator: ", "))
@@ -159,7 +163,7 @@ public enum Render {
       table.rows.append(row)
     }
     return [title, table.rendered(maxWidth: style.fitWidth, compact: style.compact), footer(g)]
-      .joined(separator: "\n")
+      .joined(separator: "\n") + (cost.map { "\n" + $0.text } ?? "")
   }
 
   /// A shape in the summary: with formulas, or as Keras prints it.

@@ -11,6 +11,8 @@ public struct RenderStyle: Sendable, Equatable {
   public var depth: Int?
   /// No rules between table rows (big models stay readable).
   public var compact = false
+  /// MACs and activation memory columns, and cost totals (`--cost`, docs/cost.md).
+  public var cost = false
   /// A pager the REPL sends the text through (`summary | less`), nil to print it.
   public var pager: String?
 

@@ -12,6 +12,21 @@ struct SubgraphModel: Layer {
   var className: String
 
   func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
+    let (inner, outputIDs) = try evaluate(input, c)
+    var weights: [Weight] = []
+    for node in inner.layers where !node.calls.isEmpty {
+      weights += (node.weights ?? []).map {
+        Weight(node.name + "/" + $0.name, $0.shape, trainable: $0.trainable)
+      }
+    }
+    return LayerOutput(outputIDs.map { inner.tensors[$0].type }, weights: weights)
+  }
+
+  /// The model's calls run again on the tensors of `input`: the graph they make and its outputs
+  /// (what `call` returns, and what the cost analysis counts inside the model).
+  func evaluate(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> (
+    graph: Graph, outputs: [Int]
+  ) {
     let given = input.tensors
     guard given.count == inputs.count else {
       throw LayerError(
@@ -105,19 +120,13 @@ struct SubgraphModel: Layer {
           + (error.layer.map { "layer \"\($0)\" inside it failed: " } ?? "") + error.message,
         hint: error.diagnostic.hint)
     }
-    var weights: [Weight] = []
-    for node in evaluator.graph.layers where !node.calls.isEmpty {
-      weights += (node.weights ?? []).map {
-        Weight(node.name + "/" + $0.name, $0.shape, trainable: $0.trainable)
-      }
-    }
-    var results: [TensorType] = []
+    var results: [Int] = []
     for t in outputs {
       guard let m = map[t] else {
         throw LayerError("\(c.name): the model's output \(graph.layerName(of: t)) was not reached")
       }
-      results.append(evaluator.graph.tensors[m].type)
+      results.append(m)
     }
-    return LayerOutput(results, weights: weights)
+    return (evaluator.graph, results)
   }
 }

@@ -1,0 +1,74 @@
+import LayerCatalog
+import ShapeCore
+
+extension CostReport {
+  /// The totals over the counted layers, parameter memory, and the peak of live activations.
+  mutating func summarize(_ graph: Graph) {
+    do throws(ArithmeticOverflow) {
+      for cost in layers.values {
+        if let n = cost.count { total = try total + n }
+        activationBytes = try activationBytes + cost.activationBytes
+      }
+    } catch {
+      overflowed = true
+    }
+    if overflowed { total = Count(macs: .unknown, other: .unknown) }
+    parameters = Self.parameterMemory(graph)
+    peakBytes = Self.peak(graph, self)
+  }
+
+  /// Parameters and their bytes per variable dtype, over the called layers.
+  static func parameterMemory(_ graph: Graph) -> [(dtype: String, count: Int, bytes: Int)] {
+    var byDType: [String: (count: Int, bytes: Int)] = [:]
+    for node in graph.layers where !node.calls.isEmpty {
+      let n = node.params.total
+      guard n > 0 else { continue }
+      let dtype = node.policy.variableDType
+      let bytes = n.multipliedReportingOverflow(by: dtype.byteSize)
+      let old = byDType[dtype.name, default: (0, 0)]
+      byDType[dtype.name] = (
+        old.count.addingReportingOverflow(n).overflow ? Int.max : old.count + n,
+        bytes.overflow || old.bytes.addingReportingOverflow(bytes.partialValue).overflow
+          ? Int.max : old.bytes + bytes.partialValue
+      )
+    }
+    return byDType.sorted { $0.key < $1.key }.map { ($0.key, $0.value.count, $0.value.bytes) }
+  }
+
+  /// The largest sum of live tensors along the execution order: the calls in the order they
+  /// were made (tensor ids grow with time); a tensor is live from its call until its last
+  /// consumer has run, the graph's outputs until the end. O(calls + tensors).
+  static func peak(_ graph: Graph, _ report: CostReport) -> Int? {
+    var calls: [LayerCall] = []
+    for node in graph.layers { calls += node.calls }
+    calls.sort { ($0.outputs.first ?? -1) < ($1.outputs.first ?? -1) }
+    var lastUse: [Int: Int] = [:]
+    for (i, call) in calls.enumerated() {
+      for t in call.inputs { lastUse[t] = i }
+    }
+    let kept = Set(graph.outputs)
+    var frees: [Int: [Int]] = [:]
+    for (t, i) in lastUse where !kept.contains(t) { frees[i, default: []].append(t) }
+    var bytes: [Int: Int] = [:]
+    var live = 0
+    var peak = 0
+    for (i, call) in calls.enumerated() {
+      for t in call.outputs where bytes[t] == nil {
+        let type = report.sized(graph.tensors[t].type)
+        guard let n = (try? Dim.product(type.shape))?.value,
+          case (let b, false) = n.multipliedReportingOverflow(by: type.dtype.byteSize),
+          case (let sum, false) = live.addingReportingOverflow(b)
+        else { return nil }
+        bytes[t] = b
+        live = sum
+      }
+      peak = max(peak, live)
+      for t in frees[i] ?? [] { live -= bytes[t] ?? 0 }
+      // An output nothing reads and the graph does not return (an unused state) dies at once.
+      for t in call.outputs where lastUse[t] == nil && !kept.contains(t) {
+        live -= bytes.removeValue(forKey: t) ?? 0
+      }
+    }
+    return peak
+  }
+}
