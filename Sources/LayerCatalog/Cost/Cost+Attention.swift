@@ -105,9 +105,9 @@ extension GroupedQueryAttention: Costed {
 
 extension Attention: Costed {
   /// Dot-product scores q @ k^T: positions(q) * S * d MACs, then the weighting positions(q) * S *
-  /// d_v. Additive and `score_mode="concat"` scores are sum(scale * tanh(q + k)): the weighted
-  /// sum is positions(q) * S * d MACs, the add and tanh 2 FLOPs each per (query, key, feature).
-  /// The scale (use_scale) and the softmax: a FLOP each per score.
+  /// d_v. Additive and `score_mode="concat"` scores, sum(scale * tanh(q + k)), are elementwise
+  /// work, not a product: 4 FLOPs per (query, key, feature) (add, tanh, multiply, sum).
+  /// The scale of dot scores (use_scale) and the softmax: a FLOP each per score.
   func count(_ input: LayerInput, outputs: [TensorType], _ c: LayerContext)
     throws(ArithmeticOverflow) -> Count?
   {
@@ -118,9 +118,14 @@ extension Attention: Costed {
     let k = xs.count == 3 ? xs[2] : v
     guard k.rank >= 2, let d = q.shape.last, let dv = v.shape.last else { return nil }
     let scores = try Elements.positions(q) * k.shape[k.rank - 2]
-    var count = Count(macs: try scores * d + scores * dv, other: scores)
-    if additive || concat { count.other = try count.other + scores * d * 2 }
-    if useScale && !additive { count.other = try count.other + scores }
+    let dotted = additive || concat
+    var count = Count(macs: try scores * dv, other: scores)
+    if dotted {
+      count.other = try count.other + scores * d * 4
+    } else {
+      count.macs = try count.macs + scores * d
+      if useScale { count.other = try count.other + scores }
+    }
     return count
   }
 }

@@ -19,7 +19,7 @@ extension CostReport {
   }
 
   /// The totals under the table.
-  var text: String {
+  public var text: String {
     var lines = [
       " Total MACs: \(Self.number(total.macs, short: true))",
       " Total FLOPs: \(Self.number(totalFLOPs, short: true))",
