@@ -1,6 +1,7 @@
 import ShapeEngine
 
-/// `kshape inspect MODEL [--size SIZE]... [--batch N] [--json] [--summary] [--assume-identity C]`:
+/// `kshape inspect MODEL [--size SIZE]... [--batch N] [--json] [--summary] [--cost]
+/// [--assume-identity C]`:
 /// a saved model evaluated at the declared shapes or at each size.
 public struct Inspect {
   public var path: String
@@ -11,6 +12,8 @@ public struct Inspect {
   public var assumeIdentity: [String]
   /// `A-B`: which sizes evaluate (every unknown dim set to s) and which layer rejects the others.
   public var scan: String?
+  /// `--cost`: MACs and activation memory per layer, and cost totals (docs/cost.md).
+  public var cost = false
   /// The terminal's width, to fit the tables to (nil: their natural width).
   public var width: Int?
 
@@ -37,7 +40,7 @@ public struct Inspect {
       output.err(error.commandLineText)
       return 2
     }
-    let inspection: Inspection
+    var inspection: Inspection
     let progress = scan.flatMap { ScanProgress(label: "scanning sizes \($0)") }
     do {
       defer { progress?.finish() }
@@ -50,12 +53,13 @@ public struct Inspect {
       output.err(error.inFile(path).commandLineText)
       return 2
     }
+    inspection.cost = cost
+    var style = RenderStyle(width: width)
+    style.cost = cost
     output.out(
       json
         ? inspection.json
-        : inspection.text(
-          file: path, summaryOnly: summaryOnly,
-          style: RenderStyle(width: width)))
+        : inspection.text(file: path, summaryOnly: summaryOnly, style: style))
     return inspection.allEvaluated ? 0 : 1
   }
 }

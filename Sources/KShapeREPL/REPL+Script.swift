@@ -79,7 +79,8 @@ extension REPL {
         }
         let failed = REPL.failed(outcome)
         if json {
-          if let record = JSONOutput.record(outcome, line: line, source: piece) {
+          if var record = JSONOutput.record(outcome, line: line, source: piece) {
+            if style.cost { JSONOutput.addCost(&record, outcome) }
             output.out(JSONOutput.encode(record))
           }
         } else if python, case .executed(let x) = outcome {

@@ -19,8 +19,10 @@ public enum JSONOutput {
     public var outputShapes: [[Int?]]
     public var dtypes: [String]
     public var params: ParamCount
+    /// With `--cost` (docs/cost.md).
+    public var cost: CostJSON? = nil
     enum CodingKeys: String, CodingKey {
-      case name, params, dtypes
+      case name, params, dtypes, cost
       case className = "class_name"
       case outputShapes = "output_shapes"
     }
@@ -64,9 +66,11 @@ public enum JSONOutput {
     /// For `export`: the file written and its format (`keras` or `python`).
     public var path: String?
     public var format: String?
+    /// With `--cost`: the totals (docs/cost.md).
+    public var cost: CostJSON?
     enum CodingKeys: String, CodingKey {
       case line, ok, kind, source, name, variable, outputs, params, size, inputs, layers, text,
-        error, path, format
+        error, path, format, cost
       case className = "class_name"
     }
 

@@ -249,7 +249,7 @@ struct Run: ParsableCommand {
   }
 }
 
-/// `kshape inspect MODEL [--size SIZE]... [--batch N] [--json] [--summary]`.
+/// `kshape inspect MODEL [--size SIZE]... [--batch N] [--json] [--summary] [--cost]`.
 struct InspectModel: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "inspect",
@@ -280,6 +280,11 @@ struct InspectModel: ParsableCommand {
   @Flag(name: .long, help: "One line per size instead of every layer.")
   var summary = false
 
+  @Flag(
+    name: .long,
+    help: "MACs, FLOPs and activation memory per layer and in total (docs/cost.md).")
+  var cost = false
+
   @Option(
     name: .customLong("assume-identity"), parsing: .unconditionalSingleValue,
     help: "Treat this custom class as shape-preserving (repeat for several).")
@@ -301,6 +306,7 @@ struct InspectModel: ParsableCommand {
       path: model, sizes: size, batch: batch, json: json, summaryOnly: summary,
       assumeIdentity: assumeIdentity, scan: scan)
     inspect.width = TerminalSize.columns(STDOUT_FILENO)
+    inspect.cost = cost
     let streams = StandardStreams()
     throw ExitCode(streams.finish(inspect.run(streams.output)))
   }

@@ -9,6 +9,8 @@ public struct Inspection: Sendable {
   public var session: Session
   /// One evaluation per size, in the order given (the declared shapes when none was given).
   public var results: [Result]
+  /// `--cost`: the JSON records carry each size's cost (docs/cost.md).
+  public var cost = false
   /// Classes treated as shape-preserving, with the layers that use them.
   public var assumed: [(className: String, layers: [String])]
   /// The sizes the model accepts, when a scan was asked for.
@@ -86,8 +88,9 @@ public struct Inspection: Sendable {
     }
     parts.append("\"model\":" + JSONOutput.quoted(model.name))
     let records = results.compactMap { r -> String? in
-      guard var rec = JSONOutput.record(.applied(r.evaluation, size: r.size), line: 1, source: "")
-      else { return nil }
+      let outcome = Outcome.applied(r.evaluation, size: r.size)
+      guard var rec = JSONOutput.record(outcome, line: 1, source: "") else { return nil }
+      if cost { JSONOutput.addCost(&rec, outcome) }
       rec.line = nil
       rec.source = nil
       if var e = rec.error {
