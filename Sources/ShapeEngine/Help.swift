@@ -21,6 +21,7 @@ public enum Help {
     if name == "apply" { return applyHelp }
     if name == "summary" { return summaryHelp }
     if name == "scan" { return scanHelp }
+    if name == "cost" || name == "--cost" { return costHelp }
     if name == "help" || name == "commands" { return commandsHelp }
     if name == "quit" || name == "exit" { return "quit, exit     leave the REPL (or Ctrl-D)" }
     if name == "import" { return importHelp }
@@ -31,7 +32,8 @@ public enum Help {
         + "  x = Input((H, W, 3))         or name them yourself"
     }
     let suggestion = nearest(
-      name, in: Catalog.allNames + ["apply", "import", "export", "Input", "summary", "scan"])
+      name,
+      in: Catalog.allNames + ["apply", "import", "export", "Input", "summary", "scan", "cost"])
     return "no help for '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
   }
 
@@ -51,6 +53,7 @@ public enum Help {
       summary --keras      the shapes as Keras prints them (None for every unknown dim)
       summary --depth 1    an imported model as one row, as Keras shows a model in a model
       summary --compact    no rules between rows (long models)
+      summary --cost       MACs and activation memory per layer, cost totals (help cost)
     The options work with apply too: apply 224x224 --compact. A long table: summary | less
     """
 

@@ -95,3 +95,12 @@ extension PReLU: Costed {
     Count(other: try Elements.of(outputs))
   }
 }
+
+extension Normalization: Costed {
+  /// (x - mean) / sqrt(var): a subtract and a divide per element (the statistics are stored).
+  func count(_ input: LayerInput, outputs: [TensorType], _ c: LayerContext)
+    throws(ArithmeticOverflow) -> Count?
+  {
+    Count(other: try Elements.of(outputs) * 2)
+  }
+}
