@@ -8,7 +8,8 @@ Each model file of Golden/modelfiles is loaded by Keras and rebuilt at a size as
 data does (tools/golden/model_replay.py: `clone_model` on Inputs at that size), recurrent
 layers with `unroll=True` (the same arithmetic, written out per step, so that a static graph
 holds every step's ops). The model is traced once at batch 1 (`tf.function`, training=False)
-and its graph counted:
+and its graph counted, with the graph of every function it calls (Keras's TF backend runs a
+grouped convolution on CPU as an XLA function):
 - `tf.compat.v1.profiler` (ProfileOptionBuilder.float_operation(), each op's own FLOPs from
   the scope view, summed by op type) gives
   the FLOPs of the product ops it knows: MatMul, BatchMatMul*, Conv2D, Conv3D,
@@ -64,7 +65,7 @@ def unrolled(layer):
 def einsum_macs(op):
     """fvcore's einsum count: the product of the sizes of every letter in the equation."""
     equation = op.get_attr("equation").decode().replace(" ", "")
-    inputs, _ = equation.split("->")
+    inputs = equation.split("->")[0]
     sizes = {}
     for spec, tensor in zip(inputs.split(","), op.inputs):
         shape = tensor.shape.as_list()
@@ -95,7 +96,27 @@ def count(model, size):
     def forward(*xs):
         return clone(keras.tree.pack_sequence_as(inputs, list(xs)), training=False)
 
-    graph = forward.get_concrete_function(*specs).graph
+    totals = {"profiler_macs": 0, "graph_macs": 0, "other_flops": {}}
+    for graph in called_graphs(forward.get_concrete_function(*specs).graph, []):
+        count_graph(graph, totals)
+    totals["macs"] = totals["profiler_macs"] + totals["graph_macs"]
+    totals["other_flops"] = dict(sorted(totals["other_flops"].items()))
+    return totals
+
+
+def called_graphs(graph, outer):
+    """The graph and, once per call op, the graph of each function it calls (Keras's TF backend
+    runs a grouped convolution on CPU as an XLA function, `_conv_xla`)."""
+    yield graph
+    scopes = [graph] + outer
+    for op in graph.get_operations():
+        if op.type in ("PartitionedCall", "StatefulPartitionedCall"):
+            name = op.get_attr("f").name
+            fn = next(g._functions[name] for g in scopes if name in getattr(g, "_functions", {}))
+            yield from called_graphs(fn.graph, scopes)
+
+
+def count_graph(graph, totals):
     options = (
         tf.compat.v1.profiler.ProfileOptionBuilder(
             tf.compat.v1.profiler.ProfileOptionBuilder.float_operation()
@@ -114,19 +135,16 @@ def count(model, size):
             kind = graph.get_operation_by_name(node.name).type
             by_type[kind] = by_type.get(kind, 0) + node.float_ops
     profiler_flops = sum(v for k, v in by_type.items() if k in PRODUCT_OPS)
-    graph_macs = 0
     for op in graph.get_operations():
         if op.type == "Einsum":
-            graph_macs += einsum_macs(op)
+            totals["graph_macs"] += einsum_macs(op)
         elif op.type == "Conv3DBackpropInputV2":
-            graph_macs += conv3d_transpose_macs(op)
-    assert profiler_flops % 2 == 0, (size, profiler_flops)
-    return {
-        "macs": profiler_flops // 2 + graph_macs,
-        "profiler_macs": profiler_flops // 2,
-        "graph_macs": graph_macs,
-        "other_flops": {k: v for k, v in sorted(by_type.items()) if k not in PRODUCT_OPS and v},
-    }
+            totals["graph_macs"] += conv3d_transpose_macs(op)
+    assert profiler_flops % 2 == 0, profiler_flops
+    totals["profiler_macs"] += profiler_flops // 2
+    for k, v in by_type.items():
+        if k not in PRODUCT_OPS and v:
+            totals["other_flops"][k] = totals["other_flops"].get(k, 0) + v
 
 
 def main():

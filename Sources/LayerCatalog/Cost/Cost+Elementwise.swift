@@ -104,3 +104,13 @@ extension Normalization: Costed {
     Count(other: try Elements.of(outputs) * 2)
   }
 }
+
+extension ImageSize: Costed {
+  /// Resizing: bilinear interpolation (Keras's default), 7 FLOPs per output element (4
+  /// weighted neighbours); other interpolations are counted the same. Cropping copies.
+  func count(_ input: LayerInput, outputs: [TensorType], _ c: LayerContext)
+    throws(ArithmeticOverflow) -> Count?
+  {
+    kind == .resizing ? Count(other: try Elements.of(outputs) * 7) : .zero
+  }
+}

@@ -20,17 +20,31 @@ extension TensorOperation: Costed {
       return Count(other: try Elements.of(input.tensors))
     case .matmul:
       // (..., M, K) @ (..., K, N): out * K; a vector operand has K as its only dim.
-      let xs = input.tensors
+      let xs = operandTensors(input)
       guard xs.count == 2, let k = xs[0].shape.last else { return nil }
       return Count(macs: try Elements.of(outputs) * k)
     case .einsum:
       guard case .string(let subscripts)? = config["subscripts"] else { return nil }
-      return try Self.einsum(subscripts, input.tensors, outputs)
+      return try Self.einsum(subscripts, operandTensors(input), outputs)
+    }
+  }
+
+  /// The tensors a call operates on, constants written into the node (`ops.ones((8,))`)
+  /// included, in argument order, as `call` reads them.
+  func operandTensors(_ input: LayerInput) -> [TensorType] {
+    guard case .call(let p, let k) = input else { return input.tensors }
+    return (p + k.map(\.1)).flatMap { v -> [TensorType] in
+      switch v {
+      case .tensor(let t): return [t]
+      case .tensors(let ts): return ts
+      case .value(let s): return Self.constant(s).map { [$0] } ?? []
+      }
     }
   }
 
   /// out * (the product of the letters summed over: in an operand, not in the output). The
   /// letters before `...` are an operand's first dims, those after it its last ones.
+  /// (`Einsum` as a raw operation: a config's subscripts with a call's operands.)
   static func einsum(_ subscripts: String, _ xs: [TensorType], _ outputs: [TensorType])
     throws(ArithmeticOverflow) -> Count?
   {
@@ -38,8 +52,11 @@ extension TensorOperation: Costed {
       separator: "->", omittingEmptySubsequences: false
     ).map(String.init)
     let specs = sides[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-    guard sides.count == 2, specs.count == xs.count else { return nil }
-    let target = Set(sides[1])
+    guard sides.count <= 2, specs.count == xs.count else { return nil }
+    // Without `->`, numpy's output: the letters that appear once.
+    var seen: [Character: Int] = [:]
+    for ch in sides[0] where ch.isLetter { seen[ch, default: 0] += 1 }
+    let target = sides.count == 2 ? Set(sides[1]) : Set(seen.filter { $0.value == 1 }.keys)
     var sizes: [Character: Dim] = [:]
     for (x, spec) in zip(xs, specs) {
       let parts = spec.split(separator: "...", omittingEmptySubsequences: false).map(Array.init)

@@ -24,18 +24,23 @@ extension Bidirectional: Costed {
 }
 
 extension TimeDistributed: Costed {
+  /// The wrapped layer, as it is called on each step.
+  public var wrapped: BuiltLayer { inner }
+
+  /// A tensor with its batch and time axes merged: (batch * T, rest...).
+  public static func merged(_ t: TensorType) throws(ArithmeticOverflow) -> TensorType? {
+    guard t.rank >= 2 else { return nil }
+    return TensorType(shape: [try t.shape[0] * t.shape[1]] + t.shape.dropFirst(2), dtype: t.dtype)
+  }
+
   /// The inner layer on (batch * T, step...) giving (batch * T, output step...).
   func count(_ input: LayerInput, outputs: [TensorType], _ c: LayerContext)
     throws(ArithmeticOverflow) -> Count?
   {
-    func merged(_ t: TensorType) throws(ArithmeticOverflow) -> TensorType? {
-      guard t.rank >= 2 else { return nil }
-      return TensorType(shape: [try t.shape[0] * t.shape[1]] + t.shape.dropFirst(2), dtype: t.dtype)
-    }
-    guard let x = input.tensors.first, let step = try merged(x) else { return nil }
+    guard let x = input.tensors.first, let step = try Self.merged(x) else { return nil }
     var outs: [TensorType] = []
     for y in outputs {
-      guard let m = try merged(y) else { return nil }
+      guard let m = try Self.merged(y) else { return nil }
       outs.append(m)
     }
     return try CostRules.count(inner.layer, .single(step), outputs: outs, inner.context)

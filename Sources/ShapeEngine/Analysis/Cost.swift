@@ -91,7 +91,14 @@ public enum CostAnalysis {
     let context = LayerContext(
       className: node.className, name: node.name, policy: node.policy,
       autocastsInputs: node.autocastsInputs)
-    if let inner = nestedGraph(layer, input, context) {
+    var (inner, innerInput, innerContext) = (layer, input, context)
+    // TimeDistributed(model): the model on (batch * T, step...).
+    if let td = layer as? TimeDistributed, let x = input.tensors.first,
+      let step = try? TimeDistributed.merged(report.sized(x))
+    {
+      (inner, innerInput, innerContext) = (td.wrapped.layer, .single(step), td.wrapped.context)
+    }
+    if let inner = nestedGraph(inner, innerInput, innerContext) {
       guard depth < maxDepth else { return nil }
       let nested = run(inner.graph, batch: report.batch, depth: depth + 1)
       report.uncounted += nested.uncounted.map { "\(node.name)/\($0)" }
