@@ -163,7 +163,8 @@ public enum Render {
       table.rows.append(row)
     }
     return [title, table.rendered(maxWidth: style.fitWidth, compact: style.compact), footer(g)]
-      .joined(separator: "\n") + (cost.map { "\n" + $0.text } ?? "")
+      .joined(separator: "\n")
+      + (cost.map { "\n" + Prose.wrap($0.text, width: style.fitWidth) } ?? "")
   }
 
   /// A shape in the summary: with formulas, or as Keras prints it.

@@ -13,6 +13,12 @@ extension CostReport {
       overflowed = true
     }
     if overflowed { total = Count(macs: .unknown, other: .unknown) }
+    // A batch the inputs fix (`batch_size=8`, `apply ... batch=8`) is the one counted at.
+    if let fixed = graph.inputs.lazy.compactMap({ graph.tensors[$0.tensor].type.shape.first?.value }
+    )
+    .first {
+      batch = fixed
+    }
     parameters = Self.parameterMemory(graph)
     peakBytes = Self.peak(graph, self)
   }

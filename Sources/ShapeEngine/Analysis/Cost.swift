@@ -17,7 +17,7 @@ public struct CostReport: Sendable {
     public var flops: Dim? { count.flatMap { try? $0.flops() } }
   }
 
-  /// The batch size an unknown batch dim is counted at.
+  /// The batch size an unknown batch dim is counted at (the inputs' own when they fix one).
   public var batch: Int
   /// Layers that were called, by graph index.
   public var layers: [Int: LayerCost] = [:]
