@@ -216,7 +216,7 @@ def programs():
 
 def main():
     if "--programs-only" in sys.argv:
-        kept = [l for l in open(OUT).read().splitlines() if '"model"' in l.split(",")[0] or '"program"' not in l]
+        kept = [l for l in open(OUT).read().splitlines() if '"program"' not in l]
         with open(OUT, "w") as f:
             f.write("\n".join(kept + programs()) + "\n")
         return
