@@ -91,6 +91,10 @@ extension REPL {
         {
           output.out(text)
         }
+        if python, !json {
+          // kshape accepts what Keras would raise at: a program's reader is told where.
+          for note in Render.deferredNotes(outcome) { output.err("line \(line): " + note) }
+        }
         if failed, !json, case .failure(let e) = outcome, !e.printed.isEmpty {
           output.out(String(e.printed.dropLast(e.printed.hasSuffix("\n") ? 1 : 0)))
         }

@@ -89,7 +89,8 @@ extension Evaluator {
       layer,
       context: LayerContext(
         className: node.className, name: node.name, policy: node.policy,
-        autocastsInputs: node.autocastsInputs), trainable: node.trainable)
+        autocastsInputs: node.autocastsInputs, defersWeights: graph.defersWeights),
+      trainable: node.trainable)
     let result: LayerOutput
     do {
       result = try planned.call(input, built: node.weights)

@@ -122,6 +122,8 @@ public enum Help {
         sessions       the stored sessions; open NAME, new [NAME], rename NAME, copy NAME,
                        delete NAME, restore NAME
         run FILE       run a script into this session; export script|markdown PATH
+        strict on|off  refuse (on) a layer whose weights need a dim not known yet, as Keras
+                       does; off (default): accept it, params as a formula until apply
         quit           leave (or Ctrl-D); `kshape -r` resumes the session
       Layers:
 

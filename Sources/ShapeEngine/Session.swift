@@ -32,7 +32,27 @@ public struct Session: Sendable {
     "apply", "summary", "scan", "help", "export", "quit", "exit",
   ]
 
-  public init() {}
+  /// Keras's own refusal of weights sized by a dim not known yet (`--keras-strict`), instead
+  /// of kshape's deferred weights.
+  public private(set) var kerasStrict = false
+
+  public init(kerasStrict: Bool = false) {
+    self.kerasStrict = kerasStrict
+    if kerasStrict { runtime = Runtime(defersWeights: false) }
+  }
+
+  /// Turns Keras's strict refusal on or off. Turning it on is refused while layers with
+  /// deferred weights stand in the session (replaying them strictly would fail): their names.
+  public mutating func setKerasStrict(_ on: Bool) -> [String] {
+    if on == kerasStrict { return [] }
+    if on {
+      let deferred = graph.layers.filter { $0.params.isDeferred }.map(\.name)
+      if !deferred.isEmpty { return deferred }
+    }
+    kerasStrict = on
+    runtime.host.graph.defersWeights = !on
+    return []
+  }
 
   /// The names a program has defined (for completion).
   public var names: [String] { Array(runtime.interpreter.globals.keys) }
@@ -286,7 +306,7 @@ public struct Session: Sendable {
   private func replay(_ binding: InputBinding, quiet: Bool) -> (
     runtime: Runtime, failure: (Int, EngineError)?
   ) {
-    let run = Runtime(binding: binding, quiet: quiet)
+    let run = Runtime(binding: binding, quiet: quiet, defersWeights: !kerasStrict)
     for (i, event) in events.enumerated() {
       run.host.evaluator.statement = i
       for (before, taken) in namesTaken where before == i { run.host.graph.take(taken) }

@@ -12,7 +12,7 @@ extension TensorOperation: Costed {
   {
     switch rule {
     case .cast, .reshape, .transpose, .expandDims, .squeeze, .concatenate, .stack, .tile,
-      .repeat, .ravel, .swapaxes, .moveaxis, .split, .getItem:
+      .repeat, .ravel, .swapaxes, .moveaxis, .split, .getItem, .oneHot:
       return .zero
     case .unary, .binary, .where, .clip, .softmax, .cumulative:
       return Count(other: try Elements.of(outputs))

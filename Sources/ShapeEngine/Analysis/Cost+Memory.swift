@@ -23,19 +23,18 @@ extension CostReport {
     peakBytes = Self.peak(graph, self)
   }
 
-  /// Parameters and their bytes per variable dtype, over the called layers.
-  static func parameterMemory(_ graph: Graph) -> [(dtype: String, count: Int, bytes: Int)] {
-    var byDType: [String: (count: Int, bytes: Int)] = [:]
+  /// Parameters and their bytes per variable dtype, over the called layers: formulas where a
+  /// layer's weights are deferred (sized by a dim declared None).
+  static func parameterMemory(_ graph: Graph) -> [(dtype: String, count: Dim, bytes: Dim)] {
+    var byDType: [String: (count: Dim, bytes: Dim)] = [:]
     for node in graph.layers where !node.calls.isEmpty {
-      let n = node.params.total
-      guard n > 0 else { continue }
+      let params = node.params
+      let n = params.formulas?.total ?? .known(params.total)
+      if n == .known(0) { continue }
       let dtype = node.policy.variableDType
-      let bytes = n.multipliedReportingOverflow(by: dtype.byteSize)
-      let old = byDType[dtype.name, default: (0, 0)]
+      let old = byDType[dtype.name, default: (.known(0), .known(0))]
       byDType[dtype.name] = (
-        old.count.addingReportingOverflow(n).overflow ? Int.max : old.count + n,
-        bytes.overflow || old.bytes.addingReportingOverflow(bytes.partialValue).overflow
-          ? Int.max : old.bytes + bytes.partialValue
+        (try? old.count + n) ?? .unknown, (try? old.bytes + n * dtype.byteSize) ?? .unknown
       )
     }
     return byDType.sorted { $0.key < $1.key }.map { ($0.key, $0.value.count, $0.value.bytes) }

@@ -31,7 +31,7 @@ public struct CostReport: Sendable {
   /// not a number (a formula's maximum is not one formula).
   public var peakBytes: Int?
   /// Parameter count and bytes per variable dtype (`float32`), sorted by dtype.
-  public var parameters: [(dtype: String, count: Int, bytes: Int)] = []
+  public var parameters: [(dtype: String, count: Dim, bytes: Dim)] = []
   /// True when a count did not fit in 64 bits: the totals are then unknown.
   public var overflowed = false
 

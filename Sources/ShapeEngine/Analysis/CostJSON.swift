@@ -15,6 +15,8 @@ public struct CostJSON: Codable, Equatable, Sendable {
   public var batch: Int?
   public var peakBytes: Int?
   public var parameterBytes: [String: Int]?
+  /// Deferred weights (sized by a dim declared None): bytes by dtype as formulas.
+  public var parameterBytesFormula: [String: String]?
   public var uncounted: [String]?
 
   enum CodingKeys: String, CodingKey {
@@ -25,6 +27,7 @@ public struct CostJSON: Codable, Equatable, Sendable {
     case activationBytesFormula = "activation_bytes_formula"
     case peakBytes = "peak_bytes"
     case parameterBytes = "parameter_bytes"
+    case parameterBytesFormula = "parameter_bytes_formula"
   }
 
   init(macs: Dim?, flops: Dim?, activationBytes: Dim) {
@@ -54,8 +57,15 @@ extension JSONOutput {
       macs: report.total.macs, flops: report.totalFLOPs, activationBytes: report.activationBytes)
     totals.batch = report.batch
     totals.peakBytes = report.peakBytes
-    totals.parameterBytes = Dictionary(
-      report.parameters.map { ($0.dtype, $0.bytes) }, uniquingKeysWith: +)
+    var bytes: [String: Int] = [:]
+    var formulas: [String: String] = [:]
+    for p in report.parameters {
+      let (n, formula) = CostJSON.split(p.bytes)
+      if let n { bytes[p.dtype] = n }
+      if let formula { formulas[p.dtype] = formula }
+    }
+    totals.parameterBytes = bytes
+    totals.parameterBytesFormula = formulas.isEmpty ? nil : formulas
     totals.uncounted = report.uncounted
     r.cost = totals
     // `layers` lists the called layers in creation order (JSONOutput.layers).
@@ -117,6 +127,17 @@ extension JSONOutput.Writer {
         string(k)
         bytes.append(UInt8(ascii: ":"))
         int(n)
+      }
+      bytes.append(UInt8(ascii: "}"))
+    }
+    if let v = c.parameterBytesFormula {
+      key("parameter_bytes_formula", &first)
+      bytes.append(UInt8(ascii: "{"))
+      for (i, (k, f)) in v.sorted(by: { $0.key < $1.key }).enumerated() {
+        if i > 0 { bytes.append(UInt8(ascii: ",")) }
+        string(k)
+        bytes.append(UInt8(ascii: ":"))
+        string(f)
       }
       bytes.append(UInt8(ascii: "}"))
     }

@@ -27,7 +27,7 @@ extension CostReport {
         + (peakBytes.map { readableBytes(Double($0)) } ?? "known at a size (apply SIZE --cost)"),
     ]
     let params = parameters.map {
-      "\(groupedDigits($0.count)) \($0.dtype) (\(readableBytes(Double($0.bytes))))"
+      "\(Self.number($0.count)) \($0.dtype) (\(Self.bytes($0.bytes)))"
     }
     lines.append(" Parameter memory: " + (params.isEmpty ? "none" : params.joined(separator: ", ")))
     if total.macs == .unknown || totalFLOPs == .unknown {

@@ -156,6 +156,7 @@ extension KerasHost {
     case .moveaxis: return (1, ["source", "destination"])
     case .cast: return (1, ["dtype"])
     case .clip: return (1, ["x_min", "x_max"])
+    case .oneHot: return (1, ["num_classes", "axis", "dtype", "sparse"])
     default: return (1, ["axis"])
     }
   }

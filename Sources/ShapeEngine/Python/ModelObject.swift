@@ -127,7 +127,9 @@ final class ModelObject: PyObject {
     case "count_params":
       return method(attr) { [unowned self] _, _ throws(PyError) in
         _ = try self.requireBuilt("count_params")
-        return .int(self.params.total)
+        let params = self.params
+        try KerasHost.requireKnownParams(params, of: "model '\(self.name)'")
+        return .int(params.total)
       }
     case "get_layer":
       return method(attr) { [unowned self] args, interp throws(PyError) in

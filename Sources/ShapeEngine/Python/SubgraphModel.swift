@@ -16,7 +16,7 @@ struct SubgraphModel: Layer {
     var weights: [Weight] = []
     for node in inner.layers where !node.calls.isEmpty {
       weights += (node.weights ?? []).map {
-        Weight(node.name + "/" + $0.name, $0.shape, trainable: $0.trainable)
+        Weight(node.name + "/" + $0.name, dims: $0.shape, trainable: $0.trainable)
       }
     }
     return LayerOutput(outputIDs.map { inner.tensors[$0].type }, weights: weights)
@@ -49,6 +49,7 @@ struct SubgraphModel: Layer {
       }
     }
     var evaluator = Evaluator()
+    evaluator.graph.defersWeights = c.defersWeights
     var map: [Int: Int] = [:]
     for (t, type) in zip(inputs, given) {
       let l = evaluator.graph.layers.count
