@@ -25,6 +25,11 @@ import Testing
         "MaxPooling2D()", "BatchNormalization()", "GlobalAveragePooling2D()", "Dense(10)",
       ], sizes: [[37, 53], [64, 64], [29, 41]]),
     Case(
+      name: "classifier with deferred weights",
+      lines: [
+        "x = Input((None, None, 3))", "Conv2D(8, 3)", "MaxPooling2D()", "Flatten()", "Dense(10)",
+      ], sizes: [[32, 32], [57, 41]]),
+    Case(
       name: "conv1d and conv3d",
       lines: [
         "x = Input((None, 4))", "Conv1D(8, 5, padding='causal', dilation_rate=2)",
