@@ -24,9 +24,8 @@ struct CostReference: Decodable, CustomStringConvertible, Sendable {
     }
   }
 
-  /// kshape's report for the model file or program at the size; nil when kshape refuses a
-  /// statement of the program at its declared shapes (a Dense on an unknown feature dim before
-  /// deferred weights, issue 10 part 1): the session then lacks layers Keras has at the size.
+  /// kshape's report for the model file or program at the size; nil (after recording the
+  /// issue) when kshape refuses a statement of a program that Keras runs.
   func kshape() throws -> CostReport? {
     let ev: Evaluation
     if let model {
@@ -38,7 +37,10 @@ struct CostReference: Decodable, CustomStringConvertible, Sendable {
       let c = try #require(programs.first { $0.id == program })
       var session = Session()
       for s in c.statements {
-        if case .failure = session.submit(s) { return nil }
+        if case .failure(let e) = session.submit(s) {
+          Issue.record("\(self): kshape refuses \(s): \(e.message)")
+          return nil
+        }
       }
       guard case .applied(let result, _) = session.submit("apply \(size)") else {
         throw CostReferenceError.notApplied(description)

@@ -47,21 +47,30 @@ extension Dense: Costed {
 }
 
 extension EinsumDense: Costed {
-  /// out * (the product of the input axes the equation sums over: in the input, not in the
-  /// output), as fvcore counts an einsum.
+  /// The product of every letter's size, as fvcore counts an einsum: the input's letters from
+  /// the input (an `output_shape` entry of None takes the input's size, which Keras's output
+  /// shape may leave None), the output's other letters from the output. Bias: an add per
+  /// output element.
   func count(_ input: LayerInput, outputs: [TensorType], _ c: LayerContext)
     throws(ArithmeticOverflow) -> Count?
   {
     guard let eq = equation, let x = input.tensors.first, let y = outputs.first,
-      eq.input.count <= x.rank
+      eq.input.count <= x.rank, eq.output.count <= y.rank
     else { return nil }
-    let offset = eq.leftElided ? x.rank - eq.input.count : 0
-    var summed = Dim.known(1)
-    for (i, letter) in eq.input.enumerated() where !eq.output.contains(letter) {
-      summed = try summed * x.shape[offset + i]
+    var sizes: [Character: Dim] = [:]
+    let inOffset = eq.leftElided ? x.rank - eq.input.count : 0
+    for (i, letter) in eq.input.enumerated() { sizes[letter] = x.shape[inOffset + i] }
+    let outOffset = eq.leftElided ? y.rank - eq.output.count : 0
+    for (i, letter) in eq.output.enumerated() where sizes[letter] == nil {
+      sizes[letter] = y.shape[outOffset + i]
     }
-    let out = try Elements.of(y)
-    return Count(macs: try out * summed, other: biasAxes == nil ? .known(0) : out)
+    guard eq.weight.allSatisfy({ sizes[$0] != nil }) else { return nil }
+    // Dims the ellipsis stands for: in both input and output, never summed.
+    let elided = eq.leftElided ? x.shape.prefix(inOffset) : x.shape.dropFirst(eq.input.count)
+    let free = try Dim.product(elided)
+    let macs = try free * Dim.product(sizes.sorted { $0.key < $1.key }.map(\.value))
+    let out = try free * Dim.product(eq.output.compactMap { sizes[$0] })
+    return Count(macs: macs, other: biasAxes == nil ? .known(0) : out)
   }
 }
 
