@@ -158,3 +158,43 @@ import Testing
     #expect(report.text.contains("a dim is None"))
   }
 }
+
+/// A model used as a layer counts its own layers, evaluated again at the call's shapes: the
+/// same MACs and FLOPs as the layers written inline.
+@Suite struct CostNestedModelTests {
+  static func applied(_ lines: [String], _ command: String) throws -> CostReport {
+    var session = Session()
+    for line in lines {
+      if case .failure(let e) = session.submit(line) { Issue.record("\(line): \(e.message)") }
+    }
+    guard case .applied(let ev, _) = session.submit(command), ev.failure == nil else {
+      throw CostJSONTests.CostJSONError.notATable
+    }
+    return CostAnalysis.run(ev.graph)
+  }
+
+  @Test func modelAsLayerCountsItsLayers() throws {
+    let nested = try Self.applied(
+      [
+        "import keras", "i = keras.Input((None, 6))",
+        "h = keras.layers.Dense(5, activation='relu')(i)", "inner = keras.Model(i, h)",
+        "x = keras.Input((None, 6))", "y = inner(x)", "z = keras.layers.Dense(3)(y)",
+        "outer = keras.Model(x, z)",
+      ], "apply outer 7")
+    let inline = try Self.applied(
+      ["x = Input((None, 6))", "Dense(5, activation='relu')", "Dense(3)"], "apply 7")
+    #expect(nested.uncounted.isEmpty)
+    #expect(nested.total.macs.value != nil)
+    #expect(nested.total == inline.total)
+    #expect(nested.peakBytes == inline.peakBytes)
+  }
+
+  @Test func savedNestedModelCountsItsLayers() throws {
+    let (saved, _) = try ModelFileCase(name: "nested_sequential_unbuilt").load()
+    let ev = try #require(try Inspection.run(saved, sizes: ["64x64"]).results.first?.evaluation)
+    let report = CostAnalysis.run(ev.graph)
+    #expect(report.uncounted.isEmpty)
+    let nested = try #require(ev.graph.layers.firstIndex { $0.className == "Sequential" })
+    #expect((report.layers[nested]?.count?.macs.value ?? 0) > 0)
+  }
+}
