@@ -24,7 +24,8 @@ extension CostReport {
       " Total MACs: \(Self.number(total.macs, short: true))",
       " Total FLOPs: \(Self.number(totalFLOPs, short: true))",
       " Activation memory (batch \(batch)): \(Self.bytes(activationBytes)) in all, peak "
-        + (peakBytes.map { readableBytes(Double($0)) } ?? "known at a size (apply SIZE --cost)"),
+        + (peakBytes.map { readableBytes(Double($0)) }
+          ?? (overflowed ? "too large to count" : "known at a size (apply SIZE --cost)")),
     ]
     let params = parameters.map {
       "\(Self.number($0.count)) \($0.dtype) (\(Self.bytes($0.bytes)))"
