@@ -198,3 +198,22 @@ import Testing
     #expect((report.layers[nested]?.count?.macs.value ?? 0) > 0)
   }
 }
+
+/// Counts past 64 bits are unknown and said so, never a trap.
+@Suite struct CostOverflowTests {
+  @Test func hugeSizesDoNotTrap() throws {
+    var session = Session()
+    for line in ["x = Input((None, None, 3))", "Conv2D(512, 3)", "Conv2D(512, 3)"] {
+      _ = session.submit(line)
+    }
+    guard case .applied(let ev, _) = session.submit("apply 3000000000x3000000000") else {
+      Issue.record("apply did not evaluate")
+      return
+    }
+    let report = CostAnalysis.run(ev.graph)
+    #expect(report.overflowed)
+    #expect(report.total.macs == .unknown)
+    #expect(report.peakBytes == nil)
+    #expect(report.text.contains("does not fit in 64 bits"))
+  }
+}
