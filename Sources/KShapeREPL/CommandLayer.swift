@@ -3,13 +3,15 @@ import ShapeEngine
 
 /// What the REPL does with a statement before and after the session: the habits people bring
 /// (typographic quotes, several sizes at once, a misspelt command), and the display options of
-/// `summary` and `apply` (`--keras`, `--depth N`, `--compact`, `--cost`), which change how a result is
+/// `summary` and `apply` (`--keras`, `--depth N`, `--compact`), which change how a result is
 /// shown, never the session.
 extension REPL {
   /// One command line run, as the outcomes to show and the style to show each in.
   func runCommand(_ piece: String) -> [(outcome: Outcome, style: RenderStyle)] {
     var style = self.style
     style.width = measureWidth()
+    // Drawings in ASCII on a terminal that is not UTF-8 (pipes keep the style they were given).
+    if style.width != nil && !TerminalCharset.isUTF8() { style.ascii = true }
     var text = Self.straightQuotes(piece)
     if let (command, pager) = Self.pagerPipe(text) {
       text = command
@@ -73,8 +75,8 @@ extension REPL {
     var i = 0
     let known =
       command == "summary"
-      ? ["--keras", "--depth", "--compact", "--cost"]
-      : ["--depth", "--compact", "--keras", "--cost"]
+      ? ["--keras", "--depth", "--compact", "--receptive-field", "--cost"]
+      : ["--depth", "--compact", "--keras", "--receptive-field", "--cost"]
     while i < words.count {
       let word = words[i]
       i += 1
@@ -86,6 +88,7 @@ extension REPL {
       switch parts[0] {
       case "--keras": style.kerasShapes = true
       case "--compact": style.compact = true
+      case "--receptive-field", "--rf": style.receptiveField = true
       case "--cost": style.cost = true
       case "--depth":
         var value = parts.count > 1 ? parts[1] : nil

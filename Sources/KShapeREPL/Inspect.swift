@@ -1,7 +1,6 @@
 import ShapeEngine
 
-/// `kshape inspect MODEL [--size SIZE]... [--batch N] [--json] [--summary] [--cost]
-/// [--assume-identity C]`:
+/// `kshape inspect MODEL [--size SIZE]... [--batch N] [--json] [--summary] [--assume-identity C]`:
 /// a saved model evaluated at the declared shapes or at each size.
 public struct Inspect {
   public var path: String
@@ -12,6 +11,8 @@ public struct Inspect {
   public var assumeIdentity: [String]
   /// `A-B`: which sizes evaluate (every unknown dim set to s) and which layer rejects the others.
   public var scan: String?
+  /// RF and Jump columns (`--receptive-field`), `receptive_field` in JSON.
+  public var receptiveField = false
   /// `--cost`: MACs and activation memory per layer, and cost totals (docs/cost.md).
   public var cost = false
   /// The terminal's width, to fit the tables to (nil: their natural width).
@@ -40,7 +41,7 @@ public struct Inspect {
       output.err(error.commandLineText)
       return 2
     }
-    var inspection: Inspection
+    let inspection: Inspection
     let progress = scan.flatMap { ScanProgress(label: "scanning sizes \($0)") }
     do {
       defer { progress?.finish() }
@@ -53,12 +54,15 @@ public struct Inspect {
       output.err(error.inFile(path).commandLineText)
       return 2
     }
-    inspection.cost = cost
     var style = RenderStyle(width: width)
+    style.receptiveField = receptiveField
     style.cost = cost
+    var plain = RenderStyle.plain
+    plain.receptiveField = receptiveField
+    plain.cost = cost
     output.out(
       json
-        ? inspection.json
+        ? inspection.json(style: plain)
         : inspection.text(file: path, summaryOnly: summaryOnly, style: style))
     return inspection.allEvaluated ? 0 : 1
   }

@@ -79,8 +79,7 @@ extension REPL {
         }
         let failed = REPL.failed(outcome)
         if json {
-          if var record = JSONOutput.record(outcome, line: line, source: piece) {
-            if style.cost { JSONOutput.addCost(&record, outcome) }
+          if let record = JSONOutput.record(outcome, line: line, source: piece, style: style) {
             output.out(JSONOutput.encode(record))
           }
         } else if python, case .executed(let x) = outcome {

@@ -111,7 +111,8 @@ extension Evaluator {
       graph.skipTensorName()
     }
     let outs = result.outputs.map { graph.newTensor($0, layer: l) }
-    graph.layers[l].calls.append(LayerCall(inputs: inputs, outputs: outs, site: site))
+    graph.layers[l].calls.append(
+      LayerCall(inputs: inputs, outputs: outs, site: site, node: graph.layers[l].calls.count))
     graph.current = outs.first
     return .called(layer: l, outputs: outs)
   }

@@ -20,6 +20,9 @@ public struct LayerCall: Sendable {
   /// on the current tensor, or a call made without the written form: one input is one tensor,
   /// several are one list.
   public var site: CallSite? = nil
+  /// Its index among the layer's calls when it was made: Keras's `node_index`, which a model's
+  /// view keeps although it drops other models' calls (`dense[1][0]` in a summary).
+  public var node = 0
 }
 
 /// The arguments of a layer call as written, with tensors by id: what export writes back.
@@ -312,6 +315,16 @@ public struct Graph: Sendable {
   /// The order a model's summary lists its layers in (Keras's `model.operations`), when the
   /// graph is a model's view; nil for creation order.
   public var order: [Int]?
+
+  /// Whether a summary has Keras's "Connected to" column: a model's view says, as Keras decides
+  /// it (not for a Sequential, nor for a Functional that is a chain without shared layers); nil
+  /// for the session's graph (then: when some call has several inputs or a layer several calls).
+  public var showsConnections: Bool?
+  /// A model's view: each layer's last call in the whole program, where the model's own calls
+  /// end earlier (Keras's summary shows a layer's last node, whichever model made it).
+  public var lastCalls: [Int: LayerCall] = [:]
+  /// An unbuilt Sequential's view: its layers are listed although never called ("?").
+  public var listsUncalled = false
 
   /// The layers in the order tables list them.
   public var listed: [Int] { order ?? Array(layers.indices) }

@@ -128,6 +128,10 @@ extension JSONOutput {
       array(l.outputShapes) { $0.shape($1) }
       key("params", &first)
       params(l.params)
+      if let v = l.receptiveField {
+        key("receptive_field", &first)
+        array(v) { $0.receptiveField($1) }
+      }
       bytes.append(UInt8(ascii: "}"))
     }
 

@@ -71,6 +71,8 @@ public enum Render {
       return Prose.wrap(imported(name, layers, g), width: style.fitWidth)
     case .help(let topic): return Prose.wrap(Help.text(topic), width: style.fitWidth)
     case .export(let request): return request.message
+    case .diagram(let d):
+      return d.picture.diagram(width: style.fitWidth, ascii: d.ascii || style.ascii)
     case .failure(let e): return diagnostic(e, source: source, style)
     }
   }
@@ -148,14 +150,18 @@ public enum Render {
   /// or Keras's own form with `style.kerasShapes`), params as Keras groups them; fitted to
   /// `style.width`. A model's view lists its layers in Keras's order (`Graph.order`).
   public static func summary(_ g: Graph, title: String, style: RenderStyle = .plain) -> String {
-    let graphLike = g.layers.contains {
-      $0.calls.contains { $0.inputs.count > 1 } || $0.calls.count > 1
-    }
-    let cost = style.cost ? CostAnalysis.run(g) : nil
+    let graphLike =
+      g.showsConnections
+      ?? g.layers.contains { $0.calls.contains { $0.inputs.count > 1 } || $0.calls.count > 1 }
     var headers = ["Layer (type)", "Output Shape", "Param #"]
+    let fields = style.receptiveField ? ReceptiveFields(g) : nil
+    var shownTensors: [Int] = []
+    if fields != nil { headers += ["RF", "Jump"] }
+    let cost = style.cost ? CostAnalysis.run(g) : nil
+    let costColumns = headers.count..<(headers.count + (cost == nil ? 0 : 2))
     if cost != nil { headers += CostReport.columnHeaders }
     if graphLike { headers.append("Connected to") }
-    var table = Table(headers: headers, rightAligned: cost == nil ? [2] : [2, 3, 4])
+    var table = Table(headers: headers, rightAligned: Set([2] + costColumns))
     table.keptWhole = [1]
     let folded = (style.depth ?? .max) <= 1 ? g.imports.indices.map { ($0, g.imports[$0]) } : []
     let listed = g.listed
@@ -171,6 +177,10 @@ public enum Render {
         var row = [
           label, shapes.joined(separator: ", "), params(g.params(of: model.layers)),
         ]
+        if let fields {
+          row += fields.cells(model.outputs, g)
+          shownTensors += model.outputs
+        }
         row += cost?.cells(model.layers) ?? []
         if graphLike {
           let inside = Set(model.layers)
@@ -184,22 +194,54 @@ public enum Render {
       }
       let node = g.layers[l]
       k += 1
-      if node.calls.isEmpty { continue }
-      let outs = node.calls.flatMap(\.outputs).map { g.tensors[$0].type }
+      if node.calls.isEmpty {
+        // An unbuilt Sequential lists its layers as Keras does: no shape, no weights yet.
+        if g.listsUncalled {
+          let unbuilt = node.layer != nil && !Catalog.builtWhenMade(node.className)
+          table.rows.append(
+            ["\(node.name) (\(node.className))", "?", unbuilt ? "0 (unbuilt)" : "0"]
+              + (fields != nil ? ["", ""] : []) + (cost != nil ? ["", ""] : [])
+              + (graphLike ? ["-"] : []))
+        }
+        continue
+      }
+      // Keras's format_layer_shape: the outputs of the layer's last node in the program, a list
+      // when several.
+      let last = g.lastCalls[l] ?? node.calls.last
+      let outs = (last?.outputs ?? []).map { shape(g.tensors[$0].type, style) }
       var row = [
-        "\(node.name) (\(node.className))", outs.map { shape($0, style) }.joined(separator: ", "),
+        "\(node.name) (\(node.className))",
+        outs.count == 1 ? outs[0] : "[" + outs.joined(separator: ", ") + "]",
         params(node.params),
       ]
+      if let fields {
+        let outputs = node.calls.flatMap(\.outputs)
+        row += fields.cells(outputs, g)
+        shownTensors += outputs
+      }
       row += cost?.cells([l]) ?? []
       if graphLike {
-        let sources = node.calls.flatMap(\.inputs).map { g.layerName(of: $0) }
+        let sources = node.calls.flatMap(\.inputs).map { connection($0, g) }
         row.append(sources.isEmpty ? "-" : sources.joined(separator: ", "))
       }
       table.rows.append(row)
     }
-    return [title, table.rendered(maxWidth: style.fitWidth, compact: style.compact), footer(g)]
+    let legend = fields?.legend(g, rows: shownTensors) ?? []
+    return
+      ([title, table.rendered(maxWidth: style.fitWidth, compact: style.compact), footer(g)]
+      + legend.map { Prose.wrap($0, width: style.fitWidth) }
+      + (cost.map { [Prose.wrap($0.text, width: style.fitWidth)] } ?? []))
       .joined(separator: "\n")
-      + (cost.map { "\n" + Prose.wrap($0.text, width: style.fitWidth) } ?? "")
+  }
+
+  /// Keras's "Connected to" entry for a tensor: its layer, node and tensor index
+  /// (`conv2d[0][0]`).
+  static func connection(_ t: Int, _ g: Graph) -> String {
+    let node = g.layers[g.tensors[t].layer]
+    for call in node.calls {
+      if let i = call.outputs.firstIndex(of: t) { return "\(node.name)[\(call.node)][\(i)]" }
+    }
+    return node.name
   }
 
   /// A shape in the summary: with formulas, or as Keras prints it.

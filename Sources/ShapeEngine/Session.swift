@@ -29,7 +29,7 @@ public struct Session: Sendable {
 
   /// The command words of the REPL; anything else is Python.
   public static let commands: Set<String> = [
-    "apply", "summary", "scan", "help", "export", "quit", "exit",
+    "apply", "summary", "scan", "help", "export", "diagram", "quit", "exit",
   ]
 
   /// Keras's own refusal of weights sized by a dim not known yet (`--keras-strict`), instead
@@ -207,9 +207,10 @@ public struct Session: Sendable {
         return .failure(error)
       }
     case "help": return .help(argument)
+    case "diagram": return diagram(argument)
     case "export":
       do {
-        return .export(try ExportRequest.make(argument, graph: graph))
+        return .export(try ExportRequest.make(argument, graph: exportedGraph(argument)))
       } catch {
         return .failure(error)
       }
@@ -369,6 +370,8 @@ public enum Outcome: Sendable {
   case help(String)
   /// An export made: the REPL writes its text to its path, then shows its message.
   case export(ExportRequest)
+  /// `diagram`: the graph drawn as text (fitted to the terminal when shown).
+  case diagram(DiagramRequest)
   case quit
   case failure(EngineError)
 }

@@ -256,7 +256,7 @@ struct Run: ParsableCommand {
   }
 }
 
-/// `kshape inspect MODEL [--size SIZE]... [--batch N] [--json] [--summary] [--cost]`.
+/// `kshape inspect MODEL [--size SIZE]... [--batch N] [--json] [--summary]`.
 struct InspectModel: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "inspect",
@@ -304,6 +304,11 @@ struct InspectModel: ParsableCommand {
         + "and which layer rejects the others."))
   var scan: String?
 
+  @Flag(
+    name: .customLong("receptive-field"),
+    help: "Add each layer's receptive field and jump per spatial axis (RF, Jump; JSON too).")
+  var receptiveField = false
+
   func validate() throws {
     if let batch, batch <= 0 { throw ValidationError("--batch must be a positive int") }
   }
@@ -313,6 +318,7 @@ struct InspectModel: ParsableCommand {
       path: model, sizes: size, batch: batch, json: json, summaryOnly: summary,
       assumeIdentity: assumeIdentity, scan: scan)
     inspect.width = TerminalSize.columns(STDOUT_FILENO)
+    inspect.receptiveField = receptiveField
     inspect.cost = cost
     let streams = StandardStreams()
     throw ExitCode(streams.finish(inspect.run(streams.output)))

@@ -120,12 +120,11 @@ public enum CostAnalysis {
   }
 
   /// A model used as a layer, evaluated again on this call's inputs.
-  static func nestedGraph(_ layer: any Layer, _ input: LayerInput, _ c: LayerContext) -> (
-    graph: Graph, outputs: [Int]
-  )? {
-    if let m = layer as? NestedModel { return try? m.evaluate(input, c) }
-    if let m = layer as? SubgraphModel { return try? m.evaluate(input, c) }
-    return nil
+  static func nestedGraph(_ layer: any Layer, _ input: LayerInput, _ c: LayerContext)
+    -> Expansion?
+  {
+    guard let model = layer as? any ExpandableModel else { return nil }
+    return try? model.expanded(input.tensors, c)
   }
 
   /// Whether the layer applies its `activation=` argument to its output (Dense, Conv,

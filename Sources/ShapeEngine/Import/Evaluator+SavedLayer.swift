@@ -123,21 +123,6 @@ struct NestedModel: Layer {
   var options: ImportOptions
 
   func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
-    let (graph, outputs) = try evaluate(input, c)
-    var weights: [Weight] = []
-    for layer in graph.layers where !layer.calls.isEmpty {
-      weights += (layer.weights ?? []).map {
-        Weight(layer.name + "/" + $0.name, dims: $0.shape, trainable: $0.trainable)
-      }
-    }
-    return LayerOutput(outputs.map { graph.tensors[$0].type }, weights: weights)
-  }
-
-  /// The model evaluated on the tensors of `input`: its graph and outputs (what `call`
-  /// returns, and what the cost analysis counts inside the model).
-  func evaluate(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> (
-    graph: Graph, outputs: [Int]
-  ) {
     let given = input.tensors
     var binding = InputBinding()
     for (i, t) in given.enumerated() { binding.tensors[i] = t }
@@ -171,6 +156,12 @@ struct NestedModel: Layer {
             + "shape=\(expected), found shape=\(actual.kerasShape)")
       }
     }
-    return (graph, outputs)
+    var weights: [Weight] = []
+    for layer in graph.layers where !layer.calls.isEmpty {
+      weights += (layer.weights ?? []).map {
+        Weight(layer.name + "/" + $0.name, dims: $0.shape, trainable: $0.trainable)
+      }
+    }
+    return LayerOutput(outputs.map { graph.tensors[$0].type }, weights: weights)
   }
 }

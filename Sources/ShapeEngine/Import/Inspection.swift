@@ -9,8 +9,6 @@ public struct Inspection: Sendable {
   public var session: Session
   /// One evaluation per size, in the order given (the declared shapes when none was given).
   public var results: [Result]
-  /// `--cost`: the JSON records carry each size's cost (docs/cost.md).
-  public var cost = false
   /// Classes treated as shape-preserving, with the layers that use them.
   public var assumed: [(className: String, layers: [String])]
   /// The sizes the model accepts, when a scan was asked for.
@@ -74,7 +72,10 @@ public struct Inspection: Sendable {
   /// `{"model": NAME, "results": [APPLY, ...]}`: each result is the `apply` record of
   /// docs/json-output.md (without `line` and `source`); `assumed_identity` lists the classes
   /// treated as shape-preserving, when any.
-  public var json: String {
+  public var json: String { json(style: .plain) }
+
+  /// The JSON with the options of `style` (`--receptive-field`).
+  public func json(style: RenderStyle) -> String {
     // Keys sorted, as in every JSON kshape writes.
     var parts: [String] = []
     if !assumed.isEmpty {
@@ -88,9 +89,10 @@ public struct Inspection: Sendable {
     }
     parts.append("\"model\":" + JSONOutput.quoted(model.name))
     let records = results.compactMap { r -> String? in
-      let outcome = Outcome.applied(r.evaluation, size: r.size)
-      guard var rec = JSONOutput.record(outcome, line: 1, source: "") else { return nil }
-      if cost { JSONOutput.addCost(&rec, outcome) }
+      guard
+        var rec = JSONOutput.record(
+          .applied(r.evaluation, size: r.size), line: 1, source: "", style: style)
+      else { return nil }
       rec.line = nil
       rec.source = nil
       if var e = rec.error {

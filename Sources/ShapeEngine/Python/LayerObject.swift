@@ -22,7 +22,7 @@ final class LayerObject: PyObject {
   func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
     switch name {
     case "name": return .str(node.name)
-    case "built": return .bool(!node.calls.isEmpty)
+    case "built": return .bool(!node.calls.isEmpty || Catalog.builtWhenMade(node.className))
     case "trainable": return .bool(node.trainable)
     case "dtype": return .str(node.policy.variableDType.name)
     case "output", "input":

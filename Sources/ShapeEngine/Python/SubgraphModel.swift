@@ -12,22 +12,18 @@ struct SubgraphModel: Layer {
   var className: String
 
   func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
-    let (inner, outputIDs) = try evaluate(input, c)
+    let inner = try expanded(input.tensors, c)
     var weights: [Weight] = []
-    for node in inner.layers where !node.calls.isEmpty {
+    for node in inner.graph.layers where !node.calls.isEmpty {
       weights += (node.weights ?? []).map {
         Weight(node.name + "/" + $0.name, dims: $0.shape, trainable: $0.trainable)
       }
     }
-    return LayerOutput(outputIDs.map { inner.tensors[$0].type }, weights: weights)
+    return LayerOutput(inner.outputs.map { inner.graph.tensors[$0].type }, weights: weights)
   }
 
-  /// The model's calls run again on the tensors of `input`: the graph they make and its outputs
-  /// (what `call` returns, and what the cost analysis counts inside the model).
-  func evaluate(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> (
-    graph: Graph, outputs: [Int]
-  ) {
-    let given = input.tensors
+  /// The model's calls run again on `given`: its own graph at those shapes.
+  func expanded(_ given: [TensorType], _ c: LayerContext) throws(LayerError) -> Expansion {
     guard given.count == inputs.count else {
       throw LayerError(
         "Layer \"\(c.name)\" expects \(inputs.count) input(s), but it received \(given.count) "
@@ -128,6 +124,7 @@ struct SubgraphModel: Layer {
       }
       results.append(m)
     }
-    return (evaluator.graph, results)
+    return Expansion(
+      graph: evaluator.graph, inputs: inputs.compactMap { map[$0] }, outputs: results)
   }
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Writes Tests/ShapeEngineTests/Golden/supports_masking.jsonl: `layer.supports_masking` as Keras
-gives it for every class of layer_configs.jsonl (constructed from that file's `call` string), and
-for the classes where it depends on an argument, both ways.
+"""Writes Tests/ShapeEngineTests/Golden/layer_attributes.jsonl: `layer.supports_masking` and
+`layer.built` (before any call: a layer without a `build` of its own is built when made, and an
+unbuilt Sequential's summary says "0 (unbuilt)" for the others) as Keras gives them for every
+class of layer_configs.jsonl (constructed from that file's `call` string), and for the classes
+where they depend on an argument, both ways.
 
-Run:  KERAS_BACKEND=jax /work/kenv-tf/bin/python tools/golden/supports_masking.py
+Run:  KERAS_BACKEND=jax /work/kenv-tf/bin/python tools/golden/layer_attributes.py
 """
 
 import json
@@ -50,8 +52,14 @@ def main():
         except Exception as exc:  # noqa: BLE001 - recorded, not hidden
             print(f"skipped {call}: {type(exc).__name__}: {exc}")
             continue
-        rows.append({"call": call, "supports_masking": bool(layer.supports_masking)})
-    out = GOLDEN / "supports_masking.jsonl"
+        rows.append(
+            {
+                "call": call,
+                "supports_masking": bool(layer.supports_masking),
+                "built": bool(layer.built),
+            }
+        )
+    out = GOLDEN / "layer_attributes.jsonl"
     out.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in rows))
     print(f"{len(rows)} rows, keras {keras.__version__} -> {out}")
 

@@ -1,7 +1,7 @@
 extension Catalog {
   /// The classes whose `supports_masking` is True in Keras 3 (they set it, or override
   /// `compute_mask`); Embedding's follows `mask_zero` and Lambda's its `mask` argument.
-  /// Checked against Keras by GoldenSupportsMaskingTests (supports_masking.jsonl).
+  /// Checked against Keras by GoldenLayerAttributeTests (layer_attributes.jsonl).
   public static let supportsMasking: Set<String> = [
     "Activation", "ActivityRegularization", "Add", "AdditiveAttention", "AlphaDropout",
     "Attention", "Average", "BatchNormalization", "Bidirectional", "Concatenate", "ConvLSTM1D",
@@ -24,5 +24,24 @@ extension Catalog {
       return arguments != nil
     default: return supportsMasking.contains(name)
     }
+  }
+}
+
+extension Catalog {
+  /// The classes Keras 3 makes built (`layer.built` before any call: they have no `build` of
+  /// their own). An unbuilt Sequential's summary gives the others "0 (unbuilt)". Checked against
+  /// Keras by GoldenLayerAttributeTests (layer_attributes.jsonl).
+  public static let builtWhenMade: Set<String> = [
+    "Activation", "ActivityRegularization", "AlphaDropout", "AveragePooling1D", "AveragePooling2D",
+    "AveragePooling3D", "Dropout", "ELU", "GaussianDropout", "GaussianNoise",
+    "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D",
+    "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D", "Identity", "LeakyReLU",
+    "Masking", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "ReLU", "Reshape", "Softmax",
+    "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "UnitNormalization",
+  ]
+
+  /// `layer.built` for a layer of `className` that has not been called.
+  public static func builtWhenMade(_ className: String) -> Bool {
+    builtWhenMade.contains(entry(className)?.className ?? className)
   }
 }
