@@ -17,6 +17,8 @@ public struct Inspect {
   public var cost = false
   /// The terminal's width, to fit the tables to (nil: their natural width).
   public var width: Int?
+  /// `--rules`: the size rules of the inputs (`rules` in the REPL), after the rest.
+  public var rules = false
 
   public init(
     path: String, sizes: [String] = [], batch: Int? = nil, json: Bool = false,
@@ -60,10 +62,26 @@ public struct Inspect {
     var plain = RenderStyle.plain
     plain.receptiveField = receptiveField
     plain.cost = cost
-    output.out(
+    var sizeRules: SizeRules?
+    if rules {
+      do {
+        sizeRules = try SizeRules.derive(inspection.session)
+      } catch {
+        output.err(error.inFile(path).commandLineText)
+        return 2
+      }
+    }
+    var text =
       json
-        ? inspection.json(style: plain)
-        : inspection.text(file: path, summaryOnly: summaryOnly, style: style))
+      ? inspection.json(style: plain)
+      : inspection.text(file: path, summaryOnly: summaryOnly, style: style)
+    if let sizeRules {
+      text =
+        json
+        ? String(text.dropLast()) + ",\"rules\":" + sizeRules.json.minified + "}"
+        : text + "\n\n" + sizeRules.text
+    }
+    output.out(text)
     return inspection.allEvaluated ? 0 : 1
   }
 }

@@ -222,6 +222,10 @@ extension JSONOutput {
         key("path", &first)
         string(v)
       }
+      if let v = r.report {
+        key("report", &first)
+        bytes += Array(v.minified.utf8)
+      }
       if let v = r.size {
         key("size", &first)
         string(v)

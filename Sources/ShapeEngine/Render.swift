@@ -54,6 +54,7 @@ public enum Render {
     case .effect(let e, let graph): return Prose.wrap(effect(e, graph), width: style.fitWidth)
     case .shown(let b, _, let graph): return Prose.wrap(binding(b, graph), width: style.fitWidth)
     case .applied(let ev, let size): return evaluation(ev, size: size, style: style)
+    case .appliedSizes(let results): return sideBySide(results, style: style)
     case .summary(let g, let title): return summary(g, title: title, style: style)
     case .executed(let x):
       // A statement that made several calls and showed nothing (a loop, `model.add` that
@@ -67,6 +68,7 @@ public enum Render {
       let shown = ([x.text] + [x.display].compactMap { $0 }).filter { !$0.isEmpty }
       return shown.isEmpty ? nil : shown.joined(separator: "\n")
     case .scanned(let scan): return Prose.wrap(scan.text, width: style.fitWidth)
+    case .report(let report): return report.text
     case .imported(let name, let layers, let g):
       return Prose.wrap(imported(name, layers, g), width: style.fitWidth)
     case .help(let topic): return Prose.wrap(Help.text(topic), width: style.fitWidth)

@@ -305,6 +305,12 @@ struct InspectModel: ParsableCommand {
   var scan: String?
 
   @Flag(
+    name: .long,
+    help: "The size rules: which sizes of each unknown dim evaluate, as conditions from the layers."
+  )
+  var rules = false
+
+  @Flag(
     name: .customLong("receptive-field"),
     help: "Add each layer's receptive field and jump per spatial axis (RF, Jump; JSON too).")
   var receptiveField = false
@@ -318,6 +324,7 @@ struct InspectModel: ParsableCommand {
       path: model, sizes: size, batch: batch, json: json, summaryOnly: summary,
       assumeIdentity: assumeIdentity, scan: scan)
     inspect.width = TerminalSize.columns(STDOUT_FILENO)
+    inspect.rules = rules
     inspect.receptiveField = receptiveField
     inspect.cost = cost
     let streams = StandardStreams()
