@@ -89,8 +89,8 @@ extension REPL {
     var i = 0
     let known =
       command == "summary"
-      ? ["--keras", "--depth", "--compact", "--receptive-field"]
-      : ["--depth", "--compact", "--keras", "--receptive-field"]
+      ? ["--keras", "--depth", "--compact", "--receptive-field", "--cost"]
+      : ["--depth", "--compact", "--keras", "--receptive-field", "--cost"]
     while i < words.count {
       let word = words[i]
       i += 1
@@ -103,6 +103,7 @@ extension REPL {
       case "--keras": style.kerasShapes = true
       case "--compact": style.compact = true
       case "--receptive-field", "--rf": style.receptiveField = true
+      case "--cost": style.cost = true
       case "--depth":
         var value = parts.count > 1 ? parts[1] : nil
         if value == nil, i < words.count {

@@ -13,6 +13,8 @@ public struct Inspect {
   public var scan: String?
   /// RF and Jump columns (`--receptive-field`), `receptive_field` in JSON.
   public var receptiveField = false
+  /// `--cost`: MACs and activation memory per layer, and cost totals (docs/cost.md).
+  public var cost = false
   /// The terminal's width, to fit the tables to (nil: their natural width).
   public var width: Int?
   /// `--rules`: the size rules of the inputs (`rules` in the REPL), after the rest.
@@ -56,8 +58,10 @@ public struct Inspect {
     }
     var style = RenderStyle(width: width)
     style.receptiveField = receptiveField
+    style.cost = cost
     var plain = RenderStyle.plain
     plain.receptiveField = receptiveField
+    plain.cost = cost
     var sizeRules: SizeRules?
     if rules {
       do {

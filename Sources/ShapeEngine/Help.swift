@@ -20,6 +20,7 @@ public enum Help {
     }
     if name == "apply" { return applyHelp }
     if name == "summary" { return summaryHelp }
+    if name == "cost" || name == "--cost" { return costHelp }
     if name == "scan" { return scanHelp }
     if let text = sizeTopics[name] { return text }
     if name == "help" || name == "commands" { return commandsHelp }
@@ -37,6 +38,7 @@ public enum Help {
       name,
       in: Catalog.allNames + [
         "apply", "import", "export", "Input", "summary", "scan", "diagram", "receptive-field",
+        "cost",
       ] + sizeTopics.keys.sorted())
     return "no help for '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
   }
@@ -60,6 +62,7 @@ public enum Help {
       summary --depth 1    an imported model as one row, as Keras shows a model in a model
       summary --compact    no rules between rows (long models)
       summary --receptive-field   RF and Jump columns (help receptive-field)
+      summary --cost       MACs and activation memory per layer, cost totals (help cost)
     The options work with apply too: apply 224x224 --compact. A long table: summary | less
     """
 

@@ -116,6 +116,10 @@ extension JSONOutput {
       bytes.append(UInt8(ascii: "{"))
       key("class_name", &first)
       string(l.className)
+      if let v = l.cost {
+        key("cost", &first)
+        cost(v)
+      }
       key("dtypes", &first)
       array(l.dtypes) { $0.string($1) }
       key("name", &first)
@@ -173,6 +177,10 @@ extension JSONOutput {
       if let v = r.className {
         key("class_name", &first)
         string(v)
+      }
+      if let v = r.cost {
+        key("cost", &first)
+        cost(v)
       }
       if let v = r.error {
         key("error", &first)

@@ -21,8 +21,10 @@ public enum JSONOutput {
     public var params: ParamCount
     /// With `--receptive-field`: each output's receptive field in each input.
     public var receptiveField: [ReceptiveFieldJSON]?
+    /// With `--cost` (docs/cost.md).
+    public var cost: CostJSON? = nil
     enum CodingKeys: String, CodingKey {
-      case name, params, dtypes
+      case name, params, dtypes, cost
       case className = "class_name"
       case outputShapes = "output_shapes"
       case receptiveField = "receptive_field"
@@ -67,11 +69,13 @@ public enum JSONOutput {
     /// For `export`: the file written and its format (`keras` or `python`).
     public var path: String?
     public var format: String?
+    /// With `--cost`: the totals (docs/cost.md).
+    public var cost: CostJSON?
     /// For `rules`, `solve`, a two-axis `scan`, `diff`: the report as a document.
     public var report: JSONValue? = nil
     enum CodingKeys: String, CodingKey {
       case line, ok, kind, source, name, variable, outputs, params, size, inputs, layers, text,
-        error, path, format
+        error, path, format, cost
       case className = "class_name"
     }
 
@@ -217,6 +221,7 @@ public enum JSONOutput {
       r.kind = "error"
       r.error = error(e)
     }
+    if style.cost { addCost(&r, o) }
     return r
   }
 

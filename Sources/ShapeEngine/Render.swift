@@ -159,8 +159,11 @@ public enum Render {
     let fields = style.receptiveField ? ReceptiveFields(g) : nil
     var shownTensors: [Int] = []
     if fields != nil { headers += ["RF", "Jump"] }
+    let cost = style.cost ? CostAnalysis.run(g) : nil
+    let costColumns = headers.count..<(headers.count + (cost == nil ? 0 : 2))
+    if cost != nil { headers += CostReport.columnHeaders }
     if graphLike { headers.append("Connected to") }
-    var table = Table(headers: headers, rightAligned: [2])
+    var table = Table(headers: headers, rightAligned: Set([2] + costColumns))
     table.keptWhole = [1]
     let folded = (style.depth ?? .max) <= 1 ? g.imports.indices.map { ($0, g.imports[$0]) } : []
     let listed = g.listed
@@ -180,6 +183,7 @@ public enum Render {
           row += fields.cells(model.outputs, g)
           shownTensors += model.outputs
         }
+        row += cost?.cells(model.layers) ?? []
         if graphLike {
           let inside = Set(model.layers)
           let sources = g.layers[model.layers].flatMap { $0.calls.flatMap(\.inputs) }
@@ -198,6 +202,7 @@ public enum Render {
           let unbuilt = node.layer != nil && !Catalog.builtWhenMade(node.className)
           table.rows.append(
             ["\(node.name) (\(node.className))", "?", unbuilt ? "0 (unbuilt)" : "0"]
+              + (fields != nil ? ["", ""] : []) + (cost != nil ? ["", ""] : [])
               + (graphLike ? ["-"] : []))
         }
         continue
@@ -216,6 +221,7 @@ public enum Render {
         row += fields.cells(outputs, g)
         shownTensors += outputs
       }
+      row += cost?.cells([l]) ?? []
       if graphLike {
         let sources = node.calls.flatMap(\.inputs).map { connection($0, g) }
         row.append(sources.isEmpty ? "-" : sources.joined(separator: ", "))
@@ -225,7 +231,8 @@ public enum Render {
     let legend = fields?.legend(g, rows: shownTensors) ?? []
     return
       ([title, table.rendered(maxWidth: style.fitWidth, compact: style.compact), footer(g)]
-      + legend.map { Prose.wrap($0, width: style.fitWidth) })
+      + legend.map { Prose.wrap($0, width: style.fitWidth) }
+      + (cost.map { [Prose.wrap($0.text, width: style.fitWidth)] } ?? []))
       .joined(separator: "\n")
   }
 

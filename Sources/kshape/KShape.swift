@@ -287,6 +287,11 @@ struct InspectModel: ParsableCommand {
   @Flag(name: .long, help: "One line per size instead of every layer.")
   var summary = false
 
+  @Flag(
+    name: .long,
+    help: "MACs, FLOPs and activation memory per layer and in total (docs/cost.md).")
+  var cost = false
+
   @Option(
     name: .customLong("assume-identity"), parsing: .unconditionalSingleValue,
     help: "Treat this custom class as shape-preserving (repeat for several).")
@@ -321,6 +326,7 @@ struct InspectModel: ParsableCommand {
     inspect.width = TerminalSize.columns(STDOUT_FILENO)
     inspect.rules = rules
     inspect.receptiveField = receptiveField
+    inspect.cost = cost
     let streams = StandardStreams()
     throw ExitCode(streams.finish(inspect.run(streams.output)))
   }
