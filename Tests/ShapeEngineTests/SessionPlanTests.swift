@@ -1,3 +1,4 @@
+import ShapeCore
 import Testing
 
 @testable import ShapeEngine
@@ -169,5 +170,51 @@ import Testing
     let fast = try #require(session.planned(binding))
     #expect(
       PlanTests.fingerprint(fast.graph) == PlanTests.fingerprint(session.replayed(binding).graph))
+  }
+}
+
+/// The golden Keras programs (tutorial code run verbatim by Keras) through `apply`: planned or
+/// replayed, the evaluation is the replay's, at the batch, at sizes that evaluate and at 1s.
+@Suite struct SessionPlanGoldenProgramTests {
+  static func bindings(_ g: Graph) -> [InputBinding] {
+    var out = [InputBinding(batch: 5)]
+    for fill in [7, 32, 1] {
+      var b = InputBinding()
+      for (i, declared) in g.declaredInputs.enumerated() {
+        b.shapes[i] = declared.map { d -> Dim in
+          if case .known(let n) = d { return .known(n) }
+          return .known(fill)
+        }
+      }
+      out.append(b)
+    }
+    return out
+  }
+
+  @Test func everyGoldenProgramAppliesAsItsReplay() {
+    var planned = 0
+    var evaluated = 0
+    var reasons: [String: Int] = [:]
+    for c in GoldenProgramTests.cases where c.ok {
+      var session = Session()
+      session.submitProgram(c.source, name: "\(c.name).py") { _, _ in true }
+      if session.unplannedReason == nil { planned += 1 }
+      reasons[session.unplannedReason ?? "planned", default: 0] += 1
+      for binding in Self.bindings(session.graph) {
+        let fast = session.evaluate(binding)
+        let slow = session.replayed(binding)
+        if session.planned(binding) != nil { evaluated += 1 }
+        #expect(
+          PlanTests.fingerprint(fast.failure?.error) == PlanTests.fingerprint(slow.failure?.error),
+          "\(c.name)")
+        #expect(fast.failure?.statement == slow.failure?.statement, "\(c.name)")
+        #expect(
+          PlanTests.fingerprint(fast.graph) == PlanTests.fingerprint(slow.graph), "\(c.name)")
+      }
+    }
+    // Most tutorial programs never read a shape: the plan must be what serves them.
+    #expect(planned > 10 && evaluated > 10, "planned \(planned), evaluated \(evaluated)")
+    print(
+      "golden programs: \(reasons.sorted { $0.key < $1.key }); planned evaluations: \(evaluated)")
   }
 }

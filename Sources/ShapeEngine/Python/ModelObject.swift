@@ -124,7 +124,6 @@ final class ModelObject: PyObject {
     case "trainable": return .bool(true)
     case "summary":
       return method(attr) { [unowned self] _, interp throws(PyError) in
-        self.host.observe("a model's summary")
         interp.write(Render.summary(self.view, title: "Model: \"\(self.name)\"") + "\n")
         return .none
       }
