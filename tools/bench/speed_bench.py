@@ -100,6 +100,14 @@ def write_workloads(folder):
         p.write_text(model.to_json())
         paths[f"chain{n}"] = p
         CHAIN_MODELS[n] = model
+        # The same chain typed as statements in a session, then applied (its compiled calls).
+        typed = ["x = Input((None, None, 3))"] + [
+            ["Conv2D(8, 3, padding='same')", "BatchNormalization()", "ReLU()"][i % 3]
+            for i in range(n)
+        ]
+        p = folder / f"typed{n}.ks"
+        p.write_text("\n".join(typed + ["apply 64x64"]) + "\n")
+        paths[f"typed{n}"] = p
     return paths
 
 
@@ -203,6 +211,8 @@ def fresh(paths):
         k = median_run([str(KSHAPE), "inspect", path, "--size", "64x64"], REPEAT)
         p = median_run([PYTHON, "-c", KERAS_CHAIN.format(n=n)], 1 if n > 1000 else 3)
         rows.append(("apply", f"chain of {n} layers at 64x64", n, k, p))
+        k = median_run([str(KSHAPE), "run", str(paths[f"typed{n}"])], REPEAT)
+        rows.append(("apply", f"chain of {n} layers typed in a session, then apply 64x64", n, k, p))
     for m in MODELS:
         path = str(GOLDEN / f"{m}.json")
         for label, sizes in (("1 size", ONE), ("10 sizes", TEN)):
