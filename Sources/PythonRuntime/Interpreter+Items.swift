@@ -40,12 +40,16 @@ extension Interpreter {
     switch object {
     case .list(let list):
       if let slice = key.asSlice {
-        return .list(PyList(try slice.positions(count: list.items.count).map { list.items[$0] }))
+        let positions = try slice.positions(count: list.items.count)
+        try checkSize(positions.count)
+        return .list(PyList(positions.map { list.items[$0] }))
       }
       return list.items[try index(key, count: list.items.count, "list", range)]
     case .tuple(let items):
       if let slice = key.asSlice {
-        return .tuple(try slice.positions(count: items.count).map { items[$0] })
+        let positions = try slice.positions(count: items.count)
+        try checkSize(positions.count)
+        return .tuple(positions.map { items[$0] })
       }
       return items[try index(key, count: items.count, "tuple", range)]
     case .str(let s):

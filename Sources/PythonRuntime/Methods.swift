@@ -81,7 +81,7 @@ enum Methods {
     switch name {
     case "append":
       let a = try arguments.unpack(qualified, ["object"], required: 1)
-      try interpreter.checkSize(list.items.count + 1)
+      try interpreter.checkSize(list.items.count + 1, growing: true)
       list.items.append(a[0] ?? .none)
     case "extend":
       let a = try arguments.unpack(qualified, ["iterable"], required: 1)
