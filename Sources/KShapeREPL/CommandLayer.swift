@@ -10,6 +10,8 @@ extension REPL {
   func runCommand(_ piece: String) -> [(outcome: Outcome, style: RenderStyle)] {
     var style = self.style
     style.width = measureWidth()
+    // Drawings in ASCII on a terminal that is not UTF-8 (pipes keep the style they were given).
+    if style.width != nil && !TerminalCharset.isUTF8() { style.ascii = true }
     var text = Self.straightQuotes(piece)
     if let (command, pager) = Self.pagerPipe(text) {
       text = command
@@ -73,7 +75,8 @@ extension REPL {
     var i = 0
     let known =
       command == "summary"
-      ? ["--keras", "--depth", "--compact"] : ["--depth", "--compact", "--keras"]
+      ? ["--keras", "--depth", "--compact", "--receptive-field"]
+      : ["--depth", "--compact", "--keras", "--receptive-field"]
     while i < words.count {
       let word = words[i]
       i += 1
@@ -85,6 +88,7 @@ extension REPL {
       switch parts[0] {
       case "--keras": style.kerasShapes = true
       case "--compact": style.compact = true
+      case "--receptive-field", "--rf": style.receptiveField = true
       case "--depth":
         var value = parts.count > 1 ? parts[1] : nil
         if value == nil, i < words.count {

@@ -23,7 +23,7 @@ struct Completion {
       return trimmed.hasSuffix(" ") && !partial.isEmpty ? [] : PathCompletion.candidates(partial)
     }
     if trimmed.hasPrefix("help ") { return matching(word(before), helpTopics) }
-    for command in ["summary ", "apply "] where trimmed.hasPrefix(command) {
+    for command in ["summary ", "apply ", "diagram "] where trimmed.hasPrefix(command) {
       return commandOptions(command, before)
     }
     let context = Context(before)
@@ -59,14 +59,21 @@ struct Completion {
   func names(of session: Session) -> [String] { session.names }
 
   var helpTopics: [String] {
-    Catalog.allNames + ["Input", "apply", "summary", "scan", "import", "export", "commands"]
+    Catalog.allNames + [
+      "Input", "apply", "summary", "scan", "import", "export", "commands", "diagram",
+      "receptive-field",
+    ]
   }
 
   /// `summary --keras`, `apply img=`: options, and input names to size.
   func commandOptions(_ command: String, _ before: String) -> [String] {
     let last = String(before.split(separator: " ", omittingEmptySubsequences: false).last ?? "")
     if last.hasPrefix("-") {
-      return ["--keras", "--depth", "--compact"].filter { $0.hasPrefix(last) }
+      let options =
+        command == "diagram "
+        ? ["--depth", "--ascii", "--keras"]
+        : ["--keras", "--depth", "--compact", "--receptive-field"]
+      return options.filter { $0.hasPrefix(last) }
     }
     guard command == "apply " else { return [] }
     let inputs = session.graph.inputs.compactMap(\.variable) + ["batch"]

@@ -8,6 +8,10 @@ enum ExportWriter {
   /// outcome passes through; a write that fails becomes a failure naming the path.
   static func perform(_ outcome: Outcome) -> Outcome {
     guard case .export(let request) = outcome else { return outcome }
+    if request.format == .svg {
+      return GraphvizRunner.draw(request.result.text, to: HomePath.expand(request.path))
+        .map { .failure($0) } ?? outcome
+    }
     if let problem = write(request.result.text, to: HomePath.expand(request.path)) {
       return .failure(
         EngineError(

@@ -11,6 +11,8 @@ public struct Inspect {
   public var assumeIdentity: [String]
   /// `A-B`: which sizes evaluate (every unknown dim set to s) and which layer rejects the others.
   public var scan: String?
+  /// RF and Jump columns (`--receptive-field`), `receptive_field` in JSON.
+  public var receptiveField = false
   /// The terminal's width, to fit the tables to (nil: their natural width).
   public var width: Int?
 
@@ -50,12 +52,14 @@ public struct Inspect {
       output.err(error.inFile(path).commandLineText)
       return 2
     }
+    var style = RenderStyle(width: width)
+    style.receptiveField = receptiveField
+    var plain = RenderStyle.plain
+    plain.receptiveField = receptiveField
     output.out(
       json
-        ? inspection.json
-        : inspection.text(
-          file: path, summaryOnly: summaryOnly,
-          style: RenderStyle(width: width)))
+        ? inspection.json(style: plain)
+        : inspection.text(file: path, summaryOnly: summaryOnly, style: style))
     return inspection.allEvaluated ? 0 : 1
   }
 }

@@ -79,7 +79,7 @@ extension REPL {
         }
         let failed = REPL.failed(outcome)
         if json {
-          if let record = JSONOutput.record(outcome, line: line, source: piece) {
+          if let record = JSONOutput.record(outcome, line: line, source: piece, style: style) {
             output.out(JSONOutput.encode(record))
           }
         } else if python, case .executed(let x) = outcome {
@@ -89,6 +89,10 @@ extension REPL {
           !python || REPL.isProgramOutput(outcome)
         {
           output.out(text)
+        }
+        if python, !json {
+          // kshape accepts what Keras would raise at: a program's reader is told where.
+          for note in Render.deferredNotes(outcome) { output.err("line \(line): " + note) }
         }
         if failed, !json, case .failure(let e) = outcome, !e.printed.isEmpty {
           output.out(String(e.printed.dropLast(e.printed.hasSuffix("\n") ? 1 : 0)))

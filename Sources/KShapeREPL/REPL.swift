@@ -42,7 +42,10 @@ public final class REPL {
   /// The terminal's width now (it can change between lines); nil for pipes and tests.
   public var measureWidth: () -> Int? = { nil }
 
-  public init(output: Output) { self.output = output }
+  public init(output: Output, kerasStrict: Bool = false) {
+    self.output = output
+    if kerasStrict { session = Session(kerasStrict: true) }
+  }
 
   public static let banner = "kshape: Keras shapes without Python. Type help, or Ctrl-D to leave."
   static let prompt = "kshape> "

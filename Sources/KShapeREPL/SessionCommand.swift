@@ -19,10 +19,12 @@ enum SessionCommand: Equatable {
   case run(String)
   case exportScript(String)
   case exportMarkdown(String)
+  /// `strict on|off`: Keras's refusal of weights sized by an unknown dim, or kshape's deferral.
+  case strict(Bool?)
 
   static let words: Set<String> = [
     "sessions", "open", "new", "rename", "copy", "delete", "restore", "history", "undo", "redo",
-    "drop", "edit", "run",
+    "drop", "edit", "run", "strict",
   ]
 
   /// The command word as JSON names it.
@@ -43,6 +45,7 @@ enum SessionCommand: Equatable {
     case .run: "run"
     case .exportScript: "export script"
     case .exportMarkdown: "export markdown"
+    case .strict: "strict"
     }
   }
 
@@ -102,6 +105,13 @@ enum SessionCommand: Equatable {
     case "run":
       guard !name.isEmpty else { return .failure(usage("run needs a script file", "run FILE")) }
       return .success(.run(name))
+    case "strict":
+      switch argument {
+      case "": return .success(.strict(nil))
+      case "on": return .success(.strict(true))
+      case "off": return .success(.strict(false))
+      default: return .failure(usage("strict takes on or off", "strict on, or strict off"))
+      }
     case "drop":
       guard let n = Int(argument) else {
         return .failure(usage("drop needs a statement number (`history` numbers them)", "drop N"))

@@ -56,6 +56,8 @@ extension REPL {
     case .success(let c): command = c
     case .failure(let e): return .failed(e)
     }
+    // `strict` changes how statements evaluate, not the stored events: no store needed.
+    if case .strict(let on) = command { return strict(on) }
     guard let link = link ?? attachMemoryStore() else {
       return .failed(EngineError("the session store is not available"))
     }
@@ -65,6 +67,33 @@ extension REPL {
     } catch {
       return .failed(EngineError(error.message))
     }
+  }
+
+  /// `strict`, `strict on`, `strict off`: says or sets how weights sized by an unknown dim are
+  /// taken; turning it on is refused while such layers stand in the session.
+  private func strict(_ on: Bool?) -> CommandResult {
+    var record = SessionRecord(command: "strict", session: link?.info.name ?? "")
+    func done(_ text: String) -> CommandResult {
+      record.text = text
+      return .done(text, record)
+    }
+    guard let on else {
+      return done(
+        session.kerasStrict
+          ? "strict: on (a layer whose weights need a dim not known yet is refused, as Keras "
+            + "refuses it)"
+          : "strict: off (a layer whose weights need a dim not known yet is accepted with its "
+            + "params as a formula; Keras would raise there)")
+    }
+    let deferred = session.setKerasStrict(on)
+    guard deferred.isEmpty else {
+      return .failed(
+        EngineError(
+          "strict mode would refuse the deferred weights of "
+            + deferred.joined(separator: ", "),
+          hint: "undo or drop the statements that made them first"))
+    }
+    return done("strict: \(on ? "on" : "off")")
   }
 
   private func perform(
@@ -121,6 +150,8 @@ extension REPL {
         throw .unknownSession(name, suggestion: nil)
       }
       return done(["restored session '\(name)' (\(counted(info.eventCount))); `open \(name)`"])
+    case .strict:
+      return .failed(EngineError("strict is not a store command"))
     case .history:
       record.statements = link.events.enumerated().map { i, e in
         StatementJSON(number: i + 1, source: e.source, error: link.failures[i]?.message)

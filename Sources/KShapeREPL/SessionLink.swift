@@ -46,7 +46,7 @@ final class SessionLink {
     } catch {
       fallBack(error, repl: nil)
     }
-    let replay = SessionReplay(events)
+    let replay = SessionReplay(events, kerasStrict: repl.session.kerasStrict)
     repl.session = replay.session
     failures = replay.failures
   }

@@ -5,12 +5,16 @@ import ShapeEngine
 /// A session rebuilt from its stored events: state = replay. An event that no longer evaluates
 /// (after a drop or an edit before it) stays stored and is reported, not lost.
 struct SessionReplay {
-  var session = Session()
+  var session: Session
   /// The 0-based positions of the events that fail now, with their errors.
   var failures: [Int: EngineError] = [:]
 
   /// Replays `events` in order; `each` sees every event's outcome (for a transcript).
-  init(_ events: [StoredEvent], each: ((Int, StoredEvent, Outcome) -> Void)? = nil) {
+  init(
+    _ events: [StoredEvent], kerasStrict: Bool = false,
+    each: ((Int, StoredEvent, Outcome) -> Void)? = nil
+  ) {
+    session = Session(kerasStrict: kerasStrict)
     for (i, event) in events.enumerated() {
       let before = session.statements.count
       let outcome = Self.apply(event, to: &session)

@@ -39,15 +39,42 @@ public enum LayerInput: Sendable {
 }
 
 /// A variable a layer creates when it is built.
+///
+/// Its dims are known numbers, except where the layer's weights take their size from a dim of
+/// the input that is not known yet (`Dense(10)` on `(None, 8*(floor(H/2)-1))`): Keras raises
+/// there; kshape defers, and the weight's shape is a formula in the input's symbols (or
+/// `.unknown` when it has none) until `apply` gives the size.
 public struct Weight: Hashable, Sendable {
   public var name: String
-  public var shape: [Int]
+  public var shape: [Dim]
   public var trainable: Bool
   public init(_ name: String, _ shape: [Int], trainable: Bool = true) {
     self.name = name
-    self.shape = shape
+    self.shape = shape.map(Dim.known)
     self.trainable = trainable
   }
+  public init(_ name: String, dims: [Dim], trainable: Bool = true) {
+    self.name = name
+    self.shape = dims
+    self.trainable = trainable
+  }
+
+  /// The shape as numbers, when every dim is known.
+  public var knownShape: [Int]? {
+    var out: [Int] = []
+    out.reserveCapacity(shape.count)
+    for d in shape {
+      guard let v = d.value else { return nil }
+      out.append(v)
+    }
+    return out
+  }
+
+  /// True when the shape waits for the input's size.
+  public var isDeferred: Bool { knownShape == nil }
+
+  /// The shape as Python prints it: `(3, 3, 3, 8)`, `None` where a dim waits for the size.
+  public var shapeText: String { TensorType.tuple(shape.map(\.kerasDescription)) }
 }
 
 /// The outputs of one call, and the weights the layer holds once built for those inputs.
@@ -71,13 +98,20 @@ public struct LayerContext: Sendable {
   /// False when the layer was made with `autocast=False`: float inputs keep their dtype.
   public var autocastsInputs: Bool
 
+  /// True when weights whose shape needs a dim that is not known yet are deferred (their shape
+  /// kept as a formula until a size is applied) rather than refused as Keras refuses them.
+  /// Sessions defer unless `--keras-strict`; a bare context is strict, as Keras is.
+  public var defersWeights: Bool
+
   public init(
-    className: String, name: String, policy: DTypePolicy = .float32, autocastsInputs: Bool = true
+    className: String, name: String, policy: DTypePolicy = .float32, autocastsInputs: Bool = true,
+    defersWeights: Bool = false
   ) {
     self.className = className
     self.name = name
     self.policy = policy
     self.autocastsInputs = autocastsInputs
+    self.defersWeights = defersWeights
   }
 
   /// A float input is cast to the compute dtype when the layer is called (Keras's autocast);
@@ -129,6 +163,24 @@ extension LayerContext {
         "Input 0 of layer \"\(name)\" is incompatible with the layer: expected min_ndim=\(minNdim), "
           + "found ndim=\(t.rank). Full shape received: \(t.kerasShape)")
     }
+  }
+
+  /// The context of a layer this one calls (a wrapped layer, an RNN's cell): its own, with this
+  /// call's choice of deferring weights.
+  public func inner(_ own: LayerContext) -> LayerContext {
+    var own = own
+    own.defersWeights = defersWeights
+    return own
+  }
+
+  /// A dim a weight's shape takes from the input: itself when known or when weights are
+  /// deferred; Keras's refusal (`undefinedDim`) otherwise.
+  public func weightDim(
+    _ t: TensorType, axis: Int, what: String
+  ) throws(LayerError) -> Dim {
+    let d = t.shape[axis]
+    if d.isKnown || defersWeights { return d }
+    throw undefinedDim(t, axis: axis, what: what)
   }
 
   /// The error for a weight shape that depends on an unknown dim.

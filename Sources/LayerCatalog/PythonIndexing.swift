@@ -8,16 +8,21 @@ func pythonIndex(_ i: Int, count: Int) -> Int? {
 }
 
 extension LayerContext {
-  /// The weight shape as ints, or Keras's error for a weight whose shape has an unknown or a
-  /// negative dim ("Shapes used to initialize variables must be fully-defined").
+  /// The weight shape, or Keras's error for a weight whose shape has an unknown or a
+  /// negative dim ("Shapes used to initialize variables must be fully-defined"); an unknown
+  /// dim is kept (deferred) when the context defers weights.
   /// `source` says where the dims come from when it is not only the input shape.
   func weightShape(
     _ dims: [Dim], _ weight: String, input x: TensorType, source: String? = nil
-  ) throws(LayerError) -> [Int] {
+  ) throws(LayerError) -> [Dim] {
     let text = TensorType.tuple(dims.map(\.kerasDescription))
     let from = source ?? "input shape \(x.kerasShape)"
-    var out: [Int] = []
+    var out: [Dim] = []
     for d in dims {
+      if d.value == nil, defersWeights {
+        out.append(d)
+        continue
+      }
       guard let v = d.value else {
         throw LayerError(
           "\(name) (\(className)): the \(weight) shape \(text) must be fully defined to create "
@@ -31,7 +36,7 @@ extension LayerContext {
           "\(name) (\(className)): the \(weight) shape \(text) has a negative dimension "
             + "(from \(from)). Negative dimensions are not allowed.")
       }
-      out.append(v)
+      out.append(.known(v))
     }
     return out
   }

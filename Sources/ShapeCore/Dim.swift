@@ -29,6 +29,12 @@ public enum Dim: Hashable, Sendable {
     }
   }
 
+  /// The formula as JSON gives it: the text, or nil for Keras's plain unknown.
+  public var formulaText: String? {
+    if case .poly(let p) = self { return p.description }
+    return nil
+  }
+
   public static func + (a: Dim, b: Dim) throws(ArithmeticOverflow) -> Dim {
     guard case .poly(let x) = a, case .poly(let y) = b else { return .unknown }
     return .poly(try x + y)

@@ -177,3 +177,48 @@ public struct Poly: Hashable, Sendable {
     return Poly(terms: terms.mapValues { $0 / k }, constant: constant / k)
   }
 }
+
+extension Poly {
+  /// The value with each symbol given a number (`H` = 32): nil when a symbol has none; throws
+  /// where the arithmetic overflows. What a formula means at a size.
+  public func evaluated(_ values: [String: Int]) throws(ArithmeticOverflow) -> Int? {
+    var total = constant
+    for (monomial, coefficient) in terms {
+      var product = coefficient
+      for atom in monomial {
+        guard let v = try atom.evaluated(values) else { return nil }
+        product = try Checked.mul(product, v)
+      }
+      total = try Checked.add(total, product)
+    }
+    return total
+  }
+}
+
+extension Atom {
+  /// The atom's value with each symbol given a number; nil when a symbol has none.
+  public func evaluated(_ values: [String: Int]) throws(ArithmeticOverflow) -> Int? {
+    switch self {
+    case .symbol(let s): return values[s]
+    case .floorDiv(let p, let offset, let divisor):
+      guard let n = try p.evaluated(values) else { return nil }
+      return Checked.floorDiv(try Checked.add(n, offset), divisor)
+    case .product(let factors):
+      var product = 1
+      for f in factors {
+        guard let v = try f.evaluated(values) else { return nil }
+        product = try Checked.mul(product, v)
+      }
+      return product
+    }
+  }
+}
+
+extension Dim {
+  /// The dim with each symbol given a number: nil for Keras's plain unknown or a symbol
+  /// without a value.
+  public func evaluated(_ values: [String: Int]) throws(ArithmeticOverflow) -> Int? {
+    guard case .poly(let p) = self else { return nil }
+    return try p.evaluated(values)
+  }
+}

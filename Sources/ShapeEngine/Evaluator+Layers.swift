@@ -89,7 +89,8 @@ extension Evaluator {
       layer,
       context: LayerContext(
         className: node.className, name: node.name, policy: node.policy,
-        autocastsInputs: node.autocastsInputs), trainable: node.trainable)
+        autocastsInputs: node.autocastsInputs, defersWeights: graph.defersWeights),
+      trainable: node.trainable)
     let result: LayerOutput
     do {
       result = try planned.call(input, built: node.weights)
@@ -110,7 +111,8 @@ extension Evaluator {
       graph.skipTensorName()
     }
     let outs = result.outputs.map { graph.newTensor($0, layer: l) }
-    graph.layers[l].calls.append(LayerCall(inputs: inputs, outputs: outs, site: site))
+    graph.layers[l].calls.append(
+      LayerCall(inputs: inputs, outputs: outs, site: site, node: graph.layers[l].calls.count))
     graph.current = outs.first
     return .called(layer: l, outputs: outs)
   }

@@ -25,13 +25,18 @@ public enum Help {
     if name == "quit" || name == "exit" { return "quit, exit     leave the REPL (or Ctrl-D)" }
     if name == "import" { return importHelp }
     if name == "export" { return exportHelp }
+    if name == "receptive-field" || name == "rf" { return receptiveFieldHelp }
+    if name == "diagram" { return diagramHelp }
     if name == "Input" || name == "InputLayer" {
       return "Input(shape, batch_size=None, dtype=None, name=None, batch_shape=None)\n\n"
         + "  x = Input((None, None, 3))   unknown dims get names: H, W (images), L (sequences), C\n"
         + "  x = Input((H, W, 3))         or name them yourself"
     }
     let suggestion = nearest(
-      name, in: Catalog.allNames + ["apply", "import", "export", "Input", "summary", "scan"])
+      name,
+      in: Catalog.allNames + [
+        "apply", "import", "export", "Input", "summary", "scan", "diagram", "receptive-field",
+      ])
     return "no help for '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
   }
 
@@ -51,6 +56,7 @@ public enum Help {
       summary --keras      the shapes as Keras prints them (None for every unknown dim)
       summary --depth 1    an imported model as one row, as Keras shows a model in a model
       summary --compact    no rules between rows (long models)
+      summary --receptive-field   RF and Jump columns (help receptive-field)
     The options work with apply too: apply 224x224 --compact. A long table: summary | less
     """
 
@@ -68,6 +74,7 @@ public enum Help {
       scan 1-512     which sizes s x s evaluate, and which layer rejects the others
       import PATH    load a .keras file or JSON config
       export keras model.json    the model as Keras JSON; export python model.py: as code
+      diagram        the model drawn: branches, merges, skips, shapes (export dot|mermaid|svg)
       help NAME      a layer's signature, shape rule and an example: help Conv2D
       summary | less a long output through a pager (also apply, help, scan)
       quit           leave (or Ctrl-D); Ctrl-C cancels a line or stops a computation
@@ -84,12 +91,16 @@ public enum Help {
     """
 
   static let exportHelp = """
-    export FORMAT PATH   write the session's model to a file Keras reads
+    export FORMAT PATH   write the session's model to a file Keras reads, or draw it
       export keras model.json    the model.to_json() document: keras.models.model_from_json
                                  loads it (same layer names, arguments, shapes and params)
       export python model.py     readable Keras code that builds the same model
+      export dot model.dot       Graphviz DOT, as Keras's plot_model(show_shapes=True) draws
+                                 (shapes on the edges too); export mermaid model.mmd: Mermaid
+      export svg model.svg       drawn by Graphviz's dot, when it is installed
+                                 (--depth 1: each model inside the model as one box)
     A layer bound but never called is not part of the model and is left out. A path without
-    an extension gets .json or .py; an existing file is replaced.
+    an extension gets .json, .py, .dot, .mmd or .svg; an existing file is replaced.
     """
 
   static var general: String {
@@ -119,6 +130,8 @@ public enum Help {
         sessions       the stored sessions; open NAME, new [NAME], rename NAME, copy NAME,
                        delete NAME, restore NAME
         run FILE       run a script into this session; export script|markdown PATH
+        strict on|off  refuse (on) a layer whose weights need a dim not known yet, as Keras
+                       does; off (default): accept it, params as a formula until apply
         quit           leave (or Ctrl-D); `kshape -r` resumes the session
       Layers:
 

@@ -1,3 +1,5 @@
+import ShapeCore
+
 extension JSONOutput {
   /// A record as one JSON line, written into one byte buffer: the bytes `JSONEncoder` writes with
   /// `.sortedKeys` and `.withoutEscapingSlashes` (keys in byte order, absent optionals left out,
@@ -57,12 +59,37 @@ extension JSONOutput {
     mutating func params(_ p: ParamCount) {
       var first = true
       bytes.append(UInt8(ascii: "{"))
-      key("non_trainable", &first)
-      int(p.nonTrainable)
-      key("total", &first)
-      int(p.total)
-      key("trainable", &first)
-      int(p.trainable)
+      guard let f = p.formulas else {
+        key("non_trainable", &first)
+        int(p.nonTrainable)
+        key("total", &first)
+        int(p.total)
+        key("trainable", &first)
+        int(p.trainable)
+        bytes.append(UInt8(ascii: "}"))
+        return
+      }
+      key("deferred", &first)
+      bytes += Array("true".utf8)
+      key("formula", &first)
+      var inner = true
+      bytes.append(UInt8(ascii: "{"))
+      for (k, d) in [
+        ("non_trainable", f.nonTrainable), ("total", f.total), ("trainable", f.trainable),
+      ] {
+        if !inner { bytes.append(UInt8(ascii: ",")) }
+        inner = false
+        string(k)
+        bytes.append(UInt8(ascii: ":"))
+        if let text = d.formulaText { string(text) } else { bytes += Array("null".utf8) }
+      }
+      bytes.append(UInt8(ascii: "}"))
+      for (k, d): (StaticString, Dim) in [
+        ("non_trainable", f.nonTrainable), ("total", f.total), ("trainable", f.trainable),
+      ] {
+        key(k, &first)
+        if let v = d.value { int(v) } else { bytes += Array("null".utf8) }
+      }
       bytes.append(UInt8(ascii: "}"))
     }
 
@@ -97,6 +124,10 @@ extension JSONOutput {
       array(l.outputShapes) { $0.shape($1) }
       key("params", &first)
       params(l.params)
+      if let v = l.receptiveField {
+        key("receptive_field", &first)
+        array(v) { $0.receptiveField($1) }
+      }
       bytes.append(UInt8(ascii: "}"))
     }
 

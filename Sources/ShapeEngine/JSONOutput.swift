@@ -19,10 +19,13 @@ public enum JSONOutput {
     public var outputShapes: [[Int?]]
     public var dtypes: [String]
     public var params: ParamCount
+    /// With `--receptive-field`: each output's receptive field in each input.
+    public var receptiveField: [ReceptiveFieldJSON]?
     enum CodingKeys: String, CodingKey {
       case name, params, dtypes
       case className = "class_name"
       case outputShapes = "output_shapes"
+      case receptiveField = "receptive_field"
     }
   }
 
@@ -88,12 +91,16 @@ public enum JSONOutput {
   }
 
   /// Layers in creation order with the outputs of every call, in call order.
-  public static func layers(_ g: Graph, _ range: Range<Int>? = nil) -> [LayerJSON] {
-    g.layers[range ?? g.layers.indices].filter { !$0.calls.isEmpty }.map { node in
-      let outs = node.calls.flatMap(\.outputs).map { g.tensors[$0].type }
+  public static func layers(
+    _ g: Graph, _ range: Range<Int>? = nil, receptiveFields: Bool = false
+  ) -> [LayerJSON] {
+    let fields = receptiveFields ? ReceptiveFields(g) : nil
+    return g.layers[range ?? g.layers.indices].filter { !$0.calls.isEmpty }.map { node in
+      let ids = node.calls.flatMap(\.outputs)
+      let outs = ids.map { g.tensors[$0].type }
       return LayerJSON(
         name: node.name, className: node.className, outputShapes: outs.map(shape),
-        dtypes: outs.map(\.dtype.name), params: node.params)
+        dtypes: outs.map(\.dtype.name), params: node.params, receptiveField: fields?.json(ids, g))
     }
   }
 
@@ -105,7 +112,9 @@ public enum JSONOutput {
   }
 
   /// The record of one outcome.
-  public static func record(_ o: Outcome, line: Int, source: String) -> Record? {
+  public static func record(
+    _ o: Outcome, line: Int, source: String, style: RenderStyle = .plain
+  ) -> Record? {
     var r = Record(line: line, ok: true, kind: "", source: source)
     switch o {
     case .nothing, .quit: return nil
@@ -140,7 +149,7 @@ public enum JSONOutput {
       r.size = size
       r.name = ev.model
       r.inputs = ev.graph.inputs.map { tensor($0.tensor, ev.graph, named: true) }
-      r.layers = layers(ev.graph)
+      r.layers = layers(ev.graph, receptiveFields: style.receptiveField)
       r.outputs = ev.graph.outputs.map { tensor($0, ev.graph, named: true) }
       r.params = ev.graph.totalParams
       if let (i, e) = ev.failure {
@@ -152,9 +161,11 @@ public enum JSONOutput {
       r.text = scan.text
     case .summary(let g, let title):
       r.kind = "summary"
-      r.layers = layers(g)
+      r.layers = layers(g, receptiveFields: style.receptiveField)
       r.params = g.totalParams
-      r.text = Render.summary(g, title: title)
+      var plain = RenderStyle.plain
+      plain.receptiveField = style.receptiveField
+      r.text = Render.summary(g, title: title, style: plain)
     case .executed(let x):
       // A block or a statement with several calls: every layer call it made, and its text.
       r.kind = "statement"
@@ -175,6 +186,10 @@ public enum JSONOutput {
       r.format = request.format.rawValue
       r.layers = request.layers
       r.text = request.message
+    case .diagram(let d):
+      r.kind = "diagram"
+      r.size = d.size
+      r.text = d.picture.diagram(ascii: d.ascii || style.ascii)
     case .failure(let e):
       r.ok = false
       r.kind = "error"

@@ -10,9 +10,41 @@ public enum Render {
     let layer = graph.layers[node.layer]
     var text = node.type.kerasRepr(name: node.kerasName)
     var detail = "  = \(node.type.formulaShape)   \(layer.name) (\(layer.className))"
-    if layer.layer != nil { detail += ", \(groupedDigits(layer.params.total)) params" }
+    if layer.layer != nil { detail += ", \(params(layer.params)) params" }
     text += "\n" + detail
     return text
+  }
+
+  /// A parameter count as tables show it: grouped digits, or the formula of deferred weights.
+  static func params(_ p: ParamCount, _ count: KeyPath<ParamCount.Formulas, Dim> = \.total)
+    -> String
+  {
+    p.text(count, grouped: groupedDigits)
+  }
+
+  /// The notes of the layers a statement called whose weights are deferred (a Python file
+  /// shows them on stderr: Keras would raise at that line).
+  public static func deferredNotes(_ o: Outcome) -> [String] {
+    switch o {
+    case .effect(.called(let l, _), let g): return deferredNote(g.layers[l]).map { [$0] } ?? []
+    case .executed(let x):
+      var seen = Set<Int>()
+      return x.calls.compactMap { c in
+        seen.insert(c.layer).inserted ? deferredNote(x.graph.layers[c.layer]) : nil
+      }
+    default: return []
+    }
+  }
+
+  /// The note under a layer whose weights are deferred: Keras itself raises there.
+  static func deferredNote(_ node: LayerNode) -> String? {
+    guard node.params.isDeferred else { return nil }
+    let formula = node.params.dims.total.formulaText
+    return "note: Keras raises at this line until the size is known: the weights of \(node.name) "
+      + "take their size from a dim of the input that is not known yet. kshape defers them ("
+      + (formula.map { "params = \($0)" } ?? "their count has no closed form here")
+      + "); `apply SIZE` evaluates them as Keras does at that size (`strict on` or "
+      + "--keras-strict refuses them)"
   }
 
   /// The outcome of a line as the REPL shows it.
@@ -27,9 +59,10 @@ public enum Render {
       // A statement that made several calls and showed nothing (a loop, `model.add` that
       // rebuilds a Sequential): the last call's output, as a line that made one would show.
       if x.text.isEmpty, x.display == nil, let last = x.calls.last {
+        let shown = last.outputs.map { tensor($0, in: x.graph) }.joined(separator: "\n")
+        let notes = x.calls.compactMap { deferredNote(x.graph.layers[$0.layer]) }
         return Prose.wrap(
-          last.outputs.map { tensor($0, in: x.graph) }.joined(separator: "\n"),
-          width: style.fitWidth)
+          ([shown] + Array(Set(notes)).sorted()).joined(separator: "\n"), width: style.fitWidth)
       }
       let shown = ([x.text] + [x.display].compactMap { $0 }).filter { !$0.isEmpty }
       return shown.isEmpty ? nil : shown.joined(separator: "\n")
@@ -38,6 +71,8 @@ public enum Render {
       return Prose.wrap(imported(name, layers, g), width: style.fitWidth)
     case .help(let topic): return Prose.wrap(Help.text(topic), width: style.fitWidth)
     case .export(let request): return request.message
+    case .diagram(let d):
+      return d.picture.diagram(width: style.fitWidth, ascii: d.ascii || style.ascii)
     case .failure(let e): return diagnostic(e, source: source, style)
     }
   }
@@ -60,7 +95,9 @@ public enum Render {
   static func effect(_ e: Effect, _ g: Graph) -> String {
     switch e {
     case .input(let t): return tensor(t, in: g)
-    case .called(_, let outs): return outs.map { tensor($0, in: g) }.joined(separator: "\n")
+    case .called(let l, let outs):
+      let shown = outs.map { tensor($0, in: g) }.joined(separator: "\n")
+      return deferredNote(g.layers[l]).map { shown + "\n" + $0 } ?? shown
     case .layerBound(let l, let v):
       let node = g.layers[l]
       return
@@ -79,8 +116,8 @@ public enum Render {
     // The model's own outputs (`output_layers`), as the import recorded them.
     let outputs = g.imports.last { $0.layers == layers }?.outputs ?? []
     var lines = [
-      "imported model \"\(name)\": \(added.count) layers, \(groupedDigits(params.total)) params "
-        + "(\(groupedDigits(params.trainable)) trainable)"
+      "imported model \"\(name)\": \(added.count) layers, \(Self.params(params)) params "
+        + "(\(Self.params(params, \.trainable)) trainable)"
     ]
     for t in inputs {
       lines.append("  input  \(g.layerName(of: t)): \(g.tensors[t].type.formulaShape)")
@@ -104,7 +141,7 @@ public enum Render {
       let calls = node.calls.count
       return "<\(node.className) name=\(node.name), built=\(calls > 0 ? "True" : "False")>"
         + (calls > 0
-          ? "  called \(calls) time\(calls == 1 ? "" : "s"), \(groupedDigits(node.params.total)) params"
+          ? "  called \(calls) time\(calls == 1 ? "" : "s"), \(params(node.params)) params"
           : "")
     }
   }
@@ -113,10 +150,13 @@ public enum Render {
   /// or Keras's own form with `style.kerasShapes`), params as Keras groups them; fitted to
   /// `style.width`. A model's view lists its layers in Keras's order (`Graph.order`).
   public static func summary(_ g: Graph, title: String, style: RenderStyle = .plain) -> String {
-    let graphLike = g.layers.contains {
-      $0.calls.contains { $0.inputs.count > 1 } || $0.calls.count > 1
-    }
+    let graphLike =
+      g.showsConnections
+      ?? g.layers.contains { $0.calls.contains { $0.inputs.count > 1 } || $0.calls.count > 1 }
     var headers = ["Layer (type)", "Output Shape", "Param #"]
+    let fields = style.receptiveField ? ReceptiveFields(g) : nil
+    var shownTensors: [Int] = []
+    if fields != nil { headers += ["RF", "Jump"] }
     if graphLike { headers.append("Connected to") }
     var table = Table(headers: headers, rightAligned: [2])
     table.keptWhole = [1]
@@ -132,8 +172,12 @@ public enum Render {
         let label = g.importLabels.indices.contains(i) ? g.importLabels[i] : "model (Functional)"
         let shapes = model.outputs.map { shape(g.tensors[$0].type, style) }
         var row = [
-          label, shapes.joined(separator: ", "), groupedDigits(g.params(of: model.layers).total),
+          label, shapes.joined(separator: ", "), params(g.params(of: model.layers)),
         ]
+        if let fields {
+          row += fields.cells(model.outputs, g)
+          shownTensors += model.outputs
+        }
         if graphLike {
           let inside = Set(model.layers)
           let sources = g.layers[model.layers].flatMap { $0.calls.flatMap(\.inputs) }
@@ -146,20 +190,51 @@ public enum Render {
       }
       let node = g.layers[l]
       k += 1
-      if node.calls.isEmpty { continue }
-      let outs = node.calls.flatMap(\.outputs).map { g.tensors[$0].type }
+      if node.calls.isEmpty {
+        // An unbuilt Sequential lists its layers as Keras does: no shape, no weights yet.
+        if g.listsUncalled {
+          let unbuilt = node.layer != nil && !Catalog.builtWhenMade(node.className)
+          table.rows.append(
+            ["\(node.name) (\(node.className))", "?", unbuilt ? "0 (unbuilt)" : "0"]
+              + (graphLike ? ["-"] : []))
+        }
+        continue
+      }
+      // Keras's format_layer_shape: the outputs of the layer's last node in the program, a list
+      // when several.
+      let last = g.lastCalls[l] ?? node.calls.last
+      let outs = (last?.outputs ?? []).map { shape(g.tensors[$0].type, style) }
       var row = [
-        "\(node.name) (\(node.className))", outs.map { shape($0, style) }.joined(separator: ", "),
-        groupedDigits(node.params.total),
+        "\(node.name) (\(node.className))",
+        outs.count == 1 ? outs[0] : "[" + outs.joined(separator: ", ") + "]",
+        params(node.params),
       ]
+      if let fields {
+        let outputs = node.calls.flatMap(\.outputs)
+        row += fields.cells(outputs, g)
+        shownTensors += outputs
+      }
       if graphLike {
-        let sources = node.calls.flatMap(\.inputs).map { g.layerName(of: $0) }
+        let sources = node.calls.flatMap(\.inputs).map { connection($0, g) }
         row.append(sources.isEmpty ? "-" : sources.joined(separator: ", "))
       }
       table.rows.append(row)
     }
-    return [title, table.rendered(maxWidth: style.fitWidth, compact: style.compact), footer(g)]
+    let legend = fields?.legend(g, rows: shownTensors) ?? []
+    return
+      ([title, table.rendered(maxWidth: style.fitWidth, compact: style.compact), footer(g)]
+      + legend.map { Prose.wrap($0, width: style.fitWidth) })
       .joined(separator: "\n")
+  }
+
+  /// Keras's "Connected to" entry for a tensor: its layer, node and tensor index
+  /// (`conv2d[0][0]`).
+  static func connection(_ t: Int, _ g: Graph) -> String {
+    let node = g.layers[g.tensors[t].layer]
+    for call in node.calls {
+      if let i = call.outputs.firstIndex(of: t) { return "\(node.name)[\(call.node)][\(i)]" }
+    }
+    return node.name
   }
 
   /// A shape in the summary: with formulas, or as Keras prints it.
@@ -169,6 +244,14 @@ public enum Render {
 
   static func footer(_ g: Graph) -> String {
     let p = g.totalParams
+    if p.isDeferred {
+      let deferred = g.layers.filter { !$0.calls.isEmpty && $0.params.isDeferred }.map(\.name)
+      let some = deferred.prefix(3).joined(separator: ", ") + (deferred.count > 3 ? ", ..." : "")
+      return " Total params: \(params(p))\n"
+        + " Trainable params: \(params(p, \.trainable))\n"
+        + " Non-trainable params: \(params(p, \.nonTrainable))\n"
+        + " (deferred: the weights of \(some) wait for the input's size; apply a size for bytes)"
+    }
     var trainableBytes = 0.0
     var frozenBytes = 0.0
     for node in g.layers where !node.calls.isEmpty {

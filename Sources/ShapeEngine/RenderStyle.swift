@@ -11,6 +11,11 @@ public struct RenderStyle: Sendable, Equatable {
   public var depth: Int?
   /// No rules between table rows (big models stay readable).
   public var compact = false
+  /// RF and Jump columns: each layer's receptive field (`--receptive-field`).
+  public var receptiveField = false
+  /// ASCII instead of box-drawing characters where a drawing allows it (a terminal whose
+  /// locale is not UTF-8).
+  public var ascii = false
   /// A pager the REPL sends the text through (`summary | less`), nil to print it.
   public var pager: String?
 

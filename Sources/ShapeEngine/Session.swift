@@ -31,10 +31,35 @@ public struct Session: Sendable {
 
   /// The command words of the REPL; anything else is Python.
   public static let commands: Set<String> = [
-    "apply", "summary", "scan", "help", "export", "quit", "exit",
+    "apply", "summary", "scan", "help", "export", "diagram", "quit", "exit",
   ]
 
-  public init() {}
+  /// Keras's own refusal of weights sized by a dim not known yet (`--keras-strict`), instead
+  /// of kshape's deferred weights.
+  public private(set) var kerasStrict = false
+
+  public init(kerasStrict: Bool = false) {
+    self.kerasStrict = kerasStrict
+    if kerasStrict { runtime = Runtime(defersWeights: false) }
+  }
+
+  /// Turns Keras's strict refusal on or off. Turning it on is refused while layers with
+  /// deferred weights stand in the session (replaying them strictly would fail): their names.
+  public mutating func setKerasStrict(_ on: Bool) -> [String] {
+    if on == kerasStrict { return [] }
+    if on {
+      let deferred = graph.layers.filter { $0.params.isDeferred }.map(\.name)
+      if !deferred.isEmpty { return deferred }
+    }
+    kerasStrict = on
+    runtime.host.graph.defersWeights = !on
+    // The calls are made under the other rule from now on: compiled again (once).
+    if plan != nil {
+      plan = SessionPlan()
+      extendPlan()
+    }
+    return []
+  }
 
   /// The names a program has defined (for completion).
   public var names: [String] { Array(runtime.interpreter.globals.keys) }
@@ -196,9 +221,10 @@ public struct Session: Sendable {
         return .failure(error)
       }
     case "help": return .help(argument)
+    case "diagram": return diagram(argument)
     case "export":
       do {
-        return .export(try ExportRequest.make(argument, graph: graph))
+        return .export(try ExportRequest.make(argument, graph: exportedGraph(argument)))
       } catch {
         return .failure(error)
       }
@@ -301,7 +327,7 @@ public struct Session: Sendable {
   private func replay(_ binding: InputBinding, quiet: Bool) -> (
     runtime: Runtime, failure: (Int, EngineError)?
   ) {
-    let run = Runtime(binding: binding, quiet: quiet)
+    let run = Runtime(binding: binding, quiet: quiet, defersWeights: !kerasStrict)
     for (i, event) in events.enumerated() {
       run.host.evaluator.statement = i
       for (before, taken) in namesTaken where before == i { run.host.graph.take(taken) }
@@ -364,6 +390,8 @@ public enum Outcome: Sendable {
   case help(String)
   /// An export made: the REPL writes its text to its path, then shows its message.
   case export(ExportRequest)
+  /// `diagram`: the graph drawn as text (fitted to the terminal when shown).
+  case diagram(DiagramRequest)
   case quit
   case failure(EngineError)
 }

@@ -79,7 +79,8 @@ func readableBytes(_ bytes: Double) -> String {
 /// A double with two decimals, without Foundation's locale-dependent formatting.
 func formatFixed2(_ x: Double) -> String {
   guard x.isFinite, abs(x) < 1e15 else { return String(x) }
-  let cents = Int((x * 100).rounded())
+  // Python's f"{x:.2f}": a tie rounds to even (45.625 -> 45.62), as Keras prints it.
+  let cents = Int((x * 100).rounded(.toNearestOrEven))
   let frac = abs(cents % 100)
   return "\(cents / 100).\(frac < 10 ? "0" : "")\(frac)"
 }

@@ -87,9 +87,16 @@ struct Options: ParsableArguments {
     help: "Colour: never, always, or auto (on a terminal, unless NO_COLOR or TERM=dumb).")
   var color: Colour.Mode = .auto
 
+  @Flag(
+    name: .customLong("keras-strict"),
+    help: ArgumentHelp(
+      "Refuse a layer whose weights need a dim that is not known yet, as Keras does (by "
+        + "default kshape defers them: params as a formula until a size is applied)."))
+  var kerasStrict = false
+
   /// A REPL writing to the standard streams, in colour where asked, fitting the terminal's width.
   func makeREPL(_ streams: StandardStreams) -> REPL {
-    let repl = REPL(output: streams.output(color: color))
+    let repl = REPL(output: streams.output(color: color), kerasStrict: kerasStrict)
     if !json {
       repl.measureWidth = { TerminalSize.columns(STDOUT_FILENO) }
     }
@@ -292,6 +299,11 @@ struct InspectModel: ParsableCommand {
         + "and which layer rejects the others."))
   var scan: String?
 
+  @Flag(
+    name: .customLong("receptive-field"),
+    help: "Add each layer's receptive field and jump per spatial axis (RF, Jump; JSON too).")
+  var receptiveField = false
+
   func validate() throws {
     if let batch, batch <= 0 { throw ValidationError("--batch must be a positive int") }
   }
@@ -301,6 +313,7 @@ struct InspectModel: ParsableCommand {
       path: model, sizes: size, batch: batch, json: json, summaryOnly: summary,
       assumeIdentity: assumeIdentity, scan: scan)
     inspect.width = TerminalSize.columns(STDOUT_FILENO)
+    inspect.receptiveField = receptiveField
     let streams = StandardStreams()
     throw ExitCode(streams.finish(inspect.run(streams.output)))
   }

@@ -56,5 +56,8 @@ import Testing
     #expect(r.completions("apply im") == ["img="])
     #expect(r.completions("help MaxPooling2") == ["MaxPooling2D"])
     #expect(r.completions("help sum") == ["summary"])
+    #expect(r.completions("apply 64x64 --rec") == ["--receptive-field"])
+    #expect(r.completions("diagram --a") == ["--ascii"])
+    #expect(r.completions("diag") == ["diagram"])
   }
 }

@@ -54,7 +54,7 @@ struct LayerCase: Codable, CustomStringConvertible {
 
   @Test(arguments: cases)
   func matchesKeras(_ c: LayerCase) throws {
-    var session = Session()
+    var session = Session(kerasStrict: true)
     for line in c.statements.dropLast() {
       switch session.submit(line) {
       case .effect, .executed, .nothing: continue

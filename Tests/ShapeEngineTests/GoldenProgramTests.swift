@@ -82,7 +82,7 @@ struct ProgramCase: Codable, CustomStringConvertible {
   static func run(_ c: ProgramCase) -> (
     session: Session, printed: String, failure: (Int, EngineError)?
   ) {
-    var session = Session()
+    var session = Session(kerasStrict: true)
     var printed = ""
     var failure: (Int, EngineError)?
     let chars = Array(c.source)
@@ -136,10 +136,7 @@ struct ProgramCase: Codable, CustomStringConvertible {
 
   /// Programs kshape does not run like Keras yet, with what it lacks. Each must still fail
   /// there: one that passes is taken off this list.
-  static let knownGaps: [String: String] = [
-    "tf_tutorial_text_rnn": "Layer.supports_masking",
-    "dlwp_bidirectional_one_hot": "keras.ops.one_hot",
-  ]
+  static let knownGaps: [String: String] = [:]
 
   @Test(arguments: cases)
   func matchesKeras(_ c: ProgramCase) throws {

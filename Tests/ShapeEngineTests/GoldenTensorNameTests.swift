@@ -25,7 +25,7 @@ struct TensorNameCase: Codable, CustomTestStringConvertible {
 
   @Test(arguments: cases)
   func namesMatchKeras(_ c: TensorNameCase) throws {
-    var session = Session()
+    var session = Session(kerasStrict: true)
     var failed: [Int] = []
     for (i, statement) in c.statements.enumerated() {
       if case .failure = session.submit(statement) { failed.append(i) }

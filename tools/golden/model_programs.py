@@ -386,4 +386,93 @@ PROGRAMS = [
         d = Dropout(0.5)(p, training=True)
         c = Conv1D(2, 3)(x, training=False)
     """),
+    # Deferred weights (issue 10): layers whose weights take their size from a dim declared
+    # None. Keras raises at the declared shapes; kshape defers them (params as a formula), and
+    # every applied size must then match Keras built at that size.
+    program("deferred_classifier", [None, "32x32", "28x28", "7x7", "3x3"], """
+        x = Input((None, None, 3))
+        Conv2D(8, 3)
+        MaxPooling2D()
+        Flatten()
+        Dense(10)
+    """),
+    program("deferred_channels", [None, "16x16x3", "9x9x1", "12x12x6"], """
+        x = Input((None, None, None))
+        Conv2D(4, 3, padding='same')
+        BatchNormalization()
+        DepthwiseConv2D(3, depth_multiplier=2)
+        SeparableConv2D(6, 3, padding='same')
+        Conv2DTranspose(3, 2, strides=2)
+    """),
+    program("deferred_input_channels", [None, "16x16x3", "8x8x5"], """
+        x = Input((None, None, None))
+        DepthwiseConv2D(3)
+        LayerNormalization()
+        GroupNormalization(groups=1)
+        Conv2D(4, 1)
+    """),
+    program("deferred_grouped", [None, "10x4", "10x6", "10x3"], """
+        x = Input((None, None))
+        Conv1D(4, 3, groups=2)
+        Conv1D(2, 1)
+    """),
+    program("deferred_features", [None, "5", "17"], """
+        x = Input((None,))
+        Dense(4)
+        Dense(3)
+    """),
+    program("deferred_norms", [None, "6", "11"], """
+        x = Input((None,))
+        LayerNormalization()
+        PReLU()
+        RMSNormalization()
+        BatchNormalization()
+        Dense(2)
+    """),
+    program("deferred_recurrent", [None, "7x3", "4x9"], """
+        x = Input((None, None))
+        LSTM(4, return_sequences=True)
+        GRU(3, return_sequences=True)
+        SimpleRNN(2)
+    """),
+    program("deferred_recurrent_first", [None, "7x3", "5x8"], """
+        x = Input((None, None))
+        a = SimpleRNN(3, return_sequences=True)(x)
+        b = GRU(2)(x)
+        c = Bidirectional(LSTM(2))(x)
+        d = TimeDistributed(Dense(5))(x)
+    """),
+    program("deferred_attention", [None, "6x8", "3x4"], """
+        x = Input((None, None))
+        a = MultiHeadAttention(num_heads=2, key_dim=4)(x, x)
+        b = EinsumDense('abc,cd->abd', output_shape=(None, 5))(x)
+        c = AdditiveAttention()([x, x])
+    """),
+    program("deferred_flatten_3d", [None, "8x8x8", "6x10x4"], """
+        x = Input((None, None, None, 1))
+        Conv3D(2, 3)
+        Flatten()
+        Dense(3)
+    """),
+    program("deferred_conv_lstm", [None, "3x6x6x2", "2x5x7x1"], """
+        x = Input((None, None, None, None))
+        ConvLSTM2D(2, 3)
+    """),
+    program("deferred_global_pool", [None, "20x20", "9x31"], """
+        x = Input((None, None, 3))
+        Conv2D(4, 3, strides=2)
+        Conv2D(8, 3)
+        GlobalAveragePooling2D()
+        Dense(5)
+        Reshape((5, 1))
+        Dense(2)
+    """),
+    program("deferred_reshape_merge", [None, "8x8", "4x12"], """
+        x = Input((None, None, 2))
+        a = Conv2D(3, 3, padding='same')(x)
+        b = Conv2D(3, 1)(x)
+        c = Concatenate()([a, b, x])
+        d = Reshape((-1,))(c)
+        e = Dense(4)(d)
+    """),
 ]

@@ -69,6 +69,7 @@ public struct PReLU: Layer {
     }
     let alpha = try c.weightShape(param, "alpha", input: x)
     return LayerOutput(
-      [TensorType(shape: x.shape, dtype: c.policy.computeDType)], weights: [Weight("alpha", alpha)])
+      [TensorType(shape: x.shape, dtype: c.policy.computeDType)],
+      weights: [Weight("alpha", dims: alpha)])
   }
 }

@@ -72,10 +72,8 @@ public struct Attention: Layer {
     let key = xs.count == 3 ? xs[2] : value
     var weights: [Weight] = []
     if additive, useScale {
-      guard let dim = query.shape.last?.value else {
-        throw c.undefinedDim(query, axis: query.rank - 1, what: "the query's last dimension")
-      }
-      weights.append(Weight("scale", [dim]))
+      let dim = try c.weightDim(query, axis: query.rank - 1, what: "the query's last dimension")
+      weights.append(Weight("scale", dims: [dim]))
     } else if useScale {
       weights.append(Weight("scale", []))
     }

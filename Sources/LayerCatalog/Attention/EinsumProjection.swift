@@ -13,7 +13,9 @@ struct EinsumProjection {
   var input: [Character]
   var kernel: [Character]
   var output: [Character]
-  var partialOutput: [Int?]
+  /// Keras's partial output shape; `.unknown` is its None (a dim of the input's may stand there
+  /// as a formula when the weights are deferred).
+  var partialOutput: [Dim]
   var biasAxes: [Character]?
 
   var equation: String { "\(String(input)),\(String(kernel))->\(String(output))" }
@@ -22,7 +24,7 @@ struct EinsumProjection {
   /// `_get_output_shape(output_rank - 1, lastDims)`: letters a, b, c, ... for the free input
   /// dims, then the bound (contracted) dims, then the output dims.
   static func multiHead(
-    _ name: String, freeDims: Int, boundDims: Int, lastDims: [Int?], useBias: Bool
+    _ name: String, freeDims: Int, boundDims: Int, lastDims: [Dim], useBias: Bool
   ) throws(LayerError) -> EinsumProjection {
     let letters = Array("abcdefghijklmnopqrstuvwxyz")
     let count = freeDims + boundDims + lastDims.count
@@ -38,12 +40,13 @@ struct EinsumProjection {
     let padding = max(0, outputRank - 1 - lastDims.count)
     return EinsumProjection(
       name: name, input: free + bound, kernel: bound + out, output: free + out,
-      partialOutput: Array(repeating: nil, count: padding) + lastDims,
+      partialOutput: Array(repeating: .unknown, count: padding) + lastDims,
       biasAxes: useBias ? out : nil)
   }
 
-  /// The (kernel, bias) weights built for an input of `shape` (Keras's view: unknown is None).
-  func weights(for shape: [Int?], _ c: LayerContext, inputDescription: String) throws(LayerError)
+  /// The (kernel, bias) weights built for an input of `shape` (Keras's view: a dim without a
+  /// value is None).
+  func weights(for shape: [Dim], _ c: LayerContext, inputDescription: String) throws(LayerError)
     -> [Weight]
   {
     func indexError(_ what: String) -> LayerError {
@@ -66,14 +69,14 @@ struct EinsumProjection {
       guard let i = inputAxis[ch], i < shape.count else { throw indexError("tuple") }
       guard let o = outputAxis[ch] else { continue }
       guard o < full.count else { throw indexError("list") }
-      if let size = full[o], size != shape[i] {
+      if let size = full[o].value, size != shape[i].value {
         throw LayerError(
           "\(c.name) (\(c.className)): Input shape and output shape do not match at shared "
-            + "dimension '\(ch)'. Input shape is \(shape[i].map(String.init) ?? "None"), and "
+            + "dimension '\(ch)'. Input shape is \(shape[i].kerasDescription), and "
             + "output shape is \(size).")
       }
     }
-    var kernelShape: [Int?] = []
+    var kernelShape: [Dim] = []
     for ch in kernel {
       if let o = outputAxis[ch] {
         guard o < full.count else { throw indexError("list") }
@@ -87,23 +90,28 @@ struct EinsumProjection {
       return result
     }
     guard output.count <= full.count else { throw indexError("list") }
-    var biasShape: [Int?] = output[first...].map { ch in
-      biasAxes.contains(ch) ? full[outputAxis[ch] ?? 0] : 1
+    var biasShape: [Dim] = output[first...].map { ch in
+      biasAxes.contains(ch) ? full[outputAxis[ch] ?? 0] : .known(1)
     }
-    if elided > 0 { biasShape += Array(repeating: 1, count: elided) }
+    if elided > 0 { biasShape += Array(repeating: .known(1), count: elided) }
     result.append(try variable("bias", biasShape, c, inputDescription))
     return result
   }
 
-  /// Keras's checks when a variable is created: every dim known and none negative.
+  /// Keras's checks when a variable is created: every dim known and none negative; a dim not
+  /// known yet is kept when the weights are deferred.
   private func variable(
-    _ kind: String, _ shape: [Int?], _ c: LayerContext, _ inputDescription: String
+    _ kind: String, _ shape: [Dim], _ c: LayerContext, _ inputDescription: String
   ) throws(LayerError) -> Weight {
     let path = "\(c.name)/\(name)/\(kind)"
-    let text = TensorType.tuple(shape.map { $0.map(String.init) ?? "None" })
-    var dims: [Int] = []
-    for d in shape {
-      guard let d else {
+    let text = TensorType.tuple(shape.map(\.kerasDescription))
+    var dims: [Dim] = []
+    for dim in shape {
+      if dim.value == nil, c.defersWeights {
+        dims.append(dim)
+        continue
+      }
+      guard let d = dim.value else {
         throw LayerError(
           "\(c.name) (\(c.className)): Shapes used to initialize variables must be "
             + "fully-defined (no `None` dimensions). Received: shape=\(text) for variable "
@@ -116,8 +124,8 @@ struct EinsumProjection {
           "\(c.name) (\(c.className)): Cannot convert '\(text)' to a shape. Negative "
             + "dimensions are not allowed (variable path='\(path)')")
       }
-      dims.append(d)
+      dims.append(dim)
     }
-    return Weight("\(name)/\(kind)", dims)
+    return Weight("\(name)/\(kind)", dims: dims)
   }
 }

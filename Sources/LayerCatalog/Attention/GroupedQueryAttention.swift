@@ -68,37 +68,37 @@ public struct GroupedQueryAttention: Layer {
     let givenKey = try args.optionalTensor("key")
     let key = givenKey ?? value
     let returnScores = try args.flag("return_attention_scores")
-    let q = query.shape.map(\.value)
-    let featureDim = q.last ?? nil
+    let featureDim = query.shape.last ?? .unknown
     func project(_ name: String, _ t: TensorType, heads: Int, letters: String)
       throws(LayerError) -> [Weight]
     {
       let l = Array(letters)  // batch, sequence, features, heads, head dim
       return try EinsumProjection(
         name: name, input: [l[0], l[1], l[2]], kernel: [l[2], l[3], l[4]],
-        output: [l[0], l[1], l[3], l[4]], partialOutput: [nil, heads, headDim],
+        output: [l[0], l[1], l[3], l[4]],
+        partialOutput: [.unknown, .known(heads), .known(headDim)],
         biasAxes: useBias ? [l[3], l[4]] : nil
-      ).weights(for: t.shape.map(\.value), c, inputDescription: t.kerasShape)
+      ).weights(for: t.shape, c, inputDescription: t.kerasShape)
     }
     var weights = try project("query", query, heads: numQueryHeads, letters: "bqmuh")
     weights += try project("key", key, heads: numKeyValueHeads, letters: "bkmvh")
     if useGate { weights += try project("gate", query, heads: numQueryHeads, letters: "bqmuh") }
     weights += try project("value", value, heads: numKeyValueHeads, letters: "bkmvh")
     try AttentionArguments.checkDropoutRate(dropout, c)
-    let outputInput: [Int?] = [nil, nil, numQueryHeads, headDim]
+    let outputInput: [Dim] = [.unknown, .unknown, .known(numQueryHeads), .known(headDim)]
     weights += try EinsumProjection(
       name: "attention_output", input: Array("bquh"), kernel: Array("uhm"), output: Array("bqm"),
-      partialOutput: [nil, featureDim], biasAxes: useBias ? ["m"] : nil
+      partialOutput: [.unknown, featureDim], biasAxes: useBias ? ["m"] : nil
     ).weights(for: outputInput, c, inputDescription: "(None, None, \(numQueryHeads), \(headDim))")
     // compute_output_shape
-    if featureDim != (value.shape.last?.value ?? nil) {
+    if featureDim.value != value.shape.last?.value {
       throw LayerError(
         "\(c.name) (\(c.className)): The last dimension of `query_shape` and `value_shape` must "
-          + "be equal, but are \(describe(featureDim)), "
+          + "be equal, but are \(featureDim.kerasDescription), "
           + "\(describe(value.shape.last?.value ?? nil)). Received: "
           + "query_shape=\(query.kerasShape), value_shape=\(value.kerasShape)",
         hint: "the output projection maps back to the query's features; project the value to "
-          + "\(describe(featureDim)) features first")
+          + "\(featureDim.kerasDescription) features first")
     }
     try AttentionArguments.requireSameExceptLast(value: value, key: key, c)
     let dtype = c.policy.computeDType

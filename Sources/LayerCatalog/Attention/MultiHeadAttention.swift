@@ -84,14 +84,14 @@ public struct MultiHeadAttention: Layer {
     let key = try args.optionalTensor("key") ?? value
     let returnScores = try args.flag("return_attention_scores")
     try AttentionArguments.requireSameExceptLast(value: value, key: key, c)
-    let q = query.shape.map(\.value)
-    let k = key.shape.map(\.value)
-    let v = value.shape.map(\.value)
-    func project(_ name: String, _ shape: [Int?], _ t: TensorType, _ last: Int) throws(LayerError)
+    let q = query.shape
+    let k = key.shape
+    let v = value.shape
+    func project(_ name: String, _ shape: [Dim], _ t: TensorType, _ last: Int) throws(LayerError)
       -> [Weight]
     {
       try EinsumProjection.multiHead(
-        name, freeDims: shape.count - 1, boundDims: 1, lastDims: [numHeads, last],
+        name, freeDims: shape.count - 1, boundDims: 1, lastDims: [.known(numHeads), .known(last)],
         useBias: useBias
       ).weights(for: shape, c, inputDescription: t.kerasShape)
     }
@@ -101,11 +101,11 @@ public struct MultiHeadAttention: Layer {
     weights += try project("value", v, value, valueDim)
     try checkAttentionAxes(rank: value.rank + 1, c)
     try AttentionArguments.checkDropoutRate(dropout, c)
-    let last: [Int?]
+    let last: [Dim]
     if let outputShape {
-      last = try outputShape.map { item throws(LayerError) -> Int? in
+      last = try outputShape.map { item throws(LayerError) -> Dim in
         switch item {
-        case .none: return nil
+        case .none: return .unknown
         default:
           guard let i = item.pythonInt else {
             throw LayerError(
@@ -113,24 +113,25 @@ public struct MultiHeadAttention: Layer {
                 + "\(TensorType.tuple(outputShape.map(\.pythonRepr))) to a shape: "
                 + "\(item.pythonRepr) is not an int", argument: "output_shape")
           }
-          return i
+          return .known(i)
         }
       }
     } else {
-      last = [q.last ?? nil]
+      last = [q.last ?? .unknown]
     }
     // The output projection is built on the query projection's output shape with the last
     // dim replaced by value_dim: (B, None, ..., num_heads, value_dim).
-    let middle = [Int?](repeating: nil, count: max(0, q.count - 2))
-    let projected: [Int?] = [q.first ?? nil] + middle + [numHeads, valueDim]
+    let middle = [Dim](repeating: .unknown, count: max(0, q.count - 2))
+    let projected: [Dim] = [q.first ?? .unknown] + middle + [.known(numHeads), .known(valueDim)]
     weights += try EinsumProjection.multiHead(
       "attention_output", freeDims: q.count - 1, boundDims: 2, lastDims: last, useBias: useBias
-    ).weights(for: projected, c, inputDescription: TensorType.tuple(projected.map(describe)))
+    ).weights(
+      for: projected, c, inputDescription: TensorType.tuple(projected.map(\.kerasDescription)))
     let dtype = c.policy.computeDType
     var outputs = [
       TensorType(
         shape: outputShape == nil
-          ? query.shape : query.shape.dropLast() + last.map { $0.map(Dim.known) ?? .unknown },
+          ? query.shape : query.shape.dropLast() + last,
         dtype: dtype)
     ]
     if returnScores {
@@ -165,5 +166,3 @@ public struct MultiHeadAttention: Layer {
     }
   }
 }
-
-private func describe(_ d: Int?) -> String { d.map(String.init) ?? "None" }

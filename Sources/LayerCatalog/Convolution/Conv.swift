@@ -159,14 +159,12 @@ public struct Conv: Layer {
     try c.requireRank(x, atLeast: rank + 2)
     try c.requireRank(x, exactly: rank + 2)
     let (batch, spatial, channels) = dataFormat.split(x.shape)
-    guard let cIn = channels.value else {
-      throw c.undefinedDim(
-        x, axis: dataFormat.channelAxis(rank: x.rank), what: "the channel dimension")
-    }
-    if cIn % groups != 0 {
+    let cIn = try c.weightDim(
+      x, axis: dataFormat.channelAxis(rank: x.rank), what: "the channel dimension")
+    if let n = cIn.value, n % groups != 0 {
       throw LayerError(
         "\(c.name): The number of input channels must be evenly divisible by the number of "
-          + "groups. Received groups=\(groups), but the input has \(cIn) channels (full input "
+          + "groups. Received groups=\(groups), but the input has \(n) channels (full input "
           + "shape is \(x.kerasShape)).")
     }
     let outSpatial: [Dim]
@@ -187,7 +185,7 @@ public struct Conv: Layer {
         context: c, input: x)
     }
     let (outChannels, weights) = try self.weights(cIn, c)
-    let shape = dataFormat.join(batch: batch, spatial: outSpatial, channels: .known(outChannels))
+    let shape = dataFormat.join(batch: batch, spatial: outSpatial, channels: outChannels)
     return LayerOutput([TensorType(shape: shape, dtype: c.policy.computeDType)], weights: weights)
   }
 }

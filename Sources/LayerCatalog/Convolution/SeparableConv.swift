@@ -69,39 +69,46 @@ extension Conv {
     }
   }
 
-  /// The output channels and the weights built for `cIn` input channels (each `build()`).
-  func weights(_ cIn: Int, _ c: LayerContext) throws(LayerError) -> (Int, [Weight]) {
-    let ones = Array(repeating: 1, count: rank)
-    let spread = try checked(c.name) { () throws(ArithmeticOverflow) -> Int in
-      try Checked.mul(cIn, depthMultiplier)
-    }
-    let (outChannels, kernels): (Int, [Weight]) =
+  /// The output channels and the weights built for `cIn` input channels (each `build()`);
+  /// `cIn` is a formula (or unknown) when the weights are deferred.
+  func weights(_ cIn: Dim, _ c: LayerContext) throws(LayerError) -> (Dim, [Weight]) {
+    let k = kernelSize.map(Dim.known)
+    let ones = Array(repeating: Dim.known(1), count: rank)
+    let f = Dim.known(filters)
+    let dm = Dim.known(depthMultiplier)
+    let spread = try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in try cIn * dm }
+    let (outChannels, kernels): (Dim, [Weight]) =
       switch kind {
-      case .plain: (filters, try plainKernels(cIn, c))
-      case .transposed: (filters, [Weight("kernel", kernelSize + [filters, cIn])])
+      case .plain: (f, try plainKernels(cIn, c))
+      case .transposed: (f, [Weight("kernel", dims: k + [f, cIn])])
       case .separable:
         (
-          filters,
+          f,
           [
-            Weight("depthwise_kernel", kernelSize + [cIn, depthMultiplier]),
-            Weight("pointwise_kernel", ones + [spread, filters]),
+            Weight("depthwise_kernel", dims: k + [cIn, dm]),
+            Weight("pointwise_kernel", dims: ones + [spread, f]),
           ]
         )
-      case .depthwise: (spread, [Weight("kernel", kernelSize + [cIn, depthMultiplier])])
+      case .depthwise: (spread, [Weight("kernel", dims: k + [cIn, dm])])
       }
-    return (outChannels, kernels + (useBias ? [Weight("bias", [outChannels])] : []))
+    return (outChannels, kernels + (useBias ? [Weight("bias", dims: [outChannels])] : []))
   }
 
   /// Conv1D/2D/3D's kernel; with `lora_rank` it freezes and (kernel[:-1] + (r,)) and
   /// (r, filters) train (BaseConv.enable_lora).
-  func plainKernels(_ cIn: Int, _ c: LayerContext) throws(LayerError) -> [Weight] {
-    let shape = kernelSize + [cIn / groups, filters]
+  func plainKernels(_ cIn: Dim, _ c: LayerContext) throws(LayerError) -> [Weight] {
+    let perGroup = try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in
+      if let exact = cIn.exactDiv(groups) { return exact }
+      return try cIn.floorDiv(groups)
+    }
+    let shape = kernelSize.map(Dim.known) + [perGroup, .known(filters)]
     guard
       let r = try LoRA.rank(
         loraRank, constrained: kernelConstrained, weight: "kernel", c.name)
-    else { return [Weight("kernel", shape)] }
+    else { return [Weight("kernel", dims: shape)] }
     return [
-      Weight("kernel", shape, trainable: false), Weight("lora_kernel_a", shape.dropLast() + [r]),
+      Weight("kernel", dims: shape, trainable: false),
+      Weight("lora_kernel_a", dims: shape.dropLast() + [.known(r)]),
       Weight("lora_kernel_b", [r, filters]),
     ]
   }

@@ -34,14 +34,15 @@ public struct Dense: Layer {
   public func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
     let x = try c.single(input)
     try c.requireRank(x, atLeast: 2)
-    guard let cIn = x.shape[x.rank - 1].value else {
-      throw c.undefinedDim(x, axis: x.rank - 1, what: "the last dimension of a Dense layer's input")
-    }
-    var weights = [Weight("kernel", [cIn, units])]
+    let cIn = try c.weightDim(
+      x, axis: x.rank - 1, what: "the last dimension of a Dense layer's input")
+    var weights = [Weight("kernel", dims: [cIn, .known(units)])]
     if useBias { weights.append(Weight("bias", [units])) }
     if let r = try LoRA.rank(loraRank, constrained: kernelConstrained, weight: "kernel", c.name) {
       weights[0].trainable = false
-      weights += [Weight("lora_kernel_a", [cIn, r]), Weight("lora_kernel_b", [r, units])]
+      weights += [
+        Weight("lora_kernel_a", dims: [cIn, .known(r)]), Weight("lora_kernel_b", [r, units]),
+      ]
     }
     let shape = Array(x.shape.dropLast()) + [.known(units)]
     return LayerOutput([TensorType(shape: shape, dtype: c.policy.computeDType)], weights: weights)

@@ -96,10 +96,12 @@ public struct EinsumDense: Layer {
       "input shape \(x.kerasShape) and output_shape "
       + TensorType.tuple(partialOutput.map(\.kerasDescription))
     var weights = [
-      Weight("kernel", try c.weightShape(shapes.kernel, "kernel", input: x, source: source))
+      Weight(
+        "kernel", dims: try c.weightShape(shapes.kernel, "kernel", input: x, source: source))
     ]
     if let b = shapes.bias {
-      weights.append(Weight("bias", try c.weightShape(b, "bias", input: x, source: source)))
+      weights.append(
+        Weight("bias", dims: try c.weightShape(b, "bias", input: x, source: source)))
     }
     let adapters = try lora(kernel: weights[0].shape, c)
     if !adapters.isEmpty { weights[0].trainable = false }
@@ -116,10 +118,13 @@ public struct EinsumDense: Layer {
   }
 
   /// LoRA (`lora_rank` truthy): the kernel freezes; kernel[:-1]+(r,) and (r, kernel[-1]) train.
-  func lora(kernel: [Int], _ c: LayerContext) throws(LayerError) -> [Weight] {
+  func lora(kernel: [Dim], _ c: LayerContext) throws(LayerError) -> [Weight] {
     guard let last = kernel.last,
       let r = try LoRA.rank(loraRank, constrained: kernelConstrained, weight: "kernel", c.name)
     else { return [] }
-    return [Weight("lora_kernel_a", kernel.dropLast() + [r]), Weight("lora_kernel_b", [r, last])]
+    return [
+      Weight("lora_kernel_a", dims: kernel.dropLast() + [.known(r)]),
+      Weight("lora_kernel_b", dims: [.known(r), last]),
+    ]
   }
 }

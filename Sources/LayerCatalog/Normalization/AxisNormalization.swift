@@ -70,10 +70,10 @@ public struct LayerNormalization: Layer {
     let sizes = try axes.sizes(of: x, c)
     var weights: [Weight] = []
     if scale || rmsScaling {
-      weights.append(Weight("gamma", try c.weightShape(sizes, "gamma", input: x)))
+      weights.append(Weight("gamma", dims: try c.weightShape(sizes, "gamma", input: x)))
     }
     if center && !rmsScaling {
-      weights.append(Weight("beta", try c.weightShape(sizes, "beta", input: x)))
+      weights.append(Weight("beta", dims: try c.weightShape(sizes, "beta", input: x)))
     }
     return LayerOutput([TensorType(shape: x.shape, dtype: c.policy.computeDType)], weights: weights)
   }
@@ -96,7 +96,8 @@ public struct RMSNormalization: Layer {
     let x = try c.single(input)
     let scale = try c.weightShape(try axes.sizes(of: x, c), "scale", input: x)
     return LayerOutput(
-      [TensorType(shape: x.shape, dtype: c.policy.computeDType)], weights: [Weight("scale", scale)])
+      [TensorType(shape: x.shape, dtype: c.policy.computeDType)],
+      weights: [Weight("scale", dims: scale)])
   }
 }
 

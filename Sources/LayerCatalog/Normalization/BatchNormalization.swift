@@ -35,18 +35,19 @@ public struct BatchNormalization: Layer {
         "\(c.name): axis \(axis) is out of bounds for an input of rank \(x.rank) "
           + "(shape \(x.kerasShape))", argument: "axis")
     }
-    guard let n = x.shape[resolved].value else {
+    let n = x.shape[resolved]
+    guard n.isKnown || c.defersWeights else {
       throw LayerError(
         "\(c.name): Axis \(axis) of input tensor should have a defined dimension but the layer "
           + "received an input with shape \(x.kerasShape).",
         hint: x.hasFormulas ? "it is \(x.formulaShape) here; apply a concrete size" : nil)
     }
     var weights: [Weight] = []
-    if scale { weights.append(Weight("gamma", [n])) }
-    if center { weights.append(Weight("beta", [n])) }
+    if scale { weights.append(Weight("gamma", dims: [n])) }
+    if center { weights.append(Weight("beta", dims: [n])) }
     weights += [
-      Weight("moving_mean", [n], trainable: false),
-      Weight("moving_variance", [n], trainable: false),
+      Weight("moving_mean", dims: [n], trainable: false),
+      Weight("moving_variance", dims: [n], trainable: false),
     ]
     return LayerOutput([TensorType(shape: x.shape, dtype: c.policy.computeDType)], weights: weights)
   }

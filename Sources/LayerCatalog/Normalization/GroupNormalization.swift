@@ -45,6 +45,15 @@ public struct GroupNormalization: Layer {
         hint: "axes count from 0 (the batch) to \(x.rank - 1), or from -\(x.rank) to -1")
     }
     guard let dim = x.shape[j].value else {
+      if c.defersWeights, groups != 0 {
+        // The channel checks wait for the size; the weights are (C,) each.
+        let n = x.shape[j]
+        var weights: [Weight] = []
+        if scale { weights.append(Weight("gamma", dims: [n])) }
+        if center { weights.append(Weight("beta", dims: [n])) }
+        return LayerOutput(
+          [TensorType(shape: x.shape, dtype: c.policy.computeDType)], weights: weights)
+      }
       throw LayerError(
         "\(c.name): Axis \(ax) of input tensor should have a defined dimension but the layer "
           + "received an input with shape \(x.kerasShape).",

@@ -68,6 +68,36 @@ extension OperationContext {
     return TensorType(shape: x.shape, dtype: dtype)
   }
 
+  /// OneHot.compute_output_spec: `num_classes` appended (axis -1) or inserted at a
+  /// non-negative axis below the rank; the dtype as given, else float32 (floatx).
+  func oneHot(_ operands: [TensorOperation.Operand]) throws(LayerError) -> TensorType {
+    let x = try tensor(operands)
+    guard let n = arg("num_classes").pythonInt else {
+      throw error(
+        "num_classes must be an int; received \(arg("num_classes").pythonRepr)",
+        argument: "num_classes")
+    }
+    let axis = arg("axis") == .none ? -1 : (arg("axis").pythonInt ?? -2)
+    var shape = x.shape
+    if axis == -1 {
+      shape.append(.known(n))
+    } else if axis >= 0, axis < shape.count {
+      shape.insert(.known(n), at: axis)
+    } else {
+      throw error(
+        "axis must be -1 or between [0, \(x.rank)), but received \(arg("axis").pythonRepr).",
+        argument: "axis")
+    }
+    var dtype = DType.float32
+    if arg("dtype") != .none {
+      guard let d = DType(arg("dtype").pythonStr) else {
+        throw error("unknown dtype \(arg("dtype").pythonRepr)", argument: "dtype")
+      }
+      dtype = d
+    }
+    return TensorType(shape: shape, dtype: dtype)
+  }
+
   func shapeOf(_ o: TensorOperation.Operand) -> [Dim] {
     switch o {
     case .tensor(let t): return t.shape

@@ -21,6 +21,8 @@ extension TensorOperation {
     case cumulative
     case reshape, transpose, expandDims, squeeze, concatenate, stack, tile, `repeat`, ravel
     case swapaxes, moveaxis, split, getItem, matmul, einsum
+    /// `ops.one_hot(x, num_classes, axis=-1, dtype=None)`: num_classes inserted at axis.
+    case oneHot
   }
 
   /// The dtype of a one-tensor elementwise op.
@@ -116,6 +118,7 @@ extension TensorOperation {
     r["GetItem"] = .getItem
     r["Matmul"] = .matmul
     r["Einsum"] = .einsum
+    r["OneHot"] = .oneHot
     return r
   }()
 }

@@ -154,6 +154,7 @@ struct OperationContext {
     case .getItem: return [try getItem(operands)]
     case .matmul: return [try matmul(operands)]
     case .einsum: return [try einsum(operands)]
+    case .oneHot: return [try oneHot(operands)]
     }
   }
 }

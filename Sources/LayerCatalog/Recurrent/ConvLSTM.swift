@@ -53,7 +53,11 @@ public struct ConvLSTM: SequenceLayer {
     }
     let step = [x.shape[0]] + x.shape.dropFirst(2)
     let (batch, spatial, channels) = dataFormat.split(step)
-    if let i = spatial.firstIndex(where: { !$0.isKnown }) {
+    // Keras builds the zero state from the spatial dims; a deferring session keeps their
+    // formulas and checks them when a size is applied.
+    if let i = spatial.firstIndex(where: { !$0.isKnown }),
+      !(c.defersWeights && spatial.allSatisfy { $0.formulaText != nil })
+    {
       throw LayerError(
         "\(c.name): ConvLSTM layers only support static input shapes for the spatial "
           + "dimensions, but axis \(dataFormat == .channelsFirst ? i + 3 : i + 2) of input shape "
@@ -61,21 +65,19 @@ public struct ConvLSTM: SequenceLayer {
         hint: (x.hasFormulas ? "it is \(x.formulaShape) here; apply a concrete size or " : "")
           + "declare the input with fixed spatial dims (the time axis may stay None)")
     }
-    guard let cIn = channels.value else {
-      throw c.undefinedDim(
-        x, axis: dataFormat == .channelsLast ? x.rank - 1 : 2, what: "the channel dimension")
-    }
+    let cIn = try c.weightDim(
+      x, axis: dataFormat == .channelsLast ? x.rank - 1 : 2, what: "the channel dimension")
     if filters < 0 {
       throw LayerError(
         "\(c.name): filters=\(filters) gives a kernel with a negative dimension",
         argument: "filters")
     }
     let (width, kernel, recurrent) = try checked(c.name) {
-      () throws(ArithmeticOverflow) -> (Int, [Int], [Int]) in
+      () throws(ArithmeticOverflow) -> (Int, [Dim], [Int]) in
       let w = try Checked.mul(filters, 4)
-      return (w, kernelSize + [cIn, w], kernelSize + [filters, w])
+      return (w, kernelSize.map(Dim.known) + [cIn, .known(w)], kernelSize + [filters, w])
     }
-    var weights = [Weight("kernel", kernel), Weight("recurrent_kernel", recurrent)]
+    var weights = [Weight("kernel", dims: kernel), Weight("recurrent_kernel", recurrent)]
     if useBias { weights.append(Weight("bias", [width])) }
     try recurrence.requireStaticBatch(x.shape, c)
     if strides.contains(0) {

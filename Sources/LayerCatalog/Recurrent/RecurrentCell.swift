@@ -118,16 +118,15 @@ public struct GatedCell: RecurrentCell {
   var outputSize: StateSize? { .int(units) }
 
   func build(step: [Dim], _ c: LayerContext) throws(LayerError) -> [Weight] {
-    guard let inputDim = step.last?.value else {
-      throw c.undefinedDim(
-        TensorType(shape: step, dtype: c.policy.computeDType), axis: step.count - 1,
-        what: "the feature dimension of an RNN step")
-    }
+    let inputDim = try c.weightDim(
+      TensorType(shape: step, dtype: c.policy.computeDType), axis: step.count - 1,
+      what: "the feature dimension of an RNN step")
     let width = try checked(c.name) { () throws(ArithmeticOverflow) in
       try Checked.mul(units, kind.gates)
     }
     var weights = [
-      Weight("kernel", [inputDim, width]), Weight("recurrent_kernel", [units, width]),
+      Weight("kernel", dims: [inputDim, .known(width)]),
+      Weight("recurrent_kernel", [units, width]),
     ]
     if useBias {
       weights.append(Weight("bias", kind == .gru && resetAfter ? [2, width] : [width]))
@@ -154,11 +153,9 @@ public struct GatedCell: RecurrentCell {
   /// The shapes of one step of `call()`, op by op (see each cell's `call` in Keras).
   func step(_ x: [Dim], _ states: CellStates, _ c: LayerContext) throws(LayerError) -> [[Dim]] {
     let t = Traced(c: c)
-    guard let inputDim = x.last?.value else {
-      throw c.undefinedDim(
-        TensorType(shape: x, dtype: c.policy.computeDType), axis: x.count - 1,
-        what: "the feature dimension of an RNN step")
-    }
+    let inputDim = try c.weightDim(
+      TensorType(shape: x, dtype: c.policy.computeDType), axis: x.count - 1,
+      what: "the feature dimension of an RNN step")
     let u = units
     // Widths of 2, 3 and 4 gates; build() has already checked that gates * units fits.
     let (u2, u3, u4) = try checked(c.name) { () throws(ArithmeticOverflow) in

@@ -113,7 +113,7 @@ public struct RNNLayer: SequenceLayer {
           + "Received input shape \(x.kerasShape)")
     }
     let batch = x.shape[0]
-    let weights = try cell.cell.build(step: [batch] + x.shape.dropFirst(2), cell.context)
+    let weights = try cell.cell.build(step: [batch] + x.shape.dropFirst(2), c.inner(cell.context))
     try recurrence.requireStaticBatch(x.shape, c)
     var states: [[Dim]] = []
     for size in cell.cell.stateSize.asList {
@@ -155,7 +155,7 @@ extension RNNLayer: RecurrentCell {
 
   func build(step: [Dim], _ c: LayerContext) throws(LayerError) -> [Weight] {
     let weights = try cell.cell.build(
-      step: (step.first.map { [$0] } ?? []) + step.dropFirst(2), cell.context)
+      step: (step.first.map { [$0] } ?? []) + step.dropFirst(2), c.inner(cell.context))
     try recurrence.requireStaticBatch(step, c)
     return weights
   }

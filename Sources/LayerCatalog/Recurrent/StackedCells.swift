@@ -65,8 +65,8 @@ public struct StackedCells: RecurrentCell {
     var shape = step
     var weights: [Weight] = []
     for (i, cell) in cells.enumerated() {
-      weights += try cell.cell.build(step: shape, cell.context).map {
-        Weight("\(cell.context.name)/\($0.name)", $0.shape, trainable: $0.trainable)
+      weights += try cell.cell.build(step: shape, c.inner(cell.context)).map {
+        Weight("\(cell.context.name)/\($0.name)", dims: $0.shape, trainable: $0.trainable)
       }
       guard i + 1 < cells.count else { break }
       guard case .int(let out)? = cell.cell.passedSize else {
@@ -120,7 +120,7 @@ public struct StackedCells: RecurrentCell {
     var current = x
     var newStates: [TensorType] = []
     for (cell, state) in zip(cells, perCell) {
-      let shapes = try cell.cell.step(current.shape, .list([state]), cell.context)
+      let shapes = try cell.cell.step(current.shape, .list([state]), c.inner(cell.context))
       let dtype = cell.context.policy.computeDType
       guard let first = shapes.first else { break }
       current = TensorType(shape: first, dtype: dtype)

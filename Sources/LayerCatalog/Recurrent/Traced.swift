@@ -50,6 +50,18 @@ struct Traced {
     return a.dropLast() + [.known(cols)]
   }
 
+  /// `x @ W` where W's rows are a dim of the input (a deferred weight): the same rule, with the
+  /// rows compared as formulas.
+  func matmul(_ a: [Dim], rows: Dim, cols: Int, _ what: String) throws(LayerError) -> [Dim] {
+    if let n = rows.value { return try matmul(a, rows: n, cols: cols, what) }
+    guard let last = a.last, last == rows else {
+      throw fails(
+        "\(what) has shape \(shape(a)), but it is multiplied by a (\(rows.formula), \(cols)) "
+          + "weight, so its last dim must be \(rows.formula)")
+    }
+    return a.dropLast() + [.known(cols)]
+  }
+
   /// `t[i]` on a tensor: drops the first axis (the batch, when a single tensor is indexed as
   /// if it were the list of states).
   func index(_ a: [Dim]) throws(LayerError) -> [Dim] {

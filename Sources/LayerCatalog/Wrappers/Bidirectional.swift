@@ -113,8 +113,8 @@ public struct Bidirectional: ShapeRule {
   }
 
   func outputShapes(_ x: TensorType, _ c: LayerContext) throws(LayerError) -> LayerOutput {
-    let f = try forward.outputShapes(x, forwardContext)
-    let b = try backward.outputShapes(x, backwardContext)
+    let f = try forward.outputShapes(x, c.inner(forwardContext))
+    let b = try backward.outputShapes(x, c.inner(backwardContext))
     guard var output = f.outputs.first?.shape, let last = output.indices.last else {
       throw LayerError("\(c.name): the forward layer gave no output")
     }
@@ -127,8 +127,8 @@ public struct Bidirectional: ShapeRule {
     let merged = merge == nil ? [output, output] : [output]
     let shapes = merged + (forward.recurrence.returnState ? states + states : [])
     let weights =
-      f.weights.map { Weight("forward/" + $0.name, $0.shape, trainable: $0.trainable) }
-      + b.weights.map { Weight("backward/" + $0.name, $0.shape, trainable: $0.trainable) }
+      f.weights.map { Weight("forward/" + $0.name, dims: $0.shape, trainable: $0.trainable) }
+      + b.weights.map { Weight("backward/" + $0.name, dims: $0.shape, trainable: $0.trainable) }
     return LayerOutput(
       shapes.map { TensorType(shape: $0, dtype: c.policy.computeDType) }, weights: weights)
   }

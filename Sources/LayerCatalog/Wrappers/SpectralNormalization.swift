@@ -51,7 +51,7 @@ public struct SpectralNormalization: Layer {
     // takes a rank-1 input.
     let lifted = x.rank == 1 && innerClass == "Dense"
     let step = lifted ? TensorType(shape: [.known(1)] + x.shape, dtype: x.dtype) : x
-    let result = try inner.call(.single(step))
+    let result = try inner.layer.call(.single(step), c.inner(inner.context))
     guard Self.withKernel.contains(innerClass) else {
       throw LayerError(
         "\(c.name): \(innerClass) object has no attribute 'kernel' nor 'embeddings'",
@@ -67,7 +67,7 @@ public struct SpectralNormalization: Layer {
     let outputs = result.outputs.map { t in
       TensorType(shape: lifted ? Array(t.shape.dropFirst()) : t.shape, dtype: c.policy.computeDType)
     }
-    let u = Weight("vector_u", [1, kernel.shape.last ?? 1], trainable: false)
+    let u = Weight("vector_u", dims: [.known(1), kernel.shape.last ?? .known(1)], trainable: false)
     return LayerOutput(outputs, weights: result.weights + [u])
   }
 }

@@ -43,9 +43,9 @@ public struct TimeDistributed: ShapeRule {
     let step = TensorType(shape: [x.shape[0]] + x.shape.dropFirst(2), dtype: x.dtype)
     let result: LayerOutput
     if let rule = inner.layer as? any ShapeRule {
-      result = try rule.outputShapes(step, inner.context)
+      result = try rule.outputShapes(step, c.inner(inner.context))
     } else {
-      result = try inner.call(.single(step))
+      result = try inner.layer.call(.single(step), c.inner(inner.context))
     }
     guard result.outputs.count == 1, let out = result.outputs.first?.shape, !out.isEmpty else {
       throw LayerError(

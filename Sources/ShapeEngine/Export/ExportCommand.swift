@@ -2,13 +2,29 @@
 public struct ExportRequest: Sendable {
   /// The formats, as typed after `export`.
   public enum Format: String, Sendable, CaseIterable {
-    case keras, python
+    case keras, python, dot, mermaid, svg
 
     /// The file extension added to a path that has none.
-    var fileExtension: String { self == .keras ? "json" : "py" }
+    var fileExtension: String {
+      switch self {
+      case .keras: "json"
+      case .python: "py"
+      case .dot: "dot"
+      case .mermaid: "mmd"
+      case .svg: "svg"
+      }
+    }
 
     /// How the format is named in messages.
-    public var title: String { self == .keras ? "Keras JSON" : "Keras Python" }
+    public var title: String {
+      switch self {
+      case .keras: "Keras JSON"
+      case .python: "Keras Python"
+      case .dot: "Graphviz DOT"
+      case .mermaid: "Mermaid"
+      case .svg: "SVG, drawn by Graphviz"
+      }
+    }
   }
 
   public var format: Format
@@ -21,16 +37,23 @@ public struct ExportRequest: Sendable {
   /// Parses `keras PATH` / `python PATH` and exports the graph.
   static func make(_ argument: String, graph: Graph) throws(EngineError) -> ExportRequest {
     let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
-    let usage = "export keras model.json, or export python model.py"
+    let usage = "export keras model.json, export python model.py, or export dot|mermaid|svg PATH"
     guard let first = words.first else {
       throw EngineError("export needs a format and a path", hint: usage)
     }
     guard let format = Format(rawValue: first.lowercased()) else {
       throw EngineError(
-        "unknown export format '\(first)': kshape writes 'keras' (model_from_json) or 'python'",
+        "unknown export format '\(first)': kshape writes 'keras' (model_from_json), 'python', "
+          + "'dot', 'mermaid' or 'svg'",
         hint: usage)
     }
     var path = words.count > 1 ? words[1].trimmingSpaces : ""
+    var options = try PictureOptions([], command: "export")
+    if [.dot, .mermaid, .svg].contains(format) {
+      options = try PictureOptions(
+        path.split(separator: " ").map(String.init), command: "export \(format.rawValue)")
+      path = options.rest.joined(separator: " ")
+    }
     if path.count >= 2, let q = path.first, q == "\"" || q == "'", path.last == q {
       path = String(path.dropFirst().dropLast())
     }
@@ -43,6 +66,7 @@ public struct ExportRequest: Sendable {
       switch format {
       case .keras: try KerasExport.export(graph)
       case .python: try PythonExport.export(graph)
+      case .dot, .svg, .mermaid: Picture.export(graph, format: format, options)
       }
     return ExportRequest(
       format: format, path: path, result: result, layers: JSONOutput.layers(graph))

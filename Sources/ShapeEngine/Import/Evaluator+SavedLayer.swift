@@ -127,6 +127,7 @@ struct NestedModel: Layer {
     var binding = InputBinding()
     for (i, t) in given.enumerated() { binding.tensors[i] = t }
     var evaluator = Evaluator(binding: binding)
+    evaluator.graph.defersWeights = c.defersWeights
     let outputs: [Int]
     do {
       outputs = try evaluator.importModel(model, options: options)
@@ -158,7 +159,7 @@ struct NestedModel: Layer {
     var weights: [Weight] = []
     for layer in graph.layers where !layer.calls.isEmpty {
       weights += (layer.weights ?? []).map {
-        Weight(layer.name + "/" + $0.name, $0.shape, trainable: $0.trainable)
+        Weight(layer.name + "/" + $0.name, dims: $0.shape, trainable: $0.trainable)
       }
     }
     return LayerOutput(outputs.map { graph.tensors[$0].type }, weights: weights)

@@ -10,7 +10,7 @@ extension Inspection {
     let called = g.layers.filter { !$0.calls.isEmpty }
     out.append(
       "Model \"\(model.name)\" (\(model.className)) from \(file): \(called.count) layers, "
-        + "\(g.totalParams.total) params at the declared shapes")
+        + "\(Render.params(g.totalParams)) params at the declared shapes")
     for t in g.inputs {
       out.append("  input  \(g.layerName(of: t.tensor)): \(g.tensors[t.tensor].type.formulaShape)")
     }
@@ -50,7 +50,7 @@ extension Inspection {
     }
     let outs = g.outputs.map { "\(g.layerName(of: $0)) \(g.tensors[$0].type.kerasShape)" }
     return "\(label): ok, output \(outs.joined(separator: ", ")), "
-      + "\(g.totalParams.total) params"
+      + "\(Render.params(g.totalParams)) params"
   }
 
   /// Which layer fails at this size, on what input, why, and where the config calls it.

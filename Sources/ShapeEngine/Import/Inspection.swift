@@ -72,7 +72,10 @@ public struct Inspection: Sendable {
   /// `{"model": NAME, "results": [APPLY, ...]}`: each result is the `apply` record of
   /// docs/json-output.md (without `line` and `source`); `assumed_identity` lists the classes
   /// treated as shape-preserving, when any.
-  public var json: String {
+  public var json: String { json(style: .plain) }
+
+  /// The JSON with the options of `style` (`--receptive-field`).
+  public func json(style: RenderStyle) -> String {
     // Keys sorted, as in every JSON kshape writes.
     var parts: [String] = []
     if !assumed.isEmpty {
@@ -86,7 +89,9 @@ public struct Inspection: Sendable {
     }
     parts.append("\"model\":" + JSONOutput.quoted(model.name))
     let records = results.compactMap { r -> String? in
-      guard var rec = JSONOutput.record(.applied(r.evaluation, size: r.size), line: 1, source: "")
+      guard
+        var rec = JSONOutput.record(
+          .applied(r.evaluation, size: r.size), line: 1, source: "", style: style)
       else { return nil }
       rec.line = nil
       rec.source = nil

@@ -29,7 +29,7 @@ extension EngineError {
     case .paramOverflow(let w):
       self.init(
         Diagnostic(
-          "\(name): the parameter count of its \(w.name) \(w.shape) overflows 64-bit arithmetic",
+          "\(name): the parameter count of its \(w.name) \(w.shapeText) overflows 64-bit arithmetic",
           at: range),
         layer: name, className: className)
     }

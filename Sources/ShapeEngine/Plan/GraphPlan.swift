@@ -44,7 +44,8 @@ struct GraphPlan: Sendable {
             value,
             context: LayerContext(
               className: node.className, name: node.name, policy: node.policy,
-              autocastsInputs: node.autocastsInputs), trainable: node.trainable))
+              autocastsInputs: node.autocastsInputs, defersWeights: graph.defersWeights),
+            trainable: node.trainable))
         planLayer[l - layers.lowerBound] = p
         graphLayer.append(l)
       }

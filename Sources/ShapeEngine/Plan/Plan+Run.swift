@@ -55,12 +55,13 @@ extension PlanLayer {
       throw .layer(error)
     }
     if !trainable {
-      result.weights = result.weights.map { Weight($0.name, $0.shape, trainable: false) }
+      result.weights = result.weights.map { Weight($0.name, dims: $0.shape, trainable: false) }
     }
     if let built, built != result.weights { throw .weightsDoNotFit }
     var total = 0
     for w in result.weights {
-      guard let size = try? Checked.product(w.shape), let sum = try? Checked.add(total, size) else {
+      guard let shape = w.knownShape else { continue }
+      guard let size = try? Checked.product(shape), let sum = try? Checked.add(total, size) else {
         throw .paramOverflow(w)
       }
       total = sum

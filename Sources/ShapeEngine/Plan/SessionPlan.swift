@@ -61,7 +61,8 @@ struct SessionPlan: Sendable {
           value,
           context: LayerContext(
             className: node.className, name: node.name, policy: node.policy,
-            autocastsInputs: node.autocastsInputs), trainable: node.trainable)
+            autocastsInputs: node.autocastsInputs, defersWeights: graph.defersWeights),
+          trainable: node.trainable)
       }
       steps.append(.call(layer: l, call: call, outputs: c.outputs.count))
       callsSeen[l] += 1

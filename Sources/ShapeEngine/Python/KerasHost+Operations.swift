@@ -88,8 +88,13 @@ extension KerasHost {
     node.module = module
     node.autocastsInputs = false
     graph.addLayer(node)
-    return try callLayer(
+    let result = try callLayer(
       graph.layers.count - 1, PyArguments(positional: operands, range: args.range), interpreter)
+    // `ops.split` gives a Python list, whatever the number of parts.
+    if op.rule == .split, let outs = graph.layers.last?.calls.last?.outputs {
+      return .list(PyList(outs.map { .object(tensor($0)) }))
+    }
+    return result
   }
 
   /// `x[key]`: a GetItem operation on the tensor with the key as its second operand.
@@ -156,6 +161,7 @@ extension KerasHost {
     case .moveaxis: return (1, ["source", "destination"])
     case .cast: return (1, ["dtype"])
     case .clip: return (1, ["x_min", "x_max"])
+    case .oneHot: return (1, ["num_classes", "axis", "dtype", "sparse"])
     default: return (1, ["axis"])
     }
   }
@@ -178,8 +184,16 @@ extension KerasHost {
 
   /// `snake_case` -> `SnakeCase`: the operation class of a `keras.ops` function.
   static func operationClass(_ function: String) -> String {
-    function.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    if let alias = operationAliases[function] { return alias }
+    return function.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }
+      .joined()
   }
+
+  /// The functions whose operation is another class (`ops.abs` makes `Absolute`, named
+  /// `absolute`), as tools/golden/ops_aliases.py lists them from Keras.
+  static let operationAliases = [
+    "abs": "Absolute", "conj": "Conjugate", "hard_swish": "HardSilu", "swish": "Silu",
+  ]
 
   /// The lowercase helpers of `keras.layers`: `add([a, b])` is `Add()([a, b])`.
   static let mergeFunctions: [String: String] = [

@@ -19,9 +19,10 @@ final class KerasHost {
   /// Keras's per-class counters of model names (`functional`, `functional_1`, `sequential`).
   /// Models share the layers' counters in Keras; the graph's are the layers' names.
 
-  init(binding: InputBinding = InputBinding()) {
+  init(binding: InputBinding = InputBinding(), defersWeights: Bool = true) {
     evaluator = Evaluator(binding: binding)
     evaluator.uniqueNames = false
+    evaluator.graph.defersWeights = defersWeights
   }
 
   /// What the program read that depends on the size (a shape, a weight, a Keras error it

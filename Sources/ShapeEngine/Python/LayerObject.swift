@@ -22,7 +22,7 @@ final class LayerObject: PyObject {
   func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
     switch name {
     case "name": return .str(node.name)
-    case "built": return .bool(!node.calls.isEmpty)
+    case "built": return .bool(!node.calls.isEmpty || Catalog.builtWhenMade(node.className))
     case "trainable": return .bool(node.trainable)
     case "dtype": return .str(node.policy.variableDType.name)
     case "output", "input":
@@ -41,6 +41,12 @@ final class LayerObject: PyObject {
             .object(OpaqueObject(className: "Node", module: "keras.src.ops.node", config: []))
           }))
     case "compute_dtype": return .str(node.policy.computeDType.name)
+    case "supports_masking":
+      let bound = Catalog.entry(node.className).flatMap {
+        try? BoundArguments(
+          layer: node.className, signature: $0.signature, arguments: node.arguments)
+      }
+      return .bool(Catalog.supportsMasking(node.className, bound))
     case "variable_dtype": return .str(node.policy.variableDType.name)
     case "dtype_policy": return .str("<DTypePolicy \"\(node.policy.name)\">")
     case "weights", "trainable_weights", "non_trainable_weights", "variables", "get_weights",
@@ -73,10 +79,12 @@ final class LayerObject: PyObject {
     case "get_weights":
       return .object(
         NativeFunction("get_weights") { [unowned self] _, _ throws(PyError) in
-          .list(
+          try KerasHost.requireKnownParams(self.node.params, of: "layer '\(self.node.name)'")
+          return .list(
             PyList(
               (self.node.weights ?? []).map { w in
-                .object(NumpyArray(shape: w.shape, dtype: self.node.policy.variableDType))
+                .object(
+                  NumpyArray(shape: w.knownShape ?? [], dtype: self.node.policy.variableDType))
               }))
         })
     case "count_params":
@@ -89,6 +97,7 @@ final class LayerObject: PyObject {
                 + "isn't built. You can build it manually via: `layer.build(input_shape)`.",
               at: nil)
           }
+          try KerasHost.requireKnownParams(self.node.params, of: "layer '\(self.node.name)'")
           return .int(self.node.params.total)
         })
     default: return nil
@@ -138,12 +147,12 @@ final class WeightObject: PyObject {
   }
   var typeName: String { "Variable" }
   var repr: String {
-    "<Variable path=\(layer)/\(weight.name), shape=\(TensorType.tuple(weight.shape.map(String.init))), "
+    "<Variable path=\(layer)/\(weight.name), shape=\(weight.shapeText), "
       + "dtype=\(dtype.name)>"
   }
   func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
     switch name {
-    case "shape": return .tuple(weight.shape.map { .int($0) })
+    case "shape": return .tuple(weight.shape.map { $0.value.map(PyValue.int) ?? .none })
     case "name": return .str(weight.name)
     case "path": return .str("\(layer)/\(weight.name)")
     case "dtype": return .str(dtype.name)
@@ -221,5 +230,19 @@ final class OpaqueClass: PyObject {
     try KerasHost.argumentValue(v, range: range) { (o) throws(PyError) -> Value in
       .string("<\(o.typeName)>")
     }
+  }
+}
+
+extension KerasHost {
+  /// A count Python asks for (`count_params()`, `get_weights()`) must be a number: deferred
+  /// weights (sized by a dim not known yet) have none until a size is applied.
+  static func requireKnownParams(_ p: ParamCount, of owner: String) throws(PyError) {
+    guard p.isDeferred else { return }
+    let formula = p.text(\.total) { String($0) }
+    throw PyError(
+      "ValueError",
+      "The weights of \(owner) take their size from an input dim that is not known yet "
+        + "(params = \(formula)); Keras would have raised where they were built. Apply a size "
+        + "(`apply 32x32`) or declare the input with fixed dims.", at: nil)
   }
 }

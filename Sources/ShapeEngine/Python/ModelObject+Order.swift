@@ -8,6 +8,9 @@ struct ModelOrder {
   /// The model's layers and operations as `model.operations` lists them (what summary shows):
   /// by depth from the outputs, deepest first, then in the order the traversal first met them.
   var operations: [Int]
+  /// Keras's `sequential_like` for a Functional (print_summary): one node at every depth, none
+  /// with several inputs, no layer with two nodes in the model.
+  var sequentialLike: Bool
 }
 
 extension ModelObject {
@@ -91,7 +94,17 @@ extension ModelObject {
       let (da, db) = (opDepth[a] ?? 0, opDepth[b] ?? 0)
       return da != db ? da > db : (opIndex[a] ?? 0) < (opIndex[b] ?? 0)
     }
-    return ModelOrder(nodes: nodes.map { (layer: $0.layer, call: $0.call) }, operations: operations)
+    var perDepth: [Int: Int] = [:]
+    for (k, d) in nodeDepth { perDepth[d, default: 0] += 1 }
+    var perLayer: [Int: Int] = [:]
+    for k in decreasing { perLayer[k.layer, default: 0] += 1 }
+    let sequentialLike =
+      perDepth.values.allSatisfy { $0 <= 1 }
+      && decreasing.allSatisfy { parents($0).count <= 1 }
+      && perLayer.values.allSatisfy { $0 <= 1 }
+    return ModelOrder(
+      nodes: nodes.map { (layer: $0.layer, call: $0.call) }, operations: operations,
+      sequentialLike: sequentialLike)
   }
 }
 

@@ -80,10 +80,18 @@ final class ModelObject: PyObject {
     for n in order.nodes { keep[n.layer, default: []].append(n.call) }
     for l in g.layers.indices {
       let mine = keep[l] ?? []
+      if let last = g.layers[l].calls.last, mine.last != g.layers[l].calls.count - 1 {
+        g.lastCalls[l] = last
+      }
       g.layers[l].calls = mine.sorted().map { g.layers[l].calls[$0] }
       if kind == .sequential, g.layers[l].className == "InputLayer" { g.layers[l].calls = [] }
     }
     g.order = order.operations
+    g.showsConnections = kind == .functional && !order.sequentialLike
+    if kind == .sequential, !built {
+      g.order = layerIndices
+      g.listsUncalled = true
+    }
     return g
   }
 
@@ -131,7 +139,9 @@ final class ModelObject: PyObject {
       return method(attr) { [unowned self] _, _ throws(PyError) in
         _ = try self.requireBuilt("count_params")
         self.host.observe("a model's parameter count")
-        return .int(self.params.total)
+        let params = self.params
+        try KerasHost.requireKnownParams(params, of: "model '\(self.name)'")
+        return .int(params.total)
       }
     case "get_layer":
       return method(attr) { [unowned self] args, interp throws(PyError) in

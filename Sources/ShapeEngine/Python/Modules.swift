@@ -231,7 +231,7 @@ extension KerasHost {
     "Relu", "Relu6", "Sigmoid", "Softplus", "Softsign", "Silu", "Swish", "LogSigmoid",
     "LeakyRelu", "HardSigmoid", "HardSilu", "HardSwish", "Elu", "Selu", "Gelu", "Celu",
     "Softmax", "LogSoftmax", "SparsePlus", "Squareplus", "SoftShrink", "TanhShrink", "HardTanh",
-    "HardShrink", "Sparsemax", "SparseSigmoid",
+    "HardShrink", "Sparsemax", "SparseSigmoid", "OneHot",
   ]
 
   var modelsModule: ModuleObject {

@@ -14,8 +14,8 @@ final class Runtime: @unchecked Sendable {
   /// A replay prints nothing.
   let quiet: Bool
 
-  init(binding: InputBinding = InputBinding(), quiet: Bool = false) {
-    host = KerasHost(binding: binding)
+  init(binding: InputBinding = InputBinding(), quiet: Bool = false, defersWeights: Bool = true) {
+    host = KerasHost(binding: binding, defersWeights: defersWeights)
     self.quiet = quiet
     interpreter.write = { [unowned self] text in if !self.quiet { self.printed += text } }
     interpreter.importModule = { [unowned self] name, range throws(PyError) in

@@ -12,7 +12,18 @@ struct SubgraphModel: Layer {
   var className: String
 
   func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
-    let given = input.tensors
+    let inner = try expanded(input.tensors, c)
+    var weights: [Weight] = []
+    for node in inner.graph.layers where !node.calls.isEmpty {
+      weights += (node.weights ?? []).map {
+        Weight(node.name + "/" + $0.name, dims: $0.shape, trainable: $0.trainable)
+      }
+    }
+    return LayerOutput(inner.outputs.map { inner.graph.tensors[$0].type }, weights: weights)
+  }
+
+  /// The model's calls run again on `given`: its own graph at those shapes.
+  func expanded(_ given: [TensorType], _ c: LayerContext) throws(LayerError) -> Expansion {
     guard given.count == inputs.count else {
       throw LayerError(
         "Layer \"\(c.name)\" expects \(inputs.count) input(s), but it received \(given.count) "
@@ -34,6 +45,7 @@ struct SubgraphModel: Layer {
       }
     }
     var evaluator = Evaluator()
+    evaluator.graph.defersWeights = c.defersWeights
     var map: [Int: Int] = [:]
     for (t, type) in zip(inputs, given) {
       let l = evaluator.graph.layers.count
@@ -105,19 +117,14 @@ struct SubgraphModel: Layer {
           + (error.layer.map { "layer \"\($0)\" inside it failed: " } ?? "") + error.message,
         hint: error.diagnostic.hint)
     }
-    var weights: [Weight] = []
-    for node in evaluator.graph.layers where !node.calls.isEmpty {
-      weights += (node.weights ?? []).map {
-        Weight(node.name + "/" + $0.name, $0.shape, trainable: $0.trainable)
-      }
-    }
-    var results: [TensorType] = []
+    var results: [Int] = []
     for t in outputs {
       guard let m = map[t] else {
         throw LayerError("\(c.name): the model's output \(graph.layerName(of: t)) was not reached")
       }
-      results.append(evaluator.graph.tensors[m].type)
+      results.append(m)
     }
-    return LayerOutput(results, weights: weights)
+    return Expansion(
+      graph: evaluator.graph, inputs: inputs.compactMap { map[$0] }, outputs: results)
   }
 }
