@@ -9,7 +9,8 @@ struct StatementGenerator {
       "x = Input((None, None, 3))", "x = keras.Input(shape=(None, 16), name=\"seq\")",
       "apply 224x224", "apply img=32x32 seq=100", "apply 8 batch=4", "scan 1-64", "summary",
       "help Conv2D", "help", "y = Conv2D(8, 3)(x)", "z = Concatenate()([x, y])",
-      "d = Dense(4)", "a = d(x)", "lstm(x, initial_state=[h, c])",
+      "d = Dense(4)", "a = d(x)", "lstm(x, initial_state=[h, c])", "rules", "solve 7x7",
+      "solve same", "scan 1-8 x 1-8", "scan H=1-4 W=2-3", "diff model model",
     ]
 
   static let tokens: [String] = [
@@ -184,7 +185,12 @@ struct StatementGenerator {
     case 2: return "summary"
     case 3: return "help " + rng.pick(Catalog.entries).className
     case 4: return "apply " + size() + " " + size()
-    default: return rng.pick(["quit", "help", "apply", "scan", "scan 5-1", "apply 0x0"])
+    default:
+      return rng.pick([
+        "quit", "help", "apply", "scan", "scan 5-1", "apply 0x0", "rules", "solve 1x1",
+        "solve same", "solve \(size())", "scan 1-\(rng.below(9)) x 1-\(rng.below(9))",
+        "diff model model", "diff session a b",
+      ])
     }
   }
 

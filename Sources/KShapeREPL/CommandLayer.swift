@@ -18,6 +18,11 @@ extension REPL {
       style.pager = pager
     }
     var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    if words.first == "diff", session.graph.bindings["diff"] == nil,
+      let outcome = diffOutcome(words.dropFirst().joined(separator: " "))
+    {
+      return [(outcome, style)]
+    }
     guard let command = words.first, command == "summary" || command == "apply",
       session.graph.bindings[command] == nil
     else {
@@ -32,16 +37,25 @@ extension REPL {
     if command == "apply" {
       let sizes = SizeSpec.normalized(words.joined(separator: " "))
         .split(separator: " ").map(String.init)
-      let unnamed = sizes.filter { !$0.contains("=") }
+      var unnamed = sizes.filter { !$0.contains("=") }
+      // `apply encoder 32x32 64x64`: the model named first, then its sizes.
+      var model: [String] = []
+      if let first = unnamed.first, session.isModel(first) {
+        model = [first]
+        unnamed.removeFirst()
+      }
       // `apply 32x32 64x64`: several sizes for the one input, each evaluated in turn.
-      if unnamed.count > 1, session.graph.inputs.count == 1 {
+      if unnamed.count > 1, session.inputCount(applying: model.first) == 1 {
         let named = sizes.filter { $0.contains("=") }
-        return unnamed.map { size in
-          (
-            withSmallestInput(submitCommand((["apply", size] + named).joined(separator: " "))),
-            style
-          )
+        var results: [(evaluation: Evaluation, size: String)] = []
+        for size in unnamed {
+          let outcome = withSmallestInput(
+            submitCommand((["apply"] + model + [size] + named).joined(separator: " ")))
+          // A size that is not a size (or Ctrl-C) is said as itself.
+          guard case .applied(let ev, _) = outcome else { return [(outcome, style)] }
+          results.append((ev, size))
         }
+        return [(.appliedSizes(results), style)]
       }
     }
     let argument = words.joined(separator: " ")
@@ -61,7 +75,7 @@ extension REPL {
     let pager = trimmed(text[text.index(after: bar)...])
     let command = trimmed(text[..<bar])
     let first = command.split(separator: " ").first.map(String.init) ?? ""
-    guard ["summary", "apply", "help", "scan"].contains(first),
+    guard ["summary", "apply", "help", "scan", "rules", "solve", "diff"].contains(first),
       ["less", "more"].contains(pager.split(separator: " ").first.map(String.init) ?? "")
     else { return nil }
     return (command, pager)
@@ -75,8 +89,8 @@ extension REPL {
     var i = 0
     let known =
       command == "summary"
-      ? ["--keras", "--depth", "--compact", "--receptive-field"]
-      : ["--depth", "--compact", "--keras", "--receptive-field"]
+      ? ["--keras", "--depth", "--compact", "--receptive-field", "--cost"]
+      : ["--depth", "--compact", "--keras", "--receptive-field", "--cost"]
     while i < words.count {
       let word = words[i]
       i += 1
@@ -89,6 +103,7 @@ extension REPL {
       case "--keras": style.kerasShapes = true
       case "--compact": style.compact = true
       case "--receptive-field", "--rf": style.receptiveField = true
+      case "--cost": style.cost = true
       case "--depth":
         var value = parts.count > 1 ? parts[1] : nil
         if value == nil, i < words.count {

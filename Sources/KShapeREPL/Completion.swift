@@ -61,7 +61,7 @@ struct Completion {
   var helpTopics: [String] {
     Catalog.allNames + [
       "Input", "apply", "summary", "scan", "import", "export", "commands", "diagram",
-      "receptive-field",
+      "receptive-field", "rules", "solve", "diff",
     ]
   }
 

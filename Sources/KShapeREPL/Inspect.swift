@@ -13,8 +13,12 @@ public struct Inspect {
   public var scan: String?
   /// RF and Jump columns (`--receptive-field`), `receptive_field` in JSON.
   public var receptiveField = false
+  /// `--cost`: MACs and activation memory per layer, and cost totals (docs/cost.md).
+  public var cost = false
   /// The terminal's width, to fit the tables to (nil: their natural width).
   public var width: Int?
+  /// `--rules`: the size rules of the inputs (`rules` in the REPL), after the rest.
+  public var rules = false
 
   public init(
     path: String, sizes: [String] = [], batch: Int? = nil, json: Bool = false,
@@ -54,12 +58,30 @@ public struct Inspect {
     }
     var style = RenderStyle(width: width)
     style.receptiveField = receptiveField
+    style.cost = cost
     var plain = RenderStyle.plain
     plain.receptiveField = receptiveField
-    output.out(
+    plain.cost = cost
+    var sizeRules: SizeRules?
+    if rules {
+      do {
+        sizeRules = try SizeRules.derive(inspection.session)
+      } catch {
+        output.err(error.inFile(path).commandLineText)
+        return 2
+      }
+    }
+    var text =
       json
-        ? inspection.json(style: plain)
-        : inspection.text(file: path, summaryOnly: summaryOnly, style: style))
+      ? inspection.json(style: plain)
+      : inspection.text(file: path, summaryOnly: summaryOnly, style: style)
+    if let sizeRules {
+      text =
+        json
+        ? String(text.dropLast()) + ",\"rules\":" + sizeRules.json.minified + "}"
+        : text + "\n\n" + sizeRules.text
+    }
+    output.out(text)
     return inspection.allEvaluated ? 0 : 1
   }
 }

@@ -79,7 +79,7 @@ extension REPL {
         }
         let failed = REPL.failed(outcome)
         if json {
-          if let record = JSONOutput.record(outcome, line: line, source: piece, style: style) {
+          for record in JSONOutput.records(outcome, line: line, source: piece, style: style) {
             output.out(JSONOutput.encode(record))
           }
         } else if python, case .executed(let x) = outcome {
@@ -102,6 +102,14 @@ extension REPL {
           if case .applied(let ev, let size) = outcome {
             if !json { output.out(Render.evaluationTable(ev, size: size, style: style)) }
             output.err("line \(line): " + (Render.failure(ev, style: style) ?? "error"))
+          } else if case .appliedSizes(let results) = outcome {
+            if !json { output.out(Render.sideBySide(results, style: style, failures: false)) }
+            let failing = results.filter { $0.evaluation.failure != nil }
+            output.err(
+              "line \(line): "
+                + failing.map {
+                  "\($0.size): " + (Render.failure($0.evaluation, style: style) ?? "error")
+                }.joined(separator: "\n"))
           } else {
             output.err(
               "line \(line): " + (Render.outcome(outcome, source: piece, style: style) ?? "error"))

@@ -230,6 +230,7 @@ public final class REPL {
     switch o {
     case .failure: return true
     case .applied(let ev, _): return ev.failure != nil
+    case .appliedSizes(let results): return results.contains { $0.evaluation.failure != nil }
     default: return false
     }
   }

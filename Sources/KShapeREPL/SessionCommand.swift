@@ -21,10 +21,12 @@ enum SessionCommand: Equatable {
   case exportMarkdown(String)
   /// `strict on|off`: Keras's refusal of weights sized by an unknown dim, or kshape's deferral.
   case strict(Bool?)
+  /// `cost on|off`: `summary` and `apply` show the cost columns without `--cost`.
+  case cost(Bool?)
 
   static let words: Set<String> = [
     "sessions", "open", "new", "rename", "copy", "delete", "restore", "history", "undo", "redo",
-    "drop", "edit", "run", "strict",
+    "drop", "edit", "run", "strict", "cost",
   ]
 
   /// The command word as JSON names it.
@@ -46,6 +48,7 @@ enum SessionCommand: Equatable {
     case .exportScript: "export script"
     case .exportMarkdown: "export markdown"
     case .strict: "strict"
+    case .cost: "cost"
     }
   }
 
@@ -105,12 +108,13 @@ enum SessionCommand: Equatable {
     case "run":
       guard !name.isEmpty else { return .failure(usage("run needs a script file", "run FILE")) }
       return .success(.run(name))
-    case "strict":
+    case "strict", "cost":
+      let make = word == "cost" ? SessionCommand.cost : SessionCommand.strict
       switch argument {
-      case "": return .success(.strict(nil))
-      case "on": return .success(.strict(true))
-      case "off": return .success(.strict(false))
-      default: return .failure(usage("strict takes on or off", "strict on, or strict off"))
+      case "": return .success(make(nil))
+      case "on": return .success(make(true))
+      case "off": return .success(make(false))
+      default: return .failure(usage("\(word) takes on or off", "\(word) on, or \(word) off"))
       }
     case "drop":
       guard let n = Int(argument) else {

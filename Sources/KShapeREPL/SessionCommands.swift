@@ -58,6 +58,12 @@ extension REPL {
     }
     // `strict` changes how statements evaluate, not the stored events: no store needed.
     if case .strict(let on) = command { return strict(on) }
+    if case .cost(let on) = command {
+      if let on { style.cost = on }
+      var record = SessionRecord(command: "cost", session: link?.info.name ?? "")
+      record.text = "cost: \(style.cost ? "on (summary and apply show MACs and memory)" : "off")"
+      return .done(record.text, record)
+    }
     guard let link = link ?? attachMemoryStore() else {
       return .failed(EngineError("the session store is not available"))
     }
@@ -150,8 +156,8 @@ extension REPL {
         throw .unknownSession(name, suggestion: nil)
       }
       return done(["restored session '\(name)' (\(counted(info.eventCount))); `open \(name)`"])
-    case .strict:
-      return .failed(EngineError("strict is not a store command"))
+    case .strict, .cost:
+      return .failed(EngineError("\(command.name) is not a store command"))
     case .history:
       record.statements = link.events.enumerated().map { i, e in
         StatementJSON(number: i + 1, source: e.source, error: link.failures[i]?.message)

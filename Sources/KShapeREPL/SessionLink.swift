@@ -36,8 +36,10 @@ final class SessionLink {
     self.notice = notice
   }
 
-  /// Loads the session's events and replays them into `repl.session`.
-  func load(into repl: REPL) {
+  /// Loads the session's events and replays them into `repl.session`; with `replaying` false
+  /// the events are the ones `repl.session` already holds (a store attached to a running REPL),
+  /// which is kept as it is: a replay would lose the names its failed statements took.
+  func load(into repl: REPL, replaying: Bool = true) {
     do {
       guard let snapshot = try store.snapshot(info.id) else { return }
       info = snapshot.session
@@ -46,6 +48,7 @@ final class SessionLink {
     } catch {
       fallBack(error, repl: nil)
     }
+    guard replaying else { return }
     let replay = SessionReplay(events, kerasStrict: repl.session.kerasStrict)
     repl.session = replay.session
     failures = replay.failures
@@ -149,13 +152,13 @@ final class SessionLink {
   }
 
   /// Switches to another session of the same store and replays it.
-  func open(_ session: SessionInfo, into repl: REPL) {
+  func open(_ session: SessionInfo, into repl: REPL, replaying: Bool = true) {
     if session.id != info.id { autoNamed = false }
     info = session
     version = session.version
     events = []
     _ = commit { try store.touch(session.id) }
-    load(into: repl)
+    load(into: repl, replaying: replaying)
   }
 
   /// After a change (`undo`, `drop`, `edit`, ...): reload and replay, and list what now fails.

@@ -95,7 +95,7 @@ extension REPL {
       }
     }
     self.link = link
-    link.open(info, into: self)
+    link.open(info, into: self, replaying: false)
     return link
   }
 

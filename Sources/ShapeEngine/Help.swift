@@ -20,7 +20,9 @@ public enum Help {
     }
     if name == "apply" { return applyHelp }
     if name == "summary" { return summaryHelp }
+    if name == "cost" || name == "--cost" { return costHelp }
     if name == "scan" { return scanHelp }
+    if let text = sizeTopics[name] { return text }
     if name == "help" || name == "commands" { return commandsHelp }
     if name == "quit" || name == "exit" { return "quit, exit     leave the REPL (or Ctrl-D)" }
     if name == "import" { return importHelp }
@@ -36,7 +38,8 @@ public enum Help {
       name,
       in: Catalog.allNames + [
         "apply", "import", "export", "Input", "summary", "scan", "diagram", "receptive-field",
-      ])
+        "cost",
+      ] + sizeTopics.keys.sorted())
     return "no help for '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
   }
 
@@ -48,6 +51,8 @@ public enum Help {
       apply img=224x224 seq=100   several inputs, by name
       apply 224x224 batch=8    also set the batch dim
       apply                    evaluate at the declared shapes
+      apply 224x224 320x320 512x512   several sizes side by side: one column of shapes per
+                               size (params once, or per size where they differ)
     """
 
   static let summaryHelp = """
@@ -57,6 +62,7 @@ public enum Help {
       summary --depth 1    an imported model as one row, as Keras shows a model in a model
       summary --compact    no rules between rows (long models)
       summary --receptive-field   RF and Jump columns (help receptive-field)
+      summary --cost       MACs and activation memory per layer, cost totals (help cost)
     The options work with apply too: apply 224x224 --compact. A long table: summary | less
     """
 
@@ -64,6 +70,8 @@ public enum Help {
     scan FROM-TO   evaluate every size s x s in the range (each unknown dim of the one input
                    set to s) and say which sizes work and which layer rejects the others
       scan 1-512           (default 1-256; at most 4096 sizes; Ctrl-C stops it)
+      scan 1-64 x 1-64     every H x W: which W evaluate with which H, grouped
+      scan H=1-64 W=8-32 L=1-16   named sizes, over several inputs (at most 65536 points)
     """
 
   static var commandsHelp: String {
@@ -72,6 +80,9 @@ public enum Help {
       apply SIZE     every layer's output at a size: apply 224x224, apply 32x32 64x64
       summary        the model.summary() table, with formulas (--keras, --depth 1, --compact)
       scan 1-512     which sizes s x s evaluate, and which layer rejects the others
+      rules          which sizes work, as rules from the layers, checked by evaluation
+      solve 7x7      which input sizes give a wanted output (solve same, solve 1x1)
+      diff A B       layers added, removed or changed between two models or sessions
       import PATH    load a .keras file or JSON config
       export keras model.json    the model as Keras JSON; export python model.py: as code
       diagram        the model drawn: branches, merges, skips, shapes (export dot|mermaid|svg)
@@ -122,6 +133,8 @@ public enum Help {
         apply SIZE     every layer's output at a size (help apply)
         summary        the model.summary() table, with formulas
         scan 1-512     which sizes s x s evaluate, and which layer rejects the others
+        rules          which sizes work, as rules; solve 7x7: the sizes giving an output
+        diff A B       what changed between two models, sessions or files (help diff)
         import PATH    load a .keras file or JSON config (help import)
         export keras model.json    the model as Keras JSON; export python model.py: as code
         help NAME      a layer's signature, shape rule and an example

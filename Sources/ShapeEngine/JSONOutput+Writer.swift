@@ -116,6 +116,10 @@ extension JSONOutput {
       bytes.append(UInt8(ascii: "{"))
       key("class_name", &first)
       string(l.className)
+      if let v = l.cost {
+        key("cost", &first)
+        cost(v)
+      }
       key("dtypes", &first)
       array(l.dtypes) { $0.string($1) }
       key("name", &first)
@@ -174,6 +178,10 @@ extension JSONOutput {
         key("class_name", &first)
         string(v)
       }
+      if let v = r.cost {
+        key("cost", &first)
+        cost(v)
+      }
       if let v = r.error {
         key("error", &first)
         error(v)
@@ -213,6 +221,10 @@ extension JSONOutput {
       if let v = r.path {
         key("path", &first)
         string(v)
+      }
+      if let v = r.report {
+        key("report", &first)
+        bytes += Array(v.minified.utf8)
       }
       if let v = r.size {
         key("size", &first)

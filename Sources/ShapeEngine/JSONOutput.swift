@@ -21,8 +21,10 @@ public enum JSONOutput {
     public var params: ParamCount
     /// With `--receptive-field`: each output's receptive field in each input.
     public var receptiveField: [ReceptiveFieldJSON]?
+    /// With `--cost` (docs/cost.md).
+    public var cost: CostJSON? = nil
     enum CodingKeys: String, CodingKey {
-      case name, params, dtypes
+      case name, params, dtypes, cost
       case className = "class_name"
       case outputShapes = "output_shapes"
       case receptiveField = "receptive_field"
@@ -67,9 +69,13 @@ public enum JSONOutput {
     /// For `export`: the file written and its format (`keras` or `python`).
     public var path: String?
     public var format: String?
+    /// With `--cost`: the totals (docs/cost.md).
+    public var cost: CostJSON?
+    /// For `rules`, `solve`, a two-axis `scan`, `diff`: the report as a document.
+    public var report: JSONValue? = nil
     enum CodingKeys: String, CodingKey {
       case line, ok, kind, source, name, variable, outputs, params, size, inputs, layers, text,
-        error, path, format
+        error, path, format, cost
       case className = "class_name"
     }
 
@@ -111,6 +117,18 @@ public enum JSONOutput {
       inputs: e.inputs.isEmpty ? nil : e.inputs.map(shape), path: e.path?.description)
   }
 
+  /// The records of one outcome: one per size of a side-by-side apply, else at most one.
+  public static func records(
+    _ o: Outcome, line: Int, source: String, style: RenderStyle = .plain
+  ) -> [Record] {
+    if case .appliedSizes(let results) = o {
+      return results.compactMap {
+        record(.applied($0.evaluation, size: $0.size), line: line, source: source, style: style)
+      }
+    }
+    return record(o, line: line, source: source, style: style).map { [$0] } ?? []
+  }
+
   /// The record of one outcome.
   public static func record(
     _ o: Outcome, line: Int, source: String, style: RenderStyle = .plain
@@ -118,6 +136,10 @@ public enum JSONOutput {
     var r = Record(line: line, ok: true, kind: "", source: source)
     switch o {
     case .nothing, .quit: return nil
+    case .appliedSizes(let results):
+      guard let first = results.first else { return nil }
+      return record(
+        .applied(first.evaluation, size: first.size), line: line, source: source, style: style)
     case .effect(let e, let g):
       switch e {
       case .input(let t):
@@ -159,6 +181,10 @@ public enum JSONOutput {
     case .scanned(let scan):
       r.kind = "scan"
       r.text = scan.text
+    case .report(let report):
+      r.kind = report.kind
+      r.text = report.text
+      r.report = report.json
     case .summary(let g, let title):
       r.kind = "summary"
       r.layers = layers(g, receptiveFields: style.receptiveField)
@@ -195,6 +221,7 @@ public enum JSONOutput {
       r.kind = "error"
       r.error = error(e)
     }
+    if style.cost { addCost(&r, o) }
     return r
   }
 

@@ -54,6 +54,7 @@ public enum Render {
     case .effect(let e, let graph): return Prose.wrap(effect(e, graph), width: style.fitWidth)
     case .shown(let b, _, let graph): return Prose.wrap(binding(b, graph), width: style.fitWidth)
     case .applied(let ev, let size): return evaluation(ev, size: size, style: style)
+    case .appliedSizes(let results): return sideBySide(results, style: style)
     case .summary(let g, let title): return summary(g, title: title, style: style)
     case .executed(let x):
       // A statement that made several calls and showed nothing (a loop, `model.add` that
@@ -67,6 +68,7 @@ public enum Render {
       let shown = ([x.text] + [x.display].compactMap { $0 }).filter { !$0.isEmpty }
       return shown.isEmpty ? nil : shown.joined(separator: "\n")
     case .scanned(let scan): return Prose.wrap(scan.text, width: style.fitWidth)
+    case .report(let report): return report.text
     case .imported(let name, let layers, let g):
       return Prose.wrap(imported(name, layers, g), width: style.fitWidth)
     case .help(let topic): return Prose.wrap(Help.text(topic), width: style.fitWidth)
@@ -157,8 +159,11 @@ public enum Render {
     let fields = style.receptiveField ? ReceptiveFields(g) : nil
     var shownTensors: [Int] = []
     if fields != nil { headers += ["RF", "Jump"] }
+    let cost = style.cost ? CostAnalysis.run(g) : nil
+    let costColumns = headers.count..<(headers.count + (cost == nil ? 0 : 2))
+    if cost != nil { headers += CostReport.columnHeaders }
     if graphLike { headers.append("Connected to") }
-    var table = Table(headers: headers, rightAligned: [2])
+    var table = Table(headers: headers, rightAligned: Set([2] + costColumns))
     table.keptWhole = [1]
     let folded = (style.depth ?? .max) <= 1 ? g.imports.indices.map { ($0, g.imports[$0]) } : []
     let listed = g.listed
@@ -178,6 +183,7 @@ public enum Render {
           row += fields.cells(model.outputs, g)
           shownTensors += model.outputs
         }
+        row += cost?.cells(model.layers) ?? []
         if graphLike {
           let inside = Set(model.layers)
           let sources = g.layers[model.layers].flatMap { $0.calls.flatMap(\.inputs) }
@@ -196,6 +202,7 @@ public enum Render {
           let unbuilt = node.layer != nil && !Catalog.builtWhenMade(node.className)
           table.rows.append(
             ["\(node.name) (\(node.className))", "?", unbuilt ? "0 (unbuilt)" : "0"]
+              + (fields != nil ? ["", ""] : []) + (cost != nil ? ["", ""] : [])
               + (graphLike ? ["-"] : []))
         }
         continue
@@ -214,6 +221,7 @@ public enum Render {
         row += fields.cells(outputs, g)
         shownTensors += outputs
       }
+      row += cost?.cells([l]) ?? []
       if graphLike {
         let sources = node.calls.flatMap(\.inputs).map { connection($0, g) }
         row.append(sources.isEmpty ? "-" : sources.joined(separator: ", "))
@@ -223,7 +231,8 @@ public enum Render {
     let legend = fields?.legend(g, rows: shownTensors) ?? []
     return
       ([title, table.rendered(maxWidth: style.fitWidth, compact: style.compact), footer(g)]
-      + legend.map { Prose.wrap($0, width: style.fitWidth) })
+      + legend.map { Prose.wrap($0, width: style.fitWidth) }
+      + (cost.map { [Prose.wrap($0.text, width: style.fitWidth)] } ?? []))
       .joined(separator: "\n")
   }
 

@@ -16,6 +16,8 @@ public struct RenderStyle: Sendable, Equatable {
   /// ASCII instead of box-drawing characters where a drawing allows it (a terminal whose
   /// locale is not UTF-8).
   public var ascii = false
+  /// MACs and activation memory columns, and cost totals (`--cost`, docs/cost.md).
+  public var cost = false
   /// A pager the REPL sends the text through (`summary | less`), nil to print it.
   public var pager: String?
 

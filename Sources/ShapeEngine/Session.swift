@@ -31,7 +31,8 @@ public struct Session: Sendable {
 
   /// The command words of the REPL; anything else is Python.
   public static let commands: Set<String> = [
-    "apply", "summary", "scan", "help", "export", "diagram", "quit", "exit",
+    "apply", "summary", "scan", "help", "export", "diagram", "quit", "exit", "rules", "solve",
+    "diff",
   ]
 
   /// Keras's own refusal of weights sized by a dim not known yet (`--keras-strict`), instead
@@ -212,6 +213,18 @@ public struct Session: Sendable {
       } catch {
         return .failure(error)
       }
+    case "rules", "solve", "diff":
+      do {
+        return .report(try reportCommand(name, argument.trimmingSpaces))
+      } catch {
+        return .failure(error)
+      }
+    case "scan" where SizeGrid.isGrid(argument):
+      do {
+        return .report(try SizeGrid.run(self, argument))
+      } catch {
+        return .failure(error)
+      }
     case "scan":
       do {
         let range = try SizeScan.parseRange(
@@ -382,9 +395,13 @@ public enum Outcome: Sendable {
   /// Python code ran: what it printed and showed, and the layer calls it made.
   case executed(Executed)
   case applied(Evaluation, size: String?)
+  /// `apply 224x224 320x320`: one evaluation per size, shown side by side.
+  case appliedSizes([(evaluation: Evaluation, size: String)])
   case summary(Graph, title: String)
   /// `scan FROM-TO`: which sizes evaluate, and which layer rejects the others.
   case scanned(SizeScan)
+  /// `rules`, `solve`, a two-axis `scan`, `diff`: a report with its text and JSON.
+  case report(Report)
   /// A model file imported: its name and the graph's layers it added.
   case imported(String, layers: Range<Int>, graph: Graph)
   case help(String)

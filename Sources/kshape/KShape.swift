@@ -287,6 +287,11 @@ struct InspectModel: ParsableCommand {
   @Flag(name: .long, help: "One line per size instead of every layer.")
   var summary = false
 
+  @Flag(
+    name: .long,
+    help: "MACs, FLOPs and activation memory per layer and in total (docs/cost.md).")
+  var cost = false
+
   @Option(
     name: .customLong("assume-identity"), parsing: .unconditionalSingleValue,
     help: "Treat this custom class as shape-preserving (repeat for several).")
@@ -298,6 +303,12 @@ struct InspectModel: ParsableCommand {
       "FROM-TO: evaluate every size s in the range (each unknown dim = s); show which evaluate "
         + "and which layer rejects the others."))
   var scan: String?
+
+  @Flag(
+    name: .long,
+    help: "The size rules: which sizes of each unknown dim evaluate, as conditions from the layers."
+  )
+  var rules = false
 
   @Flag(
     name: .customLong("receptive-field"),
@@ -313,7 +324,9 @@ struct InspectModel: ParsableCommand {
       path: model, sizes: size, batch: batch, json: json, summaryOnly: summary,
       assumeIdentity: assumeIdentity, scan: scan)
     inspect.width = TerminalSize.columns(STDOUT_FILENO)
+    inspect.rules = rules
     inspect.receptiveField = receptiveField
+    inspect.cost = cost
     let streams = StandardStreams()
     throw ExitCode(streams.finish(inspect.run(streams.output)))
   }

@@ -27,6 +27,7 @@ extension Inspection {
       if summaryOnly {
         out.append(line(r))
         out += r.evaluation.notes.map { "  note: " + $0 }
+        if style.cost { out.append(CostAnalysis.run(r.evaluation.graph).text) }
       } else {
         out.append(Render.evaluationTable(r.evaluation, size: r.size, style: style))
         if let f = failureText(r) { out.append("\n" + f) }

@@ -118,8 +118,9 @@ public struct SizeScan: Sendable {
     var step = 0
     for (a, b) in zip(ok, ok.dropFirst()) { step = gcd(step, b - a) }
     if step > 1, ok.count == (last - first) / step + 1 {
-      return "every \(ordinal(step)) size from \(first) to \(last) (\(first), \(first + step), "
-        + "\(first + 2 * step), ...)"
+      let examples = stride(from: first, through: last, by: step).prefix(3).map(String.init)
+      return "every \(ordinal(step)) size from \(first) to \(last) ("
+        + examples.joined(separator: ", ") + (ok.count > 3 ? ", ...)" : ")")
     }
     return Self.list(runs(.evaluates))
   }
