@@ -21,7 +21,9 @@ let package = Package(
     .target(name: "LayerCatalog", dependencies: ["ShapeCore"]),
     .target(name: "StatementLanguage"),
     // The Python subset's values and interpreter (no Keras, no I/O): the host adds Keras.
-    .target(name: "PythonRuntime", dependencies: ["StatementLanguage"]),
+    .target(name: "PythonRuntime", dependencies: ["StatementLanguage", "CMalloc"]),
+    // The C library's count of the heap in use (the interpreter's memory limit).
+    .systemLibrary(name: "CMalloc"),
     // JSON as Keras writes it (ordered objects, ints kept), with paths for messages.
     .target(name: "KerasJSON"),
     // The only reader of model files: a .keras archive or a JSON file -> JSONValue, with limits.
@@ -59,7 +61,7 @@ let package = Package(
     .testTarget(name: "ShapeCoreTests", dependencies: ["ShapeCore"]),
     .testTarget(name: "StatementLanguageTests", dependencies: ["StatementLanguage"]),
     .testTarget(
-      name: "PythonRuntimeTests", dependencies: ["PythonRuntime", "StatementLanguage"],
+      name: "PythonRuntimeTests", dependencies: ["PythonRuntime", "StatementLanguage", "CMalloc"],
       exclude: ["Golden", "Semantics"]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     // Golden data and transcripts are read from the source tree (#filePath), not bundled.

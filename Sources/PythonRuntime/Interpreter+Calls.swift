@@ -159,7 +159,7 @@ extension Interpreter {
         }
         values[p.name] = keyword.value
       } else if varKeywords != nil {
-        extra.entries.append((.str(keyword.name), keyword.value))
+        extra.set(.str(keyword.name), keyword.value)
       } else {
         let candidates = parameters.filter(\.isKeywordBindable).map(\.name)
         throw PyError(

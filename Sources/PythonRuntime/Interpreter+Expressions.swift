@@ -81,21 +81,21 @@ extension Interpreter {
       var items: [PyValue] = []
       try comprehension(clauses, "<listcomp>", expr.range) { () throws(PyError) in
         items.append(try evaluate(element))
-        try checkSize(items.count)
+        try checkSize(items.count, growing: true)
       }
       return .list(PyList(items))
     case .generator(let element, let clauses):
       var items: [PyValue] = []
       try comprehension(clauses, "<genexpr>", expr.range) { () throws(PyError) in
         items.append(try evaluate(element))
-        try checkSize(items.count)
+        try checkSize(items.count, growing: true)
       }
       return .object(PyIterable(typeName: "generator", items: items))
     case .setComp(let element, let clauses):
       var items: [PyValue] = []
       try comprehension(clauses, "<setcomp>", expr.range) { () throws(PyError) in
         items.append(try evaluate(element))
-        try checkSize(items.count)
+        try checkSize(items.count, growing: true)
       }
       return .object(try PySet.make(items, self))
     case .dictComp(let keyExpr, let valueExpr, let clauses):
@@ -103,7 +103,7 @@ extension Interpreter {
       try comprehension(clauses, "<dictcomp>", expr.range) { () throws(PyError) in
         let key = try evaluate(keyExpr)
         try dictSet(dict, key, try evaluate(valueExpr), keyExpr.range)
-        try checkSize(dict.entries.count)
+        try checkSize(dict.entries.count, growing: true)
       }
       return .dict(dict)
     }

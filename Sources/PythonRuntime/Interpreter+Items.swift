@@ -40,12 +40,16 @@ extension Interpreter {
     switch object {
     case .list(let list):
       if let slice = key.asSlice {
-        return .list(PyList(try slice.positions(count: list.items.count).map { list.items[$0] }))
+        let positions = try slice.positions(count: list.items.count)
+        try checkSize(positions.count)
+        return .list(PyList(positions.map { list.items[$0] }))
       }
       return list.items[try index(key, count: list.items.count, "list", range)]
     case .tuple(let items):
       if let slice = key.asSlice {
-        return .tuple(try slice.positions(count: items.count).map { items[$0] })
+        let positions = try slice.positions(count: items.count)
+        try checkSize(positions.count)
+        return .tuple(positions.map { items[$0] })
       }
       return items[try index(key, count: items.count, "tuple", range)]
     case .str(let s):
@@ -58,7 +62,7 @@ extension Interpreter {
       return .str(String(scalars[try index(key, count: scalars.count, "string", range)]))
     case .dict(let dict):
       try checkHashable(key, range)
-      if let value = dict.entries.first(where: { PyCompare.equals($0.key, key) })?.value {
+      if let value = dict.value(for: key) {
         return value
       }
       throw PyError("KeyError", repr(key), at: range)
@@ -153,10 +157,10 @@ extension Interpreter {
       list.items.remove(at: try index(key, count: list.items.count, "list", range))
     case .dict(let dict):
       try checkHashable(key, range)
-      guard let i = dict.entries.firstIndex(where: { PyCompare.equals($0.key, key) }) else {
+      guard let i = dict.find(key) else {
         throw PyError("KeyError", repr(key), at: range)
       }
-      dict.entries.remove(at: i)
+      dict.remove(at: i)
     default:
       throw PyError(
         "TypeError", "'\(typeName(of: object))' object doesn't support item deletion", at: range)
@@ -168,11 +172,7 @@ extension Interpreter {
     throws(PyError)
   {
     try checkHashable(key, range)
-    if let i = dict.entries.firstIndex(where: { PyCompare.equals($0.key, key) }) {
-      dict.entries[i].value = value
-    } else {
-      dict.entries.append((key, value))
-    }
+    dict.set(key, value)
   }
 
   func checkHashable(_ key: PyValue, _ range: SourceRange?) throws(PyError) {

@@ -246,7 +246,7 @@ extension Interpreter {
       return sub.isEmpty || s.contains(sub)
     case .dict(let d):
       try checkHashable(item, range)
-      return d.entries.contains { PyCompare.equals($0.key, item) }
+      return d.find(item) != nil
     case .object(let o):
       if let r = o as? PyRange, let i = item.asIndex {
         // Unsigned distances: exact for ranges spanning all 64-bit ints.

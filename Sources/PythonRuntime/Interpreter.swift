@@ -28,6 +28,12 @@ public final class Interpreter {
   public var recursionLimit = 1000
   /// The most items a list, tuple, string or range made by one operation may have.
   public var sizeLimit = 10_000_000
+  /// The most heap (bytes) the process may hold while the program runs: results that are each
+  /// within `sizeLimit` but kept by the dozen stop here with a MemoryError.
+  public var memoryLimit = 768 << 20
+  /// Items made since the memory was last measured (it is measured every 2**20 items made, every
+  /// large result and every 4,096 steps: a few microseconds each time).
+  var itemsSinceMemoryCheck = 0
 
   var steps = 0
   var callDepth = 0
@@ -184,6 +190,7 @@ public final class Interpreter {
     if steps & 4095 < count, let isInterrupted, isInterrupted() {
       throw PyError("KeyboardInterrupt", "", at: range)
     }
+    if steps & 4095 < count { try checkMemory(range) }
     if steps > stepLimit || steps < 0 {
       throw PyError(
         "StepLimitError",
@@ -192,12 +199,21 @@ public final class Interpreter {
     }
   }
 
-  /// Refuses a result of `count` items past the size limit.
-  public func checkSize(_ count: Int) throws(PyError) {
+  /// Refuses a result of `count` items past the size limit, or one the heap has no room for.
+  /// `growing`: the result grows an item at a time (a comprehension, `append`), so its size is
+  /// checked against the heap only every 65,536 items.
+  public func checkSize(_ count: Int, growing: Bool = false) throws(PyError) {
     if count > sizeLimit {
       throw PyError(
         "MemoryError", "a result of \(count) items is more than kshape allows (\(sizeLimit))",
         at: nil)
+    }
+    // A large result is about to be made: the heap must have room for it (items appended one
+    // by one are checked with the steps).
+    itemsSinceMemoryCheck &+= growing ? 1 : count
+    if itemsSinceMemoryCheck >= 1 << 20 || (!growing && count >= 1 << 16) {
+      itemsSinceMemoryCheck = 0
+      try checkMemory(adding: growing ? 0 : count, SourceRange?.none)
     }
   }
 

@@ -81,7 +81,7 @@ enum Methods {
     switch name {
     case "append":
       let a = try arguments.unpack(qualified, ["object"], required: 1)
-      try interpreter.checkSize(list.items.count + 1)
+      try interpreter.checkSize(list.items.count + 1, growing: true)
       list.items.append(a[0] ?? .none)
     case "extend":
       let a = try arguments.unpack(qualified, ["iterable"], required: 1)
@@ -166,7 +166,7 @@ enum Methods {
     let range = arguments.range
     func lookup(_ key: PyValue) throws(PyError) -> Int? {
       try interpreter.checkHashable(key, range)
-      return dict.entries.firstIndex { PyCompare.equals($0.key, key) }
+      return dict.find(key)
     }
     switch name {
     case "get":
@@ -201,20 +201,20 @@ enum Methods {
       }
     case "pop":
       let a = try arguments.unpack(qualified, ["key", "default"], required: 1)
-      if let i = try lookup(a[0] ?? .none) { return dict.entries.remove(at: i).value }
+      if let i = try lookup(a[0] ?? .none) { return dict.remove(at: i).value }
       if let fallback = a[1] { return fallback }
       throw PyError("KeyError", interpreter.repr(a[0] ?? .none), at: range)
     case "setdefault":
       let a = try arguments.unpack(qualified, ["key", "default"], required: 1)
       if let i = try lookup(a[0] ?? .none) { return dict.entries[i].value }
-      dict.entries.append((a[0] ?? .none, a[1] ?? .none))
+      dict.append(a[0] ?? .none, a[1] ?? .none)
       return a[1] ?? .none
     case "copy":
       try arguments.none(qualified)
       return .dict(PyDict(dict.entries))
     case "clear":
       try arguments.none(qualified)
-      dict.entries = []
+      dict.removeAll()
     default: break
     }
     return .none

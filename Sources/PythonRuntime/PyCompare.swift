@@ -14,10 +14,8 @@ enum PyCompare {
       if x === y { return true }
       guard x.entries.count == y.entries.count else { return false }
       return x.entries.allSatisfy { entry in
-        y.entries.contains {
-          equals($0.key, entry.key, depth: depth + 1)
-            && equals($0.value, entry.value, depth: depth + 1)
-        }
+        guard let i = y.find(entry.key) else { return false }
+        return equals(y.entries[i].value, entry.value, depth: depth + 1)
       }
     case (.object(let x), _): return x.equals(b) || (b.asObject?.equals(a) ?? false)
     case (_, .object(let y)): return y.equals(a)

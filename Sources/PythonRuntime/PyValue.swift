@@ -30,19 +30,6 @@ public final class PyList {
   }
 }
 
-/// A Python dict: insertion-ordered, keys compared by Python equality (hashable keys only:
-/// None, bools, ints, floats, strings and tuples of those).
-public final class PyDict {
-  public var entries: [(key: PyValue, value: PyValue)]
-  public init(_ entries: [(key: PyValue, value: PyValue)] = []) { self.entries = entries }
-  deinit {
-    var pending: [PyValue] = []
-    for entry in entries { pending += [entry.key, entry.value] }
-    entries = []
-    PyValue.releaseIteratively(&pending)
-  }
-}
-
 extension PyValue {
   /// Releases values with a loop instead of recursion: the lists and dicts only these values
   /// hold give up their items here, so freeing deeply nested data never overflows the stack.
@@ -56,8 +43,7 @@ extension PyValue {
         }
       } else if var dict = value.takeDict() {
         if isKnownUniquelyReferenced(&dict) {
-          for entry in dict.entries { pending += [entry.key, entry.value] }
-          dict.entries = []
+          for entry in dict.takeAll() { pending += [entry.key, entry.value] }
         }
       } else if case .tuple(let items) = value {
         pending += items

@@ -24,9 +24,27 @@ public enum Checked {
   }
 
   /// The product of all values, checked.
+  @inlinable
   public static func product(_ values: some Sequence<Int>) throws(ArithmeticOverflow) -> Int {
     var r = 1
-    for v in values { r = try mul(r, v) }
+    for v in values {
+      let (p, o) = r.multipliedReportingOverflow(by: v)
+      if o { throw ArithmeticOverflow() }
+      r = p
+    }
+    return r
+  }
+
+  /// The product of a shape's sizes (every weight's parameter count, every size shown), without
+  /// the generic sequence's cost: inlined where it is called.
+  @inlinable
+  public static func product(_ values: [Int]) throws(ArithmeticOverflow) -> Int {
+    var r = 1
+    for v in values {
+      let (p, o) = r.multipliedReportingOverflow(by: v)
+      if o { throw ArithmeticOverflow() }
+      r = p
+    }
     return r
   }
 

@@ -15,6 +15,8 @@ public struct Session: Sendable {
   var runtime = Runtime()
   /// The names failed statements took, by the index of the statement they came before.
   private var namesTaken: [(before: Int, taken: NamesTaken)] = []
+  /// The program's calls compiled for `apply` and `scan`, while it has a plan (Session+Plan).
+  var plan: SessionPlan? = SessionPlan()
 
   /// What a statement is, once accepted: Python code, or a model file imported into the session
   /// (its config is kept, so replays never read the file again).
@@ -52,6 +54,11 @@ public struct Session: Sendable {
     }
     kerasStrict = on
     runtime.host.graph.defersWeights = !on
+    // The calls are made under the other rule from now on: compiled again (once).
+    if plan != nil {
+      plan = SessionPlan()
+      extendPlan()
+    }
     return []
   }
 
@@ -119,6 +126,7 @@ public struct Session: Sendable {
     let layersBefore = host.graph.layers.count
     let tensorsBefore = host.graph.tensors.count
     let countersBefore = host.graph.counters
+    let observedBefore = host.observed
     do throws(PyError) {
       var value = try runtime.interpreter.execute(statement, in: source)
       // kshape's habit: a layer written on its own line stacks on the current tensor.
@@ -136,14 +144,20 @@ public struct Session: Sendable {
           runtime.interpreter)
       }
       runtime.syncNames(statement)
+      let observedByProgram = host.observed
       let outcome = StatementResult.outcome(
         statement, value: value, printed: runtime.printed, runtime: runtime,
         layersBefore: layersBefore, tensorsBefore: tensorsBefore)
+      // Showing the result reads shapes; the program did not.
+      host.observed = observedByProgram
       if host.graph.tensors.count > tensorsBefore || host.graph.layers.count > layersBefore
         || !StatementResult.isPureDisplay(statement, source: piece)
       {
         statements.append(piece)
         events.append(.python(statement, source))
+        extendPlan()
+      } else {
+        host.observed = observedBefore
       }
       return outcome
     } catch {
@@ -288,6 +302,7 @@ public struct Session: Sendable {
       return .failure(error)
     }
     statements.append(source)
+    self.plan = nil
     let plan = ImportPlan(model, before: before, after: graph)
     events.append(.model(model, options, plan))
     return .imported(model.name, layers: first..<graph.layers.count, graph: graph)
@@ -315,6 +330,11 @@ public struct Session: Sendable {
   /// Replays every statement with the inputs bound as given: `apply`. With `model` (an index
   /// among the models the program builds), the graph is that model's layers.
   public func evaluate(_ binding: InputBinding, model: Int? = nil) -> Evaluation {
+    planned(binding, model: model) ?? replayed(binding, model: model)
+  }
+
+  /// `evaluate` by replaying every statement (what a plan must equal).
+  func replayed(_ binding: InputBinding, model: Int? = nil) -> Evaluation {
     let (run, failure) = replay(binding, quiet: true)
     var ev = Evaluation(graph: run.host.graph, failure: failure, sources: statements)
     if failure == nil, let model, model < run.host.models.count {

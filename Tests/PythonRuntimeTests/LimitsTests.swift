@@ -1,3 +1,4 @@
+import CMalloc
 import Foundation
 import PythonRuntime
 import StatementLanguage
@@ -109,6 +110,27 @@ import Testing
     #expect(run("x = list(range(10 ** 12))").error?.kind == "MemoryError")
   }
 
+  /// Each result within the size limit, but kept by the dozen (issue 12: such programs reached
+  /// 2.4 GB): the heap limit stops them, naming it. The limit is lowered here so the test stays
+  /// small; the default is 768 MiB.
+  @Test func manyLargeCopiesKeptAreAMemoryErrorNamingTheLimit() {
+    for source in [
+      "rows = [[0] * 1_000_000] * 40\ncopies = [r * 1 for r in rows]",
+      "rows = [[0] * 1_000_000] * 40\ncopies = [r[:] for r in rows]",
+      "rows = [[0] * 1_000_000] * 40\ncopies = []\nfor r in rows:\n    copies.append(r + r)",
+      "copies = [[i for i in range(300_000)] for _ in range(40)]",
+    ] {
+      let result = run(source) {
+        $0.memoryLimit = (MemoryUseProbe.heapMiB() + 96) << 20
+        $0.stepLimit = 100_000_000
+      }
+      #expect(result.error?.kind == "MemoryError", "\(source)")
+      #expect(result.error?.message.contains("MiB") == true, "\(source)")
+    }
+    // Sharing rows costs nothing: the same program without copies runs.
+    #expect(run("rows = [[0] * 1_000_000] * 40\nn = sum(len(r) for r in rows)").error == nil)
+  }
+
   @Test func intOverflowRaisesInsteadOfTrapping() {
     for source in [
       "2 ** 64", "9223372036854775807 + 1", "-9223372036854775808 - 1", "(2 ** 62) * 4",
@@ -193,4 +215,9 @@ import Testing
       #expect(error.range.map { source.line(of: $0.start) } == 11)
     }
   }
+}
+
+/// The test process's heap now, in MiB (what a test's memory limit is set above).
+enum MemoryUseProbe {
+  static func heapMiB() -> Int { max(0, kshape_heap_bytes()) >> 20 }
 }

@@ -18,7 +18,11 @@ Two comparisons, never mixed:
 
 Peak memory is each process's maximum resident set (`wait4`), for both tools' fresh runs.
 
-Run:  swift build -c release && (cd Benchmarks && swift build -c release) &&
+kshape is linked with the Swift runtime and Foundation statically (`--static-swift-stdlib`):
+loading them dynamically cost about 9 ms of every run's start (23 ms against 14 ms median for
+`kshape --version` here).
+
+Run:  swift build -c release --static-swift-stdlib && (cd Benchmarks && swift build -c release) &&
       KERAS_BACKEND=jax /work/kenv-tf/bin/python tools/bench/speed_bench.py [REPEAT]
 It writes docs/benchmarks-speed.md. It needs Keras and minutes, so CI does not run it.
 """
@@ -57,14 +61,27 @@ IMPORT_SECONDS = time.perf_counter() - t0
 
 
 def run(args, stdin=None):
-    """One process: (seconds, peak RSS in MB, exit status); seconds is None past TIMEOUT."""
+    """One process: (seconds, peak RSS in MB, exit status); seconds is None past TIMEOUT.
+
+    The peak is read from /proc/PID/status (VmHWM, the exec'd program's own, polled until it
+    exits): `wait4`'s ru_maxrss of a child forked from this process counts this process's
+    resident set at the fork (Keras and its models loaded: about 1.8 GB), whatever the child.
+    """
     start = time.perf_counter()
     p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     deadline = start + TIMEOUT
+    peak = None
     while True:
+        try:
+            with open(f"/proc/{p.pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        peak = max(peak or 0, int(line.split()[1]) / 1024)
+        except (OSError, ValueError):
+            pass
         pid, status, usage = os.wait4(p.pid, os.WNOHANG)
         if pid:
-            return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+            return time.perf_counter() - start, peak, os.waitstatus_to_exitcode(status)
         if time.perf_counter() > deadline:
             p.kill()
             os.wait4(p.pid, 0)
@@ -100,6 +117,14 @@ def write_workloads(folder):
         p.write_text(model.to_json())
         paths[f"chain{n}"] = p
         CHAIN_MODELS[n] = model
+        # The same chain typed as statements in a session, then applied (its compiled calls).
+        typed = ["x = Input((None, None, 3))"] + [
+            ["Conv2D(8, 3, padding='same')", "BatchNormalization()", "ReLU()"][i % 3]
+            for i in range(n)
+        ]
+        p = folder / f"typed{n}.ks"
+        p.write_text("\n".join(typed + ["apply 64x64"]) + "\n")
+        paths[f"typed{n}"] = p
     return paths
 
 
@@ -203,6 +228,8 @@ def fresh(paths):
         k = median_run([str(KSHAPE), "inspect", path, "--size", "64x64"], REPEAT)
         p = median_run([PYTHON, "-c", KERAS_CHAIN.format(n=n)], 1 if n > 1000 else 3)
         rows.append(("apply", f"chain of {n} layers at 64x64", n, k, p))
+        k = median_run([str(KSHAPE), "run", str(paths[f"typed{n}"])], REPEAT)
+        rows.append(("apply", f"chain of {n} layers typed in a session, then apply 64x64", n, k, p))
     for m in MODELS:
         path = str(GOLDEN / f"{m}.json")
         for label, sizes in (("1 size", ONE), ("10 sizes", TEN)):
@@ -265,7 +292,11 @@ def in_process():
         results = json.loads(p.stdout)["benchmarks"]
     except (ValueError, KeyError):
         return {}
-    return {r["name"]: statistics.median(r["samples"]) / 1e9 for r in results}
+    # google/swift-benchmark 0.1.2 reports each benchmark's median as "time" (ns), no samples.
+    return {
+        r["name"].replace("\\/", "/"): (statistics.median(r["samples"]) if "samples" in r else r["time"]) / 1e9
+        for r in results
+    }
 
 
 # ---------------------------------------------------------------------------- the report
@@ -300,7 +331,8 @@ def report(rows, keras_warm, swift):
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores; Keras {keras.__version__}, "
         f"backend {keras.backend.backend()}, Python {platform.python_version()}. "
-        f"Keras import in this process: {IMPORT_SECONDS:.2f} s. kshape release build.",
+        f"Keras import in this process: {IMPORT_SECONDS:.2f} s. kshape release build, the Swift "
+        "runtime linked statically (`swift build -c release --static-swift-stdlib`).",
         "",
         "## Fresh process: the user's job",
         "",

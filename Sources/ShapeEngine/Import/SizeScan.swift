@@ -71,6 +71,10 @@ public struct SizeScan: Sendable {
         }
         continue
       }
+      if let outcome = session.plannedOutcome(binding) {
+        outcomes.append(outcome)
+        continue
+      }
       if let (_, e) = session.evaluate(binding).failure {
         outcomes.append(.fails(layer: e.layer ?? "?", className: e.className ?? "?"))
       } else {

@@ -30,7 +30,7 @@ extension KerasHost {
         className, entry: entry, arguments, ranges: ranges, at: args.range)
       return .object(layer(l))
     } catch {
-      throw Self.raise(error, at: args.range)
+      throw raise(error, at: args.range)
     }
   }
 
@@ -81,7 +81,7 @@ extension KerasHost {
       guard case .called(_, let outs) = effect else { return .none }
       return outputs(outs)
     } catch {
-      throw Self.raise(error, at: args.range)
+      throw raise(error, at: args.range)
     }
   }
 
@@ -221,7 +221,7 @@ extension KerasHost {
         batch: batch, declared: declared, dtype: dtype, name: name, at: args.range)
       return .object(tensor(t))
     } catch {
-      throw Self.raise(error, at: args.range)
+      throw raise(error, at: args.range)
     }
   }
 }

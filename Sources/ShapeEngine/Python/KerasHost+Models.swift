@@ -128,6 +128,7 @@ extension KerasHost {
     if !model.built, model.kind == .sequential, given.count == 1 {
       // Keras builds a Sequential on the shape of the first tensor it is called with (a new
       // input and its own calls), then calls it as a layer.
+      observe("a Sequential built on a tensor's shape")
       try sequentialBuild(model, shape: graph.tensors[given[0]].type, interpreter, at: args.range)
     }
     _ = try model.requireBuilt("inputs")
@@ -144,7 +145,7 @@ extension KerasHost {
       do throws(EngineError) {
         try evaluator.checkUnique(model.name, range: args.range, className: model.kind.rawValue)
       } catch {
-        throw Self.raise(error, at: args.range)
+        throw raise(error, at: args.range)
       }
       graph.addLayer(
         LayerNode(
@@ -194,6 +195,7 @@ extension KerasHost {
       )
     }
     _ = try model.requireBuilt("inputs")
+    observe("a prediction's shape")
     let nested = SubgraphModel(
       graph: model.view, inputs: model.inputIDs, outputs: model.outputIDs,
       className: model.kind.rawValue)

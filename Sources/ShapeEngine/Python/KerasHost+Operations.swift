@@ -78,7 +78,7 @@ extension KerasHost {
     do {
       try evaluator.checkUnique(name, range: args.range, className: cls)
     } catch {
-      throw Self.raise(error, at: args.range)
+      throw raise(error, at: args.range)
     }
     var node = LayerNode(
       name: name, className: cls, layer: op, policy: .float32, weights: nil,
@@ -120,7 +120,7 @@ extension KerasHost {
       guard case .called(_, let outs) = effect else { return .none }
       return outputs(outs)
     } catch {
-      throw Self.raise(error, at: nil)
+      throw raise(error, at: nil)
     }
   }
 

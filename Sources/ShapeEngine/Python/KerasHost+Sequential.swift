@@ -132,6 +132,7 @@ extension KerasHost {
       let first = o as? ModelObject, first.built, first.inputIDs.count == 1
     {
       // A built model first has an `input_shape`: Keras builds on it.
+      observe("a Sequential built on a model's input shape")
       try sequentialBuild(
         model, shape: graph.tensors[first.inputIDs[0]].type, interpreter, at: range)
       return

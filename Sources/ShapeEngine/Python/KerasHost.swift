@@ -25,6 +25,15 @@ final class KerasHost {
     evaluator.graph.defersWeights = defersWeights
   }
 
+  /// What the program read that depends on the size (a shape, a weight, a Keras error it
+  /// caught), first only; nil while its graph-building cannot depend on the size, so that
+  /// `apply` can run its compiled calls (`SessionPlan`) instead of the program.
+  var observed: String?
+
+  func observe(_ what: @autoclosure () -> String) {
+    if observed == nil { observed = what() }
+  }
+
   /// `keras.mixed_precision.set_global_policy(...)` / `keras.config.set_dtype_policy(...)`:
   /// the dtype policy of layers made without `dtype=`.
   var globalPolicy: String?
@@ -54,6 +63,12 @@ final class KerasHost {
   }
 
   /// An engine error raised from Python code: it keeps the engine's message, caret and hint.
+  func raise(_ e: EngineError, at range: SourceRange?) -> PyError {
+    // A program that catches it decides on a size-dependent outcome.
+    observe("a Keras error")
+    return Self.raise(e, at: range)
+  }
+
   static func raise(_ e: EngineError, at range: SourceRange?) -> PyError {
     var error = PyError(
       e.layer == nil ? "ValueError" : "ValueError", e.message,
@@ -120,7 +135,9 @@ extension KerasHost {
     }
     if let opaque = o as? OpaqueObject { return opaque.configValue }
     if let model = o as? ModelObject {
-      // A model inside a wrapper (`TimeDistributed(convnet)`): a layer already made.
+      // A model inside a wrapper (`TimeDistributed(convnet)`): a layer already made, at the
+      // shapes of this run.
+      observe("a model as a layer argument")
       guard model.built else {
         throw PyError(
           "ValueError",

@@ -49,6 +49,23 @@ final class LayerObject: PyObject {
       return .bool(Catalog.supportsMasking(node.className, bound))
     case "variable_dtype": return .str(node.policy.variableDType.name)
     case "dtype_policy": return .str("<DTypePolicy \"\(node.policy.name)\">")
+    case "weights", "trainable_weights", "non_trainable_weights", "variables", "get_weights",
+      "count_params":
+      host.observe("a layer's weights")
+      return weightsAttribute(name)
+    default:
+      if let w = node.weights?.first(where: { $0.name == name }) {
+        // `layer.kernel`, `layer.bias`: the weight, once the layer is built.
+        host.observe("a layer's weights")
+        return .object(WeightObject(layer: node.name, weight: w, dtype: node.policy.variableDType))
+      }
+      return configAttribute(name)
+    }
+  }
+
+  /// The weights as Python sees them (their shapes depend on the size).
+  private func weightsAttribute(_ name: String) -> PyValue? {
+    switch name {
     case "weights", "trainable_weights", "non_trainable_weights", "variables":
       let ws = (node.weights ?? []).filter {
         name == "trainable_weights"
@@ -83,12 +100,7 @@ final class LayerObject: PyObject {
           try KerasHost.requireKnownParams(self.node.params, of: "layer '\(self.node.name)'")
           return .int(self.node.params.total)
         })
-    default:
-      if let w = node.weights?.first(where: { $0.name == name }) {
-        // `layer.kernel`, `layer.bias`: the weight, once the layer is built.
-        return .object(WeightObject(layer: node.name, weight: w, dtype: node.policy.variableDType))
-      }
-      return configAttribute(name)
+    default: return nil
     }
   }
 

@@ -14,8 +14,10 @@ struct ModelOrder {
 }
 
 extension ModelObject {
-  var order: ModelOrder {
-    let g = host.graph
+  var order: ModelOrder { order(in: host.graph) }
+
+  /// The order in `g`: the host's graph, or one with its structure at other shapes.
+  func order(in g: Graph) -> ModelOrder {
     struct Key: Hashable {
       var layer: Int
       var call: Int

@@ -73,9 +73,12 @@ final class ModelObject: PyObject {
   var calls: [(layer: Int, call: Int)] { order.nodes }
 
   /// The graph with only this model's calls, in Keras's order: what its summary shows.
-  var view: Graph {
-    var g = host.graph
-    let order = self.order
+  var view: Graph { view(of: host.graph) }
+
+  /// The view of `graph`: the host's, or one with its structure at other shapes.
+  func view(of graph: Graph) -> Graph {
+    var g = graph
+    let order = self.order(in: graph)
     var keep: [Int: [Int]] = [:]
     for n in order.nodes { keep[n.layer, default: []].append(n.call) }
     for l in g.layers.indices {
@@ -138,6 +141,7 @@ final class ModelObject: PyObject {
     case "count_params":
       return method(attr) { [unowned self] _, _ throws(PyError) in
         _ = try self.requireBuilt("count_params")
+        self.host.observe("a model's parameter count")
         let params = self.params
         try KerasHost.requireKnownParams(params, of: "model '\(self.name)'")
         return .int(params.total)

@@ -15,19 +15,26 @@ final class TensorObject: PyObject {
 
   var node: TensorNode { host.graph.tensors[id] }
   var typeName: String { "KerasTensor" }
-  var repr: String { node.type.kerasRepr(name: node.kerasName) }
+  var repr: String {
+    host.observe("a tensor's repr")
+    return node.type.kerasRepr(name: node.kerasName)
+  }
 
   /// Keras's shape tuple: known dims as ints, the rest None.
   var shapeTuple: PyValue {
-    .tuple(node.type.shape.map { d in d.value.map { PyValue.int($0) } ?? .none })
+    host.observe("a tensor's shape")
+    return .tuple(node.type.shape.map { d in d.value.map { PyValue.int($0) } ?? .none })
   }
 
   func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
     switch name {
     case "shape": return shapeTuple
+    // A dtype is the same at every size.
     case "dtype": return .str(node.type.dtype.name)
     case "name": return .str(node.kerasName)
-    case "ndim": return .int(node.type.rank)
+    case "ndim":
+      host.observe("a tensor's ndim")
+      return .int(node.type.rank)
     case "sparse", "ragged": return .bool(false)
     default: return nil
     }

@@ -1,0 +1,135 @@
+import LayerCatalog
+import ShapeCore
+
+/// A session's Python program compiled into its layer calls, for `apply` and `scan`: kept while
+/// the program's graph-building cannot depend on the size (it never read a shape, a dim, a weight
+/// or a caught Keras error: `KerasHost.observed`), so every size builds the declared graph's
+/// structure and only its shapes and weights change.
+///
+/// Extended statement by statement as the session accepts them (each costs its own calls). Tensor
+/// ids are the slots: the declared graph makes its tensors in step order (an input, or a call's
+/// outputs), and so does every replay of a program that does not look at shapes.
+struct SessionPlan: Sendable {
+  /// One thing that makes tensors, in the order the program made them.
+  enum Step: Sendable {
+    /// An input (its position among the graph's inputs, as `apply` binds sizes to it).
+    case input(ordinal: Int, batch: DeclaredDim, declared: [DeclaredDim], dtype: DType)
+    /// A call of graph layer `layer` making `outputs` tensors.
+    case call(layer: Int, call: Plan.Call, outputs: Int)
+  }
+
+  private(set) var steps: [Step] = []
+  /// Each graph layer as a call sees it (nil for inputs and layers not called yet).
+  private(set) var layers: [PlanLayer?] = []
+  /// The tensors the plan describes (the graph's first `tensorCount`).
+  private(set) var tensorCount = 0
+  /// For each graph layer, how many of its calls the steps hold (its calls are made in step
+  /// order, so the next one is the next the layer made).
+  private var callsSeen: [Int] = []
+
+  /// Adds the steps of the tensors `graph` made since the plan last saw it; false when a tensor
+  /// was made in a way the plan cannot describe (the caller then replays).
+  mutating func extend(_ graph: Graph) -> Bool {
+    if layers.count < graph.layers.count {
+      callsSeen += Array(repeating: 0, count: graph.layers.count - layers.count)
+      layers += Array(repeating: nil, count: graph.layers.count - layers.count)
+    }
+    while tensorCount < graph.tensors.count {
+      let t = tensorCount
+      let l = graph.tensors[t].layer
+      guard graph.layers.indices.contains(l) else { return false }
+      let node = graph.layers[l]
+      guard let value = node.layer else {
+        guard let k = graph.inputs.lastIndex(where: { $0.tensor == t }),
+          let batch = graph.tensors[t].type.shape.first
+        else { return false }
+        steps.append(
+          .input(
+            ordinal: k, batch: batch.value.map { .known($0) } ?? .unknown,
+            declared: graph.declaredInputs[k], dtype: graph.tensors[t].type.dtype))
+        tensorCount += 1
+        continue
+      }
+      // A model used as a layer holds its graph at the declared shapes: not describable.
+      guard !(value is SubgraphModel), callsSeen[l] < node.calls.count else { return false }
+      let c = node.calls[callsSeen[l]]
+      guard c.outputs.first == t, c.outputs == Array(t..<(t + c.outputs.count)),
+        let call = GraphPlan.call(c, slot: { $0 })
+      else { return false }
+      if layers[l] == nil {
+        layers[l] = PlanLayer(
+          value,
+          context: LayerContext(
+            className: node.className, name: node.name, policy: node.policy,
+            autocastsInputs: node.autocastsInputs, defersWeights: graph.defersWeights),
+          trainable: node.trainable)
+      }
+      steps.append(.call(layer: l, call: call, outputs: c.outputs.count))
+      callsSeen[l] += 1
+      tensorCount += c.outputs.count
+    }
+    return true
+  }
+
+  /// What a run at a binding gave: every tensor's type up to the end or the failing call, and
+  /// each called layer's weights.
+  struct Run {
+    var tensors: [TensorType]
+    var weights: [[Weight]?]
+    var symbols: Set<String>
+    /// The failing call's layer, when one failed.
+    var failedLayer: Int?
+    /// True when the run left what the plan describes: only a replay evaluates it.
+    var undescribed = false
+
+    init(
+      tensors: [TensorType] = [], weights: [[Weight]?] = [], symbols: Set<String> = [],
+      failedLayer: Int? = nil, undescribed: Bool = false
+    ) {
+      self.tensors = tensors
+      self.weights = weights
+      self.symbols = symbols
+      self.failedLayer = failedLayer
+      self.undescribed = undescribed
+    }
+  }
+
+  /// Runs the steps with the inputs bound as `binding` says: only the layers' shape rules, in
+  /// order, stopping at the first failure.
+  func run(_ binding: InputBinding) -> Run {
+    var evaluator = Evaluator(binding: binding)
+    var tensors: [TensorType] = []
+    tensors.reserveCapacity(tensorCount)
+    var weights: [[Weight]?] = Array(repeating: nil, count: layers.count)
+    for step in steps {
+      switch step {
+      case .input(let ordinal, let batch, let declared, let dtype):
+        tensors.append(
+          evaluator.inputType(batch: batch, declared: declared, dtype: dtype, ordinal: ordinal))
+      case .call(let l, let call, let outputs):
+        guard let layer = layers[l] else { return Run(undescribed: true) }
+        guard let output = try? layer.call(Plan.input(call, tensors), built: weights[l]) else {
+          return Run(
+            tensors: tensors, weights: weights, symbols: evaluator.graph.symbols, failedLayer: l)
+        }
+        // Another number of outputs than declared: another graph, which the replay makes.
+        guard output.outputs.count == outputs else { return Run(undescribed: true) }
+        if weights[l] == nil { weights[l] = output.weights }
+        tensors += output.outputs
+      }
+    }
+    return Run(tensors: tensors, weights: weights, symbols: evaluator.graph.symbols)
+  }
+
+  /// The declared graph as a successful run leaves it: the same layers, calls and names, with
+  /// the run's shapes and weights.
+  func graph(_ run: Run, declared: Graph) -> Graph {
+    var g = declared
+    for t in g.tensors.indices where t < run.tensors.count { g.tensors[t].type = run.tensors[t] }
+    for l in g.layers.indices where l < run.weights.count {
+      if let w = run.weights[l], g.layers[l].weights != w { g.layers[l].weights = w }
+    }
+    g.symbols = run.symbols
+    return g
+  }
+}
