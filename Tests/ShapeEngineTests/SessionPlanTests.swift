@@ -101,7 +101,7 @@ import Testing
         "import keras", "from keras import layers", "i = keras.Input((None, 4))",
         "encoder = keras.Model(i, layers.Dense(2)(i))", "j = keras.Input((None, 4))",
         "y = encoder(j)",
-      ], applies: ["i=3 input_layer=5", "i=3 input_layer=(5, 4)"], planned: false),
+      ], applies: ["j=5", "input_layer_1=(5, 4)"], planned: false),
   ]
 
   static func session(_ p: Program) -> Session {

@@ -28,7 +28,7 @@ extension Session {
   /// every call succeeds; nil otherwise (the caller replays).
   func planned(_ binding: InputBinding, model: Int? = nil) -> Evaluation? {
     guard let plan = currentPlan else { return nil }
-    let run = plan.run(binding)
+    let run = plan.run(binding, strictWeights: bindsEveryInput(binding))
     guard run.failedLayer == nil, !run.undescribed else { return nil }
     var ev = Evaluation(graph: plan.graph(run, declared: graph), failure: nil, sources: statements)
     if let model, model < runtime.host.models.count {
@@ -42,7 +42,7 @@ extension Session {
   /// plan alone; nil without a plan.
   func plannedOutcome(_ binding: InputBinding) -> SizeScan.Outcome? {
     guard let plan = currentPlan else { return nil }
-    let run = plan.run(binding)
+    let run = plan.run(binding, strictWeights: bindsEveryInput(binding))
     if run.undescribed { return nil }
     guard let l = run.failedLayer else { return .evaluates }
     guard let layer = plan.layers[l]?.context else { return nil }

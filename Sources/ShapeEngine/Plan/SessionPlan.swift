@@ -95,8 +95,9 @@ struct SessionPlan: Sendable {
   }
 
   /// Runs the steps with the inputs bound as `binding` says: only the layers' shape rules, in
-  /// order, stopping at the first failure.
-  func run(_ binding: InputBinding) -> Run {
+  /// order, stopping at the first failure. With `strictWeights` (a size that gives every input
+  /// dim: Session.bindsEveryInput) no weight is deferred, as the replay does there.
+  func run(_ binding: InputBinding, strictWeights: Bool = false) -> Run {
     var evaluator = Evaluator(binding: binding)
     var tensors: [TensorType] = []
     tensors.reserveCapacity(tensorCount)
@@ -107,7 +108,8 @@ struct SessionPlan: Sendable {
         tensors.append(
           evaluator.inputType(batch: batch, declared: declared, dtype: dtype, ordinal: ordinal))
       case .call(let l, let call, let outputs):
-        guard let layer = layers[l] else { return Run(undescribed: true) }
+        guard var layer = layers[l] else { return Run(undescribed: true) }
+        if strictWeights { layer.context.defersWeights = false }
         guard let output = try? layer.call(Plan.input(call, tensors), built: weights[l]) else {
           return Run(
             tensors: tensors, weights: weights, symbols: evaluator.graph.symbols, failedLayer: l)
