@@ -39,8 +39,12 @@ extension Table {
     guard let maxWidth, Self.totalWidth(widths) > maxWidth else { return widths }
     let cells = headers.indices.map { i in rows.compactMap { $0.indices.contains(i) ? $0[i] : nil }
     }
+    // A number keeps its width; a formula in a number column (deferred params, MACs) may wrap
+    // after its operators, down to 12 columns.
     let numbers: [Int] = headers.indices.map { i in
-      max(cells[i].map(\.displayWidth).max() ?? 1, headers[i].displayWidth)
+      let plain = cells[i].filter { !Self.isFormula($0) }.map(\.displayWidth).max() ?? 1
+      let formulas = cells[i].filter(Self.isFormula).map(\.displayWidth).max() ?? 0
+      return max(plain, headers[i].displayWidth, min(formulas, 12))
     }
     func floor(_ i: Int, _ split: (String) -> [String]) -> Int {
       let longest = (cells[i] + [headers[i]]).flatMap(split).map(\.displayWidth).max() ?? 1
@@ -167,7 +171,15 @@ extension Table {
     return lines
   }
 
-  /// The longest head of `word` within `width` columns, ending after `_` or `,` when possible.
+  /// A cell that is a formula (`80*(floor(H/2)-1)+10`, `216*(H-2)*(W-2) B`), not a number.
+  static func isFormula(_ cell: String) -> Bool {
+    cell.contains { "*+/".contains($0) }
+      || (cell.contains(where: \.isLetter) && !cell.contains("unbuilt")
+        && !cell.hasSuffix("B"))
+  }
+
+  /// The longest head of `word` within `width` columns, ending after `_`, `,`, `+` or `*` when
+  /// possible.
   static func cut(_ word: String, width: Int) -> (String, String) {
     var used = 0
     var end = word.startIndex
@@ -177,7 +189,7 @@ extension Table {
       if used + w > width { break }
       used += w
       end = word.index(after: i)
-      if word[i] == "_" || word[i] == "," { lastBreak = end }
+      if "_,+*".contains(word[i]) { lastBreak = end }
     }
     if end == word.startIndex { end = word.index(after: word.startIndex) }
     let at =
