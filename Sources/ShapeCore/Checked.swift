@@ -49,6 +49,14 @@ public enum Checked {
   }
 
   /// Python's `a // b` for b > 0: rounds toward negative infinity.
+  /// The greatest common divisor (non-negative).
+  public static func gcd(_ a: Int, _ b: Int) -> Int { ShapeCore.gcd(a, b) }
+
+  /// The least common multiple of positive ints; an overflow is an error.
+  public static func lcm(_ a: Int, _ b: Int) throws(ArithmeticOverflow) -> Int {
+    try mul(a / max(gcd(a, b), 1), b)
+  }
+
   public static func floorDiv(_ a: Int, _ b: Int) -> Int {
     let q = a / b
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q

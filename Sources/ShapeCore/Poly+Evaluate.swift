@@ -8,8 +8,8 @@ extension Poly {
     for m in terms.keys {
       for atom in m {
         guard let q = atom.period(in: symbol, limit: limit) else { return nil }
-        p = leastCommonMultiple(p, q)
-        if p > limit { return nil }
+        guard let l = try? Checked.lcm(p, q), l <= limit else { return nil }
+        p = l
       }
     }
     return p
@@ -30,16 +30,13 @@ extension Atom {
       var out = 1
       for f in factors {
         guard let q = f.period(in: symbol, limit: limit) else { return nil }
-        out = leastCommonMultiple(out, q)
-        if out > limit { return nil }
+        guard let l = try? Checked.lcm(out, q), l <= limit else { return nil }
+        out = l
       }
       return out
     }
   }
 }
-
-/// Least common multiple of positive ints (the caller bounds them).
-public func leastCommonMultiple(_ a: Int, _ b: Int) -> Int { a / gcd(a, b) * b }
 
 extension Dim {
   /// The symbol this dim is, when it is one (an input's `H`).

@@ -29,7 +29,7 @@ public struct AxisField: Hashable, Sendable {
 
   /// The effective stride (jump) as a reduced fraction: input positions per output position.
   public var jump: (numerator: Int, denominator: Int) {
-    let g = gcd(step, period)
+    let g = Checked.gcd(step, period)
     return g == 0 ? (step, period) : (step / g, period / g)
   }
 
@@ -77,7 +77,7 @@ public struct AxisField: Hashable, Sendable {
   ) throws(ArithmeticOverflow) -> AxisField {
     // The new period: the smallest number of output positions whose taps advance a whole
     // number of this field's periods.
-    let g = gcd(try Checked.mul(period, outputs), inputs)
+    let g = Checked.gcd(try Checked.mul(period, outputs), inputs)
     let newPeriod = try Checked.mul(period, outputs) / max(g, 1)
     guard newPeriod <= Self.maxPeriod else { throw ArithmeticOverflow() }
     let advanced = try Checked.mul(newPeriod, inputs) / outputs
@@ -105,7 +105,7 @@ public struct AxisField: Hashable, Sendable {
       guard try Checked.mul(f.step, result.period) == Checked.mul(result.step, f.period) else {
         return nil
       }
-      let p = try lcm(result.period, f.period)
+      let p = try Checked.lcm(result.period, f.period)
       guard p <= maxPeriod else { throw ArithmeticOverflow() }
       var l: [Int] = []
       var h: [Int] = []
@@ -129,14 +129,4 @@ public struct AxisField: Hashable, Sendable {
     }
     return result
   }
-}
-
-func gcd(_ a: Int, _ b: Int) -> Int {
-  var (x, y) = (a.magnitude, b.magnitude)
-  while y != 0 { (x, y) = (y, x % y) }
-  return Int(clamping: x)
-}
-
-func lcm(_ a: Int, _ b: Int) throws(ArithmeticOverflow) -> Int {
-  try Checked.mul(a / max(gcd(a, b), 1), b)
 }

@@ -116,7 +116,7 @@ public struct SizeScan: Sendable {
     guard let first = ok.first, let last = ok.last else { return "none" }
     if ok.count == last - first + 1 { return first == last ? "\(first)" : "\(first)-\(last)" }
     var step = 0
-    for (a, b) in zip(ok, ok.dropFirst()) { step = gcd(step, b - a) }
+    for (a, b) in zip(ok, ok.dropFirst()) { step = Checked.gcd(step, b - a) }
     if step > 1, ok.count == (last - first) / step + 1 {
       let examples = stride(from: first, through: last, by: step).prefix(3).map(String.init)
       return "every \(ordinal(step)) size from \(first) to \(last) ("
@@ -131,8 +131,6 @@ public struct SizeScan: Sendable {
     }
     return shown.joined(separator: ", ") + (runs.count > limit ? ", ... (\(runs.count) runs)" : "")
   }
-
-  private func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
   private func ordinal(_ n: Int) -> String {
     let suffix =

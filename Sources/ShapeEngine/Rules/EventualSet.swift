@@ -39,9 +39,10 @@ public struct EventualSet: Equatable, Sendable {
   }
 
   private func combined(_ o: EventualSet, _ op: (Bool, Bool) -> Bool) -> EventualSet? {
-    let p = leastCommonMultiple(period, o.period)
     let t = max(threshold, o.threshold)
-    guard p <= Self.limit, t <= Self.limit else { return nil }
+    guard let p = try? Checked.lcm(period, o.period), p <= Self.limit, t <= Self.limit else {
+      return nil
+    }
     return EventualSet(threshold: t, period: p) { op(contains($0), o.contains($0)) }.minimized()
   }
 
