@@ -5,14 +5,47 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
     case index(Int)
   }
 
-  public var components: [Component]
+  /// The last component, linked to the path before it: appending makes one node and copies
+  /// nothing (a path is made for every layer and call of a config, and read only by messages).
+  private final class Link: Sendable {
+    let parent: Link?
+    let component: Component
+    init(_ parent: Link?, _ component: Component) {
+      self.parent = parent
+      self.component = component
+    }
+  }
+  private var last: Link?
 
-  public init(_ components: [Component] = []) { self.components = components }
+  private init(last: Link?) { self.last = last }
+
+  public init(_ components: [Component] = []) {
+    for c in components { last = Link(last, c) }
+  }
+
+  public var components: [Component] {
+    get {
+      var out: [Component] = []
+      var link = last
+      while let l = link {
+        out.append(l.component)
+        link = l.parent
+      }
+      return out.reversed()
+    }
+    set { self = JSONPath(newValue) }
+  }
+
+  public static func == (a: JSONPath, b: JSONPath) -> Bool {
+    a.last === b.last || a.components == b.components
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(components) }
 
   public static let root = JSONPath()
 
-  public func appending(_ key: String) -> JSONPath { JSONPath(components + [.key(key)]) }
-  public func appending(_ index: Int) -> JSONPath { JSONPath(components + [.index(index)]) }
+  public func appending(_ key: String) -> JSONPath { JSONPath(last: Link(last, .key(key))) }
+  public func appending(_ index: Int) -> JSONPath { JSONPath(last: Link(last, .index(index))) }
   public static func + (p: JSONPath, key: String) -> JSONPath { p.appending(key) }
   public static func + (p: JSONPath, index: Int) -> JSONPath { p.appending(index) }
 

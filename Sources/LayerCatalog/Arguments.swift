@@ -64,17 +64,30 @@ public struct CallArguments: Hashable, Sendable {
 }
 
 /// A call's arguments matched to a signature: every parameter has a value.
+///
+/// Values sit in slots, one per parameter in binding order (the signature's own, its extra
+/// keywords, the base keywords); a name is found by scanning that order, so a name listed twice
+/// binds at its first place. A scan of the ~30 short names costs less than hashing them into a
+/// dictionary per layer (an import binds hundreds of layers).
 public struct BoundArguments: Sendable {
   public let layer: String
-  private var values: [String: Value]
+  private let signature: Signature
+  /// The value given for each slot; nil where the parameter keeps its default.
+  private var values: [Value?]
+  /// Keywords a signature that ignores unknown keywords was given, in order.
+  private var ignored: [(String, Value)] = []
+
   /// The parameters the user gave explicitly.
-  public private(set) var given: Set<String>
+  public var given: Set<String> {
+    var names = Set(ignored.map(\.0))
+    for (slot, v) in values.enumerated() where v != nil { names.insert(parameter(slot).name) }
+    return names
+  }
 
   /// Binds positionals in order, then keywords; rejects what Python would reject.
   public init(layer: String, signature: Signature, arguments: CallArguments) throws(LayerError) {
     self.layer = layer
-    values = [:]
-    given = []
+    self.signature = signature
     let own = signature.parameters
     guard arguments.positional.count <= own.count else {
       throw LayerError(
@@ -82,36 +95,78 @@ public struct BoundArguments: Sendable {
           + "(\(own.prefix(4).map(\.name).joined(separator: ", "))\(own.count > 4 ? ", ..." : "")) "
           + "but \(arguments.positional.count) were given")
     }
-    for (p, v) in zip(own, arguments.positional) {
-      values[p.name] = v
-      given.insert(p.name)
-    }
-    let extra =
-      signature.extraKeywords + (signature.takesBaseKeywords ? Signature.baseKeywords : [])
-    let all = own + extra.filter { b in !own.contains { $0.name == b.name } }
+    let slotCount =
+      own.count + signature.extraKeywords.count
+      + (signature.takesBaseKeywords ? Signature.baseKeywords.count : 0)
+    values = Array(repeating: nil, count: slotCount)
+    for (i, v) in arguments.positional.enumerated() { values[i] = v }
     for (key, v) in arguments.keywords {
-      guard all.contains(where: { $0.name == key }) || signature.ignoresUnknownKeywords else {
-        let suggestion = closestArgument(key, in: all.map(\.name)).map { "did you mean '\($0)'?" }
-        throw LayerError(
-          "\(layer) has no argument '\(key)'", argument: key,
-          hint: suggestion ?? "its arguments are: \(own.map(\.name).joined(separator: ", "))")
+      guard let slot = slot(of: key) else {
+        guard signature.ignoresUnknownKeywords else {
+          let all = allNames
+          let suggestion = closestArgument(key, in: all).map { "did you mean '\($0)'?" }
+          throw LayerError(
+            "\(layer) has no argument '\(key)'", argument: key,
+            hint: suggestion ?? "its arguments are: \(own.map(\.name).joined(separator: ", "))")
+        }
+        guard !ignored.contains(where: { $0.0 == key }) else {
+          throw LayerError("\(layer) got multiple values for argument '\(key)'", argument: key)
+        }
+        ignored.append((key, v))
+        continue
       }
-      guard !given.contains(key) else {
+      guard values[slot] == nil else {
         throw LayerError("\(layer) got multiple values for argument '\(key)'", argument: key)
       }
-      values[key] = v
-      given.insert(key)
+      values[slot] = v
     }
-    for p in all where values[p.name] == nil {
-      guard let d = p.defaultValue else {
-        throw LayerError("\(layer) is missing its required argument '\(p.name)'")
-      }
-      values[p.name] = d
+    for slot in values.indices where values[slot] == nil && parameter(slot).defaultValue == nil {
+      let name = parameter(slot).name
+      // A keyword that repeats one of the signature's own names binds there.
+      guard slot < own.count || !own.contains(where: { $0.name == name }) else { continue }
+      throw LayerError("\(layer) is missing its required argument '\(name)'")
     }
   }
 
+  /// The parameter of a slot: own, then extra keywords, then base keywords.
+  private func parameter(_ slot: Int) -> Parameter {
+    let own = signature.parameters.count
+    if slot < own { return signature.parameters[slot] }
+    let extra = signature.extraKeywords.count
+    if slot < own + extra { return signature.extraKeywords[slot - own] }
+    return Signature.baseKeywords[slot - own - extra]
+  }
+
+  /// The first slot of a parameter named `name`.
+  private func slot(of name: String) -> Int? {
+    if let i = signature.parameters.firstIndex(where: { $0.name == name }) { return i }
+    let own = signature.parameters.count
+    if let i = signature.extraKeywords.firstIndex(where: { $0.name == name }) { return own + i }
+    guard signature.takesBaseKeywords,
+      let i = Signature.baseKeywords.firstIndex(where: { $0.name == name })
+    else { return nil }
+    return own + signature.extraKeywords.count + i
+  }
+
+  /// Every name the signature binds, in binding order, for "did you mean".
+  private var allNames: [String] {
+    let own = signature.parameters.map(\.name)
+    let extra =
+      signature.extraKeywords + (signature.takesBaseKeywords ? Signature.baseKeywords : [])
+    return own + extra.map(\.name).filter { !own.contains($0) }
+  }
+
   /// The value bound to a parameter (its default when not given).
-  public subscript(_ name: String) -> Value { values[name] ?? .none }
+  public subscript(_ name: String) -> Value {
+    guard let slot = slot(of: name) else { return ignored.first { $0.0 == name }?.1 ?? .none }
+    return values[slot] ?? parameter(slot).defaultValue ?? .none
+  }
+
+  /// Whether the call gave `name` (not its default).
+  public func isGiven(_ name: String) -> Bool {
+    guard let slot = slot(of: name) else { return ignored.contains { $0.0 == name } }
+    return values[slot] != nil
+  }
 
   func typeError(_ name: String, _ expected: String) -> LayerError {
     LayerError(

@@ -1,5 +1,8 @@
 /// An argument value as written in a layer call: Python's literals, or a layer (for wrappers).
-public indirect enum Value: Hashable, Sendable {
+///
+/// Only a layer argument is boxed: the other cases hold an array, a string or a number inline,
+/// so making a value (hundreds per imported model) allocates nothing of its own.
+public enum Value: Hashable, Sendable {
   case int(Int)
   case float(Double)
   case string(String)
@@ -8,7 +11,7 @@ public indirect enum Value: Hashable, Sendable {
   case tuple([Value])
   case list([Value])
   /// A layer written as an argument: `Bidirectional(LSTM(8))`.
-  case layer(LayerArgument)
+  indirect case layer(LayerArgument)
   /// A dict, keys in order: what a saved config holds for initializers, regularizers and
   /// other serialized objects (`{'class_name': 'GlorotUniform', 'config': {...}}`).
   case dict([DictEntry])

@@ -64,7 +64,7 @@ extension Evaluator {
     graph.layers[graph.layers.count - 1].autocastsInputs = bound["autocast"].isTruthy
     graph.layers[graph.layers.count - 1].trainable =
       bound["trainable"] == .none || bound["trainable"].isTruthy
-    argumentRanges[graph.layers.count - 1] = ranges
+    if !ranges.isEmpty { argumentRanges[graph.layers.count - 1] = ranges }
     return graph.layers.count - 1
   }
 

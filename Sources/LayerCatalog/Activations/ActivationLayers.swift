@@ -10,7 +10,7 @@ extension SameShape {
     [Parameter("negative_slope", .float(0.3))], extraKeywords: [Parameter("alpha", Value.none)])
 
   public static func leakyReLU(_ a: BoundArguments) throws(LayerError) -> SameShape {
-    let key = a.given.contains("alpha") ? "alpha" : "negative_slope"
+    let key = a.isGiven("alpha") ? "alpha" : "negative_slope"
     let slope = a[key]
     if slope == .none || (slope.number ?? 0) < 0 {
       throw LayerError(

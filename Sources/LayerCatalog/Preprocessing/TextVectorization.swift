@@ -70,7 +70,7 @@ public struct TextVectorization: Layer {
     s.maskToken = .string("")
     s.outputMode = mode
     s.vocabularySize = a["vocabulary_size"]
-    if a.given.contains("has_input_vocabulary") {
+    if a.isGiven("has_input_vocabulary") {
       s.hasInputVocabulary = a["has_input_vocabulary"].isTruthy
     }
     lookup = try Lookup(s, layer: a.layer)

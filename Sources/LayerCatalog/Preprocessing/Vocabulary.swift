@@ -219,7 +219,7 @@ struct LookupSettings {
     oovMethod = a["oov_method"]
     salt = a["salt"]
     vocabularySize = a["vocabulary_size"]
-    if a.given.contains("has_input_vocabulary") {
+    if a.isGiven("has_input_vocabulary") {
       hasInputVocabulary = a["has_input_vocabulary"].isTruthy
     }
   }

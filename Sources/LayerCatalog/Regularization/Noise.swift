@@ -70,7 +70,7 @@ public enum Noise {
   /// ActivityRegularization(l1, l2): Keras's L1L2 takes None as 0 and wants non-negative
   /// finite numbers; the layer sets activity_regularizer itself, so that keyword is refused.
   public static func activityRegularization(_ a: BoundArguments) throws(LayerError) -> SameShape {
-    if a.given.contains("activity_regularizer") {
+    if a.isGiven("activity_regularizer") {
       throw LayerError(
         "\(a.layer) got multiple values for keyword argument 'activity_regularizer'",
         argument: "activity_regularizer", hint: "use l1= and l2= instead")

@@ -47,8 +47,22 @@ enum ConfigValues {
     case .string(let s): return .string(s)
     case .array(let items): return .list(items.map { value($0) })
     case .object(let members):
-      let cls = json["class_name"]?.stringValue
-      let config = json["config"]
+      // One pass for the three keys read below (a repeated key keeps its last value).
+      var clsValue: JSONValue?
+      var config: JSONValue?
+      var module: JSONValue?
+      for m in members {
+        switch m.key {
+        case "class_name": clsValue = m.value
+        case "config": config = m.value
+        case "module": module = m.value
+        default: break
+        }
+      }
+      // A plain dict (no class) is the common nested value: no lookups for it.
+      guard let cls = clsValue?.stringValue else {
+        return .dict(members.map { DictEntry($0.key, value($0.value)) })
+      }
       if cls == "__tuple__", let items = config?["value"]?.arrayValue {
         return .tuple(items.map { value($0) })
       }
@@ -58,7 +72,7 @@ enum ConfigValues {
       {
         return .string(policy)
       }
-      if let cls, case .object(let inner)? = config, isLayerModule(json["module"]?.stringValue),
+      if case .object(let inner)? = config, isLayerModule(module?.stringValue),
         Catalog.entry(cls) != nil
       {
         return .layer(
@@ -69,7 +83,7 @@ enum ConfigValues {
             name: config?["name"]?.stringValue ?? cls.lowercased()))
       }
       // A model given to a wrapper (`TimeDistributed(cnn)`): made here, called by the wrapper.
-      if let cls, SavedModel.modelClasses.contains(cls), let config,
+      if cls == "Functional" || cls == "Sequential" || cls == "Model", let config,
         let model = try? SavedModel.decodeModel(className: cls, config: config, at: .root)
       {
         return .layer(

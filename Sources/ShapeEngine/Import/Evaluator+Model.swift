@@ -60,6 +60,17 @@ extension Evaluator {
 
   /// A layer name as a name the statement language can use: other characters become `_`.
   static func identifier(_ name: String) -> String {
+    // Layer names are ASCII: bytes are letters and digits exactly as Characters are.
+    if name.utf8.allSatisfy({ $0 < 0x80 }) {
+      func kept(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+          || b == 0x5F
+      }
+      let startsWithDigit = name.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? true
+      if !startsWithDigit, name.utf8.allSatisfy(kept) { return name }
+      let bytes = name.utf8.map { kept($0) ? $0 : 0x5F }
+      return (startsWithDigit ? "_" : "") + String(decoding: bytes, as: UTF8.self)
+    }
     var s = String(name.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
     if s.first?.isNumber ?? true { s = "_" + s }
     return s

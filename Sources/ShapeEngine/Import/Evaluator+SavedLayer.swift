@@ -49,10 +49,9 @@ extension Evaluator {
   {
     let keywords = ConfigValues.keywords(
       layer.config, className: layer.className, options: options)
-    let config = Dictionary(keywords, uniquingKeysWith: { _, b in b })
     let made: any Layer
-    switch ImportedClass.resolve(layer, assumingIdentity: options.assumeIdentity) {
-    case .catalog(let entry)?:
+    let resolved = ImportedClass.resolve(layer, assumingIdentity: options.assumeIdentity)
+    if case .catalog(let entry)? = resolved {
       do {
         let l = try construct(
           layer.className, entry: entry, CallArguments(keywords: keywords), at: nil)
@@ -65,6 +64,9 @@ extension Evaluator {
         e.layer = layer.name
         throw e
       }
+    }
+    let config = Dictionary(keywords, uniquingKeysWith: { _, b in b })
+    switch resolved {
     case .model(let nested)?:
       made = NestedModel(model: nested, options: options)
     case .operation(var op)?:
@@ -80,7 +82,7 @@ extension Evaluator {
       made = helper
     case .assumedIdentity?:
       made = AssumedIdentity()
-    case .input?, nil:
+    case .input?, .catalog?, nil:
       throw EngineError(
         ConfigError("\(layer.className) cannot be used here", at: layer.path + "class_name"))
     }

@@ -53,77 +53,95 @@ extension SavedModel {
   /// The order in which Keras runs a Functional model's nodes (`Function._run_through_graph`):
   /// nodes reachable from the outputs, grouped by depth (distance to the outputs) deepest first,
   /// in the order `map_graph` lists them. Throws on unknown references and cycles.
+  ///
+  /// Nodes are numbered in config order (a layer's calls together), so every set and map below
+  /// is an array.
   func findExecutionOrder() throws(ConfigError) -> [NodeID] {
-    var parents: [NodeID: [NodeID]] = [:]
-    func parentsOf(_ n: NodeID) throws(ConfigError) -> [NodeID] {
+    var ids: [NodeID] = []
+    var first: [Int] = []
+    for (l, layer) in layers.enumerated() {
+      first.append(ids.count)
+      let calls = layer.className == "InputLayer" ? 1 : layer.nodes.count
+      for n in 0..<calls { ids.append(NodeID(layer: l, node: n)) }
+    }
+    func number(_ id: NodeID) -> Int { first[id.layer] + id.node }
+    var parents: [[Int]?] = Array(repeating: nil, count: ids.count)
+    func parentsOf(_ n: Int) throws(ConfigError) -> [Int] {
       if let p = parents[n] { return p }
-      guard layers[n.layer].className != "InputLayer" else { return [] }
-      var p: [NodeID] = []
-      for r in try Self.inputRefs(layers[n.layer].nodes[n.node]) {
-        p.append(try node(of: r))
+      let id = ids[n]
+      guard layers[id.layer].className != "InputLayer" else { return [] }
+      var p: [Int] = []
+      for r in try Self.inputRefs(layers[id.layer].nodes[id.node]) {
+        p.append(number(try node(of: r)))
       }
       parents[n] = p
       return p
     }
-    let modelInputs = Set(
-      try inputs.map { (r) throws(ConfigError) in try node(of: r) })
+    var isModelInput = Array(repeating: false, count: ids.count)
+    for r in inputs { isModelInput[number(try node(of: r))] = true }
     // _build_map: depth-first from each output, parents before children (an explicit stack:
     // a file may chain any number of layers).
-    var finished: Set<NodeID> = []
-    var onStack: Set<NodeID> = []
-    var decreasing: [NodeID] = []
+    var finished = Array(repeating: false, count: ids.count)
+    var onStack = Array(repeating: false, count: ids.count)
+    var decreasing: [Int] = []
     for r in outputs {
-      let root = try node(of: r)
-      if finished.contains(root) { continue }
-      var stack: [(id: NodeID, parents: [NodeID], next: Int)] = []
-      func push(_ n: NodeID) throws(ConfigError) {
-        onStack.insert(n)
-        stack.append((n, modelInputs.contains(n) ? [] : try parentsOf(n), 0))
+      let root = number(try node(of: r))
+      if finished[root] { continue }
+      var stack: [(id: Int, parents: [Int], next: Int)] = []
+      func push(_ n: Int) throws(ConfigError) {
+        onStack[n] = true
+        stack.append((n, isModelInput[n] ? [] : try parentsOf(n), 0))
       }
       try push(root)
       while let top = stack.last {
         if top.next < top.parents.count {
           stack[stack.count - 1].next += 1
           let p = top.parents[top.next]
-          if finished.contains(p) { continue }
-          if onStack.contains(p) {
+          if finished[p] { continue }
+          if onStack[p] {
             let from = stack.firstIndex { $0.id == p } ?? 0
-            let cycle = (stack[from...].map(\.id) + [p]).map { "\"\(layers[$0.layer].name)\"" }
-            let layer = layers[top.id.layer]
+            let cycle = (stack[from...].map(\.id) + [p]).map { "\"\(layers[ids[$0].layer].name)\"" }
+            let id = ids[top.id]
+            let layer = layers[id.layer]
             throw ConfigError(
               "the layers' inputs form a cycle: " + cycle.joined(separator: " -> "),
-              at: layer.nodes.indices.contains(top.id.node)
-                ? layer.nodes[top.id.node].path : layer.path,
+              at: layer.nodes.indices.contains(id.node) ? layer.nodes[id.node].path : layer.path,
               hint: "a model's graph has no cycles; the file was not written by Keras or was edited"
             )
           }
           try push(p)
         } else {
           stack.removeLast()
-          onStack.remove(top.id)
-          finished.insert(top.id)
+          onStack[top.id] = false
+          finished[top.id] = true
           decreasing.append(top.id)
         }
       }
     }
     // map_graph: depths from the outputs; a shared layer takes its deepest node's depth.
-    var depthOrder: [NodeID] = []
-    var depths: [NodeID: Int] = [:]
-    var layerDepths: [Int: Int] = [:]
-    func setDepth(_ n: NodeID, _ d: Int) {
+    var depthOrder: [Int] = []
+    var depths: [Int?] = Array(repeating: nil, count: ids.count)
+    var layerDepths: [Int?] = Array(repeating: nil, count: layers.count)
+    func setDepth(_ n: Int, _ d: Int) {
       if depths[n] == nil { depthOrder.append(n) }
       depths[n] = d
     }
     for n in decreasing.reversed() {
       if depths[n] == nil { setDepth(n, 0) }
-      let depth = max(depths[n] ?? 0, layerDepths[n.layer] ?? 0)
-      layerDepths[n.layer] = depth
+      let layer = ids[n].layer
+      let depth = max(depths[n] ?? 0, layerDepths[layer] ?? 0)
+      layerDepths[layer] = depth
       setDepth(n, depth)
       for p in try parentsOf(n) { setDepth(p, max(depth + 1, depths[p] ?? 0)) }
     }
-    var byDepth: [Int: [NodeID]] = [:]
-    for n in depthOrder { byDepth[depths[n] ?? 0, default: []].append(n) }
-    return byDepth.keys.sorted(by: >).flatMap { byDepth[$0] ?? [] }.filter {
+    // Deepest first; within a depth, in the order depths were first given.
+    var byDepth: [[Int]] = []
+    for n in depthOrder {
+      let d = depths[n] ?? 0
+      while byDepth.count <= d { byDepth.append([]) }
+      byDepth[d].append(n)
+    }
+    return byDepth.reversed().flatMap { $0 }.map { ids[$0] }.filter {
       layers[$0.layer].className != "InputLayer"
     }
   }
