@@ -139,12 +139,17 @@ public struct BoundArguments: Sendable {
 
   /// The first slot of a parameter named `name`.
   private func slot(of name: String) -> Int? {
-    if let i = signature.parameters.firstIndex(where: { $0.name == name }) { return i }
+    // Lengths first: most names differ in length, which is cheaper to compare than the text.
+    let length = name.utf8.count
+    func index(in parameters: [Parameter]) -> Int? {
+      parameters.firstIndex { $0.name.utf8.count == length && $0.name == name }
+    }
+    if let i = index(in: signature.parameters) { return i }
     let own = signature.parameters.count
-    if let i = signature.extraKeywords.firstIndex(where: { $0.name == name }) { return own + i }
-    guard signature.takesBaseKeywords,
-      let i = Signature.baseKeywords.firstIndex(where: { $0.name == name })
-    else { return nil }
+    if let i = index(in: signature.extraKeywords) { return own + i }
+    guard signature.takesBaseKeywords, let i = index(in: Signature.baseKeywords) else {
+      return nil
+    }
     return own + signature.extraKeywords.count + i
   }
 

@@ -105,8 +105,8 @@ extension Evaluator {
     }
     graph.layers[l].weights = result.weights
     for t in input.tensors
-    where node.autocastsInputs && !InputCasts.never.contains(node.className) && t.dtype.isFloating
-      && t.dtype != node.policy.computeDType
+    where t.dtype.isFloating && t.dtype != node.policy.computeDType && node.autocastsInputs
+      && !InputCasts.never.contains(node.className)
     {
       graph.skipTensorName()
     }

@@ -210,12 +210,11 @@ public struct Session: Sendable {
     if planned == nil { _ = try host.evaluator.importModel(model, options: options) }
     // Each imported layer's name stands for its output, unless the program uses the name.
     for l in first..<host.graph.layers.count {
-      let node = host.graph.layers[l]
-      guard let out = node.calls.last?.outputs, !out.isEmpty,
-        runtime.interpreter.globals[node.name] == nil
-      else { continue }
-      runtime.interpreter.globals[node.name] = host.outputs(out)
-      runtime.bind(node.name)
+      guard let out = host.graph.layers[l].calls.last?.outputs, !out.isEmpty else { continue }
+      let name = host.graph.layers[l].name
+      guard runtime.interpreter.globals[name] == nil else { continue }
+      runtime.interpreter.globals[name] = host.outputs(out)
+      runtime.bind(name)
     }
   }
 

@@ -61,13 +61,21 @@ extension Evaluator {
   /// A layer name as a name the statement language can use: other characters become `_`.
   static func identifier(_ name: String) -> String {
     // Layer names are ASCII: bytes are letters and digits exactly as Characters are.
-    if name.utf8.allSatisfy({ $0 < 0x80 }) {
-      func kept(_ b: UInt8) -> Bool {
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
-          || b == 0x5F
+    func kept(_ b: UInt8) -> Bool {
+      (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+    }
+    var ascii = true
+    var plain = true
+    for b in name.utf8 {
+      if b >= 0x80 {
+        ascii = false
+        break
       }
+      if !kept(b) { plain = false }
+    }
+    if ascii {
       let startsWithDigit = name.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? true
-      if !startsWithDigit, name.utf8.allSatisfy(kept) { return name }
+      if plain, !startsWithDigit { return name }
       let bytes = name.utf8.map { kept($0) ? $0 : 0x5F }
       return (startsWithDigit ? "_" : "") + String(decoding: bytes, as: UTF8.self)
     }
@@ -122,9 +130,11 @@ extension Evaluator {
   private mutating func importFunctional(_ m: SavedModel, _ options: ImportOptions)
     throws(EngineError) -> [Int]
   {
-    // Layers are made in the config's order; their graph indices by config index.
-    var made: [Int: Int] = [:]
-    var produced: [NodeID: [Int]] = [:]
+    // Layers are made in the config's order; their graph indices by config index, and each
+    // call's outputs by its node number.
+    let numbers = NodeNumbers(m)
+    var made: [Int?] = Array(repeating: nil, count: m.layers.count)
+    var produced = Produced(numbers: numbers)
     let base = graph.inputs.count
     for (i, layer) in m.layers.enumerated() {
       if layer.className == "InputLayer" {
@@ -141,12 +151,26 @@ extension Evaluator {
       produced[id] = try callNode(l, m.layers[id.layer].nodes[id.node], m, produced)
     }
     var outputs: [Int] = []
-    for ref in m.outputs { outputs.append(try tensor(ref, m, produced)) }
+    for ref in m.outputs { outputs.append(try Self.tensor(ref, m, produced)) }
     return outputs
   }
 
-  private func tensor(
-    _ ref: TensorRef, _ m: SavedModel, _ produced: [NodeID: [Int]]
+  /// The output tensors of the calls made so far, by node.
+  private struct Produced {
+    let numbers: NodeNumbers
+    var outputs: [[Int]?]
+    init(numbers: NodeNumbers) {
+      self.numbers = numbers
+      outputs = Array(repeating: nil, count: numbers.count)
+    }
+    subscript(_ id: NodeID) -> [Int]? {
+      get { outputs[numbers[id]] }
+      set { outputs[numbers[id]] = newValue }
+    }
+  }
+
+  private static func tensor(
+    _ ref: TensorRef, _ m: SavedModel, _ produced: Produced
   ) throws(EngineError) -> Int {
     let id: NodeID
     do { id = try m.node(of: ref) } catch { throw EngineError(error) }
@@ -163,50 +187,55 @@ extension Evaluator {
     return outs[ref.tensor]
   }
 
+  /// One argument of a saved call: a tensor, a list of tensors, or a Python value. The tensors'
+  /// ids are added to `ids`.
+  private func argument(
+    _ v: JSONValue, _ path: JSONPath, _ m: SavedModel, _ produced: Produced,
+    ids: inout [Int]
+  ) throws(EngineError) -> (CallValue, CallSite.Argument) {
+    if let r = try Self.refOrThrow(v, path) {
+      let t = try Self.tensor(r, m, produced)
+      ids.append(t)
+      return (.tensor(graph.tensors[t].type), .tensor(t))
+    }
+    if case .array(let items) = v, !items.isEmpty {
+      var refs: [TensorRef] = []
+      for (i, x) in items.enumerated() {
+        if let r = try Self.refOrThrow(x, path + i) { refs.append(r) }
+      }
+      if refs.count == items.count {
+        var types: [TensorType] = []
+        var listed: [Int] = []
+        for r in refs {
+          let t = try Self.tensor(r, m, produced)
+          ids.append(t)
+          listed.append(t)
+          types.append(graph.tensors[t].type)
+        }
+        return (.tensors(types), .tensors(listed))
+      }
+    }
+    let value = ConfigValues.value(v)
+    return (.value(value), .value(value))
+  }
+
   /// Calls layer `l` as a saved node says: tensors from their references, other values as
   /// Python values; `None` keywords are dropped (`mask=None` is no mask).
   private mutating func callNode(
-    _ l: Int, _ node: SavedNode, _ m: SavedModel, _ produced: [NodeID: [Int]]
+    _ l: Int, _ node: SavedNode, _ m: SavedModel, _ produced: Produced
   ) throws(EngineError) -> [Int] {
     var ids: [Int] = []
-    func argument(_ v: JSONValue, _ path: JSONPath) throws(EngineError) -> (
-      CallValue, CallSite.Argument
-    ) {
-      if let r = try refOrThrow(v, path) {
-        let t = try tensor(r, m, produced)
-        ids.append(t)
-        return (.tensor(graph.tensors[t].type), .tensor(t))
-      }
-      if case .array(let items) = v, !items.isEmpty {
-        var refs: [TensorRef] = []
-        for (i, x) in items.enumerated() {
-          if let r = try refOrThrow(x, path + i) { refs.append(r) }
-        }
-        if refs.count == items.count {
-          var types: [TensorType] = []
-          var listed: [Int] = []
-          for r in refs {
-            let t = try tensor(r, m, produced)
-            ids.append(t)
-            listed.append(t)
-            types.append(graph.tensors[t].type)
-          }
-          return (.tensors(types), .tensors(listed))
-        }
-      }
-      let value = ConfigValues.value(v)
-      return (.value(value), .value(value))
-    }
     var positional: [CallValue] = []
     var keywords: [(String, CallValue)] = []
     var site = CallSite(positional: [])
     for (i, a) in node.args.enumerated() {
-      let (value, written) = try argument(a, node.path + "args" + i)
+      let (value, written) = try argument(a, node.path + "args" + i, m, produced, ids: &ids)
       positional.append(value)
       site.positional.append(written)
     }
     for member in node.kwargs where !member.value.isNull {
-      let (value, written) = try argument(member.value, node.path + "kwargs" + member.key)
+      let (value, written) = try argument(
+        member.value, node.path + "kwargs" + member.key, m, produced, ids: &ids)
       keywords.append((member.key, value))
       site.keywords.append((member.key, written))
     }
@@ -223,7 +252,8 @@ extension Evaluator {
     return outs
   }
 
-  private func refOrThrow(_ v: JSONValue, _ path: JSONPath) throws(EngineError) -> TensorRef? {
+  private static func refOrThrow(_ v: JSONValue, _ path: JSONPath) throws(EngineError) -> TensorRef?
+  {
     do { return try kerasTensorRef(v, at: path) } catch { throw EngineError(error) }
   }
 }

@@ -19,7 +19,7 @@ enum ImportedClass {
   static func resolve(_ layer: SavedLayer, assumingIdentity assumed: Set<String>) -> ImportedClass?
   {
     let cls = layer.className
-    if assumed.contains(cls) || assumed.contains(layer.qualifiedClassName) {
+    if !assumed.isEmpty, assumed.contains(cls) || assumed.contains(layer.qualifiedClassName) {
       return .assumedIdentity
     }
     if let nested = layer.nested { return .model(nested) }

@@ -5,18 +5,36 @@ extension SavedModel {
   static func decodeLayer(_ item: JSONValue, at path: JSONPath, sequential: Bool)
     throws(ConfigError) -> SavedLayer
   {
-    guard case .object = item else {
+    guard case .object(let members) = item else {
       throw ConfigError("a layer entry is an object, not \(item.kindDescription)", at: path)
     }
-    guard let clsValue = item["class_name"] else {
+    // One pass for the keys read below (a repeated key keeps its last value).
+    var clsValue: JSONValue?
+    var moduleValue: JSONValue?
+    var configValue: JSONValue?
+    var registered: JSONValue?
+    var nameValue: JSONValue?
+    var inbound: JSONValue?
+    for m in members {
+      switch m.key {
+      case "class_name": clsValue = m.value
+      case "module": moduleValue = m.value
+      case "config": configValue = m.value
+      case "registered_name": registered = m.value
+      case "name": nameValue = m.value
+      case "inbound_nodes": inbound = m.value
+      default: break
+      }
+    }
+    guard let clsValue else {
       throw ConfigError("the layer entry has no \"class_name\"", at: path)
     }
     guard case .string(let cls) = clsValue, !cls.isEmpty else {
       throw ConfigError(
         "class_name is \(clsValue.kindDescription), not a class name", at: path + "class_name")
     }
-    let module = item["module"]?.stringValue ?? "keras.layers"
-    guard let configValue = item["config"] else {
+    let module = moduleValue?.stringValue ?? "keras.layers"
+    guard let configValue else {
       throw ConfigError("the \(cls) entry has no \"config\"", at: path)
     }
     guard case .object(let config) = configValue else {
@@ -25,7 +43,7 @@ extension SavedModel {
         at: path + "config")
     }
     let name: String
-    switch item["name"] ?? configValue["name"] {
+    switch nameValue ?? configValue["name"] {
     case .string(let n)?: name = n
     case nil, .null?:
       throw ConfigError("the \(cls) entry has no \"name\"", at: path)
@@ -35,13 +53,13 @@ extension SavedModel {
     }
     var layer = SavedLayer(
       name: name, className: cls, module: module,
-      registeredName: item["registered_name"]?.stringValue,
+      registeredName: registered?.stringValue,
       config: config, entry: item, nodes: [], nested: nil, path: path)
     if modelClasses.contains(cls) {
       layer.nested = try decodeModel(className: cls, config: configValue, at: path + "config")
     }
     if !sequential {
-      layer.nodes = try nodes(item["inbound_nodes"], at: path + "inbound_nodes", layer: name)
+      layer.nodes = try nodes(inbound, at: path + "inbound_nodes", layer: name)
     }
     return layer
   }
@@ -85,8 +103,19 @@ extension SavedModel {
 
 /// A `__keras_tensor__` reference inside a node's arguments, or nil for any other value.
 func kerasTensorRef(_ v: JSONValue, at path: JSONPath) throws(ConfigError) -> TensorRef? {
-  guard v["class_name"]?.stringValue == "__keras_tensor__" else { return nil }
-  guard let history = v["config"]?["keras_history"] else {
+  guard case .object(let members) = v else { return nil }
+  // One pass for both keys (a repeated key keeps its last value).
+  var cls: JSONValue?
+  var config: JSONValue?
+  for m in members {
+    if m.key == "class_name" {
+      cls = m.value
+    } else if m.key == "config" {
+      config = m.value
+    }
+  }
+  guard cls?.stringValue == "__keras_tensor__" else { return nil }
+  guard let history = config?["keras_history"] else {
     throw ConfigError("a __keras_tensor__ without keras_history", at: path + "config")
   }
   let hp = path + "config" + "keras_history"

@@ -51,22 +51,24 @@ extension SavedModel {
         "\"layers\" is \(layersValue.kindDescription), not a list", at: path + "layers")
     }
     var layers: [SavedLayer] = []
-    var seen: Set<String> = []
+    layers.reserveCapacity(items.count)
+    var seen: [String: Int] = [:]
+    seen.reserveCapacity(items.count)
     let sequential = className == "Sequential" || config["input_layers"] == nil
+    let layersPath = path + "layers"
     for (i, item) in items.enumerated() {
-      let layer = try decodeLayer(item, at: path + "layers" + i, sequential: sequential)
-      guard seen.insert(layer.name).inserted else {
+      let layer = try decodeLayer(item, at: layersPath + i, sequential: sequential)
+      guard seen.updateValue(i, forKey: layer.name) == nil else {
         throw ConfigError(
           "two layers are named \"\(layer.name)\"; layer names in a model are unique",
-          at: path + "layers" + i + "name")
+          at: layersPath + i + "name")
       }
       layers.append(layer)
     }
     var model = SavedModel(
       name: name, className: className, layers: layers, inputs: [], outputs: [],
       isSequential: sequential, sequentialInputShape: nil, path: path)
-    model.layerIndex = Dictionary(
-      layers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    model.layerIndex = seen
     if sequential {
       guard !layers.isEmpty else {
         throw ConfigError("the Sequential model has no layers", at: path + "layers")
@@ -89,7 +91,7 @@ extension SavedModel {
   }
 
   /// `[name, node, tensor]` or a list of them (Keras writes one input unwrapped).
-  static func refs(_ value: JSONValue?, at path: JSONPath, in names: Set<String>)
+  static func refs(_ value: JSONValue?, at path: JSONPath, in names: [String: Int])
     throws(ConfigError) -> [TensorRef]
   {
     // Dict inputs/outputs (`keras.Model({"a": x, "b": y}, ...)`): Keras flattens by sorted key.
@@ -111,7 +113,7 @@ extension SavedModel {
     return out
   }
 
-  static func ref(_ value: JSONValue, at path: JSONPath, in names: Set<String>)
+  static func ref(_ value: JSONValue, at path: JSONPath, in names: [String: Int])
     throws(ConfigError) -> TensorRef
   {
     guard case .array(let parts) = value, parts.count == 3, case .string(let layer) = parts[0],
@@ -120,7 +122,7 @@ extension SavedModel {
       throw ConfigError(
         "expected [layer_name, node_index, tensor_index], found \(value.kindDescription)", at: path)
     }
-    guard names.contains(layer) else {
+    guard names[layer] != nil else {
       throw ConfigError("refers to layer \"\(layer)\", which is not in the model", at: path)
     }
     return TensorRef(

@@ -7,6 +7,26 @@ public struct NodeID: Hashable, Sendable {
   public var node: Int
 }
 
+/// A number for each node of a model, in config order (a layer's calls together; an InputLayer
+/// has one): what sets and maps of nodes are indexed by.
+struct NodeNumbers {
+  /// Each layer's first node's number.
+  private var first: [Int] = []
+  /// How many nodes the model has.
+  private(set) var count = 0
+
+  init(_ model: SavedModel) {
+    first.reserveCapacity(model.layers.count)
+    for layer in model.layers {
+      first.append(count)
+      count += layer.className == "InputLayer" ? 1 : layer.nodes.count
+    }
+  }
+
+  /// The number of a node `SavedModel.node(of:)` found.
+  subscript(_ id: NodeID) -> Int { first[id.layer] + id.node }
+}
+
 extension SavedModel {
   /// The node a reference points at. A nested Functional model starts with a built-in node that
   /// its config does not list: `input_layers`/`output_layers` count it (Keras's `get_tensor`
@@ -57,14 +77,14 @@ extension SavedModel {
   /// Nodes are numbered in config order (a layer's calls together), so every set and map below
   /// is an array.
   func findExecutionOrder() throws(ConfigError) -> [NodeID] {
+    let numbers = NodeNumbers(self)
     var ids: [NodeID] = []
-    var first: [Int] = []
+    ids.reserveCapacity(numbers.count)
     for (l, layer) in layers.enumerated() {
-      first.append(ids.count)
       let calls = layer.className == "InputLayer" ? 1 : layer.nodes.count
       for n in 0..<calls { ids.append(NodeID(layer: l, node: n)) }
     }
-    func number(_ id: NodeID) -> Int { first[id.layer] + id.node }
+    func number(_ id: NodeID) -> Int { numbers[id] }
     var parents: [[Int]?] = Array(repeating: nil, count: ids.count)
     func parentsOf(_ n: Int) throws(ConfigError) -> [Int] {
       if let p = parents[n] { return p }
