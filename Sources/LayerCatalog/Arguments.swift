@@ -100,8 +100,11 @@ public struct BoundArguments: Sendable {
       + (signature.takesBaseKeywords ? Signature.baseKeywords.count : 0)
     values = Array(repeating: nil, count: slotCount)
     for (i, v) in arguments.positional.enumerated() { values[i] = v }
+    // Saved configs list keywords in the signature's order: each search starts after the last
+    // one found among the class's own parameters.
+    var hint = 0
     for (key, v) in arguments.keywords {
-      guard let slot = slot(of: key) else {
+      guard let slot = slot(of: key, from: hint) else {
         guard signature.ignoresUnknownKeywords else {
           let all = allNames
           let suggestion = closestArgument(key, in: all).map { "did you mean '\($0)'?" }
@@ -119,6 +122,7 @@ public struct BoundArguments: Sendable {
         throw LayerError("\(layer) got multiple values for argument '\(key)'", argument: key)
       }
       values[slot] = v
+      if slot < own.count { hint = slot + 1 }
     }
     for slot in values.indices where values[slot] == nil && parameter(slot).defaultValue == nil {
       let name = parameter(slot).name
@@ -137,20 +141,25 @@ public struct BoundArguments: Sendable {
     return Signature.baseKeywords[slot - own - extra]
   }
 
-  /// The first slot of a parameter named `name`.
-  private func slot(of name: String) -> Int? {
+  /// The first slot of a parameter named `name`. The class's own parameters are searched from
+  /// `start` round to it (their names are distinct, so where the search starts does not change
+  /// what it finds), then the extra and base keywords in order.
+  private func slot(of name: String, from start: Int = 0) -> Int? {
     // Lengths first: most names differ in length, which is cheaper to compare than the text.
     let length = name.utf8.count
-    func index(in parameters: [Parameter]) -> Int? {
-      parameters.firstIndex { $0.name.utf8.count == length && $0.name == name }
+    func matches(_ p: Parameter) -> Bool { p.name.utf8.count == length && p.name == name }
+    let own = signature.parameters
+    if !own.isEmpty {
+      var i = start < own.count ? start : 0
+      for _ in 0..<own.count {
+        if matches(own[i]) { return i }
+        i = i + 1 == own.count ? 0 : i + 1
+      }
     }
-    if let i = index(in: signature.parameters) { return i }
-    let own = signature.parameters.count
-    if let i = index(in: signature.extraKeywords) { return own + i }
-    guard signature.takesBaseKeywords, let i = index(in: Signature.baseKeywords) else {
-      return nil
-    }
-    return own + signature.extraKeywords.count + i
+    if let i = signature.extraKeywords.firstIndex(where: matches) { return own.count + i }
+    guard signature.takesBaseKeywords, let i = Signature.baseKeywords.firstIndex(where: matches)
+    else { return nil }
+    return own.count + signature.extraKeywords.count + i
   }
 
   /// Every name the signature binds, in binding order, for "did you mean".

@@ -81,32 +81,38 @@ extension Evaluator {
   mutating func call(
     _ l: Int, on input: LayerInput, inputs: [Int], _ range: SourceRange?, site: CallSite? = nil
   ) throws(EngineError) -> Effect {
-    let node = graph.layers[l]
-    guard let layer = node.layer else {
-      throw EngineError("\(node.name) (InputLayer) cannot be called", at: range)
+    // The fields it needs, read in place (a copy of the node would retain every field).
+    let name = graph.layers[l].name
+    let className = graph.layers[l].className
+    guard let layer = graph.layers[l].layer else {
+      throw EngineError("\(name) (InputLayer) cannot be called", at: range)
     }
+    let policy = graph.layers[l].policy
+    let autocasts = graph.layers[l].autocastsInputs
+    let built = graph.layers[l].weights
     let planned = PlanLayer(
       layer,
       context: LayerContext(
-        className: node.className, name: node.name, policy: node.policy,
-        autocastsInputs: node.autocastsInputs, defersWeights: graph.defersWeights),
-      trainable: node.trainable)
+        className: className, name: name, policy: policy, autocastsInputs: autocasts,
+        defersWeights: graph.defersWeights),
+      trainable: graph.layers[l].trainable)
     let result: LayerOutput
     do {
-      result = try planned.call(input, built: node.weights)
+      result = try planned.call(input, built: built)
     } catch {
+      let node = graph.layers[l]
       throw EngineError(
-        error, layer: node.name, className: node.className, inputs: input.tensors,
+        error, layer: name, className: className, inputs: input.tensors,
         builtFor: node.calls.first?.inputs.first.map { graph.tensors[$0].type },
         argumentRanges: node.statement == statement ? argumentRanges[l] : nil, at: range)
     }
-    if node.weights == nil {
-      for prefix in Sublayers.atBuild[node.className] ?? [] { _ = graph.autoName(prefix) }
+    if built == nil {
+      for prefix in Sublayers.atBuild[className] ?? [] { _ = graph.autoName(prefix) }
     }
     graph.layers[l].weights = result.weights
     for t in input.tensors
-    where t.dtype.isFloating && t.dtype != node.policy.computeDType && node.autocastsInputs
-      && !InputCasts.never.contains(node.className)
+    where t.dtype.isFloating && t.dtype != policy.computeDType && autocasts
+      && !InputCasts.never.contains(className)
     {
       graph.skipTensorName()
     }

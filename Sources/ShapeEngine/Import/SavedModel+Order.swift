@@ -35,9 +35,9 @@ extension SavedModel {
     guard let l = layerIndex[ref.layer] else {
       throw ConfigError("refers to layer \"\(ref.layer)\", which is not in the model", at: ref.path)
     }
-    let layer = layers[l]
-    let shift = ref.countsBuiltInNode && (layer.nested.map { !$0.isSequential } ?? false) ? 1 : 0
-    let calls = layer.className == "InputLayer" ? 1 : layer.nodes.count
+    // Fields read in place: a SavedLayer copy would retain all of them.
+    let shift = ref.countsBuiltInNode && layers[l].nested?.isSequential == false ? 1 : 0
+    let calls = layers[l].className == "InputLayer" ? 1 : layers[l].nodes.count
     let n = ref.node - shift
     guard n >= 0, n < calls else {
       throw ConfigError(
@@ -51,23 +51,28 @@ extension SavedModel {
   /// sorted).
   static func inputRefs(_ node: SavedNode) throws(ConfigError) -> [TensorRef] {
     var out: [TensorRef] = []
-    func visit(_ v: JSONValue, _ path: JSONPath) throws(ConfigError) {
-      if let r = try kerasTensorRef(v, at: path) {
-        out.append(r)
-        return
-      }
-      switch v {
-      case .array(let items): for (i, x) in items.enumerated() { try visit(x, path + i) }
-      case .object(let members):
-        for m in members.sorted(by: { $0.key < $1.key }) { try visit(m.value, path + m.key) }
-      default: break
-      }
-    }
-    for (i, a) in node.args.enumerated() { try visit(a, node.path + "args" + i) }
+    for (i, a) in node.args.enumerated() { try collectRefs(a, node.path + "args" + i, &out) }
     for m in node.kwargs.sorted(by: { $0.key < $1.key }) {
-      try visit(m.value, node.path + "kwargs" + m.key)
+      try collectRefs(m.value, node.path + "kwargs" + m.key, &out)
     }
     return out
+  }
+
+  private static func collectRefs(_ v: JSONValue, _ path: JSONPath, _ out: inout [TensorRef])
+    throws(ConfigError)
+  {
+    if let r = try kerasTensorRef(v, at: path) {
+      out.append(r)
+      return
+    }
+    switch v {
+    case .array(let items): for (i, x) in items.enumerated() { try collectRefs(x, path + i, &out) }
+    case .object(let members):
+      for m in members.sorted(by: { $0.key < $1.key }) {
+        try collectRefs(m.value, path + m.key, &out)
+      }
+    default: break
+    }
   }
 
   /// The order in which Keras runs a Functional model's nodes (`Function._run_through_graph`):
