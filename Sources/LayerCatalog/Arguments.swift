@@ -1,10 +1,20 @@
 /// One constructor parameter: its Keras name and default (nil when required).
 public struct Parameter: Hashable, Sendable {
-  public var name: String
+  public let name: String
   public var defaultValue: Value?
+  /// `nameKey(name)`, made once with the parameter: binding compares these first.
+  let key: UInt32
   public init(_ name: String, _ defaultValue: Value? = nil) {
     self.name = name
     self.defaultValue = defaultValue
+    key = Self.nameKey(name)
+  }
+
+  /// A name's length and first byte in one integer: names whose keys differ differ, so a search
+  /// reads a name's text only where the keys match (both are O(1) on a native string).
+  static func nameKey(_ name: String) -> UInt32 {
+    let utf8 = name.utf8
+    return UInt32(truncatingIfNeeded: utf8.count) << 8 | UInt32(utf8.first ?? 0)
   }
 }
 
@@ -67,8 +77,9 @@ public struct CallArguments: Hashable, Sendable {
 ///
 /// Values sit in slots, one per parameter in binding order (the signature's own, its extra
 /// keywords, the base keywords); a name is found by scanning that order, so a name listed twice
-/// binds at its first place. A scan of the ~30 short names costs less than hashing them into a
-/// dictionary per layer (an import binds hundreds of layers).
+/// binds at its first place. The scan compares each parameter's key (`Parameter.nameKey`, made
+/// with the signature) before its text: cheaper than hashing every name into a dictionary per
+/// layer (an import binds hundreds of layers, each reading ~30 names).
 public struct BoundArguments: Sendable {
   public let layer: String
   private let signature: Signature
@@ -145,9 +156,8 @@ public struct BoundArguments: Sendable {
   /// `start` round to it (their names are distinct, so where the search starts does not change
   /// what it finds), then the extra and base keywords in order.
   private func slot(of name: String, from start: Int = 0) -> Int? {
-    // Lengths first: most names differ in length, which is cheaper to compare than the text.
-    let length = name.utf8.count
-    func matches(_ p: Parameter) -> Bool { p.name.utf8.count == length && p.name == name }
+    let key = Parameter.nameKey(name)
+    func matches(_ p: Parameter) -> Bool { p.key == key && p.name == name }
     let own = signature.parameters
     if !own.isEmpty {
       var i = start < own.count ? start : 0
@@ -252,6 +262,7 @@ public struct BoundArguments: Sendable {
     case .bool(let b): return Array(repeating: b ? 1 : 0, count: rank)
     case .tuple(let items), .list(let items):
       var out: [Int] = []
+      out.reserveCapacity(items.count)
       for item in items {
         if case .bool(let b) = item {
           out.append(b ? 1 : 0)

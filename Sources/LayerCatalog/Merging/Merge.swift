@@ -108,16 +108,19 @@ public struct Concatenate: Layer {
     }
     let rank = first.rank
     let ax = axis < 0 ? axis + rank : axis
-    let mismatch = LayerError(
-      "\(c.name): A `Concatenate` layer requires inputs with matching shapes except for the "
-        + "concatenation axis. Received: input_shape=["
-        + xs.map(\.kerasShape).joined(separator: ", ") + "]")
-    guard ax >= 0, ax < rank, xs.allSatisfy({ $0.rank == rank }) else { throw mismatch }
+    // The message is made only when it is thrown (it formats values: not on every call).
+    func mismatch() -> LayerError {
+      LayerError(
+        "\(c.name): A `Concatenate` layer requires inputs with matching shapes except for the "
+          + "concatenation axis. Received: input_shape=["
+          + xs.map(\.kerasShape).joined(separator: ", ") + "]")
+    }
+    guard ax >= 0, ax < rank, xs.allSatisfy({ $0.rank == rank }) else { throw mismatch() }
     var out = first.shape
     for x in xs.dropFirst() {
       for i in 0..<rank where i != ax {
         if let p = out[i].value, let q = x.shape[i].value, p != q {
-          var e = mismatch
+          var e = mismatch()
           e.hint = "axis \(i) differs: \(p) vs \(q)"
           throw e
         }

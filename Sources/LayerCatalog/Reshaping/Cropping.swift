@@ -26,23 +26,26 @@ public struct Cropping: Layer {
     self.rank = rank
     dataFormat = rank == 1 ? .channelsLast : try DataFormat(a)
     let given = a["cropping"]
-    let bad = LayerError(
-      "\(a.layer): `cropping` should be an int, a tuple of \(rank == 1 ? 2 : rank) ints, "
-        + (rank == 1 ? "" : "or a tuple of \(rank) tuples of 2 non-negative ints") + ". "
-        + "Received: cropping=\(given.pythonRepr)", argument: "cropping")
+    // The message is made only when it is thrown (it formats values: not on every call).
+    func bad() -> LayerError {
+      LayerError(
+        "\(a.layer): `cropping` should be an int, a tuple of \(rank == 1 ? 2 : rank) ints, "
+          + (rank == 1 ? "" : "or a tuple of \(rank) tuples of 2 non-negative ints") + ". "
+          + "Received: cropping=\(given.pythonRepr)", argument: "cropping")
+    }
     var entries: [(Int, Int, Bool)] = []
     switch given {
     case .int where rank > 1, .bool where rank > 1:
-      guard let p = Self.pair(given) else { throw bad }
+      guard let p = Self.pair(given) else { throw bad() }
       entries = Array(repeating: p, count: rank)
     case .tuple(let items) where rank > 1 && items.count == rank,
       .list(let items) where rank > 1 && items.count == rank:
       for item in items {
-        guard let p = Self.pair(item) else { throw bad }
+        guard let p = Self.pair(item) else { throw bad() }
         entries.append(p)
       }
     default:
-      guard rank == 1, let p = Self.pair(given) else { throw bad }
+      guard rank == 1, let p = Self.pair(given) else { throw bad() }
       entries = [p]
     }
     crops = entries.map { ($0.0, $0.1) }

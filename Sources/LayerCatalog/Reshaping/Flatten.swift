@@ -56,11 +56,13 @@ public struct Reshape: Layer {
     let known = try checked(c.name) { () throws(ArithmeticOverflow) -> Int in
       try Checked.product(target.filter { $0 != -1 })
     }
-    let targetText = TensorType.tuple(target.map(String.init))
-    let mismatch = LayerError(
-      "\(c.name): The total size of the tensor must be unchanged. Received: input_shape="
-        + "\(TensorType.tuple(x.shape.dropFirst().map(\.kerasDescription))), "
-        + "target_shape=\(targetText)")
+    // The message is made only when it is thrown (it formats values: not on every call).
+    func mismatch() -> LayerError {
+      LayerError(
+        "\(c.name): The total size of the tensor must be unchanged. Received: input_shape="
+          + "\(TensorType.tuple(x.shape.dropFirst().map(\.kerasDescription))), "
+          + "target_shape=\(TensorType.tuple(target.map(String.init)))")
+    }
     var shape: [Dim] = [x.shape[0]]
     for t in target {
       if t != -1 {
@@ -68,12 +70,12 @@ public struct Reshape: Layer {
       } else if let inferred = total.exactDiv(known) {
         shape.append(inferred)
       } else if total.isKnown {
-        throw mismatch
+        throw mismatch()
       } else {
         shape.append(.unknown)
       }
     }
-    if !target.contains(-1), let n = total.value, n != known { throw mismatch }
+    if !target.contains(-1), let n = total.value, n != known { throw mismatch() }
     return LayerOutput([TensorType(shape: shape, dtype: c.autocast(x.dtype))])
   }
 }

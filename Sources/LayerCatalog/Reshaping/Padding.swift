@@ -20,9 +20,12 @@ public struct ZeroPadding: Layer {
   public init(rank: Int, _ a: BoundArguments) throws(LayerError) {
     self.rank = rank
     dataFormat = try DataFormat(a)
-    let bad = LayerError(
-      "\(a.layer): `padding` should be an int, a tuple of \(rank) ints, or a tuple of \(rank) "
-        + "tuples of 2 ints. Received: padding=\(a["padding"].pythonRepr)", argument: "padding")
+    // The message is made only when it is thrown (it formats values: not on every call).
+    func bad() -> LayerError {
+      LayerError(
+        "\(a.layer): `padding` should be an int, a tuple of \(rank) ints, or a tuple of \(rank) "
+          + "tuples of 2 ints. Received: padding=\(a["padding"].pythonRepr)", argument: "padding")
+    }
     switch a["padding"] {
     case .int(let p):
       pads = Array(repeating: (p, p), count: rank)
@@ -41,17 +44,17 @@ public struct ZeroPadding: Layer {
           switch item {
           case .int(let p): out.append((p, p))
           case .tuple(let pair) where pair.count == 2, .list(let pair) where pair.count == 2:
-            guard case .int(let lo) = pair[0], case .int(let hi) = pair[1] else { throw bad }
+            guard case .int(let lo) = pair[0], case .int(let hi) = pair[1] else { throw bad() }
             out.append((lo, hi))
-          default: throw bad
+          default: throw bad()
           }
         }
         pads = out
       } else {
-        throw bad
+        throw bad()
       }
     default:
-      throw bad
+      throw bad()
     }
     // ZeroPadding2D/3D accept negative pads (they crop); ZeroPadding1D checks `value >= 0`.
     if rank == 1, pads.contains(where: { $0.0 < 0 || $0.1 < 0 }) {

@@ -83,7 +83,7 @@ enum ConfigValues {
             name: config?["name"]?.stringValue ?? cls.lowercased()))
       }
       // A model given to a wrapper (`TimeDistributed(cnn)`): made here, called by the wrapper.
-      if cls == "Functional" || cls == "Sequential" || cls == "Model", let config,
+      if SavedModel.isModelClass(cls), let config,
         let model = try? SavedModel.decodeModel(className: cls, config: config, at: .root)
       {
         return .layer(

@@ -55,7 +55,7 @@ extension SavedModel {
       name: name, className: cls, module: module,
       registeredName: registered?.stringValue,
       config: config, entry: item, nodes: [], nested: nil, path: path)
-    if modelClasses.contains(cls) {
+    if isModelClass(cls) {
       layer.nested = try decodeModel(className: cls, config: configValue, at: path + "config")
     }
     if !sequential {
@@ -118,13 +118,12 @@ func kerasTensorRef(_ v: JSONValue, at path: JSONPath) throws(ConfigError) -> Te
   guard let history = config?["keras_history"] else {
     throw ConfigError("a __keras_tensor__ without keras_history", at: path + "config")
   }
-  let hp = path + "config" + "keras_history"
   guard case .array(let parts) = history, parts.count == 3, case .string(let layer) = parts[0],
     case .int(let node) = parts[1], case .int(let tensor) = parts[2], node >= 0, tensor >= 0
   else {
     throw ConfigError(
       "keras_history is [layer_name, node_index, tensor_index], not this \(history.kindDescription)",
-      at: hp)
+      at: path + "config" + "keras_history")
   }
-  return TensorRef(layer: layer, node: node, tensor: tensor, path: hp)
+  return TensorRef(layer: layer, node: node, tensor: tensor, kerasTensorAt: path)
 }

@@ -4,6 +4,11 @@ extension SavedModel {
   /// The model classes a config can hold at its top or nested as a layer.
   static let modelClasses: Set<String> = ["Functional", "Sequential", "Model"]
 
+  /// `modelClasses.contains(name)` without hashing: asked once per layer of every config.
+  static func isModelClass(_ name: String) -> Bool {
+    name == "Functional" || name == "Sequential" || name == "Model"
+  }
+
   /// Decodes a whole document: `{"class_name": "Functional", "config": {...}}`, or the bare
   /// config dict of `model.get_config()`.
   public static func decode(_ json: JSONValue) throws(ConfigError) -> SavedModel {

@@ -87,10 +87,50 @@ public struct TensorRef: Hashable, Sendable {
   public var layer: String
   public var node: Int
   public var tensor: Int
-  public var path: JSONPath
+  /// Where the reference is written: its `keras_history` for a call's argument.
+  public var path: JSONPath {
+    get { inHistory ? written + "config" + "keras_history" : written }
+    set {
+      written = newValue
+      inHistory = false
+    }
+  }
   /// True in `input_layers`/`output_layers`: there Keras counts a nested Functional model's
   /// built-in node, so its calls are numbered from 1 (in a call's arguments, from 0).
   public var countsBuiltInNode = false
+  /// `path`, or the `__keras_tensor__` object whose `config.keras_history` it is: a path is
+  /// read only by messages, so the two keys are added then.
+  private var written: JSONPath
+  private var inHistory = false
+
+  public init(
+    layer: String, node: Int, tensor: Int, path: JSONPath, countsBuiltInNode: Bool = false
+  ) {
+    self.layer = layer
+    self.node = node
+    self.tensor = tensor
+    self.written = path
+    self.countsBuiltInNode = countsBuiltInNode
+  }
+
+  /// The reference in a `__keras_tensor__` object at `object`.
+  init(layer: String, node: Int, tensor: Int, kerasTensorAt object: JSONPath) {
+    self.init(layer: layer, node: node, tensor: tensor, path: object)
+    inHistory = true
+  }
+
+  public static func == (a: TensorRef, b: TensorRef) -> Bool {
+    a.layer == b.layer && a.node == b.node && a.tensor == b.tensor
+      && a.countsBuiltInNode == b.countsBuiltInNode && a.path == b.path
+  }
+
+  public func hash(into h: inout Hasher) {
+    h.combine(layer)
+    h.combine(node)
+    h.combine(tensor)
+    h.combine(countsBuiltInNode)
+    h.combine(path)
+  }
 }
 
 /// A config that cannot be a Keras model: what is wrong and where (the JSON path).
