@@ -10,10 +10,12 @@ extension Evaluator {
   ) throws(EngineError) -> Int {
     let bound: BoundArguments
     let layer: any Layer
+    let trainable: Value
     do throws(LayerError) {
       bound = try BoundArguments(layer: cls, signature: entry.signature, arguments: arguments)
+      trainable = bound["trainable"]
       // Layer.__init__'s `trainable` setter, before the class's own checks.
-      switch bound["trainable"] {
+      switch trainable {
       case .bool, .none: break
       case let v:
         throw LayerError(
@@ -62,8 +64,7 @@ extension Evaluator {
         statement: statement, arguments: arguments))
     for prefix in Sublayers.atInit[className] ?? [] { _ = graph.autoName(prefix) }
     graph.layers[graph.layers.count - 1].autocastsInputs = bound["autocast"].isTruthy
-    graph.layers[graph.layers.count - 1].trainable =
-      bound["trainable"] == .none || bound["trainable"].isTruthy
+    graph.layers[graph.layers.count - 1].trainable = trainable == .none || trainable.isTruthy
     if !ranges.isEmpty { argumentRanges[graph.layers.count - 1] = ranges }
     return graph.layers.count - 1
   }

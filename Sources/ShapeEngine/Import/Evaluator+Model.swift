@@ -188,8 +188,45 @@ extension Evaluator {
   }
 
   /// One argument of a saved call: a tensor, a list of tensors, or a Python value. The tensors'
-  /// ids are added to `ids`.
+  /// ids are added to `ids`. References are read without paths; where one does not resolve,
+  /// `readArgument` reads it again with paths and reports it.
   private func argument(
+    _ v: JSONValue, _ path: () -> JSONPath, _ m: SavedModel, _ produced: Produced,
+    ids: inout [Int]
+  ) throws(EngineError) -> (CallValue, CallSite.Argument) {
+    func tensor(_ layer: String, _ node: Int, _ tensor: Int) -> Int? {
+      guard let id = m.callNode(layer: layer, node: node), let outs = produced[id],
+        tensor < outs.count
+      else { return nil }
+      return outs[tensor]
+    }
+    switch KerasHistory(v) {
+    case .ref(let layer, let node, let index):
+      guard let t = tensor(layer, node, index) else { break }
+      ids.append(t)
+      return (.tensor(graph.tensors[t].type), .tensor(t))
+    case .malformed: break
+    case .none:
+      guard case .array(let items) = v, !items.isEmpty else {
+        let value = ConfigValues.value(v)
+        return (.value(value), .value(value))
+      }
+      var listed: [Int] = []
+      for x in items {
+        guard case .ref(let layer, let node, let index) = KerasHistory(x),
+          let t = tensor(layer, node, index)
+        else { break }
+        listed.append(t)
+      }
+      guard listed.count == items.count else { break }
+      ids += listed
+      return (.tensors(listed.map { graph.tensors[$0].type }), .tensors(listed))
+    }
+    return try readArgument(v, path(), m, produced, ids: &ids)
+  }
+
+  /// `argument` with paths: what its quick read must equal, and the messages it gives.
+  private func readArgument(
     _ v: JSONValue, _ path: JSONPath, _ m: SavedModel, _ produced: Produced,
     ids: inout [Int]
   ) throws(EngineError) -> (CallValue, CallSite.Argument) {
@@ -229,13 +266,13 @@ extension Evaluator {
     var keywords: [(String, CallValue)] = []
     var site = CallSite(positional: [])
     for (i, a) in node.args.enumerated() {
-      let (value, written) = try argument(a, node.path + "args" + i, m, produced, ids: &ids)
+      let (value, written) = try argument(a, { node.path + "args" + i }, m, produced, ids: &ids)
       positional.append(value)
       site.positional.append(written)
     }
     for member in node.kwargs where !member.value.isNull {
       let (value, written) = try argument(
-        member.value, node.path + "kwargs" + member.key, m, produced, ids: &ids)
+        member.value, { node.path + "kwargs" + member.key }, m, produced, ids: &ids)
       keywords.append((member.key, value))
       site.keywords.append((member.key, written))
     }

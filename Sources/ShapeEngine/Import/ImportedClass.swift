@@ -24,6 +24,11 @@ enum ImportedClass {
     }
     if let nested = layer.nested { return .model(nested) }
     let module = layer.module
+    // The common case first: a Keras layer (what the checks below conclude for this module).
+    if module == "keras.layers" {
+      if cls == "InputLayer" || cls == "Input" { return .input }
+      return Catalog.entry(cls).map { .catalog($0) }
+    }
     if module.hasPrefix("keras.src.ops.") || module == "keras.ops" {
       return TensorOperation(module: module, className: cls).map { .operation($0) }
     }

@@ -101,8 +101,51 @@ extension SavedModel {
   }
 }
 
+/// What a value of a node's arguments is to the graph: not a tensor, a `__keras_tensor__`'s
+/// `keras_history`, or a malformed one (`kerasTensorRef` says how).
+enum KerasHistory {
+  case none
+  case malformed
+  case ref(layer: String, node: Int, tensor: Int)
+
+  init(_ v: JSONValue) {
+    guard case .object(let members) = v else {
+      self = .none
+      return
+    }
+    // One pass for both keys (a repeated key keeps its last value).
+    var cls: JSONValue?
+    var config: JSONValue?
+    for m in members {
+      if m.key == "class_name" {
+        cls = m.value
+      } else if m.key == "config" {
+        config = m.value
+      }
+    }
+    guard cls?.stringValue == "__keras_tensor__" else {
+      self = .none
+      return
+    }
+    guard case .array(let parts)? = config?["keras_history"], parts.count == 3,
+      case .string(let layer) = parts[0], case .int(let node) = parts[1],
+      case .int(let tensor) = parts[2], node >= 0, tensor >= 0
+    else {
+      self = .malformed
+      return
+    }
+    self = .ref(layer: layer, node: node, tensor: tensor)
+  }
+}
+
 /// A `__keras_tensor__` reference inside a node's arguments, or nil for any other value.
 func kerasTensorRef(_ v: JSONValue, at path: JSONPath) throws(ConfigError) -> TensorRef? {
+  switch KerasHistory(v) {
+  case .none: return nil
+  case .ref(let layer, let node, let tensor):
+    return TensorRef(layer: layer, node: node, tensor: tensor, kerasTensorAt: path)
+  case .malformed: break
+  }
   guard case .object(let members) = v else { return nil }
   // One pass for both keys (a repeated key keeps its last value).
   var cls: JSONValue?

@@ -47,6 +47,48 @@ extension SavedModel {
     return NodeID(layer: l, node: n)
   }
 
+  /// The node a call's `keras_history` points at, as `node(of:)` finds it (a call's reference
+  /// has no built-in node to skip); nil where `node(of:)` throws.
+  func callNode(layer: String, node: Int) -> NodeID? {
+    guard let l = layerIndex[layer], node >= 0,
+      node < (layers[l].className == "InputLayer" ? 1 : layers[l].nodes.count)
+    else { return nil }
+    return NodeID(layer: l, node: node)
+  }
+
+  /// The nodes a call's tensors come from, in `inputRefs` order, read without making a path;
+  /// nil when a reference is malformed or points nowhere (`inputRefs` and `node(of:)` then say
+  /// where).
+  func quickParents(_ node: SavedNode) -> [NodeID]? {
+    var out: [NodeID] = []
+    for a in node.args { guard quickParents(a, &out) else { return nil } }
+    for m in node.kwargs.sorted(by: { $0.key < $1.key }) {
+      guard quickParents(m.value, &out) else { return nil }
+    }
+    return out
+  }
+
+  private func quickParents(_ v: JSONValue, _ out: inout [NodeID]) -> Bool {
+    switch KerasHistory(v) {
+    case .malformed: return false
+    case .ref(let layer, let node, _):
+      guard let id = callNode(layer: layer, node: node) else { return false }
+      out.append(id)
+      return true
+    case .none:
+      switch v {
+      case .array(let items):
+        for x in items { guard quickParents(x, &out) else { return false } }
+      case .object(let members):
+        for m in members.sorted(by: { $0.key < $1.key }) {
+          guard quickParents(m.value, &out) else { return false }
+        }
+      default: break
+      }
+      return true
+    }
+  }
+
   /// The tensors a node is called on, in Keras's `tree.flatten((args, kwargs))` order (dict keys
   /// sorted).
   static func inputRefs(_ node: SavedNode) throws(ConfigError) -> [TensorRef] {
@@ -96,8 +138,12 @@ extension SavedModel {
       let id = ids[n]
       guard layers[id.layer].className != "InputLayer" else { return [] }
       var p: [Int] = []
-      for r in try Self.inputRefs(layers[id.layer].nodes[id.node]) {
-        p.append(number(try node(of: r)))
+      if let quick = quickParents(layers[id.layer].nodes[id.node]) {
+        p = quick.map(number)
+      } else {
+        for r in try Self.inputRefs(layers[id.layer].nodes[id.node]) {
+          p.append(number(try node(of: r)))
+        }
       }
       parents[n] = p
       return p
