@@ -32,7 +32,7 @@ struct ImportPlan: Sendable {
   /// the model's outputs, and Keras's name counters after it.
   var orderedInputs: [(variable: String?, tensor: Int)]
   var orderedDeclared: [[DeclaredDim]]
-  var bindings: [(String, Binding)]
+  var bindings: [String: Binding]
   var outputs: [Int]
   var nameCounters: [String: Int]
   /// Keras's tensor counter after the inputs and after each step (an autocast input takes a name).
@@ -104,7 +104,7 @@ struct ImportPlan: Sendable {
     tensors = Array(after.tensors[firstTensor...])
     orderedInputs = Array(after.inputs[base...])
     orderedDeclared = Array(after.declaredInputs[base...])
-    bindings = after.bindings.filter { before.bindings[$0.key] == nil }.map { ($0.key, $0.value) }
+    bindings = after.bindings.filter { before.bindings[$0.key] == nil }
     outputs = after.imports.last?.outputs ?? []
     nameCounters = after.nameCounters
     isSequential = model.isSequential
@@ -189,12 +189,17 @@ extension Evaluator {
     graph.addLayers(
       count == p.layers.count ? p.layers : Array(p.layers.prefix(count)),
       names: count == p.layers.count ? p.layerNames : Set(p.layers.prefix(count).map(\.name)))
+    // Found before anything is written: a write in this loop would copy every node up front.
+    var rebuilt: [(layer: Int, weights: [Weight]?)] = []
     for (offset, planLayer) in p.calls.planLayer.prefix(count).enumerated() {
       guard let planLayer else { continue }
       let l = p.layersBefore + offset
-      if graph.layers[l].weights != run.weights[planLayer] {
-        graph.layers[l].weights = run.weights[planLayer]
+      if failed != nil || graph.layers[l].weights != run.weights[planLayer] {
+        rebuilt.append((l, run.weights[planLayer]))
       }
+    }
+    for (l, weights) in rebuilt {
+      if graph.layers[l].weights != weights { graph.layers[l].weights = weights }
       if failed != nil { graph.layers[l].calls = [] }
     }
     if failed != nil {
@@ -204,6 +209,7 @@ extension Evaluator {
           p.layers[l - p.layersBefore].calls[graph.layers[l].calls.count])
       }
     }
+    graph.tensors.reserveCapacity(graph.tensors.count + run.tensors.count)
     for (slot, type) in run.tensors.enumerated() {
       var t = p.tensors[slot]
       t.type = type
@@ -214,7 +220,12 @@ extension Evaluator {
     if failed == nil {
       graph.inputs += p.orderedInputs
       graph.declaredInputs += p.orderedDeclared
-      for (name, b) in p.bindings { graph.bindings[name] = b }
+      // A first import's names are the whole dictionary: shared, not rebuilt name by name.
+      if graph.bindings.isEmpty {
+        graph.bindings = p.bindings
+      } else {
+        graph.bindings.merge(p.bindings) { _, new in new }
+      }
       graph.current = p.outputs.first
       graph.imports.append((p.layersBefore..<graph.layers.count, p.outputs))
     } else {

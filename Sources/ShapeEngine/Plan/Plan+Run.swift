@@ -58,12 +58,22 @@ extension PlanLayer {
       result.weights = result.weights.map { Weight($0.name, dims: $0.shape, trainable: false) }
     }
     if let built, !Weight.fit(result.weights, built: built) { throw .weightsDoNotFit }
+    // The known weights' sizes and their sum must fit 64 bits (counted without making arrays:
+    // this runs for every call at every size).
     var total = 0
-    for w in result.weights {
-      guard let shape = w.knownShape else { continue }
-      guard let size = try? Checked.product(shape), let sum = try? Checked.add(total, size) else {
-        throw .paramOverflow(w)
+    weights: for w in result.weights {
+      var size = 1
+      var overflow = false
+      for d in w.shape {
+        guard let v = d.value else { continue weights }
+        if !overflow {
+          let (p, o) = size.multipliedReportingOverflow(by: v)
+          size = p
+          overflow = o
+        }
       }
+      let (sum, o) = total.addingReportingOverflow(size)
+      guard !overflow, !o else { throw .paramOverflow(w) }
       total = sum
     }
     return result
