@@ -52,12 +52,19 @@ import Testing
     }
     var sizes = expected.results.map(\.size) + ["1x1", "5x5", "3"]
     sizes.append("batch=7")
-    for size in sizes {
-      guard let binding = try? SizeSpec.parse(size, graph: full.graph) else { continue }
+    // Each size as a deferring session evaluates it, and strictly (a size that gives every dim).
+    for size in sizes + sizes.map({ "strict " + $0 }) {
+      let strict = size.hasPrefix("strict ")
+      guard
+        let binding = try? SizeSpec.parse(
+          strict ? String(size.dropFirst(7)) : size, graph: full.graph)
+      else { continue }
       var slow = Evaluator(binding: binding)
+      slow.graph.defersWeights = !strict
       var slowError: EngineError?
       do { _ = try slow.importModel(model, options: ImportOptions()) } catch { slowError = error }
       var fast = Evaluator(binding: binding)
+      fast.graph.defersWeights = !strict
       var fastError: EngineError?
       var ran: [Int]?
       do { ran = try fast.runImport(plan) } catch { fastError = error }

@@ -41,6 +41,13 @@ struct ImportPlan: Sendable {
   /// For each step, the config's node that makes the call (a Functional model's
   /// `inbound_nodes` entry), for errors.
   var paths: [JSONPath?]
+  /// For a model whose inputs declare every dim but the batch (a fixed-size application, a
+  /// nested model built at its size): the strict run at those shapes, which a size giving them
+  /// again (Keras's shortcut on the shapes a `Function` was built with) returns whole.
+  var declaredRun: PlanRun?
+  /// Whether `declaredRun` left exactly the import's tensors and weights, so that writing it
+  /// shares them (`write`).
+  var declaredRunIsTemplate = false
 
   /// Compiles the import of `model` that turned graph `before` into graph `after`; nil when the
   /// graph does not have the form a plan describes (the import is then evaluated in full).
@@ -128,6 +135,17 @@ struct ImportPlan: Sendable {
       tensorCounterAfter.append(counter)
     }
     guard counter == after.tensorCounter else { return nil }
+    if inputs.allSatisfy({ $0.declared.allSatisfy { if case .known = $0 { true } else { false } } }
+    ) {
+      let run = calls.plan.run(
+        inputs: made.map { after.tensors[$0.tensor].type }, defersWeights: false)
+      declaredRun = run
+      declaredRunIsTemplate =
+        run.failure == nil && run.tensors.elementsEqual(tensors.lazy.map(\.type))
+        && calls.graphLayer.indices.allSatisfy {
+          layers[calls.graphLayer[$0] - firstLayer].weights == run.weights[$0]
+        }
+    }
   }
 }
 
@@ -156,7 +174,8 @@ extension Evaluator {
       types.append(
         inputType(batch: i.batch, declared: i.declared, dtype: i.dtype, ordinal: i.ordinal))
     }
-    let run = p.calls.plan.run(inputs: types, previous: previous)
+    let run = p.calls.plan.run(
+      inputs: types, previous: previous ?? p.declaredRun, defersWeights: graph.defersWeights)
     if let f = run.failure, Self.error(f, p) == nil {
       graph.symbols = symbols
       return nil
@@ -209,11 +228,16 @@ extension Evaluator {
           p.layers[l - p.layersBefore].calls[graph.layers[l].calls.count])
       }
     }
-    graph.tensors.reserveCapacity(graph.tensors.count + run.tensors.count)
-    for (slot, type) in run.tensors.enumerated() {
-      var t = p.tensors[slot]
-      t.type = type
-      graph.tensors.append(t)
+    if run.isPrevious, p.declaredRunIsTemplate, failed == nil {
+      // The declared shapes again: the import's own tensors, shared.
+      if graph.tensors.isEmpty { graph.tensors = p.tensors } else { graph.tensors += p.tensors }
+    } else {
+      graph.tensors.reserveCapacity(graph.tensors.count + run.tensors.count)
+      for (slot, type) in run.tensors.enumerated() {
+        var t = p.tensors[slot]
+        t.type = type
+        graph.tensors.append(t)
+      }
     }
     graph.nameCounters = p.nameCounters
     graph.tensorCounter = p.tensorCounterAfter[steps.count]
