@@ -15,6 +15,12 @@ import Testing
 
   static func compare(_ session: Session, _ binding: InputBinding, _ what: String) {
     guard let fast = session.importsPlanned(binding, model: nil) else {
+      // A failing size of a model whose layers name sub-layers when built is replayed.
+      if case .model(_, _, let p?) = session.events.last, p.namesAtBuild,
+        session.replayed(binding).failure != nil
+      {
+        return
+      }
       Issue.record("\(what): the plans were not used")
       return
     }
@@ -39,8 +45,7 @@ import Testing
       var session = Session(kerasStrict: strict)
       guard case .imported = session.importModel(model, source: "load \(c.name)") else { continue }
       guard case .model(_, _, .some) = session.events[0] else {
-        // No plan (layers that name sub-layers at their first call): the replay evaluates.
-        #expect(session.importsPlanned(InputBinding(), model: nil) == nil, "\(c.name)")
+        Issue.record("\(c.name): no plan")
         continue
       }
       for size in Self.sizes(expected) {

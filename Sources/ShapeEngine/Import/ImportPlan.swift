@@ -48,6 +48,9 @@ struct ImportPlan: Sendable {
   /// Whether `declaredRun` left exactly the import's tensors and weights, so that writing it
   /// shares them (`write`).
   var declaredRunIsTemplate = false
+  /// Whether a layer takes auto-names when it is first called (`Sublayers.atBuild`): the name
+  /// counters after a failed run are then the full import's to give.
+  var namesAtBuild = false
 
   /// Compiles the import of `model` that turned graph `before` into graph `after`; nil when the
   /// graph does not have the form a plan describes (the import is then evaluated in full).
@@ -116,9 +119,11 @@ struct ImportPlan: Sendable {
     nameCounters = after.nameCounters
     isSequential = model.isSequential
     // A layer that names sub-layers at its first call (MultiHeadAttention) takes names only
-    // when the evaluation reaches it: the full import keeps those counters exact.
-    guard !after.layers[firstLayer...].contains(where: { Sublayers.atBuild[$0.className] != nil })
-    else { return nil }
+    // when the evaluation reaches it: a run that fails is imported in full, which keeps those
+    // counters exact (one that succeeds took every name, as the declared import did).
+    namesAtBuild = after.layers[firstLayer...].contains {
+      Sublayers.atBuild[$0.className] != nil
+    }
     // An input named in the config names its KerasTensor, which takes no number.
     let numbered = made.filter { after.tensors[$0.tensor].kerasName.hasPrefix("keras_tensor") }
     var counter = before.tensorCounter + numbered.count
@@ -155,7 +160,12 @@ extension Evaluator {
   /// Returns the model's outputs, or nil (changing nothing) when the plan does not describe this
   /// evaluation; the caller then imports the model in full.
   mutating func runImport(_ p: ImportPlan) throws(EngineError) -> [Int]? {
+    let symbols = graph.symbols
     guard let run = runCalls(p) else { return nil }
+    if run.failure != nil, p.namesAtBuild {
+      graph.symbols = symbols
+      return nil
+    }
     write(run, p, failedAt: run.failure?.step)
     if let f = run.failure, let e = Self.error(f, p) { throw e }
     return p.outputs
@@ -210,7 +220,8 @@ extension Evaluator {
       names: count == p.layers.count ? p.layerNames : Set(p.layers.prefix(count).map(\.name)))
     // Found before anything is written: a write in this loop would copy every node up front.
     var rebuilt: [(layer: Int, weights: [Weight]?)] = []
-    for (offset, planLayer) in p.calls.planLayer.prefix(count).enumerated() {
+    let template = run.isPrevious && p.declaredRunIsTemplate && failed == nil
+    for (offset, planLayer) in p.calls.planLayer.prefix(count).enumerated() where !template {
       guard let planLayer else { continue }
       let l = p.layersBefore + offset
       if failed != nil || graph.layers[l].weights != run.weights[planLayer] {
@@ -228,7 +239,7 @@ extension Evaluator {
           p.layers[l - p.layersBefore].calls[graph.layers[l].calls.count])
       }
     }
-    if run.isPrevious, p.declaredRunIsTemplate, failed == nil {
+    if template {
       // The declared shapes again: the import's own tensors, shared.
       if graph.tensors.isEmpty { graph.tensors = p.tensors } else { graph.tensors += p.tensors }
     } else {
