@@ -51,6 +51,10 @@ struct ImportPlan: Sendable {
   /// Whether a layer takes auto-names when it is first called (`Sublayers.atBuild`): the name
   /// counters after a failed run are then the full import's to give.
   var namesAtBuild = false
+  /// The calls under the other choice of deferring weights than the import's (`calls.plan` has
+  /// the import's): a strict size in a deferring session runs this one.
+  var otherCalls: Plan
+  var importDefers: Bool
 
   /// Compiles the import of `model` that turned graph `before` into graph `after`; nil when the
   /// graph does not have the form a plan describes (the import is then evaluated in full).
@@ -105,6 +109,8 @@ struct ImportPlan: Sendable {
       }
     }
     self.calls = calls
+    importDefers = after.defersWeights
+    otherCalls = calls.plan.deferringWeights(!after.defersWeights)
     self.inputs = inputs
     layersBefore = firstLayer
     tensorsBefore = firstTensor
@@ -142,7 +148,7 @@ struct ImportPlan: Sendable {
     guard counter == after.tensorCounter else { return nil }
     if inputs.allSatisfy({ $0.declared.allSatisfy { if case .known = $0 { true } else { false } } }
     ) {
-      let run = calls.plan.run(
+      let run = (importDefers ? otherCalls : calls.plan).run(
         inputs: made.map { after.tensors[$0.tensor].type }, defersWeights: false)
       declaredRun = run
       declaredRunIsTemplate =
@@ -184,7 +190,7 @@ extension Evaluator {
       types.append(
         inputType(batch: i.batch, declared: i.declared, dtype: i.dtype, ordinal: i.ordinal))
     }
-    let run = p.calls.plan.run(
+    let run = (graph.defersWeights == p.importDefers ? p.calls.plan : p.otherCalls).run(
       inputs: types, previous: previous ?? p.declaredRun, defersWeights: graph.defersWeights)
     if let f = run.failure, Self.error(f, p) == nil {
       graph.symbols = symbols

@@ -98,6 +98,16 @@ extension Weight {
 }
 
 extension Plan {
+  /// The same plan with every layer called under `defers` (kept beside the compiled one, so a run
+  /// under the other choice does not copy each layer's context at every call).
+  public func deferringWeights(_ defers: Bool) -> Plan {
+    var p = self
+    for i in p.layers.indices where p.layers[i].context.defersWeights != defers {
+      p.layers[i].context.defersWeights = defers
+    }
+    return p
+  }
+
   /// Runs every step in order on `inputs` (one type per input slot), stopping at the first
   /// failure. Only the layers' shape rules run: nothing is bound, built or named here.
   ///
