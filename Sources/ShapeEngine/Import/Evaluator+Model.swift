@@ -47,7 +47,7 @@ extension Evaluator {
     let taken = Set(graph.bindings.keys)
     for l in firstLayer..<graph.layers.count {
       let name = Self.identifier(graph.layers[l].name)
-      guard !taken.contains(name), let outs = graph.layers[l].calls.last?.outputs,
+      guard taken.isEmpty || !taken.contains(name), let outs = graph.layers[l].calls.last?.outputs,
         let out = outs.first
       else { continue }
       graph.bindings[name] = outs.count == 1 ? .tensor(out) : .tuple(outs)

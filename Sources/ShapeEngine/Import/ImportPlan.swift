@@ -115,9 +115,11 @@ struct ImportPlan: Sendable {
     layersBefore = firstLayer
     tensorsBefore = firstTensor
     inputsBefore = base
-    layers = Array(after.layers[firstLayer...])
-    layerNames = Set(layers.map(\.name))
-    tensors = Array(after.tensors[firstTensor...])
+    // Into an empty graph (`inspect`, a first `load`) the import is the whole graph: shared,
+    // not copied node by node.
+    layers = firstLayer == 0 ? after.layers : Array(after.layers[firstLayer...])
+    layerNames = firstLayer == 0 ? after.layerNames : Set(layers.map(\.name))
+    tensors = firstTensor == 0 ? after.tensors : Array(after.tensors[firstTensor...])
     orderedInputs = Array(after.inputs[base...])
     orderedDeclared = Array(after.declaredInputs[base...])
     bindings = after.bindings.filter { before.bindings[$0.key] == nil }
@@ -127,8 +129,8 @@ struct ImportPlan: Sendable {
     // A layer that names sub-layers at its first call (MultiHeadAttention) takes names only
     // when the evaluation reaches it: a run that fails is imported in full, which keeps those
     // counters exact (one that succeeds took every name, as the declared import did).
-    namesAtBuild = after.layers[firstLayer...].contains {
-      Sublayers.atBuild[$0.className] != nil
+    namesAtBuild = (firstLayer..<after.layers.count).contains {
+      Sublayers.atBuild[after.layers[$0].className] != nil
     }
     // An input named in the config names its KerasTensor, which takes no number.
     let numbered = made.filter { after.tensors[$0.tensor].kerasName.hasPrefix("keras_tensor") }
