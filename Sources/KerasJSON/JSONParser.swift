@@ -8,13 +8,15 @@
 ///   an error: a Swift string cannot hold one).
 /// - Nesting is limited (`maxDepth`) and the parser keeps its own stack, so no input can exhaust
 ///   the thread's stack; every input either parses or throws.
-/// - The number of values is limited (`maxValues`): a value costs about 45 bytes in memory
-///   however short its text (`0,` is two bytes), so the file's size alone does not bound memory.
+/// - The number of values is limited (`maxValues`): a value costs 24 to about 50 bytes in memory
+///   (a number in a list 24; `{"a": 0}`, two values, about 100) however short its text (`0,` is
+///   two bytes), so the file's size alone does not bound memory.
 public enum JSONParser {
   /// The default limit on nested lists and objects.
   public static let defaultMaxDepth = 256
   /// The default limit on values (each number, string, literal, list and object counts one):
-  /// 1,000,000, about 45 MB in memory; the largest Keras application config has about 70,000.
+  /// 1,000,000, at most about 50 MB in memory; the largest Keras application config has about
+  /// 70,000.
   public static let defaultMaxValues = 1_000_000
   /// The longest number literal accepted (Python refuses integers of more than 4300 digits).
   public static let maxNumberLength = 4300

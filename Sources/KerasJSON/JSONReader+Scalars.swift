@@ -29,23 +29,31 @@ extension JSONReader {
         pos += 1
       }
     }
-    let integerDigits = pos - digitsStart
+    let integerDigits = digitsStart..<pos
+    var fractionDigits = pos..<pos
+    var exponentDigits = pos..<pos
+    var exponentIsNegative = false
     if byte == UInt8(ascii: ".") {
       isInteger = false
       pos += 1
       guard isDigit(byte) else {
         throw error("expected a digit after the decimal point, found \(found)")
       }
+      let fractionStart = pos
       skipDigits()
+      fractionDigits = fractionStart..<pos
     }
     if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
       isInteger = false
       pos += 1
+      exponentIsNegative = byte == UInt8(ascii: "-")
       if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") { pos += 1 }
       guard isDigit(byte) else {
         throw error("expected a digit in the exponent, found \(found)")
       }
+      let exponentStart = pos
       skipDigits()
+      exponentDigits = exponentStart..<pos
     }
     let length = pos - start
     if length > JSONParser.maxNumberLength {
@@ -53,7 +61,12 @@ extension JSONReader {
         "number literal is \(length) characters long (the limit is \(JSONParser.maxNumberLength))",
         at: start)
     }
-    if isInteger && integerDigits <= 18 { return .int(negative ? -magnitude : magnitude) }
+    if isInteger && integerDigits.count <= 18 { return .int(negative ? -magnitude : magnitude) }
+    if !isInteger,
+      let d = exactDouble(integerDigits, fractionDigits, exponentDigits, exponentIsNegative)
+    {
+      return .double(negative ? -d : d)
+    }
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
     if isInteger, let i = Int(text) { return .int(i) }
     guard let d = Double(text), d.isFinite else {
@@ -62,6 +75,34 @@ extension JSONReader {
     }
     return .double(d)
   }
+
+  /// A decimal's value by Clinger's fast path, nil when it does not apply: the digits as an
+  /// integer up to 2^53 and a power of ten up to 10^22 are both exact doubles, so one
+  /// multiplication or division rounds correctly, as `strtod` (`Double(text)`) does.
+  func exactDouble(
+    _ integer: Range<Int>, _ fraction: Range<Int>, _ exponent: Range<Int>,
+    _ exponentIsNegative: Bool
+  ) -> Double? {
+    var digits: UInt64 = 0
+    for i in integer {
+      digits = digits * 10 + UInt64(bytes[i] &- UInt8(ascii: "0"))
+      if digits > 1 << 53 { return nil }
+    }
+    for i in fraction {
+      digits = digits * 10 + UInt64(bytes[i] &- UInt8(ascii: "0"))
+      if digits > 1 << 53 { return nil }
+    }
+    guard exponent.count <= 3 else { return nil }
+    var power = 0
+    for i in exponent { power = power * 10 + Int(bytes[i] &- UInt8(ascii: "0")) }
+    power = (exponentIsNegative ? -power : power) - fraction.count
+    guard power >= -22 && power <= 22 else { return nil }
+    let scale = Self.exactPowersOfTen[abs(power)]
+    return power < 0 ? Double(digits) / scale : Double(digits) * scale
+  }
+
+  /// 10^0 ... 10^22, the powers of ten that doubles hold exactly.
+  static let exactPowersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { p, _ in p * 10 } }
 
   func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 

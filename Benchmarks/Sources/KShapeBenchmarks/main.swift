@@ -59,4 +59,6 @@ for name in Workloads.largest {
   }
 }
 
+parseBenchmarks()
+
 Benchmark.main()
