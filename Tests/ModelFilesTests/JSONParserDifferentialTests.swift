@@ -63,6 +63,26 @@ import Testing
     return found
   }
 
+  /// Text, an array, a slice (positions count from its start), contiguous and non-contiguous
+  /// collections read the same.
+  @Test func everyEntryPointReadsTheSame() {
+    for text in [#"{"a": [1, 2.5, "x\u00e9"], "a": null}"#, "[1, 2", #""\u"#, " ", #"{"é": x}"#] {
+      let bytes = Array(text.utf8)
+      let expected = Self.outcome { () throws(JSONError) in try JSONParser.parse(bytes) }
+      let padded = [0x78, 0x0A] + bytes + [0x78]
+      #expect(Self.outcome { () throws(JSONError) in try JSONParser.parse(text) } == expected)
+      #expect(
+        Self.outcome { () throws(JSONError) in try JSONParser.parse(padded[2..<(padded.count - 1)])
+        }
+          == expected)
+      #expect(
+        Self.outcome { () throws(JSONError) in try JSONParser.parse(Data(bytes)) } == expected)
+      #expect(
+        Self.outcome { () throws(JSONError) in try JSONParser.parse(bytes.lazy.map { $0 }) }
+          == expected)
+    }
+  }
+
   @Test func goldenModelFiles() throws {
     let names = try FileManager.default.contentsOfDirectory(atPath: Self.goldenModels.path)
       .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".expected.json") }
