@@ -35,7 +35,7 @@ extension Inspection {
     }
     if let scan { out += ["", scan.text] }
     // Prose fits the terminal; tables were fitted as they were drawn.
-    return out.map { $0.contains("┏") ? $0 : Prose.wrap($0, width: style.fitWidth) }
+    return out.map { Table.contains($0.utf8, "┏") ? $0 : Prose.wrap($0, width: style.fitWidth) }
       .joined(separator: "\n")
   }
 
