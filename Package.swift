@@ -87,6 +87,6 @@ let package = Package(
       dependencies: [
         "KShapeREPL", "SessionStore", .product(name: "GRDB", package: "GRDB.swift"),
       ],
-      exclude: ["Transcripts", "FuzzRegressions"]),
+      exclude: ["Transcripts", "FuzzRegressions", "CommandLineSnapshots"]),
   ]
 )

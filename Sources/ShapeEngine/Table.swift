@@ -42,7 +42,7 @@ struct Table {
   /// once, padding is a slice of one run of blanks, and nothing is validated again.
   private func drawWhole(_ widths: [Int], _ cellWidth: (Int, Int) -> Int) -> String {
     let right = widths.indices.map { rightAligned.contains($0) }
-    let blanks = String(repeating: " ", count: (widths.max() ?? 0) + 1)
+    let blanks = String(repeating: " ", count: widths.max() ?? 0)
     func rule(_ l: String, _ m: String, _ r: String, _ fill: String) -> String {
       l + widths.map { String(repeating: fill, count: $0 + 2) }.joined(separator: m) + r
     }
@@ -52,14 +52,14 @@ struct Table {
       for (i, cell) in texts.enumerated() {
         if i > 0 { out += bar }
         let n = max(0, widths[i] - (row < 0 ? Self.width(cell) : cellWidth(row, i)))
-        let pad = blanks.utf8.prefix(n + 1)  // the cell's padding and the space before it
+        let pad = Substring(blanks.utf8.prefix(n))
+        out += " "
         if right[i] {
-          out += Substring(pad)
+          out += pad
           out += cell
         } else {
-          out += " "
           out += cell
-          out += Substring(pad.dropFirst())
+          out += pad
         }
         out += " "
       }

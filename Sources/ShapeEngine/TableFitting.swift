@@ -93,7 +93,7 @@ extension Table {
   /// padding a slice of one run of blanks).
   func draw(widths: [Int], compact: Bool) -> String {
     let right = widths.indices.map { rightAligned.contains($0) }
-    let blanks = String(repeating: " ", count: (widths.max() ?? 0) + 1)
+    let blanks = String(repeating: " ", count: widths.max() ?? 0)
     func line(_ l: String, _ m: String, _ r: String, _ fill: String) -> String {
       l + widths.map { String(repeating: fill, count: $0 + 2) }.joined(separator: m) + r
     }
@@ -109,15 +109,14 @@ extension Table {
         for i in widths.indices {
           if i > 0 { out += bar }
           let text = k < wrapped[i].count ? wrapped[i][k] : ""
-          // The padding and the space before the cell.
-          let pad = Substring(blanks.utf8.prefix(max(0, widths[i] - text.displayWidth) + 1))
+          let pad = Substring(blanks.utf8.prefix(max(0, widths[i] - text.displayWidth)))
+          out += " "
           if right[i] {
             out += pad
             out += text
           } else {
-            out += " "
             out += text
-            out += pad.dropFirst()
+            out += pad
           }
           out += " "
         }
@@ -167,6 +166,24 @@ extension Table {
   /// The parts of a cell that read as one: split at the spaces outside brackets, so that
   /// `(None, 5, 16), (None, 16)` is two shapes and `conv2d (Conv2D)` a name and a class.
   static func units(_ text: String) -> [String] {
+    if isPlainASCII(text) {
+      // The runs between the spaces outside brackets, cut from the bytes.
+      var out: [String] = []
+      let bytes = text.utf8
+      var start = bytes.startIndex
+      var depth = 0
+      for i in bytes.indices {
+        let byte = bytes[i]
+        if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
+        if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth = max(0, depth - 1) }
+        if byte == UInt8(ascii: " ") && depth == 0 {
+          if start < i { out.append(String(Substring(bytes[start..<i]))) }
+          start = bytes.index(after: i)
+        }
+      }
+      if start < bytes.endIndex { out.append(String(Substring(bytes[start...]))) }
+      return out
+    }
     var out: [String] = []
     var current = ""
     var depth = 0

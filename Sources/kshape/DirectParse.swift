@@ -10,6 +10,11 @@ import Foundation
 /// first parsed by that command alone. Whatever it does not take as it is (help, `--version`,
 /// completion scripts, `help`, any error) goes to the full parse, so every message, help text
 /// and exit status stays the library's own.
+///
+/// The commands name `kshape` as their `_superCommandName`: read by the library only for the
+/// root of a parse (help, usage, completion scripts name the root), so never in the full
+/// parse, where `KShape` is the root; parsed alone, it spares the completion-script check
+/// (two more commands reflected), which cannot match a line that reaches it.
 extension KShape {
   static func runCommandLine() {
     let arguments = Array(CommandLine.arguments.dropFirst())

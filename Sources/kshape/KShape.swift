@@ -167,7 +167,8 @@ struct StoreOptions: ParsableArguments {
 /// `kshape [-c STATEMENTS] [--json]`: interactive on a terminal; reads stdin otherwise.
 struct Start: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "repl", abstract: "Start the REPL (the default), or run -c statements.")
+    commandName: "repl", _superCommandName: "kshape",
+    abstract: "Start the REPL (the default), or run -c statements.")
 
   // Every option's value is taken as written, even when it starts with '-' (`--size -3`,
   // `--batch -5`, `-c '-x'`): it is then refused with a message about the value itself.
@@ -235,7 +236,7 @@ struct Start: ParsableCommand {
 /// `kshape run FILE [--json]`.
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "run", abstract: "Run a script of statements.")
+    commandName: "run", _superCommandName: "kshape", abstract: "Run a script of statements.")
 
   @Argument(help: "The script: one statement per line.")
   var file: String
@@ -268,7 +269,7 @@ struct Run: ParsableCommand {
 /// `kshape inspect MODEL [--size SIZE]... [--batch N] [--json] [--summary]`.
 struct InspectModel: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "inspect",
+    commandName: "inspect", _superCommandName: "kshape",
     abstract: "Evaluate a saved Keras model (.keras archive or JSON config) at the sizes given.",
     discussion: """
       Without --size, shows the declared shapes. Each --size (apply's syntax: 224x224, 100, \
