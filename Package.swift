@@ -55,9 +55,14 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // A release build on Linux is one static executable: no dynamic loader, no shared
-      // libraries to map, no relocations to apply at start (3 ms of every run). libedit's
-      // own libraries follow it (`pkg-config --static --libs libedit`); all ship with the
-      // -dev packages the README installs.
+      // libraries to map, no relocations to apply at start (3 ms of every run). Compiled
+      // against the static Swift modules too, so that the libraries they need (Foundation's
+      // CoreFoundation and ICU) are named even without --static-swift-stdlib; libedit's own
+      // libraries follow it (`pkg-config --static --libs libedit`), all in the -dev packages
+      // the README installs.
+      swiftSettings: [
+        .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))
+      ],
       linkerSettings: [
         .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release)),
         .linkedLibrary("tinfo", .when(platforms: [.linux], configuration: .release)),
