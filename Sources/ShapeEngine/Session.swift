@@ -14,7 +14,7 @@ public struct Session: Sendable {
   /// The declared run: the interpreter and the graph its statements built.
   var runtime = Runtime()
   /// The names failed statements took, by the index of the statement they came before.
-  private var namesTaken: [(before: Int, taken: NamesTaken)] = []
+  private(set) var namesTaken: [(before: Int, taken: NamesTaken)] = []
   /// The program's calls compiled for `apply` and `scan`, while it has a plan (Session+Plan).
   var plan: SessionPlan? = SessionPlan()
 
@@ -222,7 +222,8 @@ public struct Session: Sendable {
   /// Replays every statement with the inputs bound as given: `apply`. With `model` (an index
   /// among the models the program builds), the graph is that model's layers.
   public func evaluate(_ binding: InputBinding, model: Int? = nil) -> Evaluation {
-    planned(binding, model: model) ?? replayed(binding, model: model)
+    planned(binding, model: model) ?? importsPlanned(binding, model: model)
+      ?? replayed(binding, model: model)
   }
 
   /// `evaluate` by replaying every statement (what a plan must equal).

@@ -23,8 +23,9 @@ loading them dynamically cost about 9 ms of every run's start (23 ms against 14 
 `kshape --version` here).
 
 Run:  swift build -c release --static-swift-stdlib && (cd Benchmarks && swift build -c release) &&
-      KERAS_BACKEND=jax /work/kenv-tf/bin/python tools/bench/speed_bench.py [REPEAT]
-It writes docs/benchmarks-speed.md. It needs Keras and minutes, so CI does not run it.
+      KERAS_BACKEND=jax /work/kenv-tf/bin/python tools/bench/speed_bench.py [REPEAT] [--warm]
+It writes docs/benchmarks-speed.md (with --warm it only prints the warm table of every golden
+model: Benchmarks/ built is all it needs). It needs Keras and minutes, so CI does not run it.
 """
 
 import json
@@ -44,7 +45,7 @@ ROOT = HERE.parent.parent
 KSHAPE = ROOT / ".build" / "release" / "kshape"
 BENCH = ROOT / "Benchmarks" / ".build" / "release" / "kshape-benchmarks"
 GOLDEN = ROOT / "Tests" / "ShapeEngineTests" / "Golden" / "modelfiles"
-REPEAT = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+REPEAT = int(next((a for a in sys.argv[1:] if a.isdigit()), 5))
 TIMEOUT = float(os.environ.get("SPEED_BENCH_TIMEOUT", "60"))
 STATEMENTS = [1_000, 10_000, 100_000]
 CHAINS = [500, 5_000]
@@ -52,6 +53,9 @@ MODELS = ["nasnetmobile", "efficientnetv2s", "densenet121", "resnet101v2"]
 ONE = ["224x224"]
 TEN = [f"{s}x{s}" for s in (96, 128, 160, 192, 224, 256, 288, 320, 352, 384)]
 PYTHON = sys.executable
+# `--warm`: only the warm per-size comparison (every golden model and the chains), printed and
+# not written to the docs: minutes instead of an hour.
+WARM_ONLY = "--warm" in sys.argv
 ENV = dict(os.environ, KERAS_BACKEND=os.environ.get("KERAS_BACKEND", "jax"))
 
 t0 = time.perf_counter()
@@ -206,6 +210,47 @@ t.join()
 """
 
 
+def golden_sizes():
+    """Every golden model file (INDEX.json) with the size the warm comparison evaluates: the
+    first of its sizes Keras accepts (its expected file's first `ok` result), or its first size
+    when Keras accepts none (NASNetMobile raises at every size: the raising is timed). The
+    Swift suite (Benchmarks/, Workloads.goldenSizes) picks the same."""
+    index = json.loads((GOLDEN / "INDEX.json").read_text())["models"]
+    out = []
+    for m in index:
+        if m["file"] != f"{m['name']}.json":
+            continue
+        results = json.loads((GOLDEN / f"{m['name']}.expected.json").read_text())["results"]
+        ok = next((r for r in results if r["ok"]), results[0] if results else None)
+        if ok is not None:
+            out.append((m["name"], m["form"], ok["size"], ok["ok"]))
+    return out
+
+
+def golden_warm():
+    """Keras's warm call on every golden model at its size: the config loaded as the golden
+    tools load it (`model_from_json`, or `from_config` for a bare config), the inputs made at the
+    size as `apply` binds it (tools/golden/model_replay.new_inputs), one warm-up call, then the
+    median of REPEAT calls `model(<keras.Input at the size>)`, the Inputs' making included."""
+    sys.path.insert(0, str(ROOT / "tools" / "golden"))
+    import model_replay  # noqa: E402  (imports Keras the golden tools' way)
+
+    out = {}
+    for name, form, size, _ in golden_sizes():
+        model = model_replay.load((GOLDEN / f"{name}.json").read_text(), form)
+        times = []
+        for i in range(REPEAT + 1):
+            start = time.perf_counter()
+            try:
+                model(model_replay.new_inputs(model, size)[0])
+            except Exception:
+                pass
+            if i:
+                times.append(time.perf_counter() - start)
+        out[name] = statistics.median(times)
+    return out
+
+
 def sides(sizes):
     return [int(s.split("x")[0]) for s in sizes]
 
@@ -282,11 +327,14 @@ def warm(paths):
     return out
 
 
-def in_process():
-    """kshape's own benchmark suite, in seconds by name; empty when it is not built."""
+def in_process(only=None):
+    """kshape's own benchmark suite, in seconds by name (`only`: a regex of names); empty when
+    it is not built."""
     if not BENCH.exists():
         return {}
     args = [str(BENCH), "--format", "json", "--quiet", "--min-time", "0.5"]
+    if only:
+        args += ["--filter", only]
     p = subprocess.run(args, capture_output=True, text=True, timeout=3600)
     try:
         results = json.loads(p.stdout)["benchmarks"]
@@ -320,7 +368,7 @@ def exponent(points):
     return sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts)
 
 
-def report(rows, keras_warm, swift):
+def report(rows, keras_warm, swift, keras_golden):
     mem = lambda m: "-" if m is None else f"{m:.0f}"  # noqa: E731
     lines = [
         "# Benchmarks: speed and memory (issue 12)",
@@ -404,6 +452,7 @@ def report(rows, keras_warm, swift):
         lines.append(
             f"| statements: {n} x Dense(8), whole script in-process | {ms(st)} | - | - | {ms(kw)} "
             f"| {ratio(kw, st)} |")
+    lines += golden_table(keras_golden, swift)
     lines += [
         "",
         "In-process figures for the whole inspect job (parse, decode, import, every size, the "
@@ -420,13 +469,50 @@ def report(rows, keras_warm, swift):
     return "\n".join(lines) + "\n"
 
 
+def golden_table(keras_golden, swift):
+    """The warm comparison on every golden model, at the size golden_sizes() picks."""
+    lines = [
+        "",
+        "### Warm, every golden model",
+        "",
+        "Each golden model file (Tests/ShapeEngineTests/Golden/modelfiles, INDEX.json) at the first "
+        "of its golden sizes Keras accepts: Keras's warm `model(<keras.Input at the size>)` "
+        f"(median of {REPEAT}, after a warm-up call) against kshape's evaluation of that size "
+        "(`Session.evaluate`, the import compiled once beforehand; the suite's "
+        "`golden/NAME/evaluate`). The target is 20x or more on every model.",
+        "",
+        "| model | size | kshape evaluate (ms) | Keras warm (ms) | Keras / kshape |",
+        "|---|---|---:|---:|---:|",
+    ]
+    ratios = []
+    for name, _, size, ok in golden_sizes():
+        ev = swift.get(f"golden/{name}/evaluate")
+        kw = keras_golden.get(name)
+        if ev and kw:
+            ratios.append(kw / ev)
+        note = "" if ok else " (raises, in both)"
+        lines.append(f"| {name} | {size}{note} | {ms(ev)} | {ms(kw)} | {ratio(kw, ev)} |")
+    if ratios:
+        lines += [
+            "",
+            f"Smallest ratio {min(ratios):,.0f}x, median {statistics.median(ratios):,.0f}x over "
+            f"{len(ratios)} models; {sum(r < 20 for r in ratios)} under 20x.",
+        ]
+    return lines
+
+
 def main():
+    if WARM_ONLY:
+        swift = in_process(only="golden/|apply/.*evaluate")
+        print("\n".join(golden_table(golden_warm(), swift)))
+        return
     with tempfile.TemporaryDirectory() as d:
         paths = write_workloads(Path(d))
         swift = in_process()
         keras_warm = warm(paths)
+        keras_golden = golden_warm()
         rows = fresh(paths)
-        text = report(rows, keras_warm, swift)
+        text = report(rows, keras_warm, swift, keras_golden)
     (ROOT / "docs" / "benchmarks-speed.md").write_text(text)
     print(text)
 

@@ -17,6 +17,25 @@ enum Workloads {
   static let oneSize = ["224x224"]
   static let tenSizes = [96, 128, 160, 192, 224, 256, 288, 320, 352, 384].map { "\($0)x\($0)" }
 
+  /// Every golden model file (INDEX.json) with the size the warm comparison evaluates: the first
+  /// of its sizes Keras accepts (its expected file's first `ok` result), or its first size when
+  /// Keras accepts none (NASNetMobile: both raise, and the raising is timed). The same rule as
+  /// tools/bench/speed_bench.py's Keras side.
+  static func goldenSizes() -> [(name: String, size: String)] {
+    func json(_ file: String) -> [String: Any]? {
+      guard let data = try? Data(contentsOf: golden.appendingPathComponent(file)) else { return nil }
+      return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    }
+    let models = json("INDEX.json")?["models"] as? [[String: Any]] ?? []
+    return models.compactMap { m in
+      guard let name = m["name"] as? String, m["file"] as? String == "\(name).json",
+        let results = json("\(name).expected.json")?["results"] as? [[String: Any]]
+      else { return nil }
+      let ok = results.first { $0["ok"] as? Bool == true } ?? results.first
+      return (ok?["size"] as? String).map { (name, $0) }
+    }
+  }
+
   /// A golden model file's bytes.
   static func bytes(_ name: String) -> [UInt8] {
     (try? Array(Data(contentsOf: golden.appendingPathComponent("\(name).json")))) ?? []

@@ -59,4 +59,12 @@ for name in Workloads.largest {
   }
 }
 
+// One size of every golden model, imported once beforehand: the warm comparison per model
+// (speed_bench.py times Keras's `model(keras.Input(shape))` at the same size).
+for (name, size) in Workloads.goldenSizes() {
+  let session = try Workloads.imported(Workloads.bytes(name))
+  let binding = try SizeSpec.parse(size, graph: session.graph)
+  benchmark("golden/\(name)/evaluate") { _ = session.evaluate(binding) }
+}
+
 Benchmark.main()

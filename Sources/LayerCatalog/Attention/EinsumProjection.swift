@@ -18,6 +18,8 @@ struct EinsumProjection {
   var partialOutput: [Dim]
   var biasAxes: [Character]?
 
+  private static let letters = Array("abcdefghijklmnopqrstuvwxyz")
+
   var equation: String { "\(String(input)),\(String(kernel))->\(String(output))" }
 
   /// MultiHeadAttention's `_build_proj_equation(free_dims, bound_dims, output_dims)` with
@@ -26,7 +28,7 @@ struct EinsumProjection {
   static func multiHead(
     _ name: String, freeDims: Int, boundDims: Int, lastDims: [Dim], useBias: Bool
   ) throws(LayerError) -> EinsumProjection {
-    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    let letters = Self.letters
     let count = freeDims + boundDims + lastDims.count
     guard count <= letters.count else {
       throw LayerError(
@@ -46,13 +48,14 @@ struct EinsumProjection {
 
   /// The (kernel, bias) weights built for an input of `shape` (Keras's view: a dim without a
   /// value is None).
-  func weights(for shape: [Dim], _ c: LayerContext, inputDescription: String) throws(LayerError)
-    -> [Weight]
-  {
+  /// (`inputDescription` is made only for an error: this runs at every call at every size.)
+  func weights(
+    for shape: [Dim], _ c: LayerContext, inputDescription: @autoclosure () -> String
+  ) throws(LayerError) -> [Weight] {
     func indexError(_ what: String) -> LayerError {
       LayerError(
         "\(c.name) (\(c.className)): its \(name) projection (EinsumDense '\(equation)') cannot "
-          + "be built for input shape \(inputDescription): Keras raises IndexError: \(what) "
+          + "be built for input shape \(inputDescription()): Keras raises IndexError: \(what) "
           + "index out of range",
         hint: "the equation has \(input.count) input axes; give an input of rank \(input.count)")
     }
@@ -60,14 +63,13 @@ struct EinsumProjection {
     let elided = shape.count - input.count
     var full = [batch] + partialOutput
     if elided > 0 { full += shape.suffix(elided) }
-    // Python dict comprehensions: a repeated letter keeps its last position.
-    var inputAxis: [Character: Int] = [:]
-    for (i, ch) in input.enumerated() { inputAxis[ch] = i }
-    var outputAxis: [Character: Int] = [:]
-    for (i, ch) in output.enumerated() { outputAxis[ch] = i }
+    // Python dict comprehensions: a repeated letter keeps its last position (a few letters:
+    // searched, not hashed).
+    func inputAxis(_ ch: Character) -> Int? { input.lastIndex(of: ch) }
+    func outputAxis(_ ch: Character) -> Int? { output.lastIndex(of: ch) }
     for ch in input {
-      guard let i = inputAxis[ch], i < shape.count else { throw indexError("tuple") }
-      guard let o = outputAxis[ch] else { continue }
+      guard let i = inputAxis(ch), i < shape.count else { throw indexError("tuple") }
+      guard let o = outputAxis(ch) else { continue }
       guard o < full.count else { throw indexError("list") }
       if let size = full[o].value, size != shape[i].value {
         throw LayerError(
@@ -78,33 +80,35 @@ struct EinsumProjection {
     }
     var kernelShape: [Dim] = []
     for ch in kernel {
-      if let o = outputAxis[ch] {
+      if let o = outputAxis(ch) {
         guard o < full.count else { throw indexError("list") }
         kernelShape.append(full[o])
-      } else if let i = inputAxis[ch] {
+      } else if let i = inputAxis(ch) {
         kernelShape.append(shape[i])
       }
     }
-    var result = [try variable("kernel", kernelShape, c, inputDescription)]
+    var result = [try variable("kernel", kernelShape, c, inputDescription())]
     guard let biasAxes, let first = output.firstIndex(where: { biasAxes.contains($0) }) else {
       return result
     }
     guard output.count <= full.count else { throw indexError("list") }
     var biasShape: [Dim] = output[first...].map { ch in
-      biasAxes.contains(ch) ? full[outputAxis[ch] ?? 0] : .known(1)
+      biasAxes.contains(ch) ? full[outputAxis(ch) ?? 0] : .known(1)
     }
     if elided > 0 { biasShape += Array(repeating: .known(1), count: elided) }
-    result.append(try variable("bias", biasShape, c, inputDescription))
+    result.append(try variable("bias", biasShape, c, inputDescription()))
     return result
   }
 
   /// Keras's checks when a variable is created: every dim known and none negative; a dim not
   /// known yet is kept when the weights are deferred.
   private func variable(
-    _ kind: String, _ shape: [Dim], _ c: LayerContext, _ inputDescription: String
+    _ kind: String, _ shape: [Dim], _ c: LayerContext,
+    _ inputDescription: @autoclosure () -> String
   ) throws(LayerError) -> Weight {
-    let path = "\(c.name)/\(name)/\(kind)"
-    let text = TensorType.tuple(shape.map(\.kerasDescription))
+    // Only an error shows them.
+    var path: String { "\(c.name)/\(name)/\(kind)" }
+    var text: String { TensorType.tuple(shape.map(\.kerasDescription)) }
     var dims: [Dim] = []
     for dim in shape {
       if dim.value == nil, c.defersWeights {
@@ -115,7 +119,7 @@ struct EinsumProjection {
         throw LayerError(
           "\(c.name) (\(c.className)): Shapes used to initialize variables must be "
             + "fully-defined (no `None` dimensions). Received: shape=\(text) for variable "
-            + "path='\(path)' (input shape \(inputDescription))",
+            + "path='\(path)' (input shape \(inputDescription()))",
           hint: "the \(name) projection's weights take their size from the input's dims; "
             + "give them known sizes (declare the input with fixed dims or apply a size)")
       }

@@ -118,29 +118,87 @@ struct AssumedIdentity: Layer {
 
 /// A Sequential or Functional model used as a layer: calling it evaluates its own graph on the
 /// tensors it is called with; its weights are all its layers' weights.
+///
+/// Compiled once, when it is made (`ImportPlan`, from its import at its declared shapes), so a
+/// call runs only its layers' shape rules; a model that cannot be imported alone (a Sequential
+/// that takes the shape it is called on) or that its plan does not describe is imported at the
+/// call (`callImporting`). NestedModelTests compare the two.
 struct NestedModel: Layer {
   var model: SavedModel
   var options: ImportOptions
+  var plan: ImportPlan?
+
+  init(model: SavedModel, options: ImportOptions) {
+    self.model = model
+    self.options = options
+    var evaluator = Evaluator()
+    if (try? evaluator.importModel(model, options: options)) != nil {
+      plan = ImportPlan(model, before: Graph(), after: evaluator.graph)
+    }
+  }
 
   func call(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
+    guard let plan else { return try callImporting(input, c) }
     let given = input.tensors
-    var binding = InputBinding()
-    for (i, t) in given.enumerated() { binding.tensors[i] = t }
-    var evaluator = Evaluator(binding: binding)
-    evaluator.graph.defersWeights = c.defersWeights
+    var evaluator = Self.evaluator(given, c)
+    guard let run = evaluator.runCalls(plan) else { return try callImporting(input, c) }
+    if let f = run.failure {
+      guard let error = Evaluator.error(f, plan) else { return try callImporting(input, c) }
+      throw failure(error, c)
+    }
+    try check(given, declared: plan.orderedDeclared, c)
+    var weights: [Weight] = []
+    for (offset, p) in plan.calls.planLayer.enumerated() {
+      guard let p, let own = run.weights[p] else { continue }
+      let name = plan.layers[offset].name
+      weights += own.map { Weight(name + "/" + $0.name, dims: $0.shape, trainable: $0.trainable) }
+    }
+    return LayerOutput(
+      plan.outputs.map { run.tensors[$0 - plan.tensorsBefore] }, weights: weights)
+  }
+
+  /// The call by importing the model at the tensors given (what a plan must equal).
+  func callImporting(_ input: LayerInput, _ c: LayerContext) throws(LayerError) -> LayerOutput {
+    let given = input.tensors
+    var evaluator = Self.evaluator(given, c)
     let outputs: [Int]
     do {
       outputs = try evaluator.importModel(model, options: options)
     } catch {
-      throw LayerError(
-        "\(c.name) (\(model.className)): "
-          + (error.layer.map { "layer \"\($0)\" inside it failed: " } ?? "") + error.message,
-        hint: error.diagnostic.hint)
+      throw failure(error, c)
     }
     let graph = evaluator.graph
-    // Keras checks the tensors against the model's declared inputs (rank and known dims).
-    for i in graph.inputs.indices where i < given.count {
-      let declared = graph.declaredInputs[i]
+    try check(given, declared: graph.declaredInputs, c)
+    var weights: [Weight] = []
+    for layer in graph.layers where !layer.calls.isEmpty {
+      weights += (layer.weights ?? []).map {
+        Weight(layer.name + "/" + $0.name, dims: $0.shape, trainable: $0.trainable)
+      }
+    }
+    return LayerOutput(outputs.map { graph.tensors[$0].type }, weights: weights)
+  }
+
+  /// An evaluator whose inputs are the tensors given, under the call's choice of deferring.
+  private static func evaluator(_ given: [TensorType], _ c: LayerContext) -> Evaluator {
+    var binding = InputBinding()
+    for (i, t) in given.enumerated() { binding.tensors[i] = t }
+    var evaluator = Evaluator(binding: binding)
+    evaluator.graph.defersWeights = c.defersWeights
+    return evaluator
+  }
+
+  private func failure(_ error: EngineError, _ c: LayerContext) -> LayerError {
+    LayerError(
+      "\(c.name) (\(model.className)): "
+        + (error.layer.map { "layer \"\($0)\" inside it failed: " } ?? "") + error.message,
+      hint: error.diagnostic.hint)
+  }
+
+  /// Keras checks the tensors against the model's declared inputs (rank and known dims).
+  private func check(_ given: [TensorType], declared inputs: [[DeclaredDim]], _ c: LayerContext)
+    throws(LayerError)
+  {
+    for (i, declared) in inputs.enumerated() where i < given.count {
       let actual = given[i]
       let fits =
         actual.rank == declared.count + 1
@@ -156,12 +214,5 @@ struct NestedModel: Layer {
             + "shape=\(expected), found shape=\(actual.kerasShape)")
       }
     }
-    var weights: [Weight] = []
-    for layer in graph.layers where !layer.calls.isEmpty {
-      weights += (layer.weights ?? []).map {
-        Weight(layer.name + "/" + $0.name, dims: $0.shape, trainable: $0.trainable)
-      }
-    }
-    return LayerOutput(outputs.map { graph.tensors[$0].type }, weights: weights)
   }
 }

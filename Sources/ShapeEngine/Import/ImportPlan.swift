@@ -32,7 +32,7 @@ struct ImportPlan: Sendable {
   /// the model's outputs, and Keras's name counters after it.
   var orderedInputs: [(variable: String?, tensor: Int)]
   var orderedDeclared: [[DeclaredDim]]
-  var bindings: [(String, Binding)]
+  var bindings: [String: Binding]
   var outputs: [Int]
   var nameCounters: [String: Int]
   /// Keras's tensor counter after the inputs and after each step (an autocast input takes a name).
@@ -41,6 +41,20 @@ struct ImportPlan: Sendable {
   /// For each step, the config's node that makes the call (a Functional model's
   /// `inbound_nodes` entry), for errors.
   var paths: [JSONPath?]
+  /// For a model whose inputs declare every dim but the batch (a fixed-size application, a
+  /// nested model built at its size): the strict run at those shapes, which a size giving them
+  /// again (Keras's shortcut on the shapes a `Function` was built with) returns whole.
+  var declaredRun: PlanRun?
+  /// Whether `declaredRun` left exactly the import's tensors and weights, so that writing it
+  /// shares them (`write`).
+  var declaredRunIsTemplate = false
+  /// Whether a layer takes auto-names when it is first called (`Sublayers.atBuild`): the name
+  /// counters after a failed run are then the full import's to give.
+  var namesAtBuild = false
+  /// The calls under the other choice of deferring weights than the import's (`calls.plan` has
+  /// the import's): a strict size in a deferring session runs this one.
+  var otherCalls: Plan
+  var importDefers: Bool
 
   /// Compiles the import of `model` that turned graph `before` into graph `after`; nil when the
   /// graph does not have the form a plan describes (the import is then evaluated in full).
@@ -95,6 +109,8 @@ struct ImportPlan: Sendable {
       }
     }
     self.calls = calls
+    importDefers = after.defersWeights
+    otherCalls = calls.plan.deferringWeights(!after.defersWeights)
     self.inputs = inputs
     layersBefore = firstLayer
     tensorsBefore = firstTensor
@@ -104,14 +120,16 @@ struct ImportPlan: Sendable {
     tensors = Array(after.tensors[firstTensor...])
     orderedInputs = Array(after.inputs[base...])
     orderedDeclared = Array(after.declaredInputs[base...])
-    bindings = after.bindings.filter { before.bindings[$0.key] == nil }.map { ($0.key, $0.value) }
+    bindings = after.bindings.filter { before.bindings[$0.key] == nil }
     outputs = after.imports.last?.outputs ?? []
     nameCounters = after.nameCounters
     isSequential = model.isSequential
     // A layer that names sub-layers at its first call (MultiHeadAttention) takes names only
-    // when the evaluation reaches it: the full import keeps those counters exact.
-    guard !after.layers[firstLayer...].contains(where: { Sublayers.atBuild[$0.className] != nil })
-    else { return nil }
+    // when the evaluation reaches it: a run that fails is imported in full, which keeps those
+    // counters exact (one that succeeds took every name, as the declared import did).
+    namesAtBuild = after.layers[firstLayer...].contains {
+      Sublayers.atBuild[$0.className] != nil
+    }
     // An input named in the config names its KerasTensor, which takes no number.
     let numbered = made.filter { after.tensors[$0.tensor].kerasName.hasPrefix("keras_tensor") }
     var counter = before.tensorCounter + numbered.count
@@ -128,6 +146,17 @@ struct ImportPlan: Sendable {
       tensorCounterAfter.append(counter)
     }
     guard counter == after.tensorCounter else { return nil }
+    if inputs.allSatisfy({ $0.declared.allSatisfy { if case .known = $0 { true } else { false } } }
+    ) {
+      let run = (importDefers ? otherCalls : calls.plan).run(
+        inputs: made.map { after.tensors[$0.tensor].type }, defersWeights: false)
+      declaredRun = run
+      declaredRunIsTemplate =
+        run.failure == nil && run.tensors.elementsEqual(tensors.lazy.map(\.type))
+        && calls.graphLayer.indices.allSatisfy {
+          layers[calls.graphLayer[$0] - firstLayer].weights == run.weights[$0]
+        }
+    }
   }
 }
 
@@ -137,7 +166,12 @@ extension Evaluator {
   /// Returns the model's outputs, or nil (changing nothing) when the plan does not describe this
   /// evaluation; the caller then imports the model in full.
   mutating func runImport(_ p: ImportPlan) throws(EngineError) -> [Int]? {
+    let symbols = graph.symbols
     guard let run = runCalls(p) else { return nil }
+    if run.failure != nil, p.namesAtBuild {
+      graph.symbols = symbols
+      return nil
+    }
     write(run, p, failedAt: run.failure?.step)
     if let f = run.failure, let e = Self.error(f, p) { throw e }
     return p.outputs
@@ -156,7 +190,8 @@ extension Evaluator {
       types.append(
         inputType(batch: i.batch, declared: i.declared, dtype: i.dtype, ordinal: i.ordinal))
     }
-    let run = p.calls.plan.run(inputs: types, previous: previous)
+    let run = (graph.defersWeights == p.importDefers ? p.calls.plan : p.otherCalls).run(
+      inputs: types, previous: previous ?? p.declaredRun, defersWeights: graph.defersWeights)
     if let f = run.failure, Self.error(f, p) == nil {
       graph.symbols = symbols
       return nil
@@ -189,12 +224,18 @@ extension Evaluator {
     graph.addLayers(
       count == p.layers.count ? p.layers : Array(p.layers.prefix(count)),
       names: count == p.layers.count ? p.layerNames : Set(p.layers.prefix(count).map(\.name)))
-    for (offset, planLayer) in p.calls.planLayer.prefix(count).enumerated() {
+    // Found before anything is written: a write in this loop would copy every node up front.
+    var rebuilt: [(layer: Int, weights: [Weight]?)] = []
+    let template = run.isPrevious && p.declaredRunIsTemplate && failed == nil
+    for (offset, planLayer) in p.calls.planLayer.prefix(count).enumerated() where !template {
       guard let planLayer else { continue }
       let l = p.layersBefore + offset
-      if graph.layers[l].weights != run.weights[planLayer] {
-        graph.layers[l].weights = run.weights[planLayer]
+      if failed != nil || graph.layers[l].weights != run.weights[planLayer] {
+        rebuilt.append((l, run.weights[planLayer]))
       }
+    }
+    for (l, weights) in rebuilt {
+      if graph.layers[l].weights != weights { graph.layers[l].weights = weights }
       if failed != nil { graph.layers[l].calls = [] }
     }
     if failed != nil {
@@ -204,17 +245,28 @@ extension Evaluator {
           p.layers[l - p.layersBefore].calls[graph.layers[l].calls.count])
       }
     }
-    for (slot, type) in run.tensors.enumerated() {
-      var t = p.tensors[slot]
-      t.type = type
-      graph.tensors.append(t)
+    if template {
+      // The declared shapes again: the import's own tensors, shared.
+      if graph.tensors.isEmpty { graph.tensors = p.tensors } else { graph.tensors += p.tensors }
+    } else {
+      graph.tensors.reserveCapacity(graph.tensors.count + run.tensors.count)
+      for (slot, type) in run.tensors.enumerated() {
+        var t = p.tensors[slot]
+        t.type = type
+        graph.tensors.append(t)
+      }
     }
     graph.nameCounters = p.nameCounters
     graph.tensorCounter = p.tensorCounterAfter[steps.count]
     if failed == nil {
       graph.inputs += p.orderedInputs
       graph.declaredInputs += p.orderedDeclared
-      for (name, b) in p.bindings { graph.bindings[name] = b }
+      // A first import's names are the whole dictionary: shared, not rebuilt name by name.
+      if graph.bindings.isEmpty {
+        graph.bindings = p.bindings
+      } else {
+        graph.bindings.merge(p.bindings) { _, new in new }
+      }
       graph.current = p.outputs.first
       graph.imports.append((p.layersBefore..<graph.layers.count, p.outputs))
     } else {

@@ -12,6 +12,10 @@ public struct PlanRun: Sendable {
   /// How many steps completed.
   public var completed: Int
   public var failure: PlanFailure?
+  /// The choice of deferring weights the layers were called with (nil: each layer's own).
+  public var defersWeights: Bool?
+  /// True when this run is the `previous` run given back whole (the same inputs).
+  public var isPrevious = false
 }
 
 /// Why a plan stopped.
@@ -58,12 +62,22 @@ extension PlanLayer {
       result.weights = result.weights.map { Weight($0.name, dims: $0.shape, trainable: false) }
     }
     if let built, !Weight.fit(result.weights, built: built) { throw .weightsDoNotFit }
+    // The known weights' sizes and their sum must fit 64 bits (counted without making arrays:
+    // this runs for every call at every size).
     var total = 0
-    for w in result.weights {
-      guard let shape = w.knownShape else { continue }
-      guard let size = try? Checked.product(shape), let sum = try? Checked.add(total, size) else {
-        throw .paramOverflow(w)
+    weights: for w in result.weights {
+      var size = 1
+      var overflow = false
+      for d in w.shape {
+        guard let v = d.value else { continue weights }
+        if !overflow {
+          let (p, o) = size.multipliedReportingOverflow(by: v)
+          size = p
+          overflow = o
+        }
       }
+      let (sum, o) = total.addingReportingOverflow(size)
+      guard !overflow, !o else { throw .paramOverflow(w) }
       total = sum
     }
     return result
@@ -84,25 +98,49 @@ extension Weight {
 }
 
 extension Plan {
+  /// The same plan with every layer called under `defers` (kept beside the compiled one, so a run
+  /// under the other choice does not copy each layer's context at every call).
+  public func deferringWeights(_ defers: Bool) -> Plan {
+    var p = self
+    for i in p.layers.indices where p.layers[i].context.defersWeights != defers {
+      p.layers[i].context.defersWeights = defers
+    }
+    return p
+  }
+
   /// Runs every step in order on `inputs` (one type per input slot), stopping at the first
   /// failure. Only the layers' shape rules run: nothing is bound, built or named here.
   ///
   /// `previous`, a run of this same plan at other inputs (the last size of a scan), shares its
   /// work: a step whose layer is called once and whose inputs are the ones it had there gives
   /// the outputs it gave there without calling the layer (a shape rule depends on nothing else).
-  /// Past the first strided layer most sizes meet a shape another size already had.
-  public func run(inputs: [TensorType], previous: PlanRun? = nil) -> PlanRun {
+  /// Past the first strided layer most sizes meet a shape another size already had. A run is a
+  /// function of its inputs and `defersWeights` alone: on the same inputs, `previous` is the run,
+  /// given back whole (what Keras's `Function` does on the shapes it was built with).
+  ///
+  /// `defersWeights`, when given, is the choice every layer is called with (the evaluation's:
+  /// strict at a size that gives every input dim), instead of the one it was compiled with.
+  public func run(inputs: [TensorType], previous: PlanRun? = nil, defersWeights: Bool? = nil)
+    -> PlanRun
+  {
     var run = PlanRun(
       tensors: inputs, weights: Array(repeating: nil, count: layers.count), completed: 0,
-      failure: nil)
+      failure: nil, defersWeights: defersWeights)
     guard inputs.count == inputCount else {
       run.failure = PlanFailure(
         step: nil, reason: .inputCount(planned: inputCount, given: inputs.count), inputs: [])
       return run
     }
+    let previous = previous.flatMap {
+      $0.weights.count == layers.count && $0.defersWeights == defersWeights
+        && $0.tensors.count >= inputCount ? $0 : nil
+    }
+    if var previous, previous.tensors[..<inputCount].elementsEqual(inputs) {
+      previous.isPrevious = true
+      return previous
+    }
     run.tensors.reserveCapacity(slotCount)
     var builtFor: [TensorType?] = Array(repeating: nil, count: layers.count)
-    let previous = previous.flatMap { $0.weights.count == layers.count ? $0 : nil }
     for (i, step) in steps.enumerated() {
       if let previous, i < previous.completed, callCounts[step.layer] == 1,
         step.inputs.allSatisfy({ run.tensors[$0] == previous.tensors[$0] })
@@ -115,7 +153,13 @@ extension Plan {
       let input = Self.input(step.call, run.tensors)
       let output: LayerOutput
       do {
-        output = try layers[step.layer].call(input, built: run.weights[step.layer])
+        if let defersWeights, layers[step.layer].context.defersWeights != defersWeights {
+          var layer = layers[step.layer]
+          layer.context.defersWeights = defersWeights
+          output = try layer.call(input, built: run.weights[step.layer])
+        } else {
+          output = try layers[step.layer].call(input, built: run.weights[step.layer])
+        }
       } catch {
         run.failure = PlanFailure(
           step: i, reason: .call(error), inputs: input.tensors, builtFor: builtFor[step.layer])

@@ -39,7 +39,7 @@ public struct Plan: Sendable {
   }
 
   public private(set) var inputCount: Int
-  public private(set) var layers: [PlanLayer] = []
+  public internal(set) var layers: [PlanLayer] = []
   public private(set) var steps: [Step] = []
   /// Inputs plus every step's outputs.
   public private(set) var slotCount: Int

@@ -128,9 +128,11 @@ struct SessionPlan: Sendable {
   func graph(_ run: Run, declared: Graph) -> Graph {
     var g = declared
     for t in g.tensors.indices where t < run.tensors.count { g.tensors[t].type = run.tensors[t] }
-    for l in g.layers.indices where l < run.weights.count {
-      if let w = run.weights[l], g.layers[l].weights != w { g.layers[l].weights = w }
+    // Found before anything is written: a write in this loop would copy every node up front.
+    let rebuilt = g.layers.indices.filter { l in
+      l < run.weights.count && run.weights[l].map { g.layers[l].weights != $0 } == true
     }
+    for l in rebuilt { g.layers[l].weights = run.weights[l] }
     g.symbols = run.symbols
     return g
   }

@@ -1,0 +1,88 @@
+import Foundation
+import KerasJSON
+import ShapeCore
+import Testing
+
+@testable import ShapeEngine
+
+/// A session made of imports evaluates a size through the imports' plans (no interpreter); it
+/// must give exactly what the replay gives: the graph whole, the failing statement and the error,
+/// at the golden sizes, at sizes that fail, at a batch, and under `--keras-strict`.
+@Suite struct ImportsPlannedTests {
+  static func sizes(_ expected: ExpectedModel) -> [String] {
+    expected.results.map(\.size) + ["1x1", "5x5", "3", "batch=7", ""]
+  }
+
+  static func compare(_ session: Session, _ binding: InputBinding, _ what: String) {
+    guard let fast = session.importsPlanned(binding, model: nil) else {
+      // A failing size of a model whose layers name sub-layers when built is replayed.
+      if case .model(_, _, let p?) = session.events.last, p.namesAtBuild,
+        session.replayed(binding).failure != nil
+      {
+        return
+      }
+      Issue.record("\(what): the plans were not used")
+      return
+    }
+    let slow = session.replayed(binding)
+    #expect(fast.failure?.statement == slow.failure?.statement, "\(what)")
+    #expect(
+      PlanTests.fingerprint(fast.failure?.error) == PlanTests.fingerprint(slow.failure?.error),
+      "\(what)")
+    #expect(fast.sources == slow.sources, "\(what)")
+    let a = PlanTests.fingerprint(fast.graph)
+    let b = PlanTests.fingerprint(slow.graph)
+    let difference = zip(a, b).first { $0 != $1 }.map { "\($0.prefix(300))\n vs \($1.prefix(300))" }
+    #expect(
+      a.count == b.count && difference == nil,
+      "\(what): \(difference ?? "\(a.count) vs \(b.count) lines")")
+  }
+
+  @Test(arguments: ModelFileCase.all())
+  func plannedSizesMatchTheReplay(_ c: ModelFileCase) throws {
+    let (model, expected) = try c.load()
+    for strict in [false, true] {
+      var session = Session(kerasStrict: strict)
+      guard case .imported = session.importModel(model, source: "load \(c.name)") else { continue }
+      guard case .model(_, _, .some) = session.events[0] else {
+        Issue.record("\(c.name): no plan")
+        continue
+      }
+      for size in Self.sizes(expected) {
+        guard let binding = try? SizeSpec.parse(size, graph: session.graph) else { continue }
+        Self.compare(session, binding, "\(c.name) at '\(size)' strict \(strict)")
+      }
+    }
+  }
+
+  /// Two models in one session: the second's layers and tensors follow the first's, and a size
+  /// the second rejects fails at its statement.
+  @Test func twoImportsMatchTheReplay() throws {
+    var session = Session()
+    for name in ["vgg16", "gan_generator"] {
+      let (model, _) = try ModelFileCase(name: name).load()
+      guard case .imported = session.importModel(model, source: "load \(name)") else {
+        Issue.record("\(name) did not import")
+        return
+      }
+    }
+    let names = session.graph.inputs.compactMap(\.variable)
+    try #require(names.count == 2)
+    let (a, b) = (names[0], names[1])
+    for size in [
+      "\(a)=224x224 \(b)=64", "\(a)=32x32 \(b)=7 batch=2", "\(a)=1x1 \(b)=64", "\(a)=64x64 \(b)=1",
+    ] {
+      let binding = try SizeSpec.parse(size, graph: session.graph)
+      Self.compare(session, binding, "two imports at '\(size)'")
+    }
+  }
+
+  /// Anything else than imports (a Python statement) is replayed.
+  @Test func pythonIsReplayed() throws {
+    var session = Session()
+    let (model, _) = try ModelFileCase(name: "sequential").load()
+    _ = session.importModel(model, source: "load sequential")
+    _ = session.submit("Dense(3)")
+    #expect(session.importsPlanned(InputBinding(), model: nil) == nil)
+  }
+}
