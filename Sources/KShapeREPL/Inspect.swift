@@ -35,13 +35,17 @@ public struct Inspect {
 
   /// Exit status: 0 when every size evaluates, 1 when a size fails, 2 when the file cannot be
   /// read or is not a model kshape can evaluate (the error names the file and the JSON path).
-  public func run(_ output: Output) -> Int32 {
+  public func run(_ output: Output) -> Int32 { run(output) { status, _ in status } }
+
+  /// `run`, ending with `end` while the inspection (nil when there is none) is still alive: a
+  /// process that exits in `end` leaves it to the system instead of freeing it object by object.
+  public func run<T>(_ output: Output, end: (Int32, Inspection?) -> T) -> T {
     let model: SavedModel
     do {
       model = try ModelLoading.load(path)
     } catch {
       output.err(error.commandLineText)
-      return 2
+      return end(2, nil)
     }
     let inspection: Inspection
     let progress = scan.flatMap { ScanProgress(label: "scanning sizes \($0)") }
@@ -54,7 +58,7 @@ public struct Inspect {
         progress: progress.map { p in { p.update(done: $0, total: $1) } })
     } catch {
       output.err(error.inFile(path).commandLineText)
-      return 2
+      return end(2, nil)
     }
     var style = RenderStyle(width: width)
     style.receptiveField = receptiveField
@@ -68,7 +72,7 @@ public struct Inspect {
         sizeRules = try SizeRules.derive(inspection.session)
       } catch {
         output.err(error.inFile(path).commandLineText)
-        return 2
+        return end(2, inspection)
       }
     }
     var text =
@@ -82,6 +86,6 @@ public struct Inspect {
         : text + "\n\n" + sizeRules.text
     }
     output.out(text)
-    return inspection.allEvaluated ? 0 : 1
+    return end(inspection.allEvaluated ? 0 : 1, inspection)
   }
 }

@@ -24,7 +24,9 @@ public struct JSONError: Error, Hashable, Sendable, CustomStringConvertible {
   public var description: String { "\(message) at line \(line), column \(column)" }
 
   /// The error for `message` at byte `offset` of `bytes`, with its line and column counted.
-  static func at(_ offset: Int, in bytes: [UInt8], _ message: String) -> JSONError {
+  static func at(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>, _ message: String)
+    -> JSONError
+  {
     var line = 1
     var column = 1
     let end = min(offset, bytes.count)

@@ -1,7 +1,7 @@
 /// A JSON document as Keras writes it: objects keep their keys in file order (a config's layers
 /// and arguments read back in the order Keras wrote them), and numbers keep whether they were
 /// written as integers.
-public indirect enum JSONValue: Hashable, Sendable {
+public enum JSONValue: Hashable, Sendable {
   case null
   case bool(Bool)
   case int(Int)

@@ -39,7 +39,7 @@ public enum ModelFile {
     }
     if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
       let bytes = try KerasArchive.readConfig(file, path: path, limits: limits)
-      let json = try parse(bytes, path: path, entry: KerasArchive.configName, limits: limits)
+      let json = try parse(bytes[...], path: path, entry: KerasArchive.configName, limits: limits)
       return ModelFileContents(path: path, format: .kerasArchive, json: json)
     }
     if let refusal = Sniff.refusal(head: head, size: file.size) {
@@ -56,7 +56,7 @@ public enum ModelFile {
     if bytes.count > limits.maxJSONFileBytes {
       throw tooLarge(path: path, size: UInt64(bytes.count), limits: limits)
     }
-    let body = bytes.starts(with: Sniff.utf8BOM) ? Array(bytes.dropFirst(3)) : bytes
+    let body = bytes.starts(with: Sniff.utf8BOM) ? bytes.dropFirst(3) : bytes[...]
     let json = try parse(body, path: path, entry: nil, limits: limits)
     return ModelFileContents(path: path, format: .json, json: json)
   }
@@ -68,8 +68,10 @@ public enum ModelFile {
         + " \(byteCount(limits.maxJSONFileBytes))")
   }
 
-  /// Parses JSON text that must hold an object.
-  static func parse(_ bytes: [UInt8], path: String, entry: String?, limits: ModelFileLimits)
+  /// Parses JSON text that must hold an object (read in place: positions count from its start).
+  static func parse(
+    _ bytes: ArraySlice<UInt8>, path: String, entry: String?, limits: ModelFileLimits
+  )
     throws(ModelFileError) -> JSONValue
   {
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {

@@ -11,8 +11,8 @@ public struct ModelFileLimits: Sendable, Hashable {
   public var maxArchiveEntries: Int
   /// Deepest nesting of lists and objects in the JSON (default 256).
   public var maxJSONDepth: Int
-  /// Most JSON values (numbers, strings, lists, objects; default 1,000,000, about 45 MB in
-  /// memory): bytes alone do not bound memory, as `0,` is 2 bytes of text and ~45 in memory.
+  /// Most JSON values (numbers, strings, lists, objects; default 1,000,000, at most about 50 MB
+  /// in memory): bytes alone do not bound memory, as `0,` is 2 bytes of text and 24 in memory.
   public var maxJSONValues: Int
 
   public init(

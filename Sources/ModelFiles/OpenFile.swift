@@ -119,9 +119,31 @@ final class OpenFile {
   }
 
   /// Reads `fd` from its current position to its end or past `limit` bytes (`limit + 1` then).
+  /// With the `expected` size (a regular file's), the bytes are read straight into the array
+  /// returned, which is grown in chunks only if the file has grown since.
   static func readStream(_ fd: Int32, limit: Int, expected: UInt64? = nil) -> [UInt8]? {
-    var out: [UInt8] = []
-    if let expected { out.reserveCapacity(Int(min(expected, UInt64(max(0, limit)) + 1))) }
+    guard limit >= 0 else { return [] }
+    let want = expected.map { Int(min($0, UInt64(limit))) + 1 } ?? min(1 << 16, limit) + 1
+    var failed = false
+    var atEnd = false
+    var out = [UInt8](unsafeUninitializedCapacity: want) { buffer, initialized in
+      guard let base = buffer.baseAddress else { return }
+      while initialized < want {
+        let n = posixRead(fd, base + initialized, want - initialized)
+        if n < 0 && errno == EINTR { continue }
+        if n < 0 {
+          failed = true
+          return
+        }
+        if n == 0 {
+          atEnd = true
+          return
+        }
+        initialized += n
+      }
+    }
+    if failed { return nil }
+    if atEnd { return out }
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while out.count <= limit {
       let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }

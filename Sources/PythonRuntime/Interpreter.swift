@@ -258,13 +258,19 @@ public final class Interpreter {
   /// Marks the calling thread as one with at least `stackSize` of stack, so the interpreter runs
   /// on it directly (the executable does its work on such a thread: no thread per statement).
   public static func markCurrentThreadLarge() {
-    Thread.current.threadDictionary[largeStackKey] = true
+    pthread_setspecific(largeStackKey, UnsafeRawPointer(bitPattern: 1))
   }
 
-  static let largeStackKey = "kshape.interpreter.largeStack"
+  /// A thread-specific mark (Foundation's `threadDictionary` would bridge the value to an
+  /// object: a search of the runtime's conformance tables at every start of the executable).
+  static let largeStackKey: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key, nil)
+    return key
+  }()
 
   static var currentThreadIsLarge: Bool {
-    Thread.current.threadDictionary[largeStackKey] != nil
+    pthread_getspecific(largeStackKey) != nil
   }
 
   /// The stack of the interpreter's thread. Measured in a debug build: 1000 nested Python calls

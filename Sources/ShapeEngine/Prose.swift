@@ -13,6 +13,10 @@ public enum Prose {
   static func wrapLine(_ line: String, width: Int) -> [String] {
     guard line.displayWidth > width else { return [line] }
     let indent = String(repeating: " ", count: min(hangingIndent(line), width / 2))
+    // Printable ASCII: the line so far is measured by its byte count and whether it has text
+    // yet is kept as it grows, instead of both being measured again at every character.
+    let plain = Table.isPlainASCII(line)
+    var hasText = false
     var pieces: [String] = []
     var current = ""
     var depth = 0
@@ -22,13 +26,17 @@ public enum Prose {
     for ch in line {
       if ch == "(" || ch == "[" || ch == "{" { depth += 1 }
       if ch == ")" || ch == "]" || ch == "}" { depth = max(0, depth - 1) }
-      if ch == " ", !current.allSatisfy({ $0 == " " }) {
+      if ch == " ", plain ? hasText : !current.allSatisfy({ $0 == " " }) {
         if depth <= 1 { lastBreak = current.endIndex } else { lastNestedBreak = current.endIndex }
       }
       current.append(ch)
-      if current.displayWidth > width, let at = lastBreak ?? lastNestedBreak {
+      if ch != " " { hasText = true }
+      if (plain ? current.utf8.count : current.displayWidth) > width,
+        let at = lastBreak ?? lastNestedBreak
+      {
         pieces.append(String(current[..<at]))
         current = indent + String(current[current.index(after: at)...])
+        hasText = current.utf8.contains { $0 != UInt8(ascii: " ") }
         lastBreak = nil
         lastNestedBreak = nil
       }

@@ -263,10 +263,12 @@ public enum Render {
     }
     var trainableBytes = 0.0
     var frozenBytes = 0.0
-    for node in g.layers where !node.calls.isEmpty {
-      let size = Double(node.policy.variableDType.byteSize)
-      trainableBytes += Double(node.params.trainable) * size
-      frozenBytes += Double(node.params.nonTrainable) * size
+    // By index: a layer's node is not copied, and its weights are counted once.
+    for i in g.layers.indices where !g.layers[i].calls.isEmpty {
+      let size = Double(g.layers[i].policy.variableDType.byteSize)
+      let params = g.layers[i].params
+      trainableBytes += Double(params.trainable) * size
+      frozenBytes += Double(params.nonTrainable) * size
     }
     return
       " Total params: \(groupedDigits(p.total)) (\(readableBytes(trainableBytes + frozenBytes)))\n"

@@ -7,6 +7,7 @@ struct Table {
   /// Columns whose units (a shape) stay whole longest when the table is fitted to a width.
   var keptWhole: Set<Int> = []
 
+  /// The table unfitted, a column as wide as its widest cell in Characters.
   func rendered() -> String {
     // Widths in Characters, as a terminal shows them; measured once per cell.
     let headerWidths = headers.map(Self.width)
@@ -15,48 +16,75 @@ struct Table {
     for row in rowWidths {
       for (i, w) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], w) }
     }
-    func line(_ l: String, _ m: String, _ r: String, _ fill: String) -> [UInt8] {
-      var out = Array(l.utf8)
-      for (i, w) in widths.enumerated() {
-        if i > 0 { out += m.utf8 }
-        for _ in 0..<(w + 2) { out += fill.utf8 }
-      }
-      return out + r.utf8
+    return drawWhole(widths) { rowWidths[$0][$1] }
+  }
+
+  /// The table unfitted when every cell is printable ASCII, where a cell's width is its byte
+  /// count by every measure; nil otherwise. One pass over the cells, none over Characters.
+  func renderedPlainASCII(maxWidth: Int?) -> String? {
+    var widths = [Int](repeating: 0, count: headers.count)
+    for (i, cell) in headers.enumerated() {
+      guard Self.isPlainASCII(cell) else { return nil }
+      widths[i] = cell.utf8.count
     }
-    // Everything is written into one buffer; each separator is made once.
-    var out: [UInt8] = []
-    func cells(_ row: [String], _ cellWidths: [Int], _ bar: String) {
-      out += bar.utf8
+    for row in rows {
       for (i, cell) in row.enumerated() {
-        if i > 0 { out += bar.utf8 }
-        let pad = repeatElement(UInt8(ascii: " "), count: max(0, widths[i] - cellWidths[i]))
-        out.append(UInt8(ascii: " "))
-        if rightAligned.contains(i) {
+        guard Self.isPlainASCII(cell) else { return nil }
+        if i < widths.count { widths[i] = max(widths[i], cell.utf8.count) }
+      }
+    }
+    if let maxWidth, Self.totalWidth(widths) > maxWidth { return nil }
+    return drawWhole(widths) { rows[$0][$1].utf8.count }
+  }
+
+  /// Draws every row on one line, column `i` `widths[i]` wide, where `cellWidth(row, column)`
+  /// is a body cell's width (-1: the header row). Written into one string: each rule is made
+  /// once, padding is a slice of one run of blanks, and nothing is validated again.
+  private func drawWhole(_ widths: [Int], _ cellWidth: (Int, Int) -> Int) -> String {
+    let right = widths.indices.map { rightAligned.contains($0) }
+    let blanks = String(repeating: " ", count: widths.max() ?? 0)
+    func rule(_ l: String, _ m: String, _ r: String, _ fill: String) -> String {
+      l + widths.map { String(repeating: fill, count: $0 + 2) }.joined(separator: m) + r
+    }
+    var out = ""
+    func cells(_ texts: [String], _ row: Int, _ bar: String) {
+      out += bar
+      for (i, cell) in texts.enumerated() {
+        if i > 0 { out += bar }
+        let n = max(0, widths[i] - (row < 0 ? Self.width(cell) : cellWidth(row, i)))
+        let pad = Substring(blanks.utf8.prefix(n))
+        out += " "
+        if right[i] {
           out += pad
-          out += cell.utf8
+          out += cell
         } else {
-          out += cell.utf8
+          out += cell
           out += pad
         }
-        out.append(UInt8(ascii: " "))
+        out += " "
       }
-      out += bar.utf8
+      out += bar
     }
-    let newline = UInt8(ascii: "\n")
-    out += line("┏", "┳", "┓", "━")
-    out.append(newline)
-    cells(headers, headerWidths, "┃")
-    out.append(newline)
-    out += line("┡", "╇", "┩", "━")
-    let between = [newline] + line("├", "┼", "┤", "─")
+    let between = "\n" + rule("├", "┼", "┤", "─")
+    out.reserveCapacity((between.utf8.count + Self.totalWidth(widths) + 16) * (rows.count + 2))
+    out += rule("┏", "┳", "┓", "━")
+    out += "\n"
+    cells(headers, -1, "┃")
+    out += "\n"
+    out += rule("┡", "╇", "┩", "━")
     for (i, row) in rows.enumerated() {
-      out.append(newline)
-      cells(row, rowWidths[i], "│")
+      out += "\n"
+      cells(row, i, "│")
       if i < rows.count - 1 { out += between }
     }
-    out.append(newline)
-    out += line("└", "┴", "┘", "─")
-    return String(decoding: out, as: UTF8.self)
+    out += "\n"
+    out += rule("└", "┴", "┘", "─")
+    return out
+  }
+
+  /// Printable ASCII only (no control character, which Characters and columns count apart).
+  static func isPlainASCII(_ s: String) -> Bool {
+    s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
   }
 
   /// A cell's width in Characters: its byte count when it is plain ASCII without a carriage

@@ -6,6 +6,7 @@ extension Table {
   /// The table within `maxWidth` columns (nil: as wide as its cells); `compact` leaves out the
   /// rules between rows.
   func rendered(maxWidth: Int?, compact: Bool = false) -> String {
+    if !compact, let plain = renderedPlainASCII(maxWidth: maxWidth) { return plain }
     let natural = naturalWidths()
     let isASCII = (headers + rows.joined()).allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
     if !compact, isASCII, maxWidth.map({ Self.totalWidth(natural) <= $0 }) ?? true {
@@ -40,20 +41,31 @@ extension Table {
     let cells = headers.indices.map { i in rows.compactMap { $0.indices.contains(i) ? $0[i] : nil }
     }
     // A number keeps its width; a formula in a number column (deferred params, MACs) may wrap
-    // after its operators, down to 12 columns.
+    // after its operators, down to 12 columns. (Only number columns need it.)
     let numbers: [Int] = headers.indices.map { i in
-      let plain = cells[i].filter { !Self.isFormula($0) }.map(\.displayWidth).max() ?? 1
-      let formulas = cells[i].filter(Self.isFormula).map(\.displayWidth).max() ?? 0
-      return max(plain, headers[i].displayWidth, min(formulas, 12))
+      guard rightAligned.contains(i) else { return 0 }
+      var plain: Int?
+      var formulas = 0
+      for cell in cells[i] {
+        if Self.isFormula(cell) {
+          formulas = max(formulas, cell.displayWidth)
+        } else {
+          plain = max(plain ?? 0, cell.displayWidth)
+        }
+      }
+      return max(plain ?? 1, headers[i].displayWidth, min(formulas, 12))
     }
-    func floor(_ i: Int, _ split: (String) -> [String]) -> Int {
-      let longest = (cells[i] + [headers[i]]).flatMap(split).map(\.displayWidth).max() ?? 1
-      return rightAligned.contains(i) ? numbers[i] : min(widths[i], max(longest, 4))
+    /// The widest piece of column `i`'s cells, pieces cut where `at` says.
+    func floor(_ i: Int, _ at: Piece) -> Int {
+      if rightAligned.contains(i) { return numbers[i] }
+      var longest: Int?
+      for cell in cells[i] + [headers[i]] {
+        if let widest = Self.widestPiece(cell, at) { longest = max(longest ?? 0, widest) }
+      }
+      return min(widths[i], max(longest ?? 1, 4))
     }
-    let unitFloors: [Int] = headers.indices.map { floor($0, Self.units) }
-    let wordFloors: [Int] = headers.indices.map {
-      floor($0) { $0.split(separator: " ").map(String.init) }
-    }
+    let unitFloors: [Int] = headers.indices.map { floor($0, .unit) }
+    let wordFloors: [Int] = headers.indices.map { floor($0, .word) }
     let hard: [Int] = headers.indices.map {
       rightAligned.contains($0) ? numbers[$0] : min(widths[$0], 4)
     }
@@ -77,37 +89,101 @@ extension Table {
     return widths
   }
 
-  /// Draws the table with cells wrapped to `widths`.
+  /// Draws the table with cells wrapped to `widths`, into one string (each rule made once,
+  /// padding a slice of one run of blanks).
   func draw(widths: [Int], compact: Bool) -> String {
+    let right = widths.indices.map { rightAligned.contains($0) }
+    let blanks = String(repeating: " ", count: widths.max() ?? 0)
     func line(_ l: String, _ m: String, _ r: String, _ fill: String) -> String {
       l + widths.map { String(repeating: fill, count: $0 + 2) }.joined(separator: m) + r
     }
-    func cells(_ row: [String], _ bar: String) -> [String] {
+    var out = line("┏", "┳", "┓", "━")
+    func cells(_ row: [String], _ bar: String) {
       let wrapped = widths.indices.map { i in
         Self.wrap(row.indices.contains(i) ? row[i] : "", width: widths[i])
       }
       let height = wrapped.map(\.count).max() ?? 1
-      return (0..<height).map { k in
-        let padded = widths.indices.map { i -> String in
+      for k in 0..<height {
+        out += "\n"
+        out += bar
+        for i in widths.indices {
+          if i > 0 { out += bar }
           let text = k < wrapped[i].count ? wrapped[i][k] : ""
-          let pad = String(repeating: " ", count: max(0, widths[i] - text.displayWidth))
-          return " " + (rightAligned.contains(i) ? pad + text : text + pad) + " "
+          let pad = Substring(blanks.utf8.prefix(max(0, widths[i] - text.displayWidth)))
+          out += " "
+          if right[i] {
+            out += pad
+            out += text
+          } else {
+            out += text
+            out += pad
+          }
+          out += " "
         }
-        return bar + padded.joined(separator: bar) + bar
+        out += bar
       }
     }
-    var out = [line("┏", "┳", "┓", "━")] + cells(headers, "┃") + [line("┡", "╇", "┩", "━")]
+    cells(headers, "┃")
+    out += "\n" + line("┡", "╇", "┩", "━")
+    let between = "\n" + line("├", "┼", "┤", "─")
     for (i, row) in rows.enumerated() {
-      out += cells(row, "│")
-      if i < rows.count - 1 && !compact { out.append(line("├", "┼", "┤", "─")) }
+      cells(row, "│")
+      if i < rows.count - 1 && !compact { out += between }
     }
-    out.append(line("└", "┴", "┘", "─"))
-    return out.joined(separator: "\n")
+    out += "\n" + line("└", "┴", "┘", "─")
+    return out
+  }
+
+  /// Where a cell is cut into the pieces that set a column's floor: units (`units`) or words.
+  enum Piece { case unit, word }
+
+  /// The width of the widest piece of `text` (nil when it has none): for printable ASCII, one
+  /// pass over the bytes, with `units`' bracket depth; else the pieces measured.
+  static func widestPiece(_ text: String, _ at: Piece) -> Int? {
+    guard isPlainASCII(text) else {
+      let pieces = at == .unit ? units(text) : text.split(separator: " ").map(String.init)
+      return pieces.map(\.displayWidth).max()
+    }
+    var widest: Int?
+    var current = 0
+    var depth = 0
+    for byte in text.utf8 {
+      if at == .unit {
+        if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
+        if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth = max(0, depth - 1) }
+      }
+      if byte == UInt8(ascii: " ") && depth == 0 {
+        if current > 0 { widest = max(widest ?? 0, current) }
+        current = 0
+      } else {
+        current += 1
+      }
+    }
+    if current > 0 { widest = max(widest ?? 0, current) }
+    return widest
   }
 
   /// The parts of a cell that read as one: split at the spaces outside brackets, so that
   /// `(None, 5, 16), (None, 16)` is two shapes and `conv2d (Conv2D)` a name and a class.
   static func units(_ text: String) -> [String] {
+    if isPlainASCII(text) {
+      // The runs between the spaces outside brackets, cut from the bytes.
+      var out: [String] = []
+      let bytes = text.utf8
+      var start = bytes.startIndex
+      var depth = 0
+      for i in bytes.indices {
+        let byte = bytes[i]
+        if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
+        if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth = max(0, depth - 1) }
+        if byte == UInt8(ascii: " ") && depth == 0 {
+          if start < i { out.append(String(Substring(bytes[start..<i]))) }
+          start = bytes.index(after: i)
+        }
+      }
+      if start < bytes.endIndex { out.append(String(Substring(bytes[start...]))) }
+      return out
+    }
     var out: [String] = []
     var current = ""
     var depth = 0
@@ -173,9 +249,28 @@ extension Table {
 
   /// A cell that is a formula (`80*(floor(H/2)-1)+10`, `216*(H-2)*(W-2) B`), not a number.
   static func isFormula(_ cell: String) -> Bool {
-    cell.contains { "*+/".contains($0) }
+    if isPlainASCII(cell) {
+      // The same test on bytes: an operator, or a letter in a cell that is not `0 (unbuilt)`
+      // or a size in bytes.
+      let bytes = cell.utf8
+      if bytes.contains(where: { $0 == 0x2A || $0 == 0x2B || $0 == 0x2F }) { return true }
+      let letter = bytes.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+      return letter && bytes.last != UInt8(ascii: "B") && !contains(bytes, "unbuilt")
+    }
+    return cell.contains { "*+/".contains($0) }
       || (cell.contains(where: \.isLetter) && !cell.contains("unbuilt")
         && !cell.hasSuffix("B"))
+  }
+
+  /// True when `bytes` holds `needle`'s bytes in a row.
+  static func contains(_ bytes: String.UTF8View, _ needle: String) -> Bool {
+    guard let first = needle.utf8.first else { return true }
+    var rest = bytes[...]
+    while let i = rest.firstIndex(of: first) {
+      if rest[i...].starts(with: needle.utf8) { return true }
+      rest = rest[rest.index(after: i)...]
+    }
+    return false
   }
 
   /// The longest head of `word` within `width` columns, ending after `_`, `,`, `+` or `*` when

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 import Foundation
 import KShapeREPL
 import LineEditor
@@ -19,6 +20,8 @@ struct KShape: ParsableCommand {
     subcommands: [Start.self, Run.self, InspectModel.self], defaultSubcommand: Start.self)
 
   static func main() {
+    // Before any other thread exists: the heap kshape's own thread will use.
+    kshape_tune_heap()
     // Ctrl-\ quits at once with the usual status instead of running Swift's crash reporter.
     signal(SIGQUIT, SIG_DFL)
     // What swift-argument-parser prints (help, version) goes through stdio: a failed flush at
@@ -35,7 +38,7 @@ struct KShape: ParsableCommand {
     // (bounded) recursion, instead of a new thread for every statement.
     let worker = Thread {
       Interpreter.markCurrentThreadLarge()
-      main(nil)
+      runCommandLine()
       Foundation.exit(0)
     }
     worker.stackSize = Interpreter.stackSize
@@ -57,6 +60,14 @@ private func flushAtExit() {
     _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     _exit(2)
   }
+}
+
+/// Ends the process with `status` once the output is written (`StandardStreams.finish`),
+/// while `kept` is still alive: the system takes the heap back at once, where freeing a large
+/// session or model object by object took longer than printing it. (Thrown as an `ExitCode`,
+/// the status would print nothing and exit the same way, after the objects were freed.)
+func exitKeeping(_ status: Int32, _ kept: Any?) -> Never {
+  withExtendedLifetime(kept) { Foundation.exit(status) }
 }
 
 extension CommandLine {
@@ -156,7 +167,8 @@ struct StoreOptions: ParsableArguments {
 /// `kshape [-c STATEMENTS] [--json]`: interactive on a terminal; reads stdin otherwise.
 struct Start: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "repl", abstract: "Start the REPL (the default), or run -c statements.")
+    commandName: "repl", _superCommandName: "kshape",
+    abstract: "Start the REPL (the default), or run -c statements.")
 
   // Every option's value is taken as written, even when it starts with '-' (`--size -3`,
   // `--batch -5`, `-c '-x'`): it is then refused with a message about the value itself.
@@ -178,9 +190,7 @@ struct Start: ParsableCommand {
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
-    if let file {
-      throw ExitCode(Run.runFile(file, options, storeOptions))
-    }
+    if let file { Run.runFile(file, options, storeOptions) }
     let streams = StandardStreams()
     let repl = options.makeREPL(streams)
     if let command {
@@ -192,7 +202,7 @@ struct Start: ParsableCommand {
       let lines = command.split(separator: "\n", omittingEmptySubsequences: false).map {
         String($0.hasSuffix("\r") ? $0.dropLast() : $0)
       }
-      throw ExitCode(streams.finish(repl.runScript(lines, json: options.json, name: "<string>")))
+      exitKeeping(streams.finish(repl.runScript(lines, json: options.json, name: "<string>")), repl)
     }
     if !options.json, let reader = LibEditReader(programName: "kshape") {
       storeOptions.open(repl, interactive: true)
@@ -208,24 +218,25 @@ struct Start: ParsableCommand {
       if let script { _ = repl.runFile(script, json: false) }
       repl.runInteractive(reader)
       if let goodbye = repl.closeSession() { streams.out(goodbye) }
-      throw ExitCode(streams.finish(0))
+      exitKeeping(streams.finish(0), repl)
     }
     storeOptions.open(repl, interactive: false)
     if let script, !repl.runFile(script, json: options.json) {
-      throw ExitCode(streams.finish(1))
+      exitKeeping(streams.finish(1), repl)
     }
     // Piped statements run as they arrive; each is stored before its result is shown.
     let reader = PlainReader()
     reader.willRead = { streams.flush() }
     let status = repl.runScript(reader, json: options.json)
     repl.closeSession()
-    throw ExitCode(streams.finish(status))
+    exitKeeping(streams.finish(status), repl)
   }
 }
 
 /// `kshape run FILE [--json]`.
 struct Run: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Run a script of statements.")
+  static let configuration = CommandConfiguration(
+    commandName: "run", _superCommandName: "kshape", abstract: "Run a script of statements.")
 
   @Argument(help: "The script: one statement per line.")
   var file: String
@@ -233,33 +244,32 @@ struct Run: ParsableCommand {
   @OptionGroup var options: Options
   @OptionGroup var storeOptions: StoreOptions
 
-  func run() throws { throw ExitCode(Self.runFile(file, options, storeOptions)) }
+  func run() throws { Self.runFile(file, options, storeOptions) }
 
-  /// Runs the script at `file` as it is read; the exit status (2 when it cannot be read or the
-  /// output cannot be written). It is saved only into a session named (`--session NAME`) or
-  /// resumed.
-  static func runFile(_ file: String, _ options: Options, _ storeOptions: StoreOptions) -> Int32 {
+  /// Runs the script at `file` as it is read and exits: 2 when it cannot be read or the output
+  /// cannot be written. It is saved only into a session named (`--session NAME`) or resumed.
+  static func runFile(_ file: String, _ options: Options, _ storeOptions: StoreOptions) -> Never {
     let streams = StandardStreams()
     let reader: PlainReader
     do {
       reader = try PlainReader.open(path: file)
     } catch {
       streams.err("kshape: " + error.message)
-      return streams.finish(2)
+      exitKeeping(streams.finish(2), nil)
     }
     reader.willRead = { streams.flush() }
     let repl = options.makeREPL(streams)
     if storeOptions.named { storeOptions.open(repl, interactive: false) }
     let status = repl.runScript(reader, json: options.json, name: file)
     repl.closeSession()
-    return streams.finish(status)
+    exitKeeping(streams.finish(status), repl)
   }
 }
 
 /// `kshape inspect MODEL [--size SIZE]... [--batch N] [--json] [--summary]`.
 struct InspectModel: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "inspect",
+    commandName: "inspect", _superCommandName: "kshape",
     abstract: "Evaluate a saved Keras model (.keras archive or JSON config) at the sizes given.",
     discussion: """
       Without --size, shows the declared shapes. Each --size (apply's syntax: 224x224, 100, \
@@ -328,7 +338,9 @@ struct InspectModel: ParsableCommand {
     inspect.receptiveField = receptiveField
     inspect.cost = cost
     let streams = StandardStreams()
-    throw ExitCode(streams.finish(inspect.run(streams.output)))
+    inspect.run(streams.output) { status, inspection in
+      exitKeeping(streams.finish(status), inspection)
+    }
   }
 }
 

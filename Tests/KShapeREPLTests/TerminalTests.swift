@@ -3,8 +3,12 @@ import Testing
 
 /// Drives the real `kshape` binary in a real terminal (tmux), as a person types.
 @Suite(.serialized) struct TerminalTests {
-  /// The kshape executable built beside the test bundle.
+  /// The kshape executable built beside the test bundle, or the one `KSHAPE_TEST_BINARY` names
+  /// (to run these suites against a release build).
   static var binary: URL {
+    if let path = ProcessInfo.processInfo.environment["KSHAPE_TEST_BINARY"], !path.isEmpty {
+      return URL(fileURLWithPath: path)
+    }
     let here = Bundle.main.bundleURL
     let candidates = [here, here.deletingLastPathComponent()].map {
       $0.appendingPathComponent("kshape")

@@ -23,7 +23,9 @@ enum Workloads {
   /// tools/bench/speed_bench.py's Keras side.
   static func goldenSizes() -> [(name: String, size: String)] {
     func json(_ file: String) -> [String: Any]? {
-      guard let data = try? Data(contentsOf: golden.appendingPathComponent(file)) else { return nil }
+      guard let data = try? Data(contentsOf: golden.appendingPathComponent(file)) else {
+        return nil
+      }
       return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
     }
     let models = json("INDEX.json")?["models"] as? [[String: Any]] ?? []

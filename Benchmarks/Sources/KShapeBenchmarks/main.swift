@@ -67,4 +67,6 @@ for (name, size) in Workloads.goldenSizes() {
   benchmark("golden/\(name)/evaluate") { _ = session.evaluate(binding) }
 }
 
+parseBenchmarks()
+
 Benchmark.main()

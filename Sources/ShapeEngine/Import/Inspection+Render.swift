@@ -7,9 +7,9 @@ extension Inspection {
   public func text(file: String, summaryOnly: Bool, style: RenderStyle = .plain) -> String {
     let g = session.graph
     var out: [String] = []
-    let called = g.layers.filter { !$0.calls.isEmpty }
+    let called = g.layers.reduce(0) { $0 + ($1.calls.isEmpty ? 0 : 1) }
     out.append(
-      "Model \"\(model.name)\" (\(model.className)) from \(file): \(called.count) layers, "
+      "Model \"\(model.name)\" (\(model.className)) from \(file): \(called) layers, "
         + "\(Render.params(g.totalParams)) params at the declared shapes")
     for t in g.inputs {
       out.append("  input  \(g.layerName(of: t.tensor)): \(g.tensors[t.tensor].type.formulaShape)")
@@ -35,7 +35,7 @@ extension Inspection {
     }
     if let scan { out += ["", scan.text] }
     // Prose fits the terminal; tables were fitted as they were drawn.
-    return out.map { $0.contains("┏") ? $0 : Prose.wrap($0, width: style.fitWidth) }
+    return out.map { Table.contains($0.utf8, "┏") ? $0 : Prose.wrap($0, width: style.fitWidth) }
       .joined(separator: "\n")
   }
 

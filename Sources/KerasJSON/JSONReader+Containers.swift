@@ -1,0 +1,103 @@
+/// The lists and objects open while a document is read, innermost last. Their elements wait on
+/// stacks and are moved (never copied) into an array of exact size when their container closes:
+/// a list's elements on one stack, an object's keys and values on two more (a key goes on when
+/// it is read, its value when that is).
+///
+/// A repeated key keeps the place of its first occurrence and the value of its last (Python's
+/// dict). Finding the earlier occurrence must not cost a hashed dictionary per object, which
+/// Keras configs have thousands of: keys come with a hash from the reader, a 64-bit mask of the
+/// hashes seen so far proves most keys new at once, a scan of the hashes finds the others, and
+/// only an object of more than `indexThreshold` members gets a dictionary (seeded hashing, so
+/// no file can make it slow).
+struct OpenContainers: ~Copyable {
+  // Not private: a private type in a generic stack defined in another file breaks the debug
+  // build (Swift 6.3.1: "Global is external, but doesn't have external or weak linkage").
+  struct Frame {
+    var isList: Bool
+    /// Where this container's elements (or keys) start on their stack.
+    var start: Int
+    /// Where an object's values start on theirs (below its keys' start while outer objects
+    /// wait for their values).
+    var valueStart = 0
+    /// One bit per key of an object (its hash's top six bits): a clear bit proves a key new.
+    var seen: UInt64 = 0
+    /// Key -> position on the key stack, once the object is large.
+    var index: [String: Int]? = nil
+  }
+
+  static let indexThreshold = 32
+
+  private var frames = ScratchStack<Frame>()
+  private var elements = ScratchStack<JSONValue>(capacity: 256)
+  private var keys = ScratchStack<String>(capacity: 256)
+  /// The hash of each key, beside `keys`.
+  private var hashes = ScratchStack<UInt64>(capacity: 256)
+  /// The values of the keys, one fewer than `keys` while a member's value is being read.
+  private var values = ScratchStack<JSONValue>(capacity: 256)
+
+  var depth: Int { frames.count }
+  var innermostIsList: Bool { frames[frames.count - 1].isList }
+
+  mutating func openList() {
+    frames.push(Frame(isList: true, start: elements.count))
+  }
+
+  /// Opens an object whose first member has `key`.
+  mutating func openObject(key: String, hash: UInt64) {
+    frames.push(Frame(isList: false, start: keys.count, valueStart: values.count))
+    addKey(key, hash: hash)
+  }
+
+  /// The key of the innermost object's next member.
+  mutating func addKey(_ key: String, hash: UInt64) {
+    keys.push(key)
+    hashes.push(hash)
+  }
+
+  /// Adds a list's element, or gives the innermost object's last key its value.
+  mutating func append(_ value: consuming JSONValue) {
+    let top = frames.count - 1
+    if frames[top].isList {
+      elements.push(value)
+      return
+    }
+    let last = keys.count - 1
+    if let earlier = earlierKey(top, last: last) {
+      values.replace(earlier - frames[top].start + frames[top].valueStart, with: value)
+      keys.pop()
+      hashes.pop()
+      return
+    }
+    values.push(value)
+    frames[top].seen |= 1 << (hashes[last] >> 58)
+    if frames[top].index != nil {
+      frames[top].index?[keys[last]] = last
+    } else if last - frames[top].start >= Self.indexThreshold {
+      var index: [String: Int] = [:]
+      for i in frames[top].start...last { index[keys[i]] = i }
+      frames[top].index = index
+    }
+  }
+
+  /// Where the innermost object has its `last` key before, if it does.
+  private func earlierKey(_ top: Int, last: Int) -> Int? {
+    if let index = frames[top].index { return index[keys[last]] }
+    let hash = hashes[last]
+    guard frames[top].seen & (1 << (hash >> 58)) != 0 else { return nil }
+    for i in frames[top].start..<last where hashes[i] == hash && keys[i] == keys[last] {
+      return i
+    }
+    return nil
+  }
+
+  /// Closes the innermost container, which takes its elements off the stacks.
+  mutating func close() -> JSONValue {
+    let frame = frames.pop()
+    if frame.isList { return .array(elements.popArray(from: frame.start)) }
+    hashes.remove(from: frame.start)
+    return .object(
+      keys.popArray(from: frame.start, pairedWith: &values, from: frame.valueStart) {
+        JSONMember($0, $1)
+      })
+  }
+}
