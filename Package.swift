@@ -8,7 +8,7 @@ let package = Package(
     .executable(name: "kshape", targets: ["kshape"]),
     .executable(name: "kshape-fuzz", targets: ["KShapeFuzz"]),
     // For the benchmark package (Benchmarks/), which measures the engine in-process.
-    .library(name: "KShapeEngine", targets: ["ShapeEngine", "KerasJSON"]),
+    .library(name: "KShapeEngine", targets: ["ShapeEngine", "KerasJSON", "PythonRuntime"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

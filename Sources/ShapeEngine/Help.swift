@@ -49,6 +49,7 @@ public enum Help {
       apply 100                one unknown dim (a sequence length)
       apply 32x32x3            as many numbers as the input's rank: the whole shape
       apply img=224x224 seq=100   several inputs, by name
+      apply 1=224x224 2=100    several inputs, by their place (first declared is 1)
       apply 224x224 batch=8    also set the batch dim
       apply                    evaluate at the declared shapes
       apply 224x224 320x320 512x512   several sizes side by side: one column of shapes per

@@ -29,13 +29,7 @@ public enum SizeSpec {
         binding.batch = b
         continue
       }
-      guard let ordinal = inputOrdinal(key, graph) else {
-        let names =
-          graph.inputs.compactMap(\.variable) + graph.inputs.map { graph.layerName(of: $0.tensor) }
-        throw EngineError(
-          "no input named '\(key)'",
-          hint: names.isEmpty ? nil : "the inputs are: \(names.joined(separator: ", "))")
-      }
+      let ordinal = try inputOrdinal(key, graph)
       binding.shapes[ordinal] = try bind(value, ordinal: ordinal, graph: graph)
       binding.notes += redeclarations(value, ordinal: ordinal, binding, graph)
     }
@@ -44,9 +38,10 @@ public enum SizeSpec {
     }
     if let size = positional.first {
       guard graph.inputs.count == 1 else {
-        let names = graph.inputs.enumerated().map { i, input in
+        var names = graph.inputs.map { input in
           input.variable ?? graph.layerName(of: input.tensor)
         }
+        if Set(names).count < names.count { names = names.indices.map { String($0 + 1) } }
         throw EngineError(
           "the session has \(graph.inputs.count) inputs; say which size is which",
           hint: "apply " + names.map { "\($0)=..." }.joined(separator: " "))
@@ -112,8 +107,38 @@ public enum SizeSpec {
     ]
   }
 
-  private static func inputOrdinal(_ key: String, _ graph: Graph) -> Int? {
-    graph.inputs.firstIndex { $0.variable == key || graph.layerName(of: $0.tensor) == key }
+  /// The input `key` names: its variable, its layer's name, or its place (`1=` for the first);
+  /// a name two inputs share (a model imported twice) is refused with the places to use instead.
+  private static func inputOrdinal(_ key: String, _ graph: Graph) throws(EngineError) -> Int {
+    if let place = Int(key) {
+      guard place >= 1, place <= graph.inputs.count else {
+        throw EngineError(
+          "there is no input \(key): the session has \(graph.inputs.count) input"
+            + (graph.inputs.count == 1 ? "" : "s"),
+          hint: "number the inputs from 1, in the order they were declared")
+      }
+      return place - 1
+    }
+    let matches = graph.inputs.indices.filter {
+      graph.inputs[$0].variable == key || graph.layerName(of: graph.inputs[$0].tensor) == key
+    }
+    if let only = matches.first, matches.count == 1 { return only }
+    if matches.count > 1 {
+      let places = matches.map { String($0 + 1) }
+      throw EngineError(
+        "'\(key)' names \(matches.count) inputs (inputs \(places.joined(separator: " and ")))",
+        hint: "name them by their place instead: "
+          + places.map { "\($0)=..." }.joined(separator: " "))
+    }
+    var names: [String] = []
+    for input in graph.inputs {
+      for name in [input.variable, graph.layerName(of: input.tensor)] {
+        if let name, !names.contains(name) { names.append(name) }
+      }
+    }
+    throw EngineError(
+      "no input named '\(key)'",
+      hint: names.isEmpty ? nil : "the inputs are: \(names.joined(separator: ", "))")
   }
 
   /// `224x224` for the unknown dims in order, or a full non-batch shape.

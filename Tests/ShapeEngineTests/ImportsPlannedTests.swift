@@ -77,6 +77,34 @@ import Testing
     }
   }
 
+  /// The same model imported twice has two inputs of one name: the name is refused as ambiguous
+  /// and the places name them; each place binds its own import, as the replay does (the second
+  /// import's layer names keep meaning the first's: a name the session uses keeps its meaning).
+  @Test func sameModelTwiceByPlace() throws {
+    var session = Session()
+    for _ in 0..<2 {
+      let (model, _) = try ModelFileCase(name: "autoencoder").load()
+      guard case .imported = session.importModel(model, source: "load autoencoder") else {
+        Issue.record("autoencoder did not import")
+        return
+      }
+    }
+    let name = session.graph.layerName(of: session.graph.inputs[0].tensor)
+    #expect(name == session.graph.layerName(of: session.graph.inputs[1].tensor))
+    do {
+      _ = try SizeSpec.parse("\(name)=28x28", graph: session.graph)
+      Issue.record("a name two inputs share was accepted")
+    } catch {
+      #expect(error.message == "'\(name)' names 2 inputs (inputs 1 and 2)")
+      #expect(error.diagnostic.hint == "name them by their place instead: 1=... 2=...")
+    }
+    #expect(throws: EngineError.self) { try SizeSpec.parse("3=28x28", graph: session.graph) }
+    let binding = try SizeSpec.parse("1=28x28 2=32x32", graph: session.graph)
+    #expect(binding.shapes[0] == [.known(28), .known(28), .known(1)])
+    #expect(binding.shapes[1] == [.known(32), .known(32), .known(1)])
+    Self.compare(session, binding, "autoencoder twice at 1=28x28 2=32x32")
+  }
+
   /// Anything else than imports (a Python statement) is replayed.
   @Test func pythonIsReplayed() throws {
     var session = Session()

@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import KerasJSON
+import PythonRuntime
 import ShapeEngine
 
 // kshape's work in-process, for the figures of docs/benchmarks-speed.md (tools/bench/speed_bench.py
@@ -69,4 +70,15 @@ for (name, size) in Workloads.goldenSizes() {
 
 parseBenchmarks()
 
-Benchmark.main()
+// The benchmarks run as `kshape` runs: on one thread with the interpreter's large stack, marked
+// as such. From any other thread every statement would hop to a large-stack worker and back
+// (a semaphore and two context switches per statement), which the command line never does:
+// that hop made the statements here slower than a fresh process.
+let worker = Thread {
+  Interpreter.markCurrentThreadLarge()
+  Benchmark.main()
+  exit(0)
+}
+worker.stackSize = Interpreter.stackSize
+worker.start()
+while true { sleep(1_000_000) }
