@@ -16,13 +16,7 @@ extension Builtins {
     case .bool(let b): return b ? 1 : 0
     case .int(let n): return PyHash.int(n)
     case .float(let f): return PyHash.double(f)
-    case .str(let s):
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325
-      for byte in s.utf8 {
-        h ^= UInt64(byte)
-        h = h &* 0x100_0000_01b3
-      }
-      return Int(truncatingIfNeeded: h) == -1 ? -2 : Int(truncatingIfNeeded: h)
+    case .str(let s): return PyHash.string(s)
     case .tuple(let items):
       var lanes: [Int] = []
       for item in items { lanes.append(try hash(item, i, range)) }

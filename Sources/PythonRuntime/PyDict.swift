@@ -98,20 +98,14 @@ public final class PyDict {
   }
 
   /// A hash consistent with `PyCompare.equals` on hashable values: numbers as CPython hashes
-  /// them (so equal numbers of any type agree), strings by their scalars, tuples by their items.
+  /// them (so equal numbers of any type agree), strings by their UTF-8 bytes, tuples by their items.
   static func hash(_ key: PyValue) -> Int {
     switch key {
     case .none: return 0x5F37_59DF
     case .bool(let b): return b ? 1 : 0
     case .int(let n): return PyHash.int(n)
     case .float(let f): return PyHash.double(f)
-    case .str(let s):
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325
-      for byte in s.utf8 {
-        h ^= UInt64(byte)
-        h = h &* 0x100_0000_01b3
-      }
-      return Int(truncatingIfNeeded: h)
+    case .str(let s): return PyHash.string(s)
     case .tuple(let items): return PyHash.tuple(items.map(hash))
     case .list, .dict, .object: return 0
     }

@@ -36,6 +36,18 @@ enum PyHash {
     return result == -1 ? -2 : result
   }
 
+  /// `hash(s)` for a string: FNV-1a of its UTF-8 bytes, the same in every run (CPython's is
+  /// salted per process); -1 becomes -2.
+  static func string(_ s: String) -> Int {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in s.utf8 {
+      h ^= UInt64(byte)
+      h = h &* 0x100_0000_01b3
+    }
+    let result = Int(truncatingIfNeeded: h)
+    return result == -1 ? -2 : result
+  }
+
   /// `hash(t)` for a tuple of item hashes (xxHash's mixing, as CPython 3.8+).
   static func tuple(_ lanes: [Int]) -> Int {
     let prime1: UInt64 = 11_400_714_785_074_694_791

@@ -15,4 +15,10 @@ extension Session {
     }
     return true
   }
+
+  /// Whether an evaluation at `binding` defers weights whose dims are still None: not under
+  /// `--keras-strict`, and not at a size that gives every input dim.
+  func defersWeights(at binding: InputBinding) -> Bool {
+    !kerasStrict && !bindsEveryInput(binding)
+  }
 }

@@ -242,7 +242,7 @@ public struct Session: Sendable {
     runtime: Runtime, failure: (Int, EngineError)?
   ) {
     let run = Runtime(
-      binding: binding, quiet: quiet, defersWeights: !kerasStrict && !bindsEveryInput(binding))
+      binding: binding, quiet: quiet, defersWeights: defersWeights(at: binding))
     for (i, event) in events.enumerated() {
       run.host.evaluator.statement = i
       for (before, taken) in namesTaken where before == i { run.host.graph.take(taken) }

@@ -52,16 +52,7 @@ struct Table {
       for (i, cell) in texts.enumerated() {
         if i > 0 { out += bar }
         let n = max(0, widths[i] - (row < 0 ? Self.width(cell) : cellWidth(row, i)))
-        let pad = Substring(blanks.utf8.prefix(n))
-        out += " "
-        if right[i] {
-          out += pad
-          out += cell
-        } else {
-          out += cell
-          out += pad
-        }
-        out += " "
+        Self.appendCell(cell, padding: n, right: right[i], blanks: blanks, to: &out)
       }
       out += bar
     }
@@ -111,4 +102,23 @@ func formatFixed2(_ x: Double) -> String {
   let cents = Int((x * 100).rounded(.toNearestOrEven))
   let frac = abs(cents % 100)
   return "\(cents / 100).\(frac < 10 ? "0" : "")\(frac)"
+}
+
+extension Table {
+  /// One cell between its bars: a blank, the text padded with `padding` blanks on the side
+  /// `right` says (a slice of `blanks`, which is at least as long), a blank.
+  static func appendCell(
+    _ text: some StringProtocol, padding: Int, right: Bool, blanks: String, to out: inout String
+  ) {
+    let pad = Substring(blanks.utf8.prefix(padding))
+    out += " "
+    if right {
+      out += pad
+      out += text
+    } else {
+      out += text
+      out += pad
+    }
+    out += " "
+  }
 }

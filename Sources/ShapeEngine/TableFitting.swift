@@ -109,16 +109,9 @@ extension Table {
         for i in widths.indices {
           if i > 0 { out += bar }
           let text = k < wrapped[i].count ? wrapped[i][k] : ""
-          let pad = Substring(blanks.utf8.prefix(max(0, widths[i] - text.displayWidth)))
-          out += " "
-          if right[i] {
-            out += pad
-            out += text
-          } else {
-            out += text
-            out += pad
-          }
-          out += " "
+          Table.appendCell(
+            text, padding: max(0, widths[i] - text.displayWidth), right: right[i], blanks: blanks,
+            to: &out)
         }
         out += bar
       }

@@ -6,31 +6,13 @@ import Testing
 @Suite(.serialized) struct SideBySideTerminalTests {
   @Test(arguments: [60, 80, 140])
   func sideBySideFitsTheTerminal(_ columns: Int) throws {
-    let binary = TerminalTests.binary
-    try #require(FileManager.default.isExecutableFile(atPath: binary.path), "kshape is built")
-    let t = TerminalTests.Tmux()
-    try #require(
-      t.start("env LANG=C TERM=xterm \(binary.path) --color never", columns: columns, rows: 60),
-      "tmux starts (apt-get install tmux)")
-    #expect(t.waitFor("kshape>"))
-    for line in [
-      "x = Input((None, None, 3))", "Conv2D(32, 3, padding='same', name='first_convolution')",
-      "MaxPool2D()", "Conv2D(64, 3, activation='relu')", "GlobalAveragePooling2D()",
-      "Dense(1000)",
-    ] {
-      t.type(line)
-      t.keys("Enter")
-    }
-    #expect(t.waitFor("dense (Dense), 65,000 params"))
-    t.keys("C-l")
+    let t = try TerminalTests.smallCNN(columns: columns)
     t.type("apply 224x224 320x320 512x512")
     t.keys("Enter")
     #expect(t.waitFor("Total params: 84,392"), "\(t.screen())")
     let screen = t.screen()
     #expect(screen.components(separatedBy: "┏").count == 2, "one table")
-    let table = screen.split(separator: "\n").map(String.init).filter { line in
-      ["┏", "┃", "┡", "│", "├", "└"].contains { line.hasPrefix($0) }
-    }
+    let table = TerminalTests.tableLines(screen)
     #expect(table.count >= 8)
     let widths = Set(table.map { $0.trimmingCharacters(in: .whitespaces).count as Int })
     #expect(widths.count == 1, "borders line up: \(widths)")

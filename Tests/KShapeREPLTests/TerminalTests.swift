@@ -159,15 +159,13 @@ import Testing
     #expect(t.waitFor { _ in !t.alive })
   }
 
-  /// Summary, help and errors at a projector's 60 columns, a laptop's 80 and a wide 140: every
-  /// table line fits, the borders line up, and Tab completes a call's arguments and values.
-  @Test(arguments: [60, 80, 140])
-  func readableAtEveryWidth(_ columns: Int) throws {
-    try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "kshape is built")
+  /// kshape in tmux at `columns`, a small CNN typed (six layers, 84,392 params), the screen
+  /// cleared: what the tests of tables at a width start from.
+  static func smallCNN(columns: Int) throws -> Tmux {
+    try #require(FileManager.default.isExecutableFile(atPath: binary.path), "kshape is built")
     let t = Tmux()
     try #require(
-      t.start(
-        "env LANG=C TERM=xterm \(Self.binary.path) --color never", columns: columns, rows: 60),
+      t.start("env LANG=C TERM=xterm \(binary.path) --color never", columns: columns, rows: 60),
       "tmux starts (apt-get install tmux)")
     #expect(t.waitFor("kshape>"))
     for line in [
@@ -180,13 +178,26 @@ import Testing
     }
     #expect(t.waitFor("dense (Dense), 65,000 params"))
     t.keys("C-l")
+    return t
+  }
+
+  /// The lines of `screen` that belong to a drawn table.
+  static func tableLines(_ screen: String) -> [String] {
+    screen.split(separator: "\n").map(String.init).filter { line in
+      ["┏", "┃", "┡", "│", "├", "└"].contains { line.hasPrefix($0) }
+    }
+  }
+
+  /// Summary, help and errors at a projector's 60 columns, a laptop's 80 and a wide 140: every
+  /// table line fits, the borders line up, and Tab completes a call's arguments and values.
+  @Test(arguments: [60, 80, 140])
+  func readableAtEveryWidth(_ columns: Int) throws {
+    let t = try Self.smallCNN(columns: columns)
     t.type("summary")
     t.keys("Enter")
     #expect(t.waitFor("Total params: 84,392"))
     let screen = t.screen()
-    let table = screen.split(separator: "\n").map(String.init).filter { line in
-      ["┏", "┃", "┡", "│", "├", "└"].contains { line.hasPrefix($0) }
-    }
+    let table = Self.tableLines(screen)
     #expect(table.count >= 8)
     // tmux pads nothing: a line that fits ends at its right border, all at the same column.
     let widths = Set(table.map { $0.trimmingCharacters(in: .whitespaces).count as Int })

@@ -105,7 +105,9 @@ extension SavedModel {
 /// `keras_history`, or a malformed one (`kerasTensorRef` says how).
 enum KerasHistory {
   case none
-  case malformed
+  /// A `__keras_tensor__` whose `keras_history` is missing (nil) or not
+  /// `[layer_name, node_index, tensor_index]`.
+  case malformed(history: JSONValue?)
   case ref(layer: String, node: Int, tensor: Int)
 
   init(_ v: JSONValue) {
@@ -127,11 +129,12 @@ enum KerasHistory {
       self = .none
       return
     }
-    guard case .array(let parts)? = config?["keras_history"], parts.count == 3,
+    let history = config?["keras_history"]
+    guard case .array(let parts)? = history, parts.count == 3,
       case .string(let layer) = parts[0], case .int(let node) = parts[1],
       case .int(let tensor) = parts[2], node >= 0, tensor >= 0
     else {
-      self = .malformed
+      self = .malformed(history: history)
       return
     }
     self = .ref(layer: layer, node: node, tensor: tensor)
@@ -144,29 +147,11 @@ func kerasTensorRef(_ v: JSONValue, at path: JSONPath) throws(ConfigError) -> Te
   case .none: return nil
   case .ref(let layer, let node, let tensor):
     return TensorRef(layer: layer, node: node, tensor: tensor, kerasTensorAt: path)
-  case .malformed: break
-  }
-  guard case .object(let members) = v else { return nil }
-  // One pass for both keys (a repeated key keeps its last value).
-  var cls: JSONValue?
-  var config: JSONValue?
-  for m in members {
-    if m.key == "class_name" {
-      cls = m.value
-    } else if m.key == "config" {
-      config = m.value
-    }
-  }
-  guard cls?.stringValue == "__keras_tensor__" else { return nil }
-  guard let history = config?["keras_history"] else {
-    throw ConfigError("a __keras_tensor__ without keras_history", at: path + "config")
-  }
-  guard case .array(let parts) = history, parts.count == 3, case .string(let layer) = parts[0],
-    case .int(let node) = parts[1], case .int(let tensor) = parts[2], node >= 0, tensor >= 0
-  else {
+  case .malformed(let history?):
     throw ConfigError(
       "keras_history is [layer_name, node_index, tensor_index], not this \(history.kindDescription)",
       at: path + "config" + "keras_history")
+  case .malformed(nil):
+    throw ConfigError("a __keras_tensor__ without keras_history", at: path + "config")
   }
-  return TensorRef(layer: layer, node: node, tensor: tensor, kerasTensorAt: path)
 }

@@ -17,7 +17,7 @@ extension Session {
     // As the replay's host sets its evaluator up (KerasHost.init, Session.replay).
     var evaluator = Evaluator(binding: binding)
     evaluator.uniqueNames = false
-    evaluator.graph.defersWeights = !kerasStrict && !bindsEveryInput(binding)
+    evaluator.graph.defersWeights = defersWeights(at: binding)
     var failure: (Int, EngineError)?
     for (i, p) in plans.enumerated() {
       evaluator.statement = i

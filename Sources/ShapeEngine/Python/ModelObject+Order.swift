@@ -95,7 +95,7 @@ extension ModelObject {
       return da != db ? da > db : (opIndex[a] ?? 0) < (opIndex[b] ?? 0)
     }
     var perDepth: [Int: Int] = [:]
-    for (k, d) in nodeDepth { perDepth[d, default: 0] += 1 }
+    for d in nodeDepth.values { perDepth[d, default: 0] += 1 }
     var perLayer: [Int: Int] = [:]
     for k in decreasing { perLayer[k.layer, default: 0] += 1 }
     let sequentialLike =
