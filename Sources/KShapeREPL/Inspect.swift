@@ -75,17 +75,20 @@ public struct Inspect {
         return end(2, inspection)
       }
     }
-    var text =
-      json
-      ? inspection.json(style: plain)
-      : inspection.text(file: path, summaryOnly: summaryOnly, style: style)
-    if let sizeRules {
-      text =
-        json
-        ? String(text.dropLast()) + ",\"rules\":" + sizeRules.json.minified + "}"
-        : text + "\n\n" + sizeRules.text
+    if json {
+      var text = inspection.json(style: plain)
+      if let sizeRules {
+        text = String(text.dropLast()) + ",\"rules\":" + sizeRules.json.minified + "}"
+      }
+      output.out(text)
+    } else {
+      // Written size by size: memory holds one table, not the report.
+      inspection.writeText(file: path, summaryOnly: summaryOnly, style: style) { output.out($0) }
+      if let sizeRules {
+        output.out("")
+        output.out(sizeRules.text)
+      }
     }
-    output.out(text)
     return end(inspection.allEvaluated ? 0 : 1, inspection)
   }
 }

@@ -148,94 +148,6 @@ public enum Render {
     }
   }
 
-  /// The summary table: every called layer, its output shapes (formulas where Keras says `None`,
-  /// or Keras's own form with `style.kerasShapes`), params as Keras groups them; fitted to
-  /// `style.width`. A model's view lists its layers in Keras's order (`Graph.order`).
-  public static func summary(_ g: Graph, title: String, style: RenderStyle = .plain) -> String {
-    let graphLike =
-      g.showsConnections
-      ?? g.layers.contains { $0.calls.contains { $0.inputs.count > 1 } || $0.calls.count > 1 }
-    var headers = ["Layer (type)", "Output Shape", "Param #"]
-    let fields = style.receptiveField ? ReceptiveFields(g) : nil
-    var shownTensors: [Int] = []
-    if fields != nil { headers += ["RF", "Jump"] }
-    let cost = style.cost ? CostAnalysis.run(g) : nil
-    let costColumns = headers.count..<(headers.count + (cost == nil ? 0 : 2))
-    if cost != nil { headers += CostReport.columnHeaders }
-    if graphLike { headers.append("Connected to") }
-    var table = Table(headers: headers, rightAligned: Set([2] + costColumns))
-    table.keptWhole = [1]
-    let folded = (style.depth ?? .max) <= 1 ? g.imports.indices.map { ($0, g.imports[$0]) } : []
-    let listed = g.listed
-    var k = 0
-    while k < listed.count {
-      let l = listed[k]
-      if let (i, model) = folded.first(where: { $0.1.layers.lowerBound == l }),
-        !model.layers.isEmpty
-      {
-        // An imported model as one row, as Keras shows a model used as a layer.
-        let label = g.importLabels.indices.contains(i) ? g.importLabels[i] : "model (Functional)"
-        let shapes = model.outputs.map { shape(g.tensors[$0].type, style) }
-        var row = [
-          label, shapes.joined(separator: ", "), params(g.params(of: model.layers)),
-        ]
-        if let fields {
-          row += fields.cells(model.outputs, g)
-          shownTensors += model.outputs
-        }
-        row += cost?.cells(model.layers) ?? []
-        if graphLike {
-          let inside = Set(model.layers)
-          let sources = g.layers[model.layers].flatMap { $0.calls.flatMap(\.inputs) }
-            .filter { !inside.contains(g.tensors[$0].layer) }.map { g.layerName(of: $0) }
-          row.append(sources.isEmpty ? "-" : sources.joined(separator: ", "))
-        }
-        table.rows.append(row)
-        while k < listed.count, model.layers.contains(listed[k]) { k += 1 }
-        continue
-      }
-      let node = g.layers[l]
-      k += 1
-      if node.calls.isEmpty {
-        // An unbuilt Sequential lists its layers as Keras does: no shape, no weights yet.
-        if g.listsUncalled {
-          let unbuilt = node.layer != nil && !Catalog.builtWhenMade(node.className)
-          table.rows.append(
-            ["\(node.name) (\(node.className))", "?", unbuilt ? "0 (unbuilt)" : "0"]
-              + (fields != nil ? ["", ""] : []) + (cost != nil ? ["", ""] : [])
-              + (graphLike ? ["-"] : []))
-        }
-        continue
-      }
-      // Keras's format_layer_shape: the outputs of the layer's last node in the program, a list
-      // when several.
-      let last = g.lastCalls[l] ?? node.calls.last
-      let outs = (last?.outputs ?? []).map { shape(g.tensors[$0].type, style) }
-      var row = [
-        "\(node.name) (\(node.className))",
-        outs.count == 1 ? outs[0] : "[" + outs.joined(separator: ", ") + "]",
-        params(node.params),
-      ]
-      if let fields {
-        let outputs = node.calls.flatMap(\.outputs)
-        row += fields.cells(outputs, g)
-        shownTensors += outputs
-      }
-      row += cost?.cells([l]) ?? []
-      if graphLike {
-        let sources = node.calls.flatMap(\.inputs).map { connection($0, g) }
-        row.append(sources.isEmpty ? "-" : sources.joined(separator: ", "))
-      }
-      table.rows.append(row)
-    }
-    let legend = fields?.legend(g, rows: shownTensors) ?? []
-    return
-      ([title, table.rendered(maxWidth: style.fitWidth, compact: style.compact), footer(g)]
-      + legend.map { Prose.wrap($0, width: style.fitWidth) }
-      + (cost.map { [Prose.wrap($0.text, width: style.fitWidth)] } ?? []))
-      .joined(separator: "\n")
-  }
-
   /// Keras's "Connected to" entry for a tensor: its layer, node and tensor index
   /// (`conv2d[0][0]`).
   static func connection(_ t: Int, _ g: Graph) -> String {
@@ -251,50 +163,40 @@ public enum Render {
     style.kerasShapes ? t.kerasShape : t.formulaShape
   }
 
-  static func footer(_ g: Graph) -> String {
-    let p = g.totalParams
-    if p.isDeferred {
-      let deferred = g.layers.filter { !$0.calls.isEmpty && $0.params.isDeferred }.map(\.name)
-      let some = deferred.prefix(3).joined(separator: ", ") + (deferred.count > 3 ? ", ..." : "")
-      return " Total params: \(params(p))\n"
-        + " Trainable params: \(params(p, \.trainable))\n"
-        + " Non-trainable params: \(params(p, \.nonTrainable))\n"
-        + " (deferred: the weights of \(some) wait for the input's size; apply a size for bytes)"
-    }
-    var trainableBytes = 0.0
-    var frozenBytes = 0.0
-    // By index: a layer's node is not copied, and its weights are counted once.
-    for i in g.layers.indices where !g.layers[i].calls.isEmpty {
-      let size = Double(g.layers[i].policy.variableDType.byteSize)
-      let params = g.layers[i].params
-      trainableBytes += Double(params.trainable) * size
-      frozenBytes += Double(params.nonTrainable) * size
-    }
-    return
-      " Total params: \(groupedDigits(p.total)) (\(readableBytes(trainableBytes + frozenBytes)))\n"
-      + " Trainable params: \(groupedDigits(p.trainable)) (\(readableBytes(trainableBytes)))\n"
-      + " Non-trainable params: \(groupedDigits(p.nonTrainable)) (\(readableBytes(frozenBytes)))"
-  }
-
   /// `apply`: the summary at that size, or the layers up to the failure and why it failed.
   public static func evaluation(_ ev: Evaluation, size: String?, style: RenderStyle = .plain)
     -> String
   {
-    let table = evaluationTable(ev, size: size, style: style)
-    return failure(ev, style: style).map { table + "\n\n" + $0 } ?? table
+    var out = TextBytes()
+    writeEvaluationTable(ev, size: size, style: style, into: &out)
+    if let failure = failure(ev, style: style) {
+      out.append("\n\n" as StaticString)
+      out.append(failure)
+    }
+    return out.string
   }
 
   /// The table of the layers that evaluated.
   public static func evaluationTable(
     _ ev: Evaluation, size: String?, style: RenderStyle = .plain
   ) -> String {
+    var out = TextBytes()
+    writeEvaluationTable(ev, size: size, style: style, into: &out)
+    return out.string
+  }
+
+  /// `evaluationTable`, appended to `out`.
+  static func writeEvaluationTable(
+    _ ev: Evaluation, size: String?, style: RenderStyle, into out: inout TextBytes
+  ) {
     let model = ev.model.map { "Model \"\($0)\" " } ?? ""
     let title =
       model
       + (size.map { "applied at \($0):" } ?? "applied at the declared shapes:")
       .capitalizedFirst(model.isEmpty)
     let notes = ev.notes.map { Prose.wrap("note: " + $0, width: style.fitWidth) }
-    return summary(ev.graph, title: ([title] + notes).joined(separator: "\n"), style: style)
+    writeSummary(
+      ev.graph, title: ([title] + notes).joined(separator: "\n"), style: style, into: &out)
   }
 
   /// Which layer and statement failed, and why; nil when the evaluation succeeded.

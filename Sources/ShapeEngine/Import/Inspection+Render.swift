@@ -5,38 +5,56 @@ extension Inspection {
   /// The report for people: a header, then per size the layer table (or one line each with
   /// `summaryOnly`) and, where a size fails, the failing layer, its input and why.
   public func text(file: String, summaryOnly: Bool, style: RenderStyle = .plain) -> String {
+    var pieces: [String] = []
+    writeText(file: file, summaryOnly: summaryOnly, style: style) { pieces.append($0) }
+    return pieces.joined(separator: "\n")
+  }
+
+  /// `text` in pieces, each some whole lines (the text is the pieces joined by newlines), given
+  /// to `emit` as they are made: a size's table is written out before the next is drawn, so
+  /// memory holds one table, not the report.
+  public func writeText(
+    file: String, summaryOnly: Bool, style: RenderStyle = .plain, to emit: (String) -> Void
+  ) {
+    // Prose fits the terminal; tables were fitted as they were drawn.
+    func prose(_ text: String) {
+      emit(Table.contains(text.utf8, "┏") ? text : Prose.wrap(text, width: style.fitWidth))
+    }
     let g = session.graph
-    var out: [String] = []
     let called = g.layers.reduce(0) { $0 + ($1.calls.isEmpty ? 0 : 1) }
-    out.append(
+    prose(
       "Model \"\(model.name)\" (\(model.className)) from \(file): \(called) layers, "
         + "\(Render.params(g.totalParams)) params at the declared shapes")
     for t in g.inputs {
-      out.append("  input  \(g.layerName(of: t.tensor)): \(g.tensors[t.tensor].type.formulaShape)")
+      prose("  input  \(g.layerName(of: t.tensor)): \(g.tensors[t.tensor].type.formulaShape)")
     }
     for t in g.outputs {
-      out.append("  output \(g.layerName(of: t)): \(g.tensors[t].type.formulaShape)")
+      prose("  output \(g.layerName(of: t)): \(g.tensors[t].type.formulaShape)")
     }
     for (cls, layers) in assumed {
-      out.append(
+      prose(
         "  assumed shape-preserving (--assume-identity): \(cls), used by "
           + layers.prefix(8).joined(separator: ", ") + (layers.count > 8 ? ", ..." : ""))
     }
+    var table = TextBytes()
     for r in results {
-      out.append("")
+      emit("")
       if summaryOnly {
-        out.append(line(r))
-        out += r.evaluation.notes.map { "  note: " + $0 }
-        if style.cost { out.append(CostAnalysis.run(r.evaluation.graph).text) }
+        prose(line(r))
+        for note in r.evaluation.notes { prose("  note: " + note) }
+        if style.cost { prose(CostAnalysis.run(r.evaluation.graph).text) }
       } else {
-        out.append(Render.evaluationTable(r.evaluation, size: r.size, style: style))
-        if let f = failureText(r) { out.append("\n" + f) }
+        table.bytes.removeAll(keepingCapacity: true)
+        Render.writeEvaluationTable(r.evaluation, size: r.size, style: style, into: &table)
+        // A table: never wrapped again.
+        emit(table.string)
+        if let f = failureText(r) { prose("\n" + f) }
       }
     }
-    if let scan { out += ["", scan.text] }
-    // Prose fits the terminal; tables were fitted as they were drawn.
-    return out.map { Table.contains($0.utf8, "┏") ? $0 : Prose.wrap($0, width: style.fitWidth) }
-      .joined(separator: "\n")
+    if let scan {
+      emit("")
+      prose(scan.text)
+    }
   }
 
   /// One line: the size, then the outputs and params, or where it fails.

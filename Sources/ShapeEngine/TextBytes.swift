@@ -1,0 +1,100 @@
+import ShapeCore
+
+/// Text written as UTF-8 bytes into one growing buffer: the reports and their tables are drawn
+/// into it, each byte written once, instead of cells becoming strings that become lines that
+/// are joined, and joined again.
+struct TextBytes {
+  var bytes: [UInt8] = []
+
+  var count: Int { bytes.count }
+
+  /// The text as a `String` (one copy).
+  var string: String { String(decoding: bytes, as: UTF8.self) }
+
+  mutating func append(_ s: String) {
+    var s = s
+    s.withUTF8 { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func append(_ s: StaticString) {
+    s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func append(_ b: UInt8) { bytes.append(b) }
+
+  mutating func append(_ other: TextBytes) { bytes.append(contentsOf: other.bytes) }
+
+  /// `String(n)`: the decimal digits, with a minus sign when negative.
+  mutating func append(_ n: Int) { appendDigits(n, grouped: false) }
+
+  /// `groupedDigits(n)`: Python's `f"{n:,}"` (`23,587,712`).
+  mutating func appendGrouped(_ n: Int) { appendDigits(n, grouped: true) }
+
+  private mutating func appendDigits(_ n: Int, grouped: Bool) {
+    if n < 0 { bytes.append(UInt8(ascii: "-")) }
+    var m = n.magnitude
+    // At most 20 digits and 6 commas, written backwards into a fixed buffer.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+      var i = buffer.count
+      var digits = 0
+      repeat {
+        if grouped, digits > 0, digits % 3 == 0 {
+          i -= 1
+          buffer[i] = UInt8(ascii: ",")
+        }
+        i -= 1
+        buffer[i] = UInt8(ascii: "0") + UInt8(m % 10)
+        m /= 10
+        digits += 1
+      } while m > 0
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i...]))
+    }
+  }
+
+  /// A dim as Keras prints it (`Dim.kerasDescription`): the number, or `None`.
+  mutating func appendKeras(_ d: Dim) {
+    if let v = d.value { append(v) } else { append("None" as StaticString) }
+  }
+
+  /// A dim as a formula (`Dim.formula`): the number, `ceil(H/2)`, or `None`.
+  mutating func appendFormula(_ d: Dim) {
+    if let v = d.value { append(v) } else { append(d.formula) }
+  }
+
+  /// A shape as `TensorType.kerasShape` (`kerasShapes`) or `formulaShape` writes it: Python's
+  /// tuple display, `(3,)` for rank 1.
+  mutating func appendShape(_ t: TensorType, kerasShapes: Bool) {
+    append(UInt8(ascii: "("))
+    for (i, d) in t.shape.enumerated() {
+      if i > 0 { append(", " as StaticString) }
+      if kerasShapes { appendKeras(d) } else { appendFormula(d) }
+    }
+    if t.shape.count == 1 { append(UInt8(ascii: ",")) }
+    append(UInt8(ascii: ")"))
+  }
+
+  /// True when every byte is printable ASCII (`Table.isPlainASCII`), eight bytes at a time.
+  static func isPlainASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withUnsafeBytes { raw in
+      let n = raw.count
+      var i = 0
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while i + 8 <= n {
+        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        // A byte >= 0x80, < 0x20 (x - 0x20 borrows) or 0x7F (x + 1 reaches 0x80).
+        let high = x & highs
+        let low = (x &- ones &* 0x20) & ~x & highs
+        let del = ((x ^ (ones &* 0x7F)) &- ones) & ~(x ^ (ones &* 0x7F)) & highs
+        if high | low | del != 0 { return false }
+        i += 8
+      }
+      while i < n {
+        let b = raw[i]
+        if b < 0x20 || b >= 0x7F { return false }
+        i += 1
+      }
+      return true
+    }
+  }
+}
