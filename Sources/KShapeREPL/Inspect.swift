@@ -83,7 +83,8 @@ public struct Inspect {
       output.out(text)
     } else {
       // Written size by size: memory holds one table, not the report.
-      inspection.writeText(file: path, summaryOnly: summaryOnly, style: style) { output.out($0) }
+      let write = output.outBytes ?? { output.out(String(decoding: $0, as: UTF8.self)) }
+      inspection.writeText(file: path, summaryOnly: summaryOnly, style: style, to: write)
       if let sizeRules {
         output.out("")
         output.out(sizeRules.text)

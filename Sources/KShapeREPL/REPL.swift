@@ -14,6 +14,9 @@ public struct Output {
   /// Shows text through a pager command (`summary | less`); false when it could not, and the
   /// text is then written to `out`.
   public var page: ((_ text: String, _ pager: String) -> Bool)?
+  /// Writes UTF-8 text and a newline as `out` does, without making a `String` of it (a report
+  /// written piece by piece); nil: through `out`.
+  public var outBytes: (([UInt8]) -> Void)?
   public init(
     out: @escaping (String) -> Void, err: @escaping (String) -> Void,
     stopped: @escaping () -> Bool = { false }

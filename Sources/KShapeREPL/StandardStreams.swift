@@ -23,9 +23,11 @@ public final class StandardStreams {
 
   /// The REPL's output over these streams.
   public var output: Output {
-    Output(
+    var output = Output(
       out: { [self] in out($0) }, err: { [self] in err($0) },
       stopped: { [self] in outputFailure != nil })
+    output.outBytes = { [self] in out(bytes: $0) }
+    return output
   }
 
   /// Writes `line` and a newline to stdout; nothing once stdout has failed.
@@ -34,6 +36,22 @@ public final class StandardStreams {
     pending.append(contentsOf: line.utf8)
     pending.append(0x0A)
     if !buffered || pending.count >= 1 << 16 { flush() }
+  }
+
+  /// Writes UTF-8 `text` and a newline to stdout, as `out(_:)` does; text larger than the buffer
+  /// is written as it is, not copied into the buffer first.
+  public func out(bytes text: [UInt8]) {
+    guard outputFailure == nil else { return }
+    if pending.count + text.count >= 1 << 16 {
+      flush()
+      if outputFailure == nil, let code = Self.write(1, text) {
+        outputFailure = String(cString: strerror(code)).lowercased()
+      }
+    } else {
+      pending.append(contentsOf: text)
+    }
+    pending.append(0x0A)
+    if !buffered { flush() }
   }
 
   /// Writes `line` and a newline to stderr. A failure is ignored: there is nowhere left to

@@ -21,6 +21,14 @@ extension JSONOutput {
       var s = s
       bytes.append(UInt8(ascii: "\""))
       s.withUTF8 { utf8 in
+        // Most strings need no escape: copied whole.
+        guard
+          utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+          )
+        else {
+          bytes.append(contentsOf: utf8)
+          return
+        }
         for b in utf8 {
           switch b {
           case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), b]
@@ -39,7 +47,12 @@ extension JSONOutput {
       bytes.append(UInt8(ascii: "\""))
     }
 
-    mutating func int(_ i: Int) { bytes.append(contentsOf: String(i).utf8) }
+    mutating func int(_ i: Int) { TextBytes.appendDigits(i, grouped: false, to: &bytes) }
+
+    /// `true`, `false`, `null`.
+    mutating func literal(_ s: StaticString) {
+      s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
 
     mutating func array<T>(_ items: [T], _ item: (inout Writer, T) -> Void) {
       bytes.append(UInt8(ascii: "["))

@@ -97,7 +97,7 @@ extension Render {
         // An unbuilt Sequential lists its layers as Keras does: no shape, no weights yet.
         if g.listsUncalled {
           let unbuilt = layers[l].layer != nil && !Catalog.builtWhenMade(layers[l].className)
-          appendName(layers[l], to: &table.cells)
+          appendName(layers[l].name, layers[l].className, to: &table.cells)
           table.endCell()
           table.cell("?")
           table.cell(unbuilt ? "0 (unbuilt)" : "0")
@@ -106,7 +106,7 @@ extension Render {
         }
         continue
       }
-      appendName(layers[l], to: &table.cells)
+      appendName(layers[l].name, layers[l].className, to: &table.cells)
       table.endCell()
       // Keras's format_layer_shape: the outputs of the layer's last node in the program, a list
       // when several.
@@ -118,7 +118,7 @@ extension Render {
       }
       if outputs.count != 1 { table.cells.append(UInt8(ascii: "]")) }
       table.endCell()
-      let count = layers[l].params
+      let count = params(of: layers, l)
       counts[l] = count
       appendParams(count, to: &table.cells)
       table.endCell()
@@ -145,11 +145,16 @@ extension Render {
   }
 
   /// `name (ClassName)`.
-  private static func appendName(_ node: borrowing LayerNode, to out: inout TextBytes) {
-    out.append(node.name)
+  private static func appendName(_ name: String, _ className: String, to out: inout TextBytes) {
+    out.append(name)
     out.append(" (" as StaticString)
-    out.append(node.className)
+    out.append(className)
     out.append(UInt8(ascii: ")"))
+  }
+
+  /// `layers[l].params`, without copying the node (which reading the computed property does).
+  static func params(of layers: UnsafeBufferPointer<LayerNode>, _ l: Int) -> ParamCount {
+    ParamCount(layers[l].weights ?? [])
   }
 
   /// `params(p)`: grouped digits, or the formula of deferred weights.
@@ -190,7 +195,7 @@ extension Render {
     // By index: a layer's node is not copied, and its weights are counted once.
     g.layers.withUnsafeBufferPointer { layers in
       for i in layers.indices where !layers[i].calls.isEmpty {
-        let params = (counts.indices.contains(i) ? counts[i] : nil) ?? layers[i].params
+        let params = (counts.indices.contains(i) ? counts[i] : nil) ?? Self.params(of: layers, i)
         p = p + params
         let size = Double(layers[i].policy.variableDType.byteSize)
         trainableBytes += Double(params.trainable) * size

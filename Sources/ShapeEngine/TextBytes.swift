@@ -25,12 +25,13 @@ struct TextBytes {
   mutating func append(_ other: TextBytes) { bytes.append(contentsOf: other.bytes) }
 
   /// `String(n)`: the decimal digits, with a minus sign when negative.
-  mutating func append(_ n: Int) { appendDigits(n, grouped: false) }
+  mutating func append(_ n: Int) { Self.appendDigits(n, grouped: false, to: &bytes) }
 
   /// `groupedDigits(n)`: Python's `f"{n:,}"` (`23,587,712`).
-  mutating func appendGrouped(_ n: Int) { appendDigits(n, grouped: true) }
+  mutating func appendGrouped(_ n: Int) { Self.appendDigits(n, grouped: true, to: &bytes) }
 
-  private mutating func appendDigits(_ n: Int, grouped: Bool) {
+  /// `n`'s decimal digits, grouped by three with commas when `grouped`, appended to `bytes`.
+  static func appendDigits(_ n: Int, grouped: Bool, to bytes: inout [UInt8]) {
     if n < 0 { bytes.append(UInt8(ascii: "-")) }
     var m = n.magnitude
     // At most 20 digits and 6 commas, written backwards into a fixed buffer.

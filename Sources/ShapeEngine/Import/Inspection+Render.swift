@@ -5,26 +5,41 @@ extension Inspection {
   /// The report for people: a header, then per size the layer table (or one line each with
   /// `summaryOnly`) and, where a size fails, the failing layer, its input and why.
   public func text(file: String, summaryOnly: Bool, style: RenderStyle = .plain) -> String {
-    var pieces: [String] = []
-    writeText(file: file, summaryOnly: summaryOnly, style: style) { pieces.append($0) }
-    return pieces.joined(separator: "\n")
+    var text: [UInt8] = []
+    var first = true
+    writeText(file: file, summaryOnly: summaryOnly, style: style) { piece in
+      if !first { text.append(UInt8(ascii: "\n")) }
+      first = false
+      text += piece
+    }
+    return String(decoding: text, as: UTF8.self)
   }
 
-  /// `text` in pieces, each some whole lines (the text is the pieces joined by newlines), given
-  /// to `emit` as they are made: a size's table is written out before the next is drawn, so
-  /// memory holds one table, not the report.
+  /// `text` in pieces of UTF-8, each some whole lines (the text is the pieces joined by
+  /// newlines), given to `emit` as they are made: a size's table is written out before the next
+  /// is drawn, so memory holds one table, not the report.
   public func writeText(
-    file: String, summaryOnly: Bool, style: RenderStyle = .plain, to emit: (String) -> Void
+    file: String, summaryOnly: Bool, style: RenderStyle = .plain, to emit: ([UInt8]) -> Void
   ) {
     // Prose fits the terminal; tables were fitted as they were drawn.
     func prose(_ text: String) {
-      emit(Table.contains(text.utf8, "┏") ? text : Prose.wrap(text, width: style.fitWidth))
+      emit(
+        Array(
+          (Table.contains(text.utf8, "┏") ? text : Prose.wrap(text, width: style.fitWidth)).utf8))
     }
     let g = session.graph
-    let called = g.layers.reduce(0) { $0 + ($1.calls.isEmpty ? 0 : 1) }
+    // The called layers and `g.totalParams`, without copying each node.
+    var called = 0
+    var total = ParamCount()
+    g.layers.withUnsafeBufferPointer { layers in
+      for l in layers.indices where !layers[l].calls.isEmpty {
+        called += 1
+        total = total + Render.params(of: layers, l)
+      }
+    }
     prose(
       "Model \"\(model.name)\" (\(model.className)) from \(file): \(called) layers, "
-        + "\(Render.params(g.totalParams)) params at the declared shapes")
+        + "\(Render.params(total)) params at the declared shapes")
     for t in g.inputs {
       prose("  input  \(g.layerName(of: t.tensor)): \(g.tensors[t.tensor].type.formulaShape)")
     }
@@ -38,7 +53,7 @@ extension Inspection {
     }
     var table = TextBytes()
     for r in results {
-      emit("")
+      emit([])
       if summaryOnly {
         prose(line(r))
         for note in r.evaluation.notes { prose("  note: " + note) }
@@ -47,12 +62,12 @@ extension Inspection {
         table.bytes.removeAll(keepingCapacity: true)
         Render.writeEvaluationTable(r.evaluation, size: r.size, style: style, into: &table)
         // A table: never wrapped again.
-        emit(table.string)
+        emit(table.bytes)
         if let f = failureText(r) { prose("\n" + f) }
       }
     }
     if let scan {
-      emit("")
+      emit([])
       prose(scan.text)
     }
   }

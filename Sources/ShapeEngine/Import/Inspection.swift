@@ -88,21 +88,16 @@ public struct Inspection: Sendable {
           .joined(separator: ",") + "}")
     }
     parts.append("\"model\":" + JSONOutput.quoted(model.name))
-    let records = results.compactMap { r -> String? in
-      guard
-        var rec = JSONOutput.record(
-          .applied(r.evaluation, size: r.size), line: 1, source: "", style: style)
-      else { return nil }
-      rec.line = nil
-      rec.source = nil
-      if var e = rec.error {
-        e.statement = nil
-        rec.error = e
-      }
-      return JSONOutput.encode(rec)
+    // The results written into one buffer, straight from each graph.
+    var w = JSONOutput.Writer()
+    w.bytes.append(contentsOf: ("{" + parts.joined(separator: ",") + ",\"results\":[").utf8)
+    for (i, r) in results.enumerated() {
+      if i > 0 { w.bytes.append(UInt8(ascii: ",")) }
+      JSONOutput.inspectResult(r.evaluation, size: r.size, style: style, into: &w)
     }
-    parts.append("\"results\":[" + records.joined(separator: ",") + "]")
-    if let scan { parts.append("\"scan\":" + scan.json) }
-    return "{" + parts.joined(separator: ",") + "}"
+    w.bytes.append(UInt8(ascii: "]"))
+    if let scan { w.bytes.append(contentsOf: (",\"scan\":" + scan.json).utf8) }
+    w.bytes.append(UInt8(ascii: "}"))
+    return String(decoding: w.bytes, as: UTF8.self)
   }
 }
