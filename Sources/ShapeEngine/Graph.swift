@@ -332,18 +332,24 @@ public struct Graph: Sendable {
   /// The outputs: an imported model's outputs that no later layer consumed, then the tensors no
   /// layer consumed, in creation order (an imported layer's unused outputs are not the model's).
   public var outputs: [Int] {
-    var lastConsumer: [Int: Int] = [:]
-    for (i, l) in layers.enumerated() {
-      for t in l.calls.flatMap(\.inputs) { lastConsumer[t] = i }
+    // The last layer that reads each tensor, by id (nil: none); the nodes read in place.
+    var lastConsumer = [Int?](repeating: nil, count: tensors.count)
+    layers.withUnsafeBufferPointer { layers in
+      for i in layers.indices {
+        for call in layers[i].calls {
+          for t in call.inputs where lastConsumer.indices.contains(t) { lastConsumer[t] = i }
+        }
+      }
     }
+    func consumer(_ t: Int) -> Int? { lastConsumer.indices.contains(t) ? lastConsumer[t] : nil }
     var out: [Int] = []
     for imported in imports {
-      out += imported.outputs.filter { (lastConsumer[$0] ?? -1) < imported.layers.upperBound }
+      out += imported.outputs.filter { (consumer($0) ?? -1) < imported.layers.upperBound }
     }
     let pinned = Set(out)
     return out
       + tensors.map(\.id).filter { t in
-        lastConsumer[t] == nil && !isInput(t) && !pinned.contains(t)
+        consumer(t) == nil && !isInput(t) && !pinned.contains(t)
           && !imports.contains { $0.layers.contains(tensors[t].layer) }
       }
   }

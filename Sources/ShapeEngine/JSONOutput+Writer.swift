@@ -14,7 +14,8 @@ extension JSONOutput {
       first = false
       bytes.append(UInt8(ascii: "\""))
       key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-      bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+      bytes.append(UInt8(ascii: "\""))
+      bytes.append(UInt8(ascii: ":"))
     }
 
     mutating func string(_ s: String) {
@@ -65,7 +66,7 @@ extension JSONOutput {
 
     mutating func shape(_ s: [Int?]) {
       array(s) { w, d in
-        if let d { w.int(d) } else { w.bytes += Array("null".utf8) }
+        if let d { w.int(d) } else { w.literal("null") }
       }
     }
 
@@ -83,7 +84,7 @@ extension JSONOutput {
         return
       }
       key("deferred", &first)
-      bytes += Array("true".utf8)
+      literal("true")
       key("formula", &first)
       var inner = true
       bytes.append(UInt8(ascii: "{"))
@@ -94,14 +95,14 @@ extension JSONOutput {
         inner = false
         string(k)
         bytes.append(UInt8(ascii: ":"))
-        if let text = d.formulaText { string(text) } else { bytes += Array("null".utf8) }
+        if let text = d.formulaText { string(text) } else { literal("null") }
       }
       bytes.append(UInt8(ascii: "}"))
       for (k, d): (StaticString, Dim) in [
         ("non_trainable", f.nonTrainable), ("total", f.total), ("trainable", f.trainable),
       ] {
         key(k, &first)
-        if let v = d.value { int(v) } else { bytes += Array("null".utf8) }
+        if let v = d.value { int(v) } else { literal("null") }
       }
       bytes.append(UInt8(ascii: "}"))
     }

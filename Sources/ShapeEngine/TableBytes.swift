@@ -70,8 +70,9 @@ struct TableBytes {
   }
 
   /// `Table.drawWhole`: every row on one line, column `i` `widths[i]` wide, rules between rows.
+  /// Every line's length is known from the widths, so the text is written into a buffer of its
+  /// exact size, a cell a copy and its padding a fill.
   private func drawWhole(_ widths: [Int], into out: inout TextBytes) {
-    let blanks = [UInt8](repeating: UInt8(ascii: " "), count: widths.max() ?? 0)
     func rule(_ l: String, _ m: String, _ r: String, _ fill: String) -> [UInt8] {
       var line = TextBytes()
       line.append(l)
@@ -82,65 +83,95 @@ struct TableBytes {
       line.append(r)
       return line.bytes
     }
-    let between = [UInt8(ascii: "\n")] + rule("├", "┼", "┤", "─")
+    let top = rule("┏", "┳", "┓", "━")
+    let below = rule("┡", "╇", "┩", "━")
+    let between = rule("├", "┼", "┤", "─")
+    let bottom = rule("└", "┴", "┘", "─")
     let heavyBar = Array("┃".utf8)
     let bar = Array("│".utf8)
     let rows = rowCount
-    out.bytes.reserveCapacity(
-      out.count + (between.count + Table.totalWidth(widths) + 16) * (rows + 2))
-    // One cell between its bars: a blank, the text padded on its side, a blank.
-    func cell(_ text: ArraySlice<UInt8>, _ column: Int) {
-      let pad = blanks[0..<max(0, widths[column] - text.count)]
-      out.append(UInt8(ascii: " "))
-      if rightAligned.contains(column) {
-        out.bytes.append(contentsOf: pad)
-        out.bytes.append(contentsOf: text)
-      } else {
-        out.bytes.append(contentsOf: text)
-        out.bytes.append(contentsOf: pad)
-      }
-      out.append(UInt8(ascii: " "))
-    }
-    out.bytes.append(contentsOf: rule("┏", "┳", "┓", "━"))
-    out.append(UInt8(ascii: "\n"))
-    out.bytes.append(contentsOf: heavyBar)
-    for (i, h) in headers.enumerated() {
-      if i > 0 { out.bytes.append(contentsOf: heavyBar) }
-      cell(ArraySlice(h.utf8), i)
-    }
-    out.bytes.append(contentsOf: heavyBar)
-    out.append(UInt8(ascii: "\n"))
-    out.bytes.append(contentsOf: rule("┡", "╇", "┩", "━"))
     let columns = headers.count
+    // A line of cells: a bar before each cell and after the last, each cell a blank, its
+    // column's width and a blank.
+    let cellsWidth = widths.reduce(0) { $0 + $1 + 2 }
+    let headerLine = heavyBar.count * (columns + 1) + cellsWidth
+    let rowLine = bar.count * (columns + 1) + cellsWidth
+    let size =
+      top.count + 1 + headerLine + 1 + below.count + rows * (1 + rowLine)
+      + max(0, rows - 1) * (1 + between.count) + 1 + bottom.count
     let right = headers.indices.map { rightAligned.contains($0) }
-    cells.bytes.withUnsafeBufferPointer { text in
-      var start = 0
-      var k = 0
-      for r in 0..<rows {
-        out.append(UInt8(ascii: "\n"))
-        out.bytes.append(contentsOf: bar)
-        for i in 0..<columns {
-          if i > 0 { out.bytes.append(contentsOf: bar) }
-          let end = ends[k]
-          let body = UnsafeBufferPointer(rebasing: text[start..<end])
-          let pad = blanks[0..<max(0, widths[i] - (end - start))]
-          out.append(UInt8(ascii: " "))
-          if right[i] {
-            out.bytes.append(contentsOf: pad)
-            out.bytes.append(contentsOf: body)
-          } else {
-            out.bytes.append(contentsOf: body)
-            out.bytes.append(contentsOf: pad)
-          }
-          out.append(UInt8(ascii: " "))
-          start = end
-          k += 1
-        }
-        out.bytes.append(contentsOf: bar)
-        if r < rows - 1 { out.bytes.append(contentsOf: between) }
+    let text = [UInt8](unsafeUninitializedCapacity: size) { buffer, written in
+      guard let base = buffer.baseAddress else { return }
+      var p = base
+      func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        p.initialize(from: base, count: bytes.count)
+        p += bytes.count
       }
+      func put(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { put($0) } }
+      func put(_ byte: UInt8) {
+        p.initialize(to: byte)
+        p += 1
+      }
+      // One cell between its bars: a blank, the text padded on its side, a blank.
+      func cell(_ body: UnsafeBufferPointer<UInt8>, _ column: Int) {
+        let pad = max(0, widths[column] - body.count)
+        put(UInt8(ascii: " "))
+        if right[column] {
+          p.initialize(repeating: UInt8(ascii: " "), count: pad)
+          p += pad
+          put(body)
+        } else {
+          put(body)
+          p.initialize(repeating: UInt8(ascii: " "), count: pad)
+          p += pad
+        }
+        put(UInt8(ascii: " "))
+      }
+      put(top)
+      put(UInt8(ascii: "\n"))
+      heavyBar.withUnsafeBufferPointer { heavyBar in
+        put(heavyBar)
+        for (i, h) in headers.enumerated() {
+          if i > 0 { put(heavyBar) }
+          var h = h
+          h.withUTF8 { cell($0, i) }
+        }
+        put(heavyBar)
+      }
+      put(UInt8(ascii: "\n"))
+      put(below)
+      cells.bytes.withUnsafeBufferPointer { text in
+        bar.withUnsafeBufferPointer { bar in
+          between.withUnsafeBufferPointer { between in
+            ends.withUnsafeBufferPointer { ends in
+              var start = 0
+              var k = 0
+              for r in 0..<rows {
+                put(UInt8(ascii: "\n"))
+                put(bar)
+                for i in 0..<columns {
+                  if i > 0 { put(bar) }
+                  let end = ends[k]
+                  cell(UnsafeBufferPointer(rebasing: text[start..<end]), i)
+                  start = end
+                  k += 1
+                }
+                put(bar)
+                if r < rows - 1 {
+                  put(UInt8(ascii: "\n"))
+                  put(between)
+                }
+              }
+            }
+          }
+        }
+      }
+      put(UInt8(ascii: "\n"))
+      put(bottom)
+      written = p - base
+      assert(written == size, "the widths give the size")
     }
-    out.append(UInt8(ascii: "\n"))
-    out.bytes.append(contentsOf: rule("└", "┴", "┘", "─"))
+    out.bytes.append(contentsOf: text)
   }
 }
