@@ -7,12 +7,29 @@ public enum Render {
   /// Keras's KerasTensor repr, then the formula form and the producing layer.
   public static func tensor(_ t: Int, in graph: Graph) -> String {
     let node = graph.tensors[t]
-    let layer = graph.layers[node.layer]
-    var text = node.type.kerasRepr(name: node.kerasName)
-    var detail = "  = \(node.type.formulaShape)   \(layer.name) (\(layer.className))"
-    if layer.layer != nil { detail += ", \(params(layer.params)) params" }
-    text += "\n" + detail
-    return text
+    // `TensorType.kerasRepr`, then the detail line; written as bytes, the node read in place.
+    var out = TextBytes()
+    out.append("<KerasTensor shape=" as StaticString)
+    out.appendShape(node.type, kerasShapes: true)
+    out.append(", dtype=" as StaticString)
+    out.append(node.type.dtype.name)
+    out.append(", sparse=False, ragged=False, name=" as StaticString)
+    out.append(node.kerasName)
+    out.append(">\n  = " as StaticString)
+    out.appendShape(node.type, kerasShapes: false)
+    out.append("   " as StaticString)
+    graph.layers.withUnsafeBufferPointer { layers in
+      out.append(layers[node.layer].name)
+      out.append(" (" as StaticString)
+      out.append(layers[node.layer].className)
+      out.append(UInt8(ascii: ")"))
+      if layers[node.layer].layer != nil {
+        out.append(", " as StaticString)
+        appendParams(params(of: layers, node.layer), to: &out)
+        out.append(" params" as StaticString)
+      }
+    }
+    return out.string
   }
 
   /// A parameter count as tables show it: grouped digits, or the formula of deferred weights.

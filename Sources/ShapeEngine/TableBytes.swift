@@ -100,7 +100,10 @@ struct TableBytes {
       top.count + 1 + headerLine + 1 + below.count + rows * (1 + rowLine)
       + max(0, rows - 1) * (1 + between.count) + 1 + bottom.count
     let right = headers.indices.map { rightAligned.contains($0) }
-    let text = [UInt8](unsafeUninitializedCapacity: size) { buffer, written in
+    // A new buffer with what `out` holds, the table, and room for the lines under it.
+    let before = out.bytes
+    out.bytes = [UInt8](unsafeUninitializedCapacity: before.count + size + 4096) {
+      buffer, written in
       guard let base = buffer.baseAddress else { return }
       var p = base
       func put(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -128,6 +131,7 @@ struct TableBytes {
         }
         put(UInt8(ascii: " "))
       }
+      put(before)
       put(top)
       put(UInt8(ascii: "\n"))
       heavyBar.withUnsafeBufferPointer { heavyBar in
@@ -170,8 +174,7 @@ struct TableBytes {
       put(UInt8(ascii: "\n"))
       put(bottom)
       written = p - base
-      assert(written == size, "the widths give the size")
+      assert(written == before.count + size, "the widths give the size")
     }
-    out.bytes.append(contentsOf: text)
   }
 }
