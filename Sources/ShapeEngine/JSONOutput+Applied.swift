@@ -58,12 +58,10 @@ extension JSONOutput.Writer {
   private mutating func layer(
     _ name: String, _ className: String, _ calls: [LayerCall], _ count: ParamCount, _ g: Graph
   ) {
-    var first = true
-    bytes.append(UInt8(ascii: "{"))
-    key("class_name", &first)
+    // The keys and punctuation as whole runs: this is written for every layer at every size.
+    literal("{\"class_name\":")
     string(className)
-    key("dtypes", &first)
-    bytes.append(UInt8(ascii: "["))
+    literal(",\"dtypes\":[")
     var any = false
     for call in calls {
       for t in call.outputs {
@@ -72,11 +70,9 @@ extension JSONOutput.Writer {
         string(g.tensors[t].type.dtype.name)
       }
     }
-    bytes.append(UInt8(ascii: "]"))
-    key("name", &first)
+    literal("],\"name\":")
     string(name)
-    key("output_shapes", &first)
-    bytes.append(UInt8(ascii: "["))
+    literal(",\"output_shapes\":[")
     any = false
     for call in calls {
       for t in call.outputs {
@@ -85,8 +81,7 @@ extension JSONOutput.Writer {
         shape(g.tensors[t].type.shape)
       }
     }
-    bytes.append(UInt8(ascii: "]"))
-    key("params", &first)
+    literal("],\"params\":")
     params(count)
     bytes.append(UInt8(ascii: "}"))
   }

@@ -72,17 +72,18 @@ extension JSONOutput {
 
     mutating func params(_ p: ParamCount) {
       var first = true
-      bytes.append(UInt8(ascii: "{"))
       guard let f = p.formulas else {
-        key("non_trainable", &first)
+        // The keys and punctuation as whole runs: this is written for every layer.
+        literal("{\"non_trainable\":")
         int(p.nonTrainable)
-        key("total", &first)
+        literal(",\"total\":")
         int(p.total)
-        key("trainable", &first)
+        literal(",\"trainable\":")
         int(p.trainable)
         bytes.append(UInt8(ascii: "}"))
         return
       }
+      bytes.append(UInt8(ascii: "{"))
       key("deferred", &first)
       literal("true")
       key("formula", &first)
