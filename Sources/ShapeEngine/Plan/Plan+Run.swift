@@ -152,7 +152,6 @@ extension Plan {
       for s in 0..<inputCount { same[s] = inputs[s] == before[s] }
     }
     run.tensors.reserveCapacity(slotCount)
-    var builtFor: [TensorType?] = Array(repeating: nil, count: layers.count)
     // Steps are read in place by index (a `for step in steps` copies each step's arrays).
     for i in steps.indices {
       let l = steps[i].layer
@@ -177,7 +176,8 @@ extension Plan {
         }
       } catch {
         run.failure = PlanFailure(
-          step: i, reason: .call(error), inputs: input.tensors, builtFor: builtFor[l])
+          step: i, reason: .call(error), inputs: input.tensors,
+          builtFor: builtFor(layer: l, before: i, run.tensors))
         return run
       }
       guard output.outputs.count == steps[i].outputs.count else {
@@ -187,10 +187,7 @@ extension Plan {
           inputs: input.tensors)
         return run
       }
-      if run.weights[l] == nil {
-        run.weights[l] = output.weights
-        builtFor[l] = steps[i].inputs.first.map { run.tensors[$0] }
-      }
+      if run.weights[l] == nil { run.weights[l] = output.weights }
       if output.outputs.count == 1 {
         run.tensors.append(output.outputs[0])
       } else {
@@ -202,6 +199,15 @@ extension Plan {
       run.completed = i + 1
     }
     return run
+  }
+
+  /// The first input of layer `l`'s first call among the steps before `step` (the shape a shared
+  /// layer was built for), or nil when it was not called before. Found when a call fails, so a
+  /// run keeps no array of them: a layer called more than once is never taken from the last run,
+  /// so its first call is in this run.
+  private func builtFor(layer l: Int, before step: Int, _ tensors: [TensorType]) -> TensorType? {
+    guard let first = steps[..<step].first(where: { $0.layer == l }) else { return nil }
+    return first.inputs.first.map { tensors[$0] }
   }
 
   /// Whether every slot of `inputs` holds the type it held in the last run.
