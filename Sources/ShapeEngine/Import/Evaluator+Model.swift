@@ -115,9 +115,10 @@ extension Evaluator {
       try Interrupt.check("while evaluating \(m.name)")
       let l = try importLayer(m.layers[i], options)
       guard
+        // One tensor and no keywords: the plain form `call(_:positional:...)` would choose.
         case .called(_, let outs) = try call(
-          l, positional: [.tensor(graph.tensors[current].type)], keywords: [], inputs: [current],
-          nil, site: CallSite(positional: [.tensor(current)])),
+          l, on: .single(graph.tensors[current].type), inputs: [current], nil,
+          site: CallSite(positional: [.tensor(current)])),
         outs.count == 1, let out = outs.first
       else {
         throw EngineError(
