@@ -29,7 +29,7 @@ extension JSONOutput.Writer {
       for l in layers.indices where !layers[l].calls.isEmpty {
         if any { bytes.append(UInt8(ascii: ",")) }
         any = true
-        let count = Render.params(of: layers, l)
+        let count = layers[l].params
         params = params + count
         layer(layers[l].name, layers[l].className, layers[l].calls, count, g)
       }

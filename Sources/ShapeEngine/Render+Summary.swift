@@ -20,18 +20,15 @@ extension Render {
     let fields = style.receptiveField ? ReceptiveFields(g) : nil
     let cost = style.cost ? CostAnalysis.run(g) : nil
     var shownTensors: [Int] = []
-    // Each called layer's count, as its row shows it, for the totals.
-    var counts = [ParamCount?](repeating: nil, count: g.layers.count)
     let table = g.layers.withUnsafeBufferPointer { layers in
       summaryTable(
-        g, layers, style: style, fields: fields, cost: cost, counts: &counts,
-        shownTensors: &shownTensors)
+        g, layers, style: style, fields: fields, cost: cost, shownTensors: &shownTensors)
     }
     out.append(title)
     out.append(UInt8(ascii: "\n"))
     table.draw(maxWidth: style.fitWidth, compact: style.compact, into: &out)
     out.append(UInt8(ascii: "\n"))
-    writeFooter(g, counts: counts, into: &out)
+    writeFooter(g, into: &out)
     for line in fields?.legend(g, rows: shownTensors) ?? [] {
       out.append(UInt8(ascii: "\n"))
       out.append(Prose.wrap(line, width: style.fitWidth))
@@ -45,8 +42,7 @@ extension Render {
   /// The rows of the summary of `g`, whose layers are `layers`.
   private static func summaryTable(
     _ g: Graph, _ layers: UnsafeBufferPointer<LayerNode>, style: RenderStyle,
-    fields: ReceptiveFields?, cost: CostReport?, counts: inout [ParamCount?],
-    shownTensors: inout [Int]
+    fields: ReceptiveFields?, cost: CostReport?, shownTensors: inout [Int]
   ) -> TableBytes {
     let graphLike =
       g.showsConnections
@@ -118,9 +114,7 @@ extension Render {
       }
       if outputs.count != 1 { table.cells.append(UInt8(ascii: "]")) }
       table.endCell()
-      let count = params(of: layers, l)
-      counts[l] = count
-      appendParams(count, to: &table.cells)
+      appendParams(layers[l].params, to: &table.cells)
       table.endCell()
       if let fields {
         let outputs = calls.flatMap(\.outputs)
@@ -152,11 +146,6 @@ extension Render {
     out.append(UInt8(ascii: ")"))
   }
 
-  /// `layers[l].params`, without copying the node (which reading the computed property does).
-  static func params(of layers: UnsafeBufferPointer<LayerNode>, _ l: Int) -> ParamCount {
-    ParamCount(layers[l].weights ?? [])
-  }
-
   /// `params(p)`: grouped digits, or the formula of deferred weights.
   static func appendParams(_ p: ParamCount, to out: inout TextBytes) {
     if p.formulas == nil { out.appendGrouped(p.total) } else { out.append(params(p)) }
@@ -182,20 +171,19 @@ extension Render {
 
   static func footer(_ g: Graph) -> String {
     var out = TextBytes()
-    writeFooter(g, counts: [], into: &out)
+    writeFooter(g, into: &out)
     return out.string
   }
 
-  /// The totals under a summary, with Keras's sizes in bytes; `counts[l]`, where there is one,
-  /// is layer `l`'s count already made.
-  static func writeFooter(_ g: Graph, counts: [ParamCount?], into out: inout TextBytes) {
+  /// The totals under a summary, with Keras's sizes in bytes.
+  static func writeFooter(_ g: Graph, into out: inout TextBytes) {
     var p = ParamCount()
     var trainableBytes = 0.0
     var frozenBytes = 0.0
     // By index: a layer's node is not copied, and its weights are counted once.
     g.layers.withUnsafeBufferPointer { layers in
       for i in layers.indices where !layers[i].calls.isEmpty {
-        let params = (counts.indices.contains(i) ? counts[i] : nil) ?? Self.params(of: layers, i)
+        let params = layers[i].params
         p = p + params
         let size = Double(layers[i].policy.variableDType.byteSize)
         trainableBytes += Double(params.trainable) * size

@@ -25,7 +25,7 @@ public enum Render {
       out.append(UInt8(ascii: ")"))
       if layers[node.layer].layer != nil {
         out.append(", " as StaticString)
-        appendParams(params(of: layers, node.layer), to: &out)
+        appendParams(layers[node.layer].params, to: &out)
         out.append(" params" as StaticString)
       }
     }

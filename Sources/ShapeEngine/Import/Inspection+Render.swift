@@ -34,7 +34,7 @@ extension Inspection {
     g.layers.withUnsafeBufferPointer { layers in
       for l in layers.indices where !layers[l].calls.isEmpty {
         called += 1
-        total = total + Render.params(of: layers, l)
+        total = total + layers[l].params
       }
     }
     prose(
