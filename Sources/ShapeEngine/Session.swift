@@ -110,10 +110,9 @@ public struct Session: Sendable {
         return
       }
     }
-    let characters = Array(text)
+    var pieces = StatementPieces(text)
     for statement in program.statements {
-      let r = statement.range
-      let piece = String(characters[max(0, r.start)..<min(characters.count, r.end)])
+      let piece = pieces.piece(statement.range)
       let before = statements.count
       let outcome = execute(statement, source, piece: piece)
       if !each(piece, outcome, statements.count > before) { return }

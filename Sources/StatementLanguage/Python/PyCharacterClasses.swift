@@ -36,3 +36,25 @@ extension PyLexer {
     return table
   }()
 }
+
+extension String {
+  /// The text of scanned characters (a name, a number's digits), made from their bytes when they
+  /// are all ASCII, as they nearly always are (`String(chars)` appends `Character`s one by one).
+  init(scanned chars: ArraySlice<Character>) {
+    var ascii = true
+    let made = String(unsafeUninitializedCapacity: chars.count) { buffer in
+      var i = 0
+      for c in chars {
+        // "\r\n" reports the asciiValue of "\n" but is two bytes: the general path takes it.
+        guard let a = c.asciiValue, a != 0x0A || c == "\n" else {
+          ascii = false
+          return 0
+        }
+        buffer[i] = a
+        i += 1
+      }
+      return i
+    }
+    self = ascii ? made : String(chars)
+  }
+}

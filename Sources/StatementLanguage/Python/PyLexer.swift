@@ -184,7 +184,7 @@ struct PyLexer {
   mutating func scanNameOrPrefixedString() throws(PySyntaxError) {
     let start = position
     while let char = peek(), char.continuesPyName { position += 1 }
-    let name = String(chars[start..<position])
+    let name = String(scanned: chars[start..<position])
     if let quote = peek(), quote == "'" || quote == "\"", name.count <= 2,
       Set(name.lowercased()).isSubset(of: ["r", "b", "f", "u"])
     {
@@ -206,7 +206,7 @@ struct PyLexer {
       while let c = peek(), c.hexDigitValue.map({ $0 < radix }) == true || c == "_" {
         position += 1
       }
-      let text = String(chars[digitsStart..<position])
+      let text = String(scanned: chars[digitsStart..<position])
       guard !text.isEmpty, wellSeparated(text) else {
         throw PySyntaxError("invalid \(Self.radixName(radix)) literal", at: range(start, position))
       }
@@ -227,8 +227,8 @@ struct PyLexer {
           skipDigits()
         }
       }
-      let text = String(chars[start..<position])
-      let digits = text.filter { $0 != "_" }
+      let text = String(scanned: chars[start..<position])
+      let digits = text.utf8.contains(0x5F) ? text.filter { $0 != "_" } : text
       guard wellSeparated(text) else {
         throw PySyntaxError("invalid decimal literal", at: range(start, position))
       }
@@ -268,6 +268,7 @@ struct PyLexer {
 
   /// Whether every `_` stands between two digits, as Python requires.
   func wellSeparated(_ text: String) -> Bool {
+    guard text.utf8.contains(0x5F) else { return true }
     let cs = Array(text)
     for (i, c) in cs.enumerated() where c == "_" {
       guard i > 0, i + 1 < cs.count, cs[i - 1].isHexDigit, cs[i + 1].isHexDigit else {
