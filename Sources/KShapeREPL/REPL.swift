@@ -127,8 +127,9 @@ public final class REPL {
   /// A line that is one of kshape's own commands (`apply 224x224`, `summary`, `load m.keras`,
   /// `Conv2D?`), not Python.
   static func isCommandLine(_ line: String) -> Bool {
-    // Most lines are Python: ruled out by their first word, without the parsers below.
-    guard commandWords.contains(String(Parser.leadingLetters(line))) || line.utf8.contains(0x3F)  // ?
+    // Most lines are Python: ruled out by their first word (or a `?`, 0x3F, for `Conv2D?`),
+    // without the parsers below.
+    guard commandWords.contains(String(Parser.leadingLetters(line))) || line.utf8.contains(0x3F)
     else { return false }
     return ImportCommand.parse(line) != nil || HelpShortcut.topic(line) != nil
       || Session.command(in: line) != nil

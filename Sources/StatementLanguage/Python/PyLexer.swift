@@ -287,7 +287,8 @@ struct PyLexer {
   mutating func scanOperator() throws(PySyntaxError) {
     let start = position
     let candidates = chars[position].asciiValue.map { Self.operatorsByFirst[Int($0)] } ?? []
-    guard let (spelling, op) = candidates.first(where: { chars[position...].starts(with: $0.chars) })
+    guard
+      let (spelling, op) = candidates.first(where: { chars[position...].starts(with: $0.chars) })
     else {
       let char = chars[position]
       let message =
