@@ -211,7 +211,17 @@ public final class REPL {
       if let event { link?.record(event) }
       return ExportWriter.perform(outcome)
     case .failure(let error)?: return .failure(error)
-    case nil: return ExportWriter.perform(session.submit(text))
+    case nil:
+      // A long scan on a terminal shows how far it is (on stderr, erased when it ends).
+      if let (word, argument) = Session.command(in: text), word == "scan",
+        let progress = ScanProgress(
+          label: "scanning sizes "
+            + (argument.split(separator: " ").first.map(String.init) ?? "1-256"))
+      {
+        defer { progress.finish() }
+        return session.scan(argument) { progress.update(done: $0, total: $1) }
+      }
+      return ExportWriter.perform(session.submit(text))
     }
   }
 

@@ -56,14 +56,7 @@ extension Session {
       } catch {
         return .failure(error)
       }
-    case "scan":
-      do {
-        let range = try SizeScan.parseRange(
-          argument.trimmingSpaces.isEmpty ? "1-256" : argument.trimmingSpaces)
-        return .scanned(try SizeScan.run(self, range: range))
-      } catch {
-        return .failure(error)
-      }
+    case "scan": return scan(argument)
     case "help": return .help(argument)
     case "diagram": return diagram(argument)
     case "export":
@@ -73,6 +66,21 @@ extension Session {
         return .failure(error)
       }
     default: return .quit
+    }
+  }
+
+  /// `scan FROM-TO` (1-256 when no range is given): the outcome at every size in the range;
+  /// `progress` hears how many sizes are done, after each.
+  public func scan(_ argument: String, progress: ((_ done: Int, _ total: Int) -> Void)? = nil)
+    -> Outcome
+  {
+    let text = argument.trimmingSpaces
+    if SizeGrid.isGrid(text) { return command("scan", argument) }
+    do {
+      let range = try SizeScan.parseRange(text.isEmpty ? "1-256" : text)
+      return .scanned(try SizeScan.run(self, range: range, progress: progress))
+    } catch {
+      return .failure(error)
     }
   }
 
