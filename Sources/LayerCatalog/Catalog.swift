@@ -158,8 +158,8 @@ public enum Catalog {
     byName[name] ?? entries.first { $0.pythonClassName == name }
   }
 
-  /// Every name a user can type.
-  public static var allNames: [String] { byName.keys.sorted() }
+  /// Every name a user can type, sorted once (every session's runtime binds them all).
+  public static let allNames: [String] = byName.keys.sorted()
 
   /// A layer built from an argument (`LSTM(8)` inside `Bidirectional(...)`), with its name and
   /// dtype policy, ready to be called by its wrapper.

@@ -52,7 +52,9 @@ public struct LayerNode: Sendable {
   /// False for `trainable=False` (a frozen layer or model): all its weights are non-trainable.
   public var trainable = true
   /// The weights, fixed when the layer is first called (Keras builds once).
-  public var weights: [Weight]?
+  public var weights: [Weight]? {
+    didSet { params = ParamCount(weights ?? []) }
+  }
   public var calls: [LayerCall] = []
   /// The statement (index into the session's statements) that created it.
   public var statement: Int
@@ -66,8 +68,22 @@ public struct LayerNode: Sendable {
   /// was imported from a model file; export writes it back as it was read.
   public var savedConfig: JSONValue?
 
-  public var params: ParamCount {
-    ParamCount(weights ?? [])
+  /// The weights' counts, kept as the weights are set: tables, totals and footers read them for
+  /// every layer, at every size.
+  public private(set) var params: ParamCount
+
+  public init(
+    name: String, className: String, layer: (any Layer)?, policy: DTypePolicy,
+    weights: [Weight]?, statement: Int, arguments: CallArguments = CallArguments()
+  ) {
+    self.name = name
+    self.className = className
+    self.layer = layer
+    self.policy = policy
+    self.weights = weights
+    self.statement = statement
+    self.arguments = arguments
+    params = ParamCount(weights ?? [])
   }
 }
 
@@ -102,12 +118,20 @@ public struct ParamCount: Hashable, Sendable, Codable {
     var t = 0
     var n = 0
     var deferred = false
-    for w in weights {
-      guard let shape = w.knownShape else {
-        deferred = true
-        continue
+    weights: for w in weights {
+      // The product of the known dims, without making the shape an array of numbers first.
+      var size = 1
+      var overflow = false
+      for d in w.shape {
+        guard let v = d.value else {
+          deferred = true
+          continue weights
+        }
+        let (p, o) = size.multipliedReportingOverflow(by: v)
+        size = p
+        overflow = overflow || o
       }
-      let size = (try? Checked.product(shape)) ?? Int.max
+      if overflow { size = Int.max }
       if w.trainable {
         t = t.addingReportingOverflow(size).overflow ? Int.max : t + size
       } else {
@@ -264,6 +288,15 @@ public struct Graph: Sendable {
     layerNames.insert(node.name)
   }
 
+  /// Makes room for `count` more layers (and as many tensors and names), so that an import of
+  /// that many grows no array, name set or dictionary as it goes.
+  mutating func reserveCapacity(moreLayers count: Int) {
+    layers.reserveCapacity(layers.count + count)
+    layerNames.reserveCapacity(layerNames.count + count)
+    tensors.reserveCapacity(tensors.count + count)
+    bindings.reserveCapacity(bindings.count + count)
+  }
+
   /// Adds layers at the end, whose names are `names` (an import's, collected once): into an
   /// empty graph they come without copying a node or hashing a name.
   mutating func addLayers(_ nodes: [LayerNode], names: Set<String>) {
@@ -302,8 +335,11 @@ public struct Graph: Sendable {
 
   /// Total parameters of the called layers among `range` (an import's layers).
   public func params(of range: Range<Int>) -> ParamCount {
-    // Without copying the nodes (a filter would): this runs once per size shown.
-    layers[range].reduce(ParamCount()) { $1.calls.isEmpty ? $0 : $0 + $1.params }
+    // Node by node in place (a closure over the nodes would copy each): this runs for every
+    // size shown, and again for its footer.
+    var sum = ParamCount()
+    for l in range where !layers[l].calls.isEmpty { sum = sum + layers[l].params }
+    return sum
   }
 
   /// Imported models: the layers each added, and its outputs (`output_layers`).
@@ -332,9 +368,12 @@ public struct Graph: Sendable {
   /// The outputs: an imported model's outputs that no later layer consumed, then the tensors no
   /// layer consumed, in creation order (an imported layer's unused outputs are not the model's).
   public var outputs: [Int] {
+    // Each call's inputs read in place (enumerating the nodes would copy every one).
     var lastConsumer: [Int: Int] = [:]
-    for (i, l) in layers.enumerated() {
-      for t in l.calls.flatMap(\.inputs) { lastConsumer[t] = i }
+    for i in layers.indices {
+      for c in layers[i].calls.indices {
+        for t in layers[i].calls[c].inputs { lastConsumer[t] = i }
+      }
     }
     var out: [Int] = []
     for imported in imports {

@@ -212,13 +212,24 @@ public struct Session: Sendable {
     var planned: [Int]?
     if let plan { planned = try host.evaluator.runImport(plan) }
     if planned == nil { _ = try host.evaluator.importModel(model, options: options) }
-    // Each imported layer's name stands for its output, unless the program uses the name.
-    for l in first..<host.graph.layers.count {
-      guard let out = host.graph.layers[l].calls.last?.outputs, !out.isEmpty else { continue }
-      let name = host.graph.layers[l].name
+    // Each imported layer's name stands for its output, unless the program uses the name. The
+    // nodes are read from the layers array taken once (each `host.graph` is a copy of the graph).
+    let layers = host.graph.layers
+    runtime.interpreter.globals.reserveCapacity(
+      runtime.interpreter.globals.count + layers.count - first)
+    for l in first..<layers.count {
+      guard let out = layers[l].calls.last?.outputs, !out.isEmpty else { continue }
+      let name = layers[l].name
       guard runtime.interpreter.globals[name] == nil else { continue }
       runtime.interpreter.globals[name] = host.outputs(out)
-      runtime.bind(name)
+      // What `Runtime.bind` records for that value (one tensor, or a tuple of them), written
+      // into the graph in place.
+      host.evaluator.graph.bindings[name] = out.count == 1 ? .tensor(out[0]) : .tuple(out)
+      if out.count == 1,
+        let i = host.evaluator.graph.inputs.firstIndex(where: { $0.tensor == out[0] })
+      {
+        host.evaluator.graph.inputs[i].variable = name
+      }
     }
   }
 

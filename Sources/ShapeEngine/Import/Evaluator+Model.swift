@@ -29,6 +29,7 @@ extension Evaluator {
     }
     let base = graph.inputs.count
     let firstLayer = graph.layers.count
+    graph.reserveCapacity(moreLayers: m.layers.count)
     let outputs =
       m.isSequential ? try importSequential(m, options) : try importFunctional(m, options)
     // Inputs in `input_layers` order, whatever the config's layer order.
@@ -87,9 +88,10 @@ extension Evaluator {
   private mutating func importSequential(_ m: SavedModel, _ options: ImportOptions)
     throws(EngineError) -> [Int]
   {
-    var layers = m.layers[...]
+    // Entries are read in place by index (a `for layer in` loop copies each entry).
+    var layers = m.layers.indices
     var current: Int
-    if let first = layers.first, first.className == "InputLayer" {
+    if let first = m.layers.first, first.className == "InputLayer" {
       current = try importInput(first, ordinal: graph.inputs.count)
       layers = layers.dropFirst()
     } else if let shape = m.sequentialInputShape, !shape.isEmpty {
@@ -109,17 +111,18 @@ extension Evaluator {
             + "build_input_shape): Keras has not built it", at: m.path + "layers",
           hint: "add keras.Input(shape=...) as its first layer, or build it before saving"))
     }
-    for layer in layers {
+    for i in layers {
       try Interrupt.check("while evaluating \(m.name)")
-      let l = try importLayer(layer, options)
+      let l = try importLayer(m.layers[i], options)
       guard
+        // One tensor and no keywords: the plain form `call(_:positional:...)` would choose.
         case .called(_, let outs) = try call(
-          l, positional: [.tensor(graph.tensors[current].type)], keywords: [], inputs: [current],
-          nil, site: CallSite(positional: [.tensor(current)])),
+          l, on: .single(graph.tensors[current].type), inputs: [current], nil,
+          site: CallSite(positional: [.tensor(current)])),
         outs.count == 1, let out = outs.first
       else {
         throw EngineError(
-          "\(layer.name): all layers in a Sequential model should have a single output tensor; "
+          "\(m.layers[i].name): all layers in a Sequential model should have a single output tensor; "
             + "use the functional API for multi-output layers")
       }
       current = out

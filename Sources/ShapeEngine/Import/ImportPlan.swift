@@ -122,7 +122,9 @@ struct ImportPlan: Sendable {
     tensors = firstTensor == 0 ? after.tensors : Array(after.tensors[firstTensor...])
     orderedInputs = Array(after.inputs[base...])
     orderedDeclared = Array(after.declaredInputs[base...])
-    bindings = after.bindings.filter { before.bindings[$0.key] == nil }
+    bindings =
+      before.bindings.isEmpty
+      ? after.bindings : after.bindings.filter { before.bindings[$0.key] == nil }
     outputs = after.imports.last?.outputs ?? []
     nameCounters = after.nameCounters
     isSequential = model.isSequential
@@ -136,15 +138,19 @@ struct ImportPlan: Sendable {
     let numbered = made.filter { after.tensors[$0.tensor].kerasName.hasPrefix("keras_tensor") }
     var counter = before.tensorCounter + numbered.count
     tensorCounterAfter = [counter]
-    for step in calls.plan.steps {
-      let layer = calls.plan.layers[step.layer].context
-      for slot in step.inputs {
-        let dtype = after.tensors[firstTensor + slot].type.dtype
-        if layer.autocastsInputs, dtype.isFloating, dtype != layer.policy.computeDType {
-          counter += 1
+    tensorCounterAfter.reserveCapacity(calls.plan.steps.count + 1)
+    // Steps and contexts read in place (copies would retain every name and array).
+    for i in calls.plan.steps.indices {
+      let l = calls.plan.steps[i].layer
+      if calls.plan.layers[l].context.autocastsInputs {
+        for slot in calls.plan.steps[i].inputs {
+          let dtype = after.tensors[firstTensor + slot].type.dtype
+          if dtype.isFloating, dtype != calls.plan.layers[l].context.policy.computeDType {
+            counter += 1
+          }
         }
       }
-      counter += step.outputs.count
+      counter += calls.plan.steps[i].outputs.count
       tensorCounterAfter.append(counter)
     }
     guard counter == after.tensorCounter else { return nil }

@@ -39,9 +39,13 @@ public struct SavedModel: Sendable {
     var order: [String] = []
     var users: [String: [SavedLayer]] = [:]
     func visit(_ m: SavedModel) {
-      for l in m.layers {
-        if let nested = l.nested { visit(nested) }
-        guard matches(ImportedClass.resolve(l, assumingIdentity: known)) else { continue }
+      // Entries read in place: only the ones that match are copied.
+      for i in m.layers.indices {
+        if let nested = m.layers[i].nested { visit(nested) }
+        guard matches(ImportedClass.resolve(m.layers[i], assumingIdentity: known)) else {
+          continue
+        }
+        let l = m.layers[i]
         if users[l[keyPath: key]] == nil { order.append(l[keyPath: key]) }
         users[l[keyPath: key], default: []].append(l)
       }
@@ -52,20 +56,88 @@ public struct SavedModel: Sendable {
 }
 
 /// One entry of a config's `layers` list.
+///
+/// Its parts live in one shared box: an entry is passed and copied at every step of an import
+/// (resolving its class, making its layer), and a copy is then one reference, not nine.
 public struct SavedLayer: Sendable {
-  public var name: String
-  public var className: String
-  public var module: String
-  public var registeredName: String?
+  /// The entry's parts.
+  struct Parts: Sendable {
+    var name: String
+    var className: String
+    var module: String
+    var registeredName: String?
+    var config: [JSONMember]
+    var entry: JSONValue
+    var nodes: [SavedNode]
+    var nested: SavedModel?
+    var path: JSONPath
+  }
+
+  private final class Box: Sendable {
+    let parts: Parts
+    init(_ parts: Parts) { self.parts = parts }
+  }
+
+  private var box: Box
+
+  public init(
+    name: String, className: String, module: String, registeredName: String?,
+    config: [JSONMember], entry: JSONValue, nodes: [SavedNode], nested: SavedModel?,
+    path: JSONPath
+  ) {
+    box = Box(
+      Parts(
+        name: name, className: className, module: module, registeredName: registeredName,
+        config: config, entry: entry, nodes: nodes, nested: nested, path: path))
+  }
+
+  /// Changes a part: the entry gets a box of its own (entries change only while decoded).
+  private mutating func change(_ edit: (inout Parts) -> Void) {
+    var parts = box.parts
+    edit(&parts)
+    box = Box(parts)
+  }
+
+  public var name: String {
+    get { box.parts.name }
+    set { change { $0.name = newValue } }
+  }
+  public var className: String {
+    get { box.parts.className }
+    set { change { $0.className = newValue } }
+  }
+  public var module: String {
+    get { box.parts.module }
+    set { change { $0.module = newValue } }
+  }
+  public var registeredName: String? {
+    get { box.parts.registeredName }
+    set { change { $0.registeredName = newValue } }
+  }
   /// The layer's own arguments (`config`).
-  public var config: [JSONMember]
+  public var config: [JSONMember] {
+    get { box.parts.config }
+    set { change { $0.config = newValue } }
+  }
   /// The whole entry as written, for export.
-  public var entry: JSONValue
+  public var entry: JSONValue {
+    get { box.parts.entry }
+    set { change { $0.entry = newValue } }
+  }
   /// Its calls in call order (Functional models only).
-  public var nodes: [SavedNode]
+  public var nodes: [SavedNode] {
+    get { box.parts.nodes }
+    set { change { $0.nodes = newValue } }
+  }
   /// A Sequential or Functional model used as a layer.
-  public var nested: SavedModel?
-  public var path: JSONPath
+  public var nested: SavedModel? {
+    get { box.parts.nested }
+    set { change { $0.nested = newValue } }
+  }
+  public var path: JSONPath {
+    get { box.parts.path }
+    set { change { $0.path = newValue } }
+  }
 
   /// `keras.src.applications.convnext.LayerScale`, or the bare class for Keras layers.
   public var qualifiedClassName: String {

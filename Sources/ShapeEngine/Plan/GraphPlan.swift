@@ -19,41 +19,51 @@ struct GraphPlan: Sendable {
   var firstTensor: Int
 
   init?(graph: Graph, layers: Range<Int>, inputs: [Int]) {
-    var calls: [(firstOutput: Int, layer: Int, call: LayerCall)] = []
+    // Each call as (its first output, layer, index among the layer's calls): nodes and calls are
+    // read in place, never copied out of the graph.
+    var calls: [(firstOutput: Int, layer: Int, call: Int)] = []
+    calls.reserveCapacity(layers.count)
     for l in layers where graph.layers[l].layer != nil {
-      for c in graph.layers[l].calls {
-        guard let out = c.outputs.first else { return nil }
+      for c in graph.layers[l].calls.indices {
+        guard let out = graph.layers[l].calls[c].outputs.first else { return nil }
         calls.append((out, l, c))
       }
     }
-    calls.sort { $0.firstOutput < $1.firstOutput }
+    // Layers are mostly called in the order they were made: sort only when they were not.
+    if zip(calls, calls.dropFirst()).contains(where: { $0.firstOutput > $1.firstOutput }) {
+      calls.sort { $0.firstOutput < $1.firstOutput }
+    }
     let first = inputs.first ?? calls.first?.firstOutput ?? graph.tensors.count
     guard inputs.enumerated().allSatisfy({ $0.element == first + $0.offset }) else { return nil }
     var plan = Plan(inputs: inputs.count)
+    plan.reserveCapacity(layers: layers.count, steps: calls.count)
     var planLayer: [Int?] = Array(repeating: nil, count: layers.count)
     var graphLayer: [Int] = []
+    graphLayer.reserveCapacity(layers.count)
+    func slot(_ t: Int) -> Int { t - first }
     for (_, l, c) in calls {
-      let node = graph.layers[l]
-      guard let value = node.layer else { return nil }
       let p: Int
       if let known = planLayer[l - layers.lowerBound] {
         p = known
       } else {
+        guard let value = graph.layers[l].layer else { return nil }
         p = plan.addLayer(
           PlanLayer(
             value,
             context: LayerContext(
-              className: node.className, name: node.name, policy: node.policy,
-              autocastsInputs: node.autocastsInputs, defersWeights: graph.defersWeights),
-            trainable: node.trainable))
+              className: graph.layers[l].className, name: graph.layers[l].name,
+              policy: graph.layers[l].policy, autocastsInputs: graph.layers[l].autocastsInputs,
+              defersWeights: graph.defersWeights),
+            trainable: graph.layers[l].trainable))
         planLayer[l - layers.lowerBound] = p
         graphLayer.append(l)
       }
-      func slot(_ t: Int) -> Int { t - first }
-      guard let call = Self.call(c, slot: slot),
+      let recorded = graph.layers[l].calls[c]
+      guard let call = Self.call(recorded, slot: slot),
         let outs = plan.addStep(
-          layer: p, call: call, inputs: c.inputs.map(slot), outputs: c.outputs.count),
-        c.outputs.map(slot) == Array(outs)
+          layer: p, call: call, inputs: recorded.inputs.map(slot),
+          outputs: recorded.outputs.count),
+        recorded.outputs.elementsEqual(outs, by: { slot($0) == $1 })
       else { return nil }
     }
     self.plan = plan

@@ -139,46 +139,81 @@ extension Plan {
       previous.isPrevious = true
       return previous
     }
+    // The last run's parts, unwrapped once: binding the optional run inside the loop would copy
+    // (retain and release) the whole run at every step.
+    let shared = previous?.completed ?? 0
+    let before = previous?.tensors ?? []
+    let builtBefore = previous?.weights ?? []
+    // Whether each slot computed so far holds the type it held in `before`: each slot is compared
+    // once, when it is made, and a step asks only these flags about its inputs.
+    var same: [Bool] = []
+    if shared > 0 {
+      same = Array(repeating: false, count: slotCount)
+      for s in 0..<inputCount { same[s] = inputs[s] == before[s] }
+    }
     run.tensors.reserveCapacity(slotCount)
-    var builtFor: [TensorType?] = Array(repeating: nil, count: layers.count)
-    for (i, step) in steps.enumerated() {
-      if let previous, i < previous.completed, callCounts[step.layer] == 1,
-        step.inputs.allSatisfy({ run.tensors[$0] == previous.tensors[$0] })
-      {
-        run.tensors += previous.tensors[step.outputs]
-        run.weights[step.layer] = previous.weights[step.layer]
+    // Steps are read in place by index (a `for step in steps` copies each step's arrays).
+    for i in steps.indices {
+      let l = steps[i].layer
+      if i < shared, callCounts[l] == 1, Self.allSame(steps[i].inputs, same) {
+        for s in steps[i].outputs {
+          run.tensors.append(before[s])
+          same[s] = true
+        }
+        run.weights[l] = builtBefore[l]
         run.completed = i + 1
         continue
       }
-      let input = Self.input(step.call, run.tensors)
+      let input = Self.input(steps[i].call, run.tensors)
       let output: LayerOutput
       do {
-        if let defersWeights, layers[step.layer].context.defersWeights != defersWeights {
-          var layer = layers[step.layer]
+        if let defersWeights, layers[l].context.defersWeights != defersWeights {
+          var layer = layers[l]
           layer.context.defersWeights = defersWeights
-          output = try layer.call(input, built: run.weights[step.layer])
+          output = try layer.call(input, built: run.weights[l])
         } else {
-          output = try layers[step.layer].call(input, built: run.weights[step.layer])
+          output = try layers[l].call(input, built: run.weights[l])
         }
       } catch {
         run.failure = PlanFailure(
-          step: i, reason: .call(error), inputs: input.tensors, builtFor: builtFor[step.layer])
+          step: i, reason: .call(error), inputs: input.tensors,
+          builtFor: builtFor(layer: l, before: i, run.tensors))
         return run
       }
-      guard output.outputs.count == step.outputs.count else {
+      guard output.outputs.count == steps[i].outputs.count else {
         run.failure = PlanFailure(
-          step: i, reason: .outputCount(planned: step.outputs.count, given: output.outputs.count),
+          step: i,
+          reason: .outputCount(planned: steps[i].outputs.count, given: output.outputs.count),
           inputs: input.tensors)
         return run
       }
-      if run.weights[step.layer] == nil {
-        run.weights[step.layer] = output.weights
-        builtFor[step.layer] = step.inputs.first.map { run.tensors[$0] }
+      if run.weights[l] == nil { run.weights[l] = output.weights }
+      if output.outputs.count == 1 {
+        run.tensors.append(output.outputs[0])
+      } else {
+        run.tensors += output.outputs
       }
-      run.tensors += output.outputs
+      if i < shared {
+        for s in steps[i].outputs { same[s] = run.tensors[s] == before[s] }
+      }
       run.completed = i + 1
     }
     return run
+  }
+
+  /// The first input of layer `l`'s first call among the steps before `step` (the shape a shared
+  /// layer was built for), or nil when it was not called before. Found when a call fails, so a
+  /// run keeps no array of them: a layer called more than once is never taken from the last run,
+  /// so its first call is in this run.
+  private func builtFor(layer l: Int, before step: Int, _ tensors: [TensorType]) -> TensorType? {
+    guard let first = steps[..<step].first(where: { $0.layer == l }) else { return nil }
+    return first.inputs.first.map { tensors[$0] }
+  }
+
+  /// Whether every slot of `inputs` holds the type it held in the last run.
+  private static func allSame(_ inputs: [Int], _ same: [Bool]) -> Bool {
+    for s in inputs where !same[s] { return false }
+    return true
   }
 
   /// What a call passes to the layer, with the slots' current types.

@@ -52,6 +52,13 @@ public struct Plan: Sendable {
     slotCount = inputCount
   }
 
+  /// Makes room for `layers` layers and `steps` steps, so that adding them copies nothing.
+  public mutating func reserveCapacity(layers: Int, steps: Int) {
+    self.layers.reserveCapacity(layers)
+    callCounts.reserveCapacity(layers)
+    self.steps.reserveCapacity(steps)
+  }
+
   /// Adds a layer object that steps can call; returns its index.
   public mutating func addLayer(_ layer: PlanLayer) -> Int {
     layers.append(layer)
@@ -68,7 +75,8 @@ public struct Plan: Sendable {
     guard layers.indices.contains(layer), outputs >= 0 else { return nil }
     let read = Self.slots(call)
     let inputs = inputs ?? read
-    guard (read + inputs).allSatisfy({ $0 >= 0 && $0 < slotCount }) else { return nil }
+    let known = 0..<slotCount
+    guard read.allSatisfy(known.contains), inputs.allSatisfy(known.contains) else { return nil }
     let range = slotCount..<(slotCount + outputs)
     steps.append(Step(layer: layer, call: call, inputs: inputs, outputs: range))
     callCounts[layer] += 1
