@@ -23,22 +23,6 @@ struct ScriptChunker {
   private var start = 1
   /// The last line of `code` that is not blank.
   private var lastCodeLine = ""
-  /// The check of each one-line statement seen lately, by its text: a script repeats its lines
-  /// (`Dense(8)`, a Conv2D/BatchNormalization/ReLU chain), and a text's check and program do not
-  /// depend on where it stands (ranges count from the text's start; only messages carry lines).
-  private var recent: [String: (completeness: PyCompleteness, program: PyProgram?)] = [:]
-  static let recentLimit = 256
-
-  /// `PyParser.check(line)`, remembered.
-  private mutating func checked(_ line: String) -> (
-    completeness: PyCompleteness, program: PyProgram?
-  ) {
-    if let known = recent[line] { return known }
-    let result = PyParser.check(line)
-    if recent.count >= Self.recentLimit { recent.removeAll(keepingCapacity: true) }
-    recent[line] = result
-    return result
-  }
 
   /// Takes line `number` (1-based); returns the units it completes, in order.
   mutating func add(_ line: String, number: Int) -> [ScriptChunk] {
@@ -83,7 +67,7 @@ struct ScriptChunker {
     // later line can continue it: run it now rather than when the next line arrives.
     if !indented {
       let text = code.count == 1 ? line : code.joined(separator: "\n")
-      let (completeness, program) = code.count == 1 ? checked(line) : PyParser.check(text)
+      let (completeness, program) = PyParser.check(text)
       if completeness == .complete {
         // The released text is `text` (its last line is not blank): its parse goes with it.
         var chunk = release()
