@@ -68,7 +68,7 @@ extension REPL {
   /// `summary | less`: a command's output through a pager, as in a shell. Only for the commands
   /// that print (a statement's `|` is Python's `or`) and only `less` or `more`.
   static func pagerPipe(_ text: String) -> (command: String, pager: String)? {
-    guard let bar = text.lastIndex(of: "|") else { return nil }
+    guard text.utf8.contains(0x7C), let bar = text.lastIndex(of: "|") else { return nil }
     func trimmed(_ s: Substring) -> String {
       String(s.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }

@@ -25,6 +25,11 @@ extension REPL {
   /// cannot be read (`inputFailure`: a line too long, not UTF-8), when there are more than
   /// `scriptStatementLimit` statements, or when the output cannot be written.
   public func runScript(_ reader: any LineReader, json: Bool, name: String = "<stdin>") -> Int32 {
+    // The terminal's width is measured once for the script, not at every statement.
+    let measure = measureWidth
+    let width = measure()
+    measureWidth = { width }
+    defer { measureWidth = measure }
     var run = ScriptRun(repl: self, json: json, python: name.hasSuffix(".py"), name: name)
     var chunker = ScriptChunker()
     var number = 0
@@ -53,7 +58,7 @@ extension REPL {
     var quit = false
     var statements = 0
 
-    mutating func run(_ chunk: (text: String, line: Int)) {
+    mutating func run(_ chunk: ScriptChunk) {
       if let command = repl.sessionCommand(chunk.text) {
         if !repl.runInScript(command, line: chunk.line, json: json) { status = 1 }
         return
@@ -64,7 +69,8 @@ extension REPL {
       var quit = quit
       var statements = statements
       let (json, python) = (self.json, self.python)
-      repl.run(chunk.text, name: name, firstLine: chunk.line) { piece, line, outcome, style in
+      repl.run(chunk.text, name: name, firstLine: chunk.line, parsed: chunk.program) {
+        piece, line, outcome, style in
         statements += 1
         if statements > limit {
           output.err(
@@ -128,8 +134,10 @@ extension REPL {
   static func chunks(_ lines: [String]) -> [(text: String, line: Int)] {
     var chunker = ScriptChunker()
     var out: [(text: String, line: Int)] = []
-    for (i, line) in lines.enumerated() { out += chunker.add(line, number: i + 1) }
-    if let last = chunker.finish() { out.append(last) }
+    for (i, line) in lines.enumerated() {
+      out += chunker.add(line, number: i + 1).map { ($0.text, $0.line) }
+    }
+    if let last = chunker.finish() { out.append((last.text, last.line)) }
     return out
   }
 

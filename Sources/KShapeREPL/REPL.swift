@@ -130,18 +130,28 @@ public final class REPL {
   /// A line that is one of kshape's own commands (`apply 224x224`, `summary`, `load m.keras`,
   /// `Conv2D?`), not Python.
   static func isCommandLine(_ line: String) -> Bool {
-    ImportCommand.parse(line) != nil || HelpShortcut.topic(line) != nil
+    // Most lines are Python: ruled out by their first word (or a `?`, 0x3F, for `Conv2D?`),
+    // without the parsers below.
+    guard commandWords.contains(String(Parser.leadingLetters(line))) || line.utf8.contains(0x3F)
+    else { return false }
+    return ImportCommand.parse(line) != nil || HelpShortcut.topic(line) != nil
       || Session.command(in: line) != nil
       || SessionCommand.parse(line, isBound: { _ in false }) != nil
   }
 
+  /// Every word a command line can start with (`Conv2D?` aside: that ends with `?`).
+  static let commandWords: Set<String> = Session.commands.union(SessionCommand.words)
+    .union(["load", "import"])
+
   /// Runs a text: a command, or Python statements, calling `each` with every statement's
   /// source, its line number, its outcome and the style to show it in; `each` returns false to
   /// stop. Every statement the session accepts is committed to the store before `each` shows it.
+  /// `parsed` is the text's program when the caller parsed it already.
   func run(
-    _ text: String, name: String, firstLine: Int,
+    _ text: String, name: String, firstLine: Int, parsed: PyProgram? = nil,
     _ each: (String, Int, Outcome, RenderStyle) -> Bool
   ) {
+    let original = text
     let text = Self.straightQuotes(text)
     if Self.isCommandLine(text) || Self.pagerPipe(text) != nil {
       for (outcome, style) in runCommand(text) where !each(text, firstLine, outcome, style) {
@@ -156,27 +166,37 @@ public final class REPL {
     defer { link?.finish(self) }
     var style = self.style
     style.width = measureWidth()
-    let chars = Array(text)
+    // The text as `Character`s, made only for a statement that is not the whole text.
+    var characters: [Character]?
+    func chars() -> [Character] {
+      if let characters { return characters }
+      let made = Array(text)
+      characters = made
+      return made
+    }
     let names = Set(session.names)
-    session.submitProgram(text, name: name, firstLine: firstLine) { piece, outcome, accepted in
+    // A parse of the text before its quotes were straightened is not this text's.
+    let parsed = text == original ? parsed : nil
+    session.submitProgram(text, name: name, firstLine: firstLine, parsed: parsed) {
+      piece, outcome, accepted in
       if accepted { link?.record(.statement(piece)) }
       // The statement's line: count the newlines before it in the text.
       var line = firstLine
       if case .failure(let e) = outcome,
         let r = e.statementRange ?? (e.source == nil ? e.diagnostic.range : nil),
-        r.start <= chars.count
+        r.start <= chars().count
       {
         // Where the error stands in the text: the program's own line of a traceback (a syntax
         // error's piece is the whole text). Clamped: a range that starts before the text (an
         // INDENT's range was once so for a tab-indented line) must not trap.
-        let at = min(max(r.start, 0), chars.count)
-        line += chars[..<at].filter { $0 == "\n" }.count
-      } else if let start = Self.offset(of: piece, in: chars) {
-        line += chars[..<start].filter { $0 == "\n" }.count
+        let at = min(max(r.start, 0), chars().count)
+        line += chars()[..<at].filter { $0 == "\n" }.count
+      } else if piece != text, let start = Self.offset(of: piece, in: chars()) {
+        line += chars()[..<start].filter { $0 == "\n" }.count
       }
       return each(
-        piece, line, Self.withCommandTypo(ExportWriter.perform(outcome), piece, names: names),
-        style)
+        piece, line,
+        Self.withCommandTypo(ExportWriter.perform(outcome), piece, names: names), style)
     }
   }
 

@@ -10,6 +10,14 @@ import StatementLanguage
 /// line), and completeness is checked on one statement at a time, not on the whole script.
 /// A block ends, as in a Python file, at the first line back at the left margin (the REPL rule
 /// would wait for a blank line), so a command may follow a `for` block directly.
+/// One unit of a script: its text, its first line, and its program when the chunker parsed it
+/// already (so the session does not parse it again).
+struct ScriptChunk {
+  var text: String
+  var line: Int
+  var program: PyProgram? = nil
+}
+
 struct ScriptChunker {
   private var code: [String] = []
   private var start = 1
@@ -17,14 +25,14 @@ struct ScriptChunker {
   private var lastCodeLine = ""
 
   /// Takes line `number` (1-based); returns the units it completes, in order.
-  mutating func add(_ line: String, number: Int) -> [(text: String, line: Int)] {
+  mutating func add(_ line: String, number: Int) -> [ScriptChunk] {
     let blank = line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
     if blank {
       // Blank lines only matter inside code (they close blocks); no check is needed for them.
       if !code.isEmpty { code.append(line) }
       return []
     }
-    var out: [(text: String, line: Int)] = []
+    var out: [ScriptChunk] = []
     let indented = line.first == " " || line.first == "\t"
     var atTop = code.isEmpty
     if !atTop {
@@ -39,14 +47,17 @@ struct ScriptChunker {
     }
     if atTop, !indented, REPL.isCommandLine(line) {
       if !code.isEmpty { out.append(release()) }
-      out.append((line, number))
+      out.append(ScriptChunk(text: line, line: number))
       return out
     }
     // `x = Input((None, 16)); Conv1D(4, 3); apply 100`: code and commands on one line.
-    let pieces = atTop && !indented ? Parser.splitStatements(line).map(\.text) : []
+    // (Without a `;` there is one piece at most.)
+    let pieces =
+      atTop && !indented && line.utf8.contains(0x3B)
+      ? Parser.splitStatements(line).map(\.text) : []
     if pieces.count > 1, pieces.contains(where: REPL.isCommandLine) {
       if !code.isEmpty { out.append(release()) }
-      for piece in pieces { out.append((piece, number)) }
+      for piece in pieces { out.append(ScriptChunk(text: piece, line: number)) }
       return out
     }
     if code.isEmpty { start = number }
@@ -54,18 +65,25 @@ struct ScriptChunker {
     lastCodeLine = line
     // Complete by the REPL rule means no block is open (a block waits for a blank line), so no
     // later line can continue it: run it now rather than when the next line arrives.
-    if !indented, PyParser.completeness(of: code.joined(separator: "\n")) == .complete {
-      out.append(release())
+    if !indented {
+      let text = code.count == 1 ? line : code.joined(separator: "\n")
+      let (completeness, program) = PyParser.check(text)
+      if completeness == .complete {
+        // The released text is `text` (its last line is not blank): its parse goes with it.
+        var chunk = release()
+        chunk.program = program
+        out.append(chunk)
+      }
     }
     return out
   }
 
   /// The code still open at the end of the input.
-  mutating func finish() -> (text: String, line: Int)? {
+  mutating func finish() -> ScriptChunk? {
     code.isEmpty ? nil : release()
   }
 
-  private mutating func release() -> (text: String, line: Int) {
+  private mutating func release() -> ScriptChunk {
     // Trailing blank lines close the block; the program does not need them.
     while let last = code.last, last.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }),
       code.count > 1
@@ -76,7 +94,7 @@ struct ScriptChunker {
       code = []
       lastCodeLine = ""
     }
-    return (code.joined(separator: "\n"), start)
+    return ScriptChunk(text: code.count == 1 ? code[0] : code.joined(separator: "\n"), line: start)
   }
 
   /// A line that continues the statement before it at the same indentation.

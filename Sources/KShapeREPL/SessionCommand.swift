@@ -1,4 +1,5 @@
 import ShapeEngine
+import StatementLanguage
 
 /// The REPL's session commands (`undo`, `history`, `open NAME`, ...): parsed here, run in
 /// SessionCommands.swift. The engine never sees them: they act on the stored events.
@@ -58,6 +59,9 @@ enum SessionCommand: Equatable {
   static func parse(_ line: String, isBound: (String) -> Bool) -> Result<
     SessionCommand, EngineError
   >? {
+    // A cheap first test: the word below is these letters when it is a command's.
+    let lead = Parser.leadingLetters(line)
+    guard lead == "export" || words.contains(String(lead)) else { return nil }
     let trimmed = line.drop { $0 == " " || $0 == "\t" }
     let word = String(trimmed.prefix { $0.isLetter })
     let rest = trimmed.dropFirst(word.count)

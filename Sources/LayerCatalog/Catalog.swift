@@ -68,6 +68,7 @@ extension DTypePolicy {
 /// Keras's `to_snake_case`: `(.)([A-Z][a-z]+)` -> `\\1_\\2`, then `([a-z])([A-Z])` -> `\\1_\\2`,
 /// lower-cased (`Conv2D` -> `conv2d`, `ReLU` -> `re_lu`).
 public func snakeCase(_ name: String) -> String {
+  if let ascii = asciiSnakeCase(name) { return ascii }
   var chars = Array(name)
   // First pass: an underscore before each capital followed by lower-case letters.
   var first: [Character] = []
@@ -97,6 +98,38 @@ public func snakeCase(_ name: String) -> String {
     chars.append(ch)
   }
   return String(chars).lowercased()
+}
+
+/// `snakeCase` of an ASCII name (every class name), on its bytes; nil for any other name.
+private func asciiSnakeCase(_ name: String) -> String? {
+  let bytes = Array(name.utf8)
+  guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+  func upper(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
+  func lower(_ b: UInt8) -> Bool { b &- 0x61 < 26 }
+  var first: [UInt8] = []
+  first.reserveCapacity(bytes.count + 4)
+  var i = 0
+  while i < bytes.count {
+    if i > 0, upper(bytes[i]), i + 1 < bytes.count, lower(bytes[i + 1]) {
+      first.append(0x5F)
+      first.append(bytes[i])
+      i += 1
+      while i < bytes.count, lower(bytes[i]) {
+        first.append(bytes[i])
+        i += 1
+      }
+      continue
+    }
+    first.append(bytes[i])
+    i += 1
+  }
+  var out: [UInt8] = []
+  out.reserveCapacity(first.count + 4)
+  for (j, b) in first.enumerated() {
+    if j > 0, upper(b), lower(first[j - 1]) { out.append(0x5F) }
+    out.append(upper(b) ? b | 0x20 : b)
+  }
+  return String(decoding: out, as: UTF8.self)
 }
 
 /// Every layer kshape knows, in one list.

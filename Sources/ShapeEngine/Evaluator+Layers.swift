@@ -46,7 +46,7 @@ extension Evaluator {
     if case .string(let n) = bound["name"] {
       name = n
     } else {
-      name = graph.autoName(entry.autoNamePrefix)
+      name = graph.autoName(autoNamePrefix(entry))
     }
     // An alias (MaxPool1D, Convolution2D) is Keras's class under another name: summaries and
     // configs show the class.
@@ -67,6 +67,14 @@ extension Evaluator {
     graph.layers[graph.layers.count - 1].trainable = trainable == .none || trainable.isTruthy
     if !ranges.isEmpty { argumentRanges[graph.layers.count - 1] = ranges }
     return graph.layers.count - 1
+  }
+
+  /// `entry.autoNamePrefix`, remembered by class.
+  mutating func autoNamePrefix(_ entry: LayerEntry) -> String {
+    if let prefix = autoNamePrefixes[entry.className] { return prefix }
+    let prefix = entry.autoNamePrefix
+    autoNamePrefixes[entry.className] = prefix
+    return prefix
   }
 
   func checkUnique(_ name: String, range: SourceRange?, className: String) throws(EngineError) {

@@ -40,6 +40,8 @@ struct Evaluator {
   /// Whether a layer name must be new to the whole graph. A Python program's layers need unique
   /// names only within each model, as Keras checks when it makes the model.
   var uniqueNames = true
+  /// Each class's auto-name prefix (its snake_case name), made once per class.
+  var autoNamePrefixes: [String: String] = [:]
 
   init(graph: Graph = Graph(), binding: InputBinding = InputBinding()) {
     self.graph = graph

@@ -8,6 +8,8 @@ import StatementLanguage
 extension Session {
   /// The command a line is (`apply 224x224`, `summary`, `apply (64, 32)`), or nil for Python.
   public static func command(in text: String) -> (String, String)? {
+    // Most texts are Python: ruled out by their first word, without lexing them.
+    guard commands.contains(String(Parser.leadingLetters(text))) else { return nil }
     if let command = Parser.parseCommand(text, commands: commands) {
       return (command.name, command.argument)
     }

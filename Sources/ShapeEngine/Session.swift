@@ -88,9 +88,10 @@ public struct Session: Sendable {
   }
 
   /// `submitProgram`, also telling `each` whether the statement joined the session (the REPL
-  /// commits it to the session store before showing it).
+  /// commits it to the session store before showing it). `parsed` is the text's program when
+  /// the caller parsed it already (`PyParser.check`).
   public mutating func submitProgram(
-    _ text: String, name: String = "<stdin>", firstLine: Int = 1,
+    _ text: String, name: String = "<stdin>", firstLine: Int = 1, parsed: PyProgram? = nil,
     _ each: (String, Outcome, Bool) -> Bool
   ) {
     if let (word, argument) = Self.command(in: text) {
@@ -99,16 +100,19 @@ public struct Session: Sendable {
     }
     let source = SourceText(name: name, text: text, firstLine: firstLine)
     let program: PyProgram
-    do {
-      program = try Interpreter.parse(source)
-    } catch {
-      _ = each(text, .failure(EngineError(error, current: source)), false)
-      return
+    if let parsed {
+      program = parsed
+    } else {
+      do {
+        program = try Interpreter.parse(source)
+      } catch {
+        _ = each(text, .failure(EngineError(error, current: source)), false)
+        return
+      }
     }
-    let characters = Array(text)
+    var pieces = StatementPieces(text)
     for statement in program.statements {
-      let r = statement.range
-      let piece = String(characters[max(0, r.start)..<min(characters.count, r.end)])
+      let piece = pieces.piece(statement.range)
       let before = statements.count
       let outcome = execute(statement, source, piece: piece)
       if !each(piece, outcome, statements.count > before) { return }

@@ -13,38 +13,54 @@ extension PyParser {
   /// backslash, a triple-quoted string is unterminated, or a block has begun and the input does not
   /// end with an empty line (`if x:` waits for its body and then for a blank line).
   public static func completeness(of text: String) -> PyCompleteness {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let lastLine = lines.last.map(String.init) ?? ""
-    let endsWithEmptyLine =
-      lines.count > 1 && lastLine.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+    check(text).completeness
+  }
+
+  /// `completeness`, with the program when the text parsed (firstLine 1; a program's tree does
+  /// not depend on its first line, only its messages do), so that a caller about to run the text
+  /// does not lex and parse it again.
+  public static func check(_ text: String) -> (completeness: PyCompleteness, program: PyProgram?) {
+    let chars = Array(text)
     let tokens: [PyToken]
     do {
-      tokens = try PyLexer.tokenize(text)
+      var lexer = PyLexer(chars)
+      try lexer.run()
+      tokens = lexer.tokens
     } catch {
       if error.message.hasSuffix("was never closed")
         || error.message.hasPrefix("unterminated triple-quoted string")
       {
-        return .incomplete
+        return (.incomplete, nil)
       }
       if error.message == "unexpected character after line continuation character",
         text.trimmingTrailingNewlines().hasSuffix("\\")
       {
-        return .incomplete
+        return (.incomplete, nil)
       }
-      return .invalid
+      return (.invalid, nil)
     }
-    if text.hasSuffix("\\") || text.hasSuffix("\\\n") { return .incomplete }
+    if text.hasSuffix("\\") || text.hasSuffix("\\\n") { return (.incomplete, nil) }
     let hasBlock = tokens.contains { $0.kind == .indent } || startsCompound(tokens)
+    let program: PyProgram
     do {
-      _ = try parse(text)
+      var parser = PyParser(tokens: tokens, text: chars)
+      program = PyProgram(statements: try parser.parseFile())
     } catch {
+      let endsWithEmptyLine = Self.endsWithEmptyLine(text)
       if error.message.hasPrefix("expected an indented block") && !endsWithEmptyLine {
-        return .incomplete
+        return (.incomplete, nil)
       }
-      return .invalid
+      return (.invalid, nil)
     }
-    if hasBlock && !endsWithEmptyLine { return .incomplete }
-    return .complete
+    if hasBlock && !endsWithEmptyLine(text) { return (.incomplete, program) }
+    return (.complete, program)
+  }
+
+  /// The text has more than one line and its last is blank (Python's REPL closes a block so).
+  static func endsWithEmptyLine(_ text: String) -> Bool {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let lastLine = lines.last.map(String.init) ?? ""
+    return lines.count > 1 && lastLine.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
   }
 
   /// Whether the first statement is a compound one (`for i in x: print(i)` also waits for an

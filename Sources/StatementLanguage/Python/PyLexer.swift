@@ -85,11 +85,9 @@ struct PyLexer {
             "unexpected character after line continuation character", at: range(start, start + 1))
         }
         position += 2
-      } else if char.isLetter || char == "_" {
+      } else if char.startsPyName {
         try scanNameOrPrefixedString()
-      } else if char.isASCII && char.isWholeNumber
-        || (char == "." && peek(1)?.isASCII == true && peek(1)?.isWholeNumber == true)
-      {
+      } else if char.isASCIIDigit || (char == "." && peek(1)?.isASCIIDigit == true) {
         try scanNumber()
       } else if char == "'" || char == "\"" {
         try scanString(prefix: "", start: start)
@@ -185,8 +183,8 @@ struct PyLexer {
 
   mutating func scanNameOrPrefixedString() throws(PySyntaxError) {
     let start = position
-    while let char = peek(), char.isLetter || char.isNumber || char == "_" { position += 1 }
-    let name = String(chars[start..<position])
+    while let char = peek(), char.continuesPyName { position += 1 }
+    let name = String(scanned: chars[start..<position])
     if let quote = peek(), quote == "'" || quote == "\"", name.count <= 2,
       Set(name.lowercased()).isSubset(of: ["r", "b", "f", "u"])
     {
@@ -208,7 +206,7 @@ struct PyLexer {
       while let c = peek(), c.hexDigitValue.map({ $0 < radix }) == true || c == "_" {
         position += 1
       }
-      let text = String(chars[digitsStart..<position])
+      let text = String(scanned: chars[digitsStart..<position])
       guard !text.isEmpty, wellSeparated(text) else {
         throw PySyntaxError("invalid \(Self.radixName(radix)) literal", at: range(start, position))
       }
@@ -223,14 +221,14 @@ struct PyLexer {
       }
       if let e = peek(), e == "e" || e == "E" {
         let sign = (peek(1) == "+" || peek(1) == "-") ? 1 : 0
-        if let d = peek(1 + sign), d.isASCII, d.isWholeNumber {
+        if let d = peek(1 + sign), d.isASCIIDigit {
           isFloat = true
           position += 1 + sign
           skipDigits()
         }
       }
-      let text = String(chars[start..<position])
-      let digits = text.filter { $0 != "_" }
+      let text = String(scanned: chars[start..<position])
+      let digits = text.utf8.contains(0x5F) ? text.filter { $0 != "_" } : text
       guard wellSeparated(text) else {
         throw PySyntaxError("invalid decimal literal", at: range(start, position))
       }
@@ -254,7 +252,7 @@ struct PyLexer {
       throw PySyntaxError(
         "complex numbers are not supported", at: range(start, position + 1))
     }
-    if let c = peek(), c.isLetter || c == "_" || (c.isNumber && !(c.isASCII)) {
+    if let c = peek(), c.startsPyName || (c.asciiValue == nil && c.isNumber) {
       throw PySyntaxError("invalid decimal literal", at: range(start, position + 1))
     }
     emit(kind, start, position)
@@ -265,11 +263,12 @@ struct PyLexer {
   }
 
   mutating func skipDigits() {
-    while let c = peek(), (c.isASCII && c.isWholeNumber) || c == "_" { position += 1 }
+    while let c = peek(), c.isASCIIDigit || c == "_" { position += 1 }
   }
 
   /// Whether every `_` stands between two digits, as Python requires.
   func wellSeparated(_ text: String) -> Bool {
+    guard text.utf8.contains(0x5F) else { return true }
     let cs = Array(text)
     for (i, c) in cs.enumerated() where c == "_" {
       guard i > 0, i + 1 < cs.count, cs[i - 1].isHexDigit, cs[i + 1].isHexDigit else {
@@ -284,11 +283,12 @@ struct PyLexer {
     "-=", "*=", "/=", "%=", "@=", "&=", "|=", "^=", ":=", "(", ")", "[", "]", "{", "}", ",", ":",
     ".", ";", "@", "=", "+", "-", "*", "/", "%", "<", ">", "&", "|", "^", "~",
   ]
-  static let operatorChars = operators.map { Array($0) }
 
   mutating func scanOperator() throws(PySyntaxError) {
     let start = position
-    guard let spelling = Self.operatorChars.first(where: { chars[position...].starts(with: $0) })
+    let candidates = chars[position].asciiValue.map { Self.operatorsByFirst[Int($0)] } ?? []
+    guard
+      let (spelling, op) = candidates.first(where: { chars[position...].starts(with: $0.chars) })
     else {
       let char = chars[position]
       let message =
@@ -299,7 +299,6 @@ struct PyLexer {
       throw PySyntaxError(message, at: range(start, start + 1))
     }
     position += spelling.count
-    let op = String(spelling)
     switch op {
     case "(", "[", "{":
       guard brackets.count < Self.maxBrackets else {

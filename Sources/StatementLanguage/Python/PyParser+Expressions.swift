@@ -148,10 +148,11 @@ extension PyParser {
 
   /// A left-associative rule: `next (op next)*` for the operators given.
   mutating func parseBinary(
-    _ operators: [String: PyBinaryOp], _ next: (inout PyParser) throws(PySyntaxError) -> PyExpr
+    _ operators: [(String, PyBinaryOp)],
+    _ next: (inout PyParser) throws(PySyntaxError) -> PyExpr
   ) throws(PySyntaxError) -> PyExpr {
     var left = try next(&self)
-    while case .op(let o) = peek().kind, let op = operators[o] {
+    while case .op(let o) = peek().kind, let op = operators.first(where: { $0.0 == o })?.1 {
       consume()
       let right = try next(&self)
       left = PyExpr(.binary(op, left, right), left.range.union(right.range))
@@ -159,34 +160,44 @@ extension PyParser {
     return left
   }
 
+  // Each rule's operators, made once (a few, so a scan beats hashing).
+  static let bitOrOperators: [(String, PyBinaryOp)] = [("|", .bitor)]
+  static let bitXorOperators: [(String, PyBinaryOp)] = [("^", .bitxor)]
+  static let bitAndOperators: [(String, PyBinaryOp)] = [("&", .bitand)]
+  static let shiftOperators: [(String, PyBinaryOp)] = [("<<", .lshift), (">>", .rshift)]
+  static let sumOperators: [(String, PyBinaryOp)] = [("+", .add), ("-", .sub)]
+  static let termOperators: [(String, PyBinaryOp)] = [
+    ("*", .mul), ("/", .truediv), ("//", .floordiv), ("%", .mod), ("@", .matmul),
+  ]
+
   /// bitwise_or := bitwise_xor ('|' bitwise_xor)*
   mutating func parseBitOr() throws(PySyntaxError) -> PyExpr {
-    try parseBinary(["|": .bitor]) { p throws(PySyntaxError) in try p.parseBitXor() }
+    try parseBinary(Self.bitOrOperators) { p throws(PySyntaxError) in try p.parseBitXor() }
   }
 
   /// bitwise_xor := bitwise_and ('^' bitwise_and)*
   mutating func parseBitXor() throws(PySyntaxError) -> PyExpr {
-    try parseBinary(["^": .bitxor]) { p throws(PySyntaxError) in try p.parseBitAnd() }
+    try parseBinary(Self.bitXorOperators) { p throws(PySyntaxError) in try p.parseBitAnd() }
   }
 
   /// bitwise_and := shift_expr ('&' shift_expr)*
   mutating func parseBitAnd() throws(PySyntaxError) -> PyExpr {
-    try parseBinary(["&": .bitand]) { p throws(PySyntaxError) in try p.parseShift() }
+    try parseBinary(Self.bitAndOperators) { p throws(PySyntaxError) in try p.parseShift() }
   }
 
   /// shift_expr := sum (('<<' | '>>') sum)*
   mutating func parseShift() throws(PySyntaxError) -> PyExpr {
-    try parseBinary(["<<": .lshift, ">>": .rshift]) { p throws(PySyntaxError) in try p.parseSum() }
+    try parseBinary(Self.shiftOperators) { p throws(PySyntaxError) in try p.parseSum() }
   }
 
   /// sum := term (('+' | '-') term)*
   mutating func parseSum() throws(PySyntaxError) -> PyExpr {
-    try parseBinary(["+": .add, "-": .sub]) { p throws(PySyntaxError) in try p.parseTerm() }
+    try parseBinary(Self.sumOperators) { p throws(PySyntaxError) in try p.parseTerm() }
   }
 
   /// term := factor (('*' | '/' | '//' | '%' | '@') factor)*
   mutating func parseTerm() throws(PySyntaxError) -> PyExpr {
-    try parseBinary(["*": .mul, "/": .truediv, "//": .floordiv, "%": .mod, "@": .matmul]) {
+    try parseBinary(Self.termOperators) {
       p throws(PySyntaxError) in try p.parseFactor()
     }
   }

@@ -1,0 +1,33 @@
+import StatementLanguage
+
+/// The source of each statement of a program's text, cut by its range (`Character` offsets).
+/// A text of one byte per character (ASCII without "\r\n", nearly every program) is cut by its
+/// UTF-8 offsets, and a statement that is the whole text is the text itself; any other text is
+/// cut from its `Character`s, made once.
+struct StatementPieces {
+  let text: String
+  private let oneBytePerCharacter: Bool
+  private var characters: [Character]?
+
+  init(_ text: String) {
+    self.text = text
+    // "\r" alone is one byte too, but "\r\n" is one Character of two bytes.
+    oneBytePerCharacter = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+  }
+
+  mutating func piece(_ r: SourceRange) -> String {
+    if oneBytePerCharacter {
+      let utf8 = text.utf8
+      let (lower, upper) = (max(0, r.start), min(utf8.count, r.end))
+      if lower == 0 && upper == utf8.count { return text }
+      guard lower < upper else { return "" }
+      let start = utf8.index(utf8.startIndex, offsetBy: lower)
+      return String(Substring(utf8[start..<utf8.index(start, offsetBy: upper - lower)]))
+    }
+    let characters = self.characters ?? Array(text)
+    self.characters = characters
+    let (lower, upper) = (max(0, r.start), min(characters.count, r.end))
+    guard lower < upper else { return "" }
+    return String(characters[lower..<upper])
+  }
+}
