@@ -1,6 +1,12 @@
 import Foundation
 import ShapeEngine
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The one place the REPL touches the disk: an `export` outcome's text is written here.
 enum ExportWriter {
   /// Writes an export's file (a temporary file renamed into place, so a reader never sees half
@@ -21,8 +27,23 @@ enum ExportWriter {
     return outcome
   }
 
-  /// Nil when written; otherwise why not.
+  /// Nil when written; otherwise why not. A regular file (or a new one) is replaced by a
+  /// temporary file renamed into place; a symbolic link's target is written, the link kept; a
+  /// terminal, `/dev/null` or a pipe is written as it is, never replaced by a file.
   static func write(_ text: String, to path: String) -> String? {
+    var info = stat()
+    if lstat(path, &info) == 0 {
+      switch info.st_mode & S_IFMT {
+      case S_IFREG, S_IFDIR: break
+      case S_IFLNK:
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        // A link to a link that leads nowhere new (a loop) is not followed further.
+        guard target != path else { return "it is a symbolic link that leads nowhere" }
+        return write(text, to: target)
+      case S_IFCHR, S_IFIFO: return writeInPlace(text, to: path)
+      default: return "it is not a file (a device or a socket)"
+      }
+    }
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent()
     var isFolder: ObjCBool = false
@@ -44,5 +65,22 @@ enum ExportWriter {
       }
       return (error as NSError).localizedDescription
     }
+  }
+
+  /// Writes into a terminal, a device such as `/dev/null` or a pipe that a reader holds open,
+  /// without creating or truncating anything; a pipe nobody reads is refused, not waited on.
+  private static func writeInPlace(_ text: String, to path: String) -> String? {
+    let fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else {
+      return errno == ENXIO
+        ? "it is a pipe (FIFO) that no process is reading" : String(cString: strerror(errno))
+    }
+    defer { close(fd) }
+    // Blocking again, so a reader that is slower than the writer is waited for.
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    if let code = StandardStreams.write(fd, Array(text.utf8)) {
+      return String(cString: strerror(code))
+    }
+    return nil
   }
 }
