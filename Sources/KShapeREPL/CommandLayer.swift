@@ -129,7 +129,7 @@ extension REPL {
   /// A failed line whose first word is a misspelt command (`aply 32x32`, `sumary`): said as
   /// such, instead of what the statement parser made of it.
   func withCommandTypo(_ outcome: Outcome, _ text: String) -> Outcome {
-    Self.withCommandTypo(outcome, text, names: Set(session.names))
+    Self.withCommandTypo(outcome, text, names: Self.words(of: text, where: { session.hasName($0) }))
   }
 
   /// The same, with the session's names given (while the session runs a program).

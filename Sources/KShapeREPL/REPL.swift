@@ -174,7 +174,9 @@ public final class REPL {
       characters = made
       return made
     }
-    let names = Set(session.names)
+    // What the typo check asks of the names before the text ran: only the text's own words can
+    // be a piece's first word, so only they are looked up (not the whole, growing session).
+    let names = Self.words(of: text, where: { session.hasName($0) })
     // A parse of the text before its quotes were straightened is not this text's.
     let parsed = text == original ? parsed : nil
     session.submitProgram(text, name: name, firstLine: firstLine, parsed: parsed) {

@@ -65,6 +65,9 @@ public struct Session: Sendable {
   /// The names a program has defined (for completion).
   public var names: [String] { Array(runtime.interpreter.globals.keys) }
 
+  /// Whether the program has defined `name` (one lookup, where `names` lists them all).
+  public func hasName(_ name: String) -> Bool { runtime.interpreter.globals[name] != nil }
+
   /// Runs one line or block: a command, or Python statements (each accepted on its own). The
   /// outcome is the last statement's; `submitProgram` gives each one's.
   public mutating func submit(_ text: String) -> Outcome {
