@@ -31,8 +31,9 @@ struct SessionPlan: Sendable {
   /// was made in a way the plan cannot describe (the caller then replays).
   mutating func extend(_ graph: Graph) -> Bool {
     if layers.count < graph.layers.count {
-      callsSeen += Array(repeating: 0, count: graph.layers.count - layers.count)
-      layers += Array(repeating: nil, count: graph.layers.count - layers.count)
+      // Grown in place (a statement adds a layer or two: no array made for them).
+      callsSeen.append(contentsOf: repeatElement(0, count: graph.layers.count - layers.count))
+      layers.append(contentsOf: repeatElement(nil, count: graph.layers.count - layers.count))
     }
     while tensorCount < graph.tensors.count {
       let t = tensorCount
@@ -53,7 +54,7 @@ struct SessionPlan: Sendable {
       // A model used as a layer holds its graph at the declared shapes: not describable.
       guard !(value is SubgraphModel), callsSeen[l] < node.calls.count else { return false }
       let c = node.calls[callsSeen[l]]
-      guard c.outputs.first == t, c.outputs == Array(t..<(t + c.outputs.count)),
+      guard c.outputs.first == t, c.outputs.elementsEqual(t..<(t + c.outputs.count)),
         let call = GraphPlan.call(c, slot: { $0 })
       else { return false }
       if layers[l] == nil {
