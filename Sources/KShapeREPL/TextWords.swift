@@ -4,37 +4,39 @@ extension REPL {
   /// so its first word is one of these runs), three characters or more. The typo check asks the
   /// session's names only about these, at the cost of the text, not of every name.
   static func words(of text: String, where keep: (String) -> Bool = { _ in true }) -> Set<String> {
-    var words = Set<String>()
-    func take(_ word: String) { if keep(word) { words.insert(word) } }
-    let utf8 = text.utf8
-    if utf8.allSatisfy({ $0 < 0x80 }) {
-      // ASCII (nearly every line): the runs are found in the bytes, a string made only for a
-      // run long enough.
-      var start: String.Index?
-      var length = 0
-      for i in utf8.indices {
-        let b = utf8[i]
+    // ASCII (nearly every line): the runs are found in the bytes, a string made only for a run
+    // long enough.
+    let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Set<String>? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      var words = Set<String>()
+      var start = -1
+      for i in 0...bytes.count {
+        let b = i < bytes.count ? bytes[i] : 0
         if ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || b == 0x5F {
-          if start == nil { start = i }
-          length += 1
+          if start < 0 { start = i }
           continue
         }
-        if let s = start, length >= 3 { take(String(text[s..<i])) }
-        (start, length) = (nil, 0)
+        if start >= 0, i - start >= 3 {
+          let word = String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+          if keep(word) { words.insert(word) }
+        }
+        start = -1
       }
-      if let s = start, length >= 3 { take(String(text[s...])) }
       return words
     }
+    if let ascii, let words = ascii { return words }
+    var words = Set<String>()
     var word = ""
     for ch in text {
       if ch.isLetter || ch == "_" {
         word.append(ch)
         continue
       }
-      if word.count >= 3 { take(word) }
+      if word.count >= 3, keep(word) { words.insert(word) }
       word = ""
     }
-    if word.count >= 3 { take(word) }
+    if word.count >= 3, keep(word) { words.insert(word) }
     return words
   }
 }

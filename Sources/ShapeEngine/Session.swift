@@ -23,7 +23,9 @@ public struct Session: Sendable {
   enum Event: @unchecked Sendable {
     case python(PyStmt, SourceText)
     /// With the import compiled once (nil when it could not be: it is then imported in full).
-    case model(SavedModel, ImportOptions, ImportPlan?)
+    /// Boxed: stored inline, the model and its plan made every event (one per statement) as
+    /// large as themselves.
+    indirect case model(SavedModel, ImportOptions, ImportPlan?)
   }
 
   /// The graph at the declared shapes.
