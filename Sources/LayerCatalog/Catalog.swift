@@ -1,20 +1,61 @@
 import ShapeCore
 
 /// One Keras layer class: its signature, how to configure it, and its help.
+///
+/// Its fields live in one shared, immutable box: an import looks an entry up for every layer,
+/// and a copy is then one retain instead of one per field.
 public struct LayerEntry: Sendable {
+  private final class Storage: Sendable {
+    let className: String
+    let aliases: [String]
+    let family: String
+    let signature: Signature
+    let rule: String
+    let example: String
+    let make: @Sendable (BoundArguments) throws(LayerError) -> any Layer
+    let pythonClassName: String?
+
+    init(
+      className: String, aliases: [String], family: String, signature: Signature, rule: String,
+      example: String, make: @escaping @Sendable (BoundArguments) throws(LayerError) -> any Layer,
+      pythonClassName: String?
+    ) {
+      self.className = className
+      self.aliases = aliases
+      self.family = family
+      self.signature = signature
+      self.rule = rule
+      self.example = example
+      self.make = make
+      self.pythonClassName = pythonClassName
+    }
+  }
+
+  private let storage: Storage
+
+  public init(
+    className: String, aliases: [String], family: String, signature: Signature, rule: String,
+    example: String, make: @escaping @Sendable (BoundArguments) throws(LayerError) -> any Layer,
+    pythonClassName: String? = nil
+  ) {
+    storage = Storage(
+      className: className, aliases: aliases, family: family, signature: signature, rule: rule,
+      example: example, make: make, pythonClassName: pythonClassName)
+  }
+
   /// The Keras class name, as `keras.layers` spells it.
-  public var className: String
+  public var className: String { storage.className }
   /// Other names Keras exports for the same class (`Convolution2D`, `MaxPool2D`).
-  public var aliases: [String]
-  public var family: String
-  public var signature: Signature
+  public var aliases: [String] { storage.aliases }
+  public var family: String { storage.family }
+  public var signature: Signature { storage.signature }
   /// The shape rule as a formula, for `help` and docs/layers.md.
-  public var rule: String
-  public var example: String
-  public var make: @Sendable (BoundArguments) throws(LayerError) -> any Layer
+  public var rule: String { storage.rule }
+  public var example: String { storage.example }
+  public var make: @Sendable (BoundArguments) throws(LayerError) -> any Layer { storage.make }
   /// The Python class when `keras.layers` exports it under another name (GroupQueryAttention is
   /// class GroupedQueryAttention): Keras's auto-names come from the class.
-  public var pythonClassName: String? = nil
+  public var pythonClassName: String? { storage.pythonClassName }
 
   /// The signature with defaults, as Python would print it: `Conv2D(filters, kernel_size, strides=(1, 1), ...)`.
   public var signatureText: String {

@@ -368,21 +368,32 @@ public struct Graph: Sendable {
   /// The outputs: an imported model's outputs that no later layer consumed, then the tensors no
   /// layer consumed, in creation order (an imported layer's unused outputs are not the model's).
   public var outputs: [Int] {
-    // Each call's inputs read in place (enumerating the nodes would copy every one).
-    var lastConsumer: [Int: Int] = [:]
+    // Each call's inputs read in place (enumerating the nodes would copy every one); the last
+    // layer consuming each tensor by its id (-1: none), in an array rather than a dictionary.
+    var lastConsumer = [Int](repeating: -1, count: tensors.count)
+    var consumedElsewhere: [Int: Int] = [:]
     for i in layers.indices {
       for c in layers[i].calls.indices {
-        for t in layers[i].calls[c].inputs { lastConsumer[t] = i }
+        for t in layers[i].calls[c].inputs {
+          if t >= 0 && t < lastConsumer.count {
+            lastConsumer[t] = i
+          } else {
+            consumedElsewhere[t] = i
+          }
+        }
       }
+    }
+    func consumer(_ t: Int) -> Int {
+      t >= 0 && t < lastConsumer.count ? lastConsumer[t] : consumedElsewhere[t] ?? -1
     }
     var out: [Int] = []
     for imported in imports {
-      out += imported.outputs.filter { (lastConsumer[$0] ?? -1) < imported.layers.upperBound }
+      out += imported.outputs.filter { consumer($0) < imported.layers.upperBound }
     }
     let pinned = Set(out)
     return out
       + tensors.map(\.id).filter { t in
-        lastConsumer[t] == nil && !isInput(t) && !pinned.contains(t)
+        consumer(t) == -1 && !isInput(t) && !pinned.contains(t)
           && !imports.contains { $0.layers.contains(tensors[t].layer) }
       }
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KShapeREPL
 
 /// The command line parsed for the one command it names.
 ///
@@ -18,6 +19,20 @@ import Foundation
 extension KShape {
   static func runCommandLine() {
     let arguments = Array(CommandLine.arguments.dropFirst())
+    switch PlainCommandLine.read(arguments) {
+    case .inspect(let line):
+      var inspect = Inspect(
+        path: line.model, sizes: line.sizes, json: line.json, summaryOnly: line.summary)
+      inspect.rules = line.rules
+      inspect.receptiveField = line.receptiveField
+      inspect.cost = line.cost
+      InspectModel.run(inspect)
+    case .run(let line):
+      Run.runFile(line.file, json: line.json) {
+        Options.makeREPL($0, json: line.json, color: .auto, kerasStrict: false)
+      }
+    case nil: break
+    }
     guard var command = directCommand(arguments) else { return main(nil) }
     // As the library's `main` runs what it parsed (the commands end the process themselves).
     do {

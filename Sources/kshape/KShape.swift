@@ -107,6 +107,13 @@ struct Options: ParsableArguments {
 
   /// A REPL writing to the standard streams, in colour where asked, fitting the terminal's width.
   func makeREPL(_ streams: StandardStreams) -> REPL {
+    Self.makeREPL(streams, json: json, color: color, kerasStrict: kerasStrict)
+  }
+
+  /// `makeREPL` for these option values.
+  static func makeREPL(
+    _ streams: StandardStreams, json: Bool, color: Colour.Mode, kerasStrict: Bool
+  ) -> REPL {
     let repl = REPL(output: streams.output(color: color), kerasStrict: kerasStrict)
     if !json {
       repl.measureWidth = { TerminalSize.columns(STDOUT_FILENO) }
@@ -249,6 +256,17 @@ struct Run: ParsableCommand {
   /// Runs the script at `file` as it is read and exits: 2 when it cannot be read or the output
   /// cannot be written. It is saved only into a session named (`--session NAME`) or resumed.
   static func runFile(_ file: String, _ options: Options, _ storeOptions: StoreOptions) -> Never {
+    runFile(file, json: options.json) { streams in
+      let repl = options.makeREPL(streams)
+      if storeOptions.named { storeOptions.open(repl, interactive: false) }
+      return repl
+    }
+  }
+
+  /// `runFile` with the REPL `makeREPL` gives (its session opened where one is named).
+  static func runFile(
+    _ file: String, json: Bool, makeREPL: (StandardStreams) -> REPL
+  ) -> Never {
     let streams = StandardStreams()
     let reader: PlainReader
     do {
@@ -258,9 +276,8 @@ struct Run: ParsableCommand {
       exitKeeping(streams.finish(2), nil)
     }
     reader.willRead = { streams.flush() }
-    let repl = options.makeREPL(streams)
-    if storeOptions.named { storeOptions.open(repl, interactive: false) }
-    let status = repl.runScript(reader, json: options.json, name: file)
+    let repl = makeREPL(streams)
+    let status = repl.runScript(reader, json: json, name: file)
     repl.closeSession()
     exitKeeping(streams.finish(status), repl)
   }
@@ -333,10 +350,16 @@ struct InspectModel: ParsableCommand {
     var inspect = Inspect(
       path: model, sizes: size, batch: batch, json: json, summaryOnly: summary,
       assumeIdentity: assumeIdentity, scan: scan)
-    inspect.width = TerminalSize.columns(STDOUT_FILENO)
     inspect.rules = rules
     inspect.receptiveField = receptiveField
     inspect.cost = cost
+    Self.run(inspect)
+  }
+
+  /// Runs `inspect` on the standard streams, as wide as the terminal, and exits.
+  static func run(_ inspect: Inspect) -> Never {
+    var inspect = inspect
+    inspect.width = TerminalSize.columns(STDOUT_FILENO)
     let streams = StandardStreams()
     inspect.run(streams.output) { status, inspection in
       exitKeeping(streams.finish(status), inspection)
