@@ -3,7 +3,8 @@
 
 Work measured (the issue's list):
   statements  a script of N `Dense(8)` lines on one input, N = 1k, 10k, 100k (the fitted exponent
-              of time against N says whether it is linear)
+              of time against N says whether it is linear); the same chain with each tensor
+              bound to a name of its own (`h1 = Dense(8)(h0)`), so the session's names grow
   apply       a chain of N layers (Conv2D 3x3 same, BatchNormalization, ReLU, repeated), N = 500
               and 5,000, saved by Keras as a config, evaluated at 64x64
   inspect     the largest golden model files at one size and at ten sizes
@@ -115,6 +116,11 @@ def write_workloads(folder):
         p = folder / f"dense{n}.ks"
         p.write_text("x = Input((16,))\n" + "Dense(8)\n" * n)
         paths[f"dense{n}"] = p
+        # The same chain with every tensor bound to a name of its own (h1 = Dense(8)(h0)): the
+        # session's names grow with the script.
+        p = folder / f"named{n}.ks"
+        p.write_text("h0 = Input((16,))\n" + "".join(f"h{i} = Dense(8)(h{i - 1})\n" for i in range(1, n + 1)))
+        paths[f"named{n}"] = p
     for n in CHAINS:
         model = chain(n)
         p = folder / f"chain{n}.json"
@@ -268,6 +274,11 @@ def fresh(paths):
         else:
             p = median_run([PYTHON, "-c", KERAS_STATEMENTS.format(n=n)], 1 if n >= 10_000 else 3)
         rows.append(("statements", f"{n} x Dense(8)", n, k, p))
+    for n in STATEMENTS:
+        # Keras's work is the same chain (a name is a Python variable): its figure is reused.
+        k = median_run([str(KSHAPE), "run", str(paths[f"named{n}"])], REPEAT if n < 100_000 else 1)
+        p = next(r[4] for r in rows if r[0] == "statements" and r[2] == n)
+        rows.append(("named statements", f"{n} x hI = Dense(8)(hI-1)", n, k, p))
     for n in CHAINS:
         path = str(paths[f"chain{n}"])
         k = median_run([str(KSHAPE), "inspect", path, "--size", "64x64"], REPEAT)
@@ -405,6 +416,8 @@ def report(rows, keras_warm, swift, keras_golden):
             f"| {ms(p[0])} | {mem(p[1])} | {ratio(p[0], k[0])} |")
     pts = [(r[2], r[3][0]) for r in rows if r[0] == "statements"]
     e = exponent(pts)
+    named = [(r[2], r[3][0]) for r in rows if r[0] == "named statements"]
+    en = exponent(named)
     lines += [
         "",
         "Statements: time against the script's length fits n^"
@@ -413,6 +426,8 @@ def report(rows, keras_warm, swift, keras_golden):
         + f"{TIMEOUT:.0f} s (\"not measured\": it did not, or for Keras 100k, was not run); "
         + "per second: "
         + ", ".join(f"{n:,}: {n / t:,.0f}/s" for n, t in pts if t)
+        + ". With a name bound per statement: n^"
+        + ("?" if en is None else f"{en:.2f}")
         + ".",
     ]
     ins = {k: v for k, v in swift.items()}
