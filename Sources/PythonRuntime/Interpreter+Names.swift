@@ -62,7 +62,7 @@ extension Interpreter {
       tiers.append(s.values.keys.sorted())
       scope = s.parent
     }
-    tiers += [globals.keys.sorted(), builtins.keys.sorted()]
+    tiers += [globals.keys.sorted(), (Array(builtins.keys) + (unresolvedNames?() ?? [])).sorted()]
     throw PyError(
       "NameError", "name '\(name)' is not defined", at: range,
       hint: Suggestion.closest(to: name, inTiers: tiers).map { "Did you mean: '\($0)'?" })

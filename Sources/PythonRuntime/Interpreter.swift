@@ -17,6 +17,9 @@ public final class Interpreter {
   /// Names the host resolves when neither the globals nor the builtins have them (kshape: `_`
   /// and the layers' Keras names); nil leaves the NameError.
   public var unresolvedGlobal: ((String) -> PyValue?)?
+  /// The names `unresolvedGlobal` may resolve that are not read yet, for a NameError's
+  /// suggestion (looked at with the builtins).
+  public var unresolvedNames: (() -> [String])?
   /// Where `print` writes.
   public var write: (String) -> Void = { Swift.print($0, terminator: "") }
   /// Statements and expressions one top-level statement may evaluate before it is stopped.

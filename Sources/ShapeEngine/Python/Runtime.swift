@@ -28,7 +28,6 @@ final class Runtime: @unchecked Sendable {
     interpreter.builtins["nil"] = PyValue.none
     interpreter.builtins["true"] = .bool(true)
     interpreter.builtins["false"] = .bool(false)
-    addBareNames()
     // Python's REPL habits: help(Conv2D), exit(), quit().
     interpreter.builtins["help"] = .object(
       NativeFunction("help") { [unowned self] args, _ throws(PyError) in
@@ -53,22 +52,31 @@ final class Runtime: @unchecked Sendable {
           throw PyError("SystemExit", "", at: args.range)
         })
     }
-    interpreter.unresolvedGlobal = { [unowned self] name in self.host.layerNameValue(name) }
+    interpreter.unresolvedGlobal = { [unowned self] name in
+      self.bareName(name) ?? self.host.layerNameValue(name)
+    }
+    interpreter.unresolvedNames = { Self.bareNames }
   }
 
   /// kshape's REPL takes the layer classes, `Input`, `Model` and `Sequential` bare, as if
-  /// `from keras.layers import *` had run; a program's own names win.
-  func addBareNames() {
-    for name in Catalog.allNames {
-      interpreter.builtins[name] = .object(LayerClassObject(host: host, className: name))
+  /// `from keras.layers import *` had run; a program's own names win. Each is made when a
+  /// program first reads it, then kept among the builtins (so `Dense is Dense`): a runtime (one
+  /// per replayed size) does not make the catalog's hundreds of class objects up front.
+  func bareName(_ name: String) -> PyValue? {
+    let value: PyValue?
+    switch name {
+    case "Input", "InputLayer": value = host.layersModule.lookup(name)
+    case "Model", "Sequential": value = host.modelsModule.lookup(name)
+    default:
+      value =
+        Catalog.entry(name) == nil ? nil : .object(LayerClassObject(host: host, className: name))
     }
-    for name in ["Input", "InputLayer"] {
-      interpreter.builtins[name] = host.layersModule.lookup(name)
-    }
-    for name in ["Model", "Sequential"] {
-      interpreter.builtins[name] = host.modelsModule.lookup(name)
-    }
+    if let value { interpreter.builtins[name] = value }
+    return value
   }
+
+  /// The names `bareName` resolves (for a NameError's suggestion).
+  static let bareNames = Catalog.allNames + ["Input", "InputLayer", "Model", "Sequential"]
 }
 
 extension Runtime {
