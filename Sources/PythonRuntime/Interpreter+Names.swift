@@ -7,17 +7,18 @@ extension Interpreter {
   /// Binds `name` in the current scope, as Python's scope rules say.
   func store(_ name: String, _ value: PyValue) {
     guard let scope = currentScope else {
-      globals[name] = value
+      storeGlobal(name, value)
       return
     }
     if scope.globals.contains(name) {
-      globals[name] = value
+      storeGlobal(name, value)
       return
     }
     if scope.nonlocals.contains(name) {
       var outer = scope.parent
       while let s = outer {
         if s.locals.contains(name) {
+          StatementJournal.noteChange(toObjectOf: s.generation)
           s.values[name] = value
           return
         }
@@ -25,6 +26,12 @@ extension Interpreter {
       }
     }
     scope.values[name] = value
+  }
+
+  /// Binds global `name`, journaled (`StatementJournal`) while a statement runs under one.
+  func storeGlobal(_ name: String, _ value: PyValue) {
+    journal?.noteGlobal(name, previous: globals[name])
+    globals[name] = value
   }
 
   /// The value of `name`: local, enclosing, global, builtin.
@@ -78,6 +85,7 @@ extension Interpreter {
       }
       return
     }
+    journal?.noteGlobal(name, previous: globals[name])
     guard globals.removeValue(forKey: name) != nil else {
       throw PyError("NameError", "name '\(name)' is not defined", at: range)
     }

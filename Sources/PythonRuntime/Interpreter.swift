@@ -38,6 +38,12 @@ public final class Interpreter {
   /// large result and every 4,096 steps: a few microseconds each time).
   var itemsSinceMemoryCheck = 0
 
+  /// Whether each top-level statement keeps a journal of its changes (the session's declared
+  /// run does, to undo a failed statement; replays do not).
+  public var journals = false
+  /// The journal of the last top-level statement run with `journals` on.
+  public private(set) var journal: StatementJournal?
+
   var steps = 0
   var callDepth = 0
   var frames: [Frame] = []
@@ -100,7 +106,20 @@ public final class Interpreter {
     if outermost {
       steps = 0
       callDepth = 0
+      if journals {
+        let journal = StatementJournal()
+        self.journal = journal
+        return try StatementJournal.running(journal) { () throws(PyError) -> PyValue? in
+          try self.executeFrame(statement, in: source)
+        }
+      }
     }
+    return try executeFrame(statement, in: source)
+  }
+
+  private func executeFrame(_ statement: PyStmt, in source: SourceText) throws(PyError)
+    -> PyValue?
+  {
     frames.append(
       Frame(
         function: "<module>", qualifiedName: nil, source: source, range: statement.range))
@@ -329,6 +348,9 @@ final class PyScope {
   let parent: PyScope?
   /// A comprehension's scope: its names are only the loop targets.
   let isComprehension: Bool
+  /// The statement that made it: a closure's scope changed by a later statement (`nonlocal`)
+  /// is counted (`StatementJournal`).
+  let generation = StatementJournal.currentGeneration
 
   init(
     locals: Set<String>, globals: Set<String> = [], nonlocals: Set<String> = [],

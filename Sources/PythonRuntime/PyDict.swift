@@ -11,13 +11,15 @@ public final class PyDict {
   /// Objects compare by their own `equals` and may equal other values: they are looked up
   /// one by one.
   private var objectKeys = 0
+  /// The statement that made it: a change to an older dict is counted (`StatementJournal`).
+  let generation = StatementJournal.currentGeneration
 
   public init(_ entries: [(key: PyValue, value: PyValue)] = []) {
     self.entries = entries
     for e in entries where e.key.isObject { objectKeys += 1 }
   }
 
-  deinit { removeAll() }
+  deinit { release() }
 
   /// The position of `key`, by Python equality.
   public func find(_ key: PyValue) -> Int? {
@@ -36,6 +38,7 @@ public final class PyDict {
   /// `d[key] = value`: a new key goes last; an existing one keeps its place (and its key, as
   /// Python keeps the first `1` when `1.0` is assigned).
   public func set(_ key: PyValue, _ value: PyValue) {
+    StatementJournal.noteChange(toObjectOf: generation)
     if let i = find(key) {
       entries[i].value = value
     } else {
@@ -45,6 +48,7 @@ public final class PyDict {
 
   /// Adds an entry whose key the caller knows is not there.
   public func append(_ key: PyValue, _ value: PyValue) {
+    StatementJournal.noteChange(toObjectOf: generation)
     if key.isObject { objectKeys += 1 }
     entries.append((key, value))
     if index != nil, !key.isObject { index?[Self.hash(key), default: []].append(entries.count - 1) }
@@ -54,6 +58,7 @@ public final class PyDict {
   /// as the array's own shift).
   @discardableResult
   public func remove(at i: Int) -> (key: PyValue, value: PyValue) {
+    StatementJournal.noteChange(toObjectOf: generation)
     let removed = entries.remove(at: i)
     if removed.key.isObject { objectKeys -= 1 }
     guard var moved = index else { return removed }
@@ -72,6 +77,12 @@ public final class PyDict {
   }
 
   public func removeAll() {
+    StatementJournal.noteChange(toObjectOf: generation)
+    release()
+  }
+
+  /// Frees the entries without recursion.
+  private func release() {
     var pending: [PyValue] = []
     for entry in takeAll() { pending += [entry.key, entry.value] }
     PyValue.releaseIteratively(&pending)

@@ -350,7 +350,11 @@ public final class PyException: PyObject {
 /// A module the host builds from a table of attributes (`keras`, `keras.layers`).
 public final class PyModule: PyObject {
   public let name: String
-  public var attributes: [String: PyValue]
+  public var attributes: [String: PyValue] {
+    didSet { StatementJournal.noteChange(toObjectOf: generation) }
+  }
+  /// The statement that made it: a change to an older module is counted (`StatementJournal`).
+  let generation = StatementJournal.currentGeneration
   public init(name: String, attributes: [String: PyValue] = [:]) {
     self.name = name
     self.attributes = attributes

@@ -3,7 +3,11 @@ import StatementLanguage
 /// A Python set: distinct items in insertion order (Python's own order differs for some items;
 /// kshape shows insertion order).
 public final class PySet: PyObject {
-  public var items: [PyValue]
+  public private(set) var items: [PyValue] {
+    didSet { StatementJournal.noteChange(toObjectOf: generation) }
+  }
+  /// The statement that made it: a change to an older set is counted (`StatementJournal`).
+  let generation = StatementJournal.currentGeneration
   init(_ items: [PyValue]) { self.items = items }
 
   /// A set of `items`, duplicates (by Python equality) dropped; unhashable items refused.

@@ -20,12 +20,27 @@ public enum PyValue {
 
 /// A Python list: a mutable sequence shared by reference.
 public final class PyList {
-  public var items: [PyValue]
-  public init(_ items: [PyValue] = []) { self.items = items }
+  /// The items; a change to a list older than the running statement is counted in its journal.
+  public var items: [PyValue] {
+    _read { yield storage }
+    set {
+      StatementJournal.noteChange(toObjectOf: generation)
+      storage = newValue
+    }
+    _modify {
+      StatementJournal.noteChange(toObjectOf: generation)
+      yield &storage
+    }
+  }
+  /// The items, changed without being counted (freeing the list).
+  var storage: [PyValue]
+  /// The statement that made it (`StatementJournal`).
+  let generation = StatementJournal.currentGeneration
+  public init(_ items: [PyValue] = []) { storage = items }
   // A list nested 100,000 deep must not be freed by 100,000 nested deinits.
   deinit {
-    var pending = items
-    items = []
+    var pending = storage
+    storage = []
     PyValue.releaseIteratively(&pending)
   }
 }
@@ -38,8 +53,8 @@ extension PyValue {
       var value = pending.removeLast()
       if var list = value.takeList() {
         if isKnownUniquelyReferenced(&list) {
-          pending += list.items
-          list.items = []
+          pending += list.storage
+          list.storage = []
         }
       } else if var dict = value.takeDict() {
         if isKnownUniquelyReferenced(&dict) {

@@ -71,7 +71,7 @@ extension Evaluator {
     switch d {
     case .known(let n): return .known(n)
     case .symbol(let s):
-      graph.symbols.insert(s)
+      if graph.symbols.insert(s).inserted { undo.added(symbol: s) }
       return .symbol(s)
     case .unknown:
       let base = Self.symbolName(position: position, rank: rank)
@@ -82,6 +82,7 @@ extension Evaluator {
         k += 1
       }
       graph.symbols.insert(name)
+      undo.added(symbol: name)
       return .symbol(name)
     }
   }

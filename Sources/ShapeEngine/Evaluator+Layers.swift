@@ -118,6 +118,9 @@ extension Evaluator {
     if built == nil {
       for prefix in Sublayers.atBuild[className] ?? [] { _ = graph.autoName(prefix) }
     }
+    if undo.records(l) {
+      undo.touch(l, weights: graph.layers[l].weights, calls: graph.layers[l].calls.count)
+    }
     graph.layers[l].weights = result.weights
     for t in input.tensors
     where t.dtype.isFloating && t.dtype != policy.computeDType && autocasts

@@ -42,6 +42,9 @@ struct Evaluator {
   var uniqueNames = true
   /// Each class's auto-name prefix (its snake_case name), made once per class.
   var autoNamePrefixes: [String: String] = [:]
+  /// What the running statement changed in the graph besides appending (kept only while
+  /// the session's declared run records it, to undo a failed statement: `StatementUndo`).
+  var undo = GraphUndo()
 
   init(graph: Graph = Graph(), binding: InputBinding = InputBinding()) {
     self.graph = graph

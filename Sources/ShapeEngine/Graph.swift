@@ -139,8 +139,16 @@ public struct Graph: Sendable {
   /// Adds a layer at the end.
   mutating func addLayer(_ node: LayerNode) {
     layers.append(node)
-    layerNames.insert(node.name)
+    if !layerNames.insert(node.name).inserted { repeatedNames += 1 }
   }
+
+  /// Drops layer `l`'s name from the names in use (a layer an undo drops, whose name no other
+  /// layer has: `repeatedNames` did not move).
+  mutating func forgetName(of l: Int) { layerNames.remove(layers[l].name) }
+
+  /// Layers added under a name the graph already had (a model's name reused across models): an
+  /// undo that drops new layers may drop their names only while this has not moved.
+  var repeatedNames = 0
 
   /// Makes room for `count` more layers (and as many tensors and names), so that an import of
   /// that many grows no array, name set or dictionary as it goes.
@@ -157,9 +165,12 @@ public struct Graph: Sendable {
     if layers.isEmpty {
       layers = nodes
       layerNames = names
+      repeatedNames += nodes.count - names.count
     } else {
+      let before = layerNames.count
       layers += nodes
       layerNames.formUnion(names)
+      repeatedNames += nodes.count - (layerNames.count - before)
     }
   }
 

@@ -41,9 +41,14 @@ public struct Session: Sendable {
   /// of kshape's deferred weights.
   public private(set) var kerasStrict = false
 
+  /// Whether a failed statement is undone in the cost of its changes when it can be
+  /// (`Runtime.undoStatement`); off, every failure replays the session (tests compare the two).
+  var undoesFailures = true
+
   public init(kerasStrict: Bool = false) {
     self.kerasStrict = kerasStrict
     if kerasStrict { runtime = Runtime(defersWeights: false) }
+    runtime.interpreter.journals = true
   }
 
   /// Turns Keras's strict refusal on or off. Turning it on is refused while layers with
@@ -136,6 +141,8 @@ public struct Session: Sendable {
     let tensorsBefore = host.graph.tensors.count
     let countersBefore = host.graph.counters
     let observedBefore = host.observed
+    let mark = runtime.markStatement()
+    defer { runtime.endStatement() }
     do throws(PyError) {
       var value = try runtime.interpreter.execute(statement, in: source)
       // kshape's habit: a layer written on its own line stacks on the current tensor.
@@ -176,15 +183,18 @@ public struct Session: Sendable {
       // Keras keeps the auto-names the failed line took (its layers exist): so does the replay.
       let taken = NamesTaken(from: countersBefore, to: host.graph.counters)
       if !taken.isEmpty { namesTaken.append((statements.count, taken)) }
-      restoreAfterFailure()
+      if !(undoesFailures && runtime.undoStatement(to: mark)) { restoreAfterFailure() }
       return .failure(failure)
     }
   }
 
-  /// A statement that failed may have changed the run before raising: the run is the replay of
-  /// the accepted events again (failures are rare; success stays O(1)).
+  /// A statement that failed and changed the run in a way `undoStatement` cannot reverse: the
+  /// run is the replay of the accepted events again (it prints again from now on).
   private mutating func restoreAfterFailure() {
-    runtime = replay(InputBinding(), quiet: true).runtime
+    let run = replay(InputBinding(), quiet: true).runtime
+    run.quiet = false
+    run.interpreter.journals = true
+    runtime = run
   }
 
   /// Imports a saved model into the session (`load PATH`; the REPL reads the file): its layers

@@ -57,6 +57,12 @@ final class KerasHost {
     return o
   }
 
+  /// Forgets the Python objects of layers and tensors an undone statement made.
+  func forgetObjects(layers: Range<Int>, tensors: Range<Int>) {
+    for l in layers { layerObjects[l] = nil }
+    for t in tensors { tensorObjects[t] = nil }
+  }
+
   /// A call's outputs as Python sees them: one tensor, or a tuple of several.
   func outputs(_ ids: [Int]) -> PyValue {
     ids.count == 1 ? .object(tensor(ids[0])) : .tuple(ids.map { .object(tensor($0)) })

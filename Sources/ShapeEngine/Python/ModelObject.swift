@@ -11,19 +11,24 @@ final class ModelObject: PyObject {
   let kind: Kind
   let name: String
   /// The inputs and outputs as the program gave them (a tensor, a list, a dict), and their ids.
-  var inputs: PyValue = .none
-  var outputs: PyValue = .none
-  var inputIDs: [Int] = []
-  var outputIDs: [Int] = []
+  var inputs: PyValue = .none { didSet { changed() } }
+  var outputs: PyValue = .none { didSet { changed() } }
+  var inputIDs: [Int] = [] { didSet { changed() } }
+  var outputIDs: [Int] = [] { didSet { changed() } }
   /// A Sequential's layers (or models) in order, without its input; a Functional's are found
   /// from its outputs.
-  var sequence: [PyValue] = []
+  var sequence: [PyValue] = [] { didSet { changed() } }
   /// A Sequential's input, once it has one (`keras.Input` first, a first layer's
   /// `input_shape=`, or a build).
-  var sequentialInput: Int?
+  var sequentialInput: Int? { didSet { changed() } }
 
   /// The program called it on a tensor as a layer (`x = block(x)`), even if the call failed.
-  var calledAsLayer = false
+  var calledAsLayer = false { didSet { changed() } }
+
+  /// The statement that made it: a later statement that changes it cannot be undone by
+  /// dropping the models it made (`StatementJournal`).
+  let generation = StatementJournal.currentGeneration
+  private func changed() { StatementJournal.noteChange(toObjectOf: generation) }
 
   /// A Sequential changed: not built until it is rebuilt.
   func invalidate() {

@@ -11,8 +11,8 @@ final class Runtime: @unchecked Sendable {
   let host: KerasHost
   /// What `print` and `model.summary()` wrote during the current statement.
   var printed = ""
-  /// A replay prints nothing.
-  let quiet: Bool
+  /// A replay prints nothing (a replay that becomes the declared run prints again).
+  var quiet: Bool
 
   init(binding: InputBinding = InputBinding(), quiet: Bool = false, defersWeights: Bool = true) {
     host = KerasHost(binding: binding, defersWeights: defersWeights)
