@@ -44,6 +44,8 @@ public struct Session: Sendable {
   /// Whether a failed statement is undone in the cost of its changes when it can be
   /// (`Runtime.undoStatement`); off, every failure replays the session (tests compare the two).
   var undoesFailures = true
+  /// How many failures were restored by replaying the session.
+  private(set) var failuresReplayed = 0
 
   public init(kerasStrict: Bool = false) {
     self.kerasStrict = kerasStrict
@@ -191,6 +193,7 @@ public struct Session: Sendable {
   /// A statement that failed and changed the run in a way `undoStatement` cannot reverse: the
   /// run is the replay of the accepted events again (it prints again from now on).
   private mutating func restoreAfterFailure() {
+    failuresReplayed += 1
     let run = replay(InputBinding(), quiet: true).runtime
     run.quiet = false
     run.interpreter.journals = true
