@@ -84,17 +84,21 @@ extension Runtime {
       host.evaluator.argumentRanges[l] = nil
       host.graph.forgetName(of: l)
     }
-    host.graph.layers.removeSubrange(newLayers)
-    host.graph.tensors.removeSubrange(newTensors)
+    // Only what changed is written: a write to an array another graph value shares (an
+    // outcome's) copies all of it.
+    if !newLayers.isEmpty { host.graph.layers.removeSubrange(newLayers) }
+    if !newTensors.isEmpty { host.graph.tensors.removeSubrange(newTensors) }
     for (l, weights, calls) in undo.touched.reversed() {
       host.graph.layers[l].calls.removeSubrange(calls...)
       host.graph.layers[l].weights = weights
     }
     for s in undo.symbols { host.graph.symbols.remove(s) }
-    host.graph.inputs.removeSubrange(mark.inputs...)
-    host.graph.declaredInputs.removeSubrange(mark.declaredInputs...)
-    host.graph.current = mark.current
-    host.models.removeSubrange(mark.models...)
+    if host.graph.inputs.count > mark.inputs { host.graph.inputs.removeSubrange(mark.inputs...) }
+    if host.graph.declaredInputs.count > mark.declaredInputs {
+      host.graph.declaredInputs.removeSubrange(mark.declaredInputs...)
+    }
+    if host.graph.current != mark.current { host.graph.current = mark.current }
+    if host.models.count > mark.models { host.models.removeSubrange(mark.models...) }
     host.observed = mark.observed
     host.globalPolicy = mark.globalPolicy
     for (name, previous) in journal.globals.reversed() {

@@ -1,4 +1,6 @@
 import Foundation
+import KShapeREPL
+import LineEditor
 import Testing
 
 /// Every input the fuzzer found a crash or hang with (FuzzRegressions/README.md), run through the
@@ -9,7 +11,13 @@ import Testing
 
   static var inputs: [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-      .filter { !$0.hasSuffix(".md") }.sorted()
+      .filter { !$0.hasSuffix(".md") && !$0.hasSuffix(".typed") }.sorted()
+  }
+
+  /// Findings made typing at the prompt, where every line runs (`kshape-fuzz`'s typed mode).
+  static var typedInputs: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+      .filter { $0.hasSuffix(".typed") }.sorted()
   }
 
   @Test func thereAreRegressions() {
@@ -36,5 +44,27 @@ import Testing
       #expect(["status 0", "status 1", "status 2"].contains(status), "\(name): \(run): \(r.err)")
       #expect(r.seconds < 10, "\(name): \(run) took \(r.seconds) s")
     }
+  }
+
+  /// A `.typed` finding, typed line by line into the REPL in-process (a script would stop at
+  /// the first failure): every failing line is reported, and the whole takes under 10 s (a
+  /// failing line replayed the session before it was undone: 50,000 layers, 20 failures ~100 s).
+  @Test(arguments: FuzzRegressionTests.typedInputs)
+  func typedFindingStaysFixed(name: String) throws {
+    let text = try String(
+      contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // The first line says how many statements fail: `# errors: N`.
+    let expected = Int(lines.first?.split(separator: " ").last ?? "") ?? -1
+    var errors = 0
+    let repl = REPL(
+      output: Output(
+        out: { _ in },
+        err: { errors += $0.components(separatedBy: "error: ").count - 1 }))
+    let start = ContinuousClock.now
+    repl.runInteractive(ScriptedReader(lines: lines))
+    let elapsed = ContinuousClock.now - start
+    #expect(errors == expected, "\(name): \(errors) errors, \(expected) expected")
+    #expect(elapsed < .seconds(10), "\(name) took \(elapsed)")
   }
 }
