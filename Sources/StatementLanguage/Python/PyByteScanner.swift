@@ -21,7 +21,11 @@ struct PyByteScanner {
     }
   }
 
-  private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+  private init(bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    // A token takes a byte or more: one allocation for most texts, two at most.
+    tokens.reserveCapacity(bytes.count / 2 + 8)
+  }
 
   private func peek(_ ahead: Int = 0) -> UInt8? {
     position + ahead < bytes.count ? bytes[position + ahead] : nil
