@@ -112,3 +112,97 @@ struct SplitMix {
     return z ^ (z >> 31)
   }
 }
+
+/// The parser's shortcut for an expression that is a plain primary (`Dense(8)`, `h0`) against the
+/// full chain of operator rules: the same tree, ranges and errors.
+@Suite struct PrimaryShortcutTests {
+  static func parsed(_ text: String, shortcut: Bool) -> String {
+    do {
+      let tokens = try PyLexer.tokenize(text)
+      var parser = PyParser(tokens: tokens, text: text)
+      parser.primaryShortcut = shortcut
+      let statements = try parser.parseFile()
+      return PyRender.program(statements) + "\n" + "\(statements.map(\.range))"
+        + sortingSets("\(statements.map { "\($0)" })")
+    } catch {
+      return "\(error.kind): \(error.message) at \(error.range.start)-\(error.range.end)"
+    }
+  }
+
+  /// The dump with each `Set([...])`'s elements sorted (a set's order is its storage's).
+  static func sortingSets(_ dump: String) -> String {
+    var out = ""
+    var rest = Substring(dump)
+    while let open = rest.range(of: "Set(["), let close = rest[open.upperBound...].range(of: "])") {
+      out += rest[..<open.upperBound]
+      out += rest[open.upperBound..<close.lowerBound].components(separatedBy: ", ").sorted()
+        .joined(separator: ", ")
+      out += "])"
+      rest = rest[close.upperBound...]
+    }
+    return out + rest
+  }
+
+  static func agree(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let (a, b) = (Array(parsed(text, shortcut: true)), Array(parsed(text, shortcut: false)))
+    guard a != b else { return }
+    // Where they part, with some context.
+    let at = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+    func around(_ s: [Character]) -> String {
+      String(s[max(0, at - 200)..<min(s.count, at + 200)])
+    }
+    Issue.record(
+      "\(text.prefix(200).debugDescription)\nshortcut: \(around(a))\nfull:     \(around(b))",
+      sourceLocation: sourceLocation)
+  }
+
+  @Test func sameTreesOnStatements() {
+    let texts = [
+      "Dense(8)", "h1 = Dense(8)(h0)", "x = Input((None, 16))", "f(a, b=2, *c, **d)",
+      "x[1:2, ::3]", "{a: b, **c}", "[x for x in y if x]", "a.b.c(d)[e]", "f(x)(y)[z].w",
+      "a = b = c", "x = -1", "x = not a", "x = a if b else c", "x = lambda y: y", "a < b < c",
+      "a + b * c", "(a)", "()", "(a,)", "x = 'a' 'b'", "x = None", "print(f'{x} {y!r}')",
+      "x = a.if", "x = await y", "x = (yield)", "f(", "x = ]", "f(a)(", "x = a.", "True.x",
+      "x = ...", "x = (((((((((((((((((((((((((a)))))))))))))))))))))))))",
+      "x = f(" + String(repeating: "g(", count: 30) + "1" + String(repeating: ")", count: 31),
+      "x = a.b if c else d", "x = a in b", "x = a is not b", "x = a not in b", "x := 1",
+      "for i in range(3):\n    x = Dense(i)(x)\n", "def f(x, y=1):\n    return g(x)\n",
+      "x = [1, 2][0]", "d = {'k': v}[k]", "x = a @ b", "x = a ** b", "x = a; y = b",
+    ]
+    for text in texts { Self.agree(text) }
+  }
+
+  @Test func sameTreesOnTheRepositorysPrograms() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    var count = 0
+    for folder in ["tools/pygolden/programs", "Tests/PythonRuntimeTests/Semantics"] {
+      let dir = root.appendingPathComponent(folder)
+      for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+      where name.hasSuffix(".py") {
+        let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+        for piece in [text] + text.split(separator: "\n").map(String.init) {
+          Self.agree(piece)
+          count += 1
+        }
+      }
+    }
+    #expect(count > 1000)
+  }
+
+  @Test func sameTreesOnGeneratedTexts() {
+    let pieces = [
+      "x", "f", "Dense", "8", "(", ")", "[", "]", "{", "}", ",", ":", "=", ".", "+", "-", "*",
+      "**", "<", "==", "not", "in", "is", "if", "else", "lambda", "for", "and", "or", "'s'", " ",
+      "None", ";", "@", "~", "await",
+    ]
+    var generator = SplitMix(seed: 7)
+    for _ in 0..<20_000 {
+      var text = ""
+      for _ in 0..<Int(generator.next() % 10) {
+        text += pieces[Int(generator.next() % UInt64(pieces.count))] + " "
+      }
+      Self.agree(text)
+    }
+  }
+}

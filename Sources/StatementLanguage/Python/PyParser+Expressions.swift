@@ -58,6 +58,9 @@ extension PyParser {
     try enter(peek())
     defer { depth -= 1 }
     if atKeyword("lambda") { return try parseLambda() }
+    // A plain primary that nothing follows (`Dense(8)`, `8`, `h0` in a call) is what the rules
+    // below would all hand up unchanged: parsed directly.
+    if primaryShortcut, primaryEndsExpression() { return try parsePrimary() }
     let body = try parseDisjunction()
     guard consume(keyword: "if") != nil else { return body }
     let test = try parseDisjunction()
@@ -129,7 +132,10 @@ extension PyParser {
   mutating func compareOperator() -> PyCompareOp? {
     switch peek().kind {
     case .op(let o):
-      guard let op = PyCompareOp(rawValue: o) else { return nil }
+      // Every comparison operator starts with `=`, `!`, `<` or `>` (the test spares a lookup).
+      guard let f = o.utf8.first, f == 0x3D || f == 0x21 || f == 0x3C || f == 0x3E,
+        let op = PyCompareOp(rawValue: o)
+      else { return nil }
       consume()
       return op
     case .name("in"):
@@ -177,6 +183,9 @@ extension PyParser {
 
   /// A binary operator's rule level (0 bitwise_or ... 5 term) and operation.
   static func binaryOperator(_ o: String) -> (Int, PyBinaryOp)? {
+    // The closing brackets, `,`, `=` and `:` end most operands: none is an operator.
+    guard let f = o.utf8.first, f != 0x29, f != 0x5D, f != 0x7D, f != 0x2C, f != 0x3D, f != 0x3A
+    else { return nil }
     switch o {
     case "|": return (0, .bitor)
     case "^": return (1, .bitxor)

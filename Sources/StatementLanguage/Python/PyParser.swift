@@ -14,6 +14,9 @@ public struct PyParser {
   static let maxDepth = 200
   /// The number of the text's first line, for messages ("on line N").
   var firstLine = 1
+  /// Whether a plain primary ending an expression skips the operator rules (off only in the
+  /// tests that compare the two ways).
+  var primaryShortcut = true
 
   init(tokens: [PyToken], text: String) {
     self.tokens = tokens
