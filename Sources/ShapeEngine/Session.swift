@@ -207,7 +207,9 @@ public struct Session: Sendable {
       return .failure(error)
     }
     statements.append(source)
-    self.plan = nil
+    // The import's calls join the program's compiled calls (a session that loads a model and
+    // adds layers to it runs them per size, not a replay of the import).
+    extendPlan()
     let plan = ImportPlan(model, before: before, after: graph)
     events.append(.model(model, options, plan))
     return .imported(model.name, layers: first..<graph.layers.count, graph: graph)
@@ -248,7 +250,9 @@ public struct Session: Sendable {
   /// Replays every statement with the inputs bound as given: `apply`. With `model` (an index
   /// among the models the program builds), the graph is that model's layers.
   public func evaluate(_ binding: InputBinding, model: Int? = nil) -> Evaluation {
-    planned(binding, model: model) ?? importsPlanned(binding, model: model)
+    // A session of imports alone runs the imports' own plans (which keep Keras's shortcuts for
+    // a fixed-size model); one with Python statements too runs its compiled calls.
+    importsPlanned(binding, model: model) ?? planned(binding, model: model)
       ?? replayed(binding, model: model)
   }
 
