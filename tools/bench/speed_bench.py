@@ -417,7 +417,9 @@ def report(rows, keras_warm, swift, keras_golden):
         "Each job is one process, start-up included: `kshape run SCRIPT` or `kshape inspect FILE "
         "--size ...`/`--scan 1-512`, against `python -c` that imports Keras, loads the same config "
         "(or builds the same layers) and calls the model on `keras.Input` at each size. Peak "
-        "memory is the process's maximum resident set. Median of "
+        "memory is the process's maximum resident set (polled from /proc by a thread). A "
+        "run's time is from its spawn to `wait4` returning, for both tools (before this page's "
+        "run of 2026-12-05 a 2 ms polling loop rounded every short run up). Median of "
         f"{REPEAT} runs for kshape; Keras runs fewer times where one run takes long. For the "
         "chains Keras builds the layers (its `model_from_json` of the 5,000-layer config did not "
         "finish in 9 minutes here) while kshape reads the config Keras wrote for them.",
