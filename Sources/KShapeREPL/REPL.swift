@@ -199,9 +199,15 @@ public final class REPL {
       } else if piece != text, let start = Self.offset(of: piece, in: chars()) {
         line += chars()[..<start].filter { $0 == "\n" }.count
       }
-      return each(
-        piece, line,
-        Self.withCommandTypo(ExportWriter.perform(outcome), piece, names: names), style)
+      // Only an export or a failure can change here: any other outcome is passed on as it is,
+      // not copied (it carries the graph).
+      switch outcome {
+      case .export, .failure:
+        return each(
+          piece, line,
+          Self.withCommandTypo(ExportWriter.perform(outcome), piece, names: names), style)
+      default: return each(piece, line, outcome, style)
+      }
     }
   }
 
