@@ -59,7 +59,9 @@ extension REPL {
     var statements = 0
 
     mutating func run(_ chunk: ScriptChunk) {
-      if let command = repl.sessionCommand(chunk.text) {
+      // A line the chunker found no command line is no session command either (whatever names
+      // are bound: a bound name only makes a word Python).
+      if !chunk.python, let command = repl.sessionCommand(chunk.text) {
         if !repl.runInScript(command, line: chunk.line, json: json) { status = 1 }
         return
       }
@@ -69,7 +71,10 @@ extension REPL {
       var quit = quit
       var statements = statements
       let (json, python) = (self.json, self.python)
-      repl.run(chunk.text, name: name, firstLine: chunk.line, parsed: chunk.program) {
+      repl.run(
+        chunk.text, name: name, firstLine: chunk.line, parsed: chunk.program,
+        knownPython: chunk.python
+      ) {
         piece, line, outcome, style in
         statements += 1
         if statements > limit {

@@ -146,14 +146,17 @@ public final class REPL {
   /// Runs a text: a command, or Python statements, calling `each` with every statement's
   /// source, its line number, its outcome and the style to show it in; `each` returns false to
   /// stop. Every statement the session accepts is committed to the store before `each` shows it.
-  /// `parsed` is the text's program when the caller parsed it already.
+  /// `parsed` is the text's program when the caller parsed it already; `knownPython` when the
+  /// caller found it is no command line (`isCommandLine`).
   func run(
     _ text: String, name: String, firstLine: Int, parsed: PyProgram? = nil,
-    _ each: (String, Int, Outcome, RenderStyle) -> Bool
+    knownPython: Bool = false, _ each: (String, Int, Outcome, RenderStyle) -> Bool
   ) {
     let original = text
     let text = Self.straightQuotes(text)
-    if Self.isCommandLine(text) || Self.pagerPipe(text) != nil {
+    // Straightened quotes make another text: it is asked again.
+    let command = knownPython && text == original ? false : Self.isCommandLine(text)
+    if command || Self.pagerPipe(text) != nil {
       for (outcome, style) in runCommand(text) where !each(text, firstLine, outcome, style) {
         return
       }
@@ -196,9 +199,15 @@ public final class REPL {
       } else if piece != text, let start = Self.offset(of: piece, in: chars()) {
         line += chars()[..<start].filter { $0 == "\n" }.count
       }
-      return each(
-        piece, line,
-        Self.withCommandTypo(ExportWriter.perform(outcome), piece, names: names), style)
+      // Only an export or a failure can change here: any other outcome is passed on as it is,
+      // not copied (it carries the graph).
+      switch outcome {
+      case .export, .failure:
+        return each(
+          piece, line,
+          Self.withCommandTypo(ExportWriter.perform(outcome), piece, names: names), style)
+      default: return each(piece, line, outcome, style)
+      }
     }
   }
 

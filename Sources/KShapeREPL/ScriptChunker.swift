@@ -16,6 +16,9 @@ struct ScriptChunk {
   var text: String
   var line: Int
   var program: PyProgram? = nil
+  /// True when the chunker found the text is no command line (`REPL.isCommandLine`), so the run
+  /// need not ask again.
+  var python = false
 }
 
 struct ScriptChunker {
@@ -70,8 +73,11 @@ struct ScriptChunker {
       let (completeness, program) = PyParser.check(text)
       if completeness == .complete {
         // The released text is `text` (its last line is not blank): its parse goes with it.
+        // A statement of this line alone was found no command above (it started at the top).
+        let alone = code.count == 1
         var chunk = release()
         chunk.program = program
+        chunk.python = alone
         out.append(chunk)
       }
     }
@@ -91,7 +97,8 @@ struct ScriptChunker {
       code.removeLast()
     }
     defer {
-      code = []
+      // The array is kept for the next statement (most scripts are a statement a line).
+      code.removeAll(keepingCapacity: true)
       lastCodeLine = ""
     }
     return ScriptChunk(text: code.count == 1 ? code[0] : code.joined(separator: "\n"), line: start)

@@ -65,7 +65,13 @@ extension Evaluator {
     for prefix in Sublayers.atInit[className] ?? [] { _ = graph.autoName(prefix) }
     graph.layers[graph.layers.count - 1].autocastsInputs = bound["autocast"].isTruthy
     graph.layers[graph.layers.count - 1].trainable = trainable == .none || trainable.isTruthy
-    if !ranges.isEmpty { argumentRanges[graph.layers.count - 1] = ranges }
+    if !ranges.isEmpty {
+      if argumentRangesStatement != statement {
+        argumentRanges.removeAll(keepingCapacity: true)
+        argumentRangesStatement = statement
+      }
+      argumentRanges[graph.layers.count - 1] = ranges
+    }
     return graph.layers.count - 1
   }
 

@@ -35,8 +35,12 @@ struct Evaluator {
   let binding: InputBinding
   /// Index of the statement being executed in the session.
   var statement = 0
-  /// Where each argument of each layer's constructor stands, for carets on call-time errors.
+  /// Where each argument of the statement's layers' constructors stands, for carets on
+  /// call-time errors (only a layer made by the statement being run is shown so: the others'
+  /// ranges are dropped when the next statement makes a layer, rather than kept for every layer).
   var argumentRanges: [Int: [String: SourceRange]] = [:]
+  /// The statement whose layers `argumentRanges` holds.
+  var argumentRangesStatement = 0
   /// Whether a layer name must be new to the whole graph. A Python program's layers need unique
   /// names only within each model, as Keras checks when it makes the model.
   var uniqueNames = true

@@ -9,6 +9,8 @@ public enum Render {
     let node = graph.tensors[t]
     // `TensorType.kerasRepr`, then the detail line; written as bytes, the node read in place.
     var out = TextBytes()
+    // Room for the two lines (about 130 bytes), so they are written without regrowing.
+    out.bytes.reserveCapacity(192)
     out.append("<KerasTensor shape=" as StaticString)
     out.appendShape(node.type, kerasShapes: true)
     out.append(", dtype=" as StaticString)

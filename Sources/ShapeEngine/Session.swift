@@ -203,27 +203,34 @@ public struct Session: Sendable {
   /// Imports a saved model into the session (`load PATH`; the REPL reads the file): its layers
   /// join the graph under their own names, each name bound to that layer's output, and the next
   /// layer stacks on the model's first output.
+  ///
+  /// `bindsNames: false` (`inspect`, whose session runs no Python) leaves the program's names
+  /// alone: the graph's bindings and inputs are written all the same.
   public mutating func importModel(
-    _ model: SavedModel, options: ImportOptions = ImportOptions(), source: String
+    _ model: SavedModel, options: ImportOptions = ImportOptions(), source: String,
+    bindsNames: Bool = true
   ) -> Outcome {
     let first = graph.layers.count
     runtime.host.evaluator.statement = statements.count
     let before = graph
     do {
-      try Self.importInto(runtime, model, options, plan: nil)
+      try Self.importInto(runtime, model, options, plan: nil, bindsNames: bindsNames)
     } catch {
       restoreAfterFailure()
       return .failure(error)
     }
     statements.append(source)
-    self.plan = nil
+    // The import's calls join the program's compiled calls (a session that loads a model and
+    // adds layers to it runs them per size, not a replay of the import).
+    extendPlan()
     let plan = ImportPlan(model, before: before, after: graph)
     events.append(.model(model, options, plan))
     return .imported(model.name, layers: first..<graph.layers.count, graph: graph)
   }
 
   private static func importInto(
-    _ runtime: Runtime, _ model: SavedModel, _ options: ImportOptions, plan: ImportPlan?
+    _ runtime: Runtime, _ model: SavedModel, _ options: ImportOptions, plan: ImportPlan?,
+    bindsNames: Bool = true
   ) throws(EngineError) {
     let host = runtime.host
     let first = host.graph.layers.count
@@ -238,8 +245,10 @@ public struct Session: Sendable {
     for l in first..<layers.count {
       guard let out = layers[l].calls.last?.outputs, !out.isEmpty else { continue }
       let name = layers[l].name
-      guard runtime.interpreter.globals[name] == nil else { continue }
-      runtime.interpreter.globals[name] = host.outputs(out)
+      if bindsNames {
+        guard runtime.interpreter.globals[name] == nil else { continue }
+        runtime.interpreter.globals[name] = host.outputs(out)
+      }
       // What `Runtime.bind` records for that value (one tensor, or a tuple of them), written
       // into the graph in place.
       host.evaluator.graph.bindings[name] = out.count == 1 ? .tensor(out[0]) : .tuple(out)
@@ -254,7 +263,9 @@ public struct Session: Sendable {
   /// Replays every statement with the inputs bound as given: `apply`. With `model` (an index
   /// among the models the program builds), the graph is that model's layers.
   public func evaluate(_ binding: InputBinding, model: Int? = nil) -> Evaluation {
-    planned(binding, model: model) ?? importsPlanned(binding, model: model)
+    // A session of imports alone runs the imports' own plans (which keep Keras's shortcuts for
+    // a fixed-size model); one with Python statements too runs its compiled calls.
+    importsPlanned(binding, model: model) ?? planned(binding, model: model)
       ?? replayed(binding, model: model)
   }
 

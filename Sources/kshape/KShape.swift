@@ -146,7 +146,9 @@ struct StoreOptions: ParsableArguments {
   /// Opens the session on `repl` and says what was opened (stderr unless `interactive`).
   func open(_ repl: REPL, interactive: Bool) {
     guard !noStore else { return }
-    let path = StoreLocation.path(option: store, environment: ProcessInfo.processInfo.environment)
+    let path = StoreLocation.path(
+      option: store,
+      environment: ProcessEnvironment.values(["KSHAPE_HOME", "XDG_DATA_HOME", "HOME"]))
     let lines = repl.openSession(SessionChoice(storePath: path, name: session, resume: resume))
     let problems = lines.filter { $0.hasPrefix("kshape: ") || $0.hasPrefix("statement ") }
     if interactive {
@@ -371,7 +373,7 @@ extension StandardStreams {
   /// The REPL's output over these streams, painted where colour is on, through a pager on a
   /// terminal when asked (`summary | less`).
   func output(color: Colour.Mode) -> Output {
-    let env = ProcessInfo.processInfo.environment
+    let env = ProcessEnvironment.values(["NO_COLOR", "TERM"])
     let paintOut = Colour.enabled(
       color, isTerminal: TerminalSize.isTerminal(STDOUT_FILENO), environment: env)
     let paintErr = Colour.enabled(

@@ -68,30 +68,48 @@ IMPORT_SECONDS = time.perf_counter() - t0
 def run(args, stdin=None):
     """One process: (seconds, peak RSS in MB, exit status); seconds is None past TIMEOUT.
 
-    The peak is read from /proc/PID/status (VmHWM, the exec'd program's own, polled until it
-    exits): `wait4`'s ru_maxrss of a child forked from this process counts this process's
-    resident set at the fork (Keras and its models loaded: about 1.8 GB), whatever the child.
+    The time ends when `wait4` returns: this thread blocks on it, so a short run is not rounded
+    up to a polling interval (a loop sleeping 2 ms between checks added up to 2 ms to every
+    kshape run). The peak is read from /proc/PID/status (VmHWM, the exec'd program's own) by
+    another thread every half millisecond until the process exits: `wait4`'s ru_maxrss of a
+    child forked from this process counts this process's resident set at the fork (Keras and
+    its models loaded: about 1.8 GB), whatever the child.
     """
+    peak = [None]
+    done = threading.Event()
     start = time.perf_counter()
     p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
-    deadline = start + TIMEOUT
-    peak = None
-    while True:
-        try:
-            with open(f"/proc/{p.pid}/status") as f:
-                for line in f:
-                    if line.startswith("VmHWM:"):
-                        peak = max(peak or 0, int(line.split()[1]) / 1024)
-        except (OSError, ValueError):
-            pass
-        pid, status, usage = os.wait4(p.pid, os.WNOHANG)
-        if pid:
-            return time.perf_counter() - start, peak, os.waitstatus_to_exitcode(status)
-        if time.perf_counter() > deadline:
-            p.kill()
-            os.wait4(p.pid, 0)
-            return None, None, None
-        time.sleep(0.002)
+
+    def poll():
+        while not done.is_set():
+            try:
+                with open(f"/proc/{p.pid}/status") as f:
+                    for line in f:
+                        if line.startswith("VmHWM:"):
+                            peak[0] = max(peak[0] or 0, int(line.split()[1]) / 1024)
+            except (OSError, ValueError):
+                pass
+            done.wait(0.0005)
+
+    killed = threading.Event()
+
+    def kill():
+        killed.set()
+        p.kill()
+
+    poller = threading.Thread(target=poll, daemon=True)
+    poller.start()
+    timer = threading.Timer(TIMEOUT, kill)
+    timer.start()
+    _, status, _ = os.wait4(p.pid, 0)
+    elapsed = time.perf_counter() - start
+    timer.cancel()
+    done.set()
+    poller.join()
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if killed.is_set():
+        return None, None, None
+    return elapsed, peak[0], p.returncode
 
 
 def median_run(args, repeat):
@@ -399,7 +417,9 @@ def report(rows, keras_warm, swift, keras_golden):
         "Each job is one process, start-up included: `kshape run SCRIPT` or `kshape inspect FILE "
         "--size ...`/`--scan 1-512`, against `python -c` that imports Keras, loads the same config "
         "(or builds the same layers) and calls the model on `keras.Input` at each size. Peak "
-        "memory is the process's maximum resident set. Median of "
+        "memory is the process's maximum resident set (polled from /proc by a thread). A "
+        "run's time is from its spawn to `wait4` returning, for both tools (before this page's "
+        "run of 2026-12-05 a 2 ms polling loop rounded every short run up). Median of "
         f"{REPEAT} runs for kshape; Keras runs fewer times where one run takes long. For the "
         "chains Keras builds the layers (its `model_from_json` of the 5,000-layer config did not "
         "finish in 9 minutes here) while kshape reads the config Keras wrote for them.",

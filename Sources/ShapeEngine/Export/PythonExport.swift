@@ -70,7 +70,7 @@ public enum PythonExport {
     let wrapsModel = (node.arguments.positional + node.arguments.keywords.map(\.1)).contains(
       where: holdsModel)
     guard let saved = node.savedConfig, case .object(let members) = saved,
-      !plain || SavedModel.modelClasses.contains(node.className) || wrapsModel
+      !plain || SavedModel.isModelClass(node.className) || wrapsModel
     else {
       return PythonLiteral.constructor(node.className, node.arguments, name: node.name)
     }

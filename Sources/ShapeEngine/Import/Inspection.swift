@@ -34,7 +34,7 @@ public struct Inspection: Sendable {
     var session = Session()
     let source = "import \(model.name)"
     var results: [Result] = []
-    switch session.importModel(model, options: options, source: source) {
+    switch session.importModel(model, options: options, source: source, bindsNames: false) {
     case .failure(let e) where e.isConfigError: throw e
     case .failure(let e):
       // It fails at its own declared shapes: that is the only result.

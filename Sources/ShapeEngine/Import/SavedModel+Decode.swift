@@ -2,9 +2,9 @@ import KerasJSON
 
 extension SavedModel {
   /// The model classes a config can hold at its top or nested as a layer.
-  static let modelClasses: Set<String> = ["Functional", "Sequential", "Model"]
-
-  /// `modelClasses.contains(name)` without hashing: asked once per layer of every config.
+  /// Whether a class is a model's (Functional, Sequential, Model), without a hashed set: asked
+  /// once per layer of every config (and a `Set<String>` made at start-up costs a search of the
+  /// executable's conformance records).
   static func isModelClass(_ name: String) -> Bool {
     name == "Functional" || name == "Sequential" || name == "Model"
   }
@@ -21,7 +21,7 @@ extension SavedModel {
         throw ConfigError(
           "class_name is \(cls.kindDescription), not a string", at: .root + "class_name")
       }
-      guard modelClasses.contains(name) else {
+      guard isModelClass(name) else {
         throw ConfigError(
           "this config is a \(name), not a model (Functional or Sequential)",
           at: .root + "class_name",

@@ -14,8 +14,8 @@ final class KerasHost {
   /// replay makes the same models in the same order, so an index names a model across replays.
   var models: [ModelObject] = []
   /// Layers and tensors already wrapped, so `a is b` holds for the same layer or tensor.
-  private var layerObjects: [Int: LayerObject] = [:]
-  private var tensorObjects: [Int: TensorObject] = [:]
+  private var layerObjects = ObjectCache<LayerObject>()
+  private var tensorObjects = ObjectCache<TensorObject>()
   /// Keras's per-class counters of model names (`functional`, `functional_1`, `sequential`).
   /// Models share the layers' counters in Keras; the graph's are the layers' names.
 
@@ -44,17 +44,15 @@ final class KerasHost {
   }
 
   func layer(_ index: Int) -> LayerObject {
-    if let o = layerObjects[index] { return o }
-    let o = LayerObject(host: self, index: index)
-    layerObjects[index] = o
-    return o
+    layerObjects.object(index, count: evaluator.graph.layers.count) {
+      LayerObject(host: self, index: index)
+    }
   }
 
   func tensor(_ id: Int) -> TensorObject {
-    if let o = tensorObjects[id] { return o }
-    let o = TensorObject(host: self, id: id)
-    tensorObjects[id] = o
-    return o
+    tensorObjects.object(id, count: evaluator.graph.tensors.count) {
+      TensorObject(host: self, id: id)
+    }
   }
 
   /// Forgets the Python objects of layers and tensors an undone statement made.

@@ -8,10 +8,14 @@ import StatementLanguage
 final class ModuleObject: PyObject {
   let name: String
   let lookup: (String) -> PyValue?
-  /// The attributes "did you mean" can offer.
-  let names: [String]
+  /// The attributes "did you mean" can offer (made only when an attribute is missing: the
+  /// layers module's list sorts the whole catalog).
+  let names: () -> [String]
 
-  init(_ name: String, names: [String] = [], lookup: @escaping (String) -> PyValue?) {
+  init(
+    _ name: String, names: @autoclosure @escaping () -> [String] = [],
+    lookup: @escaping (String) -> PyValue?
+  ) {
     self.name = name
     self.lookup = lookup
     self.names = names
@@ -22,7 +26,7 @@ final class ModuleObject: PyObject {
 
   func attribute(_ attr: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
     if let v = lookup(attr) { return v }
-    var hint = nearest(attr, in: names).map { "did you mean '\($0)'?" }
+    var hint = nearest(attr, in: names()).map { "did you mean '\($0)'?" }
     if name == "tensorflow" {
       hint =
         "kshape's tensorflow is only tf.keras: data pipelines and tensors need data, and kshape "

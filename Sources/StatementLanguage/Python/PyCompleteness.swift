@@ -20,30 +20,33 @@ extension PyParser {
   /// not depend on its first line, only its messages do), so that a caller about to run the text
   /// does not lex and parse it again.
   public static func check(_ text: String) -> (completeness: PyCompleteness, program: PyProgram?) {
-    let chars = Array(text)
     let tokens: [PyToken]
-    do {
-      var lexer = PyLexer(chars)
-      try lexer.run()
-      tokens = lexer.tokens
-    } catch {
-      if error.message.hasSuffix("was never closed")
-        || error.message.hasPrefix("unterminated triple-quoted string")
-      {
-        return (.incomplete, nil)
+    if let scanned = PyByteScanner.tokens(text) {
+      tokens = scanned
+    } else {
+      do {
+        var lexer = PyLexer(Array(text))
+        try lexer.run()
+        tokens = lexer.tokens
+      } catch {
+        if error.message.hasSuffix("was never closed")
+          || error.message.hasPrefix("unterminated triple-quoted string")
+        {
+          return (.incomplete, nil)
+        }
+        if error.message == "unexpected character after line continuation character",
+          text.trimmingTrailingNewlines().hasSuffix("\\")
+        {
+          return (.incomplete, nil)
+        }
+        return (.invalid, nil)
       }
-      if error.message == "unexpected character after line continuation character",
-        text.trimmingTrailingNewlines().hasSuffix("\\")
-      {
-        return (.incomplete, nil)
-      }
-      return (.invalid, nil)
     }
     if text.hasSuffix("\\") || text.hasSuffix("\\\n") { return (.incomplete, nil) }
     let hasBlock = tokens.contains { $0.kind == .indent } || startsCompound(tokens)
     let program: PyProgram
     do {
-      var parser = PyParser(tokens: tokens, text: chars)
+      var parser = PyParser(tokens: tokens, text: text)
       program = PyProgram(statements: try parser.parseFile())
     } catch {
       let endsWithEmptyLine = Self.endsWithEmptyLine(text)

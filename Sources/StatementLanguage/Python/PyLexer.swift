@@ -30,6 +30,8 @@ struct PyLexer {
 
   /// All tokens of `text`, ending with NEWLINE (when the text has a statement), DEDENTs and END.
   static func tokenize(_ text: String, firstLine: Int = 1) throws(PySyntaxError) -> [PyToken] {
+    // Line numbers are only for messages, which the byte scanner leaves to the lexer.
+    if let tokens = PyByteScanner.tokens(text) { return tokens }
     var lexer = PyLexer(Array(text))
     lexer.firstLine = firstLine
     try lexer.run()

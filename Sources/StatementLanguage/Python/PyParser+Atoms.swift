@@ -179,6 +179,7 @@ extension PyParser {
         let tokens = try PyLexer.tokenizeEmbedded(source, offset: offset)
         var parser = PyParser(tokens: tokens, text: text)
         parser.depth = depth
+        parser.primaryShortcut = primaryShortcut
         if parser.at(.end) {
           throw PySyntaxError("f-string: empty expression not allowed", at: range)
         }

@@ -58,6 +58,9 @@ extension PyParser {
     try enter(peek())
     defer { depth -= 1 }
     if atKeyword("lambda") { return try parseLambda() }
+    // A plain primary that nothing follows (`Dense(8)`, `8`, `h0` in a call) is what the rules
+    // below would all hand up unchanged: parsed directly.
+    if primaryShortcut, primaryEndsExpression() { return try parsePrimary() }
     let body = try parseDisjunction()
     guard consume(keyword: "if") != nil else { return body }
     let test = try parseDisjunction()
@@ -129,7 +132,10 @@ extension PyParser {
   mutating func compareOperator() -> PyCompareOp? {
     switch peek().kind {
     case .op(let o):
-      guard let op = PyCompareOp(rawValue: o) else { return nil }
+      // Every comparison operator starts with `=`, `!`, `<` or `>` (the test spares a lookup).
+      guard let f = o.utf8.first, f == 0x3D || f == 0x21 || f == 0x3C || f == 0x3E,
+        let op = PyCompareOp(rawValue: o)
+      else { return nil }
       consume()
       return op
     case .name("in"):
@@ -146,59 +152,54 @@ extension PyParser {
     }
   }
 
-  /// A left-associative rule: `next (op next)*` for the operators given.
-  mutating func parseBinary(
-    _ operators: [(String, PyBinaryOp)],
-    _ next: (inout PyParser) throws(PySyntaxError) -> PyExpr
-  ) throws(PySyntaxError) -> PyExpr {
-    var left = try next(&self)
-    while case .op(let o) = peek().kind, let op = operators.first(where: { $0.0 == o })?.1 {
+  /// The binary operators' rules, loosest first, parsed by precedence climbing (one call per
+  /// operand rather than one per rule):
+  ///
+  ///     bitwise_or  := bitwise_xor ('|' bitwise_xor)*
+  ///     bitwise_xor := bitwise_and ('^' bitwise_and)*
+  ///     bitwise_and := shift_expr ('&' shift_expr)*
+  ///     shift_expr  := sum (('<<' | '>>') sum)*
+  ///     sum         := term (('+' | '-') term)*
+  ///     term        := factor (('*' | '/' | '//' | '%' | '@') factor)*
+  ///
+  /// Each is left-associative, so `a - b * c | d` is `(a - (b * c)) | d`, as the rules give.
+  mutating func parseBitOr() throws(PySyntaxError) -> PyExpr {
+    try parseBinary(above: 0)
+  }
+
+  /// The rules from `level` on (0 is bitwise_or's): operands of operators binding at least as
+  /// tightly as `level`.
+  mutating func parseBinary(above level: Int) throws(PySyntaxError) -> PyExpr {
+    var left = try parseFactor()
+    while case .op(let o) = peek().kind, let (opLevel, op) = Self.binaryOperator(o),
+      opLevel >= level
+    {
       consume()
-      let right = try next(&self)
+      let right = try parseBinary(above: opLevel + 1)
       left = PyExpr(.binary(op, left, right), left.range.union(right.range))
     }
     return left
   }
 
-  // Each rule's operators, made once (a few, so a scan beats hashing).
-  static let bitOrOperators: [(String, PyBinaryOp)] = [("|", .bitor)]
-  static let bitXorOperators: [(String, PyBinaryOp)] = [("^", .bitxor)]
-  static let bitAndOperators: [(String, PyBinaryOp)] = [("&", .bitand)]
-  static let shiftOperators: [(String, PyBinaryOp)] = [("<<", .lshift), (">>", .rshift)]
-  static let sumOperators: [(String, PyBinaryOp)] = [("+", .add), ("-", .sub)]
-  static let termOperators: [(String, PyBinaryOp)] = [
-    ("*", .mul), ("/", .truediv), ("//", .floordiv), ("%", .mod), ("@", .matmul),
-  ]
-
-  /// bitwise_or := bitwise_xor ('|' bitwise_xor)*
-  mutating func parseBitOr() throws(PySyntaxError) -> PyExpr {
-    try parseBinary(Self.bitOrOperators) { p throws(PySyntaxError) in try p.parseBitXor() }
-  }
-
-  /// bitwise_xor := bitwise_and ('^' bitwise_and)*
-  mutating func parseBitXor() throws(PySyntaxError) -> PyExpr {
-    try parseBinary(Self.bitXorOperators) { p throws(PySyntaxError) in try p.parseBitAnd() }
-  }
-
-  /// bitwise_and := shift_expr ('&' shift_expr)*
-  mutating func parseBitAnd() throws(PySyntaxError) -> PyExpr {
-    try parseBinary(Self.bitAndOperators) { p throws(PySyntaxError) in try p.parseShift() }
-  }
-
-  /// shift_expr := sum (('<<' | '>>') sum)*
-  mutating func parseShift() throws(PySyntaxError) -> PyExpr {
-    try parseBinary(Self.shiftOperators) { p throws(PySyntaxError) in try p.parseSum() }
-  }
-
-  /// sum := term (('+' | '-') term)*
-  mutating func parseSum() throws(PySyntaxError) -> PyExpr {
-    try parseBinary(Self.sumOperators) { p throws(PySyntaxError) in try p.parseTerm() }
-  }
-
-  /// term := factor (('*' | '/' | '//' | '%' | '@') factor)*
-  mutating func parseTerm() throws(PySyntaxError) -> PyExpr {
-    try parseBinary(Self.termOperators) {
-      p throws(PySyntaxError) in try p.parseFactor()
+  /// A binary operator's rule level (0 bitwise_or ... 5 term) and operation.
+  static func binaryOperator(_ o: String) -> (Int, PyBinaryOp)? {
+    // The closing brackets, `,`, `=` and `:` end most operands: none is an operator.
+    guard let f = o.utf8.first, f != 0x29, f != 0x5D, f != 0x7D, f != 0x2C, f != 0x3D, f != 0x3A
+    else { return nil }
+    switch o {
+    case "|": return (0, .bitor)
+    case "^": return (1, .bitxor)
+    case "&": return (2, .bitand)
+    case "<<": return (3, .lshift)
+    case ">>": return (3, .rshift)
+    case "+": return (4, .add)
+    case "-": return (4, .sub)
+    case "*": return (5, .mul)
+    case "/": return (5, .truediv)
+    case "//": return (5, .floordiv)
+    case "%": return (5, .mod)
+    case "@": return (5, .matmul)
+    default: return nil
     }
   }
 

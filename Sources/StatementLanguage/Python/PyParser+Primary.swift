@@ -134,3 +134,67 @@ extension PyParser {
     return arguments
   }
 }
+
+extension PyParser {
+  /// Looked at before parsing: whether the next tokens are a primary (an atom and its trailers,
+  /// within `primaryLookahead` tokens) followed by a token no expression rule continues with
+  /// (`)`, `]`, `}`, `,`, `:`, `=`, `;`, the line's end). Then `expression` is that primary:
+  /// no `not`, sign, `await` or `lambda` before it, no operator, `if` or `for` after it. The
+  /// scanner has matched the brackets, so a bracket's partner ends what `parsePrimary` reads
+  /// (when it reads it without error; when not, it fails as the full rules would).
+  func primaryEndsExpression() -> Bool {
+    var i = index
+    let limit = min(tokens.count, index + Self.primaryLookahead)
+    guard i < limit else { return false }
+    switch tokens[i].kind {
+    case .name(let n):
+      guard !pyKeywords.contains(n) || n == "None" || n == "True" || n == "False" else {
+        return false
+      }
+      i += 1
+    case .int, .float: i += 1
+    case .string:
+      while i < limit, case .string = tokens[i].kind { i += 1 }
+    case .op(let o) where o == "(" || o == "[" || o == "{":
+      guard let end = closing(i, limit) else { return false }
+      i = end + 1
+    default: return false
+    }
+    while i < limit {
+      switch tokens[i].kind {
+      case .op(let o) where o == "(" || o == "[":
+        guard let end = closing(i, limit) else { return false }
+        i = end + 1
+      case .op("."):
+        guard i + 1 < limit, case .name = tokens[i + 1].kind else { return false }
+        i += 2
+      case .newline, .end: return true
+      case .op(let o):
+        return o == ")" || o == "]" || o == "}" || o == "," || o == ":" || o == "=" || o == ";"
+      default: return false
+      }
+    }
+    return false
+  }
+
+  /// The lookahead's bound, so that nested expressions cost linear time.
+  static let primaryLookahead = 48
+
+  /// The index of the bracket closing the one at `open`, before `limit`.
+  private func closing(_ open: Int, _ limit: Int) -> Int? {
+    var depth = 0
+    var i = open
+    while i < limit {
+      if case .op(let o) = tokens[i].kind, let f = o.utf8.first, o.utf8.count == 1 {
+        if f == 0x28 || f == 0x5B || f == 0x7B {
+          depth += 1
+        } else if f == 0x29 || f == 0x5D || f == 0x7D {
+          depth -= 1
+          if depth == 0 { return i }
+        }
+      }
+      i += 1
+    }
+    return nil
+  }
+}

@@ -4,8 +4,8 @@
 public struct PyParser {
   var tokens: [PyToken]
   var index = 0
-  /// The program's text, to number lines in messages.
-  let text: [Character]
+  /// The program's text, to number lines in messages (only they read it).
+  let text: String
   /// How many `def`/`lambda` bodies and loops enclose the current point (for `return`, `break`).
   var functionDepth = 0
   var loopDepth = 0
@@ -14,8 +14,11 @@ public struct PyParser {
   static let maxDepth = 200
   /// The number of the text's first line, for messages ("on line N").
   var firstLine = 1
+  /// Whether a plain primary ending an expression skips the operator rules (off only in the
+  /// tests that compare the two ways).
+  var primaryShortcut = true
 
-  init(tokens: [PyToken], text: [Character]) {
+  init(tokens: [PyToken], text: String) {
     self.tokens = tokens
     self.text = text
   }
@@ -24,7 +27,7 @@ public struct PyParser {
   /// number lines from `firstLine` (a REPL block's first line is the session's line N).
   public static func parse(_ text: String, firstLine: Int = 1) throws(PySyntaxError) -> PyProgram {
     let tokens = try PyLexer.tokenize(text, firstLine: firstLine)
-    var parser = PyParser(tokens: tokens, text: Array(text))
+    var parser = PyParser(tokens: tokens, text: text)
     parser.firstLine = firstLine
     return PyProgram(statements: try parser.parseFile())
   }
@@ -78,7 +81,7 @@ public struct PyParser {
   /// The 1-based line of an offset.
   func line(of offset: Int) -> Int {
     var line = firstLine
-    for char in text[0..<max(0, min(offset, text.count))] where char.isNewline { line += 1 }
+    for char in text.prefix(max(0, offset)) where char.isNewline { line += 1 }
     return line
   }
 

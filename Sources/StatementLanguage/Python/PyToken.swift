@@ -1,5 +1,5 @@
 /// One token of Python source; layout (indentation, line ends) is already turned into tokens.
-struct PyToken: Sendable {
+struct PyToken: Sendable, Equatable {
   enum Kind: Sendable, Equatable {
     /// A name or a keyword (the parser tells them apart).
     case name(String)

@@ -1,0 +1,24 @@
+/// The host's wrappers of layers and tensors, by index, made once each (so `a is b` holds for the
+/// same layer or tensor). Indices are the graph's, dense from 0: they are kept in an array (no
+/// hashing, 8 bytes each); an index beyond the graph's count (or below 0) goes to a dictionary,
+/// where it is still found once the graph has grown past it.
+struct ObjectCache<Object: AnyObject> {
+  private var dense: [Object?] = []
+  private var sparse: [Int: Object] = [:]
+
+  /// The object at `index`, made by `make` the first time; `count` is the graph's.
+  mutating func object(_ index: Int, count: Int, _ make: () -> Object) -> Object {
+    if index >= 0, index < dense.count, let o = dense[index] { return o }
+    if !sparse.isEmpty, let o = sparse[index] { return o }
+    let o = make()
+    if index >= 0, index < max(count, dense.count) {
+      if index >= dense.count {
+        dense.append(contentsOf: repeatElement(nil, count: index + 1 - dense.count))
+      }
+      dense[index] = o
+    } else {
+      sparse[index] = o
+    }
+    return o
+  }
+}

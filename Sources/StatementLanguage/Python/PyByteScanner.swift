@@ -1,0 +1,190 @@
+/// The scanner's fast path: a program of plain ASCII (no "\r", no control characters but "\n"
+/// and "\t") is scanned over its UTF-8 bytes, where a byte is a character, so offsets are the
+/// same. It knows names, decimal integers, operators, brackets, comments, plain one-line strings
+/// without escapes or prefixes, and indentation by spaces: what typed statements are made of.
+/// At anything else (a float, an escape, a tab in indentation, an error to report) it gives up
+/// and `PyLexer` scans the text from its start, so every message stays the lexer's own.
+struct PyByteScanner {
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private var position = 0
+  private var tokens: [PyToken] = []
+  /// Open brackets' bytes, innermost last.
+  private var brackets: [UInt8] = []
+  private var indents: [Int] = [0]
+
+  /// The tokens `PyLexer` would make of `text`, or nil where the text needs the full scanner.
+  static func tokens(_ text: String) -> [PyToken]? {
+    var text = text
+    return text.withUTF8 { bytes in
+      var scanner = PyByteScanner(bytes: bytes)
+      return scanner.run() ? scanner.tokens : nil
+    }
+  }
+
+  private init(bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    // A token takes a byte or more: one allocation for most texts, two at most.
+    tokens.reserveCapacity(bytes.count / 2 + 8)
+  }
+
+  private func peek(_ ahead: Int = 0) -> UInt8? {
+    position + ahead < bytes.count ? bytes[position + ahead] : nil
+  }
+
+  private mutating func emit(_ kind: PyToken.Kind, _ start: Int, _ end: Int) {
+    tokens.append(PyToken(kind: kind, range: SourceRange(start, end)))
+  }
+
+  private static func startsName(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b == 0x5F }
+  private static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+  private static func continuesName(_ b: UInt8) -> Bool { startsName(b) || isDigit(b) }
+
+  /// Scans the whole text; false to hand it to `PyLexer`.
+  private mutating func run() -> Bool {
+    // Bytes the full scanner treats otherwise: non-ASCII, "\r" (with "\n", one Character),
+    // "\u{0B}" and "\u{0C}" (newlines to `Character`), other controls (errors).
+    for b in bytes where b >= 0x7F || (b < 0x20 && b != 0x0A && b != 0x09) { return false }
+    var atLineStart = true
+    while true {
+      if atLineStart && brackets.isEmpty {
+        guard let indented = scanIndentation() else { return false }
+        guard indented else { continue }
+        atLineStart = false
+      }
+      while let b = peek(), b == 0x20 || b == 0x09 { position += 1 }
+      guard let b = peek() else { break }
+      let start = position
+      switch b {
+      case 0x23:  // `#`
+        while let c = peek(), c != 0x0A { position += 1 }
+      case 0x0A:
+        position += 1
+        if brackets.isEmpty {
+          emit(.newline, start, position)
+          atLineStart = true
+        }
+      case 0x27, 0x22:  // quotes
+        guard scanString(quote: b) else { return false }
+      default:
+        if Self.startsName(b) {
+          while let c = peek(), Self.continuesName(c) { position += 1 }
+          // A prefixed string (`f'...'`) is the full scanner's.
+          if let c = peek(), c == 0x27 || c == 0x22 { return false }
+          emit(.name(text(start, position)), start, position)
+        } else if Self.isDigit(b) {
+          guard scanInteger() else { return false }
+        } else if b == 0x2E, let c = peek(1), Self.isDigit(c) {
+          return false  // `.5`, a float
+        } else {
+          guard scanOperator() else { return false }
+        }
+      }
+    }
+    guard brackets.isEmpty else { return false }
+    let end = bytes.count
+    if let last = tokens.last, last.kind != .newline { emit(.newline, end, end) }
+    while indents.count > 1 {
+      indents.removeLast()
+      emit(.dedent, end, end)
+    }
+    emit(.end, end, end)
+    return true
+  }
+
+  private func text(_ start: Int, _ end: Int) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+  }
+
+  /// `PyLexer.scanIndentation` for spaces: true at a line with a token, false at a blank or
+  /// comment line, nil to give up (a tab, a form feed, a backslash, a bad dedent).
+  private mutating func scanIndentation() -> Bool? {
+    let lineStart = position
+    while let b = peek(), b == 0x20 { position += 1 }
+    let width = position - lineStart
+    guard let b = peek() else { return true }
+    if b == 0x09 || b == 0x5C { return nil }
+    if b == 0x23 {
+      while let c = peek(), c != 0x0A { position += 1 }
+    }
+    if peek() == 0x0A {
+      position += 1
+      return false
+    }
+    if peek() == nil { return true }
+    let current = indents.last ?? 0
+    if width > current {
+      guard indents.count <= PyLexer.maxIndentLevels else { return nil }
+      indents.append(width)
+      emit(.indent, lineStart, position)
+    } else if width < current {
+      while let last = indents.last, last > width {
+        indents.removeLast()
+        emit(.dedent, position, position)
+      }
+      if indents.last != width { return nil }
+    }
+    return true
+  }
+
+  /// A decimal integer without `_`, leading zeros, a fraction, an exponent or a letter after it.
+  private mutating func scanInteger() -> Bool {
+    let start = position
+    while let c = peek(), Self.isDigit(c) { position += 1 }
+    if bytes[start] == 0x30 && position - start > 1 { return false }
+    if let c = peek(), Self.continuesName(c) || c == 0x2E { return false }
+    emit(.int(text(start, position), radix: 10), start, position)
+    return true
+  }
+
+  /// A one-line string without escapes: its value is its text.
+  private mutating func scanString(quote: UInt8) -> Bool {
+    let start = position
+    if peek(1) == quote && peek(2) == quote { return false }
+    position += 1
+    while let c = peek(), c != quote {
+      if c == 0x5C || c == 0x0A { return false }
+      position += 1
+    }
+    guard peek() != nil else { return false }
+    let value = text(start + 1, position)
+    position += 1
+    emit(.string(PyStringPiece(isFString: false, value: value, parts: [])), start, position)
+    return true
+  }
+
+  private mutating func scanOperator() -> Bool {
+    let start = position
+    guard
+      let (spelling, op) = Self.operators[Int(bytes[position])].first(where: { spelling, _ in
+        position + spelling.count <= bytes.count
+          && spelling.indices.allSatisfy { bytes[position + $0] == spelling[$0] }
+      })
+    else { return false }
+    position += spelling.count
+    let first = spelling[0]
+    switch first {
+    case 0x28, 0x5B, 0x7B:
+      guard brackets.count < PyLexer.maxBrackets else { return false }
+      brackets.append(first)
+    case 0x29, 0x5D, 0x7D:
+      guard let open = brackets.popLast(), Self.closer(open) == first else { return false }
+    default: break
+    }
+    emit(.op(op), start, position)
+    return true
+  }
+
+  private static func closer(_ open: UInt8) -> UInt8 {
+    open == 0x28 ? 0x29 : open == 0x5B ? 0x5D : 0x7D
+  }
+
+  /// `PyLexer.operators` by their first byte, longest first, with the spelling tokens carry.
+  private static let operators: [[(bytes: [UInt8], text: String)]] = {
+    var table = [[(bytes: [UInt8], text: String)]](repeating: [], count: 128)
+    for op in PyLexer.operators {
+      guard let first = op.utf8.first else { continue }
+      table[Int(first)].append((Array(op.utf8), op))
+    }
+    return table
+  }()
+}
