@@ -57,8 +57,8 @@ final class KerasHost {
 
   /// Forgets the Python objects of layers and tensors an undone statement made.
   func forgetObjects(layers: Range<Int>, tensors: Range<Int>) {
-    for l in layers { layerObjects[l] = nil }
-    for t in tensors { tensorObjects[t] = nil }
+    layerObjects.forget(from: layers.lowerBound)
+    tensorObjects.forget(from: tensors.lowerBound)
   }
 
   /// A call's outputs as Python sees them: one tensor, or a tuple of several.

@@ -21,4 +21,11 @@ struct ObjectCache<Object: AnyObject> {
     }
     return o
   }
+
+  /// Forgets the objects from `first` on (an undone statement's layers or tensors, the last
+  /// ones the graph had): O(their number).
+  mutating func forget(from first: Int) {
+    if first < dense.count { dense.removeLast(dense.count - max(first, 0)) }
+    if !sparse.isEmpty { sparse = sparse.filter { $0.key < first } }
+  }
 }
