@@ -49,7 +49,7 @@ enum GraphvizRunner {
 
   /// An executable named `name` on PATH.
   static func find(_ name: String) -> String? {
-    let path = ProcessEnvironment.values(["PATH"])["PATH"] ?? "/usr/bin:/bin"
+    let path = ProcessEnvironment.value("PATH") ?? "/usr/bin:/bin"
     for folder in path.split(separator: ":") {
       let candidate = String(folder) + "/" + name
       if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

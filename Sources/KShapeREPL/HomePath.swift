@@ -8,7 +8,7 @@ enum HomePath {
       // `~user/...`: that account's home, as the shell finds it.
       return path.hasPrefix("~") ? NSString(string: path).expandingTildeInPath : path
     }
-    let env = ProcessEnvironment.values(["HOME"])["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+    let env = ProcessEnvironment.value("HOME").flatMap { $0.isEmpty ? nil : $0 }
     let home = env ?? NSHomeDirectory()
     return home + path.dropFirst()
   }

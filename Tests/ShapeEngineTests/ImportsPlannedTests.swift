@@ -30,12 +30,7 @@ import Testing
       PlanTests.fingerprint(fast.failure?.error) == PlanTests.fingerprint(slow.failure?.error),
       "\(what)")
     #expect(fast.sources == slow.sources, "\(what)")
-    let a = PlanTests.fingerprint(fast.graph)
-    let b = PlanTests.fingerprint(slow.graph)
-    let difference = zip(a, b).first { $0 != $1 }.map { "\($0.prefix(300))\n vs \($1.prefix(300))" }
-    #expect(
-      a.count == b.count && difference == nil,
-      "\(what): \(difference ?? "\(a.count) vs \(b.count) lines")")
+    PlanTests.expectSameGraph(fast.graph, slow.graph, what)
   }
 
   @Test(arguments: ModelFileCase.all())

@@ -9,6 +9,21 @@ import Testing
 /// A compiled import must leave exactly the graph (and the error) the full import leaves, at
 /// every size Keras was asked about and at sizes that fail.
 @Suite struct PlanTests {
+  /// Expects two graphs to be the same whole, naming the first line where they differ.
+  static func expectSameGraph(
+    _ fast: Graph, _ slow: Graph, _ what: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let a = fingerprint(fast)
+    let b = fingerprint(slow)
+    let difference = zip(a, b).first { $0 != $1 }.map {
+      "\($0.prefix(300))\n vs \($1.prefix(300))"
+    }
+    #expect(
+      a.count == b.count && difference == nil,
+      "\(what): \(difference ?? "\(a.count) vs \(b.count) lines")", sourceLocation: sourceLocation)
+  }
+
   /// Everything a graph shows, as text, so that two graphs compare whole.
   static func fingerprint(_ g: Graph) -> [String] {
     var out: [String] = []
@@ -65,14 +80,7 @@ import Testing
       if ran == nil, fastError == nil, plan.namesAtBuild, slowError != nil { continue }
       #expect(ran != nil || fastError != nil, "\(c.name) at \(size): the plan was not used")
       #expect(Self.fingerprint(fastError) == Self.fingerprint(slowError), "\(c.name) at \(size)")
-      let a = Self.fingerprint(fast.graph)
-      let b = Self.fingerprint(slow.graph)
-      let difference = zip(a, b).first { $0 != $1 }.map {
-        "\($0.prefix(300))\n vs \($1.prefix(300))"
-      }
-      #expect(
-        a.count == b.count && difference == nil,
-        "\(c.name) at \(size): \(difference ?? "\(a.count) vs \(b.count) lines")")
+      Self.expectSameGraph(fast.graph, slow.graph, "\(c.name) at \(size)")
     }
   }
 }
