@@ -488,6 +488,17 @@ def report(rows, keras_warm, swift, keras_golden):
         lines.append(
             f"| statements: {n} x Dense(8), whole script in-process | {ms(st)} | - | - | {ms(kw)} "
             f"| {ratio(kw, st)} |")
+    lines += [
+        "",
+        "A failing line (`Dense(8)(not_defined)`: its layer is made, then a NameError) typed after "
+        "a loop of n `Dense(8)` layers, in-process: the failure is undone in the cost of its own "
+        "changes, so the time must not grow with n.",
+        "",
+        "| layers in the session | failing line (ms) |",
+        "|---:|---:|",
+    ]
+    for n in (1_000, 10_000, 100_000):
+        lines.append(f"| {n:,} | {ms(ins.get(f'failure/after{n}'))} |")
     lines += golden_table(keras_golden, swift)
     lines += [
         "",

@@ -18,6 +18,18 @@ for n in [1_000, 10_000, 100_000] where n < 100_000 || tenThousand < .seconds(10
   }
 }
 
+// A failing line (a NameError after the line's layer was made) in a session of n layers: the
+// failure is undone in the cost of its own changes, whatever the session's size.
+for n in [1_000, 10_000, 100_000] {
+  var session = Workloads.session([
+    "x = Input((16,))", "for i in range(\(n)):\n    x = Dense(8)(x)",
+  ])
+  precondition(session.graph.layers.count == n + 1, "the loop of \(n)")
+  benchmark("failure/after\(n)") {
+    guard case .failure = session.submit("Dense(8)(not_defined)") else { fatalError("accepted") }
+  }
+}
+
 // apply on a Conv/BN/ReLU chain, typed and imported: evaluation (the shapes) and rendering (the
 // table, the JSON record) measured apart.
 for n in [500, 5_000] {
