@@ -18,15 +18,18 @@ for n in [1_000, 10_000, 100_000] where n < 100_000 || tenThousand < .seconds(10
   }
 }
 
-// A failing line (a NameError after the line's layer was made) in a session of n layers: the
-// failure is undone in the cost of its own changes, whatever the session's size.
+// A failing line in a session of n layers: a NameError after the line's layer was made, and
+// a layer that refuses its input (Conv2D on a rank-2 tensor). Each is undone in the cost of its
+// own changes, whatever the session's size.
 for n in [1_000, 10_000, 100_000] {
   var session = Workloads.session([
     "x = Input((16,))", "for i in range(\(n)):\n    x = Dense(8)(x)",
   ])
   precondition(session.graph.layers.count == n + 1, "the loop of \(n)")
-  benchmark("failure/after\(n)") {
-    guard case .failure = session.submit("Dense(8)(not_defined)") else { fatalError("accepted") }
+  for (kind, line) in [("name", "Dense(8)(not_defined)"), ("call", "Conv2D(8, 3)(x)")] {
+    benchmark("failure/\(kind)/after\(n)") {
+      guard case .failure = session.submit(line) else { fatalError("\(line) was accepted") }
+    }
   }
 }
 
