@@ -32,6 +32,18 @@ for n in [1_000, 10_000, 100_000] {
     }
   }
 }
+for n in [1_000, 10_000] {
+  var session = Workloads.session([
+    "import keras", "model = keras.Sequential([keras.Input((16,))])",
+    "for i in range(\(n)):\n    model.add(keras.layers.Dense(8))",
+  ])
+  FileHandle.standardError.write("model of \(n): \(session.graph.layers.count) layers\n".data(using: .utf8)!)
+  for (kind, line) in [("add", "model.add(keras.layers.Conv2D(8, 3))"), ("append", "xs = []"), ("append", "xs.append(1); xs.append(undefined_name)")] {
+    benchmark("failure/\(kind)/after\(n)") {
+      _ = session.submit(line)
+    }
+  }
+}
 
 // apply on a Conv/BN/ReLU chain, typed and imported: evaluation (the shapes) and rendering (the
 // table, the JSON record) measured apart.
