@@ -55,6 +55,10 @@ for n in [500, 5_000] {
     let ev = session.evaluate(binding)
     precondition(ev.failure == nil && ev.graph.layers.count == n + 1, "the \(how) chain of \(n)")
     benchmark("apply/\(how)\(n)/evaluate") { _ = session.evaluate(binding) }
+    // `rules`: every size 1-64 of H and of W evaluated (128 sizes), from the compiled calls.
+    benchmark("rules/\(how)\(n)", settings: Iterations(n >= 5_000 ? 3 : 10)) {
+      _ = try SizeRules.derive(session)
+    }
     benchmark("apply/\(how)\(n)/table") { _ = Render.evaluation(ev, size: "64x64") }
     benchmark("apply/\(how)\(n)/json") {
       if let r = JSONOutput.record(.applied(ev, size: "64x64"), line: 1, source: "apply 64x64") {
