@@ -1,4 +1,5 @@
 import ShapeCore
+
 /// `apply` and `scan` through the session's compiled calls (`SessionPlan`) while the program has
 /// them; the replay stays the way to every failure (its statement, traceback and partial graph
 /// are the interpreter's) and to programs that read the size.
