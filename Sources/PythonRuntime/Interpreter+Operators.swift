@@ -41,7 +41,7 @@ extension Interpreter {
     }
     switch (op, a, b) {
     case (.add, .str(let x), .str(let y)):
-      try checkSize(x.unicodeScalars.count + y.unicodeScalars.count)
+      try checkStringSize(x, y)
       return .str(x + y)
     case (.add, .tuple(let x), .tuple(let y)):
       try checkSize(x.count + y.count)

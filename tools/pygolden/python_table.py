@@ -145,6 +145,30 @@ case("strings/str_of_values", """
     print(str(1) + str(2.5) + str(None) + str(True) + str([1]) + str((2,)))
 """)
 
+case("strings/augmented_add_builds_and_aliases", """
+    t = "a"
+    u = t
+    t += "b"
+    names = {"k": "x"}
+    names["k"] += "y"
+    def build(n):
+        s = ""
+        for i in range(n):
+            s += str(i % 10)
+        return s
+    long = build(3000)
+    print(t, u, names, len(long), long[:12], long[-3:])
+    parts = ["p"]
+    parts[0] += "q"
+    w = "é"
+    w += "ü" * 2
+    print(parts, w, len(w))
+""")
+case("strings/augmented_add_type_error", """
+    s = "a"
+    s += 1
+""")
+
 # --- tuples and lists -------------------------------------------------------------------------
 case("tuples/concat_repeat", """
     img_size = (160, 160)
