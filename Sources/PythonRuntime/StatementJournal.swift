@@ -61,6 +61,10 @@ public final class StatementJournal {
   /// The generation an object made now carries.
   public static var currentGeneration: Int { current?.generation ?? 0 }
 
+  /// Counts an in-place change to something the running statement did not make (a layer of
+  /// the host's graph made by an earlier statement).
+  public static func noteChangeToOlderObject() { current?.olderObjectsChanged += 1 }
+
   /// Counts an in-place change to an object of `generation`, unless the running statement made
   /// it (then the change goes with the object).
   public static func noteChange(toObjectOf generation: Int) {

@@ -19,6 +19,15 @@ final class LayerObject: PyObject {
     "<\(node.className) name=\(node.name), built=\(node.calls.isEmpty ? "False" : "True")>"
   }
 
+  /// `layer.trainable = value`; any other attribute is refused as before.
+  func setAttribute(_ name: String, _ value: PyValue, _ interpreter: Interpreter) throws(PyError) {
+    guard name == "trainable" else {
+      throw PyError(
+        "AttributeError", "'\(typeName)' object attribute '\(name)' is read-only", at: nil)
+    }
+    host.setTrainable(layer: index, interpreter.truthy(value))
+  }
+
   func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
     switch name {
     case "name": return .str(node.name)

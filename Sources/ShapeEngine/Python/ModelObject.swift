@@ -30,6 +30,9 @@ final class ModelObject: PyObject {
   /// `input_shape=`, or a build).
   var sequentialInput: Int? { didSet { changed() } }
 
+  /// `model.trainable` (its layers' flags are set with it: `KerasHost.setTrainable`).
+  var trainable = true { didSet { changed() } }
+
   /// The program called it on a tensor as a layer (`x = block(x)`), even if the call failed.
   var calledAsLayer = false { didSet { changed() } }
 
@@ -142,10 +145,28 @@ final class ModelObject: PyObject {
       _ = try requireBuilt(attr)
       let shapes = ids.map { host.tensor($0).shapeTuple }
       return shapes.count == 1 ? shapes[0] : .list(PyList(shapes))
+    case "weights", "trainable_weights", "non_trainable_weights":
+      // Keras's lists: every layer's, in the layers' order; a frozen model has no trainable
+      // weight whatever its layers say.
+      host.observe("a model's weights")
+      var out: [PyValue] = []
+      for l in layerIndices {
+        let node = host.graph.layers[l]
+        for w in node.weights ?? [] {
+          let keep =
+            attr == "weights"
+            || (attr == "trainable_weights" ? trainable && w.trainable : !trainable || !w.trainable)
+          if keep {
+            out.append(
+              .object(WeightObject(layer: node.name, weight: w, dtype: node.policy.variableDType)))
+          }
+        }
+      }
+      return .list(PyList(out))
     case "layers":
       if kind == .sequential { return .list(PyList(sequence)) }
       return .list(PyList(layerIndices.map { .object(host.layer($0)) }))
-    case "trainable": return .bool(true)
+    case "trainable": return .bool(trainable)
     case "summary":
       return method(attr) { [unowned self] _, interp throws(PyError) in
         interp.write(Render.summary(self.view, title: "Model: \"\(self.name)\"") + "\n")
@@ -263,5 +284,14 @@ final class ModelObject: PyObject {
 
   func call(_ arguments: PyArguments, _ interpreter: Interpreter) throws(PyError) -> PyValue {
     try host.callModel(self, arguments, interpreter)
+  }
+
+  /// `model.trainable = value`; any other attribute is refused as before.
+  func setAttribute(_ name: String, _ value: PyValue, _ interpreter: Interpreter) throws(PyError) {
+    guard name == "trainable" else {
+      throw PyError(
+        "AttributeError", "'\(typeName)' object attribute '\(name)' is read-only", at: nil)
+    }
+    host.setTrainable(model: self, interpreter.truthy(value))
   }
 }
