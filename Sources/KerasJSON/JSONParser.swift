@@ -88,6 +88,7 @@ struct JSONReader: ~Copyable {
   var pos = 0
   var values = 0
   var strings: JSONStringTable
+  var containers: JSONContainerTable
 
   init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxValues: Int) {
     self.bytes = bytes
@@ -95,6 +96,7 @@ struct JSONReader: ~Copyable {
     self.maxDepth = maxDepth
     self.maxValues = maxValues
     self.strings = JSONStringTable(document: bytes)
+    self.containers = JSONContainerTable(document: bytes)
   }
 
   /// The byte at the cursor, or 0 past the end: no grammar rule accepts a 0 byte outside a
@@ -150,6 +152,7 @@ struct JSONReader: ~Copyable {
         if open.depth >= maxDepth {
           throw error("nesting deeper than \(maxDepth) levels of lists and objects")
         }
+        let start = pos
         pos += 1
         skipWhitespace()
         if b == UInt8(ascii: "[") {
@@ -157,7 +160,7 @@ struct JSONReader: ~Copyable {
             pos += 1
             current = .array([])
           } else {
-            open.openList()
+            open.openList(at: start)
             continue
           }
         } else if byte == UInt8(ascii: "}") {
@@ -165,7 +168,7 @@ struct JSONReader: ~Copyable {
           current = .object([])
         } else {
           let key = try memberKey(after: "'{'")
-          open.openObject(key: key.text, hash: key.hash)
+          open.openObject(at: start, key: key.text, hash: key.hash)
           continue
         }
       } else {
@@ -192,7 +195,7 @@ struct JSONReader: ~Copyable {
               : "expected ',' or '}' after an object member, found \(found)")
         }
         pos += 1
-        current = open.close()
+        current = open.close(at: pos, shared: &containers)
       }
       return current
     }

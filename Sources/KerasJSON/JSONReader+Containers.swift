@@ -14,6 +14,8 @@ struct OpenContainers: ~Copyable {
   // build (Swift 6.3.1: "Global is external, but doesn't have external or weak linkage").
   struct Frame {
     var isList: Bool
+    /// Where its text starts in the document (its opening bracket).
+    var textStart: Int
     /// Where this container's elements (or keys) start on their stack.
     var start: Int
     /// Where an object's values start on theirs (below its keys' start while outer objects
@@ -38,13 +40,15 @@ struct OpenContainers: ~Copyable {
   var depth: Int { frames.count }
   var innermostIsList: Bool { frames[frames.count - 1].isList }
 
-  mutating func openList() {
-    frames.push(Frame(isList: true, start: elements.count))
+  /// Opens a list whose text starts at `textStart`.
+  mutating func openList(at textStart: Int) {
+    frames.push(Frame(isList: true, textStart: textStart, start: elements.count))
   }
 
-  /// Opens an object whose first member has `key`.
-  mutating func openObject(key: String, hash: UInt64) {
-    frames.push(Frame(isList: false, start: keys.count, valueStart: values.count))
+  /// Opens an object whose text starts at `textStart` and whose first member has `key`.
+  mutating func openObject(at textStart: Int, key: String, hash: UInt64) {
+    frames.push(
+      Frame(isList: false, textStart: textStart, start: keys.count, valueStart: values.count))
     addKey(key, hash: hash)
   }
 
@@ -90,14 +94,33 @@ struct OpenContainers: ~Copyable {
     return nil
   }
 
-  /// Closes the innermost container, which takes its elements off the stacks.
-  mutating func close() -> JSONValue {
+  /// Closes the innermost container, whose text ends before `textEnd`, which takes its
+  /// elements off the stacks. A short container whose text `shared` has met before is that
+  /// one, shared, and its elements are dropped without being made into an array.
+  mutating func close(at textEnd: Int, shared: inout JSONContainerTable) -> JSONValue {
     let frame = frames.pop()
-    if frame.isList { return .array(elements.popArray(from: frame.start)) }
-    hashes.remove(from: frame.start)
-    return .object(
-      keys.popArray(from: frame.start, pairedWith: &values, from: frame.valueStart) {
-        JSONMember($0, $1)
-      })
+    let hash = shared.key(frame.textStart, textEnd)
+    if let hash, let earlier = shared.value(frame.textStart, textEnd, hash: hash) {
+      if frame.isList {
+        elements.remove(from: frame.start)
+      } else {
+        hashes.remove(from: frame.start)
+        keys.remove(from: frame.start)
+        values.remove(from: frame.valueStart)
+      }
+      return earlier
+    }
+    let value: JSONValue
+    if frame.isList {
+      value = .array(elements.popArray(from: frame.start))
+    } else {
+      hashes.remove(from: frame.start)
+      value = .object(
+        keys.popArray(from: frame.start, pairedWith: &values, from: frame.valueStart) {
+          JSONMember($0, $1)
+        })
+    }
+    if let hash { shared.remember(value, frame.textStart, textEnd, hash: hash) }
+    return value
   }
 }
