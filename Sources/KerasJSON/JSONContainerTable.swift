@@ -1,26 +1,34 @@
-/// The small lists and objects of a document met so far, so that a container whose text is
-/// repeated is made once and shared: a Keras config repeats the same initializer, dtype policy,
-/// `[1, 1]` and `{"name": "float32"}` in every layer, and each would otherwise be an array of
-/// its own (thousands of allocations and megabytes of a long model's memory).
+/// The short lists and objects of a document read so far, so that one whose text is repeated is
+/// read once and shared: a Keras config repeats the same initializer, dtype policy, `[1, 1]` and
+/// `{"name": "float32"}` in every layer, and each would otherwise be scanned again and made into
+/// arrays of its own (thousands of allocations and megabytes of a long model's memory).
 ///
-/// The same text always parses to the same value, so a container is shared when its bytes are
-/// those of one met before. A direct-mapped cache by hash, as `JSONStringTable`: a slot keeps
-/// the last container that fell in it, a lookup is one hash of the text and one comparison, and
-/// a collision costs only the container being made. Only containers of at most `maxLength`
-/// bytes are looked up, so hashing them costs at most a few passes over the document's bytes.
+/// The same text always reads as the same value and ends at the same place (a list or object
+/// ends at its own closing bracket), so where the bytes at an opening bracket are those of a
+/// container read before, the reader takes that value and moves past them. A direct-mapped
+/// cache by a hash of its first bytes (`key`), as `JSONStringTable`: a slot keeps the last
+/// container that fell in it, a lookup is one hash of at most 64 bytes and one comparison of at
+/// most `maxLength`, and a collision costs only the container being read.
 struct JSONContainerTable: ~Copyable {
-  private struct Slot {
+  /// A container read before.
+  struct Entry {
     var hash: UInt64 = 0
-    /// Where the container's text is in the document.
+    /// Where its text is in the document (brackets included).
     var start = 0
     var count = -1
+    /// The values it holds, itself included (what reading it counts against the limit).
+    var values = 0
+    /// Its levels of nesting, itself included.
+    var depth = 0
     var value = JSONValue.null
   }
 
-  /// The longest container text looked up (its brackets included).
+  /// The longest container text kept (brackets included).
   static let maxLength = 256
+  /// How many bytes from the bracket the hash reads.
+  static let prefixLength = 64
 
-  private let slots: UnsafeMutablePointer<Slot>
+  private let slots: UnsafeMutablePointer<Entry>
   private let size: Int
   private let raw: UnsafeRawBufferPointer
 
@@ -30,7 +38,7 @@ struct JSONContainerTable: ~Copyable {
     while size < 4096 && size * 256 < document.count { size *= 2 }
     self.size = size
     slots = .allocate(capacity: size)
-    slots.initialize(repeating: Slot(), count: size)
+    slots.initialize(repeating: Entry(), count: size)
     raw = UnsafeRawBufferPointer(document)
   }
 
@@ -39,20 +47,40 @@ struct JSONContainerTable: ~Copyable {
     slots.deallocate()
   }
 
-  /// The hash of the text `start..<end`, or nil when the container is too long to be shared.
-  func key(_ start: Int, _ end: Int) -> UInt64? {
-    guard end - start <= Self.maxLength else { return nil }
-    return JSONStringTable.hash(raw, from: start, count: end - start)
+  /// The hash of the bytes from `start` (an opening bracket) that a lookup reads: up to the
+  /// first closing bracket, or `prefixLength` bytes. (Not more: the text after a short
+  /// container, which differs where the same `[1, 1]` is written under another key, would
+  /// make its hash differ.)
+  func key(_ start: Int) -> UInt64 {
+    let limit = min(Self.prefixLength, raw.count - start)
+    var n = 0
+    while n < limit {
+      let c = raw[start + n]
+      n += 1
+      if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") { break }
+    }
+    return JSONStringTable.hash(raw, from: start, count: n)
   }
 
-  /// The container met before whose text is `start..<end` (hash `hash`), if the table has it.
-  func value(_ start: Int, _ end: Int, hash: UInt64) -> JSONValue? {
+  /// The container read before whose text is the document's bytes from `start`, if the table
+  /// has it; `hash` is `key(start)`.
+  func earlier(_ start: Int, hash: UInt64) -> Entry? {
     let slot = slots + (Int(truncatingIfNeeded: hash) & (size - 1))
-    let count = end - start
-    guard slot.pointee.hash == hash && slot.pointee.count == count,
+    let count = slot.pointee.count
+    guard slot.pointee.hash == hash, count > 0, start + count <= raw.count,
       sameBytes(slot.pointee.start, start, count: count)
     else { return nil }
-    return slot.pointee.value
+    return slot.pointee
+  }
+
+  /// Remembers a container read from the text `start..<end`, when it is short enough.
+  mutating func remember(
+    _ value: JSONValue, _ start: Int, _ end: Int, hash: UInt64, values: Int, depth: Int
+  ) {
+    guard end - start <= Self.maxLength else { return }
+    let slot = slots + (Int(truncatingIfNeeded: hash) & (size - 1))
+    slot.pointee = Entry(
+      hash: hash, start: start, count: end - start, values: values, depth: depth, value: value)
   }
 
   /// Whether the `count` bytes at `a` are those at `b` (a container is at least two bytes).
@@ -70,11 +98,5 @@ struct JSONContainerTable: ~Copyable {
       k += 8
     }
     return word(a + count - 8) == word(b + count - 8)
-  }
-
-  /// Remembers `value`, made from the text `start..<end` (hash `hash`).
-  mutating func remember(_ value: JSONValue, _ start: Int, _ end: Int, hash: UInt64) {
-    let slot = slots + (Int(truncatingIfNeeded: hash) & (size - 1))
-    slot.pointee = Slot(hash: hash, start: start, count: end - start, value: value)
   }
 }

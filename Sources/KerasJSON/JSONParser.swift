@@ -147,29 +147,46 @@ struct JSONReader: ~Copyable {
         throw e
       }
       var current: JSONValue
+      // Its levels of nesting (0 for a number or string).
+      var depth = 0
       let b = byte
       if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") {
         if open.depth >= maxDepth {
           throw error("nesting deeper than \(maxDepth) levels of lists and objects")
         }
         let start = pos
-        pos += 1
-        skipWhitespace()
-        if b == UInt8(ascii: "[") {
-          if byte == UInt8(ascii: "]") {
+        let key = containers.key(start)
+        // A container whose text was read before, within the limits: taken whole (past the
+        // limits it is read again, to fail where it does).
+        if let earlier = containers.earlier(start, hash: key),
+          open.depth + earlier.depth <= maxDepth, values - 1 + earlier.values <= maxValues
+        {
+          values += earlier.values - 1
+          pos += earlier.count
+          current = earlier.value
+          depth = earlier.depth
+        } else {
+          pos += 1
+          skipWhitespace()
+          depth = 1
+          if b == UInt8(ascii: "[") {
+            if byte == UInt8(ascii: "]") {
+              pos += 1
+              current = .array([])
+            } else {
+              open.openList(at: start, textKey: key, valuesBefore: values - 1)
+              continue
+            }
+          } else if byte == UInt8(ascii: "}") {
             pos += 1
-            current = .array([])
+            current = .object([])
           } else {
-            open.openList(at: start)
+            let member = try memberKey(after: "'{'")
+            open.openObject(
+              at: start, textKey: key, valuesBefore: values - 1, key: member.text,
+              hash: member.hash)
             continue
           }
-        } else if byte == UInt8(ascii: "}") {
-          pos += 1
-          current = .object([])
-        } else {
-          let key = try memberKey(after: "'{'")
-          open.openObject(at: start, key: key.text, hash: key.hash)
-          continue
         }
       } else {
         current = try scalar()
@@ -178,7 +195,7 @@ struct JSONReader: ~Copyable {
       while open.depth > 0 {
         skipWhitespace()
         let inList = open.innermostIsList
-        open.append(consume current)
+        open.append(consume current, depth: depth)
         let next = byte
         if next == UInt8(ascii: ",") {
           pos += 1
@@ -195,7 +212,7 @@ struct JSONReader: ~Copyable {
               : "expected ',' or '}' after an object member, found \(found)")
         }
         pos += 1
-        current = open.close(at: pos, shared: &containers)
+        (current, depth) = open.close(at: pos, values: values, table: &containers)
       }
       return current
     }
