@@ -33,6 +33,8 @@ enum ConfigValues {
       var value: Value = .none
     }
     private var slots = [Slot](repeating: Slot(), count: 256)
+    /// How many values were found here rather than made (for tests).
+    private(set) var hits = 0
 
     /// The value of `json` given under `key`, or nil when it is no list or object kept here.
     func value(_ json: JSONValue, key: String, options: ImportOptions) -> Value? {
@@ -45,7 +47,10 @@ enum ConfigValues {
       guard let storage else { return nil }
       let isDType = key == "dtype"
       let i = Int(bitPattern: UInt(bitPattern: Int(bitPattern: storage)) >> 4) & (slots.count - 1)
-      if slots[i].storage == storage && slots[i].isDType == isDType { return slots[i].value }
+      if slots[i].storage == storage && slots[i].isDType == isDType {
+        hits += 1
+        return slots[i].value
+      }
       let v = ConfigValues.value(json, key: key, options: options)
       if case .layer = v { return v }
       slots[i] = Slot(json: json, storage: storage, isDType: isDType, value: v)
