@@ -18,6 +18,33 @@ for n in [1_000, 10_000, 100_000] where n < 100_000 || tenThousand < .seconds(10
   }
 }
 
+// A failing line in a session of n layers: a NameError after the line's layer was made, and
+// a layer that refuses its input (Conv2D on a rank-2 tensor). Each is undone in the cost of its
+// own changes, whatever the session's size.
+for n in [1_000, 10_000, 100_000] {
+  var session = Workloads.session([
+    "x = Input((16,))", "for i in range(\(n)):\n    x = Dense(8)(x)",
+  ])
+  precondition(session.graph.layers.count == n + 1, "the loop of \(n)")
+  for (kind, line) in [("name", "Dense(8)(not_defined)"), ("call", "Conv2D(8, 3)(x)")] {
+    benchmark("failure/\(kind)/after\(n)") {
+      guard case .failure = session.submit(line) else { fatalError("\(line) was accepted") }
+    }
+  }
+}
+for n in [1_000, 10_000] {
+  var session = Workloads.session([
+    "import keras", "model = keras.Sequential([keras.Input((16,))])",
+    "for i in range(\(n)):\n    model.add(keras.layers.Dense(8))",
+  ])
+  FileHandle.standardError.write("model of \(n): \(session.graph.layers.count) layers\n".data(using: .utf8)!)
+  for (kind, line) in [("add", "model.add(keras.layers.Conv2D(8, 3))"), ("append", "xs = []"), ("append", "xs.append(1); xs.append(undefined_name)")] {
+    benchmark("failure/\(kind)/after\(n)") {
+      _ = session.submit(line)
+    }
+  }
+}
+
 // apply on a Conv/BN/ReLU chain, typed and imported: evaluation (the shapes) and rendering (the
 // table, the JSON record) measured apart.
 for n in [500, 5_000] {

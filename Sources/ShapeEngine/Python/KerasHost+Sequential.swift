@@ -117,7 +117,7 @@ extension KerasHost {
 
   func itemName(_ item: PyValue) -> String {
     guard case .object(let o) = item else { return "" }
-    if let l = o as? LayerObject { return l.node.name }
+    if let l = o as? LayerObject { return graph.layers[l.index].name }
     if let m = o as? ModelObject { return m.name }
     return ""
   }
