@@ -28,6 +28,15 @@ struct JSONContainerTable: ~Copyable {
   /// How many bytes from the bracket the hash reads.
   static let prefixLength = 64
 
+  /// Lookups made and found during the trial: a document that repeats few of its first
+  /// `trialLookups` containers (one in eight or fewer) is read without the table after them,
+  /// so one without repeats pays for no more than the trial.
+  static let trialLookups = 4096
+  private var lookups = 0
+  private var found = 0
+  /// Whether the table is still used.
+  private(set) var isOn = true
+
   private let slots: UnsafeMutablePointer<Entry>
   private let size: Int
   private let raw: UnsafeRawBufferPointer
@@ -50,26 +59,55 @@ struct JSONContainerTable: ~Copyable {
   /// The hash of the bytes from `start` (an opening bracket) that a lookup reads: up to the
   /// first closing bracket, or `prefixLength` bytes. (Not more: the text after a short
   /// container, which differs where the same `[1, 1]` is written under another key, would
-  /// make its hash differ.)
+  /// make its hash differ.) Read eight bytes at a time.
   func key(_ start: Int) -> UInt64 {
     let limit = min(Self.prefixLength, raw.count - start)
+    var h = JSONStringTable.seed
+    var k = 0
+    while k + 8 <= limit {
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + k, as: UInt64.self))
+      let closing = Self.closingBytes(word)
+      if closing != 0 {
+        let n = (closing.trailingZeroBitCount >> 3) + 1
+        let kept = n == 8 ? word : word & ((1 << UInt64(8 * n)) &- 1)
+        return JSONStringTable.finish(JSONStringTable.mix(h ^ kept), count: k + n)
+      }
+      h = JSONStringTable.mix(h ^ word)
+      k += 8
+    }
+    var tail: UInt64 = 0
     var n = 0
-    while n < limit {
-      let c = raw[start + n]
+    while k + n < limit {
+      let c = raw[start + k + n]
+      tail |= UInt64(c) << UInt64(8 * n)
       n += 1
       if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") { break }
     }
-    return JSONStringTable.hash(raw, from: start, count: n)
+    if n > 0 { h = JSONStringTable.mix(h ^ tail) }
+    return JSONStringTable.finish(h, count: k + n)
+  }
+
+  /// The high bit of each byte of `word` that is ']' or '}' (which differ only in 0x20); above
+  /// the lowest one the bits may be wrong (borrows), so only the lowest counts.
+  static func closingBytes(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let x = (word | (ones &* 0x20)) ^ (ones &* 0x7D)
+    return (x &- ones) & ~x & (ones &* 0x80)
   }
 
   /// The container read before whose text is the document's bytes from `start`, if the table
   /// has it; `hash` is `key(start)`.
-  func earlier(_ start: Int, hash: UInt64) -> Entry? {
+  mutating func earlier(_ start: Int, hash: UInt64) -> Entry? {
+    if lookups < Self.trialLookups {
+      lookups += 1
+      if lookups == Self.trialLookups && found * 8 <= lookups { isOn = false }
+    }
     let slot = slots + (Int(truncatingIfNeeded: hash) & (size - 1))
     let count = slot.pointee.count
     guard slot.pointee.hash == hash, count > 0, start + count <= raw.count,
       sameBytes(slot.pointee.start, start, count: count)
     else { return nil }
+    found += 1
     return slot.pointee
   }
 
@@ -77,7 +115,7 @@ struct JSONContainerTable: ~Copyable {
   mutating func remember(
     _ value: JSONValue, _ start: Int, _ end: Int, hash: UInt64, values: Int, depth: Int
   ) {
-    guard end - start <= Self.maxLength else { return }
+    guard isOn, end - start <= Self.maxLength else { return }
     let slot = slots + (Int(truncatingIfNeeded: hash) & (size - 1))
     slot.pointee = Entry(
       hash: hash, start: start, count: end - start, values: values, depth: depth, value: value)

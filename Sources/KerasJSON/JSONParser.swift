@@ -155,10 +155,10 @@ struct JSONReader: ~Copyable {
           throw error("nesting deeper than \(maxDepth) levels of lists and objects")
         }
         let start = pos
-        let key = containers.key(start)
+        let key = containers.isOn ? containers.key(start) : 0
         // A container whose text was read before, within the limits: taken whole (past the
         // limits it is read again, to fail where it does).
-        if let earlier = containers.earlier(start, hash: key),
+        if containers.isOn, let earlier = containers.earlier(start, hash: key),
           open.depth + earlier.depth <= maxDepth, values - 1 + earlier.values <= maxValues
         {
           values += earlier.values - 1
