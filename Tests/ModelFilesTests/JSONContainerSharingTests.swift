@@ -1,6 +1,7 @@
 import Foundation
-import KerasJSON
 import Testing
+
+@testable import KerasJSON
 
 /// A list or object whose text was read before is taken whole (`JSONContainerTable`): documents
 /// made of repeated containers, with repeats broken, nested, past the limits and cut short,
@@ -110,5 +111,25 @@ import Testing
       return
     }
     #expect(a == b && Self.storage(a) != Self.storage(b))
+  }
+
+  /// The two lists after `prefix`'s lists, read, and whether they share their storage.
+  static func lastTwoShared(after prefix: [String]) throws -> Bool? {
+    let text = "[" + (prefix + ["[1, 1]", "[1, 1]"]).joined(separator: ", ") + "]"
+    #expect(Differential.differences([Array(text.utf8)]) == [])
+    #expect(Differential.differences([Array(text.utf8)], maxValues: prefix.count * 2 + 4) == [])
+    guard case .array(let items) = try JSONParser.parse(text), items.count == prefix.count + 2,
+      case .array(let a) = items[prefix.count], case .array(let b) = items[prefix.count + 1],
+      a == b
+    else { return nil }
+    return Self.storage(a) == Self.storage(b)
+  }
+
+  @Test func aDocumentWithoutRepeatsStopsLookingAfterTheTrial() throws {
+    let n = JSONContainerTable.trialLookups + 100
+    // Distinct lists through the trial: the table is dropped, equal lists are read again.
+    #expect(try Self.lastTwoShared(after: (0..<n).map { "[\($0)]" }) == false)
+    // Repeats during the trial: the table stays.
+    #expect(try Self.lastTwoShared(after: (0..<n).map { "[\($0 % 50)]" }) == true)
   }
 }
