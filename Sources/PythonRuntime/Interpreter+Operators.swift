@@ -41,7 +41,7 @@ extension Interpreter {
     }
     switch (op, a, b) {
     case (.add, .str(let x), .str(let y)):
-      try checkSize(x.unicodeScalars.count + y.unicodeScalars.count)
+      try checkStringSize(x, y)
       return .str(x + y)
     case (.add, .tuple(let x), .tuple(let y)):
       try checkSize(x.count + y.count)
@@ -247,6 +247,9 @@ extension Interpreter {
     case .dict(let d):
       try checkHashable(item, range)
       return d.find(item) != nil
+    case .object(let set as PySet):
+      try checkHashable(item, range)
+      return set.contains(item)
     case .object(let o):
       if let r = o as? PyRange, let i = item.asIndex {
         // Unsigned distances: exact for ranges spanning all 64-bit ints.

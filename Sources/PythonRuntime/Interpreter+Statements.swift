@@ -177,8 +177,19 @@ extension Interpreter {
   func augmentedAssign(_ target: PyExpr, _ op: PyBinaryOp, _ valueExpr: PyExpr) throws(PyError) {
     switch target.kind {
     case .name(let name):
-      let current = try load(name, target.range)
+      var current = try load(name, target.range)
       let value = try evaluate(valueExpr)
+      if op == .add, case .str(var text) = current, case .str(let more) = value {
+        // CPython's own trick: `s += t` appends in place when nothing else holds `s`, so a loop
+        // that builds a string costs O(its length), not O(length^2). The binding lets go of
+        // the text first (the statement's journal kept its value from before the statement).
+        try checkStringSize(text, more)
+        current = .none
+        store(name, .none)
+        text += more
+        store(name, .str(text))
+        return
+      }
       store(name, try inPlace(current, op, value, target.range.union(valueExpr.range)))
     case .attribute(let objectExpr, let name, let nameRange):
       let object = try evaluate(objectExpr)

@@ -239,6 +239,13 @@ public final class Interpreter {
     }
   }
 
+  /// `checkSize` for the string `a + b`, measured in UTF-8 bytes (at least its characters, and
+  /// O(1) to count on a native string, where characters are O(n)); a short `b` grows `a`.
+  func checkStringSize(_ a: String, _ b: String) throws(PyError) {
+    let added = b.utf8.count
+    try checkSize(a.utf8.count + added, growing: added < 1 << 16)
+  }
+
   /// Runs `body` on a thread with a large stack unless already on one, so that deep (but
   /// limited) recursion in user code never overflows the native stack.
   func runOnLargeStack<T>(_ body: @escaping () throws(PyError) -> T) throws(PyError) -> T {

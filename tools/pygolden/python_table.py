@@ -145,6 +145,30 @@ case("strings/str_of_values", """
     print(str(1) + str(2.5) + str(None) + str(True) + str([1]) + str((2,)))
 """)
 
+case("strings/augmented_add_builds_and_aliases", """
+    t = "a"
+    u = t
+    t += "b"
+    names = {"k": "x"}
+    names["k"] += "y"
+    def build(n):
+        s = ""
+        for i in range(n):
+            s += str(i % 10)
+        return s
+    long = build(3000)
+    print(t, u, names, len(long), long[:12], long[-3:])
+    parts = ["p"]
+    parts[0] += "q"
+    w = "é"
+    w += "ü" * 2
+    print(parts, w, len(w))
+""")
+case("strings/augmented_add_type_error", """
+    s = "a"
+    s += 1
+""")
+
 # --- tuples and lists -------------------------------------------------------------------------
 case("tuples/concat_repeat", """
     img_size = (160, 160)
@@ -251,6 +275,31 @@ case("dicts/unhashable_key", """
 """)
 case("dicts/dict_comprehension", """
     print({k: k * 2 for k in range(3)})
+""")
+
+# --- sets (printed sorted: CPython's own order is its hash order) ------------------------------
+case("sets/build_and_membership", """
+    names = [f"dense_{i % 700}" for i in range(2000)]
+    seen = set(names)
+    print(len(seen), "dense_3" in seen, "dense_700" in seen, 5 in {5.0, 2}, True in {1})
+    print(sorted({3, 1, 2, 3, 1.0}), sorted(set("abca")), len({(1, 2), (1, 2), (2, 1)}))
+""")
+case("sets/add_and_update_loop", """
+    s = set()
+    for i in range(1500):
+        s.add(i % 400)
+        s.update([i % 7, -1])
+    print(len(s), min(s), max(s), 399 in s, 400 in s)
+    t = {1, 2, 3}
+    print(sorted(t | {4}), sorted(t & {2, 9}), sorted(t - {1}), sorted(t ^ {3, 5}), t == {3, 2, 1})
+""")
+case("sets/unhashable_member_test", """
+    print([1] in {1, 2})
+""")
+case("sets/update_stops_at_unhashable", """
+    s = {1}
+    try_items = [2, [3], 4]
+    s.update(try_items)
 """)
 
 # --- assignment -------------------------------------------------------------------------------
