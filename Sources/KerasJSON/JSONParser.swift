@@ -88,6 +88,7 @@ struct JSONReader: ~Copyable {
   var pos = 0
   var values = 0
   var strings: JSONStringTable
+  var containers: JSONContainerTable
 
   init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxValues: Int) {
     self.bytes = bytes
@@ -95,6 +96,7 @@ struct JSONReader: ~Copyable {
     self.maxDepth = maxDepth
     self.maxValues = maxValues
     self.strings = JSONStringTable(document: bytes)
+    self.containers = JSONContainerTable(document: bytes)
   }
 
   /// The byte at the cursor, or 0 past the end: no grammar rule accepts a 0 byte outside a
@@ -145,28 +147,46 @@ struct JSONReader: ~Copyable {
         throw e
       }
       var current: JSONValue
+      // Its levels of nesting (0 for a number or string).
+      var depth = 0
       let b = byte
       if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") {
         if open.depth >= maxDepth {
           throw error("nesting deeper than \(maxDepth) levels of lists and objects")
         }
-        pos += 1
-        skipWhitespace()
-        if b == UInt8(ascii: "[") {
-          if byte == UInt8(ascii: "]") {
+        let start = pos
+        let key = containers.isOn ? containers.key(start) : 0
+        // A container whose text was read before, within the limits: taken whole (past the
+        // limits it is read again, to fail where it does).
+        if containers.isOn, let earlier = containers.earlier(start, hash: key),
+          open.depth + earlier.depth <= maxDepth, values - 1 + earlier.values <= maxValues
+        {
+          values += earlier.values - 1
+          pos += earlier.count
+          current = earlier.value
+          depth = earlier.depth
+        } else {
+          pos += 1
+          skipWhitespace()
+          depth = 1
+          if b == UInt8(ascii: "[") {
+            if byte == UInt8(ascii: "]") {
+              pos += 1
+              current = .array([])
+            } else {
+              open.openList(at: start, textKey: key, valuesBefore: values - 1)
+              continue
+            }
+          } else if byte == UInt8(ascii: "}") {
             pos += 1
-            current = .array([])
+            current = .object([])
           } else {
-            open.openList()
+            let member = try memberKey(after: "'{'")
+            open.openObject(
+              at: start, textKey: key, valuesBefore: values - 1, key: member.text,
+              hash: member.hash)
             continue
           }
-        } else if byte == UInt8(ascii: "}") {
-          pos += 1
-          current = .object([])
-        } else {
-          let key = try memberKey(after: "'{'")
-          open.openObject(key: key.text, hash: key.hash)
-          continue
         }
       } else {
         current = try scalar()
@@ -175,7 +195,7 @@ struct JSONReader: ~Copyable {
       while open.depth > 0 {
         skipWhitespace()
         let inList = open.innermostIsList
-        open.append(consume current)
+        open.append(consume current, depth: depth)
         let next = byte
         if next == UInt8(ascii: ",") {
           pos += 1
@@ -192,7 +212,7 @@ struct JSONReader: ~Copyable {
               : "expected ',' or '}' after an object member, found \(found)")
         }
         pos += 1
-        current = open.close()
+        (current, depth) = open.close(at: pos, values: values, table: &containers)
       }
       return current
     }

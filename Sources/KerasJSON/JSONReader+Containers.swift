@@ -14,6 +14,14 @@ struct OpenContainers: ~Copyable {
   // build (Swift 6.3.1: "Global is external, but doesn't have external or weak linkage").
   struct Frame {
     var isList: Bool
+    /// Where its text starts in the document (its opening bracket), and the hash of its first
+    /// bytes (`JSONContainerTable.key`).
+    var textStart: Int
+    var textKey: UInt64
+    /// The reader's count of values before this container.
+    var valuesBefore: Int
+    /// The deepest nesting of its elements (0: no lists or objects among them).
+    var innerDepth = 0
     /// Where this container's elements (or keys) start on their stack.
     var start: Int
     /// Where an object's values start on theirs (below its keys' start while outer objects
@@ -38,13 +46,23 @@ struct OpenContainers: ~Copyable {
   var depth: Int { frames.count }
   var innermostIsList: Bool { frames[frames.count - 1].isList }
 
-  mutating func openList() {
-    frames.push(Frame(isList: true, start: elements.count))
+  /// Opens a list whose text starts at `textStart` (`textKey` its hash there), after the
+  /// reader has counted `valuesBefore` values.
+  mutating func openList(at textStart: Int, textKey: UInt64, valuesBefore: Int) {
+    frames.push(
+      Frame(
+        isList: true, textStart: textStart, textKey: textKey, valuesBefore: valuesBefore,
+        start: elements.count))
   }
 
-  /// Opens an object whose first member has `key`.
-  mutating func openObject(key: String, hash: UInt64) {
-    frames.push(Frame(isList: false, start: keys.count, valueStart: values.count))
+  /// Opens an object as `openList` a list, whose first member has `key`.
+  mutating func openObject(
+    at textStart: Int, textKey: UInt64, valuesBefore: Int, key: String, hash: UInt64
+  ) {
+    frames.push(
+      Frame(
+        isList: false, textStart: textStart, textKey: textKey, valuesBefore: valuesBefore,
+        start: keys.count, valueStart: values.count))
     addKey(key, hash: hash)
   }
 
@@ -54,9 +72,11 @@ struct OpenContainers: ~Copyable {
     hashes.push(hash)
   }
 
-  /// Adds a list's element, or gives the innermost object's last key its value.
-  mutating func append(_ value: consuming JSONValue) {
+  /// Adds a list's element, or gives the innermost object's last key its value; `depth` is
+  /// the value's levels of nesting (0 for a number or string).
+  mutating func append(_ value: consuming JSONValue, depth: Int) {
     let top = frames.count - 1
+    if depth > frames[top].innerDepth { frames[top].innerDepth = depth }
     if frames[top].isList {
       elements.push(value)
       return
@@ -90,14 +110,27 @@ struct OpenContainers: ~Copyable {
     return nil
   }
 
-  /// Closes the innermost container, which takes its elements off the stacks.
-  mutating func close() -> JSONValue {
+  /// Closes the innermost container, whose text ends before `textEnd`, which takes its
+  /// elements off the stacks; `table` remembers it when it is short, with `values` the
+  /// reader's count of values now. Returns it and its levels of nesting.
+  mutating func close(at textEnd: Int, values: Int, table: inout JSONContainerTable)
+    -> (value: JSONValue, depth: Int)
+  {
     let frame = frames.pop()
-    if frame.isList { return .array(elements.popArray(from: frame.start)) }
-    hashes.remove(from: frame.start)
-    return .object(
-      keys.popArray(from: frame.start, pairedWith: &values, from: frame.valueStart) {
-        JSONMember($0, $1)
-      })
+    let value: JSONValue
+    if frame.isList {
+      value = .array(elements.popArray(from: frame.start))
+    } else {
+      hashes.remove(from: frame.start)
+      value = .object(
+        keys.popArray(from: frame.start, pairedWith: &self.values, from: frame.valueStart) {
+          JSONMember($0, $1)
+        })
+    }
+    let depth = frame.innerDepth + 1
+    table.remember(
+      value, frame.textStart, textEnd, hash: frame.textKey, values: values - frame.valuesBefore,
+      depth: depth)
+    return (value, depth)
   }
 }

@@ -5,12 +5,61 @@ import LayerCatalog
 enum ConfigValues {
   /// A layer's `config` as constructor keywords, with the conversions the class's own
   /// `from_config` makes before calling the constructor.
+  ///
+  /// `shared` (one per import) gives a list or object the document shares between layers
+  /// (`JSONParser` makes a repeated container once) the value it gave before, so a config's
+  /// repeated initializers and `[1, 1]`s are converted, and allocated, once.
   static func keywords(
-    _ config: [JSONMember], className: String? = nil, options: ImportOptions = ImportOptions()
+    _ config: [JSONMember], className: String? = nil, options: ImportOptions = ImportOptions(),
+    shared: SharedValues? = nil
   ) -> [(String, Value)] {
     config.map { member in
-      let v = value(member.value, key: member.key, options: options)
+      let v =
+        shared?.value(member.value, key: member.key, options: options)
+        ?? value(member.value, key: member.key, options: options)
       return (member.key, className.map { fromConfig($0, member.key, v) } ?? v)
+    }
+  }
+
+  /// The values of the lists and objects met in one import, by their storage: a direct-mapped
+  /// cache whose slot keeps the JSON container it was made from, so its storage (the key)
+  /// stays alive and is never another container's while the slot holds it. Values that are
+  /// layers (made with a nested model) are not kept.
+  final class SharedValues {
+    private struct Slot {
+      var json: JSONValue = .null
+      var storage: UnsafeRawPointer? = nil
+      var isDType = false
+      var value: Value = .none
+    }
+    private var slots = [Slot](repeating: Slot(), count: 256)
+    /// How many values were found here rather than made (for tests).
+    private(set) var hits = 0
+
+    /// The value of `json` given under `key`, or nil when it is no list or object kept here.
+    func value(_ json: JSONValue, key: String, options: ImportOptions) -> Value? {
+      let storage: UnsafeRawPointer?
+      switch json {
+      case .array(let items): storage = Self.storage(items)
+      case .object(let members): storage = Self.storage(members)
+      default: return nil
+      }
+      guard let storage else { return nil }
+      let isDType = key == "dtype"
+      let i = Int(bitPattern: UInt(bitPattern: Int(bitPattern: storage)) >> 4) & (slots.count - 1)
+      if slots[i].storage == storage && slots[i].isDType == isDType {
+        hits += 1
+        return slots[i].value
+      }
+      let v = ConfigValues.value(json, key: key, options: options)
+      if case .layer = v { return v }
+      slots[i] = Slot(json: json, storage: storage, isDType: isDType, value: v)
+      return v
+    }
+
+    /// Where a non-empty array's elements are (an empty array's may be shared by every one).
+    private static func storage<T>(_ array: [T]) -> UnsafeRawPointer? {
+      array.isEmpty ? nil : array.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
     }
   }
 

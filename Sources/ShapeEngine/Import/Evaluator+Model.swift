@@ -30,8 +30,10 @@ extension Evaluator {
     let base = graph.inputs.count
     let firstLayer = graph.layers.count
     graph.reserveCapacity(moreLayers: m.layers.count)
+    let shared = ConfigValues.SharedValues()
     let outputs =
-      m.isSequential ? try importSequential(m, options) : try importFunctional(m, options)
+      m.isSequential
+      ? try importSequential(m, options, shared) : try importFunctional(m, options, shared)
     // Inputs in `input_layers` order, whatever the config's layer order.
     if graph.inputs.count > base + 1 {
       let order = graph.inputs[base...].map { t in
@@ -85,14 +87,14 @@ extension Evaluator {
     return s
   }
 
-  private mutating func importSequential(_ m: SavedModel, _ options: ImportOptions)
-    throws(EngineError) -> [Int]
-  {
+  private mutating func importSequential(
+    _ m: SavedModel, _ options: ImportOptions, _ shared: ConfigValues.SharedValues
+  ) throws(EngineError) -> [Int] {
     // Entries are read in place by index (a `for layer in` loop copies each entry).
     var layers = m.layers.indices
     var current: Int
     if let first = m.layers.first, first.className == "InputLayer" {
-      current = try importInput(first, ordinal: graph.inputs.count)
+      current = try importInput(first, ordinal: graph.inputs.count, shared: shared)
       layers = layers.dropFirst()
     } else if let shape = m.sequentialInputShape, !shape.isEmpty {
       current = try addInput(
@@ -113,7 +115,7 @@ extension Evaluator {
     }
     for i in layers {
       try Interrupt.check("while evaluating \(m.name)")
-      let l = try importLayer(m.layers[i], options)
+      let l = try importLayer(m.layers[i], options, shared: shared)
       guard
         // One tensor and no keywords: the plain form `call(_:positional:...)` would choose.
         case .called(_, let outs) = try call(
@@ -130,9 +132,9 @@ extension Evaluator {
     return [current]
   }
 
-  private mutating func importFunctional(_ m: SavedModel, _ options: ImportOptions)
-    throws(EngineError) -> [Int]
-  {
+  private mutating func importFunctional(
+    _ m: SavedModel, _ options: ImportOptions, _ shared: ConfigValues.SharedValues
+  ) throws(EngineError) -> [Int] {
     // Layers are made in the config's order; their graph indices by config index, and each
     // call's outputs by its node number.
     let numbers = NodeNumbers(m)
@@ -142,10 +144,12 @@ extension Evaluator {
     for (i, layer) in m.layers.enumerated() {
       if layer.className == "InputLayer" {
         let ordinal = m.inputs.firstIndex { $0.layer == layer.name } ?? m.inputs.count + i
-        produced[NodeID(layer: i, node: 0)] = [try importInput(layer, ordinal: base + ordinal)]
+        produced[NodeID(layer: i, node: 0)] = [
+          try importInput(layer, ordinal: base + ordinal, shared: shared)
+        ]
         continue
       }
-      made[i] = try importLayer(layer, options)
+      made[i] = try importLayer(layer, options, shared: shared)
     }
     // Keras runs the nodes reachable from the outputs, deepest first (`_run_through_graph`).
     for id in m.executionOrder {

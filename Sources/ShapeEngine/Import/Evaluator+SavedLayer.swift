@@ -4,7 +4,9 @@ import ShapeCore
 
 extension Evaluator {
   /// An InputLayer entry: `batch_shape` (or Keras 2's `batch_input_shape`), dtype, name.
-  mutating func importInput(_ layer: SavedLayer, ordinal: Int) throws(EngineError) -> Int {
+  mutating func importInput(
+    _ layer: SavedLayer, ordinal: Int, shared: ConfigValues.SharedValues? = nil
+  ) throws(EngineError) -> Int {
     let config = JSONValue.object(layer.config)
     let path = layer.path + "config"
     let shapeValue: JSONValue
@@ -39,16 +41,18 @@ extension Evaluator {
       name: layer.name, ordinal: ordinal, at: nil)
     let l = graph.tensors[t].layer
     graph.layers[l].savedConfig = layer.entry
-    graph.layers[l].arguments = CallArguments(keywords: ConfigValues.keywords(layer.config))
+    graph.layers[l].arguments = CallArguments(
+      keywords: ConfigValues.keywords(layer.config, shared: shared))
     return t
   }
 
   /// Makes the layer a saved entry describes (not yet called).
-  mutating func importLayer(_ layer: SavedLayer, _ options: ImportOptions) throws(EngineError)
-    -> Int
-  {
+  /// `shared`: the converted values of the containers met before in the same import.
+  mutating func importLayer(
+    _ layer: SavedLayer, _ options: ImportOptions, shared: ConfigValues.SharedValues? = nil
+  ) throws(EngineError) -> Int {
     let keywords = ConfigValues.keywords(
-      layer.config, className: layer.className, options: options)
+      layer.config, className: layer.className, options: options, shared: shared)
     let made: any Layer
     let resolved = ImportedClass.resolve(layer, assumingIdentity: options.assumeIdentity)
     if case .catalog(let entry)? = resolved {

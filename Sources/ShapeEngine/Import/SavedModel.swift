@@ -69,8 +69,14 @@ public struct SavedLayer: Sendable {
     var config: [JSONMember]
     var entry: JSONValue
     var nodes: [SavedNode]
-    var nested: SavedModel?
+    /// Boxed: a model is large and few entries are models.
+    var nested: ModelBox?
     var path: JSONPath
+  }
+
+  final class ModelBox: Sendable {
+    let model: SavedModel
+    init(_ model: SavedModel) { self.model = model }
   }
 
   private final class Box: Sendable {
@@ -88,7 +94,8 @@ public struct SavedLayer: Sendable {
     box = Box(
       Parts(
         name: name, className: className, module: module, registeredName: registeredName,
-        config: config, entry: entry, nodes: nodes, nested: nested, path: path))
+        config: config, entry: entry, nodes: nodes, nested: nested.map(ModelBox.init),
+        path: path))
   }
 
   /// Changes a part: the entry gets a box of its own (entries change only while decoded).
@@ -131,8 +138,8 @@ public struct SavedLayer: Sendable {
   }
   /// A Sequential or Functional model used as a layer.
   public var nested: SavedModel? {
-    get { box.parts.nested }
-    set { change { $0.nested = newValue } }
+    get { box.parts.nested?.model }
+    set { change { $0.nested = newValue.map(ModelBox.init) } }
   }
   public var path: JSONPath {
     get { box.parts.path }
