@@ -70,6 +70,7 @@ extension KerasHost {
     case "keras.layers", "keras_core.layers", "tensorflow.keras.layers", "keras.src.layers":
       return .object(layersModule)
     case "keras.ops", "keras_core.ops": return .object(opsModule)
+    case "keras.utils", "tensorflow.keras.utils": return .object(utilsModule)
     case "keras.models", "keras_core.models", "tensorflow.keras.models":
       return .object(modelsModule)
     case "tensorflow": return .object(tensorflowModule)
@@ -114,7 +115,9 @@ extension KerasHost {
   }
 
   var kerasModule: ModuleObject {
-    ModuleObject("keras", names: ["layers", "ops", "models", "Input", "Model", "Sequential"]) {
+    ModuleObject(
+      "keras", names: ["layers", "ops", "models", "Input", "Model", "Sequential", "utils"]
+    ) {
       [unowned self] attr in
       switch attr {
       case "layers": return .object(self.layersModule)
@@ -181,9 +184,45 @@ extension KerasHost {
           })
       case "backend":
         return .object(ModuleObject("keras.backend") { a in a == "backend" ? .str("jax") : nil })
+      case "utils":
+        return .object(self.utilsModule)
       default:
         if let kind = Self.opaqueModules[attr] { return .object(self.opaqueModule(attr, kind)) }
         return nil
+      }
+    }
+  }
+
+  /// `keras.utils`: what tutorials call while they build a model. A picture or a seed changes
+  /// no shape; what reads data is refused as `keras.datasets` is.
+  var utilsModule: ModuleObject {
+    ModuleObject(
+      "keras.utils", names: ["plot_model", "set_random_seed", "to_categorical", "get_file"]
+    ) { name in
+      switch name {
+      case "plot_model":
+        return .object(
+          NativeFunction(name) { _, interp throws(PyError) in
+            interp.write(
+              "note: keras.utils.plot_model draws an image file, which kshape does not make: "
+                + "type `diagram` to see the model drawn as text\n")
+            return .none
+          })
+      case "set_random_seed":
+        return .object(NativeFunction(name) { _, _ throws(PyError) in .none })
+      case "to_categorical", "get_file", "image_dataset_from_directory",
+        "text_dataset_from_directory", "timeseries_dataset_from_array", "load_img",
+        "img_to_array", "pad_sequences":
+        return .object(
+          NativeFunction(name) { args, _ throws(PyError) in
+            throw PyError(
+              "NotImplementedError",
+              "keras.utils.\(name)() works on data, and kshape computes shapes without any",
+              at: args.range,
+              hint: "write the shape the data has as a literal, e.g. "
+                + "keras.Input(shape=(180, 180, 3)) for images of 180x180")
+          })
+      default: return nil
       }
     }
   }
