@@ -6,7 +6,7 @@ extension Evaluator {
   /// Makes a layer of class `cls` from its arguments (typed, or read from a saved config).
   mutating func construct(
     _ cls: String, entry: LayerEntry, _ arguments: CallArguments,
-    ranges: [String: SourceRange] = [:], at range: SourceRange?
+    ranges: ArgumentRanges = ArgumentRanges(), at range: SourceRange?
   ) throws(EngineError) -> Int {
     let bound: BoundArguments
     let layer: any Layer
@@ -42,16 +42,17 @@ extension Evaluator {
       throw EngineError(
         Diagnostic(error.message, at: ranges["dtype"] ?? range, hint: error.hint), className: cls)
     }
-    let name: String
-    if case .string(let n) = bound["name"] {
-      name = n
-    } else {
-      name = graph.autoName(autoNamePrefix(entry))
-    }
     // An alias (MaxPool1D, Convolution2D) is Keras's class under another name: summaries and
     // configs show the class.
     let className = entry.pythonClassName ?? entry.className
-    try checkUnique(name, range: ranges["name"] ?? range, className: className)
+    let name: String
+    if case .string(let n) = bound["name"] {
+      name = n
+      try checkUnique(name, range: ranges["name"] ?? range, className: className)
+    } else {
+      // New to the graph by construction: `autoName` skips every name in use.
+      name = graph.autoName(autoNamePrefix(entry))
+    }
     guard graph.layers.count < Graph.maxLayers else {
       throw EngineError(
         Diagnostic(
@@ -128,11 +129,15 @@ extension Evaluator {
       undo.touch(l, weights: graph.layers[l].weights, calls: graph.layers[l].calls.count)
     }
     graph.layers[l].weights = result.weights
-    for t in input.tensors
-    where t.dtype.isFloating && t.dtype != policy.computeDType && autocasts
-      && !InputCasts.never.contains(className)
-    {
-      graph.skipTensorName()
+    func casts(_ t: TensorType) -> Bool {
+      t.dtype.isFloating && t.dtype != policy.computeDType && autocasts
+        && !InputCasts.never.contains(className)
+    }
+    // A single input read as it is (`input.tensors` makes an array).
+    if case .single(let t) = input {
+      if casts(t) { graph.skipTensorName() }
+    } else {
+      for t in input.tensors where casts(t) { graph.skipTensorName() }
     }
     let outs = result.outputs.map { graph.newTensor($0, layer: l) }
     graph.layers[l].calls.append(

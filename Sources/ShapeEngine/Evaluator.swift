@@ -38,7 +38,7 @@ struct Evaluator {
   /// Where each argument of the statement's layers' constructors stands, for carets on
   /// call-time errors (only a layer made by the statement being run is shown so: the others'
   /// ranges are dropped when the next statement makes a layer, rather than kept for every layer).
-  var argumentRanges: [Int: [String: SourceRange]] = [:]
+  var argumentRanges: [Int: ArgumentRanges] = [:]
   /// The statement whose layers `argumentRanges` holds.
   var argumentRangesStatement = 0
   /// Whether a layer name must be new to the whole graph. A Python program's layers need unique

@@ -123,9 +123,13 @@ public struct Graph: Sendable {
   /// has is skipped.
   mutating func autoName(_ prefix: String) -> String {
     var name: String
+    // The counter read and moved on in place: one lookup of the prefix.
+    func next(_ counter: inout Int) -> Int {
+      defer { counter += 1 }
+      return counter
+    }
     repeat {
-      let n = nameCounters[prefix, default: 0]
-      nameCounters[prefix] = n + 1
+      let n = next(&nameCounters[prefix, default: 0])
       name = n == 0 ? prefix : "\(prefix)_\(n)"
     } while layerNames.contains(name)
     return name

@@ -45,7 +45,7 @@ extension Session {
     let run = plan.run(binding, strictWeights: bindsEveryInput(binding))
     if run.undescribed { return nil }
     guard let l = run.failedLayer else { return .evaluates }
-    guard let layer = plan.layers[l]?.context else { return nil }
+    guard let layer = plan.layer(l)?.context else { return nil }
     return .fails(layer: layer.name, className: layer.className)
   }
 }

@@ -19,28 +19,36 @@ struct SessionPlan: Sendable {
   }
 
   private(set) var steps: [Step] = []
-  /// Each graph layer as a call sees it (nil for inputs and layers not called yet).
-  private(set) var layers: [PlanLayer?] = []
+  /// The called layers as calls see them, in the order of their first calls (a step names its
+  /// graph layer; `slots` finds its entry here).
+  private var planLayers: [PlanLayer] = []
+  /// For each graph layer: its entry in `planLayers` (-1 until its first call) and how many of
+  /// its calls the steps hold (its calls are made in step order, so the next one is the next the
+  /// layer made). Eight bytes a layer, grown in place.
+  private var slots: [(layer: Int32, callsSeen: Int32)] = []
   /// The tensors the plan describes (the graph's first `tensorCount`).
   private(set) var tensorCount = 0
-  /// For each graph layer, how many of its calls the steps hold (its calls are made in step
-  /// order, so the next one is the next the layer made).
-  private var callsSeen: [Int] = []
+
+  /// Graph layer `l` as a call sees it (nil for inputs and layers not called yet).
+  func layer(_ l: Int) -> PlanLayer? {
+    guard slots.indices.contains(l), slots[l].layer >= 0 else { return nil }
+    return planLayers[Int(slots[l].layer)]
+  }
 
   /// Adds the steps of the tensors `graph` made since the plan last saw it; false when a tensor
   /// was made in a way the plan cannot describe (the caller then replays).
   mutating func extend(_ graph: Graph) -> Bool {
-    if layers.count < graph.layers.count {
-      // Grown in place (a statement adds a layer or two: no array made for them).
-      callsSeen.append(contentsOf: repeatElement(0, count: graph.layers.count - layers.count))
-      layers.append(contentsOf: repeatElement(nil, count: graph.layers.count - layers.count))
+    if slots.count < graph.layers.count {
+      slots.append(
+        contentsOf: repeatElement(
+          (layer: Int32(-1), callsSeen: Int32(0)), count: graph.layers.count - slots.count))
     }
     while tensorCount < graph.tensors.count {
       let t = tensorCount
       let l = graph.tensors[t].layer
       guard graph.layers.indices.contains(l) else { return false }
-      let node = graph.layers[l]
-      guard let value = node.layer else {
+      // The node's fields read in place: a copy of the node would retain every one.
+      guard let value = graph.layers[l].layer else {
         guard let k = graph.inputs.lastIndex(where: { $0.tensor == t }),
           let batch = graph.tensors[t].type.shape.first
         else { return false }
@@ -52,22 +60,31 @@ struct SessionPlan: Sendable {
         continue
       }
       // A model used as a layer holds its graph at the declared shapes: not describable.
-      guard !(value is SubgraphModel), callsSeen[l] < node.calls.count else { return false }
-      let c = node.calls[callsSeen[l]]
-      guard c.outputs.first == t, c.outputs.elementsEqual(t..<(t + c.outputs.count)),
-        let call = GraphPlan.call(c, slot: { $0 })
+      let seen = Int(slots[l].callsSeen)
+      guard !(value is SubgraphModel), seen < graph.layers[l].calls.count,
+        seen < Int32.max, planLayers.count < Int32.max
       else { return false }
-      if layers[l] == nil {
-        layers[l] = PlanLayer(
-          value,
-          context: LayerContext(
-            className: node.className, name: node.name, policy: node.policy,
-            autocastsInputs: node.autocastsInputs, defersWeights: graph.defersWeights),
-          trainable: node.trainable)
+      guard let call = GraphPlan.call(graph.layers[l].calls[seen], slot: { $0 }) else {
+        return false
       }
-      steps.append(.call(layer: l, call: call, outputs: c.outputs.count))
-      callsSeen[l] += 1
-      tensorCount += c.outputs.count
+      let outputs = graph.layers[l].calls[seen].outputs
+      guard outputs.first == t, outputs.elementsEqual(t..<(t + outputs.count)) else {
+        return false
+      }
+      if slots[l].layer < 0 {
+        slots[l].layer = Int32(planLayers.count)
+        planLayers.append(
+          PlanLayer(
+            value,
+            context: LayerContext(
+              className: graph.layers[l].className, name: graph.layers[l].name,
+              policy: graph.layers[l].policy, autocastsInputs: graph.layers[l].autocastsInputs,
+              defersWeights: graph.defersWeights),
+            trainable: graph.layers[l].trainable))
+      }
+      steps.append(.call(layer: l, call: call, outputs: outputs.count))
+      slots[l].callsSeen += 1
+      tensorCount += outputs.count
     }
     return true
   }
@@ -102,14 +119,14 @@ struct SessionPlan: Sendable {
     var evaluator = Evaluator(binding: binding)
     var tensors: [TensorType] = []
     tensors.reserveCapacity(tensorCount)
-    var weights: [[Weight]?] = Array(repeating: nil, count: layers.count)
+    var weights: [[Weight]?] = Array(repeating: nil, count: slots.count)
     for step in steps {
       switch step {
       case .input(let ordinal, let batch, let declared, let dtype):
         tensors.append(
           evaluator.inputType(batch: batch, declared: declared, dtype: dtype, ordinal: ordinal))
       case .call(let l, let call, let outputs):
-        guard var layer = layers[l] else { return Run(undescribed: true) }
+        guard var layer = self.layer(l) else { return Run(undescribed: true) }
         if strictWeights { layer.context.defersWeights = false }
         guard let output = try? layer.call(Plan.input(call, tensors), built: weights[l]) else {
           return Run(
