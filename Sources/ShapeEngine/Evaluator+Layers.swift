@@ -59,13 +59,13 @@ extension Evaluator {
           "the session has \(Graph.maxLayers) layers, the most it holds (the limit that bounds its"
             + " memory)", at: range), className: className)
     }
-    graph.addLayer(
-      LayerNode(
-        name: name, className: className, layer: layer, policy: policy, weights: nil,
-        statement: statement, arguments: arguments))
+    var node = LayerNode(
+      name: name, className: className, layer: layer, policy: policy, weights: nil,
+      statement: statement, arguments: arguments)
+    node.autocastsInputs = bound["autocast"].isTruthy
+    node.trainable = trainable == .none || trainable.isTruthy
+    graph.addLayer(node)
     for prefix in Sublayers.atInit[className] ?? [] { _ = graph.autoName(prefix) }
-    graph.layers[graph.layers.count - 1].autocastsInputs = bound["autocast"].isTruthy
-    graph.layers[graph.layers.count - 1].trainable = trainable == .none || trainable.isTruthy
     if !ranges.isEmpty {
       if argumentRangesStatement != statement {
         argumentRanges.removeAll(keepingCapacity: true)

@@ -140,10 +140,10 @@ public struct Graph: Sendable {
   /// gone). Imported models have their own limit (100,000 layers).
   public static let maxLayers = 250_000
 
-  /// Adds a layer at the end.
-  mutating func addLayer(_ node: LayerNode) {
-    layers.append(node)
+  /// Adds a layer at the end (the node moved in, not copied).
+  mutating func addLayer(_ node: consuming LayerNode) {
     if !layerNames.insert(node.name).inserted { repeatedNames += 1 }
+    layers.append(node)
   }
 
   /// Drops layer `l`'s name from the names in use (a layer an undo drops, whose name no other
