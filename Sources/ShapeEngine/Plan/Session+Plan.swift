@@ -28,7 +28,7 @@ extension Session {
   /// every call succeeds; nil otherwise (the caller replays).
   func planned(_ binding: InputBinding, model: Int? = nil) -> Evaluation? {
     guard let plan = currentPlan else { return nil }
-    let run = plan.run(binding, strictWeights: bindsEveryInput(binding))
+    let run = plan.run(binding, declared: graph, strictWeights: bindsEveryInput(binding))
     guard run.failedLayer == nil, !run.undescribed else { return nil }
     var ev = Evaluation(graph: plan.graph(run, declared: graph), failure: nil, sources: statements)
     if let model, model < runtime.host.models.count {
@@ -42,10 +42,10 @@ extension Session {
   /// plan alone; nil without a plan.
   func plannedOutcome(_ binding: InputBinding) -> SizeScan.Outcome? {
     guard let plan = currentPlan else { return nil }
-    let run = plan.run(binding, strictWeights: bindsEveryInput(binding))
+    let run = plan.run(binding, declared: graph, strictWeights: bindsEveryInput(binding))
     if run.undescribed { return nil }
     guard let l = run.failedLayer else { return .evaluates }
-    guard let layer = plan.layer(l)?.context else { return nil }
-    return .fails(layer: layer.name, className: layer.className)
+    guard graph.layers.indices.contains(l) else { return nil }
+    return .fails(layer: graph.layers[l].name, className: graph.layers[l].className)
   }
 }

@@ -19,29 +19,35 @@ struct SessionPlan: Sendable {
   }
 
   private(set) var steps: [Step] = []
-  /// The called layers as calls see them, in the order of their first calls (a step names its
-  /// graph layer; `slots` finds its entry here).
-  private var planLayers: [PlanLayer] = []
-  /// For each graph layer: its entry in `planLayers` (-1 until its first call) and how many of
-  /// its calls the steps hold (its calls are made in step order, so the next one is the next the
-  /// layer made). Eight bytes a layer, grown in place.
-  private var slots: [(layer: Int32, callsSeen: Int32)] = []
+  /// For each graph layer, how many of its calls the steps hold (its calls are made in step
+  /// order, so the next one is the next the layer made). Four bytes a layer, grown in place.
+  ///
+  /// The layers themselves are the graph's: a step names its graph layer, and a run reads the
+  /// layer value, name, class, dtype policy, autocast and trainability from the declared graph
+  /// (none of them changes once the layer is made; only its weights and calls grow), rather than
+  /// the plan keeping a copy of each.
+  private var callsSeen: [Int32] = []
   /// The tensors the plan describes (the graph's first `tensorCount`).
   private(set) var tensorCount = 0
 
-  /// Graph layer `l` as a call sees it (nil for inputs and layers not called yet).
-  func layer(_ l: Int) -> PlanLayer? {
-    guard slots.indices.contains(l), slots[l].layer >= 0 else { return nil }
-    return planLayers[Int(slots[l].layer)]
+  /// Graph layer `l` of `graph` as a call sees it (nil for an input or a layer the graph does
+  /// not have).
+  static func layer(_ l: Int, of graph: Graph) -> PlanLayer? {
+    guard graph.layers.indices.contains(l), let value = graph.layers[l].layer else { return nil }
+    return PlanLayer(
+      value,
+      context: LayerContext(
+        className: graph.layers[l].className, name: graph.layers[l].name,
+        policy: graph.layers[l].policy, autocastsInputs: graph.layers[l].autocastsInputs,
+        defersWeights: graph.defersWeights),
+      trainable: graph.layers[l].trainable)
   }
 
   /// Adds the steps of the tensors `graph` made since the plan last saw it; false when a tensor
   /// was made in a way the plan cannot describe (the caller then replays).
   mutating func extend(_ graph: Graph) -> Bool {
-    if slots.count < graph.layers.count {
-      slots.append(
-        contentsOf: repeatElement(
-          (layer: Int32(-1), callsSeen: Int32(0)), count: graph.layers.count - slots.count))
+    if callsSeen.count < graph.layers.count {
+      callsSeen.append(contentsOf: repeatElement(0, count: graph.layers.count - callsSeen.count))
     }
     while tensorCount < graph.tensors.count {
       let t = tensorCount
@@ -60,10 +66,10 @@ struct SessionPlan: Sendable {
         continue
       }
       // A model used as a layer holds its graph at the declared shapes: not describable.
-      let seen = Int(slots[l].callsSeen)
-      guard !(value is SubgraphModel), seen < graph.layers[l].calls.count,
-        seen < Int32.max, planLayers.count < Int32.max
-      else { return false }
+      let seen = Int(callsSeen[l])
+      guard !(value is SubgraphModel), seen < graph.layers[l].calls.count, seen < Int32.max else {
+        return false
+      }
       guard let call = GraphPlan.call(graph.layers[l].calls[seen], slot: { $0 }) else {
         return false
       }
@@ -71,19 +77,8 @@ struct SessionPlan: Sendable {
       guard outputs.first == t, outputs.elementsEqual(t..<(t + outputs.count)) else {
         return false
       }
-      if slots[l].layer < 0 {
-        slots[l].layer = Int32(planLayers.count)
-        planLayers.append(
-          PlanLayer(
-            value,
-            context: LayerContext(
-              className: graph.layers[l].className, name: graph.layers[l].name,
-              policy: graph.layers[l].policy, autocastsInputs: graph.layers[l].autocastsInputs,
-              defersWeights: graph.defersWeights),
-            trainable: graph.layers[l].trainable))
-      }
       steps.append(.call(layer: l, call: call, outputs: outputs.count))
-      slots[l].callsSeen += 1
+      callsSeen[l] += 1
       tensorCount += outputs.count
     }
     return true
@@ -114,19 +109,22 @@ struct SessionPlan: Sendable {
 
   /// Runs the steps with the inputs bound as `binding` says: only the layers' shape rules, in
   /// order, stopping at the first failure. With `strictWeights` (a size that gives every input
-  /// dim: Session.bindsEveryInput) no weight is deferred, as the replay does there.
-  func run(_ binding: InputBinding, strictWeights: Bool = false) -> Run {
+  /// dim: Session.bindsEveryInput) no weight is deferred, as the replay does there. `declared`
+  /// is the graph the plan was extended from (or one it grew into): its layers are the steps'.
+  func run(_ binding: InputBinding, declared: Graph, strictWeights: Bool = false) -> Run {
     var evaluator = Evaluator(binding: binding)
     var tensors: [TensorType] = []
     tensors.reserveCapacity(tensorCount)
-    var weights: [[Weight]?] = Array(repeating: nil, count: slots.count)
+    var weights: [[Weight]?] = Array(repeating: nil, count: callsSeen.count)
     for step in steps {
       switch step {
       case .input(let ordinal, let batch, let declared, let dtype):
         tensors.append(
           evaluator.inputType(batch: batch, declared: declared, dtype: dtype, ordinal: ordinal))
       case .call(let l, let call, let outputs):
-        guard var layer = self.layer(l) else { return Run(undescribed: true) }
+        guard l < weights.count, var layer = Self.layer(l, of: declared) else {
+          return Run(undescribed: true)
+        }
         if strictWeights { layer.context.defersWeights = false }
         guard let output = try? layer.call(Plan.input(call, tensors), built: weights[l]) else {
           return Run(
