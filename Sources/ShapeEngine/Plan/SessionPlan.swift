@@ -67,7 +67,10 @@ struct SessionPlan: Sendable {
       }
       // A model used as a layer holds its graph at the declared shapes: not describable.
       let seen = Int(callsSeen[l])
-      guard !(value is SubgraphModel), seen < graph.layers[l].calls.count, seen < Int32.max else {
+      // (Its exact type: a struct has no subclasses, and this reads no conformance tables.)
+      guard type(of: value) != SubgraphModel.self, seen < graph.layers[l].calls.count,
+        seen < Int32.max
+      else {
         return false
       }
       guard let call = GraphPlan.call(graph.layers[l].calls[seen], slot: { $0 }) else {

@@ -39,7 +39,8 @@ final class KerasHost {
   var globalPolicy: String?
 
   var graph: Graph {
-    get { evaluator.graph }
+    // Read in place: a reader of one field does not copy (and retain) the whole graph.
+    _read { yield evaluator.graph }
     _modify { yield &evaluator.graph }
   }
 
