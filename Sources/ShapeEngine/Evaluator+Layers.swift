@@ -45,13 +45,14 @@ extension Evaluator {
     // An alias (MaxPool1D, Convolution2D) is Keras's class under another name: summaries and
     // configs show the class.
     let className = entry.pythonClassName ?? entry.className
+    let classNames = naming(entry)
     let name: String
     if case .string(let n) = bound["name"] {
       name = n
       try checkUnique(name, range: ranges["name"] ?? range, className: className)
     } else {
       // New to the graph by construction: `autoName` skips every name in use.
-      name = graph.autoName(autoNamePrefix(entry))
+      name = graph.autoName(classNames.prefix)
     }
     guard graph.layers.count < Graph.maxLayers else {
       throw EngineError(
@@ -65,7 +66,7 @@ extension Evaluator {
     node.autocastsInputs = bound["autocast"].isTruthy
     node.trainable = trainable == .none || trainable.isTruthy
     graph.addLayer(node)
-    for prefix in Sublayers.atInit[className] ?? [] { _ = graph.autoName(prefix) }
+    for prefix in classNames.sublayers { _ = graph.autoName(prefix) }
     if !ranges.isEmpty {
       if argumentRangesStatement != statement {
         argumentRanges.removeAll(keepingCapacity: true)
@@ -76,12 +77,21 @@ extension Evaluator {
     return graph.layers.count - 1
   }
 
-  /// `entry.autoNamePrefix`, remembered by class.
-  mutating func autoNamePrefix(_ entry: LayerEntry) -> String {
-    if let prefix = autoNamePrefixes[entry.className] { return prefix }
-    let prefix = entry.autoNamePrefix
-    autoNamePrefixes[entry.className] = prefix
-    return prefix
+  /// How a class's construction names layers: its auto-name prefix and the sublayers its
+  /// `__init__` names (`Sublayers.atInit`), found once per class (one lookup a layer).
+  struct ClassNaming {
+    var prefix: String
+    var sublayers: [String]
+  }
+
+  /// `entry`'s naming, remembered by class.
+  mutating func naming(_ entry: LayerEntry) -> ClassNaming {
+    if let naming = classNaming[entry.className] { return naming }
+    let naming = ClassNaming(
+      prefix: entry.autoNamePrefix,
+      sublayers: Sublayers.atInit[entry.pythonClassName ?? entry.className] ?? [])
+    classNaming[entry.className] = naming
+    return naming
   }
 
   func checkUnique(_ name: String, range: SourceRange?, className: String) throws(EngineError) {

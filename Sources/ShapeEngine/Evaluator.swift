@@ -44,8 +44,8 @@ struct Evaluator {
   /// Whether a layer name must be new to the whole graph. A Python program's layers need unique
   /// names only within each model, as Keras checks when it makes the model.
   var uniqueNames = true
-  /// Each class's auto-name prefix (its snake_case name), made once per class.
-  var autoNamePrefixes: [String: String] = [:]
+  /// How each class's construction names layers (`ClassNaming`), made once per class.
+  var classNaming: [String: ClassNaming] = [:]
   /// What the running statement changed in the graph besides appending (kept only while
   /// the session's declared run records it, to undo a failed statement: `StatementUndo`).
   var undo = GraphUndo()

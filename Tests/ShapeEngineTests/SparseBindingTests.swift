@@ -70,6 +70,18 @@ import Testing
     #expect(ranges["padding"] == nil)
     ranges["name"] = nil
     #expect(ranges["name"] == nil)
+    // The inline first range dropped: the others stay, in order.
+    var one = ArgumentRanges()
+    one["a"] = SourceRange(0, 1)
+    one["b"] = SourceRange(2, 3)
+    one["c"] = SourceRange(4, 5)
+    one["a"] = nil
+    #expect(one["a"] == nil && one["b"] == SourceRange(2, 3) && one["c"] == SourceRange(4, 5))
+    one["b"] = nil
+    one["c"] = nil
+    #expect(one.isEmpty)
+    one["d"] = nil
+    #expect(one.isEmpty && one["d"] == nil)
   }
 
   /// Counts with formulas compare and hash by their formulas, kept out of line.
