@@ -48,12 +48,13 @@ extension SessionStore {
     var eventID: Int64 = 0
     let result = try change(id, expectedVersion) { [event] db in
       if let summary {
-        try db.execute(
-          sql: "UPDATE session SET summary = ? WHERE id = ?", arguments: [summary, id])
+        try db.cachedStatement(sql: "UPDATE session SET summary = ? WHERE id = ?").execute(
+          arguments: [summary, id])
       }
       let key =
         try Int.fetchOne(
-          db, sql: "SELECT COALESCE(MAX(orderKey), 0) + 1 FROM event WHERE sessionID = ?",
+          db.cachedStatement(
+            sql: "SELECT COALESCE(MAX(orderKey), 0) + 1 FROM event WHERE sessionID = ?"),
           arguments: [id]) ?? 1
       eventID = try Self.insert(event, session: id, orderKey: key, db)
       try Self.log(db, id, "append", eventID, nil)
@@ -76,7 +77,9 @@ extension SessionStore {
   {
     try change(id, expectedVersion) { db in
       let eventID = try Self.eventID(db, id, at: position)
-      try db.execute(sql: "UPDATE event SET live = 0 WHERE id = ?", arguments: [eventID])
+      try db.cachedStatement(sql: "UPDATE event SET live = 0 WHERE id = ?").execute(arguments: [
+        eventID
+      ])
       try Self.log(db, id, "drop", eventID, nil)
     }
   }
@@ -88,9 +91,11 @@ extension SessionStore {
     try change(id, expectedVersion) { db in
       let old = try Self.eventID(db, id, at: position)
       let key =
-        try Int.fetchOne(db, sql: "SELECT orderKey FROM event WHERE id = ?", arguments: [old])
+        try Int.fetchOne(
+          db.cachedStatement(sql: "SELECT orderKey FROM event WHERE id = ?"), arguments: [old])
         ?? 0
-      try db.execute(sql: "UPDATE event SET live = 0 WHERE id = ?", arguments: [old])
+      try db.cachedStatement(sql: "UPDATE event SET live = 0 WHERE id = ?").execute(arguments: [old]
+      )
       let new = try Self.insert(event, session: id, orderKey: key, db)
       try Self.log(db, id, "edit", new, old)
     }
@@ -111,11 +116,11 @@ extension SessionStore {
     try read { db in
       let undo =
         try Int.fetchOne(
-          db, sql: "SELECT COUNT(*) FROM change WHERE sessionID = ? AND undone = 0",
+          db.cachedStatement(sql: "SELECT COUNT(*) FROM change WHERE sessionID = ? AND undone = 0"),
           arguments: [id]) ?? 0
       let redo =
         try Int.fetchOne(
-          db, sql: "SELECT COUNT(*) FROM change WHERE sessionID = ? AND undone = 1",
+          db.cachedStatement(sql: "SELECT COUNT(*) FROM change WHERE sessionID = ? AND undone = 1"),
           arguments: [id]) ?? 0
       return (undo, redo)
     }
@@ -139,11 +144,13 @@ extension SessionStore {
       // append: the event is live when done; drop: dead when done; edit: new live, old dead.
       let eventLiveWhenDone = kind != "drop"
       let live = undoing ? !eventLiveWhenDone : eventLiveWhenDone
-      try db.execute(
-        sql: "UPDATE event SET live = ? WHERE id = ?", arguments: [live ? 1 : 0, eventID])
+      try db.cachedStatement(sql: "UPDATE event SET live = ? WHERE id = ?").execute(arguments: [
+        live ? 1 : 0, eventID,
+      ])
       if let previousID {
-        try db.execute(
-          sql: "UPDATE event SET live = ? WHERE id = ?", arguments: [undoing ? 1 : 0, previousID])
+        try db.cachedStatement(sql: "UPDATE event SET live = ? WHERE id = ?").execute(arguments: [
+          undoing ? 1 : 0, previousID,
+        ])
       }
       try db.execute(
         sql: "UPDATE change SET undone = ? WHERE id = ?",
@@ -159,13 +166,14 @@ extension SessionStore {
     try write { db in
       guard try Self.currentVersion(db, id) == expected else { return .stale }
       // A new change forgets what could be redone, and the events only it reached.
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           DELETE FROM event WHERE id IN (
             SELECT eventID FROM change WHERE sessionID = ? AND undone = 1 AND kind != 'drop')
-          """, arguments: [id])
-      try db.execute(
-        sql: "DELETE FROM change WHERE sessionID = ? AND undone = 1", arguments: [id])
+          """
+      ).execute(arguments: [id])
+      try db.cachedStatement(sql: "DELETE FROM change WHERE sessionID = ? AND undone = 1").execute(
+        arguments: [id])
       try body(db)
       return .committed(version: try Self.bump(db, id))
     }
@@ -173,30 +181,30 @@ extension SessionStore {
 
   private static func currentVersion(_ db: Database, _ id: Int64) throws -> Int {
     guard
-      let v = try Int.fetchOne(db, sql: "SELECT version FROM session WHERE id = ?", arguments: [id])
+      let v = try Int.fetchOne(
+        db.cachedStatement(sql: "SELECT version FROM session WHERE id = ?"), arguments: [id])
     else { throw StoreError.failed(path: db.description, detail: "session \(id) is gone") }
     return v
   }
 
   private static func bump(_ db: Database, _ id: Int64) throws -> Int {
-    try db.execute(
-      sql: "UPDATE session SET version = version + 1, usedAt = ? WHERE id = ?",
-      arguments: [now, id])
+    try db.cachedStatement(sql: "UPDATE session SET version = version + 1, usedAt = ? WHERE id = ?")
+      .execute(arguments: [now, id])
     return try currentVersion(db, id)
   }
 
   private static func insert(_ event: StoredEvent, session: Int64, orderKey: Int, _ db: Database)
     throws -> Int64
   {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO event (sessionID, orderKey, live, kind, source, config, assumeIdentity, createdAt)
         VALUES (?, ?, 1, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        session, orderKey, event.kind.rawValue, event.source, event.config,
-        event.assumeIdentity.joined(separator: "\n"), now,
-      ])
+        """
+    ).execute(arguments: [
+      session, orderKey, event.kind.rawValue, event.source, event.config,
+      event.assumeIdentity.joined(separator: "\n"), now,
+    ])
     return db.lastInsertedRowID
   }
 
@@ -205,9 +213,9 @@ extension SessionStore {
   )
     throws
   {
-    try db.execute(
-      sql: "INSERT INTO change (sessionID, kind, eventID, previousID) VALUES (?, ?, ?, ?)",
-      arguments: [id, kind, event, previous])
+    try db.cachedStatement(
+      sql: "INSERT INTO change (sessionID, kind, eventID, previousID) VALUES (?, ?, ?, ?)"
+    ).execute(arguments: [id, kind, event, previous])
   }
 
   private static func eventID(_ db: Database, _ id: Int64, at position: Int) throws -> Int64 {

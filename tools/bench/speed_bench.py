@@ -488,6 +488,46 @@ def report(rows, keras_warm, swift, keras_golden):
         lines.append(
             f"| statements: {n} x Dense(8), whole script in-process | {ms(st)} | - | - | {ms(kw)} "
             f"| {ratio(kw, st)} |")
+    lines += [
+        "",
+        "A failing line typed after a loop of n `Dense(8)` layers, in-process: "
+        "`Dense(8)(not_defined)` (its layer is made, then a NameError) and `Conv2D(8, 3)(x)` (the "
+        "layer refuses a rank-2 input). A failure is undone in the cost of its own changes, so "
+        "the time must not grow with n.",
+        "",
+        "| layers in the session | NameError (ms) | layer error (ms) |",
+        "|---:|---:|---:|",
+    ]
+    for n in (1_000, 10_000, 100_000):
+        lines.append(
+            f"| {n:,} | {ms(ins.get(f'failure/name/after{n}'))} "
+            f"| {ms(ins.get(f'failure/call/after{n}'))} |")
+    lines += [
+        "",
+        "`rules` on the chains (every size 1-64 of H and of W evaluated: 128 sizes), in-process; "
+        "it must grow linearly with the layers:",
+        "",
+        "| chain | typed (ms) | imported (ms) |",
+        "|---:|---:|---:|",
+    ]
+    for n in CHAINS:
+        lines.append(
+            f"| {n:,} | {ms(ins.get(f'rules/typed{n}'))} | {ms(ins.get(f'rules/imported{n}'))} |")
+    lines += [
+        "",
+        "Other ways tutorials build models, each in one statement, in-process: "
+        "`keras.Sequential([keras.Input((16,))] + [layers.Dense(8) for i in range(n)])`, and a "
+        "loop of n/2 residual blocks `x = layers.Add()([x, layers.Dense(16)(x)])`. Time must grow "
+        "linearly with n. (A loop of `model.add` does not: Keras rebuilds the Sequential at every "
+        "add, calling every layer again, and kshape makes the same calls.)",
+        "",
+        "| n | Sequential from a list (ms) | residual blocks (ms) |",
+        "|---:|---:|---:|",
+    ]
+    for n in (1_000, 10_000):
+        lines.append(
+            f"| {n:,} | {ms(ins.get(f'styles/sequential-list/{n}'))} "
+            f"| {ms(ins.get(f'styles/residual-blocks/{n}'))} |")
     lines += golden_table(keras_golden, swift)
     lines += [
         "",

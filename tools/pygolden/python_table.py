@@ -954,6 +954,34 @@ case("syntax/unterminated_string", """
     s = 'abc
 """)
 
+case("syntax/octal_digit", """
+    x = 0o79
+""")
+case("syntax/octal_digit_after_separator", """
+    x = 0o7_8
+""")
+case("syntax/binary_digit", """
+    x = 0b102
+""")
+case("syntax/hex_letter", """
+    x = 0x1g
+""")
+case("syntax/hex_then_j", """
+    x = 0xffj
+""")
+case("syntax/octal_empty", """
+    x = 0o
+""")
+case("syntax/binary_trailing_separator", """
+    x = 0b1_
+""")
+case("syntax/decimal_then_letter", """
+    x = 12abc
+""")
+case("values/number_then_keyword", """
+    print([0x1for _ in range(2)], 1if True else 2, 0b1or 2, 3in [3], 0o7and 5)
+""")
+
 # --- larger programs in tutorial style ---------------------------------------------------------
 case("programs/filters_schedule", """
     num_blocks = 4

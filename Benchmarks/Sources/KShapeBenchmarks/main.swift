@@ -18,6 +18,31 @@ for n in [1_000, 10_000, 100_000] where n < 100_000 || tenThousand < .seconds(10
   }
 }
 
+// Other ways tutorials build models, each one statement of n layers: a Sequential from a list
+// (every add checks the names so far) and a functional loop of residual blocks.
+// Each must grow linearly with n (a model.add loop does not: Keras rebuilds the model at every
+// add, and kshape makes the same calls).
+for n in [1_000, 10_000] {
+  let programs = [
+    (
+      "sequential-list",
+      "model = keras.Sequential([keras.Input((16,))] + [layers.Dense(8) for i in range(\(n))])"
+    ),
+    (
+      "residual-blocks",
+      "inputs = keras.Input((16,))\nx = inputs\nfor i in range(\(n / 2)):\n"
+        + "    x = layers.Add()([x, layers.Dense(16)(x)])\nmodel = keras.Model(inputs, x)"
+    ),
+  ]
+  for (style, program) in programs {
+    let lines = ["import keras", "from keras import layers", program]
+    precondition(Workloads.session(lines).graph.layers.count > n, "\(style) of \(n)")
+    benchmark("styles/\(style)/\(n)", settings: Iterations(n >= 10_000 ? 3 : 10)) {
+      _ = Workloads.session(lines)
+    }
+  }
+}
+
 // apply on a Conv/BN/ReLU chain, typed and imported: evaluation (the shapes) and rendering (the
 // table, the JSON record) measured apart.
 for n in [500, 5_000] {
@@ -30,6 +55,10 @@ for n in [500, 5_000] {
     let ev = session.evaluate(binding)
     precondition(ev.failure == nil && ev.graph.layers.count == n + 1, "the \(how) chain of \(n)")
     benchmark("apply/\(how)\(n)/evaluate") { _ = session.evaluate(binding) }
+    // `rules`: every size 1-64 of H and of W evaluated (128 sizes), from the compiled calls.
+    benchmark("rules/\(how)\(n)", settings: Iterations(n >= 5_000 ? 3 : 10)) {
+      _ = try SizeRules.derive(session)
+    }
     benchmark("apply/\(how)\(n)/table") { _ = Render.evaluation(ev, size: "64x64") }
     benchmark("apply/\(how)\(n)/json") {
       if let r = JSONOutput.record(.applied(ev, size: "64x64"), line: 1, source: "apply 64x64") {
@@ -66,6 +95,26 @@ for (name, size) in Workloads.goldenSizes() {
   let session = try Workloads.imported(Workloads.bytes(name))
   let binding = try SizeSpec.parse(size, graph: session.graph)
   benchmark("golden/\(name)/evaluate") { _ = session.evaluate(binding) }
+}
+
+// A failing line in a session of n layers: a NameError after the line's layer was made, and
+// a layer that refuses its input (Conv2D on a rank-2 tensor). Each is undone in the cost of its
+// own changes, whatever the session's size. Registered last, and each session made at its
+// first run (a median of thousands of runs), so that the 100k-layer sessions are not alive
+// while the other benchmarks run.
+for n in [1_000, 10_000, 100_000] {
+  var session: Session?
+  for (kind, line) in [("name", "Dense(8)(not_defined)"), ("call", "Conv2D(8, 3)(x)")] {
+    benchmark("failure/\(kind)/after\(n)") {
+      if session == nil {
+        session = Workloads.session([
+          "x = Input((16,))", "for i in range(\(n)):\n    x = Dense(8)(x)",
+        ])
+        precondition(session?.graph.layers.count == n + 1, "the loop of \(n)")
+      }
+      guard case .failure = session?.submit(line) else { fatalError("\(line) was accepted") }
+    }
+  }
 }
 
 parseBenchmarks()

@@ -1,3 +1,4 @@
+import ShapeCore
 /// `apply` and `scan` through the session's compiled calls (`SessionPlan`) while the program has
 /// them; the replay stays the way to every failure (its statement, traceback and partial graph
 /// are the interpreter's) and to programs that read the size.
@@ -36,6 +37,16 @@ extension Session {
       ev.model = runtime.host.models[model].name
     }
     return ev
+  }
+
+  /// Tensor `t`'s type at `binding`, from the plan alone: `.some(nil)` when a call fails before
+  /// it or the tensor is not made; nil without a plan (the caller replays).
+  func plannedType(of t: Int, _ binding: InputBinding) -> TensorType?? {
+    guard let plan = currentPlan else { return nil }
+    let run = plan.run(binding, strictWeights: bindsEveryInput(binding))
+    if run.undescribed { return nil }
+    guard run.failedLayer == nil, t < run.tensors.count else { return .some(nil) }
+    return .some(run.tensors[t])
   }
 
   /// Whether the program evaluates at `binding` and, if not, the layer that rejects it, from the

@@ -7,7 +7,11 @@ extension KerasHost {
   /// this is asked only after the globals and builtins.
   func layerNameValue(_ name: String) -> PyValue? {
     if name == "_" { return graph.current.map { .object(tensor($0)) } }
-    guard let l = graph.layers.lastIndex(where: { $0.name == name }) else { return nil }
+    // Every name a program reads that it did not define comes here (a NameError's too): the
+    // name set answers most of them without a walk over the layers.
+    guard graph.layerNames.contains(name),
+      let l = graph.layers.indices.last(where: { graph.layers[$0].name == name })
+    else { return nil }
     guard let outputs = graph.layers[l].calls.last?.outputs, !outputs.isEmpty else {
       return .object(LayerObject(host: self, index: l))
     }

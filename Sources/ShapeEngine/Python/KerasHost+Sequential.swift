@@ -99,7 +99,10 @@ extension KerasHost {
           at: range)
       }
       let name = itemName(item)
-      if model.sequence.contains(where: { itemName($0) == name }) {
+      // A set of the names, kept between adds: a list of n layers is checked in O(n), not
+      // O(n^2) (Keras compares with every layer; the answer is the same).
+      var names = model.sequenceNames ?? Set(model.sequence.map(itemName))
+      if names.contains(name) {
         throw PyError(
           "ValueError",
           "All layers added to a Sequential model should have unique names. Name '\(name)' is "
@@ -107,6 +110,8 @@ extension KerasHost {
             + "unique name.", at: range)
       }
       model.sequence.append(item)
+      names.insert(name)
+      model.sequenceNames = names
     }
     if rebuild {
       try sequentialRebuild(model, interpreter, at: range)
@@ -117,7 +122,7 @@ extension KerasHost {
 
   func itemName(_ item: PyValue) -> String {
     guard case .object(let o) = item else { return "" }
-    if let l = o as? LayerObject { return l.node.name }
+    if let l = o as? LayerObject { return graph.layers[l.index].name }
     if let m = o as? ModelObject { return m.name }
     return ""
   }

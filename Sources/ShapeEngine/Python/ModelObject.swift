@@ -17,7 +17,15 @@ final class ModelObject: PyObject {
   var outputIDs: [Int] = [] { didSet { changed() } }
   /// A Sequential's layers (or models) in order, without its input; a Functional's are found
   /// from its outputs.
-  var sequence: [PyValue] = [] { didSet { changed() } }
+  var sequence: [PyValue] = [] {
+    didSet {
+      changed()
+      sequenceNames = nil
+    }
+  }
+  /// The names of `sequence`'s items, for `add`'s check that a name is new (nil: made again
+  /// from `sequence` when next needed). A cache, not state: any change to `sequence` drops it.
+  var sequenceNames: Set<String>?
   /// A Sequential's input, once it has one (`keras.Input` first, a first layer's
   /// `input_shape=`, or a build).
   var sequentialInput: Int? { didSet { changed() } }

@@ -11,13 +11,24 @@ enum StatementResult {
   ) -> Outcome {
     let host = runtime.host
     let g = host.graph
-    // The calls the statement made, in order (each call's outputs are new tensors).
+    // The calls the statement made, in order (each call's outputs are new tensors). A layer's
+    // calls are in the order of their outputs: its first new tensor's call is found from the end,
+    // its next ones from the call found last. Linear in the calls the statement made, however
+    // many the layers had (a loop of `model.add` calls every layer again at each add).
     var calls: [(layer: Int, outputs: [Int])] = []
+    var cursor: [Int: Int] = [:]
     var t = tensorsBefore
     while t < g.tensors.count {
       let l = g.tensors[t].layer
-      let call = g.layers[l].calls.first { $0.outputs.first == t }
-      let outs = call?.outputs ?? [t]
+      let layerCalls = g.layers[l].calls
+      var found: Int?
+      if let c = cursor[l] {
+        found = layerCalls[c...].firstIndex { $0.outputs.first == t }
+      } else {
+        found = layerCalls.lastIndex { $0.outputs.first == t }
+      }
+      if let found { cursor[l] = found }
+      let outs = found.map { layerCalls[$0].outputs } ?? [t]
       calls.append((l, outs))
       t += max(1, outs.count)
     }

@@ -56,6 +56,9 @@ struct SizeProbe {
       }
       return .evaluates
     }
+    // The session's compiled calls answer without building the graph at the size (as a scan's
+    // sizes are answered); a replay where they cannot.
+    if let outcome = session.plannedOutcome(b) { return outcome }
     if let (_, e) = session.evaluate(b).failure {
       return .fails(layer: e.layer ?? "?", className: e.className ?? "?")
     }

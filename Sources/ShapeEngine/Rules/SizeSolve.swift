@@ -73,9 +73,18 @@ enum SizeSolve {
         var values = base
         values[x] = s
         let binding = try probe.binding(values)
-        let ev = session.evaluate(binding)
-        guard ev.failure == nil, out < ev.graph.tensors.count else { continue }
-        let got = Array(ev.graph.tensors[out].type.shape.dropFirst())
+        // The output's type from the compiled calls (no graph built per size); a replay where
+        // the plan cannot say.
+        let type: TensorType?
+        if let planned = session.plannedType(of: out, binding) {
+          type = planned
+        } else {
+          let ev = session.evaluate(binding)
+          type =
+            ev.failure == nil && out < ev.graph.tensors.count ? ev.graph.tensors[out].type : nil
+        }
+        guard let type else { continue }
+        let got = Array(type.shape.dropFirst())
         let ok = wantedAxes.allSatisfy { axis, target in
           axis < got.count && got[axis].value != nil
             && got[axis].value == (try? target.evaluated(values)) ?? nil

@@ -203,16 +203,31 @@ struct PyLexer {
     var kind: PyToken.Kind
     if peek() == "0", let x = peek(1), "xXoObB".contains(x) {
       let radix = "xX".contains(x) ? 16 : "oO".contains(x) ? 8 : 2
+      let name = Self.radixName(radix)
+      func isDigit(_ c: Character?) -> Bool { c?.hexDigitValue.map { $0 < radix } == true }
+      // CPython's tokenizer: groups of digits joined by single `_`; a decimal digit the radix
+      // lacks is named.
       position += 2
       let digitsStart = position
-      while let c = peek(), c.hexDigitValue.map({ $0 < radix }) == true || c == "_" {
-        position += 1
+      repeat {
+        if peek() == "_" { position += 1 }
+        guard isDigit(peek()) else {
+          if radix != 16, let c = peek(), c.isASCIIDigit {
+            throw PySyntaxError(
+              "invalid digit '\(c)' in \(name) literal", at: range(start, position + 1))
+          }
+          throw PySyntaxError("invalid \(name) literal", at: range(start, position))
+        }
+        while isDigit(peek()) { position += 1 }
+      } while peek() == "_"
+      if radix != 16, let c = peek(), c.isASCIIDigit {
+        throw PySyntaxError(
+          "invalid digit '\(c)' in \(name) literal", at: range(start, position + 1))
       }
-      let text = String(scanned: chars[digitsStart..<position])
-      guard !text.isEmpty, wellSeparated(text) else {
-        throw PySyntaxError("invalid \(Self.radixName(radix)) literal", at: range(start, position))
-      }
-      kind = .int(text.filter { $0 != "_" }, radix: radix)
+      try endOfNumber(name, start)
+      kind = .int(String(scanned: chars[digitsStart..<position]).filter { $0 != "_" }, radix: radix)
+      emit(kind, start, position)
+      return
     } else {
       var isFloat = false
       skipDigits()
@@ -254,10 +269,30 @@ struct PyLexer {
       throw PySyntaxError(
         "complex numbers are not supported", at: range(start, position + 1))
     }
-    if let c = peek(), c.startsPyName || (c.asciiValue == nil && c.isNumber) {
-      throw PySyntaxError("invalid decimal literal", at: range(start, position + 1))
-    }
+    try endOfNumber("decimal", start)
     emit(kind, start, position)
+  }
+
+  /// CPython's `verify_end_of_number`: a number may be followed by a keyword that can come
+  /// after one (`1if x else 2`, `0x1for`: Python only warns), not by any other name character.
+  func endOfNumber(_ kind: String, _ start: Int) throws(PySyntaxError) {
+    guard let c = peek(), c.startsPyName || (c.asciiValue == nil && c.isNumber) else { return }
+    func follows(_ rest: String) -> Bool {
+      rest.enumerated().allSatisfy { peek($0.offset + 1) == $0.element }
+    }
+    let keyword: Bool
+    switch c {
+    case "a": keyword = follows("nd")
+    case "e": keyword = follows("lse")
+    case "f": keyword = follows("or")
+    case "i": keyword = peek(1) == "f" || peek(1) == "n" || peek(1) == "s"
+    case "o": keyword = follows("r")
+    case "n": keyword = follows("ot")
+    default: keyword = false
+    }
+    if !keyword {
+      throw PySyntaxError("invalid \(kind) literal", at: range(start, position + 1))
+    }
   }
 
   static func radixName(_ radix: Int) -> String {
