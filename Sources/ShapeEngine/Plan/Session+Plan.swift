@@ -1,4 +1,5 @@
 import ShapeCore
+
 /// `apply` and `scan` through the session's compiled calls (`SessionPlan`) while the program has
 /// them; the replay stays the way to every failure (its statement, traceback and partial graph
 /// are the interpreter's) and to programs that read the size.
@@ -43,7 +44,7 @@ extension Session {
   /// it or the tensor is not made; nil without a plan (the caller replays).
   func plannedType(of t: Int, _ binding: InputBinding) -> TensorType?? {
     guard let plan = currentPlan else { return nil }
-    let run = plan.run(binding, strictWeights: bindsEveryInput(binding))
+    let run = plan.run(binding, declared: graph, strictWeights: bindsEveryInput(binding))
     if run.undescribed { return nil }
     guard run.failedLayer == nil, t < run.tensors.count else { return .some(nil) }
     return .some(run.tensors[t])
