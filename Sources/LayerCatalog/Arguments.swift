@@ -83,15 +83,19 @@ public struct CallArguments: Hashable, Sendable {
 public struct BoundArguments: Sendable {
   public let layer: String
   private let signature: Signature
-  /// The value given for each slot; nil where the parameter keeps its default.
+  /// The value given for each slot up to the last one given; nil where the parameter keeps its
+  /// default (a slot past the end keeps it too: `Dense(8)` holds one slot, not one per
+  /// parameter).
   private var values: [Value?]
+  /// The number of slots: own parameters, extra keywords, then base keywords.
+  private let slotCount: Int
   /// Keywords a signature that ignores unknown keywords was given, in order.
   private var ignored: [(String, Value)] = []
 
   /// The parameters the user gave explicitly.
   public var given: Set<String> {
     var names = Set(ignored.map(\.0))
-    for (slot, v) in values.enumerated() where v != nil { names.insert(parameter(slot).name) }
+    for slot in values.indices where values[slot] != nil { names.insert(parameter(slot).name) }
     return names
   }
 
@@ -106,11 +110,14 @@ public struct BoundArguments: Sendable {
           + "(\(own.prefix(4).map(\.name).joined(separator: ", "))\(own.count > 4 ? ", ..." : "")) "
           + "but \(arguments.positional.count) were given")
     }
-    let slotCount =
+    slotCount =
       own.count + signature.extraKeywords.count
       + (signature.takesBaseKeywords ? Signature.baseKeywords.count : 0)
-    values = Array(repeating: nil, count: slotCount)
-    for (i, v) in arguments.positional.enumerated() { values[i] = v }
+    // One allocation: the positionals alone, or room for every slot a keyword may reach (slots
+    // are filled only up to the last one given, so an unset tail is neither written nor freed).
+    values = []
+    values.reserveCapacity(arguments.keywords.isEmpty ? arguments.positional.count : slotCount)
+    for v in arguments.positional { values.append(v) }
     // Saved configs list keywords in the signature's order: each search starts after the last
     // one found among the class's own parameters.
     var hint = 0
@@ -129,19 +136,25 @@ public struct BoundArguments: Sendable {
         ignored.append((key, v))
         continue
       }
-      guard values[slot] == nil else {
+      guard value(at: slot) == nil else {
         throw LayerError("\(layer) got multiple values for argument '\(key)'", argument: key)
+      }
+      if slot >= values.count {
+        values.append(contentsOf: repeatElement(nil, count: slot + 1 - values.count))
       }
       values[slot] = v
       if slot < own.count { hint = slot + 1 }
     }
-    for slot in values.indices where values[slot] == nil && parameter(slot).defaultValue == nil {
+    for slot in 0..<slotCount where value(at: slot) == nil && parameter(slot).defaultValue == nil {
       let name = parameter(slot).name
       // A keyword that repeats one of the signature's own names binds there.
       guard slot < own.count || !own.contains(where: { $0.name == name }) else { continue }
       throw LayerError("\(layer) is missing its required argument '\(name)'")
     }
   }
+
+  /// The value given for a slot, nil where it keeps its default.
+  private func value(at slot: Int) -> Value? { slot < values.count ? values[slot] : nil }
 
   /// The parameter of a slot: own, then extra keywords, then base keywords.
   private func parameter(_ slot: Int) -> Parameter {
@@ -183,13 +196,13 @@ public struct BoundArguments: Sendable {
   /// The value bound to a parameter (its default when not given).
   public subscript(_ name: String) -> Value {
     guard let slot = slot(of: name) else { return ignored.first { $0.0 == name }?.1 ?? .none }
-    return values[slot] ?? parameter(slot).defaultValue ?? .none
+    return value(at: slot) ?? parameter(slot).defaultValue ?? .none
   }
 
   /// Whether the call gave `name` (not its default).
   public func isGiven(_ name: String) -> Bool {
     guard let slot = slot(of: name) else { return ignored.contains { $0.0 == name } }
-    return values[slot] != nil
+    return value(at: slot) != nil
   }
 
   func typeError(_ name: String, _ expected: String) -> LayerError {

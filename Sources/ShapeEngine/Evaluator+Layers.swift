@@ -6,7 +6,7 @@ extension Evaluator {
   /// Makes a layer of class `cls` from its arguments (typed, or read from a saved config).
   mutating func construct(
     _ cls: String, entry: LayerEntry, _ arguments: CallArguments,
-    ranges: [String: SourceRange] = [:], at range: SourceRange?
+    ranges: ArgumentRanges = ArgumentRanges(), at range: SourceRange?
   ) throws(EngineError) -> Int {
     let bound: BoundArguments
     let layer: any Layer
@@ -42,29 +42,31 @@ extension Evaluator {
       throw EngineError(
         Diagnostic(error.message, at: ranges["dtype"] ?? range, hint: error.hint), className: cls)
     }
-    let name: String
-    if case .string(let n) = bound["name"] {
-      name = n
-    } else {
-      name = graph.autoName(autoNamePrefix(entry))
-    }
     // An alias (MaxPool1D, Convolution2D) is Keras's class under another name: summaries and
     // configs show the class.
     let className = entry.pythonClassName ?? entry.className
-    try checkUnique(name, range: ranges["name"] ?? range, className: className)
+    let classNames = naming(entry)
+    let name: String
+    if case .string(let n) = bound["name"] {
+      name = n
+      try checkUnique(name, range: ranges["name"] ?? range, className: className)
+    } else {
+      // New to the graph by construction: `autoName` skips every name in use.
+      name = graph.autoName(classNames.prefix)
+    }
     guard graph.layers.count < Graph.maxLayers else {
       throw EngineError(
         Diagnostic(
           "the session has \(Graph.maxLayers) layers, the most it holds (the limit that bounds its"
             + " memory)", at: range), className: className)
     }
-    graph.addLayer(
-      LayerNode(
-        name: name, className: className, layer: layer, policy: policy, weights: nil,
-        statement: statement, arguments: arguments))
-    for prefix in Sublayers.atInit[className] ?? [] { _ = graph.autoName(prefix) }
-    graph.layers[graph.layers.count - 1].autocastsInputs = bound["autocast"].isTruthy
-    graph.layers[graph.layers.count - 1].trainable = trainable == .none || trainable.isTruthy
+    var node = LayerNode(
+      name: name, className: className, layer: layer, policy: policy, weights: nil,
+      statement: statement, arguments: arguments)
+    node.autocastsInputs = bound["autocast"].isTruthy
+    node.trainable = trainable == .none || trainable.isTruthy
+    graph.addLayer(node)
+    for prefix in classNames.sublayers { _ = graph.autoName(prefix) }
     if !ranges.isEmpty {
       if argumentRangesStatement != statement {
         argumentRanges.removeAll(keepingCapacity: true)
@@ -75,12 +77,21 @@ extension Evaluator {
     return graph.layers.count - 1
   }
 
-  /// `entry.autoNamePrefix`, remembered by class.
-  mutating func autoNamePrefix(_ entry: LayerEntry) -> String {
-    if let prefix = autoNamePrefixes[entry.className] { return prefix }
-    let prefix = entry.autoNamePrefix
-    autoNamePrefixes[entry.className] = prefix
-    return prefix
+  /// How a class's construction names layers: its auto-name prefix and the sublayers its
+  /// `__init__` names (`Sublayers.atInit`), found once per class (one lookup a layer).
+  struct ClassNaming {
+    var prefix: String
+    var sublayers: [String]
+  }
+
+  /// `entry`'s naming, remembered by class.
+  mutating func naming(_ entry: LayerEntry) -> ClassNaming {
+    if let naming = classNaming[entry.className] { return naming }
+    let naming = ClassNaming(
+      prefix: entry.autoNamePrefix,
+      sublayers: Sublayers.atInit[entry.pythonClassName ?? entry.className] ?? [])
+    classNaming[entry.className] = naming
+    return naming
   }
 
   func checkUnique(_ name: String, range: SourceRange?, className: String) throws(EngineError) {
@@ -128,11 +139,15 @@ extension Evaluator {
       undo.touch(l, weights: graph.layers[l].weights, calls: graph.layers[l].calls.count)
     }
     graph.layers[l].weights = result.weights
-    for t in input.tensors
-    where t.dtype.isFloating && t.dtype != policy.computeDType && autocasts
-      && !InputCasts.never.contains(className)
-    {
-      graph.skipTensorName()
+    func casts(_ t: TensorType) -> Bool {
+      t.dtype.isFloating && t.dtype != policy.computeDType && autocasts
+        && !InputCasts.never.contains(className)
+    }
+    // A single input read as it is (`input.tensors` makes an array).
+    if case .single(let t) = input {
+      if casts(t) { graph.skipTensorName() }
+    } else {
+      for t in input.tensors where casts(t) { graph.skipTensorName() }
     }
     let outs = result.outputs.map { graph.newTensor($0, layer: l) }
     graph.layers[l].calls.append(

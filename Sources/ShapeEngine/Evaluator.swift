@@ -38,14 +38,14 @@ struct Evaluator {
   /// Where each argument of the statement's layers' constructors stands, for carets on
   /// call-time errors (only a layer made by the statement being run is shown so: the others'
   /// ranges are dropped when the next statement makes a layer, rather than kept for every layer).
-  var argumentRanges: [Int: [String: SourceRange]] = [:]
+  var argumentRanges: [Int: ArgumentRanges] = [:]
   /// The statement whose layers `argumentRanges` holds.
   var argumentRangesStatement = 0
   /// Whether a layer name must be new to the whole graph. A Python program's layers need unique
   /// names only within each model, as Keras checks when it makes the model.
   var uniqueNames = true
-  /// Each class's auto-name prefix (its snake_case name), made once per class.
-  var autoNamePrefixes: [String: String] = [:]
+  /// How each class's construction names layers (`ClassNaming`), made once per class.
+  var classNaming: [String: ClassNaming] = [:]
   /// What the running statement changed in the graph besides appending (kept only while
   /// the session's declared run records it, to undo a failed statement: `StatementUndo`).
   var undo = GraphUndo()

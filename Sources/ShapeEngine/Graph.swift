@@ -123,9 +123,13 @@ public struct Graph: Sendable {
   /// has is skipped.
   mutating func autoName(_ prefix: String) -> String {
     var name: String
+    // The counter read and moved on in place: one lookup of the prefix.
+    func next(_ counter: inout Int) -> Int {
+      defer { counter += 1 }
+      return counter
+    }
     repeat {
-      let n = nameCounters[prefix, default: 0]
-      nameCounters[prefix] = n + 1
+      let n = next(&nameCounters[prefix, default: 0])
       name = n == 0 ? prefix : "\(prefix)_\(n)"
     } while layerNames.contains(name)
     return name
@@ -136,10 +140,10 @@ public struct Graph: Sendable {
   /// gone). Imported models have their own limit (100,000 layers).
   public static let maxLayers = 250_000
 
-  /// Adds a layer at the end.
-  mutating func addLayer(_ node: LayerNode) {
-    layers.append(node)
+  /// Adds a layer at the end (the node moved in, not copied).
+  mutating func addLayer(_ node: consuming LayerNode) {
     if !layerNames.insert(node.name).inserted { repeatedNames += 1 }
+    layers.append(node)
   }
 
   /// Drops layer `l`'s name from the names in use (a layer an undo drops, whose name no other

@@ -13,7 +13,30 @@ public struct ParamCount: Hashable, Sendable, Codable {
   public var trainable: Int
   public var nonTrainable: Int
   /// The counts as formulas, when some weight's shape is deferred; nil when they are numbers.
-  public var formulas: Formulas?
+  public var formulas: Formulas? {
+    get { formulasBox?.formulas }
+    set { formulasBox = newValue.map(FormulasBox.init) }
+  }
+  /// Three dims take 66 bytes: kept out of line, every layer node (which holds its counts)
+  /// carries 8 bytes for the rare deferred count instead.
+  private var formulasBox: FormulasBox?
+
+  private final class FormulasBox: Sendable {
+    let formulas: Formulas
+    init(_ formulas: Formulas) { self.formulas = formulas }
+  }
+
+  public static func == (a: ParamCount, b: ParamCount) -> Bool {
+    a.total == b.total && a.trainable == b.trainable && a.nonTrainable == b.nonTrainable
+      && a.formulas == b.formulas
+  }
+
+  public func hash(into h: inout Hasher) {
+    h.combine(total)
+    h.combine(trainable)
+    h.combine(nonTrainable)
+    h.combine(formulas)
+  }
 
   /// The three counts as dims.
   public struct Formulas: Hashable, Sendable {

@@ -117,7 +117,13 @@ public enum Render {
     switch e {
     case .input(let t): return tensor(t, in: g)
     case .called(let l, let outs):
-      let shown = outs.map { tensor($0, in: g) }.joined(separator: "\n")
+      // One output (the usual call) is its text as made, without an array and a join.
+      let shown =
+        outs.count == 1
+        ? tensor(outs[0], in: g) : outs.map { tensor($0, in: g) }.joined(separator: "\n")
+      // Read in place: most layers have no deferred weights, and a copy of the node retains
+      // every field.
+      guard g.layers[l].params.isDeferred else { return shown }
       return deferredNote(g.layers[l]).map { shown + "\n" + $0 } ?? shown
     case .layerBound(let l, let v):
       let node = g.layers[l]

@@ -29,7 +29,9 @@ public struct Session: Sendable {
   }
 
   /// The graph at the declared shapes.
-  public var graph: Graph { runtime.host.graph }
+  public var graph: Graph {
+    _read { yield runtime.host.graph }
+  }
 
   /// The command words of the REPL; anything else is Python.
   public static let commands: Set<String> = [

@@ -36,15 +36,19 @@ public struct Dense: Layer {
     try c.requireRank(x, atLeast: 2)
     let cIn = try c.weightDim(
       x, axis: x.rank - 1, what: "the last dimension of a Dense layer's input")
-    var weights = [Weight("kernel", dims: [cIn, .known(units)])]
-    if useBias { weights.append(Weight("bias", [units])) }
+    // Each array made once at its size.
+    var weights: [Weight] = []
+    weights.reserveCapacity(useBias ? 2 : 1)
+    weights.append(Weight("kernel", dims: [cIn, .known(units)]))
+    if useBias { weights.append(Weight("bias", dims: [.known(units)])) }
     if let r = try LoRA.rank(loraRank, constrained: kernelConstrained, weight: "kernel", c.name) {
       weights[0].trainable = false
       weights += [
         Weight("lora_kernel_a", dims: [cIn, .known(r)]), Weight("lora_kernel_b", [r, units]),
       ]
     }
-    let shape = Array(x.shape.dropLast()) + [.known(units)]
+    var shape = x.shape
+    shape[shape.count - 1] = .known(units)
     return LayerOutput([TensorType(shape: shape, dtype: c.policy.computeDType)], weights: weights)
   }
 }

@@ -8,7 +8,7 @@ extension EngineError {
   /// a shared layer, the shape it was first built for.
   init(
     _ failure: CallFailure, layer name: String, className: String, inputs: [TensorType],
-    builtFor: TensorType?, argumentRanges: [String: SourceRange]? = nil, at range: SourceRange?
+    builtFor: TensorType?, argumentRanges: ArgumentRanges? = nil, at range: SourceRange?
   ) {
     switch failure {
     case .layer(let error):

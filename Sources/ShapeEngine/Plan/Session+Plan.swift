@@ -30,7 +30,7 @@ extension Session {
   /// every call succeeds; nil otherwise (the caller replays).
   func planned(_ binding: InputBinding, model: Int? = nil) -> Evaluation? {
     guard let plan = currentPlan else { return nil }
-    let run = plan.run(binding, strictWeights: bindsEveryInput(binding))
+    let run = plan.run(binding, declared: graph, strictWeights: bindsEveryInput(binding))
     guard run.failedLayer == nil, !run.undescribed else { return nil }
     var ev = Evaluation(graph: plan.graph(run, declared: graph), failure: nil, sources: statements)
     if let model, model < runtime.host.models.count {
@@ -44,7 +44,7 @@ extension Session {
   /// it or the tensor is not made; nil without a plan (the caller replays).
   func plannedType(of t: Int, _ binding: InputBinding) -> TensorType?? {
     guard let plan = currentPlan else { return nil }
-    let run = plan.run(binding, strictWeights: bindsEveryInput(binding))
+    let run = plan.run(binding, declared: graph, strictWeights: bindsEveryInput(binding))
     if run.undescribed { return nil }
     guard run.failedLayer == nil, t < run.tensors.count else { return .some(nil) }
     return .some(run.tensors[t])
@@ -54,10 +54,10 @@ extension Session {
   /// plan alone; nil without a plan.
   func plannedOutcome(_ binding: InputBinding) -> SizeScan.Outcome? {
     guard let plan = currentPlan else { return nil }
-    let run = plan.run(binding, strictWeights: bindsEveryInput(binding))
+    let run = plan.run(binding, declared: graph, strictWeights: bindsEveryInput(binding))
     if run.undescribed { return nil }
     guard let l = run.failedLayer else { return .evaluates }
-    guard let layer = plan.layers[l]?.context else { return nil }
-    return .fails(layer: layer.name, className: layer.className)
+    guard graph.layers.indices.contains(l) else { return nil }
+    return .fails(layer: graph.layers[l].name, className: graph.layers[l].className)
   }
 }

@@ -19,28 +19,42 @@ struct SessionPlan: Sendable {
   }
 
   private(set) var steps: [Step] = []
-  /// Each graph layer as a call sees it (nil for inputs and layers not called yet).
-  private(set) var layers: [PlanLayer?] = []
+  /// For each graph layer, how many of its calls the steps hold (its calls are made in step
+  /// order, so the next one is the next the layer made). Four bytes a layer, grown in place.
+  ///
+  /// The layers themselves are the graph's: a step names its graph layer, and a run reads the
+  /// layer value, name, class, dtype policy, autocast and trainability from the declared graph
+  /// (none of them changes once the layer is made; only its weights and calls grow), rather than
+  /// the plan keeping a copy of each.
+  private var callsSeen: [Int32] = []
   /// The tensors the plan describes (the graph's first `tensorCount`).
   private(set) var tensorCount = 0
-  /// For each graph layer, how many of its calls the steps hold (its calls are made in step
-  /// order, so the next one is the next the layer made).
-  private var callsSeen: [Int] = []
+
+  /// Graph layer `l` of `graph` as a call sees it (nil for an input or a layer the graph does
+  /// not have).
+  static func layer(_ l: Int, of graph: Graph) -> PlanLayer? {
+    guard graph.layers.indices.contains(l), let value = graph.layers[l].layer else { return nil }
+    return PlanLayer(
+      value,
+      context: LayerContext(
+        className: graph.layers[l].className, name: graph.layers[l].name,
+        policy: graph.layers[l].policy, autocastsInputs: graph.layers[l].autocastsInputs,
+        defersWeights: graph.defersWeights),
+      trainable: graph.layers[l].trainable)
+  }
 
   /// Adds the steps of the tensors `graph` made since the plan last saw it; false when a tensor
   /// was made in a way the plan cannot describe (the caller then replays).
   mutating func extend(_ graph: Graph) -> Bool {
-    if layers.count < graph.layers.count {
-      // Grown in place (a statement adds a layer or two: no array made for them).
-      callsSeen.append(contentsOf: repeatElement(0, count: graph.layers.count - layers.count))
-      layers.append(contentsOf: repeatElement(nil, count: graph.layers.count - layers.count))
+    if callsSeen.count < graph.layers.count {
+      callsSeen.append(contentsOf: repeatElement(0, count: graph.layers.count - callsSeen.count))
     }
     while tensorCount < graph.tensors.count {
       let t = tensorCount
       let l = graph.tensors[t].layer
       guard graph.layers.indices.contains(l) else { return false }
-      let node = graph.layers[l]
-      guard let value = node.layer else {
+      // The node's fields read in place: a copy of the node would retain every one.
+      guard let value = graph.layers[l].layer else {
         guard let k = graph.inputs.lastIndex(where: { $0.tensor == t }),
           let batch = graph.tensors[t].type.shape.first
         else { return false }
@@ -52,22 +66,23 @@ struct SessionPlan: Sendable {
         continue
       }
       // A model used as a layer holds its graph at the declared shapes: not describable.
-      guard !(value is SubgraphModel), callsSeen[l] < node.calls.count else { return false }
-      let c = node.calls[callsSeen[l]]
-      guard c.outputs.first == t, c.outputs.elementsEqual(t..<(t + c.outputs.count)),
-        let call = GraphPlan.call(c, slot: { $0 })
-      else { return false }
-      if layers[l] == nil {
-        layers[l] = PlanLayer(
-          value,
-          context: LayerContext(
-            className: node.className, name: node.name, policy: node.policy,
-            autocastsInputs: node.autocastsInputs, defersWeights: graph.defersWeights),
-          trainable: node.trainable)
+      let seen = Int(callsSeen[l])
+      // (Its exact type: a struct has no subclasses, and this reads no conformance tables.)
+      guard type(of: value) != SubgraphModel.self, seen < graph.layers[l].calls.count,
+        seen < Int32.max
+      else {
+        return false
       }
-      steps.append(.call(layer: l, call: call, outputs: c.outputs.count))
+      guard let call = GraphPlan.call(graph.layers[l].calls[seen], slot: { $0 }) else {
+        return false
+      }
+      let outputs = graph.layers[l].calls[seen].outputs
+      guard outputs.first == t, outputs.elementsEqual(t..<(t + outputs.count)) else {
+        return false
+      }
+      steps.append(.call(layer: l, call: call, outputs: outputs.count))
       callsSeen[l] += 1
-      tensorCount += c.outputs.count
+      tensorCount += outputs.count
     }
     return true
   }
@@ -97,19 +112,22 @@ struct SessionPlan: Sendable {
 
   /// Runs the steps with the inputs bound as `binding` says: only the layers' shape rules, in
   /// order, stopping at the first failure. With `strictWeights` (a size that gives every input
-  /// dim: Session.bindsEveryInput) no weight is deferred, as the replay does there.
-  func run(_ binding: InputBinding, strictWeights: Bool = false) -> Run {
+  /// dim: Session.bindsEveryInput) no weight is deferred, as the replay does there. `declared`
+  /// is the graph the plan was extended from (or one it grew into): its layers are the steps'.
+  func run(_ binding: InputBinding, declared: Graph, strictWeights: Bool = false) -> Run {
     var evaluator = Evaluator(binding: binding)
     var tensors: [TensorType] = []
     tensors.reserveCapacity(tensorCount)
-    var weights: [[Weight]?] = Array(repeating: nil, count: layers.count)
+    var weights: [[Weight]?] = Array(repeating: nil, count: callsSeen.count)
     for step in steps {
       switch step {
       case .input(let ordinal, let batch, let declared, let dtype):
         tensors.append(
           evaluator.inputType(batch: batch, declared: declared, dtype: dtype, ordinal: ordinal))
       case .call(let l, let call, let outputs):
-        guard var layer = layers[l] else { return Run(undescribed: true) }
+        guard l < weights.count, var layer = Self.layer(l, of: declared) else {
+          return Run(undescribed: true)
+        }
         if strictWeights { layer.context.defersWeights = false }
         guard let output = try? layer.call(Plan.input(call, tensors), built: weights[l]) else {
           return Run(

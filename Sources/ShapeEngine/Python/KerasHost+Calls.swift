@@ -59,21 +59,24 @@ extension KerasHost {
         "\(graph.layers[l].className).call() missing 1 required positional argument: 'inputs'",
         at: args.range, hint: "call the layer on a tensor: layer(x)")
     }
+    // Each array made once at its size (a call has an argument or two).
     var positional: [CallValue] = []
+    positional.reserveCapacity(args.positional.count)
     var keywords: [(String, CallValue)] = []
+    keywords.reserveCapacity(args.keywords.count)
     var site = CallSite(positional: [])
+    site.positional.reserveCapacity(args.positional.count)
+    site.keywords.reserveCapacity(args.keywords.count)
     var ids: [Int] = []
     for a in args.positional {
-      let (v, written, t) = try callValue(a.value, interpreter, a.range)
+      let (v, written) = try callValue(a.value, interpreter, a.range, tensors: &ids)
       positional.append(v)
       site.positional.append(written)
-      ids += t
     }
     for k in args.keywords {
-      let (v, written, t) = try callValue(k.value, interpreter, k.range)
+      let (v, written) = try callValue(k.value, interpreter, k.range, tensors: &ids)
       keywords.append((k.name, v))
       site.keywords.append((k.name, written))
-      ids += t
     }
     do {
       let effect = try evaluator.call(
@@ -85,11 +88,15 @@ extension KerasHost {
     }
   }
 
-  /// A call argument: a tensor, a list of tensors, or a plain value; with the tensors it uses.
-  func callValue(_ v: PyValue, _ interpreter: Interpreter, _ range: SourceRange?) throws(PyError)
-    -> (CallValue, CallSite.Argument, [Int])
-  {
-    if let t = tensorID(v) { return (.tensor(graph.tensors[t].type), .tensor(t), [t]) }
+  /// A call argument: a tensor, a list of tensors, or a plain value; the tensors it uses are
+  /// appended to `tensors`.
+  func callValue(
+    _ v: PyValue, _ interpreter: Interpreter, _ range: SourceRange?, tensors: inout [Int]
+  ) throws(PyError) -> (CallValue, CallSite.Argument) {
+    if let t = tensorID(v) {
+      tensors.append(t)
+      return (.tensor(graph.tensors[t].type), .tensor(t))
+    }
     var items: [PyValue]?
     switch v {
     case .tuple(let xs): items = xs
@@ -98,7 +105,8 @@ extension KerasHost {
     }
     if let items, !items.isEmpty, items.allSatisfy({ tensorID($0) != nil }) {
       let ids = items.compactMap(tensorID)
-      return (.tensors(ids.map { graph.tensors[$0].type }), .tensors(ids), ids)
+      tensors += ids
+      return (.tensors(ids.map { graph.tensors[$0].type }), .tensors(ids))
     }
     if case .object(let o) = v, let layer = o as? LayerObject {
       throw PyError(
@@ -119,7 +127,7 @@ extension KerasHost {
         "TypeError", "a list of tensors for a layer call may hold only tensors", at: range)
     }
     let value = try value(v, interpreter, range: range)
-    return (.value(value), .value(value), [])
+    return (.value(value), .value(value))
   }
 
   func tensorID(_ v: PyValue) -> Int? {

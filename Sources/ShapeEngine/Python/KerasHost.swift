@@ -39,7 +39,8 @@ final class KerasHost {
   var globalPolicy: String?
 
   var graph: Graph {
-    get { evaluator.graph }
+    // Read in place: a reader of one field does not copy (and retain) the whole graph.
+    _read { yield evaluator.graph }
     _modify { yield &evaluator.graph }
   }
 
@@ -168,11 +169,13 @@ extension KerasHost {
 
   /// Python's keyword and positional arguments as a layer constructor's, with where each stands.
   func arguments(_ args: PyArguments, _ interpreter: Interpreter, signature: Signature?)
-    throws(PyError) -> (CallArguments, [String: SourceRange])
+    throws(PyError) -> (CallArguments, ArgumentRanges)
   {
     var positional: [Value] = []
+    positional.reserveCapacity(args.positional.count)
     var keywords: [(String, Value)] = []
-    var ranges: [String: SourceRange] = [:]
+    keywords.reserveCapacity(args.keywords.count)
+    var ranges = ArgumentRanges(capacity: args.positional.count + args.keywords.count)
     for (i, a) in args.positional.enumerated() {
       positional.append(try value(a.value, interpreter, range: a.range))
       if let s = signature, i < s.parameters.count, let r = a.range {
