@@ -24,8 +24,9 @@ struct SessionPlan: Sendable {
   ///
   /// The layers themselves are the graph's: a step names its graph layer, and a run reads the
   /// layer value, name, class, dtype policy, autocast and trainability from the declared graph
-  /// (none of them changes once the layer is made; only its weights and calls grow), rather than
-  /// the plan keeping a copy of each.
+  /// (none of them changes once the layer is called, only its weights and calls grow: a program
+  /// that sets a called layer's `trainable` drops the plan, KerasHost.setTrainable), rather
+  /// than the plan keeping a copy of each.
   private var callsSeen: [Int32] = []
   /// The tensors the plan describes (the graph's first `tensorCount`).
   private(set) var tensorCount = 0
