@@ -91,6 +91,18 @@ import Testing
     #expect(printedCounts.contains { $0 > 0 && $0 < statements.count }, "\(printedCounts)")
   }
 
+  /// Waits for `text` on `terminal`'s screen; when it does not come, the screen is part of the
+  /// failure (what the process showed instead).
+  func expectScreen(
+    _ terminal: TerminalTests.Tmux, _ text: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    if !terminal.waitFor(text) {
+      Issue.record(
+        "no \"\(text)\" on the screen:\n\(terminal.screen())", sourceLocation: sourceLocation)
+    }
+  }
+
   /// Two kshape REPLs (real processes, each in its own terminal) appending to one session: each
   /// sees the other's statements (reloaded before its next one, with a notice) and nothing is
   /// overwritten.
@@ -106,19 +118,19 @@ import Testing
     #expect(b.waitFor("kshape>"))
     a.type("x = Input((None, 16))")
     a.keys("Enter")
-    #expect(a.waitFor("(None, L, 16)"))
+    expectScreen(a, "(None, L, 16)")
     b.type("Dense(8)")
     b.keys("Enter")
-    #expect(b.waitFor("changed by another kshape: reloaded (0 -> 1 statements)"))
-    #expect(b.waitFor("(None, L, 8)   dense (Dense)"))
+    expectScreen(b, "changed by another kshape: reloaded (0 -> 1 statements)")
+    expectScreen(b, "(None, L, 8)   dense (Dense)")
     a.type("Dense(4)")
     a.keys("Enter")
-    #expect(a.waitFor("changed by another kshape: reloaded (1 -> 2 statements)"))
-    #expect(a.waitFor("(None, L, 4)   dense_1 (Dense)"))
+    expectScreen(a, "changed by another kshape: reloaded (1 -> 2 statements)")
+    expectScreen(a, "(None, L, 4)   dense_1 (Dense)")
     b.type("Dense(2)")
     b.keys("Enter")
     // B's last Dense stacks on A's Dense(4): the reload happened before it ran.
-    #expect(b.waitFor("(None, L, 2)   dense_2 (Dense), 10 params"))
+    expectScreen(b, "(None, L, 2)   dense_2 (Dense), 10 params")
     a.keys("C-d")
     b.keys("C-d")
     #expect(a.waitFor { _ in !a.alive })

@@ -159,28 +159,24 @@ extension KerasHost {
             .object(
               ModuleObject("keras.datasets.\(name)") { _ in
                 .object(
-                  NativeFunction("load_data") { args, _ throws(PyError) in
-                    throw PyError(
-                      "NotImplementedError",
-                      "keras.datasets.\(name).load_data() downloads data, and kshape computes shapes "
-                        + "without any", at: args.range,
-                      hint: "write the shape the data has as a literal, e.g. "
-                        + "keras.Input(shape=(32, 32, 3)) for CIFAR-10's images")
-                  })
+                  Self.refused(
+                    "load_data",
+                    "keras.datasets.\(name).load_data() downloads data, and kshape computes shapes "
+                      + "without any",
+                    hint: "write the shape the data has as a literal, e.g. "
+                      + "keras.Input(shape=(32, 32, 3)) for CIFAR-10's images"))
               })
           })
       case "applications":
         return .object(
           ModuleObject("keras.applications") { name in
             .object(
-              NativeFunction(name) { args, _ throws(PyError) in
-                throw PyError(
-                  "NotImplementedError",
-                  "keras.applications.\(name) builds a published architecture kshape does not "
-                    + "carry", at: args.range,
-                  hint: "save it once with Keras (model.save(\"m.keras\") or model.to_json()) "
-                    + "and `load` the file: kshape reads every keras.applications model")
-              })
+              Self.refused(
+                name,
+                "keras.applications.\(name) builds a published architecture kshape does not "
+                  + "carry",
+                hint: "save it once with Keras (model.save(\"m.keras\") or model.to_json()) "
+                  + "and `load` the file: kshape reads every keras.applications model"))
           })
       case "backend":
         return .object(ModuleObject("keras.backend") { a in a == "backend" ? .str("jax") : nil })
@@ -190,6 +186,14 @@ extension KerasHost {
         if let kind = Self.opaqueModules[attr] { return .object(self.opaqueModule(attr, kind)) }
         return nil
       }
+    }
+  }
+
+  /// A function a program may call that kshape refuses: NotImplementedError at the call, with
+  /// what it would need and what to write instead.
+  static func refused(_ name: String, _ message: String, hint: String) -> NativeFunction {
+    NativeFunction(name) { args, _ throws(PyError) in
+      throw PyError("NotImplementedError", message, at: args.range, hint: hint)
     }
   }
 
@@ -214,14 +218,10 @@ extension KerasHost {
         "text_dataset_from_directory", "timeseries_dataset_from_array", "load_img",
         "img_to_array", "pad_sequences":
         return .object(
-          NativeFunction(name) { args, _ throws(PyError) in
-            throw PyError(
-              "NotImplementedError",
-              "keras.utils.\(name)() works on data, and kshape computes shapes without any",
-              at: args.range,
-              hint: "write the shape the data has as a literal, e.g. "
-                + "keras.Input(shape=(180, 180, 3)) for images of 180x180")
-          })
+          Self.refused(
+            name, "keras.utils.\(name)() works on data, and kshape computes shapes without any",
+            hint: "write the shape the data has as a literal, e.g. "
+              + "keras.Input(shape=(180, 180, 3)) for images of 180x180"))
       default: return nil
       }
     }
@@ -292,13 +292,9 @@ extension KerasHost {
           })
       case "load_model", "model_from_json", "clone_model":
         return .object(
-          NativeFunction(attr) { args, _ throws(PyError) in
-            throw PyError(
-              "NotImplementedError",
-              "keras.models.\(attr) reads a file, which a kshape program does not do",
-              at: args.range,
-              hint: "load the model with the REPL's `load PATH` (or `kshape inspect PATH`)")
-          })
+          Self.refused(
+            attr, "keras.models.\(attr) reads a file, which a kshape program does not do",
+            hint: "load the model with the REPL's `load PATH` (or `kshape inspect PATH`)"))
       default: return nil
       }
     }
