@@ -27,8 +27,9 @@ enum StatementResult {
       } else {
         found = layerCalls.lastIndex { $0.outputs.first == t }
       }
-      if let found { cursor[l] = found }
       let outs = found.map { layerCalls[$0].outputs } ?? [t]
+      // Kept only while more tensors follow (most statements make one call: no dictionary).
+      if let found, t + max(1, outs.count) < g.tensors.count { cursor[l] = found }
       calls.append((l, outs))
       t += max(1, outs.count)
     }
