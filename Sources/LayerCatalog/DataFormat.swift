@@ -34,10 +34,14 @@ public enum DataFormat: String, Sendable {
 
   /// Joins (batch, spatial..., channels) back in this format.
   public func join(batch: Dim, spatial: [Dim], channels: Dim) -> [Dim] {
-    switch self {
-    case .channelsLast: return [batch] + spatial + [channels]
-    case .channelsFirst: return [batch, channels] + spatial
-    }
+    // One array of exact size (concatenating literals makes three or four).
+    var shape: [Dim] = []
+    shape.reserveCapacity(spatial.count + 2)
+    shape.append(batch)
+    if self == .channelsFirst { shape.append(channels) }
+    shape.append(contentsOf: spatial)
+    if self == .channelsLast { shape.append(channels) }
+    return shape
   }
 }
 

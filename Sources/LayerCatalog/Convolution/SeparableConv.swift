@@ -70,46 +70,66 @@ extension Conv {
   }
 
   /// The output channels and the weights built for `cIn` input channels (each `build()`);
-  /// `cIn` is a formula (or unknown) when the weights are deferred.
+  /// `cIn` is a formula (or unknown) when the weights are deferred. Each weight's shape is made
+  /// as one array of its size, and the weights as one array (a layer is called at every size).
   func weights(_ cIn: Dim, _ c: LayerContext) throws(LayerError) -> (Dim, [Weight]) {
-    let k = kernelSize.map(Dim.known)
-    let ones = Array(repeating: Dim.known(1), count: rank)
     let f = Dim.known(filters)
     let dm = Dim.known(depthMultiplier)
     let spread = try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in try cIn * dm }
-    let (outChannels, kernels): (Dim, [Weight]) =
-      switch kind {
-      case .plain: (f, try plainKernels(cIn, c))
-      case .transposed: (f, [Weight("kernel", dims: k + [f, cIn])])
-      case .separable:
-        (
-          f,
-          [
-            Weight("depthwise_kernel", dims: k + [cIn, dm]),
-            Weight("pointwise_kernel", dims: ones + [spread, f]),
-          ]
-        )
-      case .depthwise: (spread, [Weight("kernel", dims: k + [cIn, dm])])
-      }
-    return (outChannels, kernels + (useBias ? [Weight("bias", dims: [outChannels])] : []))
+    var all: [Weight] = []
+    all.reserveCapacity(useBias ? 4 : 3)
+    let outChannels: Dim
+    switch kind {
+    case .plain:
+      outChannels = f
+      try appendPlainKernels(cIn, c, to: &all)
+    case .transposed:
+      outChannels = f
+      all.append(Weight("kernel", dims: kernelShape(then: f, cIn)))
+    case .separable:
+      outChannels = f
+      all.append(Weight("depthwise_kernel", dims: kernelShape(then: cIn, dm)))
+      var pointwise = Array(repeating: Dim.known(1), count: rank + 2)
+      pointwise[rank] = spread
+      pointwise[rank + 1] = f
+      all.append(Weight("pointwise_kernel", dims: pointwise))
+    case .depthwise:
+      outChannels = spread
+      all.append(Weight("kernel", dims: kernelShape(then: cIn, dm)))
+    }
+    if useBias { all.append(Weight("bias", dims: [outChannels])) }
+    return (outChannels, all)
+  }
+
+  /// `kernel_size + (a, b)`.
+  private func kernelShape(then a: Dim, _ b: Dim) -> [Dim] {
+    var shape: [Dim] = []
+    shape.reserveCapacity(kernelSize.count + 2)
+    for k in kernelSize { shape.append(.known(k)) }
+    shape.append(a)
+    shape.append(b)
+    return shape
   }
 
   /// Conv1D/2D/3D's kernel; with `lora_rank` it freezes and (kernel[:-1] + (r,)) and
   /// (r, filters) train (BaseConv.enable_lora).
-  func plainKernels(_ cIn: Dim, _ c: LayerContext) throws(LayerError) -> [Weight] {
+  func appendPlainKernels(_ cIn: Dim, _ c: LayerContext, to weights: inout [Weight])
+    throws(LayerError)
+  {
     let perGroup = try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in
       if let exact = cIn.exactDiv(groups) { return exact }
       return try cIn.floorDiv(groups)
     }
-    let shape = kernelSize.map(Dim.known) + [perGroup, .known(filters)]
+    let shape = kernelShape(then: perGroup, .known(filters))
     guard
       let r = try LoRA.rank(
         loraRank, constrained: kernelConstrained, weight: "kernel", c.name)
-    else { return [Weight("kernel", dims: shape)] }
-    return [
-      Weight("kernel", dims: shape, trainable: false),
-      Weight("lora_kernel_a", dims: shape.dropLast() + [.known(r)]),
-      Weight("lora_kernel_b", [r, filters]),
-    ]
+    else {
+      weights.append(Weight("kernel", dims: shape))
+      return
+    }
+    weights.append(Weight("kernel", dims: shape, trainable: false))
+    weights.append(Weight("lora_kernel_a", dims: shape.dropLast() + [.known(r)]))
+    weights.append(Weight("lora_kernel_b", [r, filters]))
   }
 }

@@ -43,6 +43,7 @@ enum Windows {
     context: LayerContext, input: TensorType
   ) throws(LayerError) -> [Dim] {
     var out: [Dim] = []
+    out.reserveCapacity(spatial.count)
     for i in spatial.indices {
       let o = try checked(context.name) { () throws(ArithmeticOverflow) -> Dim in
         try output(

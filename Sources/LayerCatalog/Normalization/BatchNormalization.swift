@@ -43,12 +43,13 @@ public struct BatchNormalization: Layer {
         hint: x.hasFormulas ? "it is \(x.formulaShape) here; apply a concrete size" : nil)
     }
     var weights: [Weight] = []
-    if scale { weights.append(Weight("gamma", dims: [n])) }
-    if center { weights.append(Weight("beta", dims: [n])) }
-    weights += [
-      Weight("moving_mean", dims: [n], trainable: false),
-      Weight("moving_variance", dims: [n], trainable: false),
-    ]
+    weights.reserveCapacity(4)
+    // The four weights share one shape array.
+    let dims = [n]
+    if scale { weights.append(Weight("gamma", dims: dims)) }
+    if center { weights.append(Weight("beta", dims: dims)) }
+    weights.append(Weight("moving_mean", dims: dims, trainable: false))
+    weights.append(Weight("moving_variance", dims: dims, trainable: false))
     return LayerOutput([TensorType(shape: x.shape, dtype: c.policy.computeDType)], weights: weights)
   }
 }
