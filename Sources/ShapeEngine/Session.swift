@@ -236,14 +236,23 @@ public struct Session: Sendable {
   ) throws(EngineError) {
     let host = runtime.host
     let first = host.graph.layers.count
+    let bindingsBefore = host.graph.bindings.count
     var planned: [Int]?
     if let plan { planned = try host.evaluator.runImport(plan) }
     if planned == nil { _ = try host.evaluator.importModel(model, options: options) }
     // Each imported layer's name stands for its output, unless the program uses the name. The
     // nodes are read from the layers array taken once (each `host.graph` is a copy of the graph).
     let layers = host.graph.layers
-    runtime.interpreter.globals.reserveCapacity(
-      runtime.interpreter.globals.count + layers.count - first)
+    if bindsNames {
+      runtime.interpreter.globals.reserveCapacity(
+        runtime.interpreter.globals.count + layers.count - first)
+    }
+    // `importModel` bound each layer's name made an identifier, in this order, where the graph
+    // had no binding before: when every name is its own identifier, the graph's bindings written
+    // below are the ones it wrote (ImportBindingTests).
+    let rebinds =
+      planned != nil || bindingsBefore != 0
+      || !(first..<layers.count).allSatisfy { Evaluator.isIdentifier(layers[$0].name) }
     for l in first..<layers.count {
       guard let out = layers[l].calls.last?.outputs, !out.isEmpty else { continue }
       let name = layers[l].name
@@ -253,7 +262,9 @@ public struct Session: Sendable {
       }
       // What `Runtime.bind` records for that value (one tensor, or a tuple of them), written
       // into the graph in place.
-      host.evaluator.graph.bindings[name] = out.count == 1 ? .tensor(out[0]) : .tuple(out)
+      if rebinds {
+        host.evaluator.graph.bindings[name] = out.count == 1 ? .tensor(out[0]) : .tuple(out)
+      }
       if out.count == 1,
         let i = host.evaluator.graph.inputs.firstIndex(where: { $0.tensor == out[0] })
       {

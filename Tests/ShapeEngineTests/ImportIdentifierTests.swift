@@ -30,4 +30,16 @@ import Testing
       }
     }
   }
+
+  /// `isIdentifier` says without making a string what `identifier` would give.
+  @Test func isIdentifierAgreesWithIdentifier() {
+    var names = Self.names
+    for b in UInt8(0x20)..<UInt8(0x7F) {
+      let c = String(UnicodeScalar(b))
+      names += [c, "a" + c, c + "a", "1" + c, "a" + c + "é"]
+    }
+    for name in names {
+      #expect(Evaluator.isIdentifier(name) == (Evaluator.identifier(name) == name), "\(name)")
+    }
+  }
 }

@@ -117,6 +117,8 @@ extension Conv {
     throws(LayerError)
   {
     let perGroup = try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in
+      // One group (most layers) is every channel: no division to make.
+      if groups == 1 { return cIn }
       if let exact = cIn.exactDiv(groups) { return exact }
       return try cIn.floorDiv(groups)
     }

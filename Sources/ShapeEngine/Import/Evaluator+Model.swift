@@ -61,6 +61,20 @@ extension Evaluator {
     return outputs
   }
 
+  /// Whether `identifier(name)` is `name` itself, without making it.
+  static func isIdentifier(_ name: String) -> Bool {
+    guard let first = name.utf8.first, first < 0x30 || first > 0x39 else { return false }
+    for b in name.utf8 {
+      let kept =
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+        || b == 0x5F
+      // Non-ASCII names are made identifiers by character: asked of `identifier`.
+      if b >= 0x80 { return identifier(name) == name }
+      if !kept { return false }
+    }
+    return true
+  }
+
   /// A layer name as a name the statement language can use: other characters become `_`.
   static func identifier(_ name: String) -> String {
     // Layer names are ASCII: bytes are letters and digits exactly as Characters are.

@@ -1,10 +1,13 @@
 import KerasJSON
 
 extension SavedModel {
-  /// One entry of `layers`: class, module, config, calls; a nested model decoded in turn.
-  static func decodeLayer(_ item: JSONValue, at path: JSONPath, sequential: Bool)
+  /// One entry of `layers` (the list at `list`, entry `index`): class, module, config, calls; a
+  /// nested model decoded in turn. The entry's path is made only where it is needed (messages,
+  /// a nested model's, a Functional model's calls).
+  static func decodeLayer(_ item: JSONValue, in list: JSONPath, at index: Int, sequential: Bool)
     throws(ConfigError) -> SavedLayer
   {
+    var path: JSONPath { list + index }
     guard case .object(let members) = item else {
       throw ConfigError("a layer entry is an object, not \(item.kindDescription)", at: path)
     }
@@ -51,17 +54,15 @@ extension SavedModel {
       throw ConfigError(
         "the layer name is \(other.kindDescription), not a string", at: path + "name")
     }
-    var layer = SavedLayer(
+    // The parts are set once (a change after makes a new box).
+    let nested =
+      isModelClass(cls)
+      ? try decodeModel(className: cls, config: configValue, at: path + "config") : nil
+    let calls = sequential ? [] : try nodes(inbound, at: path + "inbound_nodes", layer: name)
+    return SavedLayer(
       name: name, className: cls, module: module,
       registeredName: registered?.stringValue,
-      config: config, entry: item, nodes: [], nested: nil, path: path)
-    if isModelClass(cls) {
-      layer.nested = try decodeModel(className: cls, config: configValue, at: path + "config")
-    }
-    if !sequential {
-      layer.nodes = try nodes(inbound, at: path + "inbound_nodes", layer: name)
-    }
-    return layer
+      config: config, entry: item, nodes: calls, nested: nested, in: list, at: index)
   }
 
   /// `inbound_nodes`: one `{"args": [...], "kwargs": {...}}` per call.

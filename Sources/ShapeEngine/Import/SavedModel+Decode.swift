@@ -62,7 +62,7 @@ extension SavedModel {
     let sequential = className == "Sequential" || config["input_layers"] == nil
     let layersPath = path + "layers"
     for (i, item) in items.enumerated() {
-      let layer = try decodeLayer(item, at: layersPath + i, sequential: sequential)
+      let layer = try decodeLayer(item, in: layersPath, at: i, sequential: sequential)
       guard seen.updateValue(i, forKey: layer.name) == nil else {
         throw ConfigError(
           "two layers are named \"\(layer.name)\"; layer names in a model are unique",

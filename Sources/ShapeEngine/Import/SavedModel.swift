@@ -71,7 +71,10 @@ public struct SavedLayer: Sendable {
     var nodes: [SavedNode]
     /// Boxed: a model is large and few entries are models.
     var nested: ModelBox?
-    var path: JSONPath
+    /// The entry's path is `pathBase[pathIndex]` (the `layers` list and the entry's place in
+    /// it), made only when a message asks for it; or `pathBase` itself when there is no index.
+    var pathBase: JSONPath
+    var pathIndex: Int?
   }
 
   final class ModelBox: Sendable {
@@ -95,7 +98,20 @@ public struct SavedLayer: Sendable {
       Parts(
         name: name, className: className, module: module, registeredName: registeredName,
         config: config, entry: entry, nodes: nodes, nested: nested.map(ModelBox.init),
-        path: path))
+        pathBase: path, pathIndex: nil))
+  }
+
+  /// An entry of the list at `list`, at `index`: its path is made when it is read.
+  init(
+    name: String, className: String, module: String, registeredName: String?,
+    config: [JSONMember], entry: JSONValue, nodes: [SavedNode], nested: SavedModel?,
+    in list: JSONPath, at index: Int
+  ) {
+    box = Box(
+      Parts(
+        name: name, className: className, module: module, registeredName: registeredName,
+        config: config, entry: entry, nodes: nodes, nested: nested.map(ModelBox.init),
+        pathBase: list, pathIndex: index))
   }
 
   /// Changes a part: the entry gets a box of its own (entries change only while decoded).
@@ -142,8 +158,13 @@ public struct SavedLayer: Sendable {
     set { change { $0.nested = newValue.map(ModelBox.init) } }
   }
   public var path: JSONPath {
-    get { box.parts.path }
-    set { change { $0.path = newValue } }
+    get { box.parts.pathIndex.map { box.parts.pathBase + $0 } ?? box.parts.pathBase }
+    set {
+      change {
+        $0.pathBase = newValue
+        $0.pathIndex = nil
+      }
+    }
   }
 
   /// `keras.src.applications.convnext.LayerScale`, or the bare class for Keras layers.

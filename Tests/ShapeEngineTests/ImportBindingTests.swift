@@ -1,0 +1,64 @@
+import KerasJSON
+import Testing
+
+@testable import ShapeEngine
+
+/// An import into a session without bindings writes each layer's name once when every name is
+/// its own identifier (`importModel` wrote them), and again in order when one is not: the graph's
+/// bindings must be those of writing both every time, and a replay (which always writes them
+/// again) must agree.
+@Suite struct ImportBindingTests {
+  /// A Sequential of ReLUs named `names`, in order.
+  static func model(_ names: [String]) throws -> SavedModel {
+    let layers = names.map {
+      #"{"class_name": "ReLU", "config": {"name": "\#($0)"}}"#
+    }
+    let text =
+      #"{"class_name": "Sequential", "config": {"name": "m", "layers": ["#
+      + #"{"class_name": "InputLayer", "config": {"name": "x", "batch_shape": [null, 4]}}, "#
+      + layers.joined(separator: ", ") + "]}}"
+    return try SavedModel.decode(JSONParser.parse(text))
+  }
+
+  /// Each layer's output by its name and by its identifier, the later layer winning, as the two
+  /// passes write them.
+  static func expected(_ graph: Graph) -> [String: String] {
+    var out: [String: String] = [:]
+    for layer in graph.layers {
+      guard let outs = layer.calls.last?.outputs, let t = outs.first else { continue }
+      out[Evaluator.identifier(layer.name)] = "\(Binding.tensor(t))"
+    }
+    for layer in graph.layers {
+      guard let outs = layer.calls.last?.outputs, let t = outs.first else { continue }
+      out[layer.name] = "\(Binding.tensor(t))"
+    }
+    return out
+  }
+
+  static func bindings(_ graph: Graph) -> [String: String] {
+    graph.bindings.mapValues { "\($0)" }
+  }
+
+  @Test(arguments: [
+    ["relu_1", "relu_2", "relu_3"],
+    // Two names with one identifier: the plain name keeps its own layer's output.
+    ["a_b", "a-b"], ["a-b", "a_b"], ["x1", "1x", "_1x"],
+  ])
+  func bindingsAreEveryNameAndIdentifier(_ names: [String]) throws {
+    for bindsNames in [false, true] {
+      var session = Session()
+      guard
+        case .imported = session.importModel(
+          try Self.model(names), source: "load m",
+          bindsNames: bindsNames)
+      else {
+        Issue.record("\(names) did not import")
+        continue
+      }
+      #expect(Self.bindings(session.graph) == Self.expected(session.graph), "\(names)")
+      #expect(
+        Self.bindings(session.replayed(InputBinding()).graph) == Self.bindings(session.graph),
+        "\(names)")
+    }
+  }
+}
