@@ -207,10 +207,13 @@ public struct Session: Sendable {
   /// layer stacks on the model's first output.
   ///
   /// `bindsNames: false` (`inspect`, whose session runs no Python) leaves the program's names
-  /// alone: the graph's bindings and inputs are written all the same.
+  /// alone: the graph's bindings and inputs are written all the same. `extendsPlan: false`
+  /// (`inspect`, which evaluates sizes through the import's own plan) leaves the program's
+  /// compiled calls behind the graph: a session whose plan does not reach its last tensor replays
+  /// instead, and the next statement's extension compiles the import's calls with its own.
   public mutating func importModel(
     _ model: SavedModel, options: ImportOptions = ImportOptions(), source: String,
-    bindsNames: Bool = true
+    bindsNames: Bool = true, extendsPlan: Bool = true
   ) -> Outcome {
     let first = graph.layers.count
     runtime.host.evaluator.statement = statements.count
@@ -224,7 +227,7 @@ public struct Session: Sendable {
     statements.append(source)
     // The import's calls join the program's compiled calls (a session that loads a model and
     // adds layers to it runs them per size, not a replay of the import).
-    extendPlan()
+    if extendsPlan { extendPlan() }
     let plan = ImportPlan(model, before: before, after: graph)
     events.append(.model(model, options, plan))
     return .imported(model.name, layers: first..<graph.layers.count, graph: graph)

@@ -34,7 +34,11 @@ public struct Inspection: Sendable {
     var session = Session()
     let source = "import \(model.name)"
     var results: [Result] = []
-    switch session.importModel(model, options: options, source: source, bindsNames: false) {
+    // Sizes are evaluated through the import's plan (`importsPlanned`): the program's compiled
+    // calls are not extended.
+    switch session.importModel(
+      model, options: options, source: source, bindsNames: false, extendsPlan: false)
+    {
     case .failure(let e) where e.isConfigError: throw e
     case .failure(let e):
       // It fails at its own declared shapes: that is the only result.
