@@ -256,6 +256,10 @@ public struct Session: Sendable {
     let rebinds =
       planned != nil || bindingsBefore != 0
       || !(first..<layers.count).allSatisfy { Evaluator.isIdentifier(layers[$0].name) }
+    if !bindsNames && !rebinds {
+      nameInputs(host, layers, from: first)
+      return
+    }
     for l in first..<layers.count {
       guard let out = layers[l].calls.last?.outputs, !out.isEmpty else { continue }
       let name = layers[l].name

@@ -61,4 +61,20 @@ import Testing
         "\(names)")
     }
   }
+
+  /// `inspect`'s import (no names bound, the inputs named from their own layers, the program's
+  /// plan not extended) leaves the graph a replay of the session builds, for every golden model.
+  @Test(arguments: ModelFileCase.all())
+  func inspectImportMatchesTheReplay(_ c: ModelFileCase) throws {
+    let (model, _) = try c.load()
+    for bindsNames in [false, true] {
+      var session = Session()
+      guard
+        case .imported = session.importModel(
+          model, source: "load \(c.name)", bindsNames: bindsNames, extendsPlan: bindsNames)
+      else { continue }
+      PlanTests.expectSameGraph(
+        session.graph, session.replayed(InputBinding()).graph, "\(c.name) \(bindsNames)")
+    }
+  }
 }

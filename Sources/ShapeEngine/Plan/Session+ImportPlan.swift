@@ -32,3 +32,22 @@ extension Session {
     return Evaluation(graph: evaluator.graph, failure: failure, sources: statements)
   }
 }
+
+extension Session {
+  /// Names each input that an imported layer (from `first`) made after that layer, as the
+  /// import's binding loop does (an input layer's last call gives the input's one tensor; the
+  /// first input holding it takes the name), reading only the inputs' layers instead of every
+  /// layer's calls.
+  static func nameInputs(_ host: KerasHost, _ layers: [LayerNode], from first: Int) {
+    let inputs = host.evaluator.graph.inputs
+    for (i, input) in inputs.enumerated() {
+      let t = input.tensor
+      guard host.evaluator.graph.tensors.indices.contains(t) else { continue }
+      let l = host.evaluator.graph.tensors[t].layer
+      guard l >= first, l < layers.count, let out = layers[l].calls.last?.outputs,
+        out.count == 1, out[0] == t, inputs.firstIndex(where: { $0.tensor == t }) == i
+      else { continue }
+      host.evaluator.graph.inputs[i].variable = layers[l].name
+    }
+  }
+}
