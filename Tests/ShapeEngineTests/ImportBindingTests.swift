@@ -8,15 +8,17 @@ import Testing
 /// bindings must be those of writing both every time, and a replay (which always writes them
 /// again) must agree.
 @Suite struct ImportBindingTests {
-  /// A Sequential of ReLUs named `names`, in order.
-  static func model(_ names: [String]) throws -> SavedModel {
+  /// A Sequential of ReLUs named `names`, in order, after an InputLayer or with its input shape
+  /// declared (`build_input_shape`).
+  static func model(_ names: [String], inputLayer: Bool = true) throws -> SavedModel {
     let layers = names.map {
       #"{"class_name": "ReLU", "config": {"name": "\#($0)"}}"#
     }
+    let input = #"{"class_name": "InputLayer", "config": {"name": "x", "batch_shape": [null, 4]}}"#
     let text =
-      #"{"class_name": "Sequential", "config": {"name": "m", "layers": ["#
-      + #"{"class_name": "InputLayer", "config": {"name": "x", "batch_shape": [null, 4]}}, "#
-      + layers.joined(separator: ", ") + "]}}"
+      #"{"class_name": "Sequential", "config": {"name": "m", "#
+      + (inputLayer ? "" : #""build_input_shape": [null, 4], "#) + #""layers": ["#
+      + ((inputLayer ? [input] : []) + layers).joined(separator: ", ") + "]}}"
     return try SavedModel.decode(JSONParser.parse(text))
   }
 
@@ -45,14 +47,14 @@ import Testing
     ["a_b", "a-b"], ["a-b", "a_b"], ["x1", "1x", "_1x"],
   ])
   func bindingsAreEveryNameAndIdentifier(_ names: [String]) throws {
-    for bindsNames in [false, true] {
+    for (bindsNames, inputLayer) in [(false, true), (true, true), (false, false), (true, false)] {
       var session = Session()
       guard
         case .imported = session.importModel(
-          try Self.model(names), source: "load m",
+          try Self.model(names, inputLayer: inputLayer), source: "load m",
           bindsNames: bindsNames)
       else {
-        Issue.record("\(names) did not import")
+        Issue.record("\(names) \(inputLayer) did not import")
         continue
       }
       #expect(Self.bindings(session.graph) == Self.expected(session.graph), "\(names)")

@@ -45,7 +45,7 @@ enum ConfigValues {
       default: return nil
       }
       guard let storage else { return nil }
-      let isDType = key == "dtype"
+      let isDType = key.utf8.count == 5 && key == "dtype"
       let i = Int(bitPattern: UInt(bitPattern: Int(bitPattern: storage)) >> 4) & (slots.count - 1)
       if slots[i].storage == storage && slots[i].isDType == isDType {
         hits += 1
@@ -100,11 +100,12 @@ enum ConfigValues {
       var clsValue: JSONValue?
       var config: JSONValue?
       var module: JSONValue?
+      // A key is told by its length before its text.
       for m in members {
-        switch m.key {
-        case "class_name": clsValue = m.value
-        case "config": config = m.value
-        case "module": module = m.value
+        switch m.key.utf8.count {
+        case 10 where m.key == "class_name": clsValue = m.value
+        case 6 where m.key == "config": config = m.value
+        case 6 where m.key == "module": module = m.value
         default: break
         }
       }

@@ -31,9 +31,12 @@ extension Evaluator {
     let firstLayer = graph.layers.count
     graph.reserveCapacity(moreLayers: m.layers.count)
     let shared = ConfigValues.SharedValues()
+    // A Sequential model's layers each give one tensor, recorded as they are called.
+    var made: [Int] = []
     let outputs =
       m.isSequential
-      ? try importSequential(m, options, shared) : try importFunctional(m, options, shared)
+      ? try importSequential(m, options, shared, made: &made)
+      : try importFunctional(m, options, shared)
     // Inputs in `input_layers` order, whatever the config's layer order.
     if graph.inputs.count > base + 1 {
       let order = graph.inputs[base...].map { t in
@@ -48,12 +51,22 @@ extension Evaluator {
     // model's first output.
     // A name the session already uses keeps its meaning.
     let taken = Set(graph.bindings.keys)
-    for l in firstLayer..<graph.layers.count {
-      let name = Self.identifier(graph.layers[l].name)
-      guard taken.isEmpty || !taken.contains(name), let outs = graph.layers[l].calls.last?.outputs,
-        let out = outs.first
-      else { continue }
-      graph.bindings[name] = outs.count == 1 ? .tensor(out) : .tuple(outs)
+    if made.count == graph.layers.count - firstLayer {
+      // The tensors recorded, not each layer's calls read again: layer `firstLayer + k` made
+      // `made[k]` in its one call.
+      for (k, out) in made.enumerated() {
+        let name = Self.identifier(graph.layers[firstLayer + k].name)
+        guard taken.isEmpty || !taken.contains(name) else { continue }
+        graph.bindings[name] = .tensor(out)
+      }
+    } else {
+      for l in firstLayer..<graph.layers.count {
+        let name = Self.identifier(graph.layers[l].name)
+        guard taken.isEmpty || !taken.contains(name),
+          let outs = graph.layers[l].calls.last?.outputs, let out = outs.first
+        else { continue }
+        graph.bindings[name] = outs.count == 1 ? .tensor(out) : .tuple(outs)
+      }
     }
     graph.current = outputs.first
     graph.imports.append((firstLayer..<graph.layers.count, outputs))
@@ -63,49 +76,55 @@ extension Evaluator {
 
   /// Whether `identifier(name)` is `name` itself, without making it.
   static func isIdentifier(_ name: String) -> Bool {
-    guard let first = name.utf8.first, first < 0x30 || first > 0x39 else { return false }
-    for b in name.utf8 {
-      let kept =
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
-        || b == 0x5F
-      // Non-ASCII names are made identifiers by character: asked of `identifier`.
-      if b >= 0x80 { return identifier(name) == name }
-      if !kept { return false }
+    let c = byteClass(name)
+    // Non-ASCII names are made identifiers by character: asked of `identifier`.
+    guard c.ascii else { return identifier(name) == name }
+    return c.plain && !c.leadingDigit
+  }
+
+  /// A byte an identifier keeps: an ASCII letter, digit or `_`.
+  private static func kept(_ b: UInt8) -> Bool {
+    (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+  }
+
+  /// Whether `name` is ASCII, whether it keeps every byte, and whether it starts with a digit
+  /// (or is empty): one pass over its UTF-8 in place.
+  private static func byteClass(_ name: String) -> (ascii: Bool, plain: Bool, leadingDigit: Bool) {
+    var name = name
+    return name.withUTF8 { bytes in
+      var plain = true
+      for b in bytes {
+        if b >= 0x80 { return (false, false, false) }
+        if !kept(b) { plain = false }
+      }
+      let leadingDigit = bytes.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? true
+      return (true, plain, leadingDigit)
     }
-    return true
   }
 
   /// A layer name as a name the statement language can use: other characters become `_`.
   static func identifier(_ name: String) -> String {
     // Layer names are ASCII: bytes are letters and digits exactly as Characters are.
-    func kept(_ b: UInt8) -> Bool {
-      (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
-    }
-    var ascii = true
-    var plain = true
-    for b in name.utf8 {
-      if b >= 0x80 {
-        ascii = false
-        break
-      }
-      if !kept(b) { plain = false }
-    }
-    if ascii {
-      let startsWithDigit = name.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? true
-      if plain, !startsWithDigit { return name }
+    let c = byteClass(name)
+    if c.ascii {
+      if c.plain, !c.leadingDigit { return name }
       let bytes = name.utf8.map { kept($0) ? $0 : 0x5F }
-      return (startsWithDigit ? "_" : "") + String(decoding: bytes, as: UTF8.self)
+      return (c.leadingDigit ? "_" : "") + String(decoding: bytes, as: UTF8.self)
     }
     var s = String(name.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
     if s.first?.isNumber ?? true { s = "_" + s }
     return s
   }
 
+  /// `made`: the tensor each layer made, in the graph's order (the input's first).
   private mutating func importSequential(
-    _ m: SavedModel, _ options: ImportOptions, _ shared: ConfigValues.SharedValues
+    _ m: SavedModel, _ options: ImportOptions, _ shared: ConfigValues.SharedValues,
+    made: inout [Int]
   ) throws(EngineError) -> [Int] {
     // Entries are read in place by index (a `for layer in` loop copies each entry).
     var layers = m.layers.indices
+    let base = graph.layers.count
+    made.reserveCapacity(m.layers.count + 1)
     var current: Int
     if let first = m.layers.first, first.className == "InputLayer" {
       current = try importInput(first, ordinal: graph.inputs.count, shared: shared)
@@ -127,6 +146,10 @@ extension Evaluator {
             + "build_input_shape): Keras has not built it", at: m.path + "layers",
           hint: "add keras.Input(shape=...) as its first layer, or build it before saving"))
     }
+    // Each layer's tensor, while each new layer is the graph's next (else none: the caller
+    // reads the layers' calls).
+    var records = graph.layers.count == base + 1
+    if records { made.append(current) }
     for i in layers {
       try Interrupt.check("while evaluating \(m.name)")
       let l = try importLayer(m.layers[i], options, shared: shared)
@@ -142,6 +165,8 @@ extension Evaluator {
             + "use the functional API for multi-output layers")
       }
       current = out
+      records = records && l == base + made.count && graph.layers.count == l + 1
+      if records { made.append(out) } else { made = [] }
     }
     return [current]
   }

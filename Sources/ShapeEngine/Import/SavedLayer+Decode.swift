@@ -18,14 +18,15 @@ extension SavedModel {
     var registered: JSONValue?
     var nameValue: JSONValue?
     var inbound: JSONValue?
+    // A key is told by its length before its text (a literal of another length is not compared).
     for m in members {
-      switch m.key {
-      case "class_name": clsValue = m.value
-      case "module": moduleValue = m.value
-      case "config": configValue = m.value
-      case "registered_name": registered = m.value
-      case "name": nameValue = m.value
-      case "inbound_nodes": inbound = m.value
+      switch m.key.utf8.count {
+      case 10 where m.key == "class_name": clsValue = m.value
+      case 6 where m.key == "module": moduleValue = m.value
+      case 6 where m.key == "config": configValue = m.value
+      case 15 where m.key == "registered_name": registered = m.value
+      case 4 where m.key == "name": nameValue = m.value
+      case 13 where m.key == "inbound_nodes": inbound = m.value
       default: break
       }
     }
