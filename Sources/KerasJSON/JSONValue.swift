@@ -14,7 +14,17 @@ public enum JSONValue: Hashable, Sendable {
   /// The value under `key` of an object; nil for a missing key or a non-object.
   public subscript(key: String) -> JSONValue? {
     guard case .object(let members) = self else { return nil }
-    return members.last(where: { $0.key == key })?.value
+    // Lengths compared before texts (comparing two different strings costs more than two
+    // ints), where equal keys have equal lengths: an ASCII key without 'K', ';' or '`' equals
+    // only its own bytes (no other text is canonically equivalent to it; the Kelvin sign is 'K').
+    let count = key.utf8.count
+    var plain = true
+    for b in key.utf8 where b >= 0x80 || b == 0x4B || b == 0x3B || b == 0x60 {
+      plain = false
+      break
+    }
+    guard plain else { return members.last(where: { $0.key == key })?.value }
+    return members.last(where: { $0.key.utf8.count == count && $0.key == key })?.value
   }
 
   public var stringValue: String? {
