@@ -68,7 +68,7 @@ extension Evaluator {
       statement: statement, arguments: arguments)
     node.autocastsInputs = bound[base: .autocast].isTruthy
     node.trainable = trainable == .none || trainable.isTruthy
-    graph.addLayer(node, nameTaken: nameTaken)
+    graph.addLayer(consume node, nameTaken: nameTaken)
     for prefix in classNames.sublayers { _ = graph.autoName(prefix) }
     if !ranges.isEmpty {
       if argumentRangesStatement != statement {
@@ -136,7 +136,7 @@ extension Evaluator {
         argumentRanges: node.statement == statement ? argumentRanges[l] : nil, at: range)
     }
     if built == nil {
-      for prefix in Sublayers.atBuild[className] ?? [] { _ = graph.autoName(prefix) }
+      for prefix in Sublayers.atBuild(className) ?? [] { _ = graph.autoName(prefix) }
     }
     if undo.records(l) {
       undo.touch(l, weights: graph.layers[l].weights, calls: graph.layers[l].calls.count)
