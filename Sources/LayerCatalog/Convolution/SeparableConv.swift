@@ -70,68 +70,68 @@ extension Conv {
   }
 
   /// The output channels and the weights built for `cIn` input channels (each `build()`);
-  /// `cIn` is a formula (or unknown) when the weights are deferred. Each weight's shape is made
-  /// as one array of its size, and the weights as one array (a layer is called at every size).
+  /// `cIn` is a formula (or unknown) when the weights are deferred.
   func weights(_ cIn: Dim, _ c: LayerContext) throws(LayerError) -> (Dim, [Weight]) {
+    // Only what the kind needs is made (every Conv call at every size comes here).
     let f = Dim.known(filters)
-    let dm = Dim.known(depthMultiplier)
-    let spread = try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in try cIn * dm }
-    var all: [Weight] = []
-    all.reserveCapacity(useBias ? 4 : 3)
-    let outChannels: Dim
+    func spread() throws(LayerError) -> Dim {
+      try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in
+        try cIn * .known(depthMultiplier)
+      }
+    }
+    var outChannels = f
+    var weights: [Weight]
     switch kind {
     case .plain:
-      outChannels = f
-      try appendPlainKernels(cIn, c, to: &all)
+      weights = try plainKernels(cIn, c)
     case .transposed:
-      outChannels = f
-      all.append(Weight("kernel", dims: kernelShape(then: f, cIn)))
+      weights = [Weight("kernel", dims: kernelSize.map(Dim.known) + [f, cIn])]
     case .separable:
-      outChannels = f
-      all.append(Weight("depthwise_kernel", dims: kernelShape(then: cIn, dm)))
-      var pointwise = Array(repeating: Dim.known(1), count: rank + 2)
-      pointwise[rank] = spread
-      pointwise[rank + 1] = f
-      all.append(Weight("pointwise_kernel", dims: pointwise))
+      let k = kernelSize.map(Dim.known)
+      weights = [
+        Weight("depthwise_kernel", dims: k + [cIn, .known(depthMultiplier)]),
+        Weight(
+          "pointwise_kernel",
+          dims: Array(repeating: Dim.known(1), count: rank) + [try spread(), f]),
+      ]
     case .depthwise:
-      outChannels = spread
-      all.append(Weight("kernel", dims: kernelShape(then: cIn, dm)))
+      outChannels = try spread()
+      weights = [
+        Weight("kernel", dims: kernelSize.map(Dim.known) + [cIn, .known(depthMultiplier)])
+      ]
     }
-    if useBias { all.append(Weight("bias", dims: [outChannels])) }
-    return (outChannels, all)
-  }
-
-  /// `kernel_size + (a, b)`.
-  private func kernelShape(then a: Dim, _ b: Dim) -> [Dim] {
-    var shape: [Dim] = []
-    shape.reserveCapacity(kernelSize.count + 2)
-    for k in kernelSize { shape.append(.known(k)) }
-    shape.append(a)
-    shape.append(b)
-    return shape
+    if useBias { weights.append(Weight("bias", dims: [outChannels])) }
+    return (outChannels, weights)
   }
 
   /// Conv1D/2D/3D's kernel; with `lora_rank` it freezes and (kernel[:-1] + (r,)) and
   /// (r, filters) train (BaseConv.enable_lora).
-  func appendPlainKernels(_ cIn: Dim, _ c: LayerContext, to weights: inout [Weight])
-    throws(LayerError)
-  {
+  func plainKernels(_ cIn: Dim, _ c: LayerContext) throws(LayerError) -> [Weight] {
     let perGroup = try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in
       // One group (most layers) is every channel: no division to make.
       if groups == 1 { return cIn }
       if let exact = cIn.exactDiv(groups) { return exact }
       return try cIn.floorDiv(groups)
     }
-    let shape = kernelShape(then: perGroup, .known(filters))
+    var shape: [Dim] = []
+    shape.reserveCapacity(rank + 2)
+    for k in kernelSize { shape.append(.known(k)) }
+    shape.append(perGroup)
+    shape.append(.known(filters))
     guard
       let r = try LoRA.rank(
         loraRank, constrained: kernelConstrained, weight: "kernel", c.name)
     else {
-      weights.append(Weight("kernel", dims: shape))
-      return
+      // Room for the bias `weights` appends.
+      var kernel: [Weight] = []
+      kernel.reserveCapacity(2)
+      kernel.append(Weight("kernel", dims: shape))
+      return kernel
     }
-    weights.append(Weight("kernel", dims: shape, trainable: false))
-    weights.append(Weight("lora_kernel_a", dims: shape.dropLast() + [.known(r)]))
-    weights.append(Weight("lora_kernel_b", [r, filters]))
+    return [
+      Weight("kernel", dims: shape, trainable: false),
+      Weight("lora_kernel_a", dims: shape.dropLast() + [.known(r)]),
+      Weight("lora_kernel_b", [r, filters]),
+    ]
   }
 }
