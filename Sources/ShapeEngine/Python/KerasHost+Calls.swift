@@ -5,10 +5,10 @@ import StatementLanguage
 
 extension KerasHost {
   /// `Conv2D(32, 3, padding="same")`: a new layer, named now as Keras names it.
-  func construct(_ className: String, _ args: PyArguments, _ interpreter: Interpreter)
-    throws(PyError) -> PyValue
-  {
-    guard let entry = Catalog.entry(className) else {
+  func construct(
+    _ className: String, entry: LayerEntry?, _ args: PyArguments, _ interpreter: Interpreter
+  ) throws(PyError) -> PyValue {
+    guard let entry else {
       var range = args.range
       if let r = range { range = SourceRange(r.start, r.start + className.count) }
       throw Self.unknownClass(className, at: range)
