@@ -5,10 +5,10 @@ import StatementLanguage
 
 extension KerasHost {
   /// `Conv2D(32, 3, padding="same")`: a new layer, named now as Keras names it.
-  func construct(_ className: String, _ args: PyArguments, _ interpreter: Interpreter)
-    throws(PyError) -> PyValue
-  {
-    guard let entry = Catalog.entry(className) else {
+  func construct(
+    _ className: String, entry: LayerEntry?, _ args: PyArguments, _ interpreter: Interpreter
+  ) throws(PyError) -> PyValue {
+    guard let entry else {
       var range = args.range
       if let r = range { range = SourceRange(r.start, r.start + className.count) }
       throw Self.unknownClass(className, at: range)
@@ -85,6 +85,21 @@ extension KerasHost {
       return outputs(outs)
     } catch {
       throw raise(error, at: args.range)
+    }
+  }
+
+  /// kshape's habit: layer `l` written on its own line stacks on tensor `t`. The call
+  /// `callLayer` makes for `layer(t)`, without going through Python's arguments (a statement
+  /// of a script of layers makes one).
+  func stack(_ l: Int, on t: Int, at range: SourceRange?) throws(PyError) -> PyValue {
+    do {
+      let effect = try evaluator.call(
+        l, on: .single(graph.tensors[t].type), inputs: [t], range,
+        site: CallSite(positional: [.tensor(t)]))
+      guard case .called(_, let outs) = effect else { return .none }
+      return outputs(outs)
+    } catch {
+      throw raise(error, at: range)
     }
   }
 

@@ -219,7 +219,7 @@ extension KerasHost {
         "\(Self.snakeCase(cls))() missing 1 required positional argument: 'inputs'",
         at: args.range)
     }
-    let made = try construct(cls, args, interpreter)
+    let made = try construct(cls, entry: Catalog.entry(cls), args, interpreter)
     guard case .object(let o) = made, let layer = o as? LayerObject else { return made }
     return try callLayer(
       layer.index, PyArguments(positional: [inputs], range: args.range), interpreter)

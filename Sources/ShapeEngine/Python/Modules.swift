@@ -41,14 +41,17 @@ final class ModuleObject: PyObject {
 final class LayerClassObject: PyObject {
   unowned let host: KerasHost
   let className: String
-  init(host: KerasHost, className: String) {
+  /// The catalog's entry, found once (nil for a class kshape refuses by name).
+  let entry: LayerEntry?
+  init(host: KerasHost, className: String, entry: LayerEntry?) {
     self.host = host
     self.className = className
+    self.entry = entry
   }
   var typeName: String { "type" }
   var repr: String { "<class 'keras.layers.\(className)'>" }
   func call(_ arguments: PyArguments, _ interpreter: Interpreter) throws(PyError) -> PyValue {
-    try host.construct(className, arguments, interpreter)
+    try host.construct(className, entry: entry, arguments, interpreter)
   }
   func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
     name == "__name__" ? .str(className) : nil
@@ -239,8 +242,9 @@ extension KerasHost {
             try self.mergeFunction(cls, args, interp)
           })
       }
-      if Catalog.entry(attr) != nil || Catalog.opaque[attr] != nil {
-        return .object(LayerClassObject(host: self, className: attr))
+      let entry = Catalog.entry(attr)
+      if entry != nil || Catalog.opaque[attr] != nil {
+        return .object(LayerClassObject(host: self, className: attr, entry: entry))
       }
       return nil
     }

@@ -68,8 +68,9 @@ final class Runtime: @unchecked Sendable {
     case "Input", "InputLayer": value = host.layersModule.lookup(name)
     case "Model", "Sequential": value = host.modelsModule.lookup(name)
     default:
-      value =
-        Catalog.entry(name) == nil ? nil : .object(LayerClassObject(host: host, className: name))
+      value = Catalog.entry(name).map {
+        .object(LayerClassObject(host: host, className: name, entry: $0))
+      }
     }
     if let value { interpreter.builtins[name] = value }
     return value
