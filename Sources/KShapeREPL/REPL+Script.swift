@@ -36,8 +36,8 @@ extension REPL {
     while run.status == 0, !run.quit, case .line(let line) = reader.readLine(prompt: "") {
       number += 1
       if output.stopped() { return 2 }
-      for chunk in chunker.add(line, number: number) where run.status == 0 && !run.quit {
-        run.run(chunk)
+      chunker.add(line, number: number) { chunk in
+        if run.status == 0, !run.quit { run.run(chunk) }
       }
     }
     if run.status == 0, !run.quit, let chunk = chunker.finish() { run.run(chunk) }

@@ -132,7 +132,7 @@ public final class REPL {
   static func isCommandLine(_ line: String) -> Bool {
     // Most lines are Python: ruled out by their first word (or a `?`, 0x3F, for `Conv2D?`),
     // without the parsers below.
-    guard commandWords.contains(String(Parser.leadingLetters(line))) || line.utf8.contains(0x3F)
+    guard commandStarts.containsLeadingWord(of: line) || line.utf8.contains(0x3F)
     else { return false }
     return ImportCommand.parse(line) != nil || HelpShortcut.topic(line) != nil
       || Session.command(in: line) != nil
@@ -142,6 +142,9 @@ public final class REPL {
   /// Every word a command line can start with (`Conv2D?` aside: that ends with `?`).
   static let commandWords: Set<String> = Session.commands.union(SessionCommand.words)
     .union(["load", "import"])
+
+  /// `commandWords`, matched against a line's first word without making a string of it.
+  static let commandStarts = LeadingWords(commandWords)
 
   /// Runs a text: a command, or Python statements, calling `each` with every statement's
   /// source, its line number, its outcome and the style to show it in; `each` returns false to

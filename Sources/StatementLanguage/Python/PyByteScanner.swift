@@ -8,8 +8,8 @@ struct PyByteScanner {
   private let bytes: UnsafeBufferPointer<UInt8>
   private var position = 0
   private var tokens: [PyToken] = []
-  /// Open brackets' bytes, innermost last.
-  private var brackets: [UInt8] = []
+  /// Open brackets, innermost last.
+  private var brackets = BracketStack()
   private var indents: [Int] = [0]
 
   /// The tokens `PyLexer` would make of `text`, or nil where the text needs the full scanner.
@@ -165,9 +165,9 @@ struct PyByteScanner {
     switch first {
     case 0x28, 0x5B, 0x7B:
       guard brackets.count < PyLexer.maxBrackets else { return false }
-      brackets.append(first)
+      brackets.push(first)
     case 0x29, 0x5D, 0x7D:
-      guard let open = brackets.popLast(), Self.closer(open) == first else { return false }
+      guard let open = brackets.pop(), Self.closer(open) == first else { return false }
     default: break
     }
     emit(.op(op), start, position)
@@ -187,4 +187,37 @@ struct PyByteScanner {
     }
     return table
   }()
+}
+
+/// The scanner's open brackets, innermost last: the first 32 held in a word, two bits each (a
+/// statement's brackets rarely nest deeper), so a line is scanned without allocating a stack.
+struct BracketStack {
+  private var inline: UInt64 = 0
+  private var spill: [UInt8] = []
+  private(set) var count = 0
+  private static let inlineCapacity = 32
+
+  var isEmpty: Bool { count == 0 }
+
+  /// Pushes an opening bracket's byte: `(`, `[` or `{`.
+  mutating func push(_ open: UInt8) {
+    if count < Self.inlineCapacity {
+      let code: UInt64 = open == 0x28 ? 1 : open == 0x5B ? 2 : 3
+      inline |= code << UInt64(2 * count)
+    } else {
+      spill.append(open)
+    }
+    count += 1
+  }
+
+  /// Pops the innermost opening bracket's byte; nil when none is open.
+  mutating func pop() -> UInt8? {
+    guard count > 0 else { return nil }
+    count -= 1
+    if count >= Self.inlineCapacity { return spill.popLast() }
+    let shift = UInt64(2 * count)
+    let code = (inline >> shift) & 3
+    inline &= ~(3 << shift)
+    return code == 1 ? 0x28 : code == 2 ? 0x5B : 0x7B
+  }
 }

@@ -102,7 +102,9 @@ public struct PyParser {
         consume()
         continue
       }
-      statements += try parseStatement()
+      let parsed = try parseStatement()
+      // A program of one line is its first statement's array as it is (no second array).
+      if statements.isEmpty { statements = parsed } else { statements += parsed }
     }
     return statements
   }
@@ -165,7 +167,8 @@ public struct PyParser {
     var body: [PyStmt] = []
     while consume(if: .dedent) == nil {
       if at(.end) { break }
-      body += try parseStatement()
+      let parsed = try parseStatement()
+      if body.isEmpty { body = parsed } else { body += parsed }
     }
     return body
   }
