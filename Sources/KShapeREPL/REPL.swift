@@ -180,11 +180,15 @@ public final class REPL {
       characters = made
       return made
     }
-    // What the typo check asks of the names before the text ran: only the text's own words can
-    // be a piece's first word, so only they are looked up (not the whole, growing session).
-    let names = Self.words(of: text, where: { session.hasName($0) })
     // A parse of the text before its quotes were straightened is not this text's.
     let parsed = text == original ? parsed : nil
+    // What the typo check asks of the names before the text ran: only the text's own words can
+    // be a piece's first word, so only they are looked up (not the whole, growing session).
+    // A text of one statement is looked up only if it fails, once the session is done with it:
+    // a failed statement leaves the session's names as they were before it (it is undone).
+    let single = parsed?.statements.count == 1
+    let names = single ? [] : Self.words(of: text, where: { session.hasName($0) })
+    var failure: (piece: String, line: Int, outcome: Outcome)?
     session.submitProgram(text, name: name, firstLine: firstLine, parsed: parsed) {
       piece, outcome, accepted in
       if accepted { link?.record(.statement(piece)) }
@@ -205,12 +209,20 @@ public final class REPL {
       // Only an export or a failure can change here: any other outcome is passed on as it is,
       // not copied (it carries the graph).
       switch outcome {
+      case .failure where single:
+        // Shown below, once the session is done (the last statement of the text).
+        failure = (piece, line, outcome)
+        return false
       case .export, .failure:
         return each(
           piece, line,
           Self.withCommandTypo(ExportWriter.perform(outcome), piece, names: names), style)
       default: return each(piece, line, outcome, style)
       }
+    }
+    if let (piece, line, outcome) = failure {
+      let names = Self.words(of: text, where: { session.hasName($0) })
+      _ = each(piece, line, Self.withCommandTypo(outcome, piece, names: names), style)
     }
   }
 
