@@ -47,6 +47,20 @@ public struct LeadingWords: Sendable {
 
   /// Whether the letters `line` starts with (`Parser.leadingLetters`) are one of the words.
   public func containsLeadingWord(of line: String) -> Bool {
+    // The line's bytes where they are contiguous and the word is ASCII (nearly always).
+    let fast = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      var i = 0
+      while i < bytes.count, bytes[i] == 0x20 || (bytes[i] >= 0x09 && bytes[i] <= 0x0D) { i += 1 }
+      if i < bytes.count, bytes[i] >= 0x80 { return nil }
+      var j = i
+      while j < bytes.count, (bytes[j] | 0x20) >= 0x61, (bytes[j] | 0x20) <= 0x7A { j += 1 }
+      guard j > i, j - i < byLength.count else { return false }
+      for candidate in byLength[j - i] where candidate[0] == bytes[i] {
+        if candidate.elementsEqual(bytes[i..<j]) { return true }
+      }
+      return false
+    }
+    if let fast, let answer = fast { return answer }
     let word = Parser.leadingLetters(line).utf8
     let count = word.count
     guard count < byLength.count, let first = word.first else { return false }

@@ -12,7 +12,7 @@ extension PyParser {
       consume()
       return PyExpr(.none, token.range)
     case .name(let name):
-      if pyKeywords.contains(name) {
+      if isPyKeyword(name) {
         if ["yield", "await", "async", "class", "with", "try"].contains(name) {
           throw refused(token)
         }

@@ -26,7 +26,7 @@ extension PyParser {
   func startsExpression() -> Bool {
     switch peek().kind {
     case .name(let n):
-      return !pyKeywords.contains(n)
+      return !isPyKeyword(n)
         || ["None", "True", "False", "not", "lambda", "await"].contains(n)
     case .int, .float, .string: return true
     case .op(let o): return ["(", "[", "{", "-", "+", "~", "*", "..."].contains(o)

@@ -71,7 +71,7 @@ public struct PyParser {
   /// An identifier (not a keyword), with its range.
   mutating func parseName() throws(PySyntaxError) -> (String, SourceRange) {
     let token = peek()
-    guard case .name(let name) = token.kind, !pyKeywords.contains(name) else {
+    guard case .name(let name) = token.kind, !isPyKeyword(name) else {
       throw invalid(token)
     }
     consume()

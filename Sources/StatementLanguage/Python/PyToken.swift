@@ -57,3 +57,23 @@ let pyKeywords: Set<String> = [
   "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with",
   "yield",
 ]
+
+/// Whether `name` is one of `pyKeywords`. Most names are ruled out by their first byte and
+/// length (no keyword starts with `D` or `h`, none starting with `p` has 7 letters) before the
+/// set is asked: every name of every statement is checked, and hashing it costs more.
+func isPyKeyword(_ name: String) -> Bool {
+  let utf8 = name.utf8
+  guard let first = utf8.first, first < 0x80, utf8.count < 64 else { return false }
+  guard keywordLengths[Int(first)] & (1 << UInt64(utf8.count)) != 0 else { return false }
+  return pyKeywords.contains(name)
+}
+
+/// For each first byte, the lengths of the keywords that start with it, as bits.
+private let keywordLengths: [UInt64] = {
+  var table = [UInt64](repeating: 0, count: 128)
+  for word in pyKeywords {
+    guard let first = word.utf8.first else { continue }
+    table[Int(first)] |= 1 << UInt64(word.utf8.count)
+  }
+  return table
+}()
