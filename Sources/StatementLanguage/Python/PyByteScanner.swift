@@ -179,11 +179,11 @@ struct PyByteScanner {
   }
 
   /// `PyLexer.operators` by their first byte, longest first, with the spelling tokens carry.
-  private static let operators: [[(bytes: [UInt8], text: String)]] = {
-    var table = [[(bytes: [UInt8], text: String)]](repeating: [], count: 128)
+  private static let operators: [[(bytes: [UInt8], op: PyOp)]] = {
+    var table = [[(bytes: [UInt8], op: PyOp)]](repeating: [], count: 128)
     for op in PyLexer.operators {
       guard let first = op.utf8.first else { continue }
-      table[Int(first)].append((Array(op.utf8), op))
+      table[Int(first)].append((Array(op.utf8), PyOp(op)))
     }
     return table
   }()

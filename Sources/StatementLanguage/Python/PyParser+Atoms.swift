@@ -70,7 +70,7 @@ extension PyParser {
 
   /// After a first item: `(',' star_expression)* ','?` up to `closer`; a missing comma gets
   /// Python's hint.
-  mutating func parseRestOfSequence(first: PyExpr, closer: String) throws(PySyntaxError)
+  mutating func parseRestOfSequence(first: PyExpr, closer: PyOp) throws(PySyntaxError)
     -> [PyExpr]
   {
     var items = [first]
@@ -201,7 +201,7 @@ extension PyParser {
   /// parameters := param (',' param)* ','?     param := NAME (':' expression)? ('=' expression)?
   ///   | '*' NAME? | '**' NAME | '/'
   /// `closer` is `)` for a def and `:` for a lambda (whose parameters have no annotations).
-  mutating func parseParameters(closer: String) throws(PySyntaxError) -> [PyParameter] {
+  mutating func parseParameters(closer: PyOp) throws(PySyntaxError) -> [PyParameter] {
     var parameters: [PyParameter] = []
     var names: Set<String> = []
     var sawDefault = false

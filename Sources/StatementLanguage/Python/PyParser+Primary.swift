@@ -185,7 +185,8 @@ extension PyParser {
     var depth = 0
     var i = open
     while i < limit {
-      if case .op(let o) = tokens[i].kind, let f = o.utf8.first, o.utf8.count == 1 {
+      if case .op(let o) = tokens[i].kind, o.count == 1 {
+        let f = o.first
         if f == 0x28 || f == 0x5B || f == 0x7B {
           depth += 1
         } else if f == 0x29 || f == 0x5D || f == 0x7D {

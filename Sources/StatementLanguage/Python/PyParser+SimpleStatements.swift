@@ -96,8 +96,8 @@ extension PyParser {
     }
   }
 
-  static let augmentedOperators: [String: PyBinaryOp] = Dictionary(
-    uniqueKeysWithValues: PyBinaryOp.allCases.map { ($0.rawValue + "=", $0) })
+  static let augmentedOperators: [PyOp: PyBinaryOp] = Dictionary(
+    uniqueKeysWithValues: PyBinaryOp.allCases.map { (PyOp($0.rawValue + "="), $0) })
 
   /// assignment := (star_targets '=')+ star_expressions | target augassign star_expressions
   ///   | target ':' expression ('=' star_expressions)?

@@ -36,7 +36,10 @@ public struct PyParser {
 
   func peek(_ ahead: Int = 0) -> PyToken { tokens[min(index + ahead, tokens.count - 1)] }
 
-  func at(_ op: String) -> Bool { peek().kind == .op(op) }
+  func at(_ op: PyOp) -> Bool {
+    if case .op(let o) = tokens[min(index, tokens.count - 1)].kind { return o == op }
+    return false
+  }
 
   func atKeyword(_ word: String) -> Bool { peek().kind == .name(word) }
 
@@ -49,13 +52,13 @@ public struct PyParser {
     return token
   }
 
-  mutating func consume(if op: String) -> PyToken? { at(op) ? consume() : nil }
+  mutating func consume(if op: PyOp) -> PyToken? { at(op) ? consume() : nil }
 
   mutating func consume(keyword: String) -> PyToken? { atKeyword(keyword) ? consume() : nil }
 
   /// Consumes `op`, or throws `message` (Python's "expected ':'") at the token found instead.
   @discardableResult
-  mutating func expect(_ op: String, _ message: String? = nil) throws(PySyntaxError) -> PyToken {
+  mutating func expect(_ op: PyOp, _ message: String? = nil) throws(PySyntaxError) -> PyToken {
     if let token = consume(if: op) { return token }
     throw invalid(peek(), message ?? "expected '\(op)'")
   }

@@ -8,7 +8,7 @@ struct PyToken: Sendable, Equatable {
     case float(Double)
     case string(PyStringPiece)
     /// Punctuation and operators: `(`, `+=`, `**`, `...`.
-    case op(String)
+    case op(PyOp)
     case newline
     case indent
     case dedent
@@ -77,3 +77,44 @@ private let keywordLengths: [UInt64] = {
   }
   return table
 }()
+
+/// An operator or punctuation token as written (`(`, `+=`, `...`): its bytes (three at most,
+/// `PyLexer.operators`) packed into an integer, so that the parser's many questions of the form
+/// "is the next token `(`?" compare integers rather than strings.
+struct PyOp: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+  /// The bytes, first in the lowest byte (bytes past the fourth are not kept: no operator has).
+  let code: UInt32
+
+  init(_ text: String) {
+    var code: UInt32 = 0
+    for (i, b) in text.utf8.prefix(4).enumerated() { code |= UInt32(b) << UInt32(8 * i) }
+    self.code = code
+  }
+
+  init(stringLiteral value: StaticString) {
+    var code: UInt32 = 0
+    value.withUTF8Buffer { bytes in
+      for (i, b) in bytes.prefix(4).enumerated() { code |= UInt32(b) << UInt32(8 * i) }
+    }
+    self.code = code
+  }
+
+  /// The first byte (`(` for `(`).
+  var first: UInt8 { UInt8(truncatingIfNeeded: code) }
+
+  /// How many bytes the operator has.
+  var count: Int { (32 - code.leadingZeroBitCount + 7) / 8 }
+
+  /// The operator as text.
+  var text: String {
+    var bytes: [UInt8] = []
+    var rest = code
+    while rest != 0 {
+      bytes.append(UInt8(truncatingIfNeeded: rest))
+      rest >>= 8
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  var description: String { text }
+}
