@@ -5,14 +5,17 @@ extension PyParser {
   mutating func parseAtom() throws(PySyntaxError) -> PyExpr {
     let token = peek()
     switch token.kind {
-    case .name("True"), .name("False"):
-      consume()
-      return PyExpr(.bool(token.kind == .name("True")), token.range)
-    case .name("None"):
-      consume()
-      return PyExpr(.none, token.range)
     case .name(let name):
+      // `True`, `False` and `None` are keywords: other names are not compared with them.
       if isPyKeyword(name) {
+        if name == "True" || name == "False" {
+          consume()
+          return PyExpr(.bool(name == "True"), token.range)
+        }
+        if name == "None" {
+          consume()
+          return PyExpr(.none, token.range)
+        }
         if ["yield", "await", "async", "class", "with", "try"].contains(name) {
           throw refused(token)
         }

@@ -34,6 +34,10 @@ extension PyParser {
   ///   | raise_stmt
   mutating func parseSimpleStatement() throws(PySyntaxError) -> PyStmt {
     let token = peek()
+    // Every case below but the last starts with a keyword.
+    if case .name(let name) = token.kind, !isPyKeyword(name) {
+      return try parseAssignmentOrExpression()
+    }
     switch token.kind {
     case .name("pass"):
       consume()

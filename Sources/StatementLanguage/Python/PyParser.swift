@@ -41,7 +41,11 @@ public struct PyParser {
     return false
   }
 
-  func atKeyword(_ word: String) -> Bool { peek().kind == .name(word) }
+  func atKeyword(_ word: String) -> Bool {
+    guard case .name(let name) = tokens[min(index, tokens.count - 1)].kind else { return false }
+    // Lengths first: most names are not the keyword asked about, and differ in length.
+    return name.utf8.count == word.utf8.count && name == word
+  }
 
   func at(_ kind: PyToken.Kind) -> Bool { peek().kind == kind }
 
@@ -115,6 +119,9 @@ public struct PyParser {
   /// statement := compound_stmt | simple_stmts
   mutating func parseStatement() throws(PySyntaxError) -> [PyStmt] {
     let token = peek()
+    // A statement that starts with a name that is no keyword is a simple one (the cases below
+    // are keywords): decided without comparing the name with each of them.
+    if case .name(let name) = token.kind, !isPyKeyword(name) { return try parseSimpleStatements() }
     switch token.kind {
     case .indent:
       throw PySyntaxError("IndentationError", "unexpected indent", at: token.range)

@@ -91,11 +91,21 @@ struct PyOp: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvert
     self.code = code
   }
 
+  @inline(__always)
   init(stringLiteral value: StaticString) {
-    var code: UInt32 = 0
-    value.withUTF8Buffer { bytes in
-      for (i, b) in bytes.prefix(4).enumerated() { code |= UInt32(b) << UInt32(8 * i) }
+    // Read directly (the parser makes one at every `at("(")`): a one-character literal may be
+    // stored as its scalar, a longer one as its bytes.
+    guard value.hasPointerRepresentation else {
+      code = value.unicodeScalar.value < 0x80 ? value.unicodeScalar.value : 0
+      return
     }
+    let bytes = value.utf8Start
+    let count = value.utf8CodeUnitCount
+    var code: UInt32 = 0
+    if count > 0 { code = UInt32(bytes[0]) }
+    if count > 1 { code |= UInt32(bytes[1]) << 8 }
+    if count > 2 { code |= UInt32(bytes[2]) << 16 }
+    if count > 3 { code |= UInt32(bytes[3]) << 24 }
     self.code = code
   }
 
