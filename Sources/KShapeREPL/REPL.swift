@@ -172,14 +172,9 @@ public final class REPL {
     defer { link?.finish(self) }
     var style = self.style
     style.width = measureWidth()
-    // The text as `Character`s, made only for a statement that is not the whole text.
-    var characters: [Character]?
-    func chars() -> [Character] {
-      if let characters { return characters }
-      let made = Array(text)
-      characters = made
-      return made
-    }
+    // The text as `Character`s, made only for a statement that is not the whole text (a value
+    // the closure below mutates, not a local function that captures it: that took a box a run).
+    var characters = LazyCharacters(text: text)
     // A parse of the text before its quotes were straightened is not this text's.
     let parsed = text == original ? parsed : nil
     // What the typo check asks of the names before the text ran: only the text's own words can
@@ -196,15 +191,16 @@ public final class REPL {
       var line = firstLine
       if case .failure(let e) = outcome,
         let r = e.statementRange ?? (e.source == nil ? e.diagnostic.range : nil),
-        r.start <= chars().count
+        r.start <= characters.get().count
       {
         // Where the error stands in the text: the program's own line of a traceback (a syntax
         // error's piece is the whole text). Clamped: a range that starts before the text (an
         // INDENT's range was once so for a tab-indented line) must not trap.
-        let at = min(max(r.start, 0), chars().count)
-        line += chars()[..<at].filter { $0 == "\n" }.count
-      } else if piece != text, let start = Self.offset(of: piece, in: chars()) {
-        line += chars()[..<start].filter { $0 == "\n" }.count
+        let chars = characters.get()
+        let at = min(max(r.start, 0), chars.count)
+        line += chars[..<at].filter { $0 == "\n" }.count
+      } else if piece != text, let start = Self.offset(of: piece, in: characters.get()) {
+        line += characters.get()[..<start].filter { $0 == "\n" }.count
       }
       // Only an export or a failure can change here: any other outcome is passed on as it is,
       // not copied (it carries the graph).
@@ -298,6 +294,21 @@ public final class REPL {
   /// session's names; file paths after `load`, `import PATH` and `export FORMAT`.
   public func completions(_ before: String) -> [String] {
     Completion(session: session).candidates(before)
+  }
+}
+
+/// A text's `Character`s, made the first time they are asked for.
+struct LazyCharacters {
+  let text: String
+  private var made: [Character]?
+
+  init(text: String) { self.text = text }
+
+  mutating func get() -> [Character] {
+    if let made { return made }
+    let chars = Array(text)
+    made = chars
+    return chars
   }
 }
 

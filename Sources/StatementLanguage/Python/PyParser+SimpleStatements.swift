@@ -108,14 +108,16 @@ extension PyParser {
   mutating func parseAssignmentOrExpression() throws(PySyntaxError) -> PyStmt {
     let first = try parseStarExpressions()
     if at("=") {
-      var items = [first]
+      // Each item but the last is a target (one array for them, of the size most have: one).
+      var targets: [PyExpr] = []
+      var value = first
       while consume(if: "=") != nil {
         if atKeyword("yield") { throw refused(peek()) }
-        items.append(try parseStarExpressions())
+        targets.append(value)
+        value = try parseStarExpressions()
       }
-      let value = items.removeLast()
-      for target in items { try checkTarget(target, context: .assignment) }
-      return PyStmt(.assign(targets: items, value: value), first.range.union(value.range))
+      for target in targets { try checkTarget(target, context: .assignment) }
+      return PyStmt(.assign(targets: targets, value: value), first.range.union(value.range))
     }
     if case .op(let op) = peek().kind, let binary = Self.augmentedOperators[op] {
       try checkTarget(first, context: .augmented)
