@@ -13,9 +13,23 @@ public enum Render {
     return out.string
   }
 
-  /// `tensor`, written at the end of `out`.
+  /// `tensor`, written at the end of `out`: first on the stack, where the pieces are copied
+  /// without an array's checks, then at once (a name too long for the stack is written the
+  /// ordinary way).
   static func appendTensor(_ t: Int, in graph: Graph, to out: inout TextBytes) {
-    // `TensorType.kerasRepr`, then the detail line; written as bytes, the node read in place.
+    let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { buffer in
+      guard var fixed = FixedBytes(buffer) else { return false }
+      writeTensor(t, in: graph, to: &fixed)
+      guard !fixed.overflowed else { return false }
+      out.bytes.append(contentsOf: fixed.written)
+      return true
+    }
+    if !written { writeTensor(t, in: graph, to: &out) }
+  }
+
+  /// The text of `tensor`, written to `out`.
+  static func writeTensor(_ t: Int, in graph: Graph, to out: inout some TextSink) {
+    // `TensorType.kerasRepr`, then the detail line; the node read in place.
     graph.tensors.withUnsafeBufferPointer { tensors in
       let node = tensors[t]
       out.append("<KerasTensor shape=" as StaticString)
@@ -34,7 +48,13 @@ public enum Render {
         out.append(UInt8(ascii: ")"))
         if layers[node.layer].layer != nil {
           out.append(", " as StaticString)
-          appendParams(layers[node.layer].params, to: &out)
+          // `appendParams`.
+          let params = layers[node.layer].params
+          if params.formulas == nil {
+            out.appendGrouped(params.total)
+          } else {
+            out.append(Self.params(params))
+          }
           out.append(" params" as StaticString)
         }
       }
