@@ -1,6 +1,14 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// A release build leaves out the run-time exclusivity checks (`-enforce-exclusivity=unchecked`):
+// they were 5% of the instructions of a script of statements (42 checked accesses a statement).
+// Debug builds, which the tests and CI's fuzz run use, keep them, so an overlapping access is
+// still caught there; the compile-time checks stay in both.
+let engine: [SwiftSetting] = [
+  .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+]
+
 let package = Package(
   name: "kshape",
   platforms: [.macOS(.v13)],
@@ -17,37 +25,39 @@ let package = Package(
   ],
   targets: [
     // Pure cores: no I/O.
-    .target(name: "ShapeCore"),
-    .target(name: "LayerCatalog", dependencies: ["ShapeCore"]),
-    .target(name: "StatementLanguage"),
+    .target(name: "ShapeCore", swiftSettings: engine),
+    .target(name: "LayerCatalog", dependencies: ["ShapeCore"], swiftSettings: engine),
+    .target(name: "StatementLanguage", swiftSettings: engine),
     // The Python subset's values and interpreter (no Keras, no I/O): the host adds Keras.
-    .target(name: "PythonRuntime", dependencies: ["StatementLanguage", "CMalloc"]),
+    .target(
+      name: "PythonRuntime", dependencies: ["StatementLanguage", "CMalloc"], swiftSettings: engine),
     // The C library's count of the heap in use (the interpreter's memory limit).
     .systemLibrary(name: "CMalloc"),
     // JSON as Keras writes it (ordered objects, ints kept), with paths for messages.
-    .target(name: "KerasJSON"),
+    .target(name: "KerasJSON", swiftSettings: engine),
     // The only reader of model files: a .keras archive or a JSON file -> JSONValue, with limits.
     .target(
       name: "ModelFiles",
-      dependencies: ["KerasJSON", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+      dependencies: ["KerasJSON", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      swiftSettings: engine),
     // The engine: sessions, graphs, evaluation, rendering. No I/O.
     .target(
       name: "ShapeEngine",
       dependencies: [
         "ShapeCore", "LayerCatalog", "StatementLanguage", "PythonRuntime", "KerasJSON",
-      ]),
+      ], swiftSettings: engine),
     // Terminal side.
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]),
-    .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+    .target(name: "LineEditor", dependencies: ["CLibEdit"], swiftSettings: engine),
     // The session store: sessions, their events, undo/redo and line history in one SQLite file.
     .target(name: "SessionStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "KShapeREPL",
       dependencies: [
         "ShapeEngine", "PythonRuntime", "LineEditor", "ModelFiles", "KerasJSON", "SessionStore",
-      ]),
+      ], swiftSettings: engine),
     .executableTarget(
       name: "kshape",
       dependencies: [
@@ -60,7 +70,7 @@ let package = Package(
       // CoreFoundation and ICU) are named even without --static-swift-stdlib; libedit's own
       // libraries follow it (`pkg-config --static --libs libedit`), all in the -dev packages
       // the README installs.
-      swiftSettings: [
+      swiftSettings: engine + [
         .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))
       ],
       linkerSettings: [

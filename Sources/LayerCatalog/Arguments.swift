@@ -19,27 +19,86 @@ public struct Parameter: Hashable, Sendable {
 }
 
 /// A layer constructor's signature, in Keras's positional order.
+///
+/// One shared, immutable box: a signature is copied into every binding (`BoundArguments`) and
+/// read from every catalog entry, and a copy is one reference.
 public struct Signature: Hashable, Sendable {
-  public var parameters: [Parameter]
+  public var parameters: [Parameter] { storage.parameters }
   /// Keywords a class takes through `**kwargs` besides the Layer ones: popped by the constructor
   /// itself (Embedding's deprecated `input_length`) or handed to its own base class (image
   /// preprocessing layers pass `data_format` and `bounding_box_format` on). Accepted, but not
   /// in Keras's signature.
-  public var extraKeywords: [Parameter]
+  public var extraKeywords: [Parameter] { storage.extraKeywords }
   /// False for a constructor without **kwargs (SpatialDropout2D takes only its own names).
-  public var takesBaseKeywords: Bool
+  public var takesBaseKeywords: Bool { storage.takesBaseKeywords }
   /// True for a constructor that takes **kwargs and drops them unread (HashedCrossing): any
   /// keyword is accepted and ignored, as Python does.
-  public var ignoresUnknownKeywords: Bool
+  public var ignoresUnknownKeywords: Bool { storage.ignoresUnknownKeywords }
+  var slots: Slots { storage.slots }
+
+  private final class Storage: Sendable {
+    let parameters: [Parameter]
+    let extraKeywords: [Parameter]
+    let takesBaseKeywords: Bool
+    let ignoresUnknownKeywords: Bool
+    let slots: Slots
+    init(_ p: [Parameter], _ extra: [Parameter], _ takesBase: Bool, _ ignores: Bool) {
+      parameters = p
+      extraKeywords = extra
+      takesBaseKeywords = takesBase
+      ignoresUnknownKeywords = ignores
+      slots = Slots(p, extra, takesBase)
+    }
+  }
+  private let storage: Storage
 
   public init(
     _ parameters: [Parameter], extraKeywords: [Parameter] = [], takesBaseKeywords: Bool = true,
     ignoresUnknownKeywords: Bool = false
   ) {
-    self.parameters = parameters
-    self.extraKeywords = extraKeywords
-    self.takesBaseKeywords = takesBaseKeywords
-    self.ignoresUnknownKeywords = ignoresUnknownKeywords
+    storage = Storage(parameters, extraKeywords, takesBaseKeywords, ignoresUnknownKeywords)
+  }
+
+  public static func == (a: Signature, b: Signature) -> Bool {
+    a.storage === b.storage
+      || (a.parameters == b.parameters && a.extraKeywords == b.extraKeywords
+        && a.takesBaseKeywords == b.takesBaseKeywords
+        && a.ignoresUnknownKeywords == b.ignoresUnknownKeywords)
+  }
+
+  public func hash(into h: inout Hasher) {
+    h.combine(parameters)
+    h.combine(extraKeywords)
+    h.combine(takesBaseKeywords)
+    h.combine(ignoresUnknownKeywords)
+  }
+
+  /// What binding reads of every slot (own parameters, extra keywords, base keywords), made
+  /// with the signature: the names' keys in one array, which slots are required, and where each
+  /// base keyword binds. A name is then found by comparing integers, without copying a
+  /// `Parameter` (its name and default) per slot looked at.
+  struct Slots: Hashable, Sendable {
+    var keys: [UInt32] = []
+    var required: [Int] = []
+    /// The first slot of each of `baseKeywords` (its own slot, or an earlier one of the same
+    /// name), -1 where the signature takes no base keywords.
+    var base: [Int] = []
+
+    init(_ own: [Parameter], _ extra: [Parameter], _ takesBase: Bool) {
+      let all = own + extra + (takesBase ? Signature.baseKeywords : [])
+      keys = all.map(\.key)
+      for (slot, p) in all.enumerated() where p.defaultValue == nil { required.append(slot) }
+      base = Signature.baseKeywords.map { b in
+        guard takesBase else { return -1 }
+        return all.firstIndex { $0.key == b.key && $0.name == b.name } ?? -1
+      }
+    }
+  }
+
+  /// The Layer keywords whose slot `Slots.base` keeps (indices into `baseKeywords`).
+  public enum BaseKeyword: Int, Sendable {
+    case name = 0
+    case dtype, trainable, autocast
   }
 
   /// The keyword arguments every Keras layer accepts (Layer.__init__ and its allowed **kwargs;
@@ -145,7 +204,7 @@ public struct BoundArguments: Sendable {
       values[slot] = v
       if slot < own.count { hint = slot + 1 }
     }
-    for slot in 0..<slotCount where value(at: slot) == nil && parameter(slot).defaultValue == nil {
+    for slot in signature.slots.required where value(at: slot) == nil {
       let name = parameter(slot).name
       // A keyword that repeats one of the signature's own names binds there.
       guard slot < own.count || !own.contains(where: { $0.name == name }) else { continue }
@@ -170,19 +229,36 @@ public struct BoundArguments: Sendable {
   /// what it finds), then the extra and base keywords in order.
   private func slot(of name: String, from start: Int = 0) -> Int? {
     let key = Parameter.nameKey(name)
-    func matches(_ p: Parameter) -> Bool { p.key == key && p.name == name }
-    let own = signature.parameters
-    if !own.isEmpty {
-      var i = start < own.count ? start : 0
-      for _ in 0..<own.count {
-        if matches(own[i]) { return i }
-        i = i + 1 == own.count ? 0 : i + 1
+    let own = signature.parameters.count
+    return signature.slots.keys.withUnsafeBufferPointer { keys -> Int? in
+      if own > 0 {
+        var i = start < own ? start : 0
+        for _ in 0..<own {
+          if keys[i] == key, signature.parameters[i].name == name { return i }
+          i = i + 1 == own ? 0 : i + 1
+        }
       }
+      for i in own..<keys.count where keys[i] == key && parameter(named: i) == name { return i }
+      return nil
     }
-    if let i = signature.extraKeywords.firstIndex(where: matches) { return own.count + i }
-    guard signature.takesBaseKeywords, let i = Signature.baseKeywords.firstIndex(where: matches)
-    else { return nil }
-    return own.count + signature.extraKeywords.count + i
+  }
+
+  /// Slot `slot`'s name, read in place.
+  private func parameter(named slot: Int) -> String {
+    let own = signature.parameters.count
+    if slot < own { return signature.parameters[slot].name }
+    let extra = signature.extraKeywords.count
+    if slot < own + extra { return signature.extraKeywords[slot - own].name }
+    return Signature.baseKeywords[slot - own - extra].name
+  }
+
+  /// Slot `slot`'s default, read in place.
+  private func defaultValue(_ slot: Int) -> Value? {
+    let own = signature.parameters.count
+    if slot < own { return signature.parameters[slot].defaultValue }
+    let extra = signature.extraKeywords.count
+    if slot < own + extra { return signature.extraKeywords[slot - own].defaultValue }
+    return Signature.baseKeywords[slot - own - extra].defaultValue
   }
 
   /// Every name the signature binds, in binding order, for "did you mean".
@@ -196,7 +272,14 @@ public struct BoundArguments: Sendable {
   /// The value bound to a parameter (its default when not given).
   public subscript(_ name: String) -> Value {
     guard let slot = slot(of: name) else { return ignored.first { $0.0 == name }?.1 ?? .none }
-    return value(at: slot) ?? parameter(slot).defaultValue ?? .none
+    return value(at: slot) ?? defaultValue(slot) ?? .none
+  }
+
+  /// `self[k.name]` for one of the Layer keywords every construction reads, by its slot.
+  public subscript(base k: Signature.BaseKeyword) -> Value {
+    let slot = signature.slots.base[k.rawValue]
+    guard slot >= 0 else { return self[Signature.baseKeywords[k.rawValue].name] }
+    return value(at: slot) ?? defaultValue(slot) ?? .none
   }
 
   /// Whether the call gave `name` (not its default).

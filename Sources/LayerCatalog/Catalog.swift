@@ -89,7 +89,7 @@ public struct BuiltLayer: Sendable {
 extension DTypePolicy {
   /// The policy named by a layer's `dtype` argument (None: float32).
   public static func of(_ a: BoundArguments) throws(LayerError) -> DTypePolicy {
-    switch a["dtype"] {
+    switch a[base: .dtype] {
     case .none: return .float32
     case .string(let d):
       guard let p = DTypePolicy(d) else {

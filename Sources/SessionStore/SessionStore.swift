@@ -28,12 +28,27 @@ public final class SessionStore: @unchecked Sendable {
     // WAL with synchronous NORMAL: a commit survives the process being killed (the OS holds
     // the write); only a power cut can lose the latest commits. FULL would fsync every statement.
     config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-    do {
-      writer = try DatabasePool(path: path, configuration: config)
-    } catch {
-      throw Self.storeError(error, path: path)
-    }
+    writer = try Self.openPool(path: path, configuration: config, patience: busyTimeout)
     try migrate()
+  }
+
+  /// Several kshape processes may open a store that does not exist yet at the same moment (a
+  /// class starting one session): setting up its WAL journal can find the file locked by
+  /// another process doing the same, without SQLite's busy wait. It is tried again, a few
+  /// milliseconds apart, for as long as the busy timeout.
+  private static func openPool(
+    path: String, configuration: Configuration, patience: TimeInterval
+  ) throws(StoreError) -> DatabasePool {
+    let deadline = Date().addingTimeInterval(patience)
+    while true {
+      do {
+        return try DatabasePool(path: path, configuration: configuration)
+      } catch {
+        let failure = Self.storeError(error, path: path)
+        guard case .locked = failure, Date() < deadline else { throw failure }
+        usleep(5_000)
+      }
+    }
   }
 
   /// A store in memory: what the REPL uses when the file cannot be written.
@@ -62,10 +77,22 @@ public final class SessionStore: @unchecked Sendable {
       let known = Set(Schema.migrations)
       throw .newerSchema(path: path, unknown: Array(applied.subtracting(known)))
     }
-    do {
-      try migrator.migrate(writer)
-    } catch {
-      throw Self.storeError(error, path: path)
+    // GRDB reads which migrations are pending once, then runs each in a transaction of its
+    // own: another process opening the store at the same time may apply one in between, and
+    // running it again fails ("duplicate column name"). Each migration is atomic, so when the
+    // applied ones changed meanwhile, what is left is run again.
+    var before = applied
+    for attempt in 0... {
+      do {
+        try migrator.migrate(writer)
+        return
+      } catch {
+        let now = try? writer.read { db in try migrator.appliedIdentifiers(db) }
+        guard attempt < 2 * Schema.migrations.count, let now, now != before else {
+          throw Self.storeError(error, path: path)
+        }
+        before = now
+      }
     }
   }
 

@@ -24,7 +24,11 @@ public struct DType: Hashable, Sendable, CustomStringConvertible {
     "int16", "int32", "int64", "bool", "string", "complex64", "complex128",
   ]
 
-  public var isFloating: Bool { name.hasPrefix("float") || name == "bfloat16" }
+  /// The four names `all` has for floats, compared whole (a short name compares as two words;
+  /// `hasPrefix` walked the text at every layer call).
+  public var isFloating: Bool {
+    name == "float32" || name == "float16" || name == "float64" || name == "bfloat16"
+  }
   public var isInteger: Bool { name.hasPrefix("int") || name.hasPrefix("uint") }
   public var description: String { name }
 

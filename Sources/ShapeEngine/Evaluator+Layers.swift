@@ -13,7 +13,7 @@ extension Evaluator {
     let trainable: Value
     do throws(LayerError) {
       bound = try BoundArguments(layer: cls, signature: entry.signature, arguments: arguments)
-      trainable = bound["trainable"]
+      trainable = bound[base: .trainable]
       // Layer.__init__'s `trainable` setter, before the class's own checks.
       switch trainable {
       case .bool, .none: break
@@ -46,26 +46,29 @@ extension Evaluator {
     // configs show the class.
     let className = entry.pythonClassName ?? entry.className
     let classNames = naming(entry)
-    let name: String
-    if case .string(let n) = bound["name"] {
-      name = n
-      try checkUnique(name, range: ranges["name"] ?? range, className: className)
-    } else {
-      // New to the graph by construction: `autoName` skips every name in use.
-      name = graph.autoName(classNames.prefix)
-    }
     guard graph.layers.count < Graph.maxLayers else {
       throw EngineError(
         Diagnostic(
           "the session has \(Graph.maxLayers) layers, the most it holds (the limit that bounds its"
             + " memory)", at: range), className: className)
     }
+    let name: String
+    let nameTaken: Bool
+    if case .string(let n) = bound[base: .name] {
+      name = n
+      nameTaken = false
+      try checkUnique(name, range: ranges["name"] ?? range, className: className)
+    } else {
+      // New to the graph by construction: the name skips every name in use, and is taken.
+      name = graph.autoNameTaking(classNames.prefix)
+      nameTaken = true
+    }
     var node = LayerNode(
       name: name, className: className, layer: layer, policy: policy, weights: nil,
       statement: statement, arguments: arguments)
-    node.autocastsInputs = bound["autocast"].isTruthy
+    node.autocastsInputs = bound[base: .autocast].isTruthy
     node.trainable = trainable == .none || trainable.isTruthy
-    graph.addLayer(node)
+    graph.addLayer(consume node, nameTaken: nameTaken)
     for prefix in classNames.sublayers { _ = graph.autoName(prefix) }
     if !ranges.isEmpty {
       if argumentRangesStatement != statement {
@@ -133,7 +136,7 @@ extension Evaluator {
         argumentRanges: node.statement == statement ? argumentRanges[l] : nil, at: range)
     }
     if built == nil {
-      for prefix in Sublayers.atBuild[className] ?? [] { _ = graph.autoName(prefix) }
+      for prefix in Sublayers.atBuild(className) ?? [] { _ = graph.autoName(prefix) }
     }
     if undo.records(l) {
       undo.touch(l, weights: graph.layers[l].weights, calls: graph.layers[l].calls.count)

@@ -123,16 +123,64 @@ public struct Graph: Sendable {
   /// has is skipped.
   mutating func autoName(_ prefix: String) -> String {
     var name: String
-    // The counter read and moved on in place: one lookup of the prefix.
+    repeat {
+      name = Self.numbered(prefix, takeNumber(prefix))
+    } while layerNames.contains(name)
+    return name
+  }
+
+  /// `autoName` for a layer about to be added with `addLayer(_:nameTaken: true)`: the lookup
+  /// that finds the name free also takes it.
+  mutating func autoNameTaking(_ prefix: String) -> String {
+    var name: String
+    repeat {
+      name = Self.numbered(prefix, takeNumber(prefix))
+    } while !layerNames.insert(name).inserted
+    return name
+  }
+
+  /// The prefix's counter, moved on in place (one lookup of the prefix).
+  private mutating func takeNumber(_ prefix: String) -> Int {
     func next(_ counter: inout Int) -> Int {
       defer { counter += 1 }
       return counter
     }
-    repeat {
-      let n = next(&nameCounters[prefix, default: 0])
-      name = n == 0 ? prefix : "\(prefix)_\(n)"
-    } while layerNames.contains(name)
-    return name
+    let n = next(&nameCounters[prefix, default: 0])
+    counterLog?.append((prefix, n))
+    return n
+  }
+
+  /// While set (the session's declared run, cleared at each statement), the value of each
+  /// counter before each name taken: what a failed statement took (`NamesTaken`), recorded
+  /// instead of a copy of every counter per statement, which the statement's first name then
+  /// had to duplicate.
+  var counterLog: [(prefix: String, before: Int)]?
+
+  /// Keras's numbered names: `prefix` for 0, else `prefix_n`, written byte by byte (a name of
+  /// up to 15 bytes is made without an allocation; string interpolation makes two).
+  static func numbered(_ prefix: String, _ n: Int) -> String {
+    guard n > 0 else { return n == 0 ? prefix : "\(prefix)_\(n)" }
+    var digits = 1
+    var rest = n / 10
+    while rest > 0 {
+      digits += 1
+      rest /= 10
+    }
+    let count = prefix.utf8.count + 1 + digits
+    return String(unsafeUninitializedCapacity: count) { bytes in
+      var i = 0
+      for b in prefix.utf8 {
+        bytes[i] = b
+        i += 1
+      }
+      bytes[i] = UInt8(ascii: "_")
+      var v = n
+      for j in stride(from: count - 1, to: i, by: -1) {
+        bytes[j] = UInt8(truncatingIfNeeded: 48 + v % 10)
+        v /= 10
+      }
+      return count
+    }
   }
 
   /// Most layers a session makes: each keeps ~2 KB, so this bounds memory to ~500 MB whatever a
@@ -141,8 +189,9 @@ public struct Graph: Sendable {
   public static let maxLayers = 250_000
 
   /// Adds a layer at the end (the node moved in, not copied).
-  mutating func addLayer(_ node: consuming LayerNode) {
-    if !layerNames.insert(node.name).inserted { repeatedNames += 1 }
+  /// `nameTaken`: the name is in `layerNames` already (`autoNameTaking`).
+  mutating func addLayer(_ node: consuming LayerNode, nameTaken: Bool = false) {
+    if !nameTaken, !layerNames.insert(node.name).inserted { repeatedNames += 1 }
     layers.append(node)
   }
 
@@ -180,8 +229,7 @@ public struct Graph: Sendable {
 
   /// The name `autoName` would give next, without taking it.
   func autoNamePreview(_ prefix: String) -> String {
-    let n = nameCounters[prefix, default: 0]
-    return n == 0 ? prefix : "\(prefix)_\(n)"
+    Self.numbered(prefix, nameCounters[prefix, default: 0])
   }
 
   /// A new KerasTensor: named `name` when given (an Input's `name=`), which takes no number
@@ -189,7 +237,7 @@ public struct Graph: Sendable {
   mutating func newTensor(_ type: TensorType, layer: Int, name given: String? = nil) -> Int {
     var name = given ?? ""
     if given == nil {
-      name = tensorCounter == 0 ? "keras_tensor" : "keras_tensor_\(tensorCounter)"
+      name = Self.numbered("keras_tensor", tensorCounter)
       tensorCounter += 1
     }
     tensors.append(TensorNode(id: tensors.count, kerasName: name, type: type, layer: layer))

@@ -11,25 +11,20 @@ public struct NamesTaken: Sendable, Equatable {
   /// KerasTensor names taken (outputs of the calls that succeeded before the failure).
   var tensors = 0
 
-  /// What `after` took beyond `before`.
-  init(from before: Graph.Counters, to after: Graph.Counters) {
-    for (prefix, n) in after.names where n > before.names[prefix, default: 0] {
-      names[prefix] = n - before.names[prefix, default: 0]
+  /// What a statement took: `log` is what `Graph.counterLog` recorded while it ran (each
+  /// counter's value before each name it took), `graph` the graph after it.
+  init(log: [(prefix: String, before: Int)], graph: Graph, tensorsBefore: Int) {
+    for (prefix, before) in log where names[prefix] == nil {
+      let n = graph.nameCounters[prefix, default: 0] - before
+      if n > 0 { names[prefix] = n }
     }
-    tensors = max(0, after.tensors - before.tensors)
+    tensors = max(0, graph.tensorCounter - tensorsBefore)
   }
 
   var isEmpty: Bool { names.isEmpty && tensors == 0 }
 }
 
 extension Graph {
-  /// The auto-name counters: what a statement's names are measured against.
-  struct Counters {
-    var names: [String: Int]
-    var tensors: Int
-  }
-  var counters: Counters { Counters(names: nameCounters, tensors: tensorCounter) }
-
   /// Takes the names a failed statement took.
   mutating func take(_ taken: NamesTaken) {
     for (prefix, n) in taken.names { nameCounters[prefix, default: 0] += n }

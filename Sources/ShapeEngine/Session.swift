@@ -143,7 +143,12 @@ public struct Session: Sendable {
     runtime.printed = ""
     let layersBefore = host.graph.layers.count
     let tensorsBefore = host.graph.tensors.count
-    let countersBefore = host.graph.counters
+    let tensorCounterBefore = host.graph.tensorCounter
+    if host.graph.counterLog == nil {
+      host.graph.counterLog = []
+    } else {
+      host.graph.counterLog?.removeAll(keepingCapacity: true)
+    }
     let observedBefore = host.observed
     let mark = runtime.markStatement()
     defer { runtime.endStatement() }
@@ -185,7 +190,8 @@ public struct Session: Sendable {
       var failure = EngineError(error, current: source)
       failure.printed = runtime.printed
       // Keras keeps the auto-names the failed line took (its layers exist): so does the replay.
-      let taken = NamesTaken(from: countersBefore, to: host.graph.counters)
+      let taken = NamesTaken(
+        log: host.graph.counterLog ?? [], graph: host.graph, tensorsBefore: tensorCounterBefore)
       if !taken.isEmpty { namesTaken.append((statements.count, taken)) }
       if !(undoesFailures && runtime.undoStatement(to: mark)) { restoreAfterFailure() }
       return .failure(failure)

@@ -12,6 +12,13 @@ enum Sublayers {
     "GroupedQueryAttention": ["softmax", "dropout"],
   ]
 
+  /// `atBuild[className]`, looked up only for a name as long as one of its classes' (every
+  /// layer's first call asks: most answers need no hashing).
+  static func atBuild(_ className: String) -> [String]? {
+    atBuildNameLengths.contains(className.utf8.count) ? atBuild[className] : nil
+  }
+  private static let atBuildNameLengths = atBuild.keys.map(\.utf8.count)
+
   /// The augmentations AugMix and RandAugment make in `__init__`.
   static let augmentations = [
     "random_shear", "random_translation", "random_rotation", "solarization",

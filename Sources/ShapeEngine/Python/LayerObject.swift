@@ -13,7 +13,10 @@ final class LayerObject: PyObject {
     self.index = index
   }
 
-  var node: LayerNode { host.graph.layers[index] }
+  /// The layer's node, read in place (`layer.node.name` copies no other field).
+  var node: LayerNode {
+    _read { yield host.graph.layers[index] }
+  }
   var typeName: String { node.className }
   var repr: String {
     "<\(node.className) name=\(node.name), built=\(node.calls.isEmpty ? "False" : "True")>"
