@@ -132,7 +132,7 @@ public final class REPL {
   static func isCommandLine(_ line: String) -> Bool {
     // Most lines are Python: ruled out by their first word (or a `?`, 0x3F, for `Conv2D?`),
     // without the parsers below.
-    guard commandStarts.containsLeadingWord(of: line) || line.utf8.contains(0x3F)
+    guard commandStarts.containsLeadingWord(of: line) || line.containsByte(0x3F)
     else { return false }
     return ImportCommand.parse(line) != nil || HelpShortcut.topic(line) != nil
       || Session.command(in: line) != nil

@@ -62,7 +62,7 @@ struct ScriptChunker {
     // `x = Input((None, 16)); Conv1D(4, 3); apply 100`: code and commands on one line.
     // (Without a `;` there is one piece at most.)
     let pieces =
-      atTop && !indented && line.utf8.contains(0x3B)
+      atTop && !indented && line.containsByte(0x3B)
       ? Parser.splitStatements(line).map(\.text) : []
     if pieces.count > 1, pieces.contains(where: REPL.isCommandLine) {
       if !code.isEmpty { emit(release()) }

@@ -154,6 +154,26 @@ struct PyByteScanner {
 
   private mutating func scanOperator() -> Bool {
     let start = position
+    let b = bytes[position]
+    // Brackets and commas start no longer operator: taken without the table.
+    switch b {
+    case 0x28, 0x5B, 0x7B:
+      guard brackets.count < PyLexer.maxBrackets else { return false }
+      brackets.push(b)
+      position += 1
+      emit(.op(PyOp(byte: b)), start, position)
+      return true
+    case 0x29, 0x5D, 0x7D:
+      guard let open = brackets.pop(), Self.closer(open) == b else { return false }
+      position += 1
+      emit(.op(PyOp(byte: b)), start, position)
+      return true
+    case 0x2C:
+      position += 1
+      emit(.op(PyOp(byte: b)), start, position)
+      return true
+    default: break
+    }
     guard
       let (spelling, op) = Self.operators[Int(bytes[position])].first(where: { spelling, _ in
         position + spelling.count <= bytes.count

@@ -85,6 +85,9 @@ struct PyOp: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvert
   /// The bytes, first in the lowest byte (bytes past the fourth are not kept: no operator has).
   let code: UInt32
 
+  /// A one-byte operator.
+  init(byte: UInt8) { code = UInt32(byte) }
+
   init(_ text: String) {
     var code: UInt32 = 0
     for (i, b) in text.utf8.prefix(4).enumerated() { code |= UInt32(b) << UInt32(8 * i) }
