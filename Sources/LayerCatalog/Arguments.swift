@@ -1,13 +1,16 @@
 /// One constructor parameter: its Keras name and default (nil when required).
 public struct Parameter: Hashable, Sendable {
   public let name: String
-  public var defaultValue: Value?
+  public let defaultValue: Value?
   /// `nameKey(name)`, made once with the parameter: binding compares these first.
   let key: UInt32
+  /// No default: a call must give it.
+  let isRequired: Bool
   public init(_ name: String, _ defaultValue: Value? = nil) {
     self.name = name
     self.defaultValue = defaultValue
     key = Self.nameKey(name)
+    isRequired = defaultValue == nil
   }
 
   /// A name's length and first byte in one integer: names whose keys differ differ, so a search
@@ -34,20 +37,17 @@ public struct Signature: Hashable, Sendable {
   /// True for a constructor that takes **kwargs and drops them unread (HashedCrossing): any
   /// keyword is accepted and ignored, as Python does.
   public var ignoresUnknownKeywords: Bool { storage.ignoresUnknownKeywords }
-  var slots: Slots { storage.slots }
 
   private final class Storage: Sendable {
     let parameters: [Parameter]
     let extraKeywords: [Parameter]
     let takesBaseKeywords: Bool
     let ignoresUnknownKeywords: Bool
-    let slots: Slots
     init(_ p: [Parameter], _ extra: [Parameter], _ takesBase: Bool, _ ignores: Bool) {
       parameters = p
       extraKeywords = extra
       takesBaseKeywords = takesBase
       ignoresUnknownKeywords = ignores
-      slots = Slots(p, extra, takesBase)
     }
   }
   private let storage: Storage
@@ -73,29 +73,7 @@ public struct Signature: Hashable, Sendable {
     h.combine(ignoresUnknownKeywords)
   }
 
-  /// What binding reads of every slot (own parameters, extra keywords, base keywords), made
-  /// with the signature: the names' keys in one array, which slots are required, and where each
-  /// base keyword binds. A name is then found by comparing integers, without copying a
-  /// `Parameter` (its name and default) per slot looked at.
-  struct Slots: Hashable, Sendable {
-    var keys: [UInt32] = []
-    var required: [Int] = []
-    /// The first slot of each of `baseKeywords` (its own slot, or an earlier one of the same
-    /// name), -1 where the signature takes no base keywords.
-    var base: [Int] = []
-
-    init(_ own: [Parameter], _ extra: [Parameter], _ takesBase: Bool) {
-      let all = own + extra + (takesBase ? Signature.baseKeywords : [])
-      keys = all.map(\.key)
-      for (slot, p) in all.enumerated() where p.defaultValue == nil { required.append(slot) }
-      base = Signature.baseKeywords.map { b in
-        guard takesBase else { return -1 }
-        return all.firstIndex { $0.key == b.key && $0.name == b.name } ?? -1
-      }
-    }
-  }
-
-  /// The Layer keywords whose slot `Slots.base` keeps (indices into `baseKeywords`).
+  /// The Layer keywords every construction reads (indices into `baseKeywords`).
   public enum BaseKeyword: Int, Sendable {
     case name = 0
     case dtype, trainable, autocast
@@ -204,7 +182,7 @@ public struct BoundArguments: Sendable {
       values[slot] = v
       if slot < own.count { hint = slot + 1 }
     }
-    for slot in signature.slots.required where value(at: slot) == nil {
+    for slot in 0..<slotCount where isRequired(slot) && value(at: slot) == nil {
       let name = parameter(slot).name
       // A keyword that repeats one of the signature's own names binds there.
       guard slot < own.count || !own.contains(where: { $0.name == name }) else { continue }
@@ -229,18 +207,40 @@ public struct BoundArguments: Sendable {
   /// what it finds), then the extra and base keywords in order.
   private func slot(of name: String, from start: Int = 0) -> Int? {
     let key = Parameter.nameKey(name)
-    let own = signature.parameters.count
-    return signature.slots.keys.withUnsafeBufferPointer { keys -> Int? in
-      if own > 0 {
-        var i = start < own ? start : 0
-        for _ in 0..<own {
-          if keys[i] == key, signature.parameters[i].name == name { return i }
-          i = i + 1 == own ? 0 : i + 1
-        }
+    let own = signature.parameters
+    let found = own.withUnsafeBufferPointer { own -> Int? in
+      guard !own.isEmpty else { return nil }
+      var i = start < own.count ? start : 0
+      for _ in 0..<own.count {
+        if own[i].key == key, own[i].name == name { return i }
+        i = i + 1 == own.count ? 0 : i + 1
       }
-      for i in own..<keys.count where keys[i] == key && parameter(named: i) == name { return i }
       return nil
     }
+    if let found { return found }
+    return laterSlot(key: key, name: name)
+  }
+
+  /// The first slot among the extra and base keywords whose name is `name` (key `key`).
+  private func laterSlot(key: UInt32, name: String) -> Int? {
+    let own = signature.parameters.count
+    let extra = signature.extraKeywords.withUnsafeBufferPointer { extra -> Int? in
+      extra.indices.first { extra[$0].key == key && extra[$0].name == name }
+    }
+    if let extra { return own + extra }
+    guard signature.takesBaseKeywords else { return nil }
+    return Signature.baseKeywords.withUnsafeBufferPointer { base -> Int? in
+      base.indices.first { base[$0].key == key && base[$0].name == name }
+    }.map { own + signature.extraKeywords.count + $0 }
+  }
+
+  /// Whether slot `slot` has no default, read in place.
+  private func isRequired(_ slot: Int) -> Bool {
+    let own = signature.parameters.count
+    if slot < own { return signature.parameters[slot].isRequired }
+    let extra = signature.extraKeywords.count
+    if slot < own + extra { return signature.extraKeywords[slot - own].isRequired }
+    return Signature.baseKeywords[slot - own - extra].isRequired
   }
 
   /// Slot `slot`'s name, read in place.
@@ -277,9 +277,17 @@ public struct BoundArguments: Sendable {
 
   /// `self[k.name]` for one of the Layer keywords every construction reads, by its slot.
   public subscript(base k: Signature.BaseKeyword) -> Value {
-    let slot = signature.slots.base[k.rawValue]
-    guard slot >= 0 else { return self[Signature.baseKeywords[k.rawValue].name] }
-    return value(at: slot) ?? defaultValue(slot) ?? .none
+    let b = Signature.baseKeywords[k.rawValue]
+    // Its own slot unless the class's own parameters have the name first (searched by key).
+    let own = signature.parameters
+    let ownSlot = own.withUnsafeBufferPointer { own -> Int? in
+      own.indices.first { own[$0].key == b.key && own[$0].name == b.name }
+    }
+    guard ownSlot == nil, signature.extraKeywords.isEmpty, signature.takesBaseKeywords else {
+      return self[b.name]
+    }
+    let slot = own.count + k.rawValue
+    return value(at: slot) ?? b.defaultValue ?? .none
   }
 
   /// Whether the call gave `name` (not its default).

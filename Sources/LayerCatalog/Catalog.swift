@@ -10,14 +10,16 @@ public struct LayerEntry: Sendable {
     let aliases: [String]
     let family: String
     let signature: Signature
-    let rule: String
-    let example: String
+    // Written for `help` and the docs only: made when read, not when the catalog is.
+    let rule: @Sendable () -> String
+    let example: @Sendable () -> String
     let make: @Sendable (BoundArguments) throws(LayerError) -> any Layer
     let pythonClassName: String?
 
     init(
-      className: String, aliases: [String], family: String, signature: Signature, rule: String,
-      example: String, make: @escaping @Sendable (BoundArguments) throws(LayerError) -> any Layer,
+      className: String, aliases: [String], family: String, signature: Signature,
+      rule: @escaping @Sendable () -> String, example: @escaping @Sendable () -> String,
+      make: @escaping @Sendable (BoundArguments) throws(LayerError) -> any Layer,
       pythonClassName: String?
     ) {
       self.className = className
@@ -34,8 +36,10 @@ public struct LayerEntry: Sendable {
   private let storage: Storage
 
   public init(
-    className: String, aliases: [String], family: String, signature: Signature, rule: String,
-    example: String, make: @escaping @Sendable (BoundArguments) throws(LayerError) -> any Layer,
+    className: String, aliases: [String], family: String, signature: Signature,
+    rule: @autoclosure @escaping @Sendable () -> String,
+    example: @autoclosure @escaping @Sendable () -> String,
+    make: @escaping @Sendable (BoundArguments) throws(LayerError) -> any Layer,
     pythonClassName: String? = nil
   ) {
     storage = Storage(
@@ -50,8 +54,8 @@ public struct LayerEntry: Sendable {
   public var family: String { storage.family }
   public var signature: Signature { storage.signature }
   /// The shape rule as a formula, for `help` and docs/layers.md.
-  public var rule: String { storage.rule }
-  public var example: String { storage.example }
+  public var rule: String { storage.rule() }
+  public var example: String { storage.example() }
   public var make: @Sendable (BoundArguments) throws(LayerError) -> any Layer { storage.make }
   /// The Python class when `keras.layers` exports it under another name (GroupQueryAttention is
   /// class GroupedQueryAttention): Keras's auto-names come from the class.

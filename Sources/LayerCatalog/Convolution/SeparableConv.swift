@@ -72,26 +72,36 @@ extension Conv {
   /// The output channels and the weights built for `cIn` input channels (each `build()`);
   /// `cIn` is a formula (or unknown) when the weights are deferred.
   func weights(_ cIn: Dim, _ c: LayerContext) throws(LayerError) -> (Dim, [Weight]) {
-    let k = kernelSize.map(Dim.known)
-    let ones = Array(repeating: Dim.known(1), count: rank)
+    // Only what the kind needs is made (every Conv call at every size comes here).
     let f = Dim.known(filters)
-    let dm = Dim.known(depthMultiplier)
-    let spread = try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in try cIn * dm }
-    let (outChannels, kernels): (Dim, [Weight]) =
-      switch kind {
-      case .plain: (f, try plainKernels(cIn, c))
-      case .transposed: (f, [Weight("kernel", dims: k + [f, cIn])])
-      case .separable:
-        (
-          f,
-          [
-            Weight("depthwise_kernel", dims: k + [cIn, dm]),
-            Weight("pointwise_kernel", dims: ones + [spread, f]),
-          ]
-        )
-      case .depthwise: (spread, [Weight("kernel", dims: k + [cIn, dm])])
+    func spread() throws(LayerError) -> Dim {
+      try checked(c.name) { () throws(ArithmeticOverflow) -> Dim in
+        try cIn * .known(depthMultiplier)
       }
-    return (outChannels, kernels + (useBias ? [Weight("bias", dims: [outChannels])] : []))
+    }
+    var outChannels = f
+    var weights: [Weight]
+    switch kind {
+    case .plain:
+      weights = try plainKernels(cIn, c)
+    case .transposed:
+      weights = [Weight("kernel", dims: kernelSize.map(Dim.known) + [f, cIn])]
+    case .separable:
+      let k = kernelSize.map(Dim.known)
+      weights = [
+        Weight("depthwise_kernel", dims: k + [cIn, .known(depthMultiplier)]),
+        Weight(
+          "pointwise_kernel",
+          dims: Array(repeating: Dim.known(1), count: rank) + [try spread(), f]),
+      ]
+    case .depthwise:
+      outChannels = try spread()
+      weights = [
+        Weight("kernel", dims: kernelSize.map(Dim.known) + [cIn, .known(depthMultiplier)])
+      ]
+    }
+    if useBias { weights.append(Weight("bias", dims: [outChannels])) }
+    return (outChannels, weights)
   }
 
   /// Conv1D/2D/3D's kernel; with `lora_rank` it freezes and (kernel[:-1] + (r,)) and
@@ -101,11 +111,21 @@ extension Conv {
       if let exact = cIn.exactDiv(groups) { return exact }
       return try cIn.floorDiv(groups)
     }
-    let shape = kernelSize.map(Dim.known) + [perGroup, .known(filters)]
+    var shape: [Dim] = []
+    shape.reserveCapacity(rank + 2)
+    for k in kernelSize { shape.append(.known(k)) }
+    shape.append(perGroup)
+    shape.append(.known(filters))
     guard
       let r = try LoRA.rank(
         loraRank, constrained: kernelConstrained, weight: "kernel", c.name)
-    else { return [Weight("kernel", dims: shape)] }
+    else {
+      // Room for the bias `weights` appends.
+      var kernel: [Weight] = []
+      kernel.reserveCapacity(2)
+      kernel.append(Weight("kernel", dims: shape))
+      return kernel
+    }
     return [
       Weight("kernel", dims: shape, trainable: false),
       Weight("lora_kernel_a", dims: shape.dropLast() + [.known(r)]),
