@@ -76,7 +76,10 @@ final class Runner {
     guard let binary else { return }
     let input = out.appendingPathComponent("binary-input." + ext)
     FileManager.default.createFile(atPath: input.path, contents: Data(bytes))
-    let args = arguments.map { $0 == "@" ? input.path : $0 }
+    // A script keeps its statements in a store of the run's own, not the user's (thousands of
+    // runs made thousands of sessions there).
+    let store = ext == "kshape" ? ["--store", out.appendingPathComponent("store.sqlite").path] : []
+    let args = store + arguments.map { $0 == "@" ? input.path : $0 }
     let stdin = ext == "kshape" ? input.path : "/dev/null"
     let result = Self.spawn(binary, args, stdin: stdin, timeout: watchdog.timeout)
     switch result {

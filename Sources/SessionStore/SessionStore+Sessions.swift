@@ -42,18 +42,38 @@ extension SessionStore {
 
   /// The session with row id `id` (deleted or not), or nil.
   public func session(id: Int64) throws(StoreError) -> SessionInfo? {
-    try read { db in
-      try Row.fetchOne(
-        db, sql: "SELECT \(Self.sessionColumns) FROM session s WHERE s.id = ?", arguments: [id]
-      ).map(Self.info)
-    }
+    try read { db in try Self.session(db, id: id) }
   }
 
   /// The session used last, preferring one with statements (a session opened and left empty
   /// is not what `--resume` means); nil when there is none.
+  ///
+  /// Every start without a session name asks (for its hint), so it reads the sessions' ids in
+  /// that order and stops at the first with a live statement, instead of listing every session
+  /// with its statements counted (a store of 20,000 sessions took 100 ms to start).
   public func lastUsed() throws(StoreError) -> SessionInfo? {
-    let all = try sessions()
-    return all.first { $0.eventCount > 0 } ?? all.first
+    try read { db in
+      let ids = try Int64.fetchCursor(
+        db,
+        sql: "SELECT s.id FROM session s WHERE s.deletedAt IS NULL "
+          + "ORDER BY s.usedAt DESC, s.id DESC")
+      var first: Int64?
+      while let id = try ids.next() {
+        if first == nil { first = id }
+        let live = try Bool.fetchOne(
+          db, sql: "SELECT EXISTS (SELECT 1 FROM event WHERE sessionID = ? AND live = 1)",
+          arguments: [id])
+        if live == true { return try Self.session(db, id: id) }
+      }
+      guard let first else { return nil }
+      return try Self.session(db, id: first)
+    }
+  }
+
+  static func session(_ db: Database, id: Int64) throws -> SessionInfo? {
+    try Row.fetchOne(
+      db, sql: "SELECT \(sessionColumns) FROM session s WHERE s.id = ?", arguments: [id]
+    ).map(info)
   }
 
   /// Removes the session for good if it has no events and no undo history (an auto-named

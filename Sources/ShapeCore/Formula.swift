@@ -26,6 +26,11 @@ extension Atom: CustomStringConvertible {
 extension Poly: CustomStringConvertible {
   /// Terms by descending degree, then alphabetically; the constant last: `2*H*W+3*H-1`.
   public var description: String {
+    // A single atom (an input's own `H`, most dims a typed layer shows): its text, without
+    // ordering terms or building the product.
+    if constant == 0, terms.count == 1, let (m, c) = terms.first, c == 1, m.count == 1 {
+      return m[m.startIndex].description
+    }
     let ordered = terms.sorted { a, b in
       a.key.count != b.key.count
         ? a.key.count > b.key.count

@@ -163,10 +163,7 @@ public struct Session: Sendable {
             "ValueError", "there is no tensor to stack \(layer.node.className) on",
             at: statement.range, hint: "start with an input, e.g. x = Input((None, None, 3))")
         }
-        value = try host.callLayer(
-          layer.index,
-          PyArguments(positional: [(.object(host.tensor(current)), nil)], range: statement.range),
-          runtime.interpreter)
+        value = try host.stack(layer.index, on: current, at: statement.range)
       }
       runtime.syncNames(statement)
       let observedByProgram = host.observed

@@ -88,6 +88,21 @@ extension KerasHost {
     }
   }
 
+  /// kshape's habit: layer `l` written on its own line stacks on tensor `t`. The call
+  /// `callLayer` makes for `layer(t)`, without going through Python's arguments (a statement
+  /// of a script of layers makes one).
+  func stack(_ l: Int, on t: Int, at range: SourceRange?) throws(PyError) -> PyValue {
+    do {
+      let effect = try evaluator.call(
+        l, on: .single(graph.tensors[t].type), inputs: [t], range,
+        site: CallSite(positional: [.tensor(t)]))
+      guard case .called(_, let outs) = effect else { return .none }
+      return outputs(outs)
+    } catch {
+      throw raise(error, at: range)
+    }
+  }
+
   /// A call argument: a tensor, a list of tensors, or a plain value; the tensors it uses are
   /// appended to `tensors`.
   func callValue(
