@@ -68,7 +68,7 @@ extension REPL {
   /// `summary | less`: a command's output through a pager, as in a shell. Only for the commands
   /// that print (a statement's `|` is Python's `or`) and only `less` or `more`.
   static func pagerPipe(_ text: String) -> (command: String, pager: String)? {
-    guard text.utf8.contains(0x7C), let bar = text.lastIndex(of: "|") else { return nil }
+    guard text.containsByte(0x7C), let bar = text.lastIndex(of: "|") else { return nil }
     func trimmed(_ s: Substring) -> String {
       String(s.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
@@ -160,7 +160,9 @@ extension REPL {
 
   /// Typographic quotes, as a word processor or a slide types them, read as Python's.
   static func straightQuotes(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.value >= 0x2018 && $0.value <= 0x201F })
+    // U+2018...U+201F are E2 80 98...9F in UTF-8: a text without the byte E2 has none.
+    guard text.containsByte(0xE2),
+      text.unicodeScalars.contains(where: { $0.value >= 0x2018 && $0.value <= 0x201F })
     else { return text }
     var out = ""
     for ch in text {

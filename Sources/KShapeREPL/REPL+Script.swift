@@ -36,8 +36,8 @@ extension REPL {
     while run.status == 0, !run.quit, case .line(let line) = reader.readLine(prompt: "") {
       number += 1
       if output.stopped() { return 2 }
-      for chunk in chunker.add(line, number: number) where run.status == 0 && !run.quit {
-        run.run(chunk)
+      chunker.add(line, number: number) { chunk in
+        if run.status == 0, !run.quit { run.run(chunk) }
       }
     }
     if run.status == 0, !run.quit, let chunk = chunker.finish() { run.run(chunk) }
@@ -57,6 +57,8 @@ extension REPL {
     var status: Int32 = 0
     var quit = false
     var statements = 0
+    /// The bytes of the statement being shown (`Render.appendOutcome`), kept between statements.
+    var scratch: [UInt8] = []
 
     mutating func run(_ chunk: ScriptChunk) {
       // A line the chunker found no command line is no session command either (whatever names
@@ -70,6 +72,10 @@ extension REPL {
       var status = status
       var quit = quit
       var statements = statements
+      // Moved out and back, so that it is never shared (a shared buffer is copied to write).
+      var scratch: [UInt8] = []
+      swap(&scratch, &self.scratch)
+      defer { swap(&scratch, &self.scratch) }
       let (json, python) = (self.json, self.python)
       repl.run(
         chunk.text, name: name, firstLine: chunk.line, parsed: chunk.program,
@@ -96,6 +102,12 @@ extension REPL {
         } else if python, case .executed(let x) = outcome {
           // A program shows what it printed; an expression's value is the REPL's to show.
           if !x.text.isEmpty { output.out(x.text) }
+        } else if !python, let outBytes = output.outBytes,
+          Render.appendOutcome(outcome, style: style, to: &scratch)
+        {
+          // A statement's tensor, written from a buffer kept for the script (no `String`).
+          outBytes(scratch)
+          scratch.removeAll(keepingCapacity: true)
         } else if let text = Render.outcome(outcome, source: piece, style: style), !failed,
           !python || REPL.isProgramOutput(outcome)
         {

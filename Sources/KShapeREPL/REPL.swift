@@ -132,7 +132,7 @@ public final class REPL {
   static func isCommandLine(_ line: String) -> Bool {
     // Most lines are Python: ruled out by their first word (or a `?`, 0x3F, for `Conv2D?`),
     // without the parsers below.
-    guard commandWords.contains(String(Parser.leadingLetters(line))) || line.utf8.contains(0x3F)
+    guard commandStarts.containsLeadingWord(of: line) || line.containsByte(0x3F)
     else { return false }
     return ImportCommand.parse(line) != nil || HelpShortcut.topic(line) != nil
       || Session.command(in: line) != nil
@@ -142,6 +142,9 @@ public final class REPL {
   /// Every word a command line can start with (`Conv2D?` aside: that ends with `?`).
   static let commandWords: Set<String> = Session.commands.union(SessionCommand.words)
     .union(["load", "import"])
+
+  /// `commandWords`, matched against a line's first word without making a string of it.
+  static let commandStarts = LeadingWords(commandWords)
 
   /// Runs a text: a command, or Python statements, calling `each` with every statement's
   /// source, its line number, its outcome and the style to show it in; `each` returns false to
@@ -169,19 +172,18 @@ public final class REPL {
     defer { link?.finish(self) }
     var style = self.style
     style.width = measureWidth()
-    // The text as `Character`s, made only for a statement that is not the whole text.
-    var characters: [Character]?
-    func chars() -> [Character] {
-      if let characters { return characters }
-      let made = Array(text)
-      characters = made
-      return made
-    }
-    // What the typo check asks of the names before the text ran: only the text's own words can
-    // be a piece's first word, so only they are looked up (not the whole, growing session).
-    let names = Self.words(of: text, where: { session.hasName($0) })
+    // The text as `Character`s, made only for a statement that is not the whole text (a value
+    // the closure below mutates, not a local function that captures it: that took a box a run).
+    var characters = LazyCharacters(text: text)
     // A parse of the text before its quotes were straightened is not this text's.
     let parsed = text == original ? parsed : nil
+    // What the typo check asks of the names before the text ran: only the text's own words can
+    // be a piece's first word, so only they are looked up (not the whole, growing session).
+    // A text of one statement is looked up only if it fails, once the session is done with it:
+    // a failed statement leaves the session's names as they were before it (it is undone).
+    let single = parsed?.statements.count == 1
+    let names = single ? [] : Self.words(of: text, where: { session.hasName($0) })
+    var failure: (piece: String, line: Int, outcome: Outcome)?
     session.submitProgram(text, name: name, firstLine: firstLine, parsed: parsed) {
       piece, outcome, accepted in
       if accepted { link?.record(.statement(piece)) }
@@ -189,25 +191,34 @@ public final class REPL {
       var line = firstLine
       if case .failure(let e) = outcome,
         let r = e.statementRange ?? (e.source == nil ? e.diagnostic.range : nil),
-        r.start <= chars().count
+        r.start <= characters.get().count
       {
         // Where the error stands in the text: the program's own line of a traceback (a syntax
         // error's piece is the whole text). Clamped: a range that starts before the text (an
         // INDENT's range was once so for a tab-indented line) must not trap.
-        let at = min(max(r.start, 0), chars().count)
-        line += chars()[..<at].filter { $0 == "\n" }.count
-      } else if piece != text, let start = Self.offset(of: piece, in: chars()) {
-        line += chars()[..<start].filter { $0 == "\n" }.count
+        let chars = characters.get()
+        let at = min(max(r.start, 0), chars.count)
+        line += chars[..<at].filter { $0 == "\n" }.count
+      } else if piece != text, let start = Self.offset(of: piece, in: characters.get()) {
+        line += characters.get()[..<start].filter { $0 == "\n" }.count
       }
       // Only an export or a failure can change here: any other outcome is passed on as it is,
       // not copied (it carries the graph).
       switch outcome {
+      case .failure where single:
+        // Shown below, once the session is done (the last statement of the text).
+        failure = (piece, line, outcome)
+        return false
       case .export, .failure:
         return each(
           piece, line,
           Self.withCommandTypo(ExportWriter.perform(outcome), piece, names: names), style)
       default: return each(piece, line, outcome, style)
       }
+    }
+    if let (piece, line, outcome) = failure {
+      let names = Self.words(of: text, where: { session.hasName($0) })
+      _ = each(piece, line, Self.withCommandTypo(outcome, piece, names: names), style)
     }
   }
 
@@ -283,6 +294,21 @@ public final class REPL {
   /// session's names; file paths after `load`, `import PATH` and `export FORMAT`.
   public func completions(_ before: String) -> [String] {
     Completion(session: session).candidates(before)
+  }
+}
+
+/// A text's `Character`s, made the first time they are asked for.
+struct LazyCharacters {
+  let text: String
+  private var made: [Character]?
+
+  init(text: String) { self.text = text }
+
+  mutating func get() -> [Character] {
+    if let made { return made }
+    let chars = Array(text)
+    made = chars
+    return chars
   }
 }
 

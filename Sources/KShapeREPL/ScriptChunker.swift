@@ -29,14 +29,20 @@ struct ScriptChunker {
 
   /// Takes line `number` (1-based); returns the units it completes, in order.
   mutating func add(_ line: String, number: Int) -> [ScriptChunk] {
-    let blank = line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
-    if blank {
+    var out: [ScriptChunk] = []
+    add(line, number: number) { out.append($0) }
+    return out
+  }
+
+  /// Takes line `number` (1-based); gives `emit` the units it completes, in order (no array is
+  /// made for them: a script's line completes one unit, or none).
+  mutating func add(_ line: String, number: Int, _ emit: (ScriptChunk) -> Void) {
+    if Self.isBlank(line) {
       // Blank lines only matter inside code (they close blocks); no check is needed for them.
       if !code.isEmpty { code.append(line) }
-      return []
+      return
     }
-    var out: [ScriptChunk] = []
-    let indented = line.first == " " || line.first == "\t"
+    let indented = Self.startsIndented(line)
     var atTop = code.isEmpty
     if !atTop {
       let text = code.joined(separator: "\n")
@@ -46,22 +52,22 @@ struct ScriptChunker {
       atTop =
         PyParser.completeness(of: text) != .incomplete
         || (starts && PyParser.completeness(of: text + "\n") == .complete)
-      if atTop, starts { out.append(release()) }
+      if atTop, starts { emit(release()) }
     }
     if atTop, !indented, REPL.isCommandLine(line) {
-      if !code.isEmpty { out.append(release()) }
-      out.append(ScriptChunk(text: line, line: number))
-      return out
+      if !code.isEmpty { emit(release()) }
+      emit(ScriptChunk(text: line, line: number))
+      return
     }
     // `x = Input((None, 16)); Conv1D(4, 3); apply 100`: code and commands on one line.
     // (Without a `;` there is one piece at most.)
     let pieces =
-      atTop && !indented && line.utf8.contains(0x3B)
+      atTop && !indented && line.containsByte(0x3B)
       ? Parser.splitStatements(line).map(\.text) : []
     if pieces.count > 1, pieces.contains(where: REPL.isCommandLine) {
-      if !code.isEmpty { out.append(release()) }
-      for piece in pieces { out.append(ScriptChunk(text: piece, line: number)) }
-      return out
+      if !code.isEmpty { emit(release()) }
+      for piece in pieces { emit(ScriptChunk(text: piece, line: number)) }
+      return
     }
     if code.isEmpty { start = number }
     code.append(line)
@@ -78,10 +84,22 @@ struct ScriptChunker {
         var chunk = release()
         chunk.program = program
         chunk.python = alone
-        out.append(chunk)
+        emit(chunk)
       }
     }
-    return out
+  }
+
+  /// Whether the line is blank: spaces, tabs and carriage returns only (their bytes alone: no
+  /// other character starts with one of these bytes but "\r\n", which a line does not hold).
+  static func isBlank(_ line: String) -> Bool {
+    line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+  }
+
+  /// Whether the line's first character is a space or a tab (looked at as a `Character` only
+  /// when its first byte is one: a combining mark after it makes another character).
+  static func startsIndented(_ line: String) -> Bool {
+    guard let byte = line.utf8.first, byte == 0x20 || byte == 0x09 else { return false }
+    return line.first == " " || line.first == "\t"
   }
 
   /// The code still open at the end of the input.
@@ -91,9 +109,7 @@ struct ScriptChunker {
 
   private mutating func release() -> ScriptChunk {
     // Trailing blank lines close the block; the program does not need them.
-    while let last = code.last, last.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }),
-      code.count > 1
-    {
+    while let last = code.last, Self.isBlank(last), code.count > 1 {
       code.removeLast()
     }
     defer {

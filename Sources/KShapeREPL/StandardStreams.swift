@@ -42,16 +42,26 @@ public final class StandardStreams {
   /// is written as it is, not copied into the buffer first.
   public func out(bytes text: [UInt8]) {
     guard outputFailure == nil else { return }
-    if pending.count + text.count >= 1 << 16 {
-      flush()
-      if outputFailure == nil, let code = Self.write(1, text) {
-        outputFailure = String(cString: strerror(code)).lowercased()
-      }
-    } else {
-      pending.append(contentsOf: text)
+    // The buffer taken once (each access to a class's stored property is checked at run time).
+    if Self.appendLine(text, to: &pending) {
+      if !buffered { flush() }
+      return
+    }
+    flush()
+    if outputFailure == nil, let code = Self.write(1, text) {
+      outputFailure = String(cString: strerror(code)).lowercased()
     }
     pending.append(0x0A)
     if !buffered { flush() }
+  }
+
+  /// Appends `text` and a newline to `pending` when the text leaves it under the buffer's
+  /// size; false, with `pending` unchanged, when the text is to be written as it is.
+  private static func appendLine(_ text: [UInt8], to pending: inout [UInt8]) -> Bool {
+    guard pending.count + text.count < 1 << 16 else { return false }
+    pending.append(contentsOf: text)
+    pending.append(0x0A)
+    return true
   }
 
   /// Writes `line` and a newline to stderr. A failure is ignored: there is nowhere left to

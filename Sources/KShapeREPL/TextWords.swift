@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension REPL {
   /// The words of `text` that `withCommandTypo` could take as a piece's first word and that
   /// `keep` keeps: each longest run of letters and `_` (a piece of the text starts at a token,
@@ -38,5 +44,17 @@ extension REPL {
     }
     if word.count >= 3, keep(word) { words.insert(word) }
     return words
+  }
+}
+
+extension String {
+  /// Whether the text's UTF-8 holds `byte`: `memchr` over contiguous bytes (the per-line checks
+  /// for `;`, `?` and `|`), the UTF-8 view's own search otherwise.
+  func containsByte(_ byte: UInt8) -> Bool {
+    let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      guard let base = bytes.baseAddress else { return false }
+      return memchr(base, Int32(byte), bytes.count) != nil
+    }
+    return found ?? utf8.contains(byte)
   }
 }

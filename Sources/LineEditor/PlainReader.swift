@@ -98,7 +98,7 @@ public final class PlainReader: LineReader {
     guard inputFailure == nil else { return .endOfInput }
     var scanned = start
     while true {
-      if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
+      if let newline = Self.newline(in: buffer, from: scanned) {
         return take(upTo: newline, skipping: 1)
       }
       scanned = buffer.count
@@ -157,11 +157,28 @@ public final class PlainReader: LineReader {
     var bytes = buffer[start..<end]
     start = end + skipping
     if bytes.last == 0x0D { bytes = bytes.dropLast() }
+    // ASCII (nearly every script) is valid UTF-8 as it is: decoded without the generic
+    // validating initialiser, which looks up its generic metadata at every call.
+    let ascii = bytes.withUnsafeBufferPointer { raw -> String? in
+      for b in raw where b >= 0x80 { return nil }
+      return String(decoding: raw, as: UTF8.self)
+    }
+    if let ascii { return .line(ascii) }
     guard let line = String(validating: bytes, as: UTF8.self) else {
       let bad = Self.firstInvalidUTF8(bytes)
       return fail("line \(lineNumber) is not UTF-8 text (byte \(bad.hex) at column \(bad.column))")
     }
     return .line(line)
+  }
+
+  /// The index of the first newline in `buffer` at or after `from`.
+  private static func newline(in buffer: [UInt8], from: Int) -> Int? {
+    buffer.withUnsafeBufferPointer { raw -> Int? in
+      guard let base = raw.baseAddress, from < raw.count,
+        let found = memchr(base + from, 0x0A, raw.count - from)
+      else { return nil }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
   }
 
   private func fail(_ message: String) -> LineResult {

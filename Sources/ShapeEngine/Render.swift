@@ -6,32 +6,59 @@ import StatementLanguage
 public enum Render {
   /// Keras's KerasTensor repr, then the formula form and the producing layer.
   public static func tensor(_ t: Int, in graph: Graph) -> String {
-    let node = graph.tensors[t]
-    // `TensorType.kerasRepr`, then the detail line; written as bytes, the node read in place.
     var out = TextBytes()
     // Room for the two lines (about 130 bytes), so they are written without regrowing.
     out.bytes.reserveCapacity(192)
-    out.append("<KerasTensor shape=" as StaticString)
-    out.appendShape(node.type, kerasShapes: true)
-    out.append(", dtype=" as StaticString)
-    out.append(node.type.dtype.name)
-    out.append(", sparse=False, ragged=False, name=" as StaticString)
-    out.append(node.kerasName)
-    out.append(">\n  = " as StaticString)
-    out.appendShape(node.type, kerasShapes: false)
-    out.append("   " as StaticString)
-    graph.layers.withUnsafeBufferPointer { layers in
-      out.append(layers[node.layer].name)
-      out.append(" (" as StaticString)
-      out.append(layers[node.layer].className)
-      out.append(UInt8(ascii: ")"))
-      if layers[node.layer].layer != nil {
-        out.append(", " as StaticString)
-        appendParams(layers[node.layer].params, to: &out)
-        out.append(" params" as StaticString)
+    appendTensor(t, in: graph, to: &out)
+    return out.string
+  }
+
+  /// `tensor`, written at the end of `out`: first on the stack, where the pieces are copied
+  /// without an array's checks, then at once (a name too long for the stack is written the
+  /// ordinary way).
+  static func appendTensor(_ t: Int, in graph: Graph, to out: inout TextBytes) {
+    let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { buffer in
+      guard var fixed = FixedBytes(buffer) else { return false }
+      writeTensor(t, in: graph, to: &fixed)
+      guard !fixed.overflowed else { return false }
+      out.bytes.append(contentsOf: fixed.written)
+      return true
+    }
+    if !written { writeTensor(t, in: graph, to: &out) }
+  }
+
+  /// The text of `tensor`, written to `out`.
+  static func writeTensor(_ t: Int, in graph: Graph, to out: inout some TextSink) {
+    // `TensorType.kerasRepr`, then the detail line; the node read in place.
+    graph.tensors.withUnsafeBufferPointer { tensors in
+      let node = tensors[t]
+      out.append("<KerasTensor shape=" as StaticString)
+      out.appendShape(node.type, kerasShapes: true)
+      out.append(", dtype=" as StaticString)
+      out.append(node.type.dtype.name)
+      out.append(", sparse=False, ragged=False, name=" as StaticString)
+      out.append(node.kerasName)
+      out.append(">\n  = " as StaticString)
+      out.appendShape(node.type, kerasShapes: false)
+      out.append("   " as StaticString)
+      graph.layers.withUnsafeBufferPointer { layers in
+        out.append(layers[node.layer].name)
+        out.append(" (" as StaticString)
+        out.append(layers[node.layer].className)
+        out.append(UInt8(ascii: ")"))
+        if layers[node.layer].layer != nil {
+          out.append(", " as StaticString)
+          // `appendParams`.
+          let params = layers[node.layer].params
+          if params.formulas == nil {
+            out.appendGrouped(params.total)
+          } else {
+            out.append(Self.params(params))
+          }
+          out.append(" params" as StaticString)
+        }
       }
     }
-    return out.string
   }
 
   /// A parameter count as tables show it: grouped digits, or the formula of deferred weights.

@@ -9,7 +9,7 @@ extension Session {
   /// The command a line is (`apply 224x224`, `summary`, `apply (64, 32)`), or nil for Python.
   public static func command(in text: String) -> (String, String)? {
     // Most texts are Python: ruled out by their first word, without lexing them.
-    guard commands.contains(String(Parser.leadingLetters(text))) else { return nil }
+    guard commandStarts.containsLeadingWord(of: text) else { return nil }
     if let command = Parser.parseCommand(text, commands: commands) {
       return (command.name, command.argument)
     }
@@ -20,6 +20,9 @@ extension Session {
     }
     return nil
   }
+
+  /// `commands`, matched against a line's first word without making a string of it.
+  static let commandStarts = LeadingWords(commands)
 
   func command(_ name: String, _ argument: String) -> Outcome {
     switch name {

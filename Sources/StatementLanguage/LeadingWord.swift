@@ -26,3 +26,47 @@ extension Parser {
     (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
   }
 }
+
+/// A set of command words (lowercase ASCII letters) that answers whether a line starts with one
+/// of them (`words.contains(String(Parser.leadingLetters(line)))`) without making a string of
+/// the line's first word and hashing it: nearly every line is Python and is ruled out by its
+/// first word's length or first letter.
+public struct LeadingWords: Sendable {
+  /// The words by their length in bytes, each as its bytes.
+  private let byLength: [[[UInt8]]]
+
+  public init(_ words: some Sequence<String>) {
+    var byLength: [[[UInt8]]] = []
+    for word in words {
+      let bytes = Array(word.utf8)
+      while byLength.count <= bytes.count { byLength.append([]) }
+      byLength[bytes.count].append(bytes)
+    }
+    self.byLength = byLength
+  }
+
+  /// Whether the letters `line` starts with (`Parser.leadingLetters`) are one of the words.
+  public func containsLeadingWord(of line: String) -> Bool {
+    // The line's bytes where they are contiguous and the word is ASCII (nearly always).
+    let fast = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      var i = 0
+      while i < bytes.count, bytes[i] == 0x20 || (bytes[i] >= 0x09 && bytes[i] <= 0x0D) { i += 1 }
+      if i < bytes.count, bytes[i] >= 0x80 { return nil }
+      var j = i
+      while j < bytes.count, (bytes[j] | 0x20) >= 0x61, (bytes[j] | 0x20) <= 0x7A { j += 1 }
+      guard j > i, j - i < byLength.count else { return false }
+      for candidate in byLength[j - i] where candidate[0] == bytes[i] {
+        if candidate.elementsEqual(bytes[i..<j]) { return true }
+      }
+      return false
+    }
+    if let fast, let answer = fast { return answer }
+    let word = Parser.leadingLetters(line).utf8
+    let count = word.count
+    guard count < byLength.count, let first = word.first else { return false }
+    for candidate in byLength[count] where candidate[0] == first {
+      if word.elementsEqual(candidate) { return true }
+    }
+    return false
+  }
+}

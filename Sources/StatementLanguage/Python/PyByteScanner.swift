@@ -8,8 +8,8 @@ struct PyByteScanner {
   private let bytes: UnsafeBufferPointer<UInt8>
   private var position = 0
   private var tokens: [PyToken] = []
-  /// Open brackets' bytes, innermost last.
-  private var brackets: [UInt8] = []
+  /// Open brackets, innermost last.
+  private var brackets = BracketStack()
   private var indents: [Int] = [0]
 
   /// The tokens `PyLexer` would make of `text`, or nil where the text needs the full scanner.
@@ -154,6 +154,26 @@ struct PyByteScanner {
 
   private mutating func scanOperator() -> Bool {
     let start = position
+    let b = bytes[position]
+    // Brackets and commas start no longer operator: taken without the table.
+    switch b {
+    case 0x28, 0x5B, 0x7B:
+      guard brackets.count < PyLexer.maxBrackets else { return false }
+      brackets.push(b)
+      position += 1
+      emit(.op(PyOp(byte: b)), start, position)
+      return true
+    case 0x29, 0x5D, 0x7D:
+      guard let open = brackets.pop(), Self.closer(open) == b else { return false }
+      position += 1
+      emit(.op(PyOp(byte: b)), start, position)
+      return true
+    case 0x2C:
+      position += 1
+      emit(.op(PyOp(byte: b)), start, position)
+      return true
+    default: break
+    }
     guard
       let (spelling, op) = Self.operators[Int(bytes[position])].first(where: { spelling, _ in
         position + spelling.count <= bytes.count
@@ -165,9 +185,9 @@ struct PyByteScanner {
     switch first {
     case 0x28, 0x5B, 0x7B:
       guard brackets.count < PyLexer.maxBrackets else { return false }
-      brackets.append(first)
+      brackets.push(first)
     case 0x29, 0x5D, 0x7D:
-      guard let open = brackets.popLast(), Self.closer(open) == first else { return false }
+      guard let open = brackets.pop(), Self.closer(open) == first else { return false }
     default: break
     }
     emit(.op(op), start, position)
@@ -179,12 +199,45 @@ struct PyByteScanner {
   }
 
   /// `PyLexer.operators` by their first byte, longest first, with the spelling tokens carry.
-  private static let operators: [[(bytes: [UInt8], text: String)]] = {
-    var table = [[(bytes: [UInt8], text: String)]](repeating: [], count: 128)
+  private static let operators: [[(bytes: [UInt8], op: PyOp)]] = {
+    var table = [[(bytes: [UInt8], op: PyOp)]](repeating: [], count: 128)
     for op in PyLexer.operators {
       guard let first = op.utf8.first else { continue }
-      table[Int(first)].append((Array(op.utf8), op))
+      table[Int(first)].append((Array(op.utf8), PyOp(op)))
     }
     return table
   }()
+}
+
+/// The scanner's open brackets, innermost last: the first 32 held in a word, two bits each (a
+/// statement's brackets rarely nest deeper), so a line is scanned without allocating a stack.
+struct BracketStack {
+  private var inline: UInt64 = 0
+  private var spill: [UInt8] = []
+  private(set) var count = 0
+  private static let inlineCapacity = 32
+
+  var isEmpty: Bool { count == 0 }
+
+  /// Pushes an opening bracket's byte: `(`, `[` or `{`.
+  mutating func push(_ open: UInt8) {
+    if count < Self.inlineCapacity {
+      let code: UInt64 = open == 0x28 ? 1 : open == 0x5B ? 2 : 3
+      inline |= code << UInt64(2 * count)
+    } else {
+      spill.append(open)
+    }
+    count += 1
+  }
+
+  /// Pops the innermost opening bracket's byte; nil when none is open.
+  mutating func pop() -> UInt8? {
+    guard count > 0 else { return nil }
+    count -= 1
+    if count >= Self.inlineCapacity { return spill.popLast() }
+    let shift = UInt64(2 * count)
+    let code = (inline >> shift) & 3
+    inline &= ~(3 << shift)
+    return code == 1 ? 0x28 : code == 2 ? 0x5B : 0x7B
+  }
 }

@@ -355,7 +355,7 @@ struct PyLexer {
       }
     default: break
     }
-    emit(.op(op), start, position)
+    emit(.op(PyOp(op)), start, position)
   }
 }
 

@@ -5,14 +5,17 @@ extension PyParser {
   mutating func parseAtom() throws(PySyntaxError) -> PyExpr {
     let token = peek()
     switch token.kind {
-    case .name("True"), .name("False"):
-      consume()
-      return PyExpr(.bool(token.kind == .name("True")), token.range)
-    case .name("None"):
-      consume()
-      return PyExpr(.none, token.range)
     case .name(let name):
-      if pyKeywords.contains(name) {
+      // `True`, `False` and `None` are keywords: other names are not compared with them.
+      if isPyKeyword(name) {
+        if name == "True" || name == "False" {
+          consume()
+          return PyExpr(.bool(name == "True"), token.range)
+        }
+        if name == "None" {
+          consume()
+          return PyExpr(.none, token.range)
+        }
         if ["yield", "await", "async", "class", "with", "try"].contains(name) {
           throw refused(token)
         }
@@ -70,7 +73,7 @@ extension PyParser {
 
   /// After a first item: `(',' star_expression)* ','?` up to `closer`; a missing comma gets
   /// Python's hint.
-  mutating func parseRestOfSequence(first: PyExpr, closer: String) throws(PySyntaxError)
+  mutating func parseRestOfSequence(first: PyExpr, closer: PyOp) throws(PySyntaxError)
     -> [PyExpr]
   {
     var items = [first]
@@ -201,7 +204,7 @@ extension PyParser {
   /// parameters := param (',' param)* ','?     param := NAME (':' expression)? ('=' expression)?
   ///   | '*' NAME? | '**' NAME | '/'
   /// `closer` is `)` for a def and `:` for a lambda (whose parameters have no annotations).
-  mutating func parseParameters(closer: String) throws(PySyntaxError) -> [PyParameter] {
+  mutating func parseParameters(closer: PyOp) throws(PySyntaxError) -> [PyParameter] {
     var parameters: [PyParameter] = []
     var names: Set<String> = []
     var sawDefault = false

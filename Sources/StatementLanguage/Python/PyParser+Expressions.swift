@@ -26,10 +26,14 @@ extension PyParser {
   func startsExpression() -> Bool {
     switch peek().kind {
     case .name(let n):
-      return !pyKeywords.contains(n)
+      return !isPyKeyword(n)
         || ["None", "True", "False", "not", "lambda", "await"].contains(n)
     case .int, .float, .string: return true
-    case .op(let o): return ["(", "[", "{", "-", "+", "~", "*", "..."].contains(o)
+    case .op(let o):
+      switch o {
+      case "(", "[", "{", "-", "+", "~", "*", "...": return true
+      default: return false
+      }
     default: return false
     }
   }
@@ -133,8 +137,8 @@ extension PyParser {
     switch peek().kind {
     case .op(let o):
       // Every comparison operator starts with `=`, `!`, `<` or `>` (the test spares a lookup).
-      guard let f = o.utf8.first, f == 0x3D || f == 0x21 || f == 0x3C || f == 0x3E,
-        let op = PyCompareOp(rawValue: o)
+      let f = o.first
+      guard f == 0x3D || f == 0x21 || f == 0x3C || f == 0x3E, let op = PyCompareOp(rawValue: o.text)
       else { return nil }
       consume()
       return op
@@ -182,9 +186,10 @@ extension PyParser {
   }
 
   /// A binary operator's rule level (0 bitwise_or ... 5 term) and operation.
-  static func binaryOperator(_ o: String) -> (Int, PyBinaryOp)? {
+  static func binaryOperator(_ o: PyOp) -> (Int, PyBinaryOp)? {
     // The closing brackets, `,`, `=` and `:` end most operands: none is an operator.
-    guard let f = o.utf8.first, f != 0x29, f != 0x5D, f != 0x7D, f != 0x2C, f != 0x3D, f != 0x3A
+    let f = o.first
+    guard f != 0x29, f != 0x5D, f != 0x7D, f != 0x2C, f != 0x3D, f != 0x3A
     else { return nil }
     switch o {
     case "|": return (0, .bitor)

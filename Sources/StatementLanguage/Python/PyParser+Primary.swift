@@ -7,7 +7,7 @@ extension PyParser {
     while true {
       if consume(if: ".") != nil {
         let token = peek()
-        guard case .name(let name) = token.kind, !pyKeywords.contains(name) else {
+        guard case .name(let name) = token.kind, !isPyKeyword(name) else {
           throw invalid(token)
         }
         consume()
@@ -86,7 +86,7 @@ extension PyParser {
         sawDoubleStar = true
         arguments.append(.doubleStar(try parseExpression()))
       } else if case .name(let name) = token.kind, peek(1).kind == .op("="),
-        !pyKeywords.contains(name)
+        !isPyKeyword(name)
       {
         consume()
         consume()
@@ -148,7 +148,7 @@ extension PyParser {
     guard i < limit else { return false }
     switch tokens[i].kind {
     case .name(let n):
-      guard !pyKeywords.contains(n) || n == "None" || n == "True" || n == "False" else {
+      guard !isPyKeyword(n) || n == "None" || n == "True" || n == "False" else {
         return false
       }
       i += 1
@@ -185,7 +185,8 @@ extension PyParser {
     var depth = 0
     var i = open
     while i < limit {
-      if case .op(let o) = tokens[i].kind, let f = o.utf8.first, o.utf8.count == 1 {
+      if case .op(let o) = tokens[i].kind, o.count == 1 {
+        let f = o.first
         if f == 0x28 || f == 0x5B || f == 0x7B {
           depth += 1
         } else if f == 0x29 || f == 0x5D || f == 0x7D {

@@ -34,6 +34,10 @@ extension PyParser {
   ///   | raise_stmt
   mutating func parseSimpleStatement() throws(PySyntaxError) -> PyStmt {
     let token = peek()
+    // Every case below but the last starts with a keyword.
+    if case .name(let name) = token.kind, !isPyKeyword(name) {
+      return try parseAssignmentOrExpression()
+    }
     switch token.kind {
     case .name("pass"):
       consume()
@@ -96,22 +100,24 @@ extension PyParser {
     }
   }
 
-  static let augmentedOperators: [String: PyBinaryOp] = Dictionary(
-    uniqueKeysWithValues: PyBinaryOp.allCases.map { ($0.rawValue + "=", $0) })
+  static let augmentedOperators: [PyOp: PyBinaryOp] = Dictionary(
+    uniqueKeysWithValues: PyBinaryOp.allCases.map { (PyOp($0.rawValue + "="), $0) })
 
   /// assignment := (star_targets '=')+ star_expressions | target augassign star_expressions
   ///   | target ':' expression ('=' star_expressions)?
   mutating func parseAssignmentOrExpression() throws(PySyntaxError) -> PyStmt {
     let first = try parseStarExpressions()
     if at("=") {
-      var items = [first]
+      // Each item but the last is a target (one array for them, of the size most have: one).
+      var targets: [PyExpr] = []
+      var value = first
       while consume(if: "=") != nil {
         if atKeyword("yield") { throw refused(peek()) }
-        items.append(try parseStarExpressions())
+        targets.append(value)
+        value = try parseStarExpressions()
       }
-      let value = items.removeLast()
-      for target in items { try checkTarget(target, context: .assignment) }
-      return PyStmt(.assign(targets: items, value: value), first.range.union(value.range))
+      for target in targets { try checkTarget(target, context: .assignment) }
+      return PyStmt(.assign(targets: targets, value: value), first.range.union(value.range))
     }
     if case .op(let op) = peek().kind, let binary = Self.augmentedOperators[op] {
       try checkTarget(first, context: .augmented)

@@ -36,9 +36,16 @@ public struct PyParser {
 
   func peek(_ ahead: Int = 0) -> PyToken { tokens[min(index + ahead, tokens.count - 1)] }
 
-  func at(_ op: String) -> Bool { peek().kind == .op(op) }
+  func at(_ op: PyOp) -> Bool {
+    if case .op(let o) = tokens[min(index, tokens.count - 1)].kind { return o == op }
+    return false
+  }
 
-  func atKeyword(_ word: String) -> Bool { peek().kind == .name(word) }
+  func atKeyword(_ word: String) -> Bool {
+    guard case .name(let name) = tokens[min(index, tokens.count - 1)].kind else { return false }
+    // Lengths first: most names are not the keyword asked about, and differ in length.
+    return name.utf8.count == word.utf8.count && name == word
+  }
 
   func at(_ kind: PyToken.Kind) -> Bool { peek().kind == kind }
 
@@ -49,13 +56,13 @@ public struct PyParser {
     return token
   }
 
-  mutating func consume(if op: String) -> PyToken? { at(op) ? consume() : nil }
+  mutating func consume(if op: PyOp) -> PyToken? { at(op) ? consume() : nil }
 
   mutating func consume(keyword: String) -> PyToken? { atKeyword(keyword) ? consume() : nil }
 
   /// Consumes `op`, or throws `message` (Python's "expected ':'") at the token found instead.
   @discardableResult
-  mutating func expect(_ op: String, _ message: String? = nil) throws(PySyntaxError) -> PyToken {
+  mutating func expect(_ op: PyOp, _ message: String? = nil) throws(PySyntaxError) -> PyToken {
     if let token = consume(if: op) { return token }
     throw invalid(peek(), message ?? "expected '\(op)'")
   }
@@ -71,7 +78,7 @@ public struct PyParser {
   /// An identifier (not a keyword), with its range.
   mutating func parseName() throws(PySyntaxError) -> (String, SourceRange) {
     let token = peek()
-    guard case .name(let name) = token.kind, !pyKeywords.contains(name) else {
+    guard case .name(let name) = token.kind, !isPyKeyword(name) else {
       throw invalid(token)
     }
     consume()
@@ -102,7 +109,9 @@ public struct PyParser {
         consume()
         continue
       }
-      statements += try parseStatement()
+      let parsed = try parseStatement()
+      // A program of one line is its first statement's array as it is (no second array).
+      if statements.isEmpty { statements = parsed } else { statements += parsed }
     }
     return statements
   }
@@ -110,6 +119,9 @@ public struct PyParser {
   /// statement := compound_stmt | simple_stmts
   mutating func parseStatement() throws(PySyntaxError) -> [PyStmt] {
     let token = peek()
+    // A statement that starts with a name that is no keyword is a simple one (the cases below
+    // are keywords): decided without comparing the name with each of them.
+    if case .name(let name) = token.kind, !isPyKeyword(name) { return try parseSimpleStatements() }
     switch token.kind {
     case .indent:
       throw PySyntaxError("IndentationError", "unexpected indent", at: token.range)
@@ -165,7 +177,8 @@ public struct PyParser {
     var body: [PyStmt] = []
     while consume(if: .dedent) == nil {
       if at(.end) { break }
-      body += try parseStatement()
+      let parsed = try parseStatement()
+      if body.isEmpty { body = parsed } else { body += parsed }
     }
     return body
   }

@@ -6,7 +6,9 @@ public struct PyProgram: Sendable {
 
 /// A Python expression and where it stands (`Character` offsets from the start of the program).
 public struct PyExpr: Sendable {
-  public indirect enum Kind: Sendable {
+  // Only the cases that hold an expression are boxed: a name, a number or a string (most
+  // leaves of a statement) is stored in place, without an allocation.
+  public enum Kind: Sendable {
     case name(String)
     case int(Int)
     case float(Double)
@@ -22,28 +24,28 @@ public struct PyExpr: Sendable {
     case dict([PyDictItem])
     case set([PyExpr])
     /// `*x` inside a tuple, list or set display, or as an assignment target.
-    case starred(PyExpr)
+    indirect case starred(PyExpr)
     /// `value.name`; `nameRange` is where the name is written.
-    case attribute(PyExpr, name: String, nameRange: SourceRange)
-    case call(PyExpr, [PyCallArgument])
+    indirect case attribute(PyExpr, name: String, nameRange: SourceRange)
+    indirect case call(PyExpr, [PyCallArgument])
     /// `value[index]`; several indices arrive as a tuple, `a:b:c` as `.slice`.
-    case `subscript`(PyExpr, PyExpr)
-    case slice(lower: PyExpr?, upper: PyExpr?, step: PyExpr?)
-    case unary(PyUnaryOp, PyExpr)
-    case binary(PyBinaryOp, PyExpr, PyExpr)
-    case and(PyExpr, PyExpr)
-    case or(PyExpr, PyExpr)
-    case not(PyExpr)
+    indirect case `subscript`(PyExpr, PyExpr)
+    indirect case slice(lower: PyExpr?, upper: PyExpr?, step: PyExpr?)
+    indirect case unary(PyUnaryOp, PyExpr)
+    indirect case binary(PyBinaryOp, PyExpr, PyExpr)
+    indirect case and(PyExpr, PyExpr)
+    indirect case or(PyExpr, PyExpr)
+    indirect case not(PyExpr)
     /// `a < b <= c`: the first operand, then each operator with its right operand.
-    case compare(PyExpr, [(op: PyCompareOp, operand: PyExpr)])
+    indirect case compare(PyExpr, [(op: PyCompareOp, operand: PyExpr)])
     /// `body if test else orElse`.
-    case conditional(body: PyExpr, test: PyExpr, orElse: PyExpr)
-    case lambda(PyFunctionDef)
-    case listComp(PyExpr, [PyComprehension])
-    case setComp(PyExpr, [PyComprehension])
-    case dictComp(key: PyExpr, value: PyExpr, [PyComprehension])
+    indirect case conditional(body: PyExpr, test: PyExpr, orElse: PyExpr)
+    indirect case lambda(PyFunctionDef)
+    indirect case listComp(PyExpr, [PyComprehension])
+    indirect case setComp(PyExpr, [PyComprehension])
+    indirect case dictComp(key: PyExpr, value: PyExpr, [PyComprehension])
     /// `(x for x in y)`: evaluated eagerly, all items at once.
-    case generator(PyExpr, [PyComprehension])
+    indirect case generator(PyExpr, [PyComprehension])
   }
 
   public var kind: Kind
@@ -200,30 +202,32 @@ public struct PyImportName: Sendable {
 
 /// A Python statement and where it stands; a compound statement's range covers its whole block.
 public struct PyStmt: Sendable {
-  public indirect enum Kind: Sendable {
+  // Boxed only for the compound and the larger cases: an expression statement or an assignment
+  // (a statement a line in a typed script) is stored in place.
+  public enum Kind: Sendable {
     case expression(PyExpr)
     /// `a = b = value`: the targets left to right.
     case assign(targets: [PyExpr], value: PyExpr)
-    case augAssign(PyExpr, PyBinaryOp, PyExpr)
+    indirect case augAssign(PyExpr, PyBinaryOp, PyExpr)
     /// `target: annotation = value` (the annotation is not evaluated).
-    case annAssign(PyExpr, annotation: PyExpr, value: PyExpr?)
+    indirect case annAssign(PyExpr, annotation: PyExpr, value: PyExpr?)
     case `import`([PyImportName])
     /// `from module import name as alias, ...`
-    case fromImport(module: PyImportName, names: [PyImportName])
-    case functionDef(PyFunctionDef)
+    indirect case fromImport(module: PyImportName, names: [PyImportName])
+    indirect case functionDef(PyFunctionDef)
     case `return`(PyExpr?)
     /// `if test: body else: orElse` (`elif` is an `if` alone in `orElse`).
-    case `if`(test: PyExpr, body: [PyStmt], orElse: [PyStmt])
-    case `for`(target: PyExpr, iterable: PyExpr, body: [PyStmt], orElse: [PyStmt])
-    case `while`(test: PyExpr, body: [PyStmt], orElse: [PyStmt])
+    indirect case `if`(test: PyExpr, body: [PyStmt], orElse: [PyStmt])
+    indirect case `for`(target: PyExpr, iterable: PyExpr, body: [PyStmt], orElse: [PyStmt])
+    indirect case `while`(test: PyExpr, body: [PyStmt], orElse: [PyStmt])
     case `break`
     case `continue`
     case pass
     case global([String])
     case nonlocal([String])
     case del([PyExpr])
-    case assert(PyExpr, message: PyExpr?)
-    case raise(PyExpr?, cause: PyExpr?)
+    indirect case assert(PyExpr, message: PyExpr?)
+    indirect case raise(PyExpr?, cause: PyExpr?)
   }
 
   public var kind: Kind

@@ -8,7 +8,7 @@ struct PyToken: Sendable, Equatable {
     case float(Double)
     case string(PyStringPiece)
     /// Punctuation and operators: `(`, `+=`, `**`, `...`.
-    case op(String)
+    case op(PyOp)
     case newline
     case indent
     case dedent
@@ -57,3 +57,77 @@ let pyKeywords: Set<String> = [
   "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with",
   "yield",
 ]
+
+/// Whether `name` is one of `pyKeywords`. Most names are ruled out by their first byte and
+/// length (no keyword starts with `D` or `h`, none starting with `p` has 7 letters) before the
+/// set is asked: every name of every statement is checked, and hashing it costs more.
+func isPyKeyword(_ name: String) -> Bool {
+  let utf8 = name.utf8
+  guard let first = utf8.first, first < 0x80, utf8.count < 64 else { return false }
+  guard keywordLengths[Int(first)] & (1 << UInt64(utf8.count)) != 0 else { return false }
+  return pyKeywords.contains(name)
+}
+
+/// For each first byte, the lengths of the keywords that start with it, as bits.
+private let keywordLengths: [UInt64] = {
+  var table = [UInt64](repeating: 0, count: 128)
+  for word in pyKeywords {
+    guard let first = word.utf8.first else { continue }
+    table[Int(first)] |= 1 << UInt64(word.utf8.count)
+  }
+  return table
+}()
+
+/// An operator or punctuation token as written (`(`, `+=`, `...`): its bytes (three at most,
+/// `PyLexer.operators`) packed into an integer, so that the parser's many questions of the form
+/// "is the next token `(`?" compare integers rather than strings.
+struct PyOp: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+  /// The bytes, first in the lowest byte (bytes past the fourth are not kept: no operator has).
+  let code: UInt32
+
+  /// A one-byte operator.
+  init(byte: UInt8) { code = UInt32(byte) }
+
+  init(_ text: String) {
+    var code: UInt32 = 0
+    for (i, b) in text.utf8.prefix(4).enumerated() { code |= UInt32(b) << UInt32(8 * i) }
+    self.code = code
+  }
+
+  @inline(__always)
+  init(stringLiteral value: StaticString) {
+    // Read directly (the parser makes one at every `at("(")`): a one-character literal may be
+    // stored as its scalar, a longer one as its bytes.
+    guard value.hasPointerRepresentation else {
+      code = value.unicodeScalar.value < 0x80 ? value.unicodeScalar.value : 0
+      return
+    }
+    let bytes = value.utf8Start
+    let count = value.utf8CodeUnitCount
+    var code: UInt32 = 0
+    if count > 0 { code = UInt32(bytes[0]) }
+    if count > 1 { code |= UInt32(bytes[1]) << 8 }
+    if count > 2 { code |= UInt32(bytes[2]) << 16 }
+    if count > 3 { code |= UInt32(bytes[3]) << 24 }
+    self.code = code
+  }
+
+  /// The first byte (`(` for `(`).
+  var first: UInt8 { UInt8(truncatingIfNeeded: code) }
+
+  /// How many bytes the operator has.
+  var count: Int { (32 - code.leadingZeroBitCount + 7) / 8 }
+
+  /// The operator as text.
+  var text: String {
+    var bytes: [UInt8] = []
+    var rest = code
+    while rest != 0 {
+      bytes.append(UInt8(truncatingIfNeeded: rest))
+      rest >>= 8
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  var description: String { text }
+}

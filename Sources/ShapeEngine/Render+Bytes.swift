@@ -1,0 +1,130 @@
+import ShapeCore
+
+/// A statement's outcome written as UTF-8 bytes into a buffer the caller keeps, for a script's
+/// output: the text `Render.outcome` makes, without a `String` made of it per statement.
+extension Render {
+  /// Appends to `bytes` the text `outcome(o, source:, style:)` gives when it is a tensor a
+  /// statement made (an `.effect`) and needs no wrapping (`style.fitWidth` is nil); false, with
+  /// `bytes` unchanged, for every other outcome (the caller renders it as a `String`).
+  public static func appendOutcome(_ o: Outcome, style: RenderStyle, to bytes: inout [UInt8])
+    -> Bool
+  {
+    guard style.fitWidth == nil, case .effect(let e, let graph) = o else { return false }
+    var out = TextBytes()
+    swap(&out.bytes, &bytes)
+    defer { swap(&out.bytes, &bytes) }
+    switch e {
+    case .input(let t):
+      appendTensor(t, in: graph, to: &out)
+    case .called(let l, let outs):
+      for (i, t) in outs.enumerated() {
+        if i > 0 { out.append(UInt8(ascii: "\n")) }
+        appendTensor(t, in: graph, to: &out)
+      }
+      // Read in place: most layers have no deferred weights.
+      if graph.layers[l].params.isDeferred, let note = deferredNote(graph.layers[l]) {
+        out.append(UInt8(ascii: "\n"))
+        out.append(note)
+      }
+    case .layerBound:
+      out.append(effect(e, graph))
+    }
+    return true
+  }
+}
+
+/// Bytes written through a pointer into a buffer of fixed size, each write checked against its
+/// room: a statement's tensor lines are short, and are written this way without the checks and
+/// calls of an array append per piece. `overflowed` says a write did not fit (the caller then
+/// writes the text the ordinary way).
+struct FixedBytes: TextSink {
+  let base: UnsafeMutablePointer<UInt8>
+  let capacity: Int
+  private(set) var count = 0
+  private(set) var overflowed = false
+
+  init?(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+    guard let base = buffer.baseAddress else { return nil }
+    self.base = base
+    capacity = buffer.count
+  }
+
+  var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress, count + bytes.count <= capacity else {
+      overflowed = overflowed || !bytes.isEmpty
+      return
+    }
+    (base + count).update(from: source, count: bytes.count)
+    count += bytes.count
+  }
+
+  mutating func append(_ s: StaticString) { s.withUTF8Buffer { append($0) } }
+
+  mutating func append(_ s: String) {
+    var s = s
+    s.withUTF8 { append($0) }
+  }
+
+  mutating func append(_ b: UInt8) {
+    guard count < capacity else {
+      overflowed = true
+      return
+    }
+    base[count] = b
+    count += 1
+  }
+
+  mutating func appendGrouped(_ n: Int) { append(n, grouped: true) }
+
+  /// `TextBytes.appendDigits`.
+  mutating func append(_ n: Int, grouped: Bool) {
+    if n < 0 { append(UInt8(ascii: "-")) }
+    var m = n.magnitude
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+      var i = buffer.count
+      var digits = 0
+      repeat {
+        if grouped, digits > 0, digits % 3 == 0 {
+          i -= 1
+          buffer[i] = UInt8(ascii: ",")
+        }
+        i -= 1
+        buffer[i] = UInt8(ascii: "0") + UInt8(m % 10)
+        m /= 10
+        digits += 1
+      } while m > 0
+      append(UnsafeBufferPointer(rebasing: buffer[i...]))
+    }
+  }
+
+  /// `TextBytes.appendShape`.
+  mutating func appendShape(_ t: TensorType, kerasShapes: Bool) {
+    append(UInt8(ascii: "("))
+    for (i, d) in t.shape.enumerated() {
+      if i > 0 { append(", " as StaticString) }
+      if let v = d.value {
+        append(v, grouped: false)
+      } else if kerasShapes {
+        append("None" as StaticString)
+      } else {
+        append(d.formula)
+      }
+    }
+    if t.shape.count == 1 { append(UInt8(ascii: ",")) }
+    append(UInt8(ascii: ")"))
+  }
+}
+
+/// Where a tensor's lines are written: a growing `TextBytes`, or `FixedBytes` on the stack.
+protocol TextSink {
+  mutating func append(_ s: StaticString)
+  mutating func append(_ s: String)
+  mutating func append(_ b: UInt8)
+  /// Python's `f"{n:,}"`.
+  mutating func appendGrouped(_ n: Int)
+  mutating func appendShape(_ t: TensorType, kerasShapes: Bool)
+}
+
+extension TextBytes: TextSink {}
