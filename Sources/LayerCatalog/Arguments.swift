@@ -25,7 +25,7 @@ public struct Parameter: Hashable, Sendable {
 ///
 /// One shared, immutable box: a signature is copied into every binding (`BoundArguments`) and
 /// read from every catalog entry, and a copy is one reference.
-public struct Signature: Hashable, Sendable {
+public struct Signature: Sendable {
   public var parameters: [Parameter] { storage.parameters }
   /// Keywords a class takes through `**kwargs` besides the Layer ones: popped by the constructor
   /// itself (Embedding's deprecated `input_length`) or handed to its own base class (image
@@ -57,20 +57,6 @@ public struct Signature: Hashable, Sendable {
     ignoresUnknownKeywords: Bool = false
   ) {
     storage = Storage(parameters, extraKeywords, takesBaseKeywords, ignoresUnknownKeywords)
-  }
-
-  public static func == (a: Signature, b: Signature) -> Bool {
-    a.storage === b.storage
-      || (a.parameters == b.parameters && a.extraKeywords == b.extraKeywords
-        && a.takesBaseKeywords == b.takesBaseKeywords
-        && a.ignoresUnknownKeywords == b.ignoresUnknownKeywords)
-  }
-
-  public func hash(into h: inout Hasher) {
-    h.combine(parameters)
-    h.combine(extraKeywords)
-    h.combine(takesBaseKeywords)
-    h.combine(ignoresUnknownKeywords)
   }
 
   /// The Layer keywords every construction reads (indices into `baseKeywords`).
@@ -194,13 +180,7 @@ public struct BoundArguments: Sendable {
   private func value(at slot: Int) -> Value? { slot < values.count ? values[slot] : nil }
 
   /// The parameter of a slot: own, then extra keywords, then base keywords.
-  private func parameter(_ slot: Int) -> Parameter {
-    let own = signature.parameters.count
-    if slot < own { return signature.parameters[slot] }
-    let extra = signature.extraKeywords.count
-    if slot < own + extra { return signature.extraKeywords[slot - own] }
-    return Signature.baseKeywords[slot - own - extra]
-  }
+  private func parameter(_ slot: Int) -> Parameter { read(slot) { $0 } }
 
   /// The first slot of a parameter named `name`. The class's own parameters are searched from
   /// `start` round to it (their names are distinct, so where the search starts does not change
@@ -234,32 +214,19 @@ public struct BoundArguments: Sendable {
     }.map { own + signature.extraKeywords.count + $0 }
   }
 
-  /// Whether slot `slot` has no default, read in place.
-  private func isRequired(_ slot: Int) -> Bool {
+  /// Slot `slot`'s parameter (own, then extra keywords, then base keywords), read in place:
+  /// `field` is given the array's element, not a copy of the parameter.
+  private func read<T>(_ slot: Int, _ field: (Parameter) -> T) -> T {
     let own = signature.parameters.count
-    if slot < own { return signature.parameters[slot].isRequired }
+    if slot < own { return field(signature.parameters[slot]) }
     let extra = signature.extraKeywords.count
-    if slot < own + extra { return signature.extraKeywords[slot - own].isRequired }
-    return Signature.baseKeywords[slot - own - extra].isRequired
+    if slot < own + extra { return field(signature.extraKeywords[slot - own]) }
+    return field(Signature.baseKeywords[slot - own - extra])
   }
 
-  /// Slot `slot`'s name, read in place.
-  private func parameter(named slot: Int) -> String {
-    let own = signature.parameters.count
-    if slot < own { return signature.parameters[slot].name }
-    let extra = signature.extraKeywords.count
-    if slot < own + extra { return signature.extraKeywords[slot - own].name }
-    return Signature.baseKeywords[slot - own - extra].name
-  }
-
-  /// Slot `slot`'s default, read in place.
-  private func defaultValue(_ slot: Int) -> Value? {
-    let own = signature.parameters.count
-    if slot < own { return signature.parameters[slot].defaultValue }
-    let extra = signature.extraKeywords.count
-    if slot < own + extra { return signature.extraKeywords[slot - own].defaultValue }
-    return Signature.baseKeywords[slot - own - extra].defaultValue
-  }
+  private func isRequired(_ slot: Int) -> Bool { read(slot) { $0.isRequired } }
+  private func parameter(named slot: Int) -> String { read(slot) { $0.name } }
+  private func defaultValue(_ slot: Int) -> Value? { read(slot) { $0.defaultValue } }
 
   /// Every name the signature binds, in binding order, for "did you mean".
   private var allNames: [String] {

@@ -80,23 +80,7 @@ struct FixedBytes: TextSink {
 
   /// `TextBytes.appendDigits`.
   mutating func append(_ n: Int, grouped: Bool) {
-    if n < 0 { append(UInt8(ascii: "-")) }
-    var m = n.magnitude
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
-      var i = buffer.count
-      var digits = 0
-      repeat {
-        if grouped, digits > 0, digits % 3 == 0 {
-          i -= 1
-          buffer[i] = UInt8(ascii: ",")
-        }
-        i -= 1
-        buffer[i] = UInt8(ascii: "0") + UInt8(m % 10)
-        m /= 10
-        digits += 1
-      } while m > 0
-      append(UnsafeBufferPointer(rebasing: buffer[i...]))
-    }
+    TextBytes.withDigits(n, grouped: grouped) { append($0) }
   }
 
   /// `TextBytes.appendShape`.

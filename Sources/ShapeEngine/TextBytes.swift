@@ -32,11 +32,17 @@ struct TextBytes {
 
   /// `n`'s decimal digits, grouped by three with commas when `grouped`, appended to `bytes`.
   static func appendDigits(_ n: Int, grouped: Bool, to bytes: inout [UInt8]) {
-    if n < 0 { bytes.append(UInt8(ascii: "-")) }
-    var m = n.magnitude
-    // At most 20 digits and 6 commas, written backwards into a fixed buffer.
+    withDigits(n, grouped: grouped) { bytes.append(contentsOf: $0) }
+  }
+
+  /// `n`'s decimal digits (a sign first, grouped by three with commas when `grouped`), handed
+  /// to `body` from a fixed buffer: at most 20 digits and 6 commas, written backwards.
+  static func withDigits<R>(
+    _ n: Int, grouped: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
       var i = buffer.count
+      var m = n.magnitude
       var digits = 0
       repeat {
         if grouped, digits > 0, digits % 3 == 0 {
@@ -48,7 +54,11 @@ struct TextBytes {
         m /= 10
         digits += 1
       } while m > 0
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i...]))
+      if n < 0 {
+        i -= 1
+        buffer[i] = UInt8(ascii: "-")
+      }
+      return body(UnsafeBufferPointer(rebasing: buffer[i...]))
     }
   }
 
