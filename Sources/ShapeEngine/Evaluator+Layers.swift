@@ -60,7 +60,7 @@ extension Evaluator {
       try checkUnique(name, range: ranges["name"] ?? range, className: className)
     } else {
       // New to the graph by construction: the name skips every name in use, and is taken.
-      name = graph.autoNameTaking(classNames.prefix)
+      name = graph.autoName(classNames.prefix, taking: true)
       nameTaken = true
     }
     var node = LayerNode(

@@ -121,21 +121,14 @@ public struct Graph: Sendable {
 
   /// Keras's `auto_name`: prefix, then prefix_1, prefix_2...; a name an imported layer already
   /// has is skipped.
-  mutating func autoName(_ prefix: String) -> String {
+  ///
+  /// `taking`: for a layer about to be added with `addLayer(_:nameTaken: true)`, the lookup that
+  /// finds the name free also takes it.
+  mutating func autoName(_ prefix: String, taking: Bool = false) -> String {
     var name: String
     repeat {
       name = Self.numbered(prefix, takeNumber(prefix))
-    } while layerNames.contains(name)
-    return name
-  }
-
-  /// `autoName` for a layer about to be added with `addLayer(_:nameTaken: true)`: the lookup
-  /// that finds the name free also takes it.
-  mutating func autoNameTaking(_ prefix: String) -> String {
-    var name: String
-    repeat {
-      name = Self.numbered(prefix, takeNumber(prefix))
-    } while !layerNames.insert(name).inserted
+    } while taking ? !layerNames.insert(name).inserted : layerNames.contains(name)
     return name
   }
 
@@ -155,6 +148,15 @@ public struct Graph: Sendable {
   /// instead of a copy of every counter per statement, which the statement's first name then
   /// had to duplicate.
   var counterLog: [(prefix: String, before: Int)]?
+
+  /// Starts `counterLog` for a statement (its room kept from the last one).
+  mutating func startCounterLog() {
+    if counterLog == nil {
+      counterLog = []
+    } else {
+      counterLog?.removeAll(keepingCapacity: true)
+    }
+  }
 
   /// Keras's numbered names: `prefix` for 0, else `prefix_n`, written byte by byte (a name of
   /// up to 15 bytes is made without an allocation; string interpolation makes two).
@@ -189,7 +191,7 @@ public struct Graph: Sendable {
   public static let maxLayers = 250_000
 
   /// Adds a layer at the end (the node moved in, not copied).
-  /// `nameTaken`: the name is in `layerNames` already (`autoNameTaking`).
+  /// `nameTaken`: the name is in `layerNames` already (`autoName(_:taking: true)`).
   mutating func addLayer(_ node: consuming LayerNode, nameTaken: Bool = false) {
     if !nameTaken, !layerNames.insert(node.name).inserted { repeatedNames += 1 }
     layers.append(node)

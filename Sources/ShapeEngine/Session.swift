@@ -144,11 +144,7 @@ public struct Session: Sendable {
     let layersBefore = host.graph.layers.count
     let tensorsBefore = host.graph.tensors.count
     let tensorCounterBefore = host.graph.tensorCounter
-    if host.graph.counterLog == nil {
-      host.graph.counterLog = []
-    } else {
-      host.graph.counterLog?.removeAll(keepingCapacity: true)
-    }
+    host.graph.startCounterLog()
     let observedBefore = host.observed
     let mark = runtime.markStatement()
     defer { runtime.endStatement() }
