@@ -205,13 +205,7 @@ struct Start: ParsableCommand {
     if let command {
       // A one-liner is saved only into a session named or resumed.
       if storeOptions.named { storeOptions.open(repl, interactive: false) }
-      // The text's lines run as a script's: line numbers and carets stay right, an indented
-      // block keeps its indentation, and `x = Input((4,)); apply 8` is split by the script
-      // reader where a command shares a line with code.
-      let lines = command.split(separator: "\n", omittingEmptySubsequences: false).map {
-        String($0.hasSuffix("\r") ? $0.dropLast() : $0)
-      }
-      exitKeeping(streams.finish(repl.runScript(lines, json: options.json, name: "<string>")), repl)
+      Self.runText(command, json: options.json, streams: streams, repl: repl)
     }
     if !options.json, let reader = LibEditReader(programName: "kshape") {
       storeOptions.open(repl, interactive: true)
@@ -239,6 +233,18 @@ struct Start: ParsableCommand {
     let status = repl.runScript(reader, json: options.json)
     repl.closeSession()
     exitKeeping(streams.finish(status), repl)
+  }
+}
+
+extension Start {
+  /// `-c TEXT`: its lines run as a script's (line numbers and carets stay right, an indented
+  /// block keeps its indentation, and `x = Input((4,)); apply 8` is split by the script reader
+  /// where a command shares a line with code), then the process ends.
+  static func runText(_ text: String, json: Bool, streams: StandardStreams, repl: REPL) -> Never {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+    }
+    exitKeeping(streams.finish(repl.runScript(lines, json: json, name: "<string>")), repl)
   }
 }
 
@@ -270,6 +276,10 @@ struct Run: ParsableCommand {
     _ file: String, json: Bool, makeREPL: (StandardStreams) -> REPL
   ) -> Never {
     let streams = StandardStreams()
+    if let notice = ScriptFile.modelNotice(file) {
+      streams.err("kshape: \(notice.message)\nhint: \(notice.hint)")
+      exitKeeping(streams.finish(2), nil)
+    }
     let reader: PlainReader
     do {
       reader = try PlainReader.open(path: file)
