@@ -7,8 +7,8 @@
 /// `FILE [--json]` (the default command with a script) or `-c TEXT [--json]` (each flag at most
 /// once, no other option, no argument starting with '-' except those flags and `-c`'s text, no
 /// `help`, nothing empty but `-c`'s text) is read here, and runs exactly as the parsed command
-/// would; any other line, including every one that ends in help, an error or a message from the
-/// library, goes on to DirectParse.swift unchanged.
+/// would, as does `kshape` alone; any other line, including every one that ends in help, an
+/// error or a message from the library, goes on to DirectParse.swift unchanged.
 enum PlainCommandLine {
   /// What `inspect` takes on the plain line.
   struct InspectLine: Equatable {
@@ -34,6 +34,8 @@ enum PlainCommandLine {
   }
 
   enum Line: Equatable {
+    /// `kshape` alone: the REPL on a terminal, else the statements piped to stdin.
+    case bare
     case inspect(InspectLine)
     case run(RunLine)
     case text(TextLine)
@@ -44,7 +46,7 @@ enum PlainCommandLine {
 
   /// The plain line `arguments` spell (without the program name), or nil.
   static func read(_ arguments: [String]) -> Line? {
-    guard let first = arguments.first else { return nil }
+    guard let first = arguments.first else { return .bare }
     let rest = arguments.dropFirst()
     switch first {
     case "inspect": return readInspect(rest).map(Line.inspect)
