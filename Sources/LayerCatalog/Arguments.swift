@@ -43,12 +43,26 @@ public struct Signature: Sendable {
     let extraKeywords: [Parameter]
     let takesBaseKeywords: Bool
     let ignoresUnknownKeywords: Bool
+    /// The slot each `BaseKeyword` binds at (the first parameter of its name: own, extra, then
+    /// base keywords), found once per signature; -1 where the signature has no such parameter.
+    let baseSlots: [Int]
     init(_ p: [Parameter], _ extra: [Parameter], _ takesBase: Bool, _ ignores: Bool) {
       parameters = p
       extraKeywords = extra
       takesBaseKeywords = takesBase
       ignoresUnknownKeywords = ignores
+      let order = p + extra + (takesBase ? Signature.baseKeywords : [])
+      baseSlots = (0...BaseKeyword.autocast.rawValue).map { k in
+        let name = Signature.baseKeywords[k].name
+        return order.firstIndex { $0.name == name } ?? -1
+      }
     }
+  }
+
+  /// The slot `k` binds at, or nil when the signature does not take it.
+  func baseSlot(_ k: BaseKeyword) -> Int? {
+    let slot = storage.baseSlots[k.rawValue]
+    return slot < 0 ? nil : slot
   }
   private let storage: Storage
 
@@ -244,17 +258,11 @@ public struct BoundArguments: Sendable {
 
   /// `self[k.name]` for one of the Layer keywords every construction reads, by its slot.
   public subscript(base k: Signature.BaseKeyword) -> Value {
-    let b = Signature.baseKeywords[k.rawValue]
-    // Its own slot unless the class's own parameters have the name first (searched by key).
-    let own = signature.parameters
-    let ownSlot = own.withUnsafeBufferPointer { own -> Int? in
-      own.indices.first { own[$0].key == b.key && own[$0].name == b.name }
+    // The slot `self[name]` finds, found once with the signature (`Signature.baseSlot`).
+    guard let slot = signature.baseSlot(k) else {
+      return self[Signature.baseKeywords[k.rawValue].name]
     }
-    guard ownSlot == nil, signature.extraKeywords.isEmpty, signature.takesBaseKeywords else {
-      return self[b.name]
-    }
-    let slot = own.count + k.rawValue
-    return value(at: slot) ?? b.defaultValue ?? .none
+    return value(at: slot) ?? defaultValue(slot) ?? .none
   }
 
   /// Whether the call gave `name` (not its default).
