@@ -39,9 +39,19 @@ public final class StatementJournal {
 
   /// Records a write of global `name` (its value before: `previous`), first writes only.
   func noteGlobal(_ name: String, previous: @autoclosure () -> PyValue?) {
-    guard written.insert(name).inserted else { return }
+    // A statement writes a global or two: their names are compared, not hashed, until there
+    // are more (then `written` holds them all).
+    if globals.count < Self.namesCompared {
+      if globals.contains(where: { $0.name == name }) { return }
+    } else {
+      if written.isEmpty { written = Set(globals.map(\.name)) }
+      guard written.insert(name).inserted else { return }
+    }
     globals.append((name, previous()))
   }
+
+  /// How many globals' names `noteGlobal` compares before it hashes them.
+  static let namesCompared = 8
 
   // MARK: - The journal of this thread
 
