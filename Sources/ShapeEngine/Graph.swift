@@ -73,7 +73,7 @@ public struct LayerNode: Sendable {
   public private(set) var params: ParamCount
 
   public init(
-    name: String, className: String, layer: (any Layer)?, policy: DTypePolicy,
+    name: String, className: String, layer: consuming (any Layer)?, policy: DTypePolicy,
     weights: [Weight]?, statement: Int, arguments: CallArguments = CallArguments()
   ) {
     self.name = name
