@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One constructor parameter: its Keras name and default (nil when required).
 public struct Parameter: Hashable, Sendable {
   public let name: String
@@ -43,27 +45,51 @@ public struct Signature: Sendable {
     let extraKeywords: [Parameter]
     let takesBaseKeywords: Bool
     let ignoresUnknownKeywords: Bool
-    /// The slot each `BaseKeyword` binds at (the first parameter of its name: own, extra, then
-    /// base keywords), found once per signature; -1 where the signature has no such parameter.
-    let baseSlots: [Int]
+    /// The slot each `BaseKeyword` binds at, found at its first use (`Signature.baseSlot`): 12
+    /// bits each, slot + 1 (0: the signature has no such parameter), and bit 63 once found. Not
+    /// found when the catalog is made: most of its signatures are never bound.
+    let baseSlots = Atomic<UInt64>(0)
     init(_ p: [Parameter], _ extra: [Parameter], _ takesBase: Bool, _ ignores: Bool) {
       parameters = p
       extraKeywords = extra
       takesBaseKeywords = takesBase
       ignoresUnknownKeywords = ignores
-      let order = p + extra + (takesBase ? Signature.baseKeywords : [])
-      baseSlots = (0...BaseKeyword.autocast.rawValue).map { k in
-        let name = Signature.baseKeywords[k].name
-        return order.firstIndex { $0.name == name } ?? -1
+    }
+
+    /// `baseSlots`' value: the first parameter of each base keyword's name, in binding order
+    /// (own, extra, then base keywords).
+    func findBaseSlots() -> UInt64 {
+      var packed: UInt64 = 1 << 63
+      for k in 0...BaseKeyword.autocast.rawValue {
+        let b = Signature.baseKeywords[k]
+        var slot: Int?
+        if let i = parameters.firstIndex(where: { $0.key == b.key && $0.name == b.name }) {
+          slot = i
+        } else if let i = extraKeywords.firstIndex(where: { $0.key == b.key && $0.name == b.name })
+        {
+          slot = parameters.count + i
+        } else if takesBaseKeywords {
+          slot = parameters.count + extraKeywords.count + k
+        }
+        if let slot, slot + 1 < 0xFFF { packed |= UInt64(slot + 1) << (12 * k) }
       }
+      return packed
     }
   }
 
-  /// The slot `k` binds at, or nil when the signature does not take it.
+  /// The slot `k` binds at (`BoundArguments`' search by name finds the same), or nil when the
+  /// signature does not take it.
   func baseSlot(_ k: BaseKeyword) -> Int? {
-    let slot = storage.baseSlots[k.rawValue]
-    return slot < 0 ? nil : slot
+    var packed = storage.baseSlots.load(ordering: .relaxed)
+    if packed == 0 {
+      // Found once: racing threads find the same value.
+      packed = storage.findBaseSlots()
+      storage.baseSlots.store(packed, ordering: .relaxed)
+    }
+    let slot = Int(truncatingIfNeeded: (packed >> (12 * k.rawValue)) & 0xFFF)
+    return slot == 0 ? nil : slot - 1
   }
+
   private let storage: Storage
 
   public init(
