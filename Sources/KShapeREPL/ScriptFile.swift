@@ -28,7 +28,13 @@ public enum ScriptFile {
   /// extension, or by its first bytes: a zip archive, an HDF5 file), with what to type to see
   /// it; nil for anything else. Run as statements, such a file fails on its first line with a
   /// message about bytes or about `null`, not about what was given.
+  /// A path that is not a regular file (missing, a directory, a pipe) gets nil: the reader
+  /// names what is wrong with it.
   public static func modelNotice(_ path: String) -> (message: String, hint: String)? {
+    var info = stat()
+    guard stat(path, &info) == 0, UInt32(info.st_mode) & UInt32(S_IFMT) == UInt32(S_IFREG) else {
+      return nil
+    }
     let name = path.lowercased()
     let see =
       "`kshape inspect \(path)` shows its layers (add --size 224x224 to apply a size), "
@@ -53,13 +59,9 @@ public enum ScriptFile {
     return nil
   }
 
-  /// Up to `count` bytes from the start of the file at `path` (none when it cannot be read,
-  /// or is not a regular file: a pipe's bytes are the script's).
+  /// Up to `count` bytes from the start of the regular file at `path` (none when it cannot
+  /// be read).
   private static func firstBytes(_ path: String, count: Int) -> [UInt8] {
-    var info = stat()
-    guard stat(path, &info) == 0, UInt32(info.st_mode) & UInt32(S_IFMT) == UInt32(S_IFREG) else {
-      return []
-    }
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return [] }
     defer { close(fd) }
