@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One constructor parameter: its Keras name and default (nil when required).
 public struct Parameter: Hashable, Sendable {
   public let name: String
@@ -43,13 +45,51 @@ public struct Signature: Sendable {
     let extraKeywords: [Parameter]
     let takesBaseKeywords: Bool
     let ignoresUnknownKeywords: Bool
+    /// The slot each `BaseKeyword` binds at, found at its first use (`Signature.baseSlot`): 12
+    /// bits each, slot + 1 (0: the signature has no such parameter), and bit 63 once found. Not
+    /// found when the catalog is made: most of its signatures are never bound.
+    let baseSlots = Atomic<UInt64>(0)
     init(_ p: [Parameter], _ extra: [Parameter], _ takesBase: Bool, _ ignores: Bool) {
       parameters = p
       extraKeywords = extra
       takesBaseKeywords = takesBase
       ignoresUnknownKeywords = ignores
     }
+
+    /// `baseSlots`' value: the first parameter of each base keyword's name, in binding order
+    /// (own, extra, then base keywords).
+    func findBaseSlots() -> UInt64 {
+      var packed: UInt64 = 1 << 63
+      for k in 0...BaseKeyword.autocast.rawValue {
+        let b = Signature.baseKeywords[k]
+        var slot: Int?
+        if let i = parameters.firstIndex(where: { $0.key == b.key && $0.name == b.name }) {
+          slot = i
+        } else if let i = extraKeywords.firstIndex(where: { $0.key == b.key && $0.name == b.name })
+        {
+          slot = parameters.count + i
+        } else if takesBaseKeywords {
+          slot = parameters.count + extraKeywords.count + k
+        }
+        if let slot, slot + 1 < 0xFFF { packed |= UInt64(slot + 1) << (12 * k) }
+      }
+      return packed
+    }
   }
+
+  /// The slot `k` binds at (`BoundArguments`' search by name finds the same), or nil when the
+  /// signature does not take it.
+  func baseSlot(_ k: BaseKeyword) -> Int? {
+    var packed = storage.baseSlots.load(ordering: .relaxed)
+    if packed == 0 {
+      // Found once: racing threads find the same value.
+      packed = storage.findBaseSlots()
+      storage.baseSlots.store(packed, ordering: .relaxed)
+    }
+    let slot = Int(truncatingIfNeeded: (packed >> (12 * k.rawValue)) & 0xFFF)
+    return slot == 0 ? nil : slot - 1
+  }
+
   private let storage: Storage
 
   public init(
@@ -244,17 +284,11 @@ public struct BoundArguments: Sendable {
 
   /// `self[k.name]` for one of the Layer keywords every construction reads, by its slot.
   public subscript(base k: Signature.BaseKeyword) -> Value {
-    let b = Signature.baseKeywords[k.rawValue]
-    // Its own slot unless the class's own parameters have the name first (searched by key).
-    let own = signature.parameters
-    let ownSlot = own.withUnsafeBufferPointer { own -> Int? in
-      own.indices.first { own[$0].key == b.key && own[$0].name == b.name }
+    // The slot `self[name]` finds, found once with the signature (`Signature.baseSlot`).
+    guard let slot = signature.baseSlot(k) else {
+      return self[Signature.baseKeywords[k.rawValue].name]
     }
-    guard ownSlot == nil, signature.extraKeywords.isEmpty, signature.takesBaseKeywords else {
-      return self[b.name]
-    }
-    let slot = own.count + k.rawValue
-    return value(at: slot) ?? b.defaultValue ?? .none
+    return value(at: slot) ?? defaultValue(slot) ?? .none
   }
 
   /// Whether the call gave `name` (not its default).

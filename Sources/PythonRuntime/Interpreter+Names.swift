@@ -30,8 +30,9 @@ extension Interpreter {
 
   /// Binds global `name`, journaled (`StatementJournal`) while a statement runs under one.
   func storeGlobal(_ name: String, _ value: PyValue) {
-    journal?.noteGlobal(name, previous: globals[name])
-    globals[name] = value
+    // One lookup: the value before comes back from the write.
+    let previous = globals.updateValue(value, forKey: name)
+    journal?.noteGlobal(name, previous: previous)
   }
 
   /// The value of `name`: local, enclosing, global, builtin.

@@ -96,7 +96,12 @@ public final class Interpreter {
   /// Runs one top-level statement; an expression statement gives its value (`.none` included),
   /// every other statement nil.
   public func execute(_ statement: PyStmt, in source: SourceText) throws(PyError) -> PyValue? {
-    try runOnLargeStack { () throws(PyError) -> PyValue? in
+    if runsHere {
+      return try runHere { () throws(PyError) -> PyValue? in
+        try self.executeTopLevel(statement, in: source)
+      }
+    }
+    return try runOnLargeStack { () throws(PyError) -> PyValue? in
       try self.executeTopLevel(statement, in: source)
     }
   }
@@ -107,8 +112,15 @@ public final class Interpreter {
       steps = 0
       callDepth = 0
       if journals {
-        let journal = StatementJournal()
-        self.journal = journal
+        // One journal object, restarted per statement (read after it, until the next).
+        let journal: StatementJournal
+        if let kept = self.journal {
+          kept.restart()
+          journal = kept
+        } else {
+          journal = StatementJournal()
+          self.journal = journal
+        }
         return try StatementJournal.running(journal) { () throws(PyError) -> PyValue? in
           try self.executeFrame(statement, in: source)
         }
@@ -249,19 +261,7 @@ public final class Interpreter {
   /// Runs `body` on a thread with a large stack unless already on one, so that deep (but
   /// limited) recursion in user code never overflows the native stack.
   func runOnLargeStack<T>(_ body: @escaping () throws(PyError) -> T) throws(PyError) -> T {
-    if onLargeStack { return try body() }
-    if Self.currentThreadIsLarge {
-      // The host's own large thread: run here, measuring the stack from this point on.
-      var marker = 0
-      stackBase = withUnsafePointer(to: &marker) { UInt(bitPattern: $0) }
-      stackBudget = Self.stackSize - max(Self.stackSize / 8, 8 << 20)
-      onLargeStack = true
-      defer {
-        onLargeStack = false
-        stackBase = 0
-      }
-      return try body()
-    }
+    if runsHere { return try runHere(body) }
     let box = LargeStackBox(body)
     box.onStart = { [unowned self] base, budget in
       self.stackBase = base
@@ -282,6 +282,26 @@ public final class Interpreter {
     let result =
       box.result ?? .failure(PyError("RuntimeError", "the interpreter did not run", at: nil))
     return try result.get()
+  }
+
+  /// Whether `runHere` may run code on this thread: it is on the large stack already, or it is
+  /// the host's own large thread.
+  var runsHere: Bool { onLargeStack || Self.currentThreadIsLarge }
+
+  /// `runOnLargeStack` where `runsHere`: `body` runs on this thread (no closure context is
+  /// allocated for it, as a thread of its own would need).
+  func runHere<T>(_ body: () throws(PyError) -> T) throws(PyError) -> T {
+    if onLargeStack { return try body() }
+    // The host's own large thread: run here, measuring the stack from this point on.
+    var marker = 0
+    stackBase = withUnsafePointer(to: &marker) { UInt(bitPattern: $0) }
+    stackBudget = Self.stackSize - max(Self.stackSize / 8, 8 << 20)
+    onLargeStack = true
+    defer {
+      onLargeStack = false
+      stackBase = 0
+    }
+    return try body()
   }
 
   /// Marks the calling thread as one with at least `stackSize` of stack, so the interpreter runs

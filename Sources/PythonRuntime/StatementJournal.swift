@@ -12,25 +12,46 @@ import Foundation
 /// generation 0: older than every statement.
 public final class StatementJournal {
   /// Unique among all journals of the process (objects outlive the journal they were made in).
-  public let generation: Int
+  public private(set) var generation: Int
   /// The globals written, each with its value before the first write (nil: it was unbound).
   public private(set) var globals: [(name: String, previous: PyValue?)] = []
   private var written: Set<String> = []
   /// In-place changes to objects made before the statement.
   public private(set) var olderObjectsChanged = 0
 
-  init() {
-    Self.lock.lock()
-    Self.lastGeneration += 1
-    generation = Self.lastGeneration
-    Self.lock.unlock()
+  init() { generation = Self.nextGeneration() }
+
+  /// The journal of a new statement, in this object (the interpreter keeps one, read until the
+  /// next statement starts): a new generation, nothing written, its room kept.
+  func restart() {
+    generation = Self.nextGeneration()
+    if !globals.isEmpty { globals.removeAll(keepingCapacity: true) }
+    if !written.isEmpty { written.removeAll(keepingCapacity: true) }
+    olderObjectsChanged = 0
+  }
+
+  private static func nextGeneration() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    lastGeneration += 1
+    return lastGeneration
   }
 
   /// Records a write of global `name` (its value before: `previous`), first writes only.
   func noteGlobal(_ name: String, previous: @autoclosure () -> PyValue?) {
-    guard written.insert(name).inserted else { return }
+    // A statement writes a global or two: their names are compared, not hashed, until there
+    // are more (then `written` holds them all).
+    if globals.count < Self.namesCompared {
+      if globals.contains(where: { $0.name == name }) { return }
+    } else {
+      if written.isEmpty { written = Set(globals.map(\.name)) }
+      guard written.insert(name).inserted else { return }
+    }
     globals.append((name, previous()))
   }
+
+  /// How many globals' names `noteGlobal` compares before it hashes them.
+  static let namesCompared = 8
 
   // MARK: - The journal of this thread
 

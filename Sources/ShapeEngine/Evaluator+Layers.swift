@@ -64,7 +64,7 @@ extension Evaluator {
       nameTaken = true
     }
     var node = LayerNode(
-      name: name, className: className, layer: layer, policy: policy, weights: nil,
+      name: name, className: className, layer: consume layer, policy: policy, weights: nil,
       statement: statement, arguments: arguments)
     node.autocastsInputs = bound[base: .autocast].isTruthy
     node.trainable = trainable == .none || trainable.isTruthy

@@ -73,7 +73,7 @@ public struct LayerNode: Sendable {
   public private(set) var params: ParamCount
 
   public init(
-    name: String, className: String, layer: (any Layer)?, policy: DTypePolicy,
+    name: String, className: String, layer: consuming (any Layer)?, policy: DTypePolicy,
     weights: [Weight]?, statement: Int, arguments: CallArguments = CallArguments()
   ) {
     self.name = name
@@ -96,28 +96,97 @@ public enum Binding: Sendable {
 }
 
 /// The state that replaying a session's statements builds: layers, tensors, names.
+///
+/// Its fields live in one shared box (`GraphFields`), copied on the first change made through a
+/// graph whose box another graph shares: a copy of the graph (a statement's outcome, the plan's
+/// extension, an evaluation) is one reference, not a retain of each of its ~20 fields.
 public struct Graph: Sendable {
-  public var layers: [LayerNode] = []
-  public var tensors: [TensorNode] = []
-  public var bindings: [String: Binding] = [:]
-  /// Every layer's name (names are unique in a model).
-  public private(set) var layerNames: Set<String> = []
-  /// The tensor a bare layer statement stacks on.
-  public var current: Int?
-  /// The inputs in declaration order: variable name (if any) and tensor id.
-  public var inputs: [(variable: String?, tensor: Int)] = []
-  /// Keras's per-prefix name counters (`conv2d`, `conv2d_1`, ...) and the KerasTensor counter.
-  var nameCounters: [String: Int] = [:]
-  var tensorCounter = 0
-  /// How each input's non-batch dims were declared, by input ordinal.
-  public var declaredInputs: [[DeclaredDim]] = []
-  /// Symbols already used for unknown input dims.
-  var symbols: Set<String> = []
-  /// Whether a layer whose weights take their size from a dim not known yet is accepted with
-  /// its weights deferred (kshape's default) or refused as Keras refuses it (`--keras-strict`).
-  public var defersWeights = true
+  private var box = GraphBox()
 
   public init() {}
+
+  /// The box, made this graph's own before a change.
+  private mutating func owned() -> GraphBox {
+    if !isKnownUniquelyReferenced(&box) { box = GraphBox(box.fields) }
+    return box
+  }
+
+  public var layers: [LayerNode] {
+    _read { yield box.fields.layers }
+    _modify { yield &owned().fields.layers }
+  }
+  public var tensors: [TensorNode] {
+    _read { yield box.fields.tensors }
+    _modify { yield &owned().fields.tensors }
+  }
+  public var bindings: [String: Binding] {
+    _read { yield box.fields.bindings }
+    _modify { yield &owned().fields.bindings }
+  }
+  public private(set) var layerNames: Set<String> {
+    _read { yield box.fields.layerNames }
+    _modify { yield &owned().fields.layerNames }
+  }
+  public var current: Int? {
+    _read { yield box.fields.current }
+    _modify { yield &owned().fields.current }
+  }
+  public var inputs: [(variable: String?, tensor: Int)] {
+    _read { yield box.fields.inputs }
+    _modify { yield &owned().fields.inputs }
+  }
+  var nameCounters: [String: Int] {
+    _read { yield box.fields.nameCounters }
+    _modify { yield &owned().fields.nameCounters }
+  }
+  var tensorCounter: Int {
+    _read { yield box.fields.tensorCounter }
+    _modify { yield &owned().fields.tensorCounter }
+  }
+  public var declaredInputs: [[DeclaredDim]] {
+    _read { yield box.fields.declaredInputs }
+    _modify { yield &owned().fields.declaredInputs }
+  }
+  var symbols: Set<String> {
+    _read { yield box.fields.symbols }
+    _modify { yield &owned().fields.symbols }
+  }
+  public var defersWeights: Bool {
+    _read { yield box.fields.defersWeights }
+    _modify { yield &owned().fields.defersWeights }
+  }
+  var counterLog: [(prefix: String, before: Int)]? {
+    _read { yield box.fields.counterLog }
+    _modify { yield &owned().fields.counterLog }
+  }
+  var repeatedNames: Int {
+    _read { yield box.fields.repeatedNames }
+    _modify { yield &owned().fields.repeatedNames }
+  }
+  public var imports: [(layers: Range<Int>, outputs: [Int])] {
+    _read { yield box.fields.imports }
+    _modify { yield &owned().fields.imports }
+  }
+  public var importLabels: [String] {
+    _read { yield box.fields.importLabels }
+    _modify { yield &owned().fields.importLabels }
+  }
+  public var order: [Int]? {
+    _read { yield box.fields.order }
+    _modify { yield &owned().fields.order }
+  }
+  public var showsConnections: Bool? {
+    _read { yield box.fields.showsConnections }
+    _modify { yield &owned().fields.showsConnections }
+  }
+  public var lastCalls: [Int: LayerCall] {
+    _read { yield box.fields.lastCalls }
+    _modify { yield &owned().fields.lastCalls }
+  }
+  public var listsUncalled: Bool {
+    _read { yield box.fields.listsUncalled }
+    _modify { yield &owned().fields.listsUncalled }
+  }
 
   /// Keras's `auto_name`: prefix, then prefix_1, prefix_2...; a name an imported layer already
   /// has is skipped.
@@ -143,12 +212,6 @@ public struct Graph: Sendable {
     return n
   }
 
-  /// While set (the session's declared run, cleared at each statement), the value of each
-  /// counter before each name taken: what a failed statement took (`NamesTaken`), recorded
-  /// instead of a copy of every counter per statement, which the statement's first name then
-  /// had to duplicate.
-  var counterLog: [(prefix: String, before: Int)]?
-
   /// Starts `counterLog` for a statement (its room kept from the last one).
   mutating func startCounterLog() {
     if counterLog == nil {
@@ -159,7 +222,8 @@ public struct Graph: Sendable {
   }
 
   /// Keras's numbered names: `prefix` for 0, else `prefix_n`, written byte by byte (a name of
-  /// up to 15 bytes is made without an allocation; string interpolation makes two).
+  /// up to 15 bytes is made without an allocation; string interpolation makes two), the prefix
+  /// copied whole from its UTF-8 (its bytes one at a time cost as much as the rest).
   static func numbered(_ prefix: String, _ n: Int) -> String {
     guard n > 0 else { return n == 0 ? prefix : "\(prefix)_\(n)" }
     var digits = 1
@@ -168,20 +232,25 @@ public struct Graph: Sendable {
       digits += 1
       rest /= 10
     }
-    let count = prefix.utf8.count + 1 + digits
-    return String(unsafeUninitializedCapacity: count) { bytes in
-      var i = 0
-      for b in prefix.utf8 {
-        bytes[i] = b
-        i += 1
+    var prefix = prefix
+    return prefix.withUTF8 { head in
+      let count = head.count + 1 + digits
+      return String(unsafeUninitializedCapacity: count) { bytes in
+        var i = 0
+        if let base = head.baseAddress, let to = bytes.baseAddress {
+          to.update(from: base, count: head.count)
+          i = head.count
+        }
+        bytes[i] = UInt8(ascii: "_")
+        var v = n
+        var j = count - 1
+        while j > i {
+          bytes[j] = UInt8(truncatingIfNeeded: 48 + v % 10)
+          v /= 10
+          j -= 1
+        }
+        return count
       }
-      bytes[i] = UInt8(ascii: "_")
-      var v = n
-      for j in stride(from: count - 1, to: i, by: -1) {
-        bytes[j] = UInt8(truncatingIfNeeded: 48 + v % 10)
-        v /= 10
-      }
-      return count
     }
   }
 
@@ -200,10 +269,6 @@ public struct Graph: Sendable {
   /// Drops layer `l`'s name from the names in use (a layer an undo drops, whose name no other
   /// layer has: `repeatedNames` did not move).
   mutating func forgetName(of l: Int) { layerNames.remove(layers[l].name) }
-
-  /// Layers added under a name the graph already had (a model's name reused across models): an
-  /// undo that drops new layers may drop their names only while this has not moved.
-  var repeatedNames = 0
 
   /// Makes room for `count` more layers (and as many tensors and names), so that an import of
   /// that many grows no array, name set or dictionary as it goes.
@@ -261,26 +326,6 @@ public struct Graph: Sendable {
     return sum
   }
 
-  /// Imported models: the layers each added, and its outputs (`output_layers`).
-  public var imports: [(layers: Range<Int>, outputs: [Int])] = []
-  /// Each imported model as a summary row names it (`resnet50 (Functional)`), in `imports`
-  /// order: `summary --depth 1` folds a model into that one row.
-  public var importLabels: [String] = []
-
-  /// The order a model's summary lists its layers in (Keras's `model.operations`), when the
-  /// graph is a model's view; nil for creation order.
-  public var order: [Int]?
-
-  /// Whether a summary has Keras's "Connected to" column: a model's view says, as Keras decides
-  /// it (not for a Sequential, nor for a Functional that is a chain without shared layers); nil
-  /// for the session's graph (then: when some call has several inputs or a layer several calls).
-  public var showsConnections: Bool?
-  /// A model's view: each layer's last call in the whole program, where the model's own calls
-  /// end earlier (Keras's summary shows a layer's last node, whichever model made it).
-  public var lastCalls: [Int: LayerCall] = [:]
-  /// An unbuilt Sequential's view: its layers are listed although never called ("?").
-  public var listsUncalled = false
-
   /// The layers in the order tables list them.
   public var listed: [Int] { order ?? Array(layers.indices) }
 
@@ -318,4 +363,59 @@ public struct Graph: Sendable {
   }
 
   func isInput(_ tensor: Int) -> Bool { inputs.contains { $0.tensor == tensor } }
+}
+
+/// A graph's fields (`Graph` reads and changes them through its box).
+struct GraphFields {
+  var layers: [LayerNode] = []
+  var tensors: [TensorNode] = []
+  var bindings: [String: Binding] = [:]
+  /// Every layer's name (names are unique in a model).
+  var layerNames: Set<String> = []
+  /// The tensor a bare layer statement stacks on.
+  var current: Int?
+  /// The inputs in declaration order: variable name (if any) and tensor id.
+  var inputs: [(variable: String?, tensor: Int)] = []
+  /// Keras's per-prefix name counters (`conv2d`, `conv2d_1`, ...) and the KerasTensor counter.
+  var nameCounters: [String: Int] = [:]
+  var tensorCounter = 0
+  /// How each input's non-batch dims were declared, by input ordinal.
+  var declaredInputs: [[DeclaredDim]] = []
+  /// Symbols already used for unknown input dims.
+  var symbols: Set<String> = []
+  /// Whether a layer whose weights take their size from a dim not known yet is accepted with
+  /// its weights deferred (kshape's default) or refused as Keras refuses it (`--keras-strict`).
+  var defersWeights = true
+  /// While set (the session's declared run, cleared at each statement), the value of each
+  /// counter before each name taken: what a failed statement took (`NamesTaken`), recorded
+  /// instead of a copy of every counter per statement, which the statement's first name then
+  /// had to duplicate.
+  var counterLog: [(prefix: String, before: Int)]?
+  /// Layers added under a name the graph already had (a model's name reused across models): an
+  /// undo that drops new layers may drop their names only while this has not moved.
+  var repeatedNames = 0
+  /// Imported models: the layers each added, and its outputs (`output_layers`).
+  var imports: [(layers: Range<Int>, outputs: [Int])] = []
+  /// Each imported model as a summary row names it (`resnet50 (Functional)`), in `imports`
+  /// order: `summary --depth 1` folds a model into that one row.
+  var importLabels: [String] = []
+  /// The order a model's summary lists its layers in (Keras's `model.operations`), when the
+  /// graph is a model's view; nil for creation order.
+  var order: [Int]?
+  /// Whether a summary has Keras's "Connected to" column: a model's view says, as Keras decides
+  /// it (not for a Sequential, nor for a Functional that is a chain without shared layers); nil
+  /// for the session's graph (then: when some call has several inputs or a layer several calls).
+  var showsConnections: Bool?
+  /// A model's view: each layer's last call in the whole program, where the model's own calls
+  /// end earlier (Keras's summary shows a layer's last node, whichever model made it).
+  var lastCalls: [Int: LayerCall] = [:]
+  /// An unbuilt Sequential's view: its layers are listed although never called ("?").
+  var listsUncalled = false
+}
+
+/// The box a graph and its copies share until one of them changes (`Graph.owned`).
+final class GraphBox: @unchecked Sendable {
+  // Sendable: a box shared by several graphs is never changed (a change first copies it).
+  var fields: GraphFields
+  init(_ fields: GraphFields = GraphFields()) { self.fields = fields }
 }

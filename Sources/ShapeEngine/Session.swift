@@ -157,7 +157,8 @@ public struct Session: Sendable {
       var value = try runtime.interpreter.execute(statement, in: source)
       // kshape's habit: a layer written on its own line stacks on the current tensor.
       if case .expression = statement.kind, case .object(let o)? = value,
-        let layer = o as? LayerObject, layer.index >= layersBefore, layer.node.calls.isEmpty
+        let layer = o as? LayerObject, layer.index >= layersBefore,
+        host.graph.layers[layer.index].calls.isEmpty
       {
         guard let current = host.graph.current else {
           throw PyError(

@@ -44,4 +44,28 @@ import Testing
       }
     }
   }
+
+  /// `bound[base: k]` (its slot found once per signature) is `bound[name]` (found by searching
+  /// the names), for every class, with each Layer keyword left out or given.
+  @Test func baseKeywordSlotsAreTheSearchedOnes() throws {
+    let keywords: [Signature.BaseKeyword] = [.name, .dtype, .trainable, .autocast]
+    for entry in Catalog.entries {
+      let sig = entry.signature
+      let positional = sig.parameters.filter { $0.defaultValue == nil }.map { _ in Value.int(1) }
+      var calls = [CallArguments(positional: positional)]
+      for (i, k) in keywords.enumerated() {
+        let name = Signature.baseKeywords[k.rawValue].name
+        calls.append(CallArguments(positional: positional, keywords: [(name, .int(7 + i))]))
+      }
+      for call in calls {
+        guard
+          let bound = try? BoundArguments(layer: entry.className, signature: sig, arguments: call)
+        else { continue }
+        for k in keywords {
+          let name = Signature.baseKeywords[k.rawValue].name
+          #expect(bound[base: k] == bound[name], "\(entry.className) \(name) \(call.keywords)")
+        }
+      }
+    }
+  }
 }

@@ -42,6 +42,13 @@ import Testing
       source: "x = Input((6,))\nfor i in range(5):\n    x = Dense(4)(x)\n    victim = i\n"
         + "    if i == 2:\n        raise ValueError('third')\n", undone: true),
     Failure(
+      // More names than the journal compares before it hashes them, old ones written again on
+      // both sides of that point: each keeps its value from before the statement.
+      name: "globals written past the journal's compared names",
+      source: "if True:\n    victim = 1\n    g0 = g1 = g2 = g3 = g4 = g5 = g6 = g7 = g8 = 0\n"
+        + "    victim = 2\n    counter = 5\n    counter = 6\n    victim = 3\n    undefined\n",
+      undone: true),
+    Failure(
       name: "a list made and mutated by the statement",
       source: "if True:\n    tmp = []\n    tmp.append(Dense(2))\n    del victim\n    undefined\n",
       undone: true),

@@ -13,18 +13,22 @@ extension KerasHost {
       if let r = range { range = SourceRange(r.start, r.start + className.count) }
       throw Self.unknownClass(className, at: range)
     }
-    var args = args
+    // The arguments copied only to be changed (a copy retains each value).
+    var changed: PyArguments?
     if let policy = globalPolicy, !args.keywords.contains(where: { $0.name == "dtype" }) {
-      args.keywords.append((name: "dtype", value: .str(policy), range: nil))
+      changed = args
+      changed?.keywords.append((name: "dtype", value: .str(policy), range: nil))
     }
     // A Lambda's function is never run: its name stands for it.
     if className == "Lambda", let first = args.positional.first, case .object(let f) = first.value,
       f.typeName == "function"
     {
       let name = (f as? PyFunction)?.name ?? "f"
-      args.positional[0].value = .str("<function \(name)>")
+      if changed == nil { changed = args }
+      changed?.positional[0].value = .str("<function \(name)>")
     }
-    let (arguments, ranges) = try arguments(args, interpreter, signature: entry.signature)
+    let (arguments, ranges) = try arguments(
+      changed ?? args, interpreter, signature: entry.signature)
     do {
       let l = try evaluator.construct(
         className, entry: entry, arguments, ranges: ranges, at: args.range)

@@ -85,10 +85,10 @@ extension Runtime {
   /// variable; `Graph.bindings` lists the tensors and layers by name) for the names a top-level
   /// statement assigns: its own cost, not the program's.
   func syncNames(_ statement: PyStmt) {
-    var names: [String] = []
+    // Each name bound as it is found, in order (binding one changes no other's value).
     func collect(_ e: PyExpr) {
       switch e.kind {
-      case .name(let n): names.append(n)
+      case .name(let n): bind(n)
       case .tuple(let items), .list(let items): items.forEach(collect)
       default: break
       }
@@ -100,7 +100,6 @@ extension Runtime {
     case .for(let target, _, _, _): collect(target)
     default: return
     }
-    for name in names { bind(name) }
   }
 
   func bind(_ name: String) {

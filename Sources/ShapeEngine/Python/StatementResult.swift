@@ -15,6 +15,8 @@ enum StatementResult {
     // calls are in the order of their outputs: its first new tensor's call is found from the end,
     // its next ones from the call found last. Linear in the calls the statement made, however
     // many the layers had (a loop of `model.add` calls every layer again at each add).
+    // The first call is kept apart: most statements make one, and then need no array.
+    var first: (layer: Int, outputs: [Int])?
     var calls: [(layer: Int, outputs: [Int])] = []
     var cursor: [Int: Int] = [:]
     var t = tensorsBefore
@@ -30,9 +32,30 @@ enum StatementResult {
       let outs = found.map { layerCalls[$0].outputs } ?? [t]
       // Kept only while more tensors follow (most statements make one call: no dictionary).
       if let found, t + max(1, outs.count) < g.tensors.count { cursor[l] = found }
-      calls.append((l, outs))
+      if first == nil {
+        first = (l, outs)
+      } else {
+        if calls.isEmpty, let first { calls.append(first) }
+        calls.append((l, outs))
+      }
       t += max(1, outs.count)
     }
+    if calls.isEmpty, let first {
+      // One call: the list of calls it is.
+      return outcome(
+        statement, value: value, printed: printed, runtime: runtime, graph: g,
+        layersBefore: layersBefore, calls: CollectionOfOne(first))
+    }
+    return outcome(
+      statement, value: value, printed: printed, runtime: runtime, graph: g,
+      layersBefore: layersBefore, calls: calls)
+  }
+
+  /// `outcome` once the statement's calls are found.
+  private static func outcome(
+    _ statement: PyStmt, value: PyValue?, printed: String, runtime: Runtime, graph g: Graph,
+    layersBefore: Int, calls: some RandomAccessCollection<(layer: Int, outputs: [Int])>
+  ) -> Outcome {
     var display: String?
     if case .expression = statement.kind, let value {
       switch value {
@@ -51,8 +74,7 @@ enum StatementResult {
       default: display = runtime.interpreter.repr(value)
       }
     }
-    if printed.isEmpty, display == nil, calls.count == 1 {
-      let (l, outs) = calls[0]
+    if printed.isEmpty, display == nil, calls.count == 1, let (l, outs) = calls.first {
       if g.layers[l].className == "InputLayer", let first = outs.first {
         return .effect(.input(tensor: first), graph: g)
       }
@@ -66,7 +88,7 @@ enum StatementResult {
     }
     var text = printed
     if text.hasSuffix("\n") { text.removeLast() }
-    return .executed(Executed(text: text, display: display, calls: calls, graph: g))
+    return .executed(Executed(text: text, display: display, calls: Array(calls), graph: g))
   }
 
   /// An expression with no call in it (`x`, `x.shape`, `m.layers[0]`) only shows something and

@@ -1,0 +1,66 @@
+import LayerCatalog
+import ShapeCore
+import Testing
+
+@testable import ShapeEngine
+
+/// The graph's shared box (`GraphBox`): a copy is a value, whatever is changed through either
+/// side afterwards; and Keras's numbered names written byte by byte.
+@Suite struct GraphBoxTests {
+  private func input(_ g: inout Graph, _ n: Int) {
+    for _ in 0..<n {
+      let l = g.layers.count
+      g.addLayer(
+        LayerNode(
+          name: g.autoName("input_layer"), className: "InputLayer", layer: nil,
+          policy: .float32, weights: nil, statement: 0))
+      let t = g.newTensor(TensorType(shape: [.unknown, .known(3)], dtype: .float32), layer: l)
+      g.inputs.append((nil, t))
+      g.current = t
+    }
+  }
+
+  @Test func aCopyIsAValue() {
+    var a = Graph()
+    input(&a, 2)
+    a.bindings["x"] = .tensor(1)
+    var b = a
+    // Changes through the copy: the original keeps every field.
+    input(&b, 1)
+    b.bindings["y"] = .tensor(2)
+    b.order = [2, 1, 0]
+    b.defersWeights = false
+    b.layers[0].name = "renamed"
+    #expect(a.layers.count == 2 && b.layers.count == 3)
+    #expect(a.tensors.count == 2 && b.tensors.count == 3)
+    #expect(a.layers[0].name == "input_layer" && b.layers[0].name == "renamed")
+    #expect(a.bindings.count == 1 && b.bindings.count == 2)
+    #expect(a.order == nil && b.order == [2, 1, 0])
+    #expect(a.defersWeights && !b.defersWeights)
+    #expect(a.current == 1 && b.current == 2)
+    #expect(a.layerNames == ["input_layer", "input_layer_1"])
+    #expect(b.layerNames == ["input_layer", "input_layer_1", "input_layer_2"])
+    // And through the original: the copy keeps its own.
+    var c = a
+    a.inputs.removeAll()
+    a.tensors[0].kerasName = "given"
+    #expect(c.inputs.count == 2 && a.inputs.isEmpty)
+    #expect(c.tensors[0].kerasName == "keras_tensor" && a.tensors[0].kerasName == "given")
+    // A graph changed alone stays the same value (no copy is made to change it).
+    c.current = nil
+    #expect(c.current == nil && b.current == 2)
+  }
+
+  @Test func numberedNamesAreInterpolatedOnes() {
+    for prefix in ["dense", "keras_tensor", "", "a", "conv2d_transpose_long_prefix", "é_ü", "x"] {
+      for n in [0, 1, 9, 10, 11, 99, 100, 12345, Int.max] {
+        let expected = n == 0 ? prefix : "\(prefix)_\(n)"
+        #expect(Graph.numbered(prefix, n) == expected)
+      }
+    }
+    // A prefix that is a slice of a longer (non-contiguous-origin) string.
+    let long = "dense_layer_for_the_prefix"
+    let slice = String(long.prefix(5))
+    #expect(Graph.numbered(slice, 42) == "dense_42")
+  }
+}
