@@ -63,6 +63,9 @@ struct FixedBytes: TextSink {
   mutating func append(_ s: StaticString) { s.withUTF8Buffer { append($0) } }
 
   mutating func append(_ s: String) {
+    // Read in place where the bytes are contiguous (nearly always): `withUTF8` needs a mutable
+    // copy of the string, a retain and a release.
+    if s.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
     var s = s
     s.withUTF8 { append($0) }
   }

@@ -10,21 +10,38 @@ struct PyByteScanner {
   private var tokens: [PyToken] = []
   /// Open brackets, innermost last.
   private var brackets = BracketStack()
-  private var indents: [Int] = [0]
+  /// The open indentation widths past the margin (the margin, 0, is not held: a program without
+  /// blocks makes no array).
+  private var indents: [Int] = []
 
   /// The tokens `PyLexer` would make of `text`, or nil where the text needs the full scanner.
   static func tokens(_ text: String) -> [PyToken]? {
+    var tokens: [PyToken] = []
+    return scan(text, into: &tokens) == nil ? nil : tokens
+  }
+
+  /// `tokens`, made in `buffer` (its elements replaced, its room kept: a caller that checks line
+  /// after line allocates no array for each); nil where the text needs the full scanner, else
+  /// whether the text ends with a backslash, or a backslash and a newline (a comment's: the
+  /// scanner takes no other), read from the bytes it scanned.
+  static func scan(_ text: String, into buffer: inout [PyToken]) -> Bool? {
     var text = text
     return text.withUTF8 { bytes in
       var scanner = PyByteScanner(bytes: bytes)
-      return scanner.run() ? scanner.tokens : nil
+      swap(&scanner.tokens, &buffer)
+      defer { swap(&scanner.tokens, &buffer) }
+      scanner.tokens.removeAll(keepingCapacity: true)
+      // A token takes a byte or more: one allocation for most texts, two at most.
+      scanner.tokens.reserveCapacity(bytes.count / 2 + 8)
+      guard scanner.run() else { return nil }
+      let n = bytes.count
+      return n > 0
+        && (bytes[n - 1] == 0x5C || n > 1 && bytes[n - 1] == 0x0A && bytes[n - 2] == 0x5C)
     }
   }
 
   private init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
-    // A token takes a byte or more: one allocation for most texts, two at most.
-    tokens.reserveCapacity(bytes.count / 2 + 8)
   }
 
   private func peek(_ ahead: Int = 0) -> UInt8? {
@@ -82,8 +99,10 @@ struct PyByteScanner {
     }
     guard brackets.isEmpty else { return false }
     let end = bytes.count
-    if let last = tokens.last, last.kind != .newline { emit(.newline, end, end) }
-    while indents.count > 1 {
+    if let last = tokens.last?.kind {
+      if case .newline = last {} else { emit(.newline, end, end) }
+    }
+    while !indents.isEmpty {
       indents.removeLast()
       emit(.dedent, end, end)
     }
@@ -113,7 +132,7 @@ struct PyByteScanner {
     if peek() == nil { return true }
     let current = indents.last ?? 0
     if width > current {
-      guard indents.count <= PyLexer.maxIndentLevels else { return nil }
+      guard indents.count + 1 <= PyLexer.maxIndentLevels else { return nil }
       indents.append(width)
       emit(.indent, lineStart, position)
     } else if width < current {
@@ -121,7 +140,7 @@ struct PyByteScanner {
         indents.removeLast()
         emit(.dedent, position, position)
       }
-      if indents.last != width { return nil }
+      if (indents.last ?? 0) != width { return nil }
     }
     return true
   }

@@ -5,12 +5,12 @@ extension PyParser {
   mutating func parsePrimary() throws(PySyntaxError) -> PyExpr {
     var value = try parseAtom()
     while true {
-      if consume(if: ".") != nil {
+      if skip(".") {
         let token = peek()
-        guard case .name(let name) = token.kind, !isPyKeyword(name) else {
+        guard case .name(let name) = token.kind, !token.isKeyword else {
           throw invalid(token)
         }
-        consume()
+        advance()
         value = PyExpr(
           .attribute(value, name: name, nameRange: token.range), value.range.union(token.range))
       } else if at("(") {
@@ -19,7 +19,7 @@ extension PyParser {
         let close = try expect(")")
         value = PyExpr(.call(value, arguments), value.range.union(close.range))
       } else if at("[") {
-        consume()
+        advance()
         let index = try parseSlices()
         let close = try expect("]")
         value = PyExpr(.subscript(value, index), value.range.union(close.range))
@@ -75,26 +75,26 @@ extension PyParser {
     var sawDoubleStar = false
     var keywords: Set<String> = []
     while !at(")") {
-      let token = peek()
-      if consume(if: "*") != nil {
+      let range = nextRange
+      if skip("*") {
         if sawDoubleStar {
           throw PySyntaxError(
-            "iterable argument unpacking follows keyword argument unpacking", at: token.range)
+            "iterable argument unpacking follows keyword argument unpacking", at: range)
         }
         arguments.append(.star(try parseExpression()))
-      } else if consume(if: "**") != nil {
+      } else if skip("**") {
         sawDoubleStar = true
         arguments.append(.doubleStar(try parseExpression()))
-      } else if case .name(let name) = token.kind, peek(1).kind == .op("="),
-        !isPyKeyword(name)
+      } else if at("=", ahead: 1), tokens[min(index, tokens.count - 1)].isIdentifier,
+        case .name(let name) = tokens[min(index, tokens.count - 1)].kind
       {
-        consume()
-        consume()
+        advance()
+        advance()
         guard keywords.insert(name).inserted else {
-          throw PySyntaxError("keyword argument repeated: \(name)", at: token.range)
+          throw PySyntaxError("keyword argument repeated: \(name)", at: range)
         }
         sawKeyword = true
-        arguments.append(.keyword(name: name, nameRange: token.range, try parseExpression()))
+        arguments.append(.keyword(name: name, nameRange: range, try parseExpression()))
       } else {
         let value = try parseNamedExpression()
         if at("=") {
@@ -122,7 +122,7 @@ extension PyParser {
           arguments.append(.positional(value))
         }
       }
-      guard consume(if: ",") != nil else {
+      guard skip(",") else {
         if !at(")") && !at(.end) && startsExpression() {
           throw PySyntaxError(
             "invalid syntax. Perhaps you forgot a comma?",
@@ -148,7 +148,7 @@ extension PyParser {
     guard i < limit else { return false }
     switch tokens[i].kind {
     case .name(let n):
-      guard !isPyKeyword(n) || n == "None" || n == "True" || n == "False" else {
+      guard !tokens[i].isKeyword || n == "None" || n == "True" || n == "False" else {
         return false
       }
       i += 1

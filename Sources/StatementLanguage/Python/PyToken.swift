@@ -14,8 +14,23 @@ struct PyToken: Sendable, Equatable {
     case dedent
     case end
   }
-  var kind: Kind
+  let kind: Kind
+  /// Whether the token is a name that is a keyword (`isPyKeyword`): asked once, when the token
+  /// is made, rather than at each of the parser's questions about it.
+  let isKeyword: Bool
   var range: SourceRange
+
+  init(kind: Kind, range: SourceRange) {
+    self.kind = kind
+    if case .name(let name) = kind { isKeyword = isPyKeyword(name) } else { isKeyword = false }
+    self.range = range
+  }
+
+  /// A name that is no keyword (an identifier).
+  var isIdentifier: Bool {
+    if case .name = kind { return !isKeyword }
+    return false
+  }
 
   /// The token as messages name it.
   var description: String {
