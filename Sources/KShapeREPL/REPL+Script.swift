@@ -90,11 +90,15 @@ extension REPL {
           status = 2
           return false
         }
-        if case .quit = outcome {
+        // The outcome's case asked once (each match of a large enum copies it).
+        let failed: Bool
+        switch outcome {
+        case .quit:
           quit = true
           return false
+        case .effect: failed = false
+        default: failed = REPL.failed(outcome)
         }
-        let failed = REPL.failed(outcome)
         if json {
           for record in JSONOutput.records(outcome, line: line, source: piece, style: style) {
             output.out(JSONOutput.encode(record))

@@ -58,7 +58,7 @@ extension PyParser {
     if atKeyword("for") {
       let clauses = try parseComprehensionClauses()
       let close = try expect(")")
-      return PyExpr(.generator(first, clauses), open.range.union(close.range))
+      return PyExpr(.generator(first, clauses), open.range.union(close))
     }
     if let close = consume(if: ")") {
       if case .starred = first.kind {
@@ -70,7 +70,7 @@ extension PyParser {
     }
     let items = try parseRestOfSequence(first: first, closer: ")")
     let close = try expect(")")
-    return PyExpr(.tuple(items), open.range.union(close.range))
+    return PyExpr(.tuple(items), open.range.union(close))
   }
 
   /// After a first item: `(',' star_expression)* ','?` up to `closer`; a missing comma gets
@@ -99,11 +99,11 @@ extension PyParser {
     if atKeyword("for") {
       let clauses = try parseComprehensionClauses()
       let close = try expect("]")
-      return PyExpr(.listComp(first, clauses), open.range.union(close.range))
+      return PyExpr(.listComp(first, clauses), open.range.union(close))
     }
     let items = try parseRestOfSequence(first: first, closer: "]")
     let close = try expect("]")
-    return PyExpr(.list(items), open.range.union(close.range))
+    return PyExpr(.list(items), open.range.union(close))
   }
 
   /// dict := '{' (kvpair | '**' bitwise_or) (',' ...)* ','? '}'     set := '{' star_expressions '}'
@@ -120,17 +120,17 @@ extension PyParser {
         if atKeyword("for") {
           let clauses = try parseComprehensionClauses()
           let close = try expect("}")
-          return PyExpr(.setComp(first, clauses), open.range.union(close.range))
+          return PyExpr(.setComp(first, clauses), open.range.union(close))
         }
         let items = try parseRestOfSequence(first: first, closer: "}")
         let close = try expect("}")
-        return PyExpr(.set(items), open.range.union(close.range))
+        return PyExpr(.set(items), open.range.union(close))
       }
       let value = try parseExpression()
       if atKeyword("for") {
         let clauses = try parseComprehensionClauses()
         let close = try expect("}")
-        return PyExpr(.dictComp(key: first, value: value, clauses), open.range.union(close.range))
+        return PyExpr(.dictComp(key: first, value: value, clauses), open.range.union(close))
       }
       firstItem = .pair(first, value)
     }
@@ -149,7 +149,7 @@ extension PyParser {
       throw PySyntaxError("invalid syntax. Perhaps you forgot a comma?", at: peek().range)
     }
     let close = try expect("}")
-    return PyExpr(.dict(items), open.range.union(close.range))
+    return PyExpr(.dict(items), open.range.union(close))
   }
 
   /// strings := STRING+   (adjacent literals concatenate; any f-string makes the whole an f-string)

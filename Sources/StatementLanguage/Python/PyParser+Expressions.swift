@@ -60,7 +60,7 @@ extension PyParser {
 
   /// expression := disjunction ('if' disjunction 'else' expression)? | lambdef
   mutating func parseExpression() throws(PySyntaxError) -> PyExpr {
-    try enter(peek())
+    try enter(at: nextRange)
     defer { depth -= 1 }
     if atKeyword("lambda") { return try parseLambda() }
     // A plain primary that nothing follows (`Dense(8)`, `8`, `h0` in a call) is what the rules

@@ -205,7 +205,7 @@ extension PyParser {
     } while skip(",")
     var end = names.last?.range ?? module.range
     if parenthesized {
-      end = try expect(")").range
+      end = try expect(")")
     } else if names.isEmpty {
       throw invalid(peek())
     }

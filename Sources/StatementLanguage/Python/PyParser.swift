@@ -37,8 +37,7 @@ public struct PyParser {
   func peek(_ ahead: Int = 0) -> PyToken { tokens[min(index + ahead, tokens.count - 1)] }
 
   func at(_ op: PyOp) -> Bool {
-    if case .op(let o) = tokens[min(index, tokens.count - 1)].kind { return o == op }
-    return false
+    tokens[min(index, tokens.count - 1)].op == op
   }
 
   func atKeyword(_ word: String) -> Bool {
@@ -51,17 +50,16 @@ public struct PyParser {
   /// `.dedent`), asked of the token in place: no copy of it, no comparison of payloads.
   /// Whether the token `ahead` of the next one is `op`.
   func at(_ op: PyOp, ahead: Int) -> Bool {
-    if case .op(let o) = tokens[min(index + ahead, tokens.count - 1)].kind { return o == op }
-    return false
+    tokens[min(index + ahead, tokens.count - 1)].op == op
   }
 
   func at(_ kind: PyToken.Kind) -> Bool {
     let i = min(index, tokens.count - 1)
     switch kind {
-    case .newline: if case .newline = tokens[i].kind { return true } else { return false }
-    case .end: if case .end = tokens[i].kind { return true } else { return false }
-    case .indent: if case .indent = tokens[i].kind { return true } else { return false }
-    case .dedent: if case .dedent = tokens[i].kind { return true } else { return false }
+    case .newline: return tokens[i].tag == .newline
+    case .end: return tokens[i].tag == .end
+    case .indent: return tokens[i].tag == .indent
+    case .dedent: return tokens[i].tag == .dedent
     default: return tokens[i].kind == kind
     }
   }
@@ -69,13 +67,13 @@ public struct PyParser {
   @discardableResult
   mutating func consume() -> PyToken {
     let i = min(index, tokens.count - 1)
-    if case .end = tokens[i].kind {} else { index += 1 }
+    if tokens[i].tag != .end { index += 1 }
     return tokens[i]
   }
 
   /// Consumes the next token (`consume()` without its copy).
   mutating func advance() {
-    if case .end = tokens[min(index, tokens.count - 1)].kind {} else { index += 1 }
+    if tokens[min(index, tokens.count - 1)].tag != .end { index += 1 }
   }
 
   /// The next token's range, read in place.
@@ -100,10 +98,13 @@ public struct PyParser {
 
   mutating func consume(keyword: String) -> PyToken? { atKeyword(keyword) ? consume() : nil }
 
-  /// Consumes `op`, or throws `message` (Python's "expected ':'") at the token found instead.
+  /// Consumes `op` and gives its range, or throws `message` (Python's "expected ':'") at the token
+  /// found instead.
   @discardableResult
-  mutating func expect(_ op: PyOp, _ message: String? = nil) throws(PySyntaxError) -> PyToken {
-    if let token = consume(if: op) { return token }
+  mutating func expect(_ op: PyOp, _ message: String? = nil) throws(PySyntaxError) -> SourceRange {
+    // The token's range, not the token: no copy of it is made.
+    let range = nextRange
+    if skip(op) { return range }
     throw invalid(peek(), message ?? "expected '\(op)'")
   }
 
@@ -133,9 +134,14 @@ public struct PyParser {
   }
 
   mutating func enter(_ token: PyToken) throws(PySyntaxError) {
+    try enter(at: token.range)
+  }
+
+  /// `enter` at the token whose range is `range` (the next token's: no copy of it is made).
+  mutating func enter(at range: SourceRange) throws(PySyntaxError) {
     depth += 1
     if depth > Self.maxDepth {
-      throw PySyntaxError("too many nested parentheses or operators", at: token.range)
+      throw PySyntaxError("too many nested parentheses or operators", at: range)
     }
   }
 
