@@ -17,6 +17,9 @@ public struct Output {
   /// Writes UTF-8 text and a newline as `out` does, without making a `String` of it (a report
   /// written piece by piece); nil: through `out`.
   public var outBytes: (([UInt8]) -> Void)?
+  /// `outBytes` for bytes the writer holds where they are (on the stack); nil: through
+  /// `outBytes`.
+  public var outBuffer: ((UnsafeBufferPointer<UInt8>) -> Void)?
   public init(
     out: @escaping (String) -> Void, err: @escaping (String) -> Void,
     stopped: @escaping () -> Bool = { false }

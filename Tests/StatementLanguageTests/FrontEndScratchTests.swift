@@ -109,4 +109,36 @@ import Testing
       }
     }
   }
+
+  /// Each operator, alone, between names, doubled and at the text's end, scans as the lexer
+  /// scans it (the byte scanner packs the next bytes to compare them with its table).
+  @Test func everyOperatorScansAsTheLexerScansIt() {
+    var answered = 0
+    for op in PyLexer.operators {
+      for text in ["a \(op) b", "a\(op)b", "(\(op))", op + op, "x" + op, op] {
+        if ByteScannerTests.agrees(text) { answered += 1 }
+      }
+    }
+    #expect(answered > PyLexer.operators.count * 3, "\(answered)")
+  }
+
+  /// `atKeyword` rules out a token that is no keyword by its flag: the same answer as comparing
+  /// the name, for every keyword the parser asks about, at every token of every text.
+  @Test func atKeywordAnswersAsComparingTheName() {
+    let asked = [
+      "elif", "for", "in", "lambda", "yield", "and", "as", "else", "from", "if", "import", "not",
+      "or",
+    ]
+    for word in asked { #expect(isPyKeyword(word), "\(word)") }
+    for text in Self.texts {
+      guard let tokens = try? PyLexer.tokenize(text) else { continue }
+      for start in 0..<tokens.count {
+        var parser = PyParser(tokens: tokens, text: text)
+        parser.index = start
+        for word in asked + pyKeywords.sorted() {
+          #expect(parser.atKeyword(word) == (parser.peek().kind == .name(word)), "\(word)")
+        }
+      }
+    }
+  }
 }

@@ -193,14 +193,21 @@ struct PyByteScanner {
       return true
     default: break
     }
-    guard
-      let (spelling, op) = Self.operators[Int(bytes[position])].first(where: { spelling, _ in
-        position + spelling.count <= bytes.count
-          && spelling.indices.allSatisfy { bytes[position + $0] == spelling[$0] }
-      })
-    else { return false }
-    position += spelling.count
-    let first = spelling[0]
+    // The longest operator starting here: the next bytes packed as each candidate's are.
+    var found: PyOp?
+    for candidate in Self.operators[Int(b)] {
+      let n = candidate.count
+      guard position + n <= bytes.count else { continue }
+      var code: UInt32 = 0
+      for k in 0..<n { code |= UInt32(bytes[position + k]) << UInt32(8 * k) }
+      if code == candidate.code {
+        found = candidate
+        break
+      }
+    }
+    guard let op = found else { return false }
+    position += op.count
+    let first = op.first
     switch first {
     case 0x28, 0x5B, 0x7B:
       guard brackets.count < PyLexer.maxBrackets else { return false }
@@ -217,12 +224,12 @@ struct PyByteScanner {
     open == 0x28 ? 0x29 : open == 0x5B ? 0x5D : 0x7D
   }
 
-  /// `PyLexer.operators` by their first byte, longest first, with the spelling tokens carry.
-  private static let operators: [[(bytes: [UInt8], op: PyOp)]] = {
-    var table = [[(bytes: [UInt8], op: PyOp)]](repeating: [], count: 128)
+  /// `PyLexer.operators` by their first byte, longest first, as tokens carry them.
+  private static let operators: [[PyOp]] = {
+    var table = [[PyOp]](repeating: [], count: 128)
     for op in PyLexer.operators {
-      guard let first = op.utf8.first else { continue }
-      table[Int(first)].append((Array(op.utf8), PyOp(op)))
+      guard let first = op.utf8.first, first < 0x80 else { continue }
+      table[Int(first)].append(PyOp(op))
     }
     return table
   }()

@@ -40,8 +40,11 @@ public struct PyParser {
     tokens[min(index, tokens.count - 1)].op == op
   }
 
+  /// Whether the next token is the keyword `word` (every word asked about is a keyword: a
+  /// token that is none is ruled out by its flag, without copying its name).
   func atKeyword(_ word: String) -> Bool {
-    guard case .name(let name) = tokens[min(index, tokens.count - 1)].kind else { return false }
+    let i = min(index, tokens.count - 1)
+    guard tokens[i].isKeyword, case .name(let name) = tokens[i].kind else { return false }
     // Lengths first: most names are not the keyword asked about, and differ in length.
     return name.utf8.count == word.utf8.count && name == word
   }
