@@ -143,7 +143,7 @@ struct JSONMutator {
       }
       return .object(members)
     case .int(let n) where rng.chance(0.5):
-      return .int(rng.pick([n &+ 1, n &- 1, -n, n &* 1000, 0, rng.interestingInt()]))
+      return .int(rng.pick([n &+ 1, n &- 1, 0 &- n, n &* 1000, 0, rng.interestingInt()]))
     case .string where rng.chance(0.6):
       return .string(rng.pick(strings))
     default:

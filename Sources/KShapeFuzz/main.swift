@@ -158,6 +158,9 @@ struct Campaign {
       if index % 500 == 0 {
         let elapsed = (ContinuousClock.now - start).components.seconds
         print("kshape-fuzz: \(index) inputs, \(elapsed) s, \(runner.findings.count) found")
+        // Written out now, even into a file: a long run's log keeps its progress when the
+        // process ends on a signal (an in-process crash).
+        fflush(nil)
       }
     }
     return index

@@ -175,6 +175,7 @@ public final class REPL {
     defer { link?.finish(self) }
     var style = self.style
     style.width = measureWidth()
+    if session.displayWidth != style.width { session.displayWidth = style.width }
     // The text as `Character`s, made only for a statement that is not the whole text (a value
     // the closure below mutates, not a local function that captures it: that took a box a run).
     var characters = LazyCharacters(text: text)

@@ -18,7 +18,18 @@ enum Sniff {
     let text = head.starts(with: utf8BOM) ? Array(head.dropFirst(3)) : head
     guard let first = text.first(where: { !isWhitespace($0) }) else { return nil }
     if isJSONStart(first) { return nil }
+    if looksLikePython(text) {
+      return "it looks like Python code, not a .keras archive or a JSON config: a script runs"
+        + " with `kshape run FILE` (`run FILE` in the REPL)"
+    }
     return "not a .keras archive or a JSON config: it starts with \(describe(head))"
+  }
+
+  /// Whether `text` starts as a Keras script usually does (`import`, `from`, a `#!` line, a
+  /// docstring, a `def`).
+  static func looksLikePython(_ text: [UInt8]) -> Bool {
+    let starts: [String] = ["import ", "from ", "#!", "\"\"\"", "def "]
+    return starts.contains { text.starts(with: Array($0.utf8)) }
   }
 
   static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }

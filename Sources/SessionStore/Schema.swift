@@ -6,6 +6,15 @@ enum Schema {
   /// Every migration, oldest first.
   static let migrations = ["v1", "v2", "v3", "v4"]
 
+  /// Indexes kept beside the migrations (`SessionStore.ensureIndexes`), by name: the sessions
+  /// by last use, for a start's hint (`lastUsed`) without sorting every session.
+  static let readIndexes = [
+    (
+      "session_used",
+      "CREATE INDEX IF NOT EXISTS session_used ON session(usedAt, id) WHERE deletedAt IS NULL"
+    )
+  ]
+
   /// The migrator up to and including `last` (tests build older stores with it).
   static func migrator(upTo last: String? = nil) -> DatabaseMigrator {
     var migrator = DatabaseMigrator()

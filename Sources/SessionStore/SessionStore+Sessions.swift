@@ -137,9 +137,12 @@ extension SessionStore {
     let c = calendar.dateComponents([.year, .month, .day], from: now)
     let day = String(
       format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
+    // The names that start with "DAY-": a range of the live names' index ('.' follows '-'),
+    // not a LIKE, which reads every session.
     let names = try String.fetchAll(
-      db, sql: "SELECT name FROM session WHERE name LIKE ? AND deletedAt IS NULL",
-      arguments: [day + "-%"])
+      db,
+      sql: "SELECT name FROM session WHERE name >= ? AND name < ? AND deletedAt IS NULL",
+      arguments: [day + "-", day + "."])
     let used = Set(names.compactMap { Int($0.dropFirst(day.count + 1)) })
     var n = 1
     while used.contains(n) { n += 1 }

@@ -30,6 +30,7 @@ public final class SessionStore: @unchecked Sendable {
     config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
     writer = try Self.openPool(path: path, configuration: config, patience: busyTimeout)
     try migrate()
+    ensureIndexes()
   }
 
   /// Several kshape processes may open a store that does not exist yet at the same moment (a
@@ -60,6 +61,22 @@ public final class SessionStore: @unchecked Sendable {
       throw Self.storeError(error, path: ":memory:")
     }
     try migrate()
+  }
+
+  /// Indexes that only make reads faster, made when missing (a store from before them, or one
+  /// an older kshape made). They are not migrations: an index changes nothing a query returns,
+  /// and a migration would make an older kshape refuse the store (`newerSchema`); SQLite keeps
+  /// them up to date whichever kshape writes. A store that cannot be written goes without.
+  private func ensureIndexes() {
+    for (name, sql) in Schema.readIndexes {
+      let exists = try? writer.read { db in
+        try Bool.fetchOne(
+          db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?)",
+          arguments: [name])
+      }
+      if exists == .some(true) { continue }
+      _ = try? writer.write { db in try db.execute(sql: sql) }
+    }
   }
 
   private func migrate() throws(StoreError) {

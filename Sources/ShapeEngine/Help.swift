@@ -52,7 +52,7 @@ public enum Help {
       apply 1=224x224 2=100    several inputs, by their place (first declared is 1)
       apply 224x224 batch=8    also set the batch dim
       apply                    evaluate at the declared shapes
-      apply 224x224 320x320 512x512   several sizes side by side: one column of shapes per
+      apply 224x224 320x320    several sizes side by side: a column of shapes per
                                size (params once, or per size where they differ)
     """
 

@@ -45,8 +45,10 @@ public enum Prose {
     return pieces
   }
 
-  /// Where continuation lines start: after `label: ` at the start of the line, after the
-  /// opening parenthesis of a leading call, else two columns in.
+  /// Where continuation lines start: after `label: ` at the start of the line; under the
+  /// second column of a two-column line (a help table's `command   what it does`); after the
+  /// opening parenthesis of a leading call; under the line itself when it starts 8 columns in
+  /// or more (a row's own continuation); else two columns in.
   static func hangingIndent(_ line: String) -> Int {
     let lead = line.prefix { $0 == " " }.count
     let body = line.dropFirst(lead)
@@ -56,11 +58,30 @@ public enum Prose {
       let extra = body[colon.upperBound...].prefix { $0 == " " }.count
       return lead + body[..<colon.upperBound].count + extra
     }
+    if let column = secondColumn(body) { return lead + column }
     if let paren = body.firstIndex(of: "("), body[..<paren].count <= 30,
       body[..<paren].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
     {
       return lead + body[...paren].count
     }
-    return lead + 2
+    return lead >= 8 ? lead : lead + 2
+  }
+
+  /// Where a two-column line's second column starts: after the last run of two spaces or
+  /// more that ends within 40 columns, when the line starts with a letter (a command or a
+  /// statement, not a tensor's `= (None, 8)   dense (Dense)`); nil otherwise.
+  static func secondColumn(_ body: Substring) -> Int? {
+    guard body.first?.isLetter == true else { return nil }
+    var spaces = 0
+    var column: Int?
+    for (i, ch) in body.prefix(41).enumerated() {
+      if ch == " " {
+        spaces += 1
+      } else {
+        if spaces >= 2 { column = i }
+        spaces = 0
+      }
+    }
+    return column
   }
 }

@@ -39,6 +39,11 @@ public struct Session: Sendable {
     "diff",
   ]
 
+  /// The terminal's width, for what the program prints that fits one (`model.summary()`).
+  public var displayWidth: Int? {
+    didSet { runtime.host.displayWidth = displayWidth }
+  }
+
   /// Keras's own refusal of weights sized by a dim not known yet (`--keras-strict`), instead
   /// of kshape's deferred weights.
   public private(set) var kerasStrict = false
@@ -198,6 +203,7 @@ public struct Session: Sendable {
     let run = replay(InputBinding(), quiet: true).runtime
     run.quiet = false
     run.interpreter.journals = true
+    run.host.displayWidth = displayWidth
     runtime = run
   }
 

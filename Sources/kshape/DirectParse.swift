@@ -31,6 +31,14 @@ extension KShape {
       Run.runFile(line.file, json: line.json) {
         Options.makeREPL($0, json: line.json, color: .auto, kerasStrict: false)
       }
+    case .bare:
+      let streams = StandardStreams()
+      let repl = Options.makeREPL(streams, json: false, color: .auto, kerasStrict: false)
+      Start.session(repl, streams: streams, script: nil, json: false, store: StoreChoice())
+    case .text(let line):
+      let streams = StandardStreams()
+      let repl = Options.makeREPL(streams, json: line.json, color: .auto, kerasStrict: false)
+      Start.runText(line.text, json: line.json, streams: streams, repl: repl)
     case nil: break
     }
     guard var command = directCommand(arguments) else { return main(nil) }

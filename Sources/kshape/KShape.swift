@@ -141,6 +141,37 @@ struct StoreOptions: ParsableArguments {
   @Flag(name: .customLong("no-store"), help: "Keep the session in memory only.")
   var noStore = false
 
+  /// The values parsed.
+  var choice: StoreChoice {
+    StoreChoice(store: store, session: session, resume: resume, noStore: noStore)
+  }
+
+  var named: Bool { choice.named }
+
+  func open(_ repl: REPL, interactive: Bool) { choice.open(repl, interactive: interactive) }
+
+  func validate() throws {
+    if noStore && named { throw ValidationError("--no-store cannot open a stored session") }
+    if session != nil && resume {
+      throw ValidationError("use --session NAME or --resume, not both")
+    }
+    if let session {
+      do {
+        try SessionStore.checkName(session)
+      } catch {
+        throw ValidationError(error.message)
+      }
+    }
+  }
+}
+
+/// `StoreOptions`' values: as parsed, or the defaults of a line without them.
+struct StoreChoice {
+  var store: String?
+  var session: String?
+  var resume = false
+  var noStore = false
+
   var named: Bool { session != nil || resume }
 
   /// Opens the session on `repl` and says what was opened (stderr unless `interactive`).
@@ -155,20 +186,6 @@ struct StoreOptions: ParsableArguments {
       repl.startupNotice = lines.joined(separator: "\n")
     } else if !problems.isEmpty {
       FileHandle.standardError.write(Data((problems.joined(separator: "\n") + "\n").utf8))
-    }
-  }
-
-  func validate() throws {
-    if noStore && named { throw ValidationError("--no-store cannot open a stored session") }
-    if session != nil && resume {
-      throw ValidationError("use --session NAME or --resume, not both")
-    }
-    if let session {
-      do {
-        try SessionStore.checkName(session)
-      } catch {
-        throw ValidationError(error.message)
-      }
     }
   }
 }
@@ -205,16 +222,21 @@ struct Start: ParsableCommand {
     if let command {
       // A one-liner is saved only into a session named or resumed.
       if storeOptions.named { storeOptions.open(repl, interactive: false) }
-      // The text's lines run as a script's: line numbers and carets stay right, an indented
-      // block keeps its indentation, and `x = Input((4,)); apply 8` is split by the script
-      // reader where a command shares a line with code.
-      let lines = command.split(separator: "\n", omittingEmptySubsequences: false).map {
-        String($0.hasSuffix("\r") ? $0.dropLast() : $0)
-      }
-      exitKeeping(streams.finish(repl.runScript(lines, json: options.json, name: "<string>")), repl)
+      Self.runText(command, json: options.json, streams: streams, repl: repl)
     }
-    if !options.json, let reader = LibEditReader(programName: "kshape") {
-      storeOptions.open(repl, interactive: true)
+    Self.session(
+      repl, streams: streams, script: script, json: options.json, store: storeOptions.choice)
+  }
+}
+
+extension Start {
+  /// The REPL on a terminal (`script` run into the session first), else the statements piped
+  /// to stdin, each stored before its result is shown; then the process ends.
+  static func session(
+    _ repl: REPL, streams: StandardStreams, script: String?, json: Bool, store: StoreChoice
+  ) -> Never {
+    if !json, let reader = LibEditReader(programName: "kshape") {
+      store.open(repl, interactive: true)
       reader.loadHistory(repl.storedHistory())
       reader.completion = { [repl] in repl.completions($0) }
       REPL.interruptWhen { [reader] in reader.interruptRequested }
@@ -229,16 +251,26 @@ struct Start: ParsableCommand {
       if let goodbye = repl.closeSession() { streams.out(goodbye) }
       exitKeeping(streams.finish(0), repl)
     }
-    storeOptions.open(repl, interactive: false)
-    if let script, !repl.runFile(script, json: options.json) {
+    store.open(repl, interactive: false)
+    if let script, !repl.runFile(script, json: json) {
       exitKeeping(streams.finish(1), repl)
     }
     // Piped statements run as they arrive; each is stored before its result is shown.
     let reader = PlainReader()
     reader.willRead = { streams.flush() }
-    let status = repl.runScript(reader, json: options.json)
+    let status = repl.runScript(reader, json: json)
     repl.closeSession()
     exitKeeping(streams.finish(status), repl)
+  }
+
+  /// `-c TEXT`: its lines run as a script's (line numbers and carets stay right, an indented
+  /// block keeps its indentation, and `x = Input((4,)); apply 8` is split by the script reader
+  /// where a command shares a line with code), then the process ends.
+  static func runText(_ text: String, json: Bool, streams: StandardStreams, repl: REPL) -> Never {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+    }
+    exitKeeping(streams.finish(repl.runScript(lines, json: json, name: "<string>")), repl)
   }
 }
 
@@ -270,6 +302,10 @@ struct Run: ParsableCommand {
     _ file: String, json: Bool, makeREPL: (StandardStreams) -> REPL
   ) -> Never {
     let streams = StandardStreams()
+    if let notice = ScriptFile.modelNotice(file) {
+      streams.err("kshape: \(notice.message)\nhint: \(notice.hint)")
+      exitKeeping(streams.finish(2), nil)
+    }
     let reader: PlainReader
     do {
       reader = try PlainReader.open(path: file)

@@ -1,12 +1,14 @@
-/// The two command lines kshape runs most, read without swift-argument-parser.
+/// The command lines kshape runs most, read without swift-argument-parser.
 ///
 /// `parseAsRoot` of one command still reflects its options (property-wrapper metadata,
-/// conformance searches): about a millisecond at every start, a tenth of a 500-layer import.
-/// A line that is plainly `inspect MODEL [--size S]... [--json] [--summary] [--cost] [--rules]
-/// [--receptive-field]` or `run FILE [--json]` (each flag at most once, no other option, no
-/// argument starting with '-' except those flags, no `help`, nothing empty) is read here, and
-/// runs exactly as the parsed command would; any other line, including every one that ends in
-/// help, an error or a message from the library, goes on to DirectParse.swift unchanged.
+/// conformance searches): 1 to 4 ms at every start (11 million instructions for the default
+/// command's), more than a 500-layer import. A line that is plainly `inspect MODEL [--size
+/// S]... [--json] [--summary] [--cost] [--rules] [--receptive-field]`, `run FILE [--json]`,
+/// `FILE [--json]` (the default command with a script) or `-c TEXT [--json]` (each flag at most
+/// once, no other option, no argument starting with '-' except those flags and `-c`'s text, no
+/// `help`, nothing empty but `-c`'s text) is read here, and runs exactly as the parsed command
+/// would, as does `kshape` alone; any other line, including every one that ends in help, an
+/// error or a message from the library, goes on to DirectParse.swift unchanged.
 enum PlainCommandLine {
   /// What `inspect` takes on the plain line.
   struct InspectLine: Equatable {
@@ -25,20 +27,60 @@ enum PlainCommandLine {
     var json = false
   }
 
+  /// `-c TEXT [--json]` on the plain line.
+  struct TextLine: Equatable {
+    var text: String
+    var json = false
+  }
+
   enum Line: Equatable {
+    /// `kshape` alone: the REPL on a terminal, else the statements piped to stdin.
+    case bare
     case inspect(InspectLine)
     case run(RunLine)
+    case text(TextLine)
   }
+
+  /// The words the full parse takes as a command, not as the default command's script.
+  static let commandNames: Set<String> = ["inspect", "run", "repl", "help"]
 
   /// The plain line `arguments` spell (without the program name), or nil.
   static func read(_ arguments: [String]) -> Line? {
-    guard let first = arguments.first else { return nil }
+    guard let first = arguments.first else { return .bare }
     let rest = arguments.dropFirst()
     switch first {
     case "inspect": return readInspect(rest).map(Line.inspect)
     case "run": return readRun(rest).map(Line.run)
-    default: return nil
+    default: return readDefault(arguments[...])
     }
+  }
+
+  /// The default command's plain lines: `FILE [--json]` runs as `run FILE [--json]` does;
+  /// `-c TEXT [--json]` (`-c` takes the next word whatever it is, as `.unconditional` does).
+  private static func readDefault(_ words: ArraySlice<String>) -> Line? {
+    var text: String?
+    var rest: [String] = []
+    var i = words.startIndex
+    while i < words.endIndex {
+      let word = words[i]
+      i += 1
+      if word == "-c" {
+        guard text == nil, i < words.endIndex else { return nil }
+        text = words[i]
+        i += 1
+      } else {
+        rest.append(word)
+      }
+    }
+    if let text {
+      switch rest {
+      case []: return .text(TextLine(text: text))
+      case ["--json"]: return .text(TextLine(text: text, json: true))
+      default: return nil
+      }
+    }
+    guard let run = readRun(rest[...]), !commandNames.contains(run.file) else { return nil }
+    return .run(run)
   }
 
   /// A positional value the library would take as it is (not an option, not `help`).

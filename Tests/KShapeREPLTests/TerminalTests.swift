@@ -17,10 +17,6 @@ import Testing
       ?? candidates[0]
   }
 
-  /// A store folder of the tests' own, never the user's.
-  static let home = FileManager.default.temporaryDirectory
-    .appendingPathComponent("kshape-terminal-\(getpid())").path
-
   final class Tmux {
     let session = "kshape-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
 
@@ -49,10 +45,9 @@ import Testing
     /// Starts `command` in a new terminal. A kshape that is not given a store of its own gets
     /// one for this terminal alone: tests never share (or lock) the user's store.
     func start(_ command: String, columns: Int = 100, rows: Int = 40) -> Bool {
-      let home = FileManager.default.temporaryDirectory.appendingPathComponent("\(session)-home")
       let isolated =
         command.contains("KSHAPE_HOME") || command.contains("--store")
-        ? command : "export KSHAPE_HOME='\(home.path)'; " + command
+        ? command : "export KSHAPE_HOME='\(home)'; " + command
       return run(
         ["new-session", "-d", "-x", String(columns), "-y", String(rows), "-s", session, isolated]
       ).status == 0
@@ -73,14 +68,22 @@ import Testing
     }
     func waitFor(_ text: String) -> Bool { waitFor { $0.contains(text) } }
 
-    deinit { run(["kill-server"]) }
+    /// This terminal's store folder (never the user's), removed with the terminal.
+    var home: String {
+      FileManager.default.temporaryDirectory.appendingPathComponent("\(session)-home").path
+    }
+
+    deinit {
+      run(["kill-server"])
+      try? FileManager.default.removeItem(atPath: home)
+    }
   }
 
   @Test func walkthroughInARealTerminal() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "kshape is built")
     let t = Tmux()
     try #require(
-      t.start("env LANG=C KSHAPE_HOME=\(Self.home) \(Self.binary.path)"),
+      t.start("env LANG=C KSHAPE_HOME=\(t.home) \(Self.binary.path)"),
       "tmux starts (apt-get install tmux)")
     #expect(t.waitFor("kshape>"))
 
@@ -140,7 +143,7 @@ import Testing
       .deletingLastPathComponent().appendingPathComponent("ShapeEngineTests/Golden/modelfiles")
     let t = Tmux()
     try #require(
-      t.start("cd \(folder.path) && env LANG=C KSHAPE_HOME=\(Self.home) \(Self.binary.path)"),
+      t.start("cd \(folder.path) && env LANG=C KSHAPE_HOME=\(t.home) \(Self.binary.path)"),
       "tmux starts (apt-get install tmux)")
     #expect(t.waitFor("kshape>"))
     t.type("load mobilenetv3s")

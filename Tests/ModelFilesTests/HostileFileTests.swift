@@ -13,6 +13,7 @@ import Testing
   static let expected: [String: [String]] = [
     "not-a-zip.bin": ["not a .keras archive or a JSON config", "binary"],
     "not-json.txt": ["not a .keras archive or a JSON config", "\"This is "],
+    "python-script.py": ["looks like Python code", "kshape run FILE"],
     "empty.json": ["the file is empty"],
     "whitespace-only.json": ["only whitespace"],
     "utf16-bom.json": ["UTF-16", "save it as UTF-8"],

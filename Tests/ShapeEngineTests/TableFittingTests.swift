@@ -105,6 +105,25 @@ import Testing
     }
   }
 
+  /// A help table's row wraps under its own second column; a tensor's line does not.
+  @Test func helpRowsHangUnderTheirDescription() {
+    let row = "  rules          which sizes work, as rules; solve 7x7: the sizes giving an output"
+    let lines = Prose.wrapLine(row, width: 60)
+    #expect(lines.count == 2)
+    #expect(
+      lines[1].hasPrefix(String(repeating: " ", count: 17)) && lines[1].dropFirst(17).first != " ")
+    for width in [60, 80] {
+      // Every line is a row (the heading at 0, an example at 2) or goes on under its row's
+      // description (16 for the heading's, 27 for the examples').
+      for line in Prose.wrap(Help.text("apply"), width: width).split(separator: "\n") {
+        let lead = line.prefix { $0 == " " }.count
+        #expect([0, 2, 16, 27].contains(lead), "\(line)")
+      }
+    }
+    let tensor = "  = (None, ceil(H/2), ceil(W/2), 32)   conv2d (Conv2D), 896 params"
+    #expect(Prose.wrapLine(tensor, width: 60).last == "    params")
+  }
+
   @Test func continuationLinesHangUnderTheLabel() {
     let lines = Prose.wrapLine(
       "error: conv2d: height floor((4 - 5)/1) + 1 = 0 <= 0 with padding 'valid'", width: 30)

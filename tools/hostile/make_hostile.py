@@ -122,6 +122,8 @@ def file_level():
     rng = random.Random(4)
     write("files", "not-a-zip.bin", bytes([0x7F]) + b"ELF" + bytes(rng.randrange(256) for _ in range(508)))
     write("files", "not-json.txt", b"This is a plain text file, not a model.\nSecond line.\n")
+    write("files", "python-script.py",
+          b"import keras\nfrom keras import layers\n\nx = keras.Input((None, None, 3))\n")
     write("files", "empty.json", b"")
     write("files", "whitespace-only.json", b"  \n\t\r\n   \n")
     write("files", "utf16-bom.json", TINY_TEXT.decode().encode("utf-16"))

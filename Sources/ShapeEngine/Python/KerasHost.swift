@@ -38,6 +38,10 @@ final class KerasHost {
   /// the dtype policy of layers made without `dtype=`.
   var globalPolicy: String?
 
+  /// The terminal's width that `model.summary()` fits its table to (nil: Keras's own widths,
+  /// for a script's output that is not a terminal, and for JSON).
+  var displayWidth: Int?
+
   var graph: Graph {
     // Read in place: a reader of one field does not copy (and retain) the whole graph.
     _read { yield evaluator.graph }

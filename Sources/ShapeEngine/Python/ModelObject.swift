@@ -169,7 +169,10 @@ final class ModelObject: PyObject {
     case "trainable": return .bool(trainable)
     case "summary":
       return method(attr) { [unowned self] _, interp throws(PyError) in
-        interp.write(Render.summary(self.view, title: "Model: \"\(self.name)\"") + "\n")
+        var style = RenderStyle.plain
+        style.width = self.host.displayWidth
+        interp.write(
+          Render.summary(self.view, title: "Model: \"\(self.name)\"", style: style) + "\n")
         return .none
       }
     case "count_params":

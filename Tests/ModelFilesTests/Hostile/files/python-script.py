@@ -1,0 +1,4 @@
+import keras
+from keras import layers
+
+x = keras.Input((None, None, 3))
