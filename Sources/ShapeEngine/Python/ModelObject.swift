@@ -231,7 +231,8 @@ final class ModelObject: PyObject {
       return method(attr) { args, _ throws(PyError) in
         throw PyError(
           "NotImplementedError",
-          "model.\(attr)() needs data or files, and kshape has neither: it computes shapes",
+          "model.\(attr)() trains, evaluates or saves the model, which kshape never does: it "
+            + "computes shapes",
           at: args.range,
           hint: "leave this line out; kshape shows the model's shapes without running it")
       }

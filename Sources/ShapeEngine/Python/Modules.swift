@@ -160,8 +160,11 @@ extension KerasHost {
         return .object(
           ModuleObject("keras.datasets") { name in
             .object(
-              ModuleObject("keras.datasets.\(name)") { _ in
-                .object(
+              ModuleObject("keras.datasets.\(name)") { attr in
+                if attr == "load_data", let load = Datasets.loadData(name) {
+                  return .object(load)
+                }
+                return .object(
                   Self.refused(
                     "load_data",
                     "keras.datasets.\(name).load_data() downloads data, and kshape computes shapes "
@@ -217,7 +220,10 @@ extension KerasHost {
           })
       case "set_random_seed":
         return .object(NativeFunction(name) { _, _ throws(PyError) in .none })
-      case "to_categorical", "get_file", "image_dataset_from_directory",
+      case "to_categorical":
+        return .object(
+          NativeFunction(name) { args, _ throws(PyError) in try Datasets.toCategorical(args) })
+      case "get_file", "image_dataset_from_directory",
         "text_dataset_from_directory", "timeseries_dataset_from_array", "load_img",
         "img_to_array", "pad_sequences":
         return .object(
