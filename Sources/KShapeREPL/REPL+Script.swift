@@ -90,11 +90,15 @@ extension REPL {
           status = 2
           return false
         }
-        if case .quit = outcome {
+        // The outcome's case asked once (each match of a large enum copies it).
+        let failed: Bool
+        switch outcome {
+        case .quit:
           quit = true
           return false
+        case .effect: failed = false
+        default: failed = REPL.failed(outcome)
         }
-        let failed = REPL.failed(outcome)
         if json {
           for record in JSONOutput.records(outcome, line: line, source: piece, style: style) {
             output.out(JSONOutput.encode(record))
@@ -102,7 +106,11 @@ extension REPL {
         } else if python, case .executed(let x) = outcome {
           // A program shows what it printed; an expression's value is the REPL's to show.
           if !x.text.isEmpty { output.out(x.text) }
-        } else if !python, let outBytes = output.outBytes,
+        } else if !python, let outBuffer = output.outBuffer,
+          Render.withOutcomeBytes(outcome, style: style, outBuffer)
+        {
+          // A statement's tensor, handed over from where it was written (no array, no `String`).
+        } else if !python, output.outBuffer == nil, let outBytes = output.outBytes,
           Render.appendOutcome(outcome, style: style, to: &scratch)
         {
           // A statement's tensor, written from a buffer kept for the script (no `String`).

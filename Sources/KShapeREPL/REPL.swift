@@ -17,6 +17,9 @@ public struct Output {
   /// Writes UTF-8 text and a newline as `out` does, without making a `String` of it (a report
   /// written piece by piece); nil: through `out`.
   public var outBytes: (([UInt8]) -> Void)?
+  /// `outBytes` for bytes the writer holds where they are (on the stack); nil: through
+  /// `outBytes`.
+  public var outBuffer: ((UnsafeBufferPointer<UInt8>) -> Void)?
   public init(
     out: @escaping (String) -> Void, err: @escaping (String) -> Void,
     stopped: @escaping () -> Bool = { false }
@@ -184,43 +187,65 @@ public final class REPL {
     // a failed statement leaves the session's names as they were before it (it is undone).
     let single = parsed?.statements.count == 1
     let names = single ? [] : Self.words(of: text, where: { session.hasName($0) })
-    var failure: (piece: String, line: Int, outcome: Outcome)?
+    // The failure of a text of one statement, shown once the session is done with it (kept in
+    // three variables: asking an optional tuple holding an outcome copies the outcome).
+    var failedPiece: String?
+    var failedLine = 0
+    var failedOutcome = Outcome.nothing
     session.submitProgram(text, name: name, firstLine: firstLine, parsed: parsed) {
       piece, outcome, accepted in
       if accepted { link?.record(.statement(piece)) }
-      // The statement's line: count the newlines before it in the text.
+      // The statement's line: count the newlines before it in the text. The outcome's case is
+      // asked once (each match of a large enum copies it).
       var line = firstLine
-      if case .failure(let e) = outcome,
-        let r = e.statementRange ?? (e.source == nil ? e.diagnostic.range : nil),
-        r.start <= characters.get().count
-      {
-        // Where the error stands in the text: the program's own line of a traceback (a syntax
-        // error's piece is the whole text). Clamped: a range that starts before the text (an
-        // INDENT's range was once so for a tab-indented line) must not trap.
-        let chars = characters.get()
-        let at = min(max(r.start, 0), chars.count)
-        line += chars[..<at].filter { $0 == "\n" }.count
-      } else if piece != text, let start = Self.offset(of: piece, in: characters.get()) {
-        line += characters.get()[..<start].filter { $0 == "\n" }.count
-      }
-      // Only an export or a failure can change here: any other outcome is passed on as it is,
-      // not copied (it carries the graph).
       switch outcome {
-      case .failure where single:
-        // Shown below, once the session is done (the last statement of the text).
-        failure = (piece, line, outcome)
-        return false
-      case .export, .failure:
+      case .failure(let e):
+        if let r = e.statementRange ?? (e.source == nil ? e.diagnostic.range : nil),
+          r.start <= characters.get().count
+        {
+          // Where the error stands in the text: the program's own line of a traceback (a
+          // syntax error's piece is the whole text). Clamped: a range that starts before the
+          // text (an INDENT's range was once so for a tab-indented line) must not trap.
+          let chars = characters.get()
+          let at = min(max(r.start, 0), chars.count)
+          line += chars[..<at].filter { $0 == "\n" }.count
+        } else {
+          line += Self.newlines(before: piece, in: text, &characters)
+        }
+        if single {
+          // Shown below, once the session is done (the last statement of the text).
+          (failedPiece, failedLine, failedOutcome) = (piece, line, outcome)
+          return false
+        }
         return each(
           piece, line,
           Self.withCommandTypo(ExportWriter.perform(outcome), piece, names: names), style)
-      default: return each(piece, line, outcome, style)
+      case .export:
+        line += Self.newlines(before: piece, in: text, &characters)
+        return each(
+          piece, line,
+          Self.withCommandTypo(ExportWriter.perform(outcome), piece, names: names), style)
+      default:
+        // Passed on as it is, not copied (it carries the graph).
+        line += Self.newlines(before: piece, in: text, &characters)
+        return each(piece, line, outcome, style)
       }
     }
-    if let (piece, line, outcome) = failure {
+    if let piece = failedPiece {
       let names = Self.words(of: text, where: { session.hasName($0) })
-      _ = each(piece, line, Self.withCommandTypo(outcome, piece, names: names), style)
+      _ = each(piece, failedLine, Self.withCommandTypo(failedOutcome, piece, names: names), style)
     }
+  }
+
+  /// How many lines of `text` come before `piece` (0 when the piece is the whole text, or is
+  /// not found in it).
+  private static func newlines(
+    before piece: String, in text: String, _ characters: inout LazyCharacters
+  ) -> Int {
+    guard piece != text, let start = Self.offset(of: piece, in: characters.get()) else {
+      return 0
+    }
+    return characters.get()[..<start].filter { $0 == "\n" }.count
   }
 
   /// One command line (`apply`, `summary`, `load`, `Conv2D?`...): its outcome, to the session

@@ -26,6 +26,8 @@ struct ScriptChunker {
   private var start = 1
   /// The last line of `code` that is not blank.
   private var lastCodeLine = ""
+  /// The parser's room, kept from line to line.
+  private var scratch = PyScratch()
 
   /// Takes line `number` (1-based); returns the units it completes, in order.
   mutating func add(_ line: String, number: Int) -> [ScriptChunk] {
@@ -69,21 +71,27 @@ struct ScriptChunker {
       for piece in pieces { emit(ScriptChunk(text: piece, line: number)) }
       return
     }
+    // Complete by the REPL rule means no block is open (a block waits for a blank line), so no
+    // later line can continue it: run it now rather than when the next line arrives.
+    if !indented, code.isEmpty {
+      // A statement of this line alone (most lines of a script): released without being kept.
+      // It was found no command above (it started at the top).
+      let (completeness, program) = PyParser.check(line, scratch: &scratch)
+      if completeness == .complete {
+        emit(ScriptChunk(text: line, line: number, program: program, python: true))
+        return
+      }
+    }
     if code.isEmpty { start = number }
     code.append(line)
     lastCodeLine = line
-    // Complete by the REPL rule means no block is open (a block waits for a blank line), so no
-    // later line can continue it: run it now rather than when the next line arrives.
-    if !indented {
-      let text = code.count == 1 ? line : code.joined(separator: "\n")
-      let (completeness, program) = PyParser.check(text)
+    if !indented, code.count > 1 {
+      let (completeness, program) = PyParser.check(code.joined(separator: "\n"), scratch: &scratch)
       if completeness == .complete {
-        // The released text is `text` (its last line is not blank): its parse goes with it.
-        // A statement of this line alone was found no command above (it started at the top).
-        let alone = code.count == 1
+        // The released text is the one checked (its last line is not blank): its parse goes
+        // with it.
         var chunk = release()
         chunk.program = program
-        chunk.python = alone
         emit(chunk)
       }
     }
@@ -92,7 +100,10 @@ struct ScriptChunker {
   /// Whether the line is blank: spaces, tabs and carriage returns only (their bytes alone: no
   /// other character starts with one of these bytes but "\r\n", which a line does not hold).
   static func isBlank(_ line: String) -> Bool {
-    line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    // Most lines are ruled out by their first byte.
+    let utf8 = line.utf8
+    if let first = utf8.first, first != 0x20, first != 0x09, first != 0x0D { return false }
+    return utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
   }
 
   /// Whether the line's first character is a space or a tab (looked at as a `Character` only
@@ -109,7 +120,7 @@ struct ScriptChunker {
 
   private mutating func release() -> ScriptChunk {
     // Trailing blank lines close the block; the program does not need them.
-    while let last = code.last, Self.isBlank(last), code.count > 1 {
+    while code.count > 1, let last = code.last, Self.isBlank(last) {
       code.removeLast()
     }
     defer {

@@ -27,6 +27,7 @@ public final class StandardStreams {
       out: { [self] in out($0) }, err: { [self] in err($0) },
       stopped: { [self] in outputFailure != nil })
     output.outBytes = { [self] in out(bytes: $0) }
+    output.outBuffer = { [self] in out(buffer: $0) }
     return output
   }
 
@@ -53,6 +54,19 @@ public final class StandardStreams {
     }
     pending.append(0x0A)
     if !buffered { flush() }
+  }
+
+  /// `out(bytes:)` for bytes the caller holds where they are (a statement's tensor written on
+  /// the stack): copied into the buffer only.
+  public func out(buffer text: UnsafeBufferPointer<UInt8>) {
+    guard outputFailure == nil else { return }
+    if pending.count + text.count < 1 << 16 {
+      pending.append(contentsOf: text)
+      pending.append(0x0A)
+      if !buffered { flush() }
+      return
+    }
+    out(bytes: Array(text))
   }
 
   /// Appends `text` and a newline to `pending` when the text leaves it under the buffer's

@@ -33,6 +33,42 @@ extension Render {
   }
 }
 
+extension Render {
+  /// `appendOutcome`, with the bytes handed to `body` from where they were written: a tensor a
+  /// statement made is written on the stack (where it fits) and given from there, no array made;
+  /// false, `body` not called, for the outcomes `appendOutcome` leaves to the caller.
+  public static func withOutcomeBytes(
+    _ o: Outcome, style: RenderStyle, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+  ) -> Bool {
+    guard style.fitWidth == nil, case .effect(let e, let graph) = o else { return false }
+    let t: Int
+    switch e {
+    case .input(let x): t = x
+    case .called(let l, let outs) where outs.count == 1 && !graph.layers[l].params.isDeferred:
+      t = outs[0]
+    default:
+      // Several tensors, a note, a bound layer: written to an array as `appendOutcome` does.
+      var bytes: [UInt8] = []
+      guard appendOutcome(o, style: style, to: &bytes) else { return false }
+      bytes.withUnsafeBufferPointer(body)
+      return true
+    }
+    let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { buffer in
+      guard var fixed = FixedBytes(buffer) else { return false }
+      writeTensor(t, in: graph, to: &fixed)
+      guard !fixed.overflowed else { return false }
+      body(fixed.written)
+      return true
+    }
+    if !written {
+      var out = TextBytes()
+      writeTensor(t, in: graph, to: &out)
+      out.bytes.withUnsafeBufferPointer(body)
+    }
+    return true
+  }
+}
+
 /// Bytes written through a pointer into a buffer of fixed size, each write checked against its
 /// room: a statement's tensor lines are short, and are written this way without the checks and
 /// calls of an array append per piece. `overflowed` says a write did not fit (the caller then
@@ -63,6 +99,9 @@ struct FixedBytes: TextSink {
   mutating func append(_ s: StaticString) { s.withUTF8Buffer { append($0) } }
 
   mutating func append(_ s: String) {
+    // Read in place where the bytes are contiguous (nearly always): `withUTF8` needs a mutable
+    // copy of the string, a retain and a release.
+    if s.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
     var s = s
     s.withUTF8 { append($0) }
   }

@@ -29,31 +29,37 @@ public enum Render {
 
   /// The text of `tensor`, written to `out`.
   static func writeTensor(_ t: Int, in graph: Graph, to out: inout some TextSink) {
-    // `TensorType.kerasRepr`, then the detail line; the node read in place.
+    // `TensorType.kerasRepr`, then the detail line; the node and its layer read in place
+    // through pointers (a copy of either retains each of its fields, and releases them).
     graph.tensors.withUnsafeBufferPointer { tensors in
-      let node = tensors[t]
+      guard tensors.indices.contains(t), let node = tensors.baseAddress.map({ $0 + t }) else {
+        return
+      }
       out.append("<KerasTensor shape=" as StaticString)
-      out.appendShape(node.type, kerasShapes: true)
+      out.appendShape(node.pointee.type, kerasShapes: true)
       out.append(", dtype=" as StaticString)
-      out.append(node.type.dtype.name)
+      out.append(node.pointee.type.dtype.name)
       out.append(", sparse=False, ragged=False, name=" as StaticString)
-      out.append(node.kerasName)
+      out.append(node.pointee.kerasName)
       out.append(">\n  = " as StaticString)
-      out.appendShape(node.type, kerasShapes: false)
+      out.appendShape(node.pointee.type, kerasShapes: false)
       out.append("   " as StaticString)
       graph.layers.withUnsafeBufferPointer { layers in
-        out.append(layers[node.layer].name)
+        let l = node.pointee.layer
+        guard layers.indices.contains(l), let layer = layers.baseAddress.map({ $0 + l }) else {
+          return
+        }
+        out.append(layer.pointee.name)
         out.append(" (" as StaticString)
-        out.append(layers[node.layer].className)
+        out.append(layer.pointee.className)
         out.append(UInt8(ascii: ")"))
-        if layers[node.layer].layer != nil {
+        if case .some = layer.pointee.layer {
           out.append(", " as StaticString)
           // `appendParams`.
-          let params = layers[node.layer].params
-          if params.formulas == nil {
-            out.appendGrouped(params.total)
+          if layer.pointee.params.formulas == nil {
+            out.appendGrouped(layer.pointee.params.total)
           } else {
-            out.append(Self.params(params))
+            out.append(Self.params(layer.pointee.params))
           }
           out.append(" params" as StaticString)
         }

@@ -35,18 +35,36 @@ public struct LeadingWords: Sendable {
   /// The words by their length in bytes, each as its bytes.
   private let byLength: [[[UInt8]]]
 
+  /// The words' first bytes, as bits (bytes 0-63 in the first word, 64-127 in the second).
+  private let firstBytes: (UInt64, UInt64)
+
   public init(_ words: some Sequence<String>) {
     var byLength: [[[UInt8]]] = []
+    var firstBytes: (UInt64, UInt64) = (0, 0)
     for word in words {
       let bytes = Array(word.utf8)
       while byLength.count <= bytes.count { byLength.append([]) }
       byLength[bytes.count].append(bytes)
+      if let first = bytes.first, first < 0x80 {
+        if first < 64 {
+          firstBytes.0 |= 1 << UInt64(first)
+        } else {
+          firstBytes.1 |= 1 << UInt64(first - 64)
+        }
+      }
     }
     self.byLength = byLength
+    self.firstBytes = firstBytes
   }
 
   /// Whether the letters `line` starts with (`Parser.leadingLetters`) are one of the words.
   public func containsLeadingWord(of line: String) -> Bool {
+    // A line that starts with an ASCII byte that is no space and starts no word (`Dense(8)`,
+    // `(a, b) = t`) is ruled out by that byte: its leading letters, if any, start with it.
+    if let first = line.utf8.first, first < 0x80, first != 0x20, !(first >= 0x09 && first <= 0x0D) {
+      let bit = first < 64 ? firstBytes.0 >> UInt64(first) : firstBytes.1 >> UInt64(first - 64)
+      if bit & 1 == 0 { return false }
+    }
     // The line's bytes where they are contiguous and the word is ASCII (nearly always).
     let fast = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
       var i = 0

@@ -418,7 +418,10 @@ extension StandardStreams {
       out: { [self] in out(paintOut ? Colour.paint($0) : $0) },
       err: { [self] in err(paintErr ? Colour.paint($0) : $0) },
       stopped: { [self] in outputFailure != nil })
-    if !paintOut { output.outBytes = { [self] in out(bytes: $0) } }
+    if !paintOut {
+      output.outBytes = { [self] in out(bytes: $0) }
+      output.outBuffer = { [self] in out(buffer: $0) }
+    }
     if TerminalSize.isTerminal(STDOUT_FILENO) {
       output.page = { [self] text, pager in
         flush()

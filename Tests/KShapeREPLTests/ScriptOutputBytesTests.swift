@@ -29,8 +29,23 @@ import Testing
       #expect(written)
       let text = Render.outcome(outcome, source: "", style: .plain)
       #expect(Array(bytes.dropFirst(2)) == Array((text ?? "").utf8))
+      // Handed over from the stack: the same bytes.
+      var handed: [UInt8] = []
+      #expect(Render.withOutcomeBytes(outcome, style: .plain) { handed += $0 })
+      #expect(handed == Array((text ?? "").utf8))
     }
     #expect(effects >= 6)
+  }
+
+  /// A tensor too long for the stack (a layer's long name) is handed over all the same.
+  @Test func aLongTensorLineIsHandedOverWhole() {
+    let name = String(repeating: "n", count: 600)
+    for outcome in outcomes(["x = Input((16,))", "Dense(3, name='\(name)')"]) {
+      let text = Render.outcome(outcome, source: "", style: .plain) ?? ""
+      var handed: [UInt8] = []
+      #expect(Render.withOutcomeBytes(outcome, style: .plain) { handed += $0 })
+      #expect(handed == Array(text.utf8))
+    }
   }
 
   @Test func aWidthOrAnotherOutcomeTakesTheStringPath() {
@@ -40,15 +55,17 @@ import Testing
       var bytes: [UInt8] = []
       #expect(!Render.appendOutcome(outcome, style: style, to: &bytes))
       #expect(bytes.isEmpty)
+      #expect(!Render.withOutcomeBytes(outcome, style: style) { _ in Issue.record("called") })
     }
   }
 
   /// A script's stdout lines and stderr, through `out` only or with `outBytes` too.
-  func run(_ lines: [String], bytes: Bool) -> (Int32, [String], [String]) {
+  func run(_ lines: [String], bytes: Bool, buffer: Bool = false) -> (Int32, [String], [String]) {
     var out: [String] = []
     var err: [String] = []
     var output = Output(out: { out.append($0) }, err: { err.append($0) })
     if bytes { output.outBytes = { out.append(String(decoding: $0, as: UTF8.self)) } }
+    if buffer { output.outBuffer = { out.append(String(decoding: $0, as: UTF8.self)) } }
     let status = REPL(output: output).runScript(lines, json: false)
     return (status, out, err)
   }
@@ -66,6 +83,10 @@ import Testing
       #expect(status == statusB)
       #expect(out == outB)
       #expect(err == errB)
+      let (statusC, outC, errC) = run(lines, bytes: true, buffer: true)
+      #expect(status == statusC)
+      #expect(out == outC)
+      #expect(err == errC)
     }
   }
 

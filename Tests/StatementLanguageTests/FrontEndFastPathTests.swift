@@ -11,7 +11,8 @@ import Testing
     "apply 224x224", "  apply", "\tsummary --keras", "apply(3)", "applyx", "appl", "Apply 3",
     "summary", "summaryz 1", "x = 1", "Dense(8)", "h1 = Dense(8)(h0)", "", " ", "\u{00A0}apply 3",
     "\u{3000}help", "é = 1", "help?", "quit", "q", "help Dense", "scan1", "\r\nscan", "\u{0B}scan",
-    "export json a.json", "exporter", "x", "apply\u{301} 3",
+    "export json a.json", "exporter", "x", "apply\u{301} 3", "(apply", "1apply", "_apply",
+    "Summary", "#apply", "\u{1F}apply", "~quit", "zapply",
   ]
 
   @Test func leadingWordsAgreeWithTheSetOfWords() {

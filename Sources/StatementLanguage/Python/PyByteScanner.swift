@@ -10,21 +10,38 @@ struct PyByteScanner {
   private var tokens: [PyToken] = []
   /// Open brackets, innermost last.
   private var brackets = BracketStack()
-  private var indents: [Int] = [0]
+  /// The open indentation widths past the margin (the margin, 0, is not held: a program without
+  /// blocks makes no array).
+  private var indents: [Int] = []
 
   /// The tokens `PyLexer` would make of `text`, or nil where the text needs the full scanner.
   static func tokens(_ text: String) -> [PyToken]? {
+    var tokens: [PyToken] = []
+    return scan(text, into: &tokens) == nil ? nil : tokens
+  }
+
+  /// `tokens`, made in `buffer` (its elements replaced, its room kept: a caller that checks line
+  /// after line allocates no array for each); nil where the text needs the full scanner, else
+  /// whether the text ends with a backslash, or a backslash and a newline (a comment's: the
+  /// scanner takes no other), read from the bytes it scanned.
+  static func scan(_ text: String, into buffer: inout [PyToken]) -> Bool? {
     var text = text
     return text.withUTF8 { bytes in
       var scanner = PyByteScanner(bytes: bytes)
-      return scanner.run() ? scanner.tokens : nil
+      swap(&scanner.tokens, &buffer)
+      defer { swap(&scanner.tokens, &buffer) }
+      scanner.tokens.removeAll(keepingCapacity: true)
+      // A token takes a byte or more: one allocation for most texts, two at most.
+      scanner.tokens.reserveCapacity(bytes.count / 2 + 8)
+      guard scanner.run() else { return nil }
+      let n = bytes.count
+      return n > 0
+        && (bytes[n - 1] == 0x5C || n > 1 && bytes[n - 1] == 0x0A && bytes[n - 2] == 0x5C)
     }
   }
 
   private init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
-    // A token takes a byte or more: one allocation for most texts, two at most.
-    tokens.reserveCapacity(bytes.count / 2 + 8)
   }
 
   private func peek(_ ahead: Int = 0) -> UInt8? {
@@ -82,8 +99,10 @@ struct PyByteScanner {
     }
     guard brackets.isEmpty else { return false }
     let end = bytes.count
-    if let last = tokens.last, last.kind != .newline { emit(.newline, end, end) }
-    while indents.count > 1 {
+    if let last = tokens.last?.kind {
+      if case .newline = last {} else { emit(.newline, end, end) }
+    }
+    while !indents.isEmpty {
       indents.removeLast()
       emit(.dedent, end, end)
     }
@@ -113,7 +132,7 @@ struct PyByteScanner {
     if peek() == nil { return true }
     let current = indents.last ?? 0
     if width > current {
-      guard indents.count <= PyLexer.maxIndentLevels else { return nil }
+      guard indents.count + 1 <= PyLexer.maxIndentLevels else { return nil }
       indents.append(width)
       emit(.indent, lineStart, position)
     } else if width < current {
@@ -121,7 +140,7 @@ struct PyByteScanner {
         indents.removeLast()
         emit(.dedent, position, position)
       }
-      if indents.last != width { return nil }
+      if (indents.last ?? 0) != width { return nil }
     }
     return true
   }
@@ -174,14 +193,21 @@ struct PyByteScanner {
       return true
     default: break
     }
-    guard
-      let (spelling, op) = Self.operators[Int(bytes[position])].first(where: { spelling, _ in
-        position + spelling.count <= bytes.count
-          && spelling.indices.allSatisfy { bytes[position + $0] == spelling[$0] }
-      })
-    else { return false }
-    position += spelling.count
-    let first = spelling[0]
+    // The longest operator starting here: the next bytes packed as each candidate's are.
+    var found: PyOp?
+    for candidate in Self.operators[Int(b)] {
+      let n = candidate.count
+      guard position + n <= bytes.count else { continue }
+      var code: UInt32 = 0
+      for k in 0..<n { code |= UInt32(bytes[position + k]) << UInt32(8 * k) }
+      if code == candidate.code {
+        found = candidate
+        break
+      }
+    }
+    guard let op = found else { return false }
+    position += op.count
+    let first = op.first
     switch first {
     case 0x28, 0x5B, 0x7B:
       guard brackets.count < PyLexer.maxBrackets else { return false }
@@ -198,12 +224,12 @@ struct PyByteScanner {
     open == 0x28 ? 0x29 : open == 0x5B ? 0x5D : 0x7D
   }
 
-  /// `PyLexer.operators` by their first byte, longest first, with the spelling tokens carry.
-  private static let operators: [[(bytes: [UInt8], op: PyOp)]] = {
-    var table = [[(bytes: [UInt8], op: PyOp)]](repeating: [], count: 128)
+  /// `PyLexer.operators` by their first byte, longest first, as tokens carry them.
+  private static let operators: [[PyOp]] = {
+    var table = [[PyOp]](repeating: [], count: 128)
     for op in PyLexer.operators {
-      guard let first = op.utf8.first else { continue }
-      table[Int(first)].append((Array(op.utf8), PyOp(op)))
+      guard let first = op.utf8.first, first < 0x80 else { continue }
+      table[Int(first)].append(PyOp(op))
     }
     return table
   }()

@@ -1,3 +1,9 @@
+/// Room a caller keeps between `PyParser.check` calls: the last text's token array.
+public struct PyScratch {
+  var tokens: [PyToken] = []
+  public init() {}
+}
+
 /// Whether a REPL's input so far is a whole statement, by Python's own REPL rules.
 public enum PyCompleteness: Sendable, Equatable {
   /// Runs as it is.
@@ -20,10 +26,22 @@ extension PyParser {
   /// not depend on its first line, only its messages do), so that a caller about to run the text
   /// does not lex and parse it again.
   public static func check(_ text: String) -> (completeness: PyCompleteness, program: PyProgram?) {
-    let tokens: [PyToken]
-    if let scanned = PyByteScanner.tokens(text) {
-      tokens = scanned
-    } else {
+    var scratch = PyScratch()
+    return check(text, scratch: &scratch)
+  }
+
+  /// `check`, with the token array kept in `scratch` between calls (a script checks a
+  /// statement a line: its tokens are made in the room the last line's left).
+  public static func check(_ text: String, scratch: inout PyScratch) -> (
+    completeness: PyCompleteness, program: PyProgram?
+  ) {
+    var tokens: [PyToken] = []
+    swap(&tokens, &scratch.tokens)
+    // Given back at the end, when the parser's reference to it is gone.
+    defer { swap(&tokens, &scratch.tokens) }
+    // The byte scanner's text is ASCII without "\r": it reads the last bytes as characters.
+    let endsWithBackslash = PyByteScanner.scan(text, into: &tokens)
+    if endsWithBackslash == nil {
       do {
         var lexer = PyLexer(Array(text))
         try lexer.run()
@@ -42,8 +60,12 @@ extension PyParser {
         return (.invalid, nil)
       }
     }
-    if text.hasSuffix("\\") || text.hasSuffix("\\\n") { return (.incomplete, nil) }
-    let hasBlock = tokens.contains { $0.kind == .indent } || startsCompound(tokens)
+    if endsWithBackslash ?? (text.hasSuffix("\\") || text.hasSuffix("\\\n")) {
+      return (.incomplete, nil)
+    }
+    let hasBlock =
+      startsCompound(tokens)
+      || tokens.contains { if case .indent = $0.kind { true } else { false } }
     let program: PyProgram
     do {
       var parser = PyParser(tokens: tokens, text: text)
@@ -69,8 +91,12 @@ extension PyParser {
   /// Whether the first statement is a compound one (`for i in x: print(i)` also waits for an
   /// empty line in Python's REPL).
   static func startsCompound(_ tokens: [PyToken]) -> Bool {
-    guard let first = tokens.first(where: { $0.kind != .newline }) else { return false }
-    switch first.kind {
+    var i = 0
+    while i < tokens.count, case .newline = tokens[i].kind { i += 1 }
+    guard i < tokens.count else { return false }
+    // A name that is no keyword (most statements' first token) starts no compound statement.
+    if tokens[i].isIdentifier { return false }
+    switch tokens[i].kind {
     case .name("if"), .name("for"), .name("while"), .name("def"), .name("class"), .name("with"),
       .name("try"), .op("@"):
       return true

@@ -3,46 +3,48 @@ extension PyParser {
   /// atom := NAME | 'True' | 'False' | 'None' | '...' | NUMBER | STRING+ | tuple | group
   ///   | genexp | list | listcomp | dict | set | dictcomp | setcomp
   mutating func parseAtom() throws(PySyntaxError) -> PyExpr {
-    let token = peek()
-    switch token.kind {
+    // The token is read in place (a copy retains its payload, and releases it).
+    let i = min(index, tokens.count - 1)
+    let range = tokens[i].range
+    switch tokens[i].kind {
     case .name(let name):
       // `True`, `False` and `None` are keywords: other names are not compared with them.
-      if isPyKeyword(name) {
+      if tokens[i].isKeyword {
         if name == "True" || name == "False" {
-          consume()
-          return PyExpr(.bool(name == "True"), token.range)
+          advance()
+          return PyExpr(.bool(name == "True"), range)
         }
         if name == "None" {
-          consume()
-          return PyExpr(.none, token.range)
+          advance()
+          return PyExpr(.none, range)
         }
         if ["yield", "await", "async", "class", "with", "try"].contains(name) {
-          throw refused(token)
+          throw refused(peek())
         }
-        throw invalid(token)
+        throw invalid(peek())
       }
-      consume()
-      return PyExpr(.name(name), token.range)
+      advance()
+      return PyExpr(.name(name), range)
     case .int(let digits, let radix):
-      consume()
+      advance()
       guard let value = Int(digits, radix: radix) else {
         throw PySyntaxError(
           "OverflowError", "integer literal too large for kshape's 64-bit integers",
-          at: token.range)
+          at: range)
       }
-      return PyExpr(.int(value), token.range)
+      return PyExpr(.int(value), range)
     case .float(let value):
-      consume()
-      return PyExpr(.float(value), token.range)
+      advance()
+      return PyExpr(.float(value), range)
     case .string: return try parseStrings()
     case .op("..."):
-      consume()
-      return PyExpr(.ellipsis, token.range)
+      advance()
+      return PyExpr(.ellipsis, range)
     case .op("("): return try parseParenthesized()
     case .op("["): return try parseList()
     case .op("{"): return try parseBraces()
     default:
-      throw invalid(token)
+      throw invalid(peek())
     }
   }
 
@@ -56,7 +58,7 @@ extension PyParser {
     if atKeyword("for") {
       let clauses = try parseComprehensionClauses()
       let close = try expect(")")
-      return PyExpr(.generator(first, clauses), open.range.union(close.range))
+      return PyExpr(.generator(first, clauses), open.range.union(close))
     }
     if let close = consume(if: ")") {
       if case .starred = first.kind {
@@ -68,7 +70,7 @@ extension PyParser {
     }
     let items = try parseRestOfSequence(first: first, closer: ")")
     let close = try expect(")")
-    return PyExpr(.tuple(items), open.range.union(close.range))
+    return PyExpr(.tuple(items), open.range.union(close))
   }
 
   /// After a first item: `(',' star_expression)* ','?` up to `closer`; a missing comma gets
@@ -77,7 +79,7 @@ extension PyParser {
     -> [PyExpr]
   {
     var items = [first]
-    while consume(if: ",") != nil {
+    while skip(",") {
       if at(closer) { break }
       items.append(try parseStarExpression())
     }
@@ -97,11 +99,11 @@ extension PyParser {
     if atKeyword("for") {
       let clauses = try parseComprehensionClauses()
       let close = try expect("]")
-      return PyExpr(.listComp(first, clauses), open.range.union(close.range))
+      return PyExpr(.listComp(first, clauses), open.range.union(close))
     }
     let items = try parseRestOfSequence(first: first, closer: "]")
     let close = try expect("]")
-    return PyExpr(.list(items), open.range.union(close.range))
+    return PyExpr(.list(items), open.range.union(close))
   }
 
   /// dict := '{' (kvpair | '**' bitwise_or) (',' ...)* ','? '}'     set := '{' star_expressions '}'
@@ -110,32 +112,32 @@ extension PyParser {
     let open = consume()
     if let close = consume(if: "}") { return PyExpr(.dict([]), open.range.union(close.range)) }
     var firstItem: PyDictItem
-    if consume(if: "**") != nil {
+    if skip("**") {
       firstItem = .unpack(try parseBitOr())
     } else {
       let first = try parseStarExpression()
-      if consume(if: ":") == nil {
+      if !skip(":") {
         if atKeyword("for") {
           let clauses = try parseComprehensionClauses()
           let close = try expect("}")
-          return PyExpr(.setComp(first, clauses), open.range.union(close.range))
+          return PyExpr(.setComp(first, clauses), open.range.union(close))
         }
         let items = try parseRestOfSequence(first: first, closer: "}")
         let close = try expect("}")
-        return PyExpr(.set(items), open.range.union(close.range))
+        return PyExpr(.set(items), open.range.union(close))
       }
       let value = try parseExpression()
       if atKeyword("for") {
         let clauses = try parseComprehensionClauses()
         let close = try expect("}")
-        return PyExpr(.dictComp(key: first, value: value, clauses), open.range.union(close.range))
+        return PyExpr(.dictComp(key: first, value: value, clauses), open.range.union(close))
       }
       firstItem = .pair(first, value)
     }
     var items = [firstItem]
-    while consume(if: ",") != nil {
+    while skip(",") {
       if at("}") { break }
-      if consume(if: "**") != nil {
+      if skip("**") {
         items.append(.unpack(try parseBitOr()))
         continue
       }
@@ -147,7 +149,7 @@ extension PyParser {
       throw PySyntaxError("invalid syntax. Perhaps you forgot a comma?", at: peek().range)
     }
     let close = try expect("}")
-    return PyExpr(.dict(items), open.range.union(close.range))
+    return PyExpr(.dict(items), open.range.union(close))
   }
 
   /// strings := STRING+   (adjacent literals concatenate; any f-string makes the whole an f-string)
@@ -216,7 +218,7 @@ extension PyParser {
       if sawVarKeywords {
         throw PySyntaxError("arguments cannot follow var-keyword argument", at: token.range)
       }
-      if consume(if: "/") != nil {
+      if skip("/") {
         if parameters.isEmpty || keywordOnly {
           throw PySyntaxError("at least one argument must precede /", at: token.range)
         }
@@ -225,22 +227,22 @@ extension PyParser {
             parameters[i].kind = .regular(positionalOnly: true)
           }
         }
-      } else if consume(if: "*") != nil {
+      } else if skip("*") {
         if keywordOnly { throw PySyntaxError("* argument may appear only once", at: token.range) }
         keywordOnly = true
         if at(",") || at(closer) {
           bareStar = token
         } else {
           let (name, range) = try parseName()
-          if closer == ")", consume(if: ":") != nil { _ = try parseExpression() }
+          if closer == ")", skip(":") { _ = try parseExpression() }
           guard names.insert(name).inserted else { throw duplicate(name, range) }
           parameters.append(
             PyParameter(
               name: name, kind: .varArgs, defaultValue: nil, range: token.range.union(range)))
         }
-      } else if consume(if: "**") != nil {
+      } else if skip("**") {
         let (name, range) = try parseName()
-        if closer == ")", consume(if: ":") != nil { _ = try parseExpression() }
+        if closer == ")", skip(":") { _ = try parseExpression() }
         guard names.insert(name).inserted else { throw duplicate(name, range) }
         sawVarKeywords = true
         parameters.append(
@@ -248,9 +250,9 @@ extension PyParser {
             name: name, kind: .varKeywords, defaultValue: nil, range: token.range.union(range)))
       } else {
         let (name, range) = try parseName()
-        if closer == ")", consume(if: ":") != nil { _ = try parseExpression() }
+        if closer == ")", skip(":") { _ = try parseExpression() }
         var defaultValue: PyExpr?
-        if consume(if: "=") != nil { defaultValue = try parseExpression() }
+        if skip("=") { defaultValue = try parseExpression() }
         guard names.insert(name).inserted else { throw duplicate(name, range) }
         if keywordOnly {
           bareStar = nil
@@ -264,7 +266,7 @@ extension PyParser {
             name: name, kind: keywordOnly ? .keywordOnly : .regular(positionalOnly: false),
             defaultValue: defaultValue, range: range))
       }
-      guard consume(if: ",") != nil else { break }
+      guard skip(",") else { break }
     }
     if let bareStar {
       throw PySyntaxError("named arguments must follow bare *", at: bareStar.range)

@@ -24,9 +24,10 @@ extension PyParser {
   /// Whether the next token can begin an expression (a tuple's trailing comma is followed by
   /// something else).
   func startsExpression() -> Bool {
-    switch peek().kind {
+    let token = peek()
+    switch token.kind {
     case .name(let n):
-      return !isPyKeyword(n)
+      return !token.isKeyword
         || ["None", "True", "False", "not", "lambda", "await"].contains(n)
     case .int, .float, .string: return true
     case .op(let o):
@@ -59,7 +60,7 @@ extension PyParser {
 
   /// expression := disjunction ('if' disjunction 'else' expression)? | lambdef
   mutating func parseExpression() throws(PySyntaxError) -> PyExpr {
-    try enter(peek())
+    try enter(at: nextRange)
     defer { depth -= 1 }
     if atKeyword("lambda") { return try parseLambda() }
     // A plain primary that nothing follows (`Dense(8)`, `8`, `h0` in a call) is what the rules
@@ -140,17 +141,17 @@ extension PyParser {
       let f = o.first
       guard f == 0x3D || f == 0x21 || f == 0x3C || f == 0x3E, let op = PyCompareOp(rawValue: o.text)
       else { return nil }
-      consume()
+      advance()
       return op
     case .name("in"):
-      consume()
+      advance()
       return .in
     case .name("not") where peek(1).kind == .name("in"):
-      consume()
-      consume()
+      advance()
+      advance()
       return .notIn
     case .name("is"):
-      consume()
+      advance()
       return consume(keyword: "not") != nil ? .isNot : .is
     default: return nil
     }
@@ -178,7 +179,7 @@ extension PyParser {
     while case .op(let o) = peek().kind, let (opLevel, op) = Self.binaryOperator(o),
       opLevel >= level
     {
-      consume()
+      advance()
       let right = try parseBinary(above: opLevel + 1)
       left = PyExpr(.binary(op, left, right), left.range.union(right.range))
     }
@@ -219,7 +220,7 @@ extension PyParser {
     case .name("await"): throw refused(token)
     default: return try parsePower()
     }
-    consume()
+    advance()
     // -9223372036854775808 is an int although its digits alone are not.
     if op == .minus, case .int(let digits, let radix) = peek().kind, peek(1).kind != .op("**"),
       peek(1).kind != .op("."), peek(1).kind != .op("["), peek(1).kind != .op("("),

@@ -5,24 +5,25 @@ extension PyParser {
   mutating func parsePrimary() throws(PySyntaxError) -> PyExpr {
     var value = try parseAtom()
     while true {
-      if consume(if: ".") != nil {
-        let token = peek()
-        guard case .name(let name) = token.kind, !isPyKeyword(name) else {
-          throw invalid(token)
+      if skip(".") {
+        let i = min(index, tokens.count - 1)
+        guard tokens[i].isIdentifier, case .name(let name) = tokens[i].kind else {
+          throw invalid(peek())
         }
-        consume()
-        value = PyExpr(
-          .attribute(value, name: name, nameRange: token.range), value.range.union(token.range))
+        let range = tokens[i].range
+        advance()
+        value = PyExpr(.attribute(value, name: name, nameRange: range), value.range.union(range))
       } else if at("(") {
-        let open = consume()
+        let open = nextRange
+        advance()
         let arguments = try parseArguments(open: open)
         let close = try expect(")")
-        value = PyExpr(.call(value, arguments), value.range.union(close.range))
+        value = PyExpr(.call(value, arguments), value.range.union(close))
       } else if at("[") {
-        consume()
+        advance()
         let index = try parseSlices()
         let close = try expect("]")
-        value = PyExpr(.subscript(value, index), value.range.union(close.range))
+        value = PyExpr(.subscript(value, index), value.range.union(close))
       } else {
         return value
       }
@@ -69,32 +70,32 @@ extension PyParser {
   /// arguments := argument (',' argument)* ','?
   /// argument := NAME '=' expression | '*' expression | '**' expression | expression
   ///   | expression for_if_clauses   (a generator, as the only argument)
-  mutating func parseArguments(open: PyToken) throws(PySyntaxError) -> [PyCallArgument] {
+  mutating func parseArguments(open: SourceRange) throws(PySyntaxError) -> [PyCallArgument] {
     var arguments: [PyCallArgument] = []
     var sawKeyword = false
     var sawDoubleStar = false
     var keywords: Set<String> = []
     while !at(")") {
-      let token = peek()
-      if consume(if: "*") != nil {
+      let range = nextRange
+      if skip("*") {
         if sawDoubleStar {
           throw PySyntaxError(
-            "iterable argument unpacking follows keyword argument unpacking", at: token.range)
+            "iterable argument unpacking follows keyword argument unpacking", at: range)
         }
         arguments.append(.star(try parseExpression()))
-      } else if consume(if: "**") != nil {
+      } else if skip("**") {
         sawDoubleStar = true
         arguments.append(.doubleStar(try parseExpression()))
-      } else if case .name(let name) = token.kind, peek(1).kind == .op("="),
-        !isPyKeyword(name)
+      } else if at("=", ahead: 1), tokens[min(index, tokens.count - 1)].isIdentifier,
+        case .name(let name) = tokens[min(index, tokens.count - 1)].kind
       {
-        consume()
-        consume()
+        advance()
+        advance()
         guard keywords.insert(name).inserted else {
-          throw PySyntaxError("keyword argument repeated: \(name)", at: token.range)
+          throw PySyntaxError("keyword argument repeated: \(name)", at: range)
         }
         sawKeyword = true
-        arguments.append(.keyword(name: name, nameRange: token.range, try parseExpression()))
+        arguments.append(.keyword(name: name, nameRange: range, try parseExpression()))
       } else {
         let value = try parseNamedExpression()
         if at("=") {
@@ -122,11 +123,11 @@ extension PyParser {
           arguments.append(.positional(value))
         }
       }
-      guard consume(if: ",") != nil else {
+      guard skip(",") else {
         if !at(")") && !at(.end) && startsExpression() {
           throw PySyntaxError(
             "invalid syntax. Perhaps you forgot a comma?",
-            at: (arguments.last?.range ?? open.range).union(peek().range))
+            at: (arguments.last?.range ?? open).union(peek().range))
         }
         break
       }
@@ -143,34 +144,40 @@ extension PyParser {
   /// scanner has matched the brackets, so a bracket's partner ends what `parsePrimary` reads
   /// (when it reads it without error; when not, it fails as the full rules would).
   func primaryEndsExpression() -> Bool {
+    // The tokens' tags and operators are read, not their kinds (matching a kind copies it).
     var i = index
     let limit = min(tokens.count, index + Self.primaryLookahead)
     guard i < limit else { return false }
-    switch tokens[i].kind {
-    case .name(let n):
-      guard !isPyKeyword(n) || n == "None" || n == "True" || n == "False" else {
-        return false
+    switch tokens[i].tag {
+    case .name:
+      if tokens[i].isKeyword {
+        guard case .name(let n) = tokens[i].kind, n == "None" || n == "True" || n == "False"
+        else { return false }
       }
       i += 1
     case .int, .float: i += 1
     case .string:
-      while i < limit, case .string = tokens[i].kind { i += 1 }
-    case .op(let o) where o == "(" || o == "[" || o == "{":
-      guard let end = closing(i, limit) else { return false }
+      while i < limit, tokens[i].tag == .string { i += 1 }
+    case .op:
+      let o = tokens[i].op
+      guard o == "(" || o == "[" || o == "{", let end = closing(i, limit) else { return false }
       i = end + 1
     default: return false
     }
     while i < limit {
-      switch tokens[i].kind {
-      case .op(let o) where o == "(" || o == "[":
-        guard let end = closing(i, limit) else { return false }
-        i = end + 1
-      case .op("."):
-        guard i + 1 < limit, case .name = tokens[i + 1].kind else { return false }
-        i += 2
+      switch tokens[i].tag {
+      case .op:
+        let o = tokens[i].op
+        if o == "(" || o == "[" {
+          guard let end = closing(i, limit) else { return false }
+          i = end + 1
+        } else if o == "." {
+          guard i + 1 < limit, tokens[i + 1].tag == .name else { return false }
+          i += 2
+        } else {
+          return o == ")" || o == "]" || o == "}" || o == "," || o == ":" || o == "=" || o == ";"
+        }
       case .newline, .end: return true
-      case .op(let o):
-        return o == ")" || o == "]" || o == "}" || o == "," || o == ":" || o == "=" || o == ";"
       default: return false
       }
     }
@@ -185,7 +192,8 @@ extension PyParser {
     var depth = 0
     var i = open
     while i < limit {
-      if case .op(let o) = tokens[i].kind, o.count == 1 {
+      let o = tokens[i].op
+      if o.code != 0, o.count == 1 {
         let f = o.first
         if f == 0x28 || f == 0x5B || f == 0x7B {
           depth += 1

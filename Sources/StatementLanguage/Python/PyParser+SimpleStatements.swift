@@ -3,11 +3,11 @@ extension PyParser {
   /// simple_stmts := simple_stmt (';' simple_stmt)* ';'? NEWLINE
   mutating func parseSimpleStatements() throws(PySyntaxError) -> [PyStmt] {
     var statements = [try parseSimpleStatement()]
-    while consume(if: ";") != nil {
+    while skip(";") {
       if at(.newline) || at(.end) { break }
       statements.append(try parseSimpleStatement())
     }
-    if consume(if: .newline) == nil && !at(.end) {
+    if !skip(.newline) && !at(.end) {
       throw junk(after: statements.last)
     }
     return statements
@@ -33,17 +33,17 @@ extension PyParser {
   ///   | import_stmt | 'global' NAME (',' NAME)* | 'nonlocal' ... | del_stmt | assert_stmt
   ///   | raise_stmt
   mutating func parseSimpleStatement() throws(PySyntaxError) -> PyStmt {
-    let token = peek()
-    // Every case below but the last starts with a keyword.
-    if case .name(let name) = token.kind, !isPyKeyword(name) {
+    // Every case below but the last starts with a keyword (asked of the token in place).
+    if tokens[min(index, tokens.count - 1)].isIdentifier {
       return try parseAssignmentOrExpression()
     }
+    let token = peek()
     switch token.kind {
     case .name("pass"):
-      consume()
+      advance()
       return PyStmt(.pass, token.range)
     case .name("break"), .name("continue"):
-      consume()
+      advance()
       guard loopDepth > 0 else {
         throw PySyntaxError(
           token.kind == .name("break") ? "'break' outside loop" : "'continue' not properly in loop",
@@ -51,7 +51,7 @@ extension PyParser {
       }
       return PyStmt(token.kind == .name("break") ? .break : .continue, token.range)
     case .name("return"):
-      consume()
+      advance()
       guard functionDepth > 0 else {
         throw PySyntaxError("'return' outside function", at: token.range)
       }
@@ -61,9 +61,9 @@ extension PyParser {
     case .name("import"): return try parseImport()
     case .name("from"): return try parseFromImport()
     case .name("global"), .name("nonlocal"):
-      consume()
+      advance()
       var names = [try parseName()]
-      while consume(if: ",") != nil { names.append(try parseName()) }
+      while skip(",") { names.append(try parseName()) }
       let range = token.range.union(names.last?.1 ?? token.range)
       if token.kind == .name("nonlocal") && functionDepth == 0 {
         throw PySyntaxError("nonlocal declaration not allowed at module level", at: range)
@@ -72,20 +72,20 @@ extension PyParser {
         token.kind == .name("global") ? .global(names.map(\.0)) : .nonlocal(names.map(\.0)),
         range)
     case .name("del"):
-      consume()
+      advance()
       var targets = [try parseBitOr()]
-      while consume(if: ",") != nil, !(at(.newline) || at(.end) || at(";")) {
+      while skip(","), !(at(.newline) || at(.end) || at(";")) {
         targets.append(try parseBitOr())
       }
       for target in targets { try checkTarget(target, context: .del) }
       return PyStmt(.del(targets), token.range.union(targets.last?.range ?? token.range))
     case .name("assert"):
-      consume()
+      advance()
       let test = try parseExpression()
-      let message = consume(if: ",") != nil ? try parseExpression() : nil
+      let message = skip(",") ? try parseExpression() : nil
       return PyStmt(.assert(test, message: message), token.range.union((message ?? test).range))
     case .name("raise"):
-      consume()
+      advance()
       if at(.newline) || at(";") || at(.end) {
         return PyStmt(.raise(nil, cause: nil), token.range)
       }
@@ -111,7 +111,7 @@ extension PyParser {
       // Each item but the last is a target (one array for them, of the size most have: one).
       var targets: [PyExpr] = []
       var value = first
-      while consume(if: "=") != nil {
+      while skip("=") {
         if atKeyword("yield") { throw refused(peek()) }
         targets.append(value)
         value = try parseStarExpressions()
@@ -121,7 +121,7 @@ extension PyParser {
     }
     if case .op(let op) = peek().kind, let binary = Self.augmentedOperators[op] {
       try checkTarget(first, context: .augmented)
-      consume()
+      advance()
       let value = try parseStarExpressions()
       return PyStmt(.augAssign(first, binary, value), first.range.union(value.range))
     }
@@ -133,9 +133,9 @@ extension PyParser {
       default:
         throw PySyntaxError("illegal target for annotation", at: first.range)
       }
-      consume()
+      advance()
       let annotation = try parseExpression()
-      let value = consume(if: "=") != nil ? try parseStarExpressions() : nil
+      let value = skip("=") ? try parseStarExpressions() : nil
       return PyStmt(
         .annAssign(first, annotation: annotation, value: value),
         first.range.union((value ?? annotation).range))
@@ -147,7 +147,7 @@ extension PyParser {
   mutating func parseImport() throws(PySyntaxError) -> PyStmt {
     let keyword = consume()
     var names = [try parseDottedAsName()]
-    while consume(if: ",") != nil { names.append(try parseDottedAsName()) }
+    while skip(",") { names.append(try parseDottedAsName()) }
     return PyStmt(.import(names), keyword.range.union(names.last?.range ?? keyword.range))
   }
 
@@ -170,7 +170,7 @@ extension PyParser {
     let (first, range) = try parseName()
     var path = [first]
     var whole = range
-    while consume(if: ".") != nil {
+    while skip(".") {
       let (part, partRange) = try parseName()
       path.append(part)
       whole = whole.union(partRange)
@@ -190,7 +190,7 @@ extension PyParser {
         at: keyword.range.union(star.range),
         hint: "import the names you use: from \(module.path.joined(separator: ".")) import a, b")
     }
-    let parenthesized = consume(if: "(") != nil
+    let parenthesized = skip("(")
     var names: [PyImportName] = []
     repeat {
       if parenthesized && at(")") { break }
@@ -202,10 +202,10 @@ extension PyParser {
         item.range = range.union(aliasRange)
       }
       names.append(item)
-    } while consume(if: ",") != nil
+    } while skip(",")
     var end = names.last?.range ?? module.range
     if parenthesized {
-      end = try expect(")").range
+      end = try expect(")")
     } else if names.isEmpty {
       throw invalid(peek())
     }

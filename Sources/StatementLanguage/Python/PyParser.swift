@@ -37,33 +37,77 @@ public struct PyParser {
   func peek(_ ahead: Int = 0) -> PyToken { tokens[min(index + ahead, tokens.count - 1)] }
 
   func at(_ op: PyOp) -> Bool {
-    if case .op(let o) = tokens[min(index, tokens.count - 1)].kind { return o == op }
-    return false
+    tokens[min(index, tokens.count - 1)].op == op
   }
 
+  /// Whether the next token is the keyword `word` (every word asked about is a keyword: a
+  /// token that is none is ruled out by its flag, without copying its name).
   func atKeyword(_ word: String) -> Bool {
-    guard case .name(let name) = tokens[min(index, tokens.count - 1)].kind else { return false }
+    let i = min(index, tokens.count - 1)
+    guard tokens[i].isKeyword, case .name(let name) = tokens[i].kind else { return false }
     // Lengths first: most names are not the keyword asked about, and differ in length.
     return name.utf8.count == word.utf8.count && name == word
   }
 
-  func at(_ kind: PyToken.Kind) -> Bool { peek().kind == kind }
+  /// Whether the next token is of `kind` (the layout kinds: `.newline`, `.end`, `.indent`,
+  /// `.dedent`), asked of the token in place: no copy of it, no comparison of payloads.
+  /// Whether the token `ahead` of the next one is `op`.
+  func at(_ op: PyOp, ahead: Int) -> Bool {
+    tokens[min(index + ahead, tokens.count - 1)].op == op
+  }
+
+  func at(_ kind: PyToken.Kind) -> Bool {
+    let i = min(index, tokens.count - 1)
+    switch kind {
+    case .newline: return tokens[i].tag == .newline
+    case .end: return tokens[i].tag == .end
+    case .indent: return tokens[i].tag == .indent
+    case .dedent: return tokens[i].tag == .dedent
+    default: return tokens[i].kind == kind
+    }
+  }
 
   @discardableResult
   mutating func consume() -> PyToken {
-    let token = peek()
-    if token.kind != .end { index += 1 }
-    return token
+    let i = min(index, tokens.count - 1)
+    if tokens[i].tag != .end { index += 1 }
+    return tokens[i]
+  }
+
+  /// Consumes the next token (`consume()` without its copy).
+  mutating func advance() {
+    if tokens[min(index, tokens.count - 1)].tag != .end { index += 1 }
+  }
+
+  /// The next token's range, read in place.
+  var nextRange: SourceRange { tokens[min(index, tokens.count - 1)].range }
+
+  /// Consumes `op` if it is next: whether it was (`consume(if:)` without the token's copy).
+  mutating func skip(_ op: PyOp) -> Bool {
+    guard at(op) else { return false }
+    index += 1
+    return true
+  }
+
+  /// Consumes a token of `kind` (`at(_:)`) if it is next: whether it was.
+  mutating func skip(_ kind: PyToken.Kind) -> Bool {
+    guard at(kind) else { return false }
+    // `.end` is never consumed (`consume()`).
+    if case .end = kind {} else { index += 1 }
+    return true
   }
 
   mutating func consume(if op: PyOp) -> PyToken? { at(op) ? consume() : nil }
 
   mutating func consume(keyword: String) -> PyToken? { atKeyword(keyword) ? consume() : nil }
 
-  /// Consumes `op`, or throws `message` (Python's "expected ':'") at the token found instead.
+  /// Consumes `op` and gives its range, or throws `message` (Python's "expected ':'") at the token
+  /// found instead.
   @discardableResult
-  mutating func expect(_ op: PyOp, _ message: String? = nil) throws(PySyntaxError) -> PyToken {
-    if let token = consume(if: op) { return token }
+  mutating func expect(_ op: PyOp, _ message: String? = nil) throws(PySyntaxError) -> SourceRange {
+    // The token's range, not the token: no copy of it is made.
+    let range = nextRange
+    if skip(op) { return range }
     throw invalid(peek(), message ?? "expected '\(op)'")
   }
 
@@ -78,10 +122,10 @@ public struct PyParser {
   /// An identifier (not a keyword), with its range.
   mutating func parseName() throws(PySyntaxError) -> (String, SourceRange) {
     let token = peek()
-    guard case .name(let name) = token.kind, !isPyKeyword(name) else {
+    guard case .name(let name) = token.kind, !token.isKeyword else {
       throw invalid(token)
     }
-    consume()
+    advance()
     return (name, token.range)
   }
 
@@ -93,9 +137,14 @@ public struct PyParser {
   }
 
   mutating func enter(_ token: PyToken) throws(PySyntaxError) {
+    try enter(at: token.range)
+  }
+
+  /// `enter` at the token whose range is `range` (the next token's: no copy of it is made).
+  mutating func enter(at range: SourceRange) throws(PySyntaxError) {
     depth += 1
     if depth > Self.maxDepth {
-      throw PySyntaxError("too many nested parentheses or operators", at: token.range)
+      throw PySyntaxError("too many nested parentheses or operators", at: range)
     }
   }
 
@@ -106,7 +155,7 @@ public struct PyParser {
     var statements: [PyStmt] = []
     while !at(.end) {
       if at(.newline) {
-        consume()
+        advance()
         continue
       }
       let parsed = try parseStatement()
@@ -118,10 +167,12 @@ public struct PyParser {
 
   /// statement := compound_stmt | simple_stmts
   mutating func parseStatement() throws(PySyntaxError) -> [PyStmt] {
-    let token = peek()
     // A statement that starts with a name that is no keyword is a simple one (the cases below
-    // are keywords): decided without comparing the name with each of them.
-    if case .name(let name) = token.kind, !isPyKeyword(name) { return try parseSimpleStatements() }
+    // are keywords): decided without comparing the name with each of them, nor copying the token.
+    if tokens[min(index, tokens.count - 1)].isIdentifier {
+      return try parseSimpleStatements()
+    }
+    let token = peek()
     switch token.kind {
     case .indent:
       throw PySyntaxError("IndentationError", "unexpected indent", at: token.range)
@@ -168,14 +219,14 @@ public struct PyParser {
 
   /// block := NEWLINE INDENT statement+ DEDENT | simple_stmts
   mutating func parseBlock(after header: String, at start: Int) throws(PySyntaxError) -> [PyStmt] {
-    guard consume(if: .newline) != nil else { return try parseSimpleStatements() }
-    guard consume(if: .indent) != nil else {
+    guard skip(.newline) else { return try parseSimpleStatements() }
+    guard skip(.indent) else {
       throw PySyntaxError(
         "IndentationError", "expected an indented block after \(header) on line \(line(of: start))",
         at: peek().range)
     }
     var body: [PyStmt] = []
-    while consume(if: .dedent) == nil {
+    while !skip(.dedent) {
       if at(.end) { break }
       let parsed = try parseStatement()
       if body.isEmpty { body = parsed } else { body += parsed }
@@ -261,7 +312,7 @@ public struct PyParser {
     try expect("(", "expected '('")
     let parameters = try parseParameters(closer: ")")
     try expect(")", "expected ')'")
-    if consume(if: "->") != nil { _ = try parseExpression() }
+    if skip("->") { _ = try parseExpression() }
     try expectColon()
     let savedLoops = loopDepth
     loopDepth = 0

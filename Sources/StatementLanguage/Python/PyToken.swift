@@ -14,8 +14,50 @@ struct PyToken: Sendable, Equatable {
     case dedent
     case end
   }
-  var kind: Kind
+  let kind: Kind
+  /// Whether the token is a name that is a keyword (`isPyKeyword`): asked once, when the token
+  /// is made, rather than at each of the parser's questions about it.
+  let isKeyword: Bool
+  /// The kind's case without its payload, and the operator of an `.op` token (code 0 for any
+  /// other): the parser's questions read these plain fields, where matching `kind` copies it
+  /// (a retain and a release of a name's string).
+  let tag: Tag
+  let op: PyOp
   var range: SourceRange
+
+  enum Tag: UInt8 {
+    case name, int, float, string, op, newline, indent, dedent, end
+  }
+
+  init(kind: Kind, range: SourceRange) {
+    self.kind = kind
+    var keyword = false
+    var op = PyOp(byte: 0)
+    switch kind {
+    case .name(let name):
+      keyword = isPyKeyword(name)
+      tag = .name
+    case .int: tag = .int
+    case .float: tag = .float
+    case .string: tag = .string
+    case .op(let o):
+      op = o
+      tag = .op
+    case .newline: tag = .newline
+    case .indent: tag = .indent
+    case .dedent: tag = .dedent
+    case .end: tag = .end
+    }
+    isKeyword = keyword
+    self.op = op
+    self.range = range
+  }
+
+  /// A name that is no keyword (an identifier).
+  var isIdentifier: Bool {
+    if case .name = kind { return !isKeyword }
+    return false
+  }
 
   /// The token as messages name it.
   var description: String {
