@@ -19,6 +19,10 @@ import KShapeREPL
 extension KShape {
   static func runCommandLine() {
     let arguments = Array(CommandLine.arguments.dropFirst())
+    // A plain line has no option but `--json`: every other option keeps its default.
+    func defaultREPL(_ streams: StandardStreams, json: Bool) -> REPL {
+      Options.makeREPL(streams, json: json, color: .auto, kerasStrict: false)
+    }
     switch PlainCommandLine.read(arguments) {
     case .inspect(let line):
       var inspect = Inspect(
@@ -28,17 +32,16 @@ extension KShape {
       inspect.cost = line.cost
       InspectModel.run(inspect)
     case .run(let line):
-      Run.runFile(line.file, json: line.json) {
-        Options.makeREPL($0, json: line.json, color: .auto, kerasStrict: false)
-      }
+      Run.runFile(line.file, json: line.json) { defaultREPL($0, json: line.json) }
     case .bare:
       let streams = StandardStreams()
-      let repl = Options.makeREPL(streams, json: false, color: .auto, kerasStrict: false)
-      Start.session(repl, streams: streams, script: nil, json: false, store: StoreChoice())
+      Start.session(
+        defaultREPL(streams, json: false), streams: streams, script: nil, json: false,
+        store: StoreChoice())
     case .text(let line):
       let streams = StandardStreams()
-      let repl = Options.makeREPL(streams, json: line.json, color: .auto, kerasStrict: false)
-      Start.runText(line.text, json: line.json, streams: streams, repl: repl)
+      Start.runText(
+        line.text, json: line.json, streams: streams, repl: defaultREPL(streams, json: line.json))
     case nil: break
     }
     guard var command = directCommand(arguments) else { return main(nil) }
