@@ -31,21 +31,48 @@ extension REPL {
     measureWidth = { width }
     defer { measureWidth = measure }
     var run = ScriptRun(repl: self, json: json, python: name.hasSuffix(".py"), name: name)
-    var chunker = ScriptChunker()
-    var number = 0
-    while run.status == 0, !run.quit, case .line(let line) = reader.readLine(prompt: "") {
-      number += 1
-      if output.stopped() { return 2 }
-      chunker.add(line, number: number) { chunk in
-        if run.status == 0, !run.quit { run.run(chunk) }
+    if pipelinesScripts, let pipeline = ScriptPipeline.start(reader) {
+      // Read and parsed on the pipeline's thread, run here.
+      while run.status == 0, !run.quit, let batch = pipeline.take() {
+        for chunk in batch {
+          if output.stopped() {
+            pipeline.cancel()
+            return 2
+          }
+          run.run(chunk)
+          if run.status != 0 || run.quit { break }
+        }
       }
+      guard run.status == 0, !run.quit else {
+        pipeline.cancel()
+        return run.status
+      }
+      pipeline.finish()
+    } else {
+      runUnpiped(reader, &run)
     }
-    if run.status == 0, !run.quit, let chunk = chunker.finish() { run.run(chunk) }
     if run.status == 0, !run.quit, let failure = reader.inputFailure {
       output.err("kshape: " + failure)
       return 2
     }
     return run.status
+  }
+
+  /// `runScript` on one thread: each line read, chunked and run in turn.
+  private func runUnpiped(_ reader: any LineReader, _ run: inout ScriptRun) {
+    var chunker = ScriptChunker()
+    var number = 0
+    while run.status == 0, !run.quit, case .line(let line) = reader.readLine(prompt: "") {
+      number += 1
+      if output.stopped() {
+        run.status = 2
+        return
+      }
+      chunker.add(line, number: number) { chunk in
+        if run.status == 0, !run.quit { run.run(chunk) }
+      }
+    }
+    if run.status == 0, !run.quit, let chunk = chunker.finish() { run.run(chunk) }
   }
 
   /// One script's run: its chunks, each to the session, what they show, and how it ended.

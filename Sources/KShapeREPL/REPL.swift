@@ -45,6 +45,9 @@ public final class REPL {
   public var style = RenderStyle.plain
   /// The most statements a script may run here (`maxScriptStatements`; tests lower it).
   public var scriptStatementLimit = REPL.maxScriptStatements
+  /// Whether a script is read and parsed on a thread of its own, ahead of its running
+  /// (`ScriptPipeline`); tests run scripts both ways.
+  public var pipelinesScripts = true
   /// The terminal's width now (it can change between lines); nil for pipes and tests.
   public var measureWidth: () -> Int? = { nil }
 
