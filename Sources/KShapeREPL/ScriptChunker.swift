@@ -28,6 +28,11 @@ struct ScriptChunker {
   private var lastCodeLine = ""
   /// The parser's room, kept from line to line.
   private var scratch = PyScratch()
+  /// The brackets `code` leaves open, when it is known to lex without error but for them (a
+  /// statement open over many lines: a list of layers, or a parenthesis never closed early in a
+  /// long script). Each new line is then lexed alone after them (`PyParser.openBrackets`), not
+  /// the whole code again: a statement open for n lines costs O(n), not O(n^2).
+  private var openBrackets: [Character]? = nil
 
   /// Takes line `number` (1-based); returns the units it completes, in order.
   mutating func add(_ line: String, number: Int) -> [ScriptChunk] {
@@ -46,15 +51,21 @@ struct ScriptChunker {
     }
     let indented = Self.startsIndented(line)
     var atTop = code.isEmpty
-    if !atTop {
+    // Whether the code so far is over matters only to a line at the left margin (an indented
+    // line joins the code whatever it is: a long block costs a check per line at its margin,
+    // not per line). Inside brackets the code is incomplete, with a blank line after it or
+    // not: not at the top.
+    if !atTop, !indented, openBrackets == nil {
       let text = code.joined(separator: "\n")
       let starts = !indented && !Self.continues(line) && !lastCodeLine.hasPrefix("@")
       // In a file a dedented line ends a block (the REPL rule waits for a blank line): the
       // block is over when a blank line would complete it.
+      let (completeness, brackets) = PyParser.completenessAndBrackets(of: text)
       atTop =
-        PyParser.completeness(of: text) != .incomplete
+        completeness != .incomplete
         || (starts && PyParser.completeness(of: text + "\n") == .complete)
       if atTop, starts { emit(release()) }
+      if !atTop { openBrackets = brackets }
     }
     if atTop, !indented, REPL.isCommandLine(line) {
       if !code.isEmpty { emit(release()) }
@@ -85,6 +96,12 @@ struct ScriptChunker {
     if code.isEmpty { start = number }
     code.append(line)
     lastCodeLine = line
+    if let open = openBrackets {
+      // Still inside brackets: still incomplete. Else (closed, or an error) the whole code is
+      // checked, below or at the next line.
+      openBrackets = PyParser.openBrackets(String(open) + line)
+      if openBrackets != nil { return }
+    }
     if !indented, code.count > 1 {
       let (completeness, program) = PyParser.check(code.joined(separator: "\n"), scratch: &scratch)
       if completeness == .complete {
@@ -127,6 +144,7 @@ struct ScriptChunker {
       // The array is kept for the next statement (most scripts are a statement a line).
       code.removeAll(keepingCapacity: true)
       lastCodeLine = ""
+      openBrackets = nil
     }
     return ScriptChunk(text: code.count == 1 ? code[0] : code.joined(separator: "\n"), line: start)
   }

@@ -35,6 +35,24 @@ extension PyParser {
   public static func check(_ text: String, scratch: inout PyScratch) -> (
     completeness: PyCompleteness, program: PyProgram?
   ) {
+    var brackets: [Character]? = nil
+    return check(text, scratch: &scratch, openBrackets: &brackets)
+  }
+
+  /// `completeness`, with the brackets the text leaves open when that is why it is incomplete
+  /// (see `openBrackets`).
+  public static func completenessAndBrackets(of text: String) -> (
+    completeness: PyCompleteness, openBrackets: [Character]?
+  ) {
+    var scratch = PyScratch()
+    var brackets: [Character]? = nil
+    let completeness = check(text, scratch: &scratch, openBrackets: &brackets).completeness
+    return (completeness, brackets)
+  }
+
+  static func check(
+    _ text: String, scratch: inout PyScratch, openBrackets: inout [Character]?
+  ) -> (completeness: PyCompleteness, program: PyProgram?) {
     var tokens: [PyToken] = []
     swap(&tokens, &scratch.tokens)
     // Given back at the end, when the parser's reference to it is gone.
@@ -42,11 +60,12 @@ extension PyParser {
     // The byte scanner's text is ASCII without "\r": it reads the last bytes as characters.
     let endsWithBackslash = PyByteScanner.scan(text, into: &tokens)
     if endsWithBackslash == nil {
+      var lexer = PyLexer(Array(text))
       do {
-        var lexer = PyLexer(Array(text))
         try lexer.run()
         tokens = lexer.tokens
       } catch {
+        if lexer.endedInBrackets { openBrackets = lexer.brackets.map(\.char) }
         if error.message.hasSuffix("was never closed")
           || error.message.hasPrefix("unterminated triple-quoted string")
         {
@@ -110,5 +129,26 @@ extension String {
     var s = self
     while let last = s.last, last.isNewline { s.removeLast() }
     return s
+  }
+}
+
+extension PyParser {
+  /// The brackets `text` leaves open, outermost first, when the lexer reads all of it without an
+  /// error but those brackets left open (the text is then `.incomplete`); nil otherwise (an
+  /// error, or no bracket open).
+  ///
+  /// Inside brackets a line's tokens do not depend on the lines before it but through the
+  /// brackets they left open (no indentation, no NEWLINE; a string that spans lines, or a
+  /// backslash at the text's end, is an error here): so a caller adding a line to a text known
+  /// to end inside brackets `open` asks `openBrackets(String(open) + line)` instead of lexing
+  /// the whole text again, and a statement open for many lines costs each line its own length.
+  public static func openBrackets(_ text: String) -> [Character]? {
+    var lexer = PyLexer(Array(text))
+    do {
+      try lexer.run()
+      return nil
+    } catch {
+      return lexer.endedInBrackets ? lexer.brackets.map(\.char) : nil
+    }
   }
 }

@@ -18,6 +18,9 @@ struct PyLexer {
   let embedded: Bool
   /// The number of the text's first line, for messages ("detected at line N").
   var firstLine = 1
+  /// Set when the whole text was scanned without error but for brackets left open (`run`
+  /// then throws "'(' was never closed"): `brackets` are then the text's open brackets.
+  var endedInBrackets = false
 
   static let maxIndentLevels = 100
   static let maxBrackets = 200
@@ -98,6 +101,7 @@ struct PyLexer {
       }
     }
     if let open = brackets.last {
+      endedInBrackets = true
       throw PySyntaxError(
         "'\(open.char)' was never closed", at: range(open.offset, open.offset + 1))
     }
