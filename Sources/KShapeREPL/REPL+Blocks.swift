@@ -36,37 +36,11 @@ extension REPL {
     }
   }
 
-  /// The closing brackets a text lacks, innermost first (strings and comments skipped).
+  /// The closing brackets a text lacks, innermost first (as the lexer reads its strings and
+  /// comments).
   static func closers(of text: String) -> String {
-    var stack: [Character] = []
-    var quote: [Character]? = nil
-    var comment = false
-    let chars = Array(text)
-    var i = 0
-    while i < chars.count {
-      let c = chars[i]
-      if comment {
-        if c == "\n" { comment = false }
-      } else if let q = quote {
-        if c == "\\" {
-          i += 1
-        } else if chars[i...].starts(with: q) {
-          i += q.count - 1
-          quote = nil
-        }
-      } else if c == "#" {
-        comment = true
-      } else if c == "'" || c == "\"" {
-        quote = chars[i...].starts(with: [c, c, c]) ? [c, c, c] : [c]
-        i += (quote?.count ?? 1) - 1
-      } else if let close = (["(": ")", "[": "]", "{": "}"] as [Character: Character])[c] {
-        stack.append(close)
-      } else if ")]}".contains(c), !stack.isEmpty {
-        stack.removeLast()
-      }
-      i += 1
-    }
-    return String(stack.reversed())
+    let closing: [Character: Character] = ["(": ")", "[": "]", "{": "}"]
+    return String((PyParser.openBrackets(text) ?? []).reversed().compactMap { closing[$0] })
   }
 
 }
