@@ -143,6 +143,11 @@ extension REPL {
           // A statement's tensor, written from a buffer kept for the script (no `String`).
           outBytes(scratch)
           scratch.removeAll(keepingCapacity: true)
+        } else if !python, !failed, case .applied(let ev, let size) = outcome,
+          let outBytes = output.outBytes
+        {
+          // An `apply` table, written as the bytes it was drawn in.
+          outBytes(Render.evaluationBytes(ev, size: size, style: style))
         } else if let text = Render.outcome(outcome, source: piece, style: style), !failed,
           !python || REPL.isProgramOutput(outcome)
         {

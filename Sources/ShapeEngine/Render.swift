@@ -225,13 +225,22 @@ public enum Render {
   public static func evaluation(_ ev: Evaluation, size: String?, style: RenderStyle = .plain)
     -> String
   {
+    String(decoding: evaluationBytes(ev, size: size, style: style), as: UTF8.self)
+  }
+
+  /// `evaluation` as UTF-8 bytes, for a writer that takes them as they are (a script's `apply`
+  /// of a 5,000-layer chain: making a `String` of its table validated it again, as long as
+  /// drawing it took).
+  public static func evaluationBytes(_ ev: Evaluation, size: String?, style: RenderStyle = .plain)
+    -> [UInt8]
+  {
     var out = TextBytes()
     writeEvaluationTable(ev, size: size, style: style, into: &out)
     if let failure = failure(ev, style: style) {
       out.append("\n\n" as StaticString)
       out.append(failure)
     }
-    return out.string
+    return out.bytes
   }
 
   /// The table of the layers that evaluated.
