@@ -47,7 +47,6 @@ extension REPL {
         pipeline.cancel()
         return run.status
       }
-      pipeline.finish()
     } else {
       runUnpiped(reader, &run)
     }

@@ -34,7 +34,7 @@ final class ScriptPipeline: @unchecked Sendable {
   private var batch: [ScriptChunk] = []
   private let reader: any LineReader
   /// A `PlainReader`'s own `willRead` (the output's flush), run by the script's thread before it
-  /// waits, and given back by `finish`.
+  /// waits, and given back when the reader's thread is done.
   private var flush: (() -> Void)?
 
   private init(reader: any LineReader) {
@@ -43,14 +43,14 @@ final class ScriptPipeline: @unchecked Sendable {
 
   /// Starts reading `reader` on a thread of its own; nil when no thread could be made (the
   /// caller then reads and runs on its own thread). While it reads, a `PlainReader`'s
-  /// `willRead` hands the batch over; `finish` gives the old one back.
+  /// `willRead` hands the batch over.
   static func start(_ reader: any LineReader) -> ScriptPipeline? {
     let pipeline = ScriptPipeline(reader: reader)
     let plain = reader as? PlainReader
     pipeline.flush = plain?.willRead
     plain?.willRead = { pipeline.handOver() }
     guard BackgroundThread.start(stackSize: stackSize, { pipeline.produce() }) else {
-      pipeline.finish()
+      pipeline.restoreWillRead()
       return nil
     }
     return pipeline
@@ -67,6 +67,9 @@ final class ScriptPipeline: @unchecked Sendable {
     }
     if let last = chunker.finish() { batch.append(last) }
     handOver()
+    // Done with the reader (whether the script ran to its end or stopped): its own `willRead`
+    // back, which also lets the reader and this pipeline go.
+    restoreWillRead()
     condition.lock()
     ended = true
     if takerWaits { condition.signal() }
@@ -137,9 +140,9 @@ final class ScriptPipeline: @unchecked Sendable {
     condition.unlock()
   }
 
-  /// The script's thread, once `take` returned nil (the reader's thread is done with the
-  /// reader): a `PlainReader` gets its `willRead` back.
-  func finish() {
+  /// A `PlainReader`'s own `willRead` back (by the reader's thread once it is done, or by
+  /// `start` when no thread could be made).
+  private func restoreWillRead() {
     if let flush, let plain = reader as? PlainReader { plain.willRead = flush }
   }
 }

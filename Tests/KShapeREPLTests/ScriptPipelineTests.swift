@@ -151,4 +151,29 @@ import Testing
     #expect(out.count == 2001)
     #expect(err == ["kshape: test: line 2002 is not UTF-8 text (byte FF at column 1)"])
   }
+
+  /// A script that stops early lets its reader go once the reader's thread is done (the reader
+  /// closes its file then: a failed `run FILE` in the REPL keeps no descriptor open).
+  @Test func aStoppedScriptLetsItsReaderGo() throws {
+    let pipe = Pipe()
+    let text = "Dense(2)(not_defined)\n" + String(repeating: "Dense(3)\n", count: 5000)
+    let writer = pipe.fileHandleForWriting
+    let feeder = Thread {
+      writer.write(Data(text.utf8))
+      try? writer.close()
+    }
+    feeder.start()
+    weak var weakReader: PlainReader?
+    var status: Int32 = 0
+    do {
+      let repl = REPL(output: Output(out: { _ in }, err: { _ in }))
+      let reader = PlainReader(descriptor: pipe.fileHandleForReading.fileDescriptor, name: "test")
+      weakReader = reader
+      status = repl.runScript(reader, json: false)
+    }
+    #expect(status == 1)
+    let deadline = Date().addingTimeInterval(10)
+    while weakReader != nil, Date() < deadline { usleep(2000) }
+    #expect(weakReader == nil)
+  }
 }
