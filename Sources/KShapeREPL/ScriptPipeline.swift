@@ -32,6 +32,9 @@ final class ScriptPipeline: @unchecked Sendable {
   private var giverWaits = false
   /// The reader thread's batch being filled (touched by that thread only).
   private var batch: [ScriptChunk] = []
+  /// The size at which the reader hands its batch over: 1 at first, doubled at each hand-over
+  /// up to `batchSize`, so the script's first statement starts as soon as it is parsed.
+  private var handOverAt = 1
   private let reader: any LineReader
   /// A `PlainReader`'s own `willRead` (the output's flush), run by the script's thread before it
   /// waits, and given back when the reader's thread is done.
@@ -63,7 +66,10 @@ final class ScriptPipeline: @unchecked Sendable {
     while !isCancelled, case .line(let line) = reader.readLine(prompt: "") {
       number += 1
       chunker.add(line, number: number) { batch.append($0) }
-      if batch.count >= Self.batchSize { handOver() }
+      if batch.count >= handOverAt {
+        handOver()
+        handOverAt = min(handOverAt * 2, Self.batchSize)
+      }
     }
     if let last = chunker.finish() { batch.append(last) }
     handOver()
