@@ -17,7 +17,8 @@ Two comparisons, never mixed:
          (import and loading excluded, one warm-up call first), against kshape's in-process
          evaluation of one size (the Swift benchmark suite in Benchmarks/, `--format json`).
 
-Peak memory is each process's maximum resident set (`wait4`), for both tools' fresh runs.
+Peak memory is each process's maximum resident set (VmHWM polled from /proc), for both tools'
+fresh runs; for kshape in one run apart from the timed ones.
 
 kshape's release build on Linux is one static executable (Package.swift, `-static-executable`):
 the Swift runtime, Foundation and libc are linked in, so no dynamic loader runs at start
@@ -65,15 +66,17 @@ import keras  # noqa: E402
 IMPORT_SECONDS = time.perf_counter() - t0
 
 
-def run(args, stdin=None):
-    """One process: (seconds, peak RSS in MB, exit status); seconds is None past TIMEOUT.
+def run(args, peak_too=False):
+    """One process: (seconds, peak RSS in MB or None, exit status); seconds is None past TIMEOUT.
 
     The time ends when `wait4` returns: this thread blocks on it, so a short run is not rounded
     up to a polling interval (a loop sleeping 2 ms between checks added up to 2 ms to every
-    kshape run). The peak is read from /proc/PID/status (VmHWM, the exec'd program's own) by
-    another thread every half millisecond until the process exits: `wait4`'s ru_maxrss of a
-    child forked from this process counts this process's resident set at the fork (Keras and
-    its models loaded: about 1.8 GB), whatever the child.
+    kshape run). With `peak_too` the peak is read from /proc/PID/status (VmHWM, the exec'd
+    program's own) by another thread every half millisecond until the process exits: `wait4`'s
+    ru_maxrss of a child forked from this process counts this process's resident set at the fork
+    (Keras and its models loaded: about 1.8 GB), whatever the child. That thread takes a good
+    part of a core on this 2-core machine, where kshape reads and parses a script on a second
+    thread: so the timed runs go without it, and one more run measures the peak.
     """
     peak = [None]
     done = threading.Event()
@@ -98,30 +101,38 @@ def run(args, stdin=None):
         p.kill()
 
     poller = threading.Thread(target=poll, daemon=True)
-    poller.start()
+    if peak_too:
+        poller.start()
     timer = threading.Timer(TIMEOUT, kill)
     timer.start()
     _, status, _ = os.wait4(p.pid, 0)
     elapsed = time.perf_counter() - start
     timer.cancel()
     done.set()
-    poller.join()
+    if peak_too:
+        poller.join()
     p.returncode = os.waitstatus_to_exitcode(status)
     if killed.is_set():
         return None, None, None
     return elapsed, peak[0], p.returncode
 
 
-def median_run(args, repeat):
-    """Median seconds and largest peak RSS over `repeat` runs; None when a run timed out."""
+def median_run(args, repeat, peak_apart=True):
+    """Median seconds over `repeat` runs and the largest peak RSS; None when a run timed out.
+    With `peak_apart` (kshape's runs: milliseconds) the timed runs go without the peak's
+    thread and one more run measures the peak; Keras's runs (seconds) are timed and measured
+    at once."""
     times, peaks = [], []
     for _ in range(repeat):
-        t, m, _ = run(args)
+        t, m, _ = run(args, peak_too=not peak_apart)
         if t is None:
             return None, None
         times.append(t)
         peaks.append(m)
-    return statistics.median(times), max(peaks)
+    if peak_apart:
+        _, m, _ = run(args, peak_too=True)
+        peaks = [m]
+    return statistics.median(times), max((m for m in peaks if m is not None), default=None)
 
 
 # ---------------------------------------------------------------------------- the workloads
@@ -290,7 +301,7 @@ def fresh(paths):
         if n >= 100_000 and not os.environ.get("SPEED_BENCH_KERAS_100K"):
             p = (None, None)  # minutes of Keras: SPEED_BENCH_KERAS_100K=1 runs it
         else:
-            p = median_run([PYTHON, "-c", KERAS_STATEMENTS.format(n=n)], 1 if n >= 10_000 else 3)
+            p = median_run([PYTHON, "-c", KERAS_STATEMENTS.format(n=n)], 1 if n >= 10_000 else 3, peak_apart=False)
         rows.append(("statements", f"{n} x Dense(8)", n, k, p))
     for n in STATEMENTS:
         # Keras's work is the same chain (a name is a Python variable): its figure is reused.
@@ -300,7 +311,7 @@ def fresh(paths):
     for n in CHAINS:
         path = str(paths[f"chain{n}"])
         k = median_run([str(KSHAPE), "inspect", path, "--size", "64x64"], REPEAT)
-        p = median_run([PYTHON, "-c", KERAS_CHAIN.format(n=n)], 1 if n > 1000 else 3)
+        p = median_run([PYTHON, "-c", KERAS_CHAIN.format(n=n)], 1 if n > 1000 else 3, peak_apart=False)
         rows.append(("apply", f"chain of {n} layers at 64x64", n, k, p))
         k = median_run([str(KSHAPE), "run", str(paths[f"typed{n}"])], REPEAT)
         rows.append(("apply", f"chain of {n} layers typed in a session, then apply 64x64", n, k, p))
@@ -310,10 +321,10 @@ def fresh(paths):
             args = [str(KSHAPE), "inspect", path] + [a for s in sizes for a in ("--size", s)]
             k = median_run(args, REPEAT)
             kj = median_run(args + ["--json"], REPEAT)
-            p = median_run([PYTHON, "-c", KERAS_SIZES.format(path=path, sides=sides(sizes))], 3)
+            p = median_run([PYTHON, "-c", KERAS_SIZES.format(path=path, sides=sides(sizes))], 3, peak_apart=False)
             rows.append(("inspect", f"{m}, {label}", len(sizes), k, p, kj))
         k = median_run([str(KSHAPE), "inspect", path, "--scan", "1-512"], REPEAT)
-        p = median_run([PYTHON, "-c", KERAS_SIZES.format(path=path, sides=list(range(1, 513)))], 1)
+        p = median_run([PYTHON, "-c", KERAS_SIZES.format(path=path, sides=list(range(1, 513)))], 1, peak_apart=False)
         rows.append(("scan", f"{m}, 1-512", 512, k, p))
     return rows
 
@@ -417,7 +428,9 @@ def report(rows, keras_warm, swift, keras_golden):
         "Each job is one process, start-up included: `kshape run SCRIPT` or `kshape inspect FILE "
         "--size ...`/`--scan 1-512`, against `python -c` that imports Keras, loads the same config "
         "(or builds the same layers) and calls the model on `keras.Input` at each size. Peak "
-        "memory is the process's maximum resident set (polled from /proc by a thread). A "
+        "memory is the process's maximum resident set (polled from /proc by a thread: for "
+        "kshape in one run more than the timed ones, since the polling thread takes part of a "
+        "core that kshape's script reader uses on this 2-core machine). A "
         "run's time is from its spawn to `wait4` returning, for both tools (before this page's "
         "run of 2026-12-05 a 2 ms polling loop rounded every short run up). Median of "
         f"{REPEAT} runs for kshape; Keras runs fewer times where one run takes long. For the "
