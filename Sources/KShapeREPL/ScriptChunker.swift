@@ -28,11 +28,12 @@ struct ScriptChunker {
   private var lastCodeLine = ""
   /// The parser's room, kept from line to line.
   private var scratch = PyScratch()
-  /// The brackets `code` leaves open, when it is known to lex without error but for them (a
-  /// statement open over many lines: a list of layers, or a parenthesis never closed early in a
-  /// long script). Each new line is then lexed alone after them (`PyParser.openBrackets`), not
-  /// the whole code again: a statement open for n lines costs O(n), not O(n^2).
-  private var openBrackets: [Character]? = nil
+  /// Why `code` is incomplete, when a new line can be judged alone (a statement open over many
+  /// lines: a list of layers, a parenthesis never closed early in a long script, a long
+  /// triple-quoted string). Inside brackets each new line is lexed alone after them
+  /// (`PyParser.openBrackets`); inside a string only a line with its closing quotes is looked
+  /// at further. Not the whole code again: a statement open for n lines costs O(n), not O(n^2).
+  private var openEnd: PyParser.OpenEnd? = nil
 
   /// Takes line `number` (1-based); returns the units it completes, in order.
   mutating func add(_ line: String, number: Int) -> [ScriptChunk] {
@@ -55,17 +56,17 @@ struct ScriptChunker {
     // line joins the code whatever it is: a long block costs a check per line at its margin,
     // not per line). Inside brackets the code is incomplete, with a blank line after it or
     // not: not at the top.
-    if !atTop, !indented, openBrackets == nil {
+    if !atTop, !indented, openEnd == nil {
       let text = code.joined(separator: "\n")
       let starts = !indented && !Self.continues(line) && !lastCodeLine.hasPrefix("@")
       // In a file a dedented line ends a block (the REPL rule waits for a blank line): the
       // block is over when a blank line would complete it.
-      let (completeness, brackets) = PyParser.completenessAndBrackets(of: text)
+      let (completeness, open) = PyParser.completenessAndOpenEnd(of: text)
       atTop =
         completeness != .incomplete
         || (starts && PyParser.completeness(of: text + "\n") == .complete)
       if atTop, starts { emit(release()) }
-      if !atTop { openBrackets = brackets }
+      if !atTop { openEnd = open }
     }
     if atTop, !indented, REPL.isCommandLine(line) {
       if !code.isEmpty { emit(release()) }
@@ -96,11 +97,16 @@ struct ScriptChunker {
     if code.isEmpty { start = number }
     code.append(line)
     lastCodeLine = line
-    if let open = openBrackets {
-      // Still inside brackets: still incomplete. Else (closed, or an error) the whole code is
-      // checked, below or at the next line.
-      openBrackets = PyParser.openBrackets(String(open) + line)
-      if openBrackets != nil { return }
+    // Still inside brackets or a string: still incomplete. Else (closed, or an error) the whole
+    // code is checked, below or at the next line.
+    switch openEnd {
+    case .brackets(let open):
+      openEnd = PyParser.openBrackets(String(open) + line).map { .brackets($0) }
+      if openEnd != nil { return }
+    case .string(let quote):
+      if !line.contains(String(repeating: quote, count: 3)) { return }
+      openEnd = nil
+    case nil: break
     }
     if !indented, code.count > 1 {
       let (completeness, program) = PyParser.check(code.joined(separator: "\n"), scratch: &scratch)
@@ -144,7 +150,7 @@ struct ScriptChunker {
       // The array is kept for the next statement (most scripts are a statement a line).
       code.removeAll(keepingCapacity: true)
       lastCodeLine = ""
-      openBrackets = nil
+      openEnd = nil
     }
     return ScriptChunk(text: code.count == 1 ? code[0] : code.joined(separator: "\n"), line: start)
   }

@@ -148,7 +148,12 @@ import Testing
           {
             line.remove(at: j)
           }
-        case 1: line.insert(["(", "[", "{", ")"][Int(random.next() % 4)], at: line.count / 2)
+        case 1:
+          let piece: [Character] = [
+            ["("], ["["], ["{"], [")"], ["\"", "\"", "\""], ["'", "'", "'"],
+          ][
+            Int(random.next() % 6)]
+          line.insert(contentsOf: piece, at: line.count / 2)
         case 2:
           line = line.first == " " ? Array(line.drop(while: { $0 == " " })) : [" ", " "] + line
         case 3: broken.insert(broken[i], at: i)
@@ -169,14 +174,18 @@ import Testing
 
   /// A statement open over many lines is chunked in time linear in its lines: 20,000 lines
   /// after a parenthesis never closed, a list of layers 20,000 lines long, a block of 20,000
-  /// lines (each took minutes when the whole code was checked at every line).
+  /// lines, a triple-quoted string of 20,000 lines (each took minutes when the whole code was
+  /// checked at every line).
   @Test func aStatementOpenOverManyLinesIsOneChunk() {
     let n = 20_000
     let unclosed = ["x = Input((16,))", "Dense(8"] + Array(repeating: "Dense(8)", count: n)
     let list =
       ["m = keras.Sequential(["] + Array(repeating: "    layers.Dense(8),", count: n) + ["])"]
     let block = ["def f(x):"] + Array(repeating: "    x = Dense(8)(x)", count: n) + ["y = f(x)"]
-    for (lines, starts) in [(unclosed, [1, 2]), (list, [1]), (block, [1, n + 2])] {
+    let text = ["s = \"\"\"a long text"] + Array(repeating: "Dense(8) ''", count: n) + ["\"\"\""]
+    for (lines, starts) in [
+      (unclosed, [1, 2]), (list, [1]), (block, [1, n + 2]), (text, [1]),
+    ] {
       var chunker = ScriptChunker()
       var chunks: [ScriptChunk] = []
       for (i, line) in lines.enumerated() { chunks += chunker.add(line, number: i + 1) }

@@ -35,23 +35,33 @@ extension PyParser {
   public static func check(_ text: String, scratch: inout PyScratch) -> (
     completeness: PyCompleteness, program: PyProgram?
   ) {
-    var brackets: [Character]? = nil
-    return check(text, scratch: &scratch, openBrackets: &brackets)
+    var openEnd: OpenEnd? = nil
+    return check(text, scratch: &scratch, openEnd: &openEnd)
   }
 
-  /// `completeness`, with the brackets the text leaves open when that is why it is incomplete
-  /// (see `openBrackets`).
-  public static func completenessAndBrackets(of text: String) -> (
-    completeness: PyCompleteness, openBrackets: [Character]?
+  /// Why a text is incomplete, when what a next line can change is known without lexing the
+  /// text again.
+  public enum OpenEnd: Equatable, Sendable {
+    /// The lexer read it all without an error but these brackets left open, outermost first
+    /// (see `openBrackets`).
+    case brackets([Character])
+    /// It ends inside a triple-quoted string of this quote character: until a line holds three
+    /// of them in a row, nothing ends the string (what a string holds is read once it is closed).
+    case string(Character)
+  }
+
+  /// `completeness`, with why the text is incomplete, when that is an `OpenEnd`.
+  public static func completenessAndOpenEnd(of text: String) -> (
+    completeness: PyCompleteness, openEnd: OpenEnd?
   ) {
     var scratch = PyScratch()
-    var brackets: [Character]? = nil
-    let completeness = check(text, scratch: &scratch, openBrackets: &brackets).completeness
-    return (completeness, brackets)
+    var openEnd: OpenEnd? = nil
+    let completeness = check(text, scratch: &scratch, openEnd: &openEnd).completeness
+    return (completeness, openEnd)
   }
 
   static func check(
-    _ text: String, scratch: inout PyScratch, openBrackets: inout [Character]?
+    _ text: String, scratch: inout PyScratch, openEnd: inout OpenEnd?
   ) -> (completeness: PyCompleteness, program: PyProgram?) {
     var tokens: [PyToken] = []
     swap(&tokens, &scratch.tokens)
@@ -65,7 +75,8 @@ extension PyParser {
         try lexer.run()
         tokens = lexer.tokens
       } catch {
-        if lexer.endedInBrackets { openBrackets = lexer.brackets.map(\.char) }
+        if lexer.endedInBrackets { openEnd = .brackets(lexer.brackets.map(\.char)) }
+        if let quote = lexer.endedInString { openEnd = .string(quote) }
         if error.message.hasSuffix("was never closed")
           || error.message.hasPrefix("unterminated triple-quoted string")
         {

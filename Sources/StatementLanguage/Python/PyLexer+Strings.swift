@@ -15,6 +15,7 @@ extension PyLexer {
     let bodyStart = position
     while true {
       guard let char = peek() else {
+        if triple { endedInString = quote }
         throw unterminated(triple: triple, start: start)
       }
       if char == "\\" {

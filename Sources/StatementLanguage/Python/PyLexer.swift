@@ -21,6 +21,9 @@ struct PyLexer {
   /// Set when the whole text was scanned without error but for brackets left open (`run`
   /// then throws "'(' was never closed"): `brackets` are then the text's open brackets.
   var endedInBrackets = false
+  /// Set when the text ended inside a triple-quoted string (`run` then throws "unterminated
+  /// triple-quoted string literal"): its quote character.
+  var endedInString: Character? = nil
 
   static let maxIndentLevels = 100
   static let maxBrackets = 200
