@@ -145,6 +145,14 @@ public final class REPL {
       || SessionCommand.parse(line, isBound: { _ in false }) != nil
   }
 
+  /// Builds what a session's first statement or import needs whatever it is (the catalog of
+  /// Keras classes, about 1M instructions): the executable's idle main thread calls it while its
+  /// worker starts the command, which then finds it made (or waits for it, if it gets there
+  /// first: a lazy global is made once).
+  public static func prepare() {
+    _ = Catalog.entry("Dense")
+  }
+
   /// Every word a command line can start with (`Conv2D?` aside: that ends with `?`).
   static let commandWords: Set<String> = Session.commands.union(SessionCommand.words)
     .union(["load", "import"])
