@@ -48,6 +48,8 @@ struct ScriptChunker {
     if Self.isBlank(line) {
       // Blank lines only matter inside code (they close blocks); no check is needed for them.
       if !code.isEmpty { code.append(line) }
+      // A blank line ends a backslash's logical line (brackets and strings it leaves open).
+      if openEnd == .continuation { openEnd = nil }
       return
     }
     let indented = Self.startsIndented(line)
@@ -105,6 +107,9 @@ struct ScriptChunker {
       if openEnd != nil { return }
     case .string(let quote):
       if !line.contains(String(repeating: quote, count: 3)) { return }
+      openEnd = nil
+    case .continuation:
+      if PyParser.endsInContinuation(line) { return }
       openEnd = nil
     case nil: break
     }

@@ -154,6 +154,13 @@ import Testing
           ][
             Int(random.next() % 6)]
           line.insert(contentsOf: piece, at: line.count / 2)
+          // A backslash at the end of this line and of some after it.
+          if random.next() % 3 == 0 {
+            line += [" ", "\\"]
+            for j in (i + 1)..<max(i + 1, min(i + 4, broken.count)) where random.next() % 2 == 0 {
+              broken[j] += " \\"
+            }
+          }
         case 2:
           line = line.first == " " ? Array(line.drop(while: { $0 == " " })) : [" ", " "] + line
         case 3: broken.insert(broken[i], at: i)
@@ -174,7 +181,7 @@ import Testing
 
   /// A statement open over many lines is chunked in time linear in its lines: 20,000 lines
   /// after a parenthesis never closed, a list of layers 20,000 lines long, a block of 20,000
-  /// lines, a triple-quoted string of 20,000 lines (each took minutes when the whole code was
+  /// lines, a triple-quoted string or a chain of backslashes of 20,000 lines (each took minutes when the whole code was
   /// checked at every line).
   @Test func aStatementOpenOverManyLinesIsOneChunk() {
     let n = 20_000
@@ -183,8 +190,9 @@ import Testing
       ["m = keras.Sequential(["] + Array(repeating: "    layers.Dense(8),", count: n) + ["])"]
     let block = ["def f(x):"] + Array(repeating: "    x = Dense(8)(x)", count: n) + ["y = f(x)"]
     let text = ["s = \"\"\"a long text"] + Array(repeating: "Dense(8) ''", count: n) + ["\"\"\""]
+    let sum = ["t = 0 + \\"] + Array(repeating: "  1 + \\", count: n) + ["  0", "Dense(8)"]
     for (lines, starts) in [
-      (unclosed, [1, 2]), (list, [1]), (block, [1, n + 2]), (text, [1]),
+      (unclosed, [1, 2]), (list, [1]), (block, [1, n + 2]), (text, [1]), (sum, [1, n + 3]),
     ] {
       var chunker = ScriptChunker()
       var chunks: [ScriptChunk] = []

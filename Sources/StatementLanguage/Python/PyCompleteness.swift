@@ -48,6 +48,10 @@ extension PyParser {
     /// It ends inside a triple-quoted string of this quote character: until a line holds three
     /// of them in a row, nothing ends the string (what a string holds is read once it is closed).
     case string(Character)
+    /// It ends with a backslash outside brackets, its only error (`endsInContinuation`): a next
+    /// line continues its logical line, and is lexed alone the same (no indentation is read
+    /// after a continuation, and none raises an error on a text's first line).
+    case continuation
   }
 
   /// `completeness`, with why the text is incomplete, when that is an `OpenEnd`.
@@ -77,6 +81,7 @@ extension PyParser {
       } catch {
         if lexer.endedInBrackets { openEnd = .brackets(lexer.brackets.map(\.char)) }
         if let quote = lexer.endedInString { openEnd = .string(quote) }
+        if lexer.endedInContinuation, lexer.brackets.isEmpty { openEnd = .continuation }
         if error.message.hasSuffix("was never closed")
           || error.message.hasPrefix("unterminated triple-quoted string")
         {
@@ -144,6 +149,18 @@ extension String {
 }
 
 extension PyParser {
+  /// Whether `text`, lexed alone, ends with a backslash outside brackets and has no other
+  /// error: then a text that ends so (`OpenEnd.continuation`) and this line after it still does.
+  public static func endsInContinuation(_ text: String) -> Bool {
+    var lexer = PyLexer(Array(text))
+    do {
+      try lexer.run()
+      return false
+    } catch {
+      return lexer.endedInContinuation && lexer.brackets.isEmpty
+    }
+  }
+
   /// The brackets `text` leaves open, outermost first, when the lexer reads all of it without an
   /// error but those brackets left open (the text is then `.incomplete`); nil otherwise (an
   /// error, or no bracket open).

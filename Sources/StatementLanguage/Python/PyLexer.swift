@@ -24,6 +24,9 @@ struct PyLexer {
   /// Set when the text ended inside a triple-quoted string (`run` then throws "unterminated
   /// triple-quoted string literal"): its quote character.
   var endedInString: Character? = nil
+  /// Set when the text's last character is a backslash, the first error (`run` then throws
+  /// "unexpected character after line continuation character").
+  var endedInContinuation = false
 
   static let maxIndentLevels = 100
   static let maxBrackets = 200
@@ -89,6 +92,7 @@ struct PyLexer {
         }
       } else if char == "\\" {
         guard let next = peek(1), next.isNewline else {
+          endedInContinuation = peek(1) == nil
           throw PySyntaxError(
             "unexpected character after line continuation character", at: range(start, start + 1))
         }
