@@ -72,10 +72,10 @@ extension Evaluator {
     for prefix in classNames.sublayers { _ = graph.autoName(prefix) }
     if !ranges.isEmpty {
       if argumentRangesStatement != statement {
-        argumentRanges.removeAll(keepingCapacity: true)
+        argumentRanges.removeAll()
         argumentRangesStatement = statement
       }
-      argumentRanges[graph.layers.count - 1] = ranges
+      argumentRanges.append(graph.layers.count - 1, ranges)
     }
     return graph.layers.count - 1
   }
@@ -89,11 +89,19 @@ extension Evaluator {
 
   /// `entry`'s naming, remembered by class.
   mutating func naming(_ entry: LayerEntry) -> ClassNaming {
-    if let naming = classNaming[entry.className] { return naming }
-    let naming = ClassNaming(
-      prefix: entry.autoNamePrefix,
-      sublayers: Sublayers.atInit[entry.pythonClassName ?? entry.className] ?? [])
-    classNaming[entry.className] = naming
+    // The last class's naming first: a run of layers of one class compares two short strings
+    // where a lookup would hash the class's name.
+    if let last = lastNaming, last.className == entry.className { return last.naming }
+    let naming: ClassNaming
+    if let known = classNaming[entry.className] {
+      naming = known
+    } else {
+      naming = ClassNaming(
+        prefix: entry.autoNamePrefix,
+        sublayers: Sublayers.atInit[entry.pythonClassName ?? entry.className] ?? [])
+      classNaming[entry.className] = naming
+    }
+    lastNaming = (entry.className, naming)
     return naming
   }
 

@@ -62,9 +62,13 @@ public struct Graph: Sendable {
     _read { yield box.fields.defersWeights }
     _modify { yield &owned().fields.defersWeights }
   }
-  var counterLog: [(prefix: String, before: Int)]? {
+  var counterLog: [(prefix: String, before: Int)] {
     _read { yield box.fields.counterLog }
     _modify { yield &owned().fields.counterLog }
+  }
+  var logsCounters: Bool {
+    _read { yield box.fields.logsCounters }
+    _modify { yield &owned().fields.logsCounters }
   }
   var repeatedNames: Int {
     _read { yield box.fields.repeatedNames }
@@ -115,17 +119,18 @@ public struct Graph: Sendable {
       return counter
     }
     let n = next(&nameCounters[prefix, default: 0])
-    counterLog?.append((prefix, n))
+    if logsCounters { counterLog.append((prefix, n)) }
     return n
   }
 
   /// Starts `counterLog` for a statement (its room kept from the last one).
   mutating func startCounterLog() {
-    if counterLog == nil {
-      counterLog = []
-    } else {
-      counterLog?.removeAll(keepingCapacity: true)
-    }
+    // The box made this graph's own once, both fields written through it.
+    let fields = owned()
+    fields.fields.logsCounters = true
+    // Element by element (a statement takes a name or two): `removeAll(keepingCapacity:)` costs
+    // a generic range replacement whatever the count.
+    while !fields.fields.counterLog.isEmpty { fields.fields.counterLog.removeLast() }
   }
 
   /// Keras's numbered names: `prefix` for 0, else `prefix_n`, written byte by byte (a name of
@@ -209,13 +214,15 @@ public struct Graph: Sendable {
   /// A new KerasTensor: named `name` when given (an Input's `name=`), which takes no number
   /// from the counter; else `keras_tensor_N`.
   mutating func newTensor(_ type: TensorType, layer: Int, name given: String? = nil) -> Int {
-    var name = given ?? ""
-    if given == nil {
-      name = Self.numbered("keras_tensor", tensorCounter)
+    let id = tensors.count
+    if let given {
+      tensors.append(TensorNode(id: id, kerasName: given, type: type, layer: layer))
+    } else {
+      // The name kept as its number until shown (`TensorNode.kerasName`).
+      tensors.append(TensorNode(id: id, number: tensorCounter, type: type, layer: layer))
       tensorCounter += 1
     }
-    tensors.append(TensorNode(id: tensors.count, kerasName: name, type: type, layer: layer))
-    return tensors.count - 1
+    return id
   }
 
   /// A KerasTensor Keras creates and drops (an autocast of an input): it takes a name.
@@ -293,11 +300,13 @@ struct GraphFields {
   /// Whether a layer whose weights take their size from a dim not known yet is accepted with
   /// its weights deferred (kshape's default) or refused as Keras refuses it (`--keras-strict`).
   var defersWeights = true
-  /// While set (the session's declared run, cleared at each statement), the value of each
+  /// While `logsCounters` is on (the session's declared run, cleared at each statement), the value of each
   /// counter before each name taken: what a failed statement took (`NamesTaken`), recorded
   /// instead of a copy of every counter per statement, which the statement's first name then
   /// had to duplicate.
-  var counterLog: [(prefix: String, before: Int)]?
+  var counterLog: [(prefix: String, before: Int)] = []
+  /// Whether `counterLog` records (from the first `startCounterLog`).
+  var logsCounters = false
   /// Layers added under a name the graph already had (a model's name reused across models): an
   /// undo that drops new layers may drop their names only while this has not moved.
   var repeatedNames = 0

@@ -190,7 +190,7 @@ public struct Session: Sendable {
       failure.printed = runtime.printed
       // Keras keeps the auto-names the failed line took (its layers exist): so does the replay.
       let taken = NamesTaken(
-        log: host.graph.counterLog ?? [], graph: host.graph, tensorsBefore: tensorCounterBefore)
+        log: host.graph.counterLog, graph: host.graph, tensorsBefore: tensorCounterBefore)
       if !taken.isEmpty { namesTaken.append((statements.count, taken)) }
       if !(undoesFailures && runtime.undoStatement(to: mark)) { restoreAfterFailure() }
       return .failure(failure)

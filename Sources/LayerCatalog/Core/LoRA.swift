@@ -1,6 +1,17 @@
 /// Keras's LoRA (`lora_rank`): when truthy, `build` freezes the main weight and adds two trainable
 /// low-rank factors. Dense, EinsumDense and Embedding check it the same way.
 enum LoRA {
+  /// A `lora_rank` that turns LoRA on, kept out of line by the layers that are usually made
+  /// without it.
+  final class Setting: Sendable {
+    let value: Value
+    /// nil for a value that leaves LoRA off (`rank` reads it as off too).
+    init?(_ value: Value) {
+      guard value.isTruthy else { return nil }
+      self.value = value
+    }
+  }
+
   /// The rank when LoRA is on, nil when off; Keras's errors for a constrained weight or a bad rank.
   static func rank(
     _ value: Value, constrained: Bool, weight: String, _ layer: String
