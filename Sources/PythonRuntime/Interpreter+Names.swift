@@ -30,8 +30,14 @@ extension Interpreter {
 
   /// Binds global `name`, journaled (`StatementJournal`) while a statement runs under one.
   func storeGlobal(_ name: String, _ value: PyValue) {
+    // Grown four times over when full, where the dictionary would double: each growth hashes
+    // every name again (doubling hashed each name once more on average, this a third of that).
+    if globals.count >= globals.capacity {
+      globals.reserveCapacity(Swift.max(64, globals.count * 4))
+    }
     // One lookup: the value before comes back from the write.
     let previous = globals.updateValue(value, forKey: name)
+    lastGlobalStore = (name, value)
     journal?.noteGlobal(name, previous: previous)
   }
 

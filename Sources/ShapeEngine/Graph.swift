@@ -42,9 +42,18 @@ public struct Graph: Sendable {
     _read { yield box.fields.inputs }
     _modify { yield &owned().fields.inputs }
   }
+  /// Keras's per-prefix name counters, as one dictionary (`nameCount` reads one).
   var nameCounters: [String: Int] {
-    _read { yield box.fields.nameCounters }
-    _modify { yield &owned().fields.nameCounters }
+    get { box.fields.nameCounters.dictionary }
+    set { owned().fields.nameCounters = NameCounters(newValue) }
+  }
+
+  /// The counter of `prefix`: the number its next auto-name takes.
+  func nameCount(_ prefix: String) -> Int { box.fields.nameCounters[prefix] }
+
+  /// Moves the counter of `prefix` on by `n` (names a failed statement took).
+  mutating func addNames(_ n: Int, prefix: String) {
+    owned().fields.nameCounters.add(n, to: prefix)
   }
   var tensorCounter: Int {
     _read { yield box.fields.tensorCounter }
@@ -105,6 +114,7 @@ public struct Graph: Sendable {
   /// `taking`: for a layer about to be added with `addLayer(_:nameTaken: true)`, the lookup that
   /// finds the name free also takes it.
   mutating func autoName(_ prefix: String, taking: Bool = false) -> String {
+    if taking { roomForName() }
     var name: String
     repeat {
       name = Self.numbered(prefix, takeNumber(prefix))
@@ -112,14 +122,11 @@ public struct Graph: Sendable {
     return name
   }
 
-  /// The prefix's counter, moved on in place (one lookup of the prefix).
+  /// The prefix's counter, moved on in place.
   private mutating func takeNumber(_ prefix: String) -> Int {
-    func next(_ counter: inout Int) -> Int {
-      defer { counter += 1 }
-      return counter
-    }
-    let n = next(&nameCounters[prefix, default: 0])
-    if logsCounters { counterLog.append((prefix, n)) }
+    let fields = owned()
+    let n = fields.fields.nameCounters.take(prefix)
+    if fields.fields.logsCounters { fields.fields.counterLog.append((prefix, n)) }
     return n
   }
 
@@ -174,8 +181,31 @@ public struct Graph: Sendable {
   /// Adds a layer at the end (the node moved in, not copied).
   /// `nameTaken`: the name is in `layerNames` already (`autoName(_:taking: true)`).
   mutating func addLayer(_ node: consuming LayerNode, nameTaken: Bool = false) {
-    if !nameTaken, !layerNames.insert(node.name).inserted { repeatedNames += 1 }
+    if !nameTaken {
+      roomForName()
+      if !layerNames.insert(node.name).inserted { repeatedNames += 1 }
+    }
     layers.append(node)
+  }
+
+  /// Room in `layerNames` for one more name: grown four times over when full, where the set
+  /// would double (each growth hashes every name again: doubling hashed each name once more on
+  /// average, this a third of that).
+  private mutating func roomForName() {
+    let fields = owned()
+    let count = fields.fields.layerNames.count
+    if count >= fields.fields.layerNames.capacity {
+      fields.fields.layerNames.reserveCapacity(Swift.max(64, count * 4))
+    }
+  }
+
+  /// Room in `bindings` for one more name, grown as `layerNames` is (`roomForName`).
+  mutating func roomForBinding() {
+    let fields = owned()
+    let count = fields.fields.bindings.count
+    if count >= fields.fields.bindings.capacity {
+      fields.fields.bindings.reserveCapacity(Swift.max(64, count * 4))
+    }
   }
 
   /// Drops layer `l`'s name from the names in use (a layer an undo drops, whose name no other
@@ -208,7 +238,7 @@ public struct Graph: Sendable {
 
   /// The name `autoName` would give next, without taking it.
   func autoNamePreview(_ prefix: String) -> String {
-    Self.numbered(prefix, nameCounters[prefix, default: 0])
+    Self.numbered(prefix, nameCount(prefix))
   }
 
   /// A new KerasTensor: named `name` when given (an Input's `name=`), which takes no number
@@ -291,7 +321,7 @@ struct GraphFields {
   /// The inputs in declaration order: variable name (if any) and tensor id.
   var inputs: [(variable: String?, tensor: Int)] = []
   /// Keras's per-prefix name counters (`conv2d`, `conv2d_1`, ...) and the KerasTensor counter.
-  var nameCounters: [String: Int] = [:]
+  var nameCounters = NameCounters()
   var tensorCounter = 0
   /// How each input's non-batch dims were declared, by input ordinal.
   var declaredInputs: [[DeclaredDim]] = []

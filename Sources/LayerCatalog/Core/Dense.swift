@@ -23,7 +23,7 @@ public struct Dense: Layer {
 
   public init(_ a: BoundArguments) throws(LayerError) {
     units = try a.int("units")
-    lora = LoRA.Setting(a["lora_rank"])
+    lora = LoRA.Setting.of(a["lora_rank"])
     kernelConstrained = a["kernel_constraint"] != .none
     useBias = try a.bool("use_bias")
     try Activations.validate(a, "activation")

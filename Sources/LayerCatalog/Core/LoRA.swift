@@ -5,11 +5,11 @@ enum LoRA {
   /// without it.
   final class Setting: Sendable {
     let value: Value
-    /// nil for a value that leaves LoRA off (`rank` reads it as off too).
-    init?(_ value: Value) {
-      guard value.isTruthy else { return nil }
-      self.value = value
-    }
+    private init(_ value: Value) { self.value = value }
+
+    /// nil for a value that leaves LoRA off (`rank` reads it as off too). Checked before the
+    /// object is made: a failable class initializer allocates before it can fail.
+    static func of(_ value: Value) -> Setting? { value.isTruthy ? Setting(value) : nil }
   }
 
   /// The rank when LoRA is on, nil when off; Keras's errors for a constrained weight or a bad rank.
