@@ -165,6 +165,7 @@ public struct Session: Sendable {
             "ValueError", "there is no tensor to stack \(layer.node.className) on",
             at: statement.range, hint: "start with an input, e.g. x = Input((None, None, 3))")
         }
+        // Its value only says a call was made (`StatementResult` shows the call).
         value = try host.stack(layer.index, on: current, at: statement.range)
       }
       runtime.syncNames(statement)
