@@ -330,10 +330,10 @@ struct GraphFields {
   /// Whether a layer whose weights take their size from a dim not known yet is accepted with
   /// its weights deferred (kshape's default) or refused as Keras refuses it (`--keras-strict`).
   var defersWeights = true
-  /// While `logsCounters` is on (the session's declared run, cleared at each statement), the value of each
-  /// counter before each name taken: what a failed statement took (`NamesTaken`), recorded
-  /// instead of a copy of every counter per statement, which the statement's first name then
-  /// had to duplicate.
+  /// While `logsCounters` is on (the session's declared run, cleared at each statement), the
+  /// value of each counter before each name taken: what a failed statement took (`NamesTaken`),
+  /// recorded instead of a copy of every counter per statement, which the statement's first name
+  /// then had to duplicate.
   var counterLog: [(prefix: String, before: Int)] = []
   /// Whether `counterLog` records (from the first `startCounterLog`).
   var logsCounters = false

@@ -1,7 +1,7 @@
-@testable import LayerCatalog
 import ShapeCore
 import Testing
 
+@testable import LayerCatalog
 @testable import ShapeEngine
 
 /// The graph's shared box (`GraphBox`): a copy is a value, whatever is changed through either
