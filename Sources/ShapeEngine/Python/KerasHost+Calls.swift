@@ -63,6 +63,20 @@ extension KerasHost {
         "\(graph.layers[l].className).call() missing 1 required positional argument: 'inputs'",
         at: args.range, hint: "call the layer on a tensor: layer(x)")
     }
+    // `layer(x)`, the plain call: what the general path below gives it (one tensor, with its
+    // written form), without making the arrays of call values it would take apart again.
+    if args.keywords.isEmpty, args.positional.count == 1, let t = tensorID(args.positional[0].value)
+    {
+      do {
+        let effect = try evaluator.call(
+          l, on: .single(graph.tensors[t].type), inputs: [t], args.range,
+          site: CallSite(positional: [.tensor(t)]))
+        guard case .called(_, let outs) = effect else { return .none }
+        return outputs(outs)
+      } catch {
+        throw raise(error, at: args.range)
+      }
+    }
     // Each array made once at its size (a call has an argument or two).
     var positional: [CallValue] = []
     positional.reserveCapacity(args.positional.count)
