@@ -185,7 +185,9 @@ public struct Graph: Sendable {
       roomForName()
       if !layerNames.insert(node.name).inserted { repeatedNames += 1 }
     }
-    layers.append(node)
+    let fields = owned()
+    fields.fields.layers.reserveFourfold()
+    fields.fields.layers.append(node)
   }
 
   /// Room in `layerNames` for one more name: grown four times over when full, where the set
@@ -245,6 +247,7 @@ public struct Graph: Sendable {
   /// from the counter; else `keras_tensor_N`.
   mutating func newTensor(_ type: TensorType, layer: Int, name given: String? = nil) -> Int {
     let id = tensors.count
+    owned().fields.tensors.reserveFourfold()
     if let given {
       tensors.append(TensorNode(id: id, kerasName: given, type: type, layer: layer))
     } else {
@@ -364,4 +367,14 @@ final class GraphBox: @unchecked Sendable {
   // Sendable: a box shared by several graphs is never changed (a change first copies it).
   var fields: GraphFields
   init(_ fields: GraphFields = GraphFields()) { self.fields = fields }
+}
+
+extension Array {
+  /// Room for one more element, grown four times over when full where an append would double
+  /// the array: a graph's arrays of nodes (and a session's of events and steps) grow by one a
+  /// statement, and each growth copies every element (doubling copied each once more on
+  /// average, this a third of that).
+  mutating func reserveFourfold() {
+    if count == capacity { reserveCapacity(Swift.max(16, count * 4)) }
+  }
 }

@@ -179,6 +179,7 @@ public struct Session: Sendable {
         || !StatementResult.isPureDisplay(statement, source: piece)
       {
         statements.append(piece)
+        events.reserveFourfold()
         events.append(.python(statement, source))
         extendPlan()
       } else {

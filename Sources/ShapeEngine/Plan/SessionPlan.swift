@@ -82,6 +82,7 @@ struct SessionPlan: Sendable {
       // a range is a generic walk).
       for (i, o) in outputs.enumerated() where o != t + i { return false }
       guard !outputs.isEmpty else { return false }
+      steps.reserveFourfold()
       steps.append(.call(layer: l, call: call, outputs: outputs.count))
       callsSeen[l] += 1
       tensorCount += outputs.count
