@@ -33,6 +33,9 @@ public struct BoundArguments: Sendable {
   /// default (a slot past the end keeps it too: `Dense(8)` holds one slot, not one per
   /// parameter).
   private var values: [Value?]
+  /// A call of positional arguments alone (`Dense(8)`): its values, the call's own array, in
+  /// slots 0 up (`values` is then empty: binding them allocates nothing).
+  private var positional: [Value] = []
   /// The number of slots: own parameters, extra keywords, then base keywords.
   private let slotCount: Int
   /// Keywords a signature that ignores unknown keywords was given, in order.
@@ -41,6 +44,7 @@ public struct BoundArguments: Sendable {
   /// The parameters the user gave explicitly.
   public var given: Set<String> {
     var names = Set(ignored.map(\.0))
+    for slot in positional.indices { names.insert(parameter(slot).name) }
     for slot in values.indices where values[slot] != nil { names.insert(parameter(slot).name) }
     return names
   }
@@ -59,11 +63,16 @@ public struct BoundArguments: Sendable {
     slotCount =
       own.count + signature.extraKeywords.count
       + (signature.takesBaseKeywords ? Signature.baseKeywords.count : 0)
-    // One allocation: the positionals alone, or room for every slot a keyword may reach (slots
-    // are filled only up to the last one given, so an unset tail is neither written nor freed).
+    // Positionals alone are the call's own array (no allocation); with keywords, one allocation
+    // of room for every slot a keyword may reach (slots are filled only up to the last one
+    // given, so an unset tail is neither written nor freed).
     values = []
-    values.reserveCapacity(arguments.keywords.isEmpty ? arguments.positional.count : slotCount)
-    for v in arguments.positional { values.append(v) }
+    if arguments.keywords.isEmpty {
+      positional = arguments.positional
+    } else {
+      values.reserveCapacity(slotCount)
+      for v in arguments.positional { values.append(v) }
+    }
     // Saved configs list keywords in the signature's order: each search starts after the last
     // one found among the class's own parameters.
     var hint = 0
@@ -100,7 +109,10 @@ public struct BoundArguments: Sendable {
   }
 
   /// The value given for a slot, nil where it keeps its default.
-  private func value(at slot: Int) -> Value? { slot < values.count ? values[slot] : nil }
+  private func value(at slot: Int) -> Value? {
+    if slot < positional.count { return positional[slot] }
+    return slot < values.count ? values[slot] : nil
+  }
 
   /// The parameter of a slot: own, then extra keywords, then base keywords.
   private func parameter(_ slot: Int) -> Parameter { read(slot) { $0 } }

@@ -7,6 +7,16 @@ extension Interpreter {
   {
     let callee = try evaluate(calleeExpr)
     var arguments = PyArguments(range: range)
+    // Each array made once at its size when the call has several arguments of a kind (a `*`
+    // or `**` argument may add more).
+    var positional = 0
+    for argument in written {
+      if case .positional = argument { positional += 1 }
+    }
+    if positional > 1 { arguments.positional.reserveCapacity(positional) }
+    if written.count - positional > 1 {
+      arguments.keywords.reserveCapacity(written.count - positional)
+    }
     for argument in written {
       switch argument {
       case .positional(let e):

@@ -30,8 +30,22 @@ extension Interpreter {
 
   /// Binds global `name`, journaled (`StatementJournal`) while a statement runs under one.
   func storeGlobal(_ name: String, _ value: PyValue) {
+    // The filter stays valid through this write (the dictionary's observer marks it stale).
+    let namesValid = globalNames.isValid
+    defer {
+      if namesValid {
+        globalNames.insert(name)
+        globalNames.isValid = true
+      }
+    }
+    // Grown four times over when full, where the dictionary would double: each growth hashes
+    // every name again (doubling hashed each name once more on average, this a third of that).
+    if globals.count >= globals.capacity {
+      globals.reserveCapacity(Swift.max(64, globals.count * 4))
+    }
     // One lookup: the value before comes back from the write.
     let previous = globals.updateValue(value, forKey: name)
+    lastGlobalStore = (name, value)
     journal?.noteGlobal(name, previous: previous)
   }
 
@@ -63,7 +77,9 @@ extension Interpreter {
   }
 
   func loadGlobal(_ name: String, _ range: SourceRange) throws(PyError) -> PyValue {
-    if let value = globals[name] ?? builtins[name] ?? unresolvedGlobal?(name) { return value }
+    // A name the globals cannot hold skips their lookup (`GlobalNameFilter`).
+    if globalNames.mayContain(name, in: globals), let value = globals[name] { return value }
+    if let value = builtins[name] ?? unresolvedGlobal?(name) { return value }
     var tiers: [[String]] = []
     var scope = currentScope
     while let s = scope {
@@ -87,6 +103,9 @@ extension Interpreter {
       return
     }
     journal?.noteGlobal(name, previous: globals[name])
+    // A deleted name's bit stays set: the filter is still valid.
+    let namesValid = globalNames.isValid
+    defer { globalNames.isValid = namesValid }
     guard globals.removeValue(forKey: name) != nil else {
       throw PyError("NameError", "name '\(name)' is not defined", at: range)
     }

@@ -5,7 +5,14 @@ import StatementLanguage
 /// Keras: the host adds modules through `importModule` and objects through `PyObject`.
 public final class Interpreter {
   /// The module namespace (the host reads and writes it).
-  public var globals: [String: PyValue] = [:]
+  public var globals: [String: PyValue] = [:] {
+    didSet { globalNames.isValid = false }
+  }
+  /// Which names `globals` may hold (kept by `storeGlobal` and `deleteName`).
+  var globalNames = GlobalNameFilter()
+  /// The global written last and its value (the host reads it after a statement `x = ...`,
+  /// whose last act is that write, instead of looking `x` up again; it clears it once read).
+  public var lastGlobalStore: (name: String, value: PyValue)?
   /// The builtins (`len`, `print`, `None`...), looked up after the globals.
   public var builtins: [String: PyValue] = [:]
   /// Resolves `import a.b` (called with "a" then "a.b") and `from a.b import c`.

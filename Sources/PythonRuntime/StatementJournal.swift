@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What the top-level statement running on this thread changed, so that a failed statement can
 /// be undone at the cost of its changes instead of by replaying the session: the globals it
@@ -25,16 +26,15 @@ public final class StatementJournal {
   /// next statement starts): a new generation, nothing written, its room kept.
   func restart() {
     generation = Self.nextGeneration()
-    if !globals.isEmpty { globals.removeAll(keepingCapacity: true) }
+    // Element by element: a statement writes a global or two, and `removeAll(keepingCapacity:)`
+    // costs a generic range replacement whatever the count.
+    while !globals.isEmpty { globals.removeLast() }
     if !written.isEmpty { written.removeAll(keepingCapacity: true) }
     olderObjectsChanged = 0
   }
 
   private static func nextGeneration() -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    lastGeneration += 1
-    return lastGeneration
+    lastGeneration.wrappingAdd(1, ordering: .relaxed).newValue
   }
 
   /// Records a write of global `name` (its value before: `previous`), first writes only.
@@ -55,8 +55,8 @@ public final class StatementJournal {
 
   // MARK: - The journal of this thread
 
-  nonisolated(unsafe) private static var lastGeneration = 0
-  private static let lock = NSLock()
+  /// The last generation given (an atomic counter: journals run on any thread).
+  private static let lastGeneration = Atomic<Int>(0)
   private static let key: pthread_key_t = {
     var key = pthread_key_t()
     pthread_key_create(&key, nil)

@@ -8,23 +8,8 @@ extension Evaluator {
     _ cls: String, entry: LayerEntry, _ arguments: CallArguments,
     ranges: ArgumentRanges = ArgumentRanges(), at range: SourceRange?
   ) throws(EngineError) -> Int {
-    let bound: BoundArguments
-    let layer: any Layer
-    let trainable: Value
-    do throws(LayerError) {
-      bound = try BoundArguments(layer: cls, signature: entry.signature, arguments: arguments)
-      trainable = bound[base: .trainable]
-      // Layer.__init__'s `trainable` setter, before the class's own checks.
-      switch trainable {
-      case .bool, .none: break
-      case let v:
-        throw LayerError(
-          "Expected `trainable` to be a boolean. Received: trainable=\(v.pythonRepr) (of type "
-            + "<class '\(v.pythonTypeName)'>)", argument: "trainable", hint: "write trainable=False"
-        )
-      }
-      layer = try entry.make(bound)
-    } catch {
+    switch Self.make(cls, entry: entry, arguments) {
+    case .failure(let error):
       // A failed line keeps the names Keras took (NamesTaken): most classes take theirs
       // before they check their arguments.
       if ConstructionNames.taken(by: error, entry: entry, arguments: arguments) {
@@ -34,11 +19,21 @@ extension Evaluator {
         Diagnostic(
           error.message, at: error.argument.flatMap { ranges[$0] } ?? range, hint: error.hint),
         className: cls)
+    case .success(let made):
+      return try add(made, cls, entry: entry, arguments, ranges: ranges, at: range)
     }
+  }
+
+  /// `construct`'s layer, made: named and added to the graph. A parameter, it is read in place
+  /// (a constant bound in a `do` was copied at each read).
+  private mutating func add(
+    _ made: Construction, _ cls: String, entry: LayerEntry, _ arguments: CallArguments,
+    ranges: ArgumentRanges, at range: SourceRange?
+  ) throws(EngineError) -> Int {
     let policy: DTypePolicy
-    do {
-      policy = try DTypePolicy.of(bound)
-    } catch {
+    switch made.policy {
+    case .success(let p): policy = p
+    case .failure(let error):
       throw EngineError(
         Diagnostic(error.message, at: ranges["dtype"] ?? range, hint: error.hint), className: cls)
     }
@@ -54,7 +49,7 @@ extension Evaluator {
     }
     let name: String
     let nameTaken: Bool
-    if case .string(let n) = bound[base: .name] {
+    if case .string(let n) = made.name {
       name = n
       nameTaken = false
       try checkUnique(name, range: ranges["name"] ?? range, className: className)
@@ -64,20 +59,67 @@ extension Evaluator {
       nameTaken = true
     }
     var node = LayerNode(
-      name: name, className: className, layer: consume layer, policy: policy, weights: nil,
+      name: name, className: className, layer: made.layer, policy: policy, weights: nil,
       statement: statement, arguments: arguments)
-    node.autocastsInputs = bound[base: .autocast].isTruthy
-    node.trainable = trainable == .none || trainable.isTruthy
+    node.autocastsInputs = made.autocasts
+    node.trainable = made.trainable
     graph.addLayer(consume node, nameTaken: nameTaken)
     for prefix in classNames.sublayers { _ = graph.autoName(prefix) }
     if !ranges.isEmpty {
       if argumentRangesStatement != statement {
-        argumentRanges.removeAll(keepingCapacity: true)
+        argumentRanges.removeAll()
         argumentRangesStatement = statement
       }
-      argumentRanges[graph.layers.count - 1] = ranges
+      argumentRanges.append(graph.layers.count - 1, ranges)
     }
     return graph.layers.count - 1
+  }
+
+  /// What a construction reads from its bound arguments.
+  struct Construction {
+    var layer: any Layer
+    var trainable: Bool
+    var name: Value
+    var autocasts: Bool
+    /// The dtype policy, or its error (raised at the `dtype` argument, after the layer's own).
+    var policy: Result<DTypePolicy, LayerError>
+  }
+
+  /// Binds `arguments` and makes the layer: every read of the bound arguments in one function,
+  /// where they are a plain constant (bound in the caller's `do`, each read copied them).
+  static func make(_ cls: String, entry: LayerEntry, _ arguments: CallArguments)
+    -> Result<Construction, LayerError>
+  {
+    do throws(LayerError) {
+      return .success(try construction(cls, entry: entry, arguments))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  private static func construction(_ cls: String, entry: LayerEntry, _ arguments: CallArguments)
+    throws(LayerError) -> Construction
+  {
+    let bound = try BoundArguments(layer: cls, signature: entry.signature, arguments: arguments)
+    let trainable = bound[base: .trainable]
+    // Layer.__init__'s `trainable` setter, before the class's own checks.
+    switch trainable {
+    case .bool, .none: break
+    case let v:
+      throw LayerError(
+        "Expected `trainable` to be a boolean. Received: trainable=\(v.pythonRepr) (of type "
+          + "<class '\(v.pythonTypeName)'>)", argument: "trainable", hint: "write trainable=False")
+    }
+    let layer = try entry.make(bound)
+    let policy: Result<DTypePolicy, LayerError>
+    do {
+      policy = .success(try DTypePolicy.of(bound))
+    } catch {
+      policy = .failure(error)
+    }
+    return Construction(
+      layer: layer, trainable: trainable == .none || trainable.isTruthy,
+      name: bound[base: .name], autocasts: bound[base: .autocast].isTruthy, policy: policy)
   }
 
   /// How a class's construction names layers: its auto-name prefix and the sublayers its
@@ -89,11 +131,19 @@ extension Evaluator {
 
   /// `entry`'s naming, remembered by class.
   mutating func naming(_ entry: LayerEntry) -> ClassNaming {
-    if let naming = classNaming[entry.className] { return naming }
-    let naming = ClassNaming(
-      prefix: entry.autoNamePrefix,
-      sublayers: Sublayers.atInit[entry.pythonClassName ?? entry.className] ?? [])
-    classNaming[entry.className] = naming
+    // The last class's naming first: a run of layers of one class compares two short strings
+    // where a lookup would hash the class's name.
+    if let last = lastNaming, last.className == entry.className { return last.naming }
+    let naming: ClassNaming
+    if let known = classNaming[entry.className] {
+      naming = known
+    } else {
+      naming = ClassNaming(
+        prefix: entry.autoNamePrefix,
+        sublayers: Sublayers.atInit[entry.pythonClassName ?? entry.className] ?? [])
+      classNaming[entry.className] = naming
+    }
+    lastNaming = (entry.className, naming)
     return naming
   }
 

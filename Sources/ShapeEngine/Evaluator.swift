@@ -38,7 +38,7 @@ struct Evaluator {
   /// Where each argument of the statement's layers' constructors stands, for carets on
   /// call-time errors (only a layer made by the statement being run is shown so: the others'
   /// ranges are dropped when the next statement makes a layer, rather than kept for every layer).
-  var argumentRanges: [Int: ArgumentRanges] = [:]
+  var argumentRanges = LayerArgumentRanges()
   /// The statement whose layers `argumentRanges` holds.
   var argumentRangesStatement = 0
   /// Whether a layer name must be new to the whole graph. A Python program's layers need unique
@@ -46,6 +46,8 @@ struct Evaluator {
   var uniqueNames = true
   /// How each class's construction names layers (`ClassNaming`), made once per class.
   var classNaming: [String: ClassNaming] = [:]
+  /// The class named last and its naming (`naming(_:)`).
+  var lastNaming: (className: String, naming: ClassNaming)?
   /// What the running statement changed in the graph besides appending (kept only while
   /// the session's declared run records it, to undo a failed statement: `StatementUndo`).
   var undo = GraphUndo()
@@ -95,5 +97,35 @@ struct Evaluator {
     }
     return try call(
       l, on: .call(positional: positional, keywords: keywords), inputs: ids, range, site: site)
+  }
+}
+
+/// The argument ranges of the layers one statement made, by layer index: usually one layer, so
+/// an array in the order the layers were made (searched from the end) rather than a dictionary
+/// hashed and emptied for each statement.
+struct LayerArgumentRanges {
+  private var entries: [(layer: Int, ranges: ArgumentRanges)] = []
+
+  var isEmpty: Bool { entries.isEmpty }
+
+  /// The ranges of layer `l`; setting nil forgets them.
+  subscript(_ l: Int) -> ArgumentRanges? {
+    get { entries.last { $0.layer == l }?.ranges }
+    set {
+      if let i = entries.lastIndex(where: { $0.layer == l }) {
+        if let newValue { entries[i].ranges = newValue } else { entries.remove(at: i) }
+      } else if let newValue {
+        entries.append((l, newValue))
+      }
+    }
+  }
+
+  /// Records the ranges of layer `l`, the newest layer (no other entry is about it).
+  mutating func append(_ l: Int, _ ranges: ArgumentRanges) { entries.append((l, ranges)) }
+
+  /// Forgets every layer's ranges, the room kept (element by element: there are one or two,
+  /// and `removeAll(keepingCapacity:)` costs a generic range replacement whatever the count).
+  mutating func removeAll() {
+    while !entries.isEmpty { entries.removeLast() }
   }
 }

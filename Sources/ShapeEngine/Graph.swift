@@ -42,9 +42,18 @@ public struct Graph: Sendable {
     _read { yield box.fields.inputs }
     _modify { yield &owned().fields.inputs }
   }
+  /// Keras's per-prefix name counters, as one dictionary (`nameCount` reads one).
   var nameCounters: [String: Int] {
-    _read { yield box.fields.nameCounters }
-    _modify { yield &owned().fields.nameCounters }
+    get { box.fields.nameCounters.dictionary }
+    set { owned().fields.nameCounters = NameCounters(newValue) }
+  }
+
+  /// The counter of `prefix`: the number its next auto-name takes.
+  func nameCount(_ prefix: String) -> Int { box.fields.nameCounters[prefix] }
+
+  /// Moves the counter of `prefix` on by `n` (names a failed statement took).
+  mutating func addNames(_ n: Int, prefix: String) {
+    owned().fields.nameCounters.add(n, to: prefix)
   }
   var tensorCounter: Int {
     _read { yield box.fields.tensorCounter }
@@ -62,9 +71,13 @@ public struct Graph: Sendable {
     _read { yield box.fields.defersWeights }
     _modify { yield &owned().fields.defersWeights }
   }
-  var counterLog: [(prefix: String, before: Int)]? {
+  var counterLog: [(prefix: String, before: Int)] {
     _read { yield box.fields.counterLog }
     _modify { yield &owned().fields.counterLog }
+  }
+  var logsCounters: Bool {
+    _read { yield box.fields.logsCounters }
+    _modify { yield &owned().fields.logsCounters }
   }
   var repeatedNames: Int {
     _read { yield box.fields.repeatedNames }
@@ -101,6 +114,7 @@ public struct Graph: Sendable {
   /// `taking`: for a layer about to be added with `addLayer(_:nameTaken: true)`, the lookup that
   /// finds the name free also takes it.
   mutating func autoName(_ prefix: String, taking: Bool = false) -> String {
+    if taking { roomForName() }
     var name: String
     repeat {
       name = Self.numbered(prefix, takeNumber(prefix))
@@ -108,24 +122,22 @@ public struct Graph: Sendable {
     return name
   }
 
-  /// The prefix's counter, moved on in place (one lookup of the prefix).
+  /// The prefix's counter, moved on in place.
   private mutating func takeNumber(_ prefix: String) -> Int {
-    func next(_ counter: inout Int) -> Int {
-      defer { counter += 1 }
-      return counter
-    }
-    let n = next(&nameCounters[prefix, default: 0])
-    counterLog?.append((prefix, n))
+    let fields = owned()
+    let n = fields.fields.nameCounters.take(prefix)
+    if fields.fields.logsCounters { fields.fields.counterLog.append((prefix, n)) }
     return n
   }
 
   /// Starts `counterLog` for a statement (its room kept from the last one).
   mutating func startCounterLog() {
-    if counterLog == nil {
-      counterLog = []
-    } else {
-      counterLog?.removeAll(keepingCapacity: true)
-    }
+    // The box made this graph's own once, both fields written through it.
+    let fields = owned()
+    fields.fields.logsCounters = true
+    // Element by element (a statement takes a name or two): `removeAll(keepingCapacity:)` costs
+    // a generic range replacement whatever the count.
+    while !fields.fields.counterLog.isEmpty { fields.fields.counterLog.removeLast() }
   }
 
   /// Keras's numbered names: `prefix` for 0, else `prefix_n`, written byte by byte (a name of
@@ -169,8 +181,33 @@ public struct Graph: Sendable {
   /// Adds a layer at the end (the node moved in, not copied).
   /// `nameTaken`: the name is in `layerNames` already (`autoName(_:taking: true)`).
   mutating func addLayer(_ node: consuming LayerNode, nameTaken: Bool = false) {
-    if !nameTaken, !layerNames.insert(node.name).inserted { repeatedNames += 1 }
-    layers.append(node)
+    if !nameTaken {
+      roomForName()
+      if !layerNames.insert(node.name).inserted { repeatedNames += 1 }
+    }
+    let fields = owned()
+    fields.fields.layers.reserveFourfold()
+    fields.fields.layers.append(node)
+  }
+
+  /// Room in `layerNames` for one more name: grown four times over when full, where the set
+  /// would double (each growth hashes every name again: doubling hashed each name once more on
+  /// average, this a third of that).
+  private mutating func roomForName() {
+    let fields = owned()
+    let count = fields.fields.layerNames.count
+    if count >= fields.fields.layerNames.capacity {
+      fields.fields.layerNames.reserveCapacity(Swift.max(64, count * 4))
+    }
+  }
+
+  /// Room in `bindings` for one more name, grown as `layerNames` is (`roomForName`).
+  mutating func roomForBinding() {
+    let fields = owned()
+    let count = fields.fields.bindings.count
+    if count >= fields.fields.bindings.capacity {
+      fields.fields.bindings.reserveCapacity(Swift.max(64, count * 4))
+    }
   }
 
   /// Drops layer `l`'s name from the names in use (a layer an undo drops, whose name no other
@@ -203,19 +240,22 @@ public struct Graph: Sendable {
 
   /// The name `autoName` would give next, without taking it.
   func autoNamePreview(_ prefix: String) -> String {
-    Self.numbered(prefix, nameCounters[prefix, default: 0])
+    Self.numbered(prefix, nameCount(prefix))
   }
 
   /// A new KerasTensor: named `name` when given (an Input's `name=`), which takes no number
   /// from the counter; else `keras_tensor_N`.
   mutating func newTensor(_ type: TensorType, layer: Int, name given: String? = nil) -> Int {
-    var name = given ?? ""
-    if given == nil {
-      name = Self.numbered("keras_tensor", tensorCounter)
+    let id = tensors.count
+    owned().fields.tensors.reserveFourfold()
+    if let given {
+      tensors.append(TensorNode(id: id, kerasName: given, type: type, layer: layer))
+    } else {
+      // The name kept as its number until shown (`TensorNode.kerasName`).
+      tensors.append(TensorNode(id: id, number: tensorCounter, type: type, layer: layer))
       tensorCounter += 1
     }
-    tensors.append(TensorNode(id: tensors.count, kerasName: name, type: type, layer: layer))
-    return tensors.count - 1
+    return id
   }
 
   /// A KerasTensor Keras creates and drops (an autocast of an input): it takes a name.
@@ -284,7 +324,7 @@ struct GraphFields {
   /// The inputs in declaration order: variable name (if any) and tensor id.
   var inputs: [(variable: String?, tensor: Int)] = []
   /// Keras's per-prefix name counters (`conv2d`, `conv2d_1`, ...) and the KerasTensor counter.
-  var nameCounters: [String: Int] = [:]
+  var nameCounters = NameCounters()
   var tensorCounter = 0
   /// How each input's non-batch dims were declared, by input ordinal.
   var declaredInputs: [[DeclaredDim]] = []
@@ -293,11 +333,13 @@ struct GraphFields {
   /// Whether a layer whose weights take their size from a dim not known yet is accepted with
   /// its weights deferred (kshape's default) or refused as Keras refuses it (`--keras-strict`).
   var defersWeights = true
-  /// While set (the session's declared run, cleared at each statement), the value of each
-  /// counter before each name taken: what a failed statement took (`NamesTaken`), recorded
-  /// instead of a copy of every counter per statement, which the statement's first name then
-  /// had to duplicate.
-  var counterLog: [(prefix: String, before: Int)]?
+  /// While `logsCounters` is on (the session's declared run, cleared at each statement), the
+  /// value of each counter before each name taken: what a failed statement took (`NamesTaken`),
+  /// recorded instead of a copy of every counter per statement, which the statement's first name
+  /// then had to duplicate.
+  var counterLog: [(prefix: String, before: Int)] = []
+  /// Whether `counterLog` records (from the first `startCounterLog`).
+  var logsCounters = false
   /// Layers added under a name the graph already had (a model's name reused across models): an
   /// undo that drops new layers may drop their names only while this has not moved.
   var repeatedNames = 0
@@ -325,4 +367,14 @@ final class GraphBox: @unchecked Sendable {
   // Sendable: a box shared by several graphs is never changed (a change first copies it).
   var fields: GraphFields
   init(_ fields: GraphFields = GraphFields()) { self.fields = fields }
+}
+
+extension Array {
+  /// Room for one more element, grown four times over when full where an append would double
+  /// the array: a graph's arrays of nodes (and a session's of events and steps) grow by one a
+  /// statement, and each growth copies every element (doubling copied each once more on
+  /// average, this a third of that).
+  mutating func reserveFourfold() {
+    if count == capacity { reserveCapacity(Swift.max(16, count * 4)) }
+  }
 }

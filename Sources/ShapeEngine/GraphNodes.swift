@@ -5,11 +5,39 @@ import ShapeCore
 /// A tensor in the graph: what produced it and its type.
 public struct TensorNode: Sendable {
   public var id: Int
-  /// Keras's name for the KerasTensor (`keras_tensor_3`).
-  public var kerasName: String
+  /// The name given (an Input's `name=`); nil for Keras's numbered name, kept as its number
+  /// (`keras_tensor_3` is 16 bytes: a heap string made per tensor, where most are never shown).
+  var givenName: String?
+  /// The number of the name `keras_tensor_N` when no name was given.
+  var nameNumber = 0
   public var type: TensorType
   /// The layer (index into `Graph.layers`) that produced it.
   public var layer: Int
+
+  /// A tensor named `name`.
+  init(id: Int, kerasName name: String, type: TensorType, layer: Int) {
+    self.id = id
+    givenName = name
+    self.type = type
+    self.layer = layer
+  }
+
+  /// A tensor named `keras_tensor_N` for `number` N.
+  init(id: Int, number: Int, type: TensorType, layer: Int) {
+    self.id = id
+    nameNumber = number
+    self.type = type
+    self.layer = layer
+  }
+
+  /// Keras's name for the KerasTensor (`keras_tensor_3`).
+  public var kerasName: String {
+    get { givenName ?? Graph.numbered(Self.numberedPrefix, nameNumber) }
+    set { givenName = newValue }
+  }
+
+  /// The prefix of Keras's numbered tensor names.
+  static let numberedPrefix = "keras_tensor"
 }
 
 /// One call of a layer: its input tensors and output tensors.

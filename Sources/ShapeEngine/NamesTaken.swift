@@ -15,7 +15,7 @@ public struct NamesTaken: Sendable, Equatable {
   /// counter's value before each name it took), `graph` the graph after it.
   init(log: [(prefix: String, before: Int)], graph: Graph, tensorsBefore: Int) {
     for (prefix, before) in log where names[prefix] == nil {
-      let n = graph.nameCounters[prefix, default: 0] - before
+      let n = graph.nameCount(prefix) - before
       if n > 0 { names[prefix] = n }
     }
     tensors = max(0, graph.tensorCounter - tensorsBefore)
@@ -27,7 +27,7 @@ public struct NamesTaken: Sendable, Equatable {
 extension Graph {
   /// Takes the names a failed statement took.
   mutating func take(_ taken: NamesTaken) {
-    for (prefix, n) in taken.names { nameCounters[prefix, default: 0] += n }
+    for (prefix, n) in taken.names { addNames(n, prefix: prefix) }
     tensorCounter += taken.tensors
   }
 }

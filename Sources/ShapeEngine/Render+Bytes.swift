@@ -117,6 +117,8 @@ struct FixedBytes: TextSink {
 
   mutating func appendGrouped(_ n: Int) { append(n, grouped: true) }
 
+  mutating func append(_ n: Int) { append(n, grouped: false) }
+
   /// `TextBytes.appendDigits`.
   mutating func append(_ n: Int, grouped: Bool) {
     TextBytes.withDigits(n, grouped: grouped) { append($0) }
@@ -147,6 +149,8 @@ protocol TextSink {
   mutating func append(_ b: UInt8)
   /// Python's `f"{n:,}"`.
   mutating func appendGrouped(_ n: Int)
+  /// `String(n)`.
+  mutating func append(_ n: Int)
   mutating func appendShape(_ t: TensorType, kerasShapes: Bool)
 }
 

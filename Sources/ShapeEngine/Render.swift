@@ -40,7 +40,16 @@ public enum Render {
       out.append(", dtype=" as StaticString)
       out.append(node.pointee.type.dtype.name)
       out.append(", sparse=False, ragged=False, name=" as StaticString)
-      out.append(node.pointee.kerasName)
+      // `kerasName`, written without making the string.
+      if let given = node.pointee.givenName {
+        out.append(given)
+      } else {
+        out.append(TensorNode.numberedPrefix)
+        if node.pointee.nameNumber != 0 {
+          out.append(UInt8(ascii: "_"))
+          out.append(node.pointee.nameNumber)
+        }
+      }
       out.append(">\n  = " as StaticString)
       out.appendShape(node.pointee.type, kerasShapes: false)
       out.append("   " as StaticString)

@@ -165,6 +165,7 @@ public struct Session: Sendable {
             "ValueError", "there is no tensor to stack \(layer.node.className) on",
             at: statement.range, hint: "start with an input, e.g. x = Input((None, None, 3))")
         }
+        // Its value only says a call was made (`StatementResult` shows the call).
         value = try host.stack(layer.index, on: current, at: statement.range)
       }
       runtime.syncNames(statement)
@@ -178,6 +179,7 @@ public struct Session: Sendable {
         || !StatementResult.isPureDisplay(statement, source: piece)
       {
         statements.append(piece)
+        events.reserveFourfold()
         events.append(.python(statement, source))
         extendPlan()
       } else {
@@ -190,7 +192,7 @@ public struct Session: Sendable {
       failure.printed = runtime.printed
       // Keras keeps the auto-names the failed line took (its layers exist): so does the replay.
       let taken = NamesTaken(
-        log: host.graph.counterLog ?? [], graph: host.graph, tensorsBefore: tensorCounterBefore)
+        log: host.graph.counterLog, graph: host.graph, tensorsBefore: tensorCounterBefore)
       if !taken.isEmpty { namesTaken.append((statements.count, taken)) }
       if !(undoesFailures && runtime.undoStatement(to: mark)) { restoreAfterFailure() }
       return .failure(failure)

@@ -222,4 +222,34 @@ func runWithKeras(_ source: String) -> (RunResult, [String]) {
     #expect(run("def f(units):\n    return unit\nf(1)").error?.hint == "Did you mean: 'units'?")
     #expect(run("xyz").error?.hint == nil)
   }
+
+  /// Globals shadow builtins whichever way they were written (`GlobalNameFilter` skips the
+  /// globals' lookup only for a name they cannot hold): by the program, deleted again, by the
+  /// host into the dictionary, and after the host replaces the dictionary.
+  @Test func globalsShadowBuiltinsHoweverWritten() throws {
+    let interpreter = Interpreter()
+    var output = ""
+    interpreter.write = { output += $0 }
+    func exec(_ source: String) throws {
+      let text = SourceText(name: "<test>", text: source)
+      for statement in try Interpreter.parse(text).statements {
+        _ = try interpreter.execute(statement, in: text)
+      }
+    }
+    try exec("print(len([1, 2]))\nlen = 7\nprint(len)\ndel len\nprint(len([1]))\n")
+    #expect(output == "2\n7\n1\n")
+    // The host writes a name the program never wrote, then one that shadows a builtin.
+    interpreter.globals["hosted"] = .int(5)
+    interpreter.globals["abs"] = .int(9)
+    output = ""
+    try exec("print(hosted, abs)\n")
+    #expect(output == "5 9\n")
+    interpreter.globals = ["max": .int(3)]
+    output = ""
+    try exec("print(max, min(4, 2))\nx1 = 1\nx2 = 2\nprint(x1 + x2)\n")
+    #expect(output == "3 2\n3\n")
+    // A name of the same class (length and first byte) as a global is still looked up.
+    try exec("xyz = 1\n")
+    #expect(throws: PyError.self) { try exec("print(xqz)\n") }
+  }
 }

@@ -68,4 +68,28 @@ import Testing
       }
     }
   }
+
+  /// A call of positionals alone (bound without an array of its own) binds what the same values
+  /// given as keywords bind: every own parameter, given or default, and the names given.
+  @Test func positionalsAloneBindAsKeywords() throws {
+    for entry in Catalog.entries {
+      let sig = entry.signature
+      for count in [0, sig.parameters.count / 2, sig.parameters.count] {
+        let names = sig.parameters.prefix(count).map(\.name)
+        let values = names.indices.map { Value.int(200 + $0) }
+        let byPosition = try? BoundArguments(
+          layer: entry.className, signature: sig, arguments: CallArguments(positional: values))
+        let byKeyword = try? BoundArguments(
+          layer: entry.className, signature: sig,
+          arguments: CallArguments(keywords: Array(zip(names, values))))
+        #expect((byPosition == nil) == (byKeyword == nil), "\(entry.className) \(count)")
+        guard let byPosition, let byKeyword else { continue }
+        #expect(byPosition.given == byKeyword.given, "\(entry.className) \(count)")
+        for p in sig.parameters {
+          #expect(byPosition[p.name] == byKeyword[p.name], "\(entry.className).\(p.name)")
+          #expect(byPosition.isGiven(p.name) == byKeyword.isGiven(p.name))
+        }
+      }
+    }
+  }
 }

@@ -1,7 +1,7 @@
-import LayerCatalog
 import ShapeCore
 import Testing
 
+@testable import LayerCatalog
 @testable import ShapeEngine
 
 /// The graph's shared box (`GraphBox`): a copy is a value, whatever is changed through either
@@ -62,5 +62,42 @@ import Testing
     let long = "dense_layer_for_the_prefix"
     let slice = String(long.prefix(5))
     #expect(Graph.numbered(slice, 42) == "dense_42")
+  }
+
+  /// A tensor's numbered name is kept as its number: read as a string and written by `Render`,
+  /// it is Keras's `keras_tensor_N`; a given name is itself.
+  @Test func tensorNamesKeptAsNumbers() {
+    var g = Graph()
+    input(&g, 12)
+    let given = g.newTensor(
+      TensorType(shape: [.unknown, .known(3)], dtype: .float32), layer: 0, name: "picked")
+    let after = g.newTensor(TensorType(shape: [.unknown, .known(3)], dtype: .float32), layer: 0)
+    for t in 0..<12 {
+      let expected = t == 0 ? "keras_tensor" : "keras_tensor_\(t)"
+      #expect(g.tensors[t].kerasName == expected)
+      #expect(Render.tensor(t, in: g).contains("name=\(expected)>"))
+    }
+    // A given name takes no number.
+    #expect(g.tensors[given].kerasName == "picked")
+    #expect(Render.tensor(given, in: g).contains("name=picked>"))
+    #expect(g.tensors[after].kerasName == "keras_tensor_12")
+    #expect(Render.tensor(after, in: g).contains("name=keras_tensor_12>"))
+  }
+
+  /// A Dense made without LoRA fits an existential's inline buffer (three words), so making one
+  /// allocates no box; with `lora_rank` it keeps the rank.
+  @Test func denseFitsInline() throws {
+    #expect(MemoryLayout<Dense>.size <= 3 * MemoryLayout<Int>.size)
+    let entry = try #require(Catalog.entry(forClass: "Dense"))
+    let bound = try BoundArguments(
+      layer: "Dense", signature: entry.signature,
+      arguments: CallArguments(positional: [.int(4)], keywords: [("lora_rank", .int(2))]))
+    let dense = try Dense(bound)
+    #expect(dense.loraRank == .int(2))
+    let plain = try Dense(
+      BoundArguments(
+        layer: "Dense", signature: entry.signature,
+        arguments: CallArguments(positional: [.int(4)], keywords: [("lora_rank", .int(0))])))
+    #expect(plain.loraRank == .none)
   }
 }

@@ -4,8 +4,11 @@ import ShapeCore
 public struct Dense: Layer {
   public var units: Int
   public var useBias: Bool
-  var loraRank: Value = .none
   var kernelConstrained = false
+  /// `lora_rank` when truthy (LoRA on), boxed: stored in place, the value made a Dense too large
+  /// for an existential's inline buffer, so every construction allocated a box for the layer.
+  private var lora: LoRA.Setting?
+  var loraRank: Value { lora?.value ?? .none }
 
   public static let signature = Signature(
     [
@@ -20,7 +23,7 @@ public struct Dense: Layer {
 
   public init(_ a: BoundArguments) throws(LayerError) {
     units = try a.int("units")
-    loraRank = a["lora_rank"]
+    lora = LoRA.Setting.of(a["lora_rank"])
     kernelConstrained = a["kernel_constraint"] != .none
     useBias = try a.bool("use_bias")
     try Activations.validate(a, "activation")

@@ -47,9 +47,9 @@ struct SessionPlan: Sendable {
   /// Adds the steps of the tensors `graph` made since the plan last saw it; false when a tensor
   /// was made in a way the plan cannot describe (the caller then replays).
   mutating func extend(_ graph: Graph) -> Bool {
-    if callsSeen.count < graph.layers.count {
-      callsSeen.append(contentsOf: repeatElement(0, count: graph.layers.count - callsSeen.count))
-    }
+    // One by one: a statement adds a layer or two, and appending a repeated element costs a
+    // generic call whatever the count.
+    while callsSeen.count < graph.layers.count { callsSeen.append(0) }
     while tensorCount < graph.tensors.count {
       let t = tensorCount
       let l = graph.tensors[t].layer
@@ -78,9 +78,11 @@ struct SessionPlan: Sendable {
         return false
       }
       let outputs = graph.layers[l].calls[seen].outputs
-      guard outputs.first == t, outputs.elementsEqual(t..<(t + outputs.count)) else {
-        return false
-      }
+      // The outputs are the next tensors, in order (compared one by one: `elementsEqual` with
+      // a range is a generic walk).
+      for (i, o) in outputs.enumerated() where o != t + i { return false }
+      guard !outputs.isEmpty else { return false }
+      steps.reserveFourfold()
       steps.append(.call(layer: l, call: call, outputs: outputs.count))
       callsSeen[l] += 1
       tensorCount += outputs.count

@@ -63,14 +63,32 @@ extension KerasHost {
         "\(graph.layers[l].className).call() missing 1 required positional argument: 'inputs'",
         at: args.range, hint: "call the layer on a tensor: layer(x)")
     }
+    // `layer(x)`, the plain call: what the general path below gives it (one tensor, with its
+    // written form), without making the arrays of call values it would take apart again.
+    if args.keywords.isEmpty, args.positional.count == 1, let t = tensorID(args.positional[0].value)
+    {
+      do {
+        let effect = try evaluator.call(
+          l, on: .single(graph.tensors[t].type), inputs: [t], args.range,
+          site: CallSite(positional: [.tensor(t)]))
+        guard case .called(_, let outs) = effect else { return .none }
+        return outputs(outs)
+      } catch {
+        throw raise(error, at: args.range)
+      }
+    }
     // Each array made once at its size (a call has an argument or two).
     var positional: [CallValue] = []
     positional.reserveCapacity(args.positional.count)
     var keywords: [(String, CallValue)] = []
-    keywords.reserveCapacity(args.keywords.count)
     var site = CallSite(positional: [])
     site.positional.reserveCapacity(args.positional.count)
-    site.keywords.reserveCapacity(args.keywords.count)
+    // (Room for no keywords is asked only when there are some: asking for none still costs a
+    // call into the array's growth.)
+    if !args.keywords.isEmpty {
+      keywords.reserveCapacity(args.keywords.count)
+      site.keywords.reserveCapacity(args.keywords.count)
+    }
     var ids: [Int] = []
     for a in args.positional {
       let (v, written) = try callValue(a.value, interpreter, a.range, tensors: &ids)
@@ -94,14 +112,16 @@ extension KerasHost {
 
   /// kshape's habit: layer `l` written on its own line stacks on tensor `t`. The call
   /// `callLayer` makes for `layer(t)`, without going through Python's arguments (a statement
-  /// of a script of layers makes one).
+  /// of a script of layers makes one). Its value only says a call was made: None rather than
+  /// the outputs' Python objects, which are made when a program first reads them (`_`, a name),
+  /// not for every line; a call with no outputs gives them (an empty tuple is shown).
   func stack(_ l: Int, on t: Int, at range: SourceRange?) throws(PyError) -> PyValue {
     do {
       let effect = try evaluator.call(
         l, on: .single(graph.tensors[t].type), inputs: [t], range,
         site: CallSite(positional: [.tensor(t)]))
       guard case .called(_, let outs) = effect else { return .none }
-      return outputs(outs)
+      return outs.isEmpty ? outputs(outs) : .none
     } catch {
       throw raise(error, at: range)
     }

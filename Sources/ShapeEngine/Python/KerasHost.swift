@@ -178,13 +178,15 @@ extension KerasHost {
     var positional: [Value] = []
     positional.reserveCapacity(args.positional.count)
     var keywords: [(String, Value)] = []
-    keywords.reserveCapacity(args.keywords.count)
+    // (Room for no keywords is asked only when there are some: asking for none still costs a
+    // call into the array's growth.)
+    if !args.keywords.isEmpty { keywords.reserveCapacity(args.keywords.count) }
     var ranges = ArgumentRanges(capacity: args.positional.count + args.keywords.count)
+    // The parameters read once (each read of a signature's parameters retains the array).
+    let parameters = signature?.parameters ?? []
     for (i, a) in args.positional.enumerated() {
       positional.append(try value(a.value, interpreter, range: a.range))
-      if let s = signature, i < s.parameters.count, let r = a.range {
-        ranges[s.parameters[i].name] = r
-      }
+      if i < parameters.count, let r = a.range { ranges[parameters[i].name] = r }
     }
     for k in args.keywords {
       keywords.append((k.name, try value(k.value, interpreter, range: k.range)))

@@ -12,9 +12,9 @@ struct ObjectCache<Object: AnyObject> {
     if !sparse.isEmpty, let o = sparse[index] { return o }
     let o = make()
     if index >= 0, index < max(count, dense.count) {
-      if index >= dense.count {
-        dense.append(contentsOf: repeatElement(nil, count: index + 1 - dense.count))
-      }
+      // One by one: the index is usually the next one, and appending a repeated element costs
+      // a generic call whatever the count.
+      while index >= dense.count { dense.append(nil) }
       dense[index] = o
     } else {
       sparse[index] = o

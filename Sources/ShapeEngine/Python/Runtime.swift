@@ -93,6 +93,15 @@ extension Runtime {
       default: break
       }
     }
+    // `x = ...`: the value is the global the statement wrote last (no second lookup of `x`).
+    if case .assign(let targets, _) = statement.kind, targets.count == 1,
+      case .name(let n) = targets[0].kind, let last = interpreter.lastGlobalStore, last.name == n
+    {
+      interpreter.lastGlobalStore = nil
+      bind(n, last.value)
+      return
+    }
+    interpreter.lastGlobalStore = nil
     switch statement.kind {
     case .assign(let targets, _): targets.forEach(collect)
     case .augAssign(let target, _, _): collect(target)
@@ -102,9 +111,13 @@ extension Runtime {
     }
   }
 
-  func bind(_ name: String) {
+  func bind(_ name: String) { bind(name, interpreter.globals[name]) }
+
+  /// Records in the graph what global `name` now holds (`value`; nil: unbound).
+  func bind(_ name: String, _ value: PyValue?) {
     let host = self.host
-    switch interpreter.globals[name] {
+    host.graph.roomForBinding()
+    switch value {
     case .object(let o as TensorObject)?:
       host.graph.bindings[name] = .tensor(o.id)
       if let i = host.graph.inputs.firstIndex(where: { $0.tensor == o.id }) {
