@@ -96,12 +96,26 @@ import Testing
   }
 
   @Test func equalValuesOfOtherBitsAreEqual() throws {
+    func same(_ a: JSONMember, _ b: JSONMember) -> Bool {
+      withUnsafePointer(to: a) { a in withUnsafePointer(to: b) { LayerTemplates.same(a, $0) } }
+    }
     // Strings longer than 15 bytes live in storage of their own: two made apart differ in bits.
     let a = String(repeating: "channels_last", count: 2)
     let b = String(repeating: "channels", count: 1) + "_last" + "channels_last"
-    #expect(LayerTemplates.same(JSONValue.string(a), JSONValue.string(b)))
-    #expect(LayerTemplates.same(JSONValue.array([.int(1), .int(1)]), .array([.int(1), .int(1)])))
-    #expect(!LayerTemplates.same(JSONValue.array([.int(1)]), .array([.int(2)])))
-    #expect(!LayerTemplates.same(JSONValue.int(1), .double(1)))
+    #expect(same(JSONMember("k", .string(a)), JSONMember("k", .string(b))))
+    #expect(same(JSONMember(a, .null), JSONMember(b, .null)))
+    #expect(!same(JSONMember(a, .null), JSONMember(a + "x", .null)))
+    #expect(
+      same(
+        JSONMember("k", .array([.int(1), .int(1)])), JSONMember("k", .array([.int(1), .int(1)]))))
+    #expect(!same(JSONMember("k", .array([.int(1)])), JSONMember("k", .array([.int(2)]))))
+    #expect(!same(JSONMember("k", .int(1)), JSONMember("k", .double(1))))
+    #expect(!same(JSONMember("k", .int(1)), JSONMember("j", .int(1))))
+    // Equal as Swift values, but not the same text: made apart.
+    #expect(!same(JSONMember("k", .double(0.0)), JSONMember("k", .double(-0.0))))
+    #expect(!same(JSONMember("k", .string("caf\u{E9}")), JSONMember("k", .string("cafe\u{301}"))))
+    #expect(!same(JSONMember("caf\u{E9}", .null), JSONMember("cafe\u{301}", .null)))
+    #expect(
+      !same(JSONMember("k", .array([.double(0.0)])), JSONMember("k", .array([.double(-0.0)]))))
   }
 }

@@ -12,24 +12,45 @@ import ShapeCore
 /// groups); a lookup compares a config's members with each one's in place, and stops at the
 /// first difference. Members are compared by their bits first: a string or container the
 /// parser shared (`JSONStringTable`, `JSONContainerTable`) is one reference, so equal bits are
-/// the common case and prove the values equal; other bits are compared as values.
+/// the common case and prove the values equal; other bits are compared as the same text's
+/// values (`identical`: not `==`, which equates 0.0 and -0.0, and canonically equivalent
+/// strings).
 final class LayerTemplates {
-  /// A layer made from a config, and what its construction gave.
-  struct Template {
-    var className: String
-    var module: String
-    var config: [JSONMember]
+  /// A layer made from a config, and what its construction gave. (A class: a lookup hands out
+  /// one reference, and its fields are read in place.)
+  final class Template {
+    let className: String
+    let module: String
+    let config: [JSONMember]
     /// Where `name` is among the config's members.
-    var nameIndex: Int
+    let nameIndex: Int
     /// The constructor keywords the config gave (`ConfigValues.keywords`).
-    var keywords: [(String, Value)]
+    let keywords: [(String, Value)]
     /// The node's class name and the sublayer names its construction took (`naming`).
-    var nodeClassName: String
-    var sublayers: [String]
-    var layer: any Layer
-    var policy: DTypePolicy
-    var autocastsInputs: Bool
-    var trainable: Bool
+    let nodeClassName: String
+    let sublayers: [String]
+    let layer: any Layer
+    let policy: DTypePolicy
+    let autocastsInputs: Bool
+    let trainable: Bool
+
+    init(
+      className: String, module: String, config: [JSONMember], nameIndex: Int,
+      keywords: [(String, Value)], nodeClassName: String, sublayers: [String], layer: any Layer,
+      policy: DTypePolicy, autocastsInputs: Bool, trainable: Bool
+    ) {
+      self.className = className
+      self.module = module
+      self.config = config
+      self.nameIndex = nameIndex
+      self.keywords = keywords
+      self.nodeClassName = nodeClassName
+      self.sublayers = sublayers
+      self.layer = layer
+      self.policy = policy
+      self.autocastsInputs = autocastsInputs
+      self.trainable = trainable
+    }
   }
 
   /// How many templates are kept.
@@ -42,7 +63,7 @@ final class LayerTemplates {
 
   /// The template whose class, module and config equal `layer`'s but for the value of `name`,
   /// when `layer`'s config has a string `name`: its index and that of `name`.
-  func match(_ layer: SavedLayer) -> (template: Int, nameIndex: Int)? {
+  func match(_ layer: SavedLayer) -> (template: Template, nameIndex: Int)? {
     guard layer.nested == nil else { return nil }
     let className = layer.className
     let config = layer.config
@@ -52,7 +73,7 @@ final class LayerTemplates {
       if i < 0 { i += templates.count }
       if let nameIndex = sameButName(i, className, layer.module, config) {
         hits += 1
-        return (i, nameIndex)
+        return (templates[i], nameIndex)
       }
     }
     return nil
@@ -96,32 +117,124 @@ final class LayerTemplates {
   private func sameButName(_ i: Int, _ className: String, _ module: String, _ config: [JSONMember])
     -> Int?
   {
-    templates.withUnsafeBufferPointer { all -> Int? in
-      guard all[i].config.count == config.count, Self.same(all[i].className, className),
-        Self.same(all[i].module, module)
-      else { return nil }
-      let n = all[i].nameIndex
-      return all[i].config.withUnsafeBufferPointer { old -> Int? in
-        config.withUnsafeBufferPointer { new -> Int? in
-          for k in 0..<new.count where k != n {
-            guard Self.same(old[k].key, new[k].key), Self.same(old[k].value, new[k].value) else {
-              return nil
-            }
-          }
-          guard Self.same(old[n].key, new[n].key), case .string = new[n].value else { return nil }
-          return n
+    let t = templates[i]
+    guard t.config.count == config.count, t.className == className, t.module == module else {
+      return nil
+    }
+    let n = t.nameIndex
+    return t.config.withUnsafeBufferPointer { old -> Int? in
+      config.withUnsafeBufferPointer { new -> Int? in
+        guard let old = old.baseAddress, let new = new.baseAddress else { return nil }
+        for k in 0..<config.count where k != n {
+          guard Self.same(old + k, new + k) else { return nil }
         }
+        guard Self.sameText(old[n].key, new[n].key), case .string = new[n].value else {
+          return nil
+        }
+        return n
       }
     }
   }
 
-  /// Whether `a` equals `b`: equal bits (the same number, string or shared container: a value
-  /// made of the same bits is the same value), else `==`.
-  static func same<T: Equatable>(_ a: T, _ b: T) -> Bool {
-    let bitsEqual = withUnsafeBytes(of: a) { x in
-      withUnsafeBytes(of: b) { y in x.elementsEqual(y) }
+  /// Whether the members at `a` and `b` are equal: equal bits (the same key and the same
+  /// number, string or shared container: a value made of the same bits is the same value),
+  /// else equal as values. Read in place (a copy would retain each part).
+  static func same(_ a: UnsafePointer<JSONMember>, _ b: UnsafePointer<JSONMember>) -> Bool {
+    let (keyOffset, valueOffset) = offsets
+    guard keyOffset >= 0, valueOffset >= 0 else {
+      return sameText(a.pointee.key, b.pointee.key)
+        && identical(a.pointee.value, b.pointee.value)
     }
-    return bitsEqual || a == b
+    let ka = (UnsafeRawPointer(a) + keyOffset).assumingMemoryBound(to: String.self)
+    let kb = (UnsafeRawPointer(b) + keyOffset).assumingMemoryBound(to: String.self)
+    let va = (UnsafeRawPointer(a) + valueOffset).assumingMemoryBound(to: JSONValue.self)
+    let vb = (UnsafeRawPointer(b) + valueOffset).assumingMemoryBound(to: JSONValue.self)
+    return (sameBits(ka, kb) || sameText(ka.pointee, kb.pointee))
+      && (sameBits(va, vb) || identical(va.pointee, vb.pointee))
+  }
+
+  /// Whether two strings have the same UTF-8 (`==` also equates canonically equivalent ones).
+  static func sameText(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        for i in 0..<x.count where x[i] != y[i] { return false }
+        return true
+      }
+    }
+  }
+
+  /// Where a member's key and value are in it (-1: not stored directly).
+  static let offsets = (
+    MemoryLayout<JSONMember>.offset(of: \JSONMember.key) ?? -1,
+    MemoryLayout<JSONMember>.offset(of: \JSONMember.value) ?? -1
+  )
+
+  /// Whether the values at `a` and `b` are made of the same bits. (A case whose payload is
+  /// shorter than the largest may leave bits unset: equal values may then differ in bits.)
+  static func sameBits<T>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>) -> Bool {
+    let x = UnsafeRawPointer(a)
+    let y = UnsafeRawPointer(b)
+    let size = MemoryLayout<T>.size
+    var k = 0
+    while k + 8 <= size {
+      guard
+        x.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+          == y.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+      else { return false }
+      k += 8
+    }
+    while k < size {
+      guard x.load(fromByteOffset: k, as: UInt8.self) == y.load(fromByteOffset: k, as: UInt8.self)
+      else { return false }
+      k += 1
+    }
+    return true
+  }
+
+  /// Whether two values are the same text's: strings by their UTF-8 (`==` also equates
+  /// canonically equivalent strings, whose names and reprs differ), doubles by their bits (`==`
+  /// equates 0.0 and -0.0).
+  static func identical(_ a: JSONValue, _ b: JSONValue) -> Bool {
+    // Each case matched alone (a switch over the pair would copy both values).
+    switch a {
+    case .null: return b == .null
+    case .bool(let x):
+      guard case .bool(let y) = b else { return false }
+      return x == y
+    case .int(let x):
+      guard case .int(let y) = b else { return false }
+      return x == y
+    case .double(let x):
+      guard case .double(let y) = b else { return false }
+      return x.bitPattern == y.bitPattern
+    case .string(let x):
+      guard case .string(let y) = b else { return false }
+      return sameText(x, y)
+    case .array(let x):
+      guard case .array(let y) = b, x.count == y.count else { return false }
+      for i in x.indices where !identical(x[i], y[i]) { return false }
+      return true
+    case .object(let x):
+      guard case .object(let y) = b, x.count == y.count else { return false }
+      for i in x.indices {
+        guard sameText(x[i].key, y[i].key), identical(x[i].value, y[i].value)
+        else { return false }
+      }
+      return true
+    }
+  }
+
+  /// The keywords of template `t` with `name` for its name (config member `nameIndex`).
+  static func keywords(_ t: Template, name: String, nameIndex: Int) -> [(String, Value)] {
+    var keywords: [(String, Value)] = []
+    keywords.reserveCapacity(t.keywords.count)
+    for k in t.keywords.indices {
+      keywords.append(k == nameIndex ? (t.keywords[k].0, .string(name)) : t.keywords[k])
+    }
+    return keywords
   }
 }
 
@@ -134,25 +247,20 @@ extension Evaluator {
     throws(EngineError) -> Int?
   {
     guard let templates, graph.layers.count < Graph.maxLayers,
-      let (i, nameIndex) = templates.match(layer),
+      let (t, nameIndex) = templates.match(layer),
       case .string(let name) = layer.config[nameIndex].value
     else { return nil }
-    let all = templates.templates
-    var keywords: [(String, Value)] = []
-    keywords.reserveCapacity(all[i].keywords.count)
-    for k in all[i].keywords.indices {
-      keywords.append(k == nameIndex ? (all[i].keywords[k].0, .string(name)) : all[i].keywords[k])
-    }
     // As `construct` does after making the layer, for a config that names it.
-    let className = all[i].nodeClassName
-    try checkUnique(name, range: nil, className: className)
+    try checkUnique(name, range: nil, className: t.nodeClassName)
     var node = LayerNode(
-      name: name, className: className, layer: all[i].layer, policy: all[i].policy,
-      weights: nil, statement: statement, arguments: CallArguments(keywords: keywords))
-    node.autocastsInputs = all[i].autocastsInputs
-    node.trainable = all[i].trainable
+      name: name, className: t.nodeClassName, layer: t.layer, policy: t.policy, weights: nil,
+      statement: statement,
+      arguments: CallArguments(
+        keywords: LayerTemplates.keywords(t, name: name, nameIndex: nameIndex)))
+    node.autocastsInputs = t.autocastsInputs
+    node.trainable = t.trainable
     graph.addLayer(consume node)
-    for prefix in all[i].sublayers { _ = graph.autoName(prefix) }
+    for prefix in t.sublayers { _ = graph.autoName(prefix) }
     return graph.layers.count - 1
   }
 }
