@@ -62,7 +62,7 @@ final class LayerTemplates {
   private(set) var hits = 0
 
   /// The template whose class, module and config equal `layer`'s but for the value of `name`,
-  /// when `layer`'s config has a string `name`: its index and that of `name`.
+  /// when `layer`'s config has a string `name`: the template, and the index of `name`.
   func match(_ layer: SavedLayer) -> (template: Template, nameIndex: Int)? {
     guard layer.nested == nil else { return nil }
     let className = layer.className
