@@ -6,8 +6,8 @@
 /// The same text always reads as the same value and ends at the same place (a list or object
 /// ends at its own closing bracket), so where the bytes at an opening bracket are those of a
 /// container read before, the reader takes that value and moves past them. A direct-mapped
-/// cache by a hash of its first bytes (`key`), as `JSONStringTable`: a slot keeps the last
-/// container that fell in it, a lookup is one hash of at most 64 bytes and one comparison of at
+/// cache by a hash of its first bytes (`key`), as `JSONStringTable`: a slot keeps a container
+/// that fell in it (one found again since the slot was last contested keeps it once more), a lookup is one hash of at most 64 bytes and one comparison of at
 /// most `maxLength`, and a collision costs only the container being read.
 struct JSONContainerTable: ~Copyable {
   /// A container read before.
@@ -21,6 +21,8 @@ struct JSONContainerTable: ~Copyable {
     /// Its levels of nesting, itself included.
     var depth = 0
     var value = JSONValue.null
+    /// Found again since the slot was last contested.
+    var used = false
   }
 
   /// The longest container text kept (brackets included).
@@ -108,6 +110,7 @@ struct JSONContainerTable: ~Copyable {
       sameBytes(slot.pointee.start, start, count: count)
     else { return nil }
     found += 1
+    slot.pointee.used = true
     return slot.pointee
   }
 
@@ -117,6 +120,11 @@ struct JSONContainerTable: ~Copyable {
   ) {
     guard isOn, end - start <= Self.maxLength else { return }
     let slot = slots + (Int(truncatingIfNeeded: hash) & (size - 1))
+    // A container found again since the slot was last contested keeps it once more.
+    if slot.pointee.used {
+      slot.pointee.used = false
+      return
+    }
     slot.pointee = Entry(
       hash: hash, start: start, count: end - start, values: values, depth: depth, value: value)
   }

@@ -89,6 +89,9 @@ struct JSONReader: ~Copyable {
   var values = 0
   var strings: JSONStringTable
   var containers: JSONContainerTable
+  var keys: JSONKeyPredictor
+  /// The hash of the last key read (0 before an object's first key), for `keys`.
+  var previousKey: UInt64 = 0
 
   init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxValues: Int) {
     self.bytes = bytes
@@ -97,6 +100,7 @@ struct JSONReader: ~Copyable {
     self.maxValues = maxValues
     self.strings = JSONStringTable(document: bytes)
     self.containers = JSONContainerTable(document: bytes)
+    self.keys = JSONKeyPredictor(document: bytes)
   }
 
   /// The byte at the cursor, or 0 past the end: no grammar rule accepts a 0 byte outside a
@@ -181,6 +185,7 @@ struct JSONReader: ~Copyable {
             pos += 1
             current = .object([])
           } else {
+            previousKey = 0
             let member = try memberKey(after: "'{'")
             open.openObject(
               at: start, textKey: key, valuesBefore: values - 1, key: member.text,
@@ -224,7 +229,20 @@ struct JSONReader: ~Copyable {
     guard byte == UInt8(ascii: "\"") else {
       throw error("expected a string key after \(what) in an object, found \(found)")
     }
-    let key = try string()
+    let key: (text: String, hash: UInt64)
+    let start = pos + 1
+    if let known = keys.predicted(at: start, after: previousKey) {
+      key = (known.text, known.hash)
+      pos = known.end + 1
+    } else {
+      key = try string()
+      // Read without escapes (an escape makes the text shorter than its bytes): learnt.
+      let count = pos - 1 - start
+      if key.text.utf8.count == count {
+        keys.learn(key.text, hash: key.hash, start: start, count: count, after: previousKey)
+      }
+    }
+    previousKey = key.hash
     skipWhitespace()
     guard byte == UInt8(ascii: ":") else {
       throw error("expected ':' after the object key \"\(key.text)\", found \(found)")

@@ -2,8 +2,10 @@
 /// shared: a Keras config repeats a few hundred distinct strings tens of thousands of times
 /// (keys, class names, dtypes, "same"), and a string of more than 15 bytes costs an allocation.
 ///
-/// A direct-mapped cache by hash: a slot keeps the last string that fell in it, so a lookup is
-/// one comparison whatever the file holds, and a collision costs only a new string.
+/// A direct-mapped cache by hash: a slot keeps a string that fell in it, so a lookup is one
+/// comparison whatever the file holds, and a collision costs only a new string. A slot whose
+/// string was found again since it was last contested keeps it once more (a second chance):
+/// thousands of strings met once (layer names) then do not evict the keys met in every layer.
 struct JSONStringTable: ~Copyable {
   private struct Slot {
     var hash: UInt64 = 0
@@ -11,6 +13,8 @@ struct JSONStringTable: ~Copyable {
     var start = 0
     var count = -1
     var text = ""
+    /// Found again since the slot was last contested.
+    var used = false
   }
 
   private let slots: UnsafeMutablePointer<Slot>
@@ -42,10 +46,15 @@ struct JSONStringTable: ~Copyable {
     if slot.pointee.hash == hash && slot.pointee.count == count
       && sameBytes(slot.pointee.start, start, count: count)
     {
+      slot.pointee.used = true
       return slot.pointee.text
     }
     let text = String(decoding: UnsafeBufferPointer(rebasing: document[start..<end]), as: UTF8.self)
-    slot.pointee = Slot(hash: hash, start: start, count: count, text: text)
+    if slot.pointee.used {
+      slot.pointee.used = false
+    } else {
+      slot.pointee = Slot(hash: hash, start: start, count: count, text: text)
+    }
     return text
   }
 

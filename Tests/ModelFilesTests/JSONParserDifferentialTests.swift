@@ -133,6 +133,28 @@ import Testing
     #expect(Self.differences(texts.map { Array($0.utf8) }) == [])
   }
 
+  /// Keys recognised as the key that followed the same key before (`JSONKeyPredictor`): lists
+  /// of objects repeating their keys, where a later key is the earlier one, a prefix or an
+  /// extension of it, the same text escaped, a repeat in its object, cut by the end of the text,
+  /// or followed by an error.
+  @Test func predictedKeys() {
+    let variants = [
+      #""name""#, #""nam""#, #""names""#, #""n\u0061me""#, #""name" "#, #""na"#, #""name"#,
+      #""név""#, #""kernel_initializer""#, #""kernel_initializeR""#, #""kernel_initializers""#,
+      #""a""#, #""""#,
+    ]
+    var texts: [String] = []
+    for v in variants {
+      for tail in [": 1}", #" : 2, "a": 3}"#, "}", " 1}", ": 4, \(v): 5}", ""] {
+        let first = #"{"name": 0, "kernel_initializer": {"a": 1}, "a": 2}"#
+        texts.append("[" + first + ", " + first + ", {" + v + tail + "]")
+        texts.append("[" + first + #", {"name": 1, "# + v + tail + "]")
+        texts.append("[" + first + #", {"name": 1, "kernel_initializer": {"# + v + tail + "}]")
+      }
+    }
+    #expect(Self.differences(texts.map { Array($0.utf8) }) == [])
+  }
+
   @Test func shortUTF8Sequences() {
     var inputs: [[UInt8]] = []
     for a in 0x80...0xFF {

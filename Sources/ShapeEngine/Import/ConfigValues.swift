@@ -33,6 +33,8 @@ enum ConfigValues {
       var value: Value = .none
     }
     private var slots = [Slot](repeating: Slot(), count: 256)
+    /// The layers made in the same import, for configs that repeat but for their names.
+    let templates = LayerTemplates()
     /// How many values were found here rather than made (for tests).
     private(set) var hits = 0
 

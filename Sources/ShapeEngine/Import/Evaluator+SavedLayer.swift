@@ -51,14 +51,32 @@ extension Evaluator {
   mutating func importLayer(
     _ layer: SavedLayer, _ options: ImportOptions, shared: ConfigValues.SharedValues? = nil
   ) throws(EngineError) -> Int {
-    let keywords = ConfigValues.keywords(
-      layer.config, className: layer.className, options: options, shared: shared)
-    let made: any Layer
+    let templates = shared?.templates
+    // A config met before but for its name: the layer made then, named anew.
+    do {
+      if let l = try constructAgain(layer, templates) {
+        graph.layers[l].savedConfig = layer.entry
+        graph.layers[l].module = layer.module
+        return l
+      }
+    } catch {
+      var e = error
+      e.path = layer.path + "config"
+      e.layer = layer.name
+      throw e
+    }
     let resolved = ImportedClass.resolve(layer, assumingIdentity: options.assumeIdentity)
     if case .catalog(let entry)? = resolved {
       do {
+        let keywords = ConfigValues.keywords(
+          layer.config, className: layer.className, options: options, shared: shared)
         let l = try construct(
           layer.className, entry: entry, CallArguments(keywords: keywords), at: nil)
+        if let templates, options.assumeIdentity.isEmpty {
+          templates.remember(
+            layer, keywords: keywords, sublayers: naming(entry).sublayers,
+            node: graph.layers[l])
+        }
         graph.layers[l].savedConfig = layer.entry
         graph.layers[l].module = layer.module
         return l
@@ -69,6 +87,9 @@ extension Evaluator {
         throw e
       }
     }
+    let keywords = ConfigValues.keywords(
+      layer.config, className: layer.className, options: options, shared: shared)
+    let made: any Layer
     let config = Dictionary(keywords, uniquingKeysWith: { _, b in b })
     switch resolved {
     case .model(let nested)?:

@@ -46,8 +46,12 @@ extension SavedModel {
         "the \(cls) entry's \"config\" is \(configValue.kindDescription), not an object",
         at: path + "config")
     }
+    // The config's `name` (its last, as `configValue["name"]` reads it) found by length first.
+    if nameValue == nil {
+      for m in config where m.key.utf8.count == 4 && m.key == "name" { nameValue = m.value }
+    }
     let name: String
-    switch nameValue ?? configValue["name"] {
+    switch nameValue {
     case .string(let n)?: name = n
     case nil, .null?:
       throw ConfigError("the \(cls) entry has no \"name\"", at: path)

@@ -38,13 +38,27 @@ public struct SavedModel: Sendable {
   ) -> [(String, [SavedLayer])] {
     var order: [String] = []
     var users: [String: [SavedLayer]] = [:]
+    // Whether entries that are no model matched, by class and module, for the few classes
+    // met last: a model's thousands of entries are of a few classes, each resolved once.
+    var seen: [(className: String, module: String, matched: Bool)] = []
     func visit(_ m: SavedModel) {
       // Entries read in place: only the ones that match are copied.
       for i in m.layers.indices {
         if let nested = m.layers[i].nested { visit(nested) }
-        guard matches(ImportedClass.resolve(m.layers[i], assumingIdentity: known)) else {
-          continue
+        let className = m.layers[i].className
+        let module = m.layers[i].module
+        let plain = m.layers[i].nested == nil
+        let matched: Bool
+        if plain, let s = seen.first(where: { $0.className == className && $0.module == module }) {
+          matched = s.matched
+        } else {
+          matched = matches(ImportedClass.resolve(m.layers[i], assumingIdentity: known))
+          if plain {
+            if seen.count == 8 { seen.removeFirst() }
+            seen.append((className, module, matched))
+          }
         }
+        guard matched else { continue }
         let l = m.layers[i]
         if users[l[keyPath: key]] == nil { order.append(l[keyPath: key]) }
         users[l[keyPath: key], default: []].append(l)
