@@ -31,25 +31,7 @@ extension REPL {
     measureWidth = { width }
     defer { measureWidth = measure }
     var run = ScriptRun(repl: self, json: json, python: name.hasSuffix(".py"), name: name)
-    if pipelinesScripts, let pipeline = ScriptPipeline.start(reader) {
-      // Read and parsed on the pipeline's thread, run here.
-      while run.status == 0, !run.quit, let batch = pipeline.take() {
-        for chunk in batch {
-          if output.stopped() {
-            pipeline.cancel()
-            return 2
-          }
-          run.run(chunk)
-          if run.status != 0 || run.quit { break }
-        }
-      }
-      guard run.status == 0, !run.quit else {
-        pipeline.cancel()
-        return run.status
-      }
-    } else {
-      runUnpiped(reader, &run)
-    }
+    runLines(reader, &run)
     if run.status == 0, !run.quit, let failure = reader.inputFailure {
       output.err("kshape: " + failure)
       return 2
@@ -57,8 +39,8 @@ extension REPL {
     return run.status
   }
 
-  /// `runScript` on one thread: each line read, chunked and run in turn.
-  private func runUnpiped(_ reader: any LineReader, _ run: inout ScriptRun) {
+  /// Each line read, chunked and run in turn.
+  private func runLines(_ reader: any LineReader, _ run: inout ScriptRun) {
     var chunker = ScriptChunker()
     var number = 0
     while run.status == 0, !run.quit, case .line(let line) = reader.readLine(prompt: "") {

@@ -45,9 +45,6 @@ public final class REPL {
   public var style = RenderStyle.plain
   /// The most statements a script may run here (`maxScriptStatements`; tests lower it).
   public var scriptStatementLimit = REPL.maxScriptStatements
-  /// Whether a script is read and parsed on a thread of its own, ahead of its running
-  /// (`ScriptPipeline`); tests run scripts both ways.
-  public var pipelinesScripts = true
   /// The terminal's width now (it can change between lines); nil for pipes and tests.
   public var measureWidth: () -> Int? = { nil }
 
@@ -143,14 +140,6 @@ public final class REPL {
     return ImportCommand.parse(line) != nil || HelpShortcut.topic(line) != nil
       || Session.command(in: line) != nil
       || SessionCommand.parse(line, isBound: { _ in false }) != nil
-  }
-
-  /// Builds what a session's first statement or import needs whatever it is (the catalog of
-  /// Keras classes, about 1M instructions): the executable's idle main thread calls it while its
-  /// worker starts the command, which then finds it made (or waits for it, if it gets there
-  /// first: a lazy global is made once).
-  public static func prepare() {
-    _ = Catalog.entry("Dense")
   }
 
   /// Every word a command line can start with (`Conv2D?` aside: that ends with `?`).

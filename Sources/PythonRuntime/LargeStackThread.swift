@@ -169,19 +169,3 @@ extension LargeStackThread {
     return spawn(job, stackSize: stackSize, attributes: &attributes, join: false)
   }
 }
-
-/// A detached thread for work beside the interpreter's (a script's reading and parsing, ahead of
-/// its running), with a stack of a chosen size.
-public enum BackgroundThread {
-  /// Starts `body` on a new detached thread with `stackSize` bytes of stack; false when the
-  /// system refused the thread (the caller then does the work itself).
-  public static func start(stackSize: Int, _ body: @escaping @Sendable () -> Void) -> Bool {
-    LargeStackThread.detach(ClosureJob(body), stackSize: stackSize)
-  }
-
-  private final class ClosureJob: LargeStackJob {
-    let body: @Sendable () -> Void
-    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-    func run(stackSize: Int) { body() }
-  }
-}

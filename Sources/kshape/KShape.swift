@@ -48,9 +48,6 @@ struct KShape: ParsableCommand {
     var all = sigset_t()
     sigfillset(&all)
     pthread_sigmask(SIG_BLOCK, &all, nil)
-    // Meanwhile, what the worker's first statement would otherwise build (the catalog of Keras
-    // classes): made here while the worker starts its command.
-    REPL.prepare()
     while true { sleep(1_000_000) }
   }
 }

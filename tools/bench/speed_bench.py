@@ -74,9 +74,9 @@ def run(args, peak_too=False):
     kshape run). With `peak_too` the peak is read from /proc/PID/status (VmHWM, the exec'd
     program's own) by another thread every half millisecond until the process exits: `wait4`'s
     ru_maxrss of a child forked from this process counts this process's resident set at the fork
-    (Keras and its models loaded: about 1.8 GB), whatever the child. That thread takes a good
-    part of a core on this 2-core machine, where kshape reads and parses a script on a second
-    thread: so the timed runs go without it, and one more run measures the peak.
+    (Keras and its models loaded: about 1.8 GB), whatever the child. That thread wakes every half
+    millisecond on a 2-core machine: kshape's timed runs go without it, and one more run
+    measures the peak.
     """
     peak = [None]
     done = threading.Event()
@@ -428,9 +428,9 @@ def report(rows, keras_warm, swift, keras_golden):
         "Each job is one process, start-up included: `kshape run SCRIPT` or `kshape inspect FILE "
         "--size ...`/`--scan 1-512`, against `python -c` that imports Keras, loads the same config "
         "(or builds the same layers) and calls the model on `keras.Input` at each size. Peak "
-        "memory is the process's maximum resident set (polled from /proc by a thread: for "
-        "kshape in one run more than the timed ones, since the polling thread takes part of a "
-        "core that kshape's script reader uses on this 2-core machine). A "
+        "memory is the process's maximum resident set (polled from /proc by a thread every "
+        "half millisecond: for kshape in one run more than the timed ones, so that the polling "
+        "is not timed). A "
         "run's time is from its spawn to `wait4` returning, for both tools (before this page's "
         "run of 2026-12-05 a 2 ms polling loop rounded every short run up). Median of "
         f"{REPEAT} runs for kshape; Keras runs fewer times where one run takes long. For the "
