@@ -56,24 +56,8 @@ struct JSONKeyPredictor: ~Copyable {
     slot.pointee = Slot(start: start, count: count, text: text, hash: hash)
   }
 
-  /// Whether the `count` (at least 1) bytes at `a` are those at `b`, both within the document:
-  /// by words, the last one overlapping, or one masked word where the document goes on.
+  /// Whether the `count` bytes at `a` are those at `b`, both within the document.
   private func sameBytes(_ a: Int, _ b: Int, count: Int) -> Bool {
-    func word(_ offset: Int) -> UInt64 {
-      UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-    }
-    if count >= 8 {
-      var k = 0
-      while k + 8 < count {
-        if word(a + k) != word(b + k) { return false }
-        k += 8
-      }
-      return word(a + count - 8) == word(b + count - 8)
-    }
-    if a + 8 <= raw.count && b + 8 <= raw.count {
-      return (word(a) ^ word(b)) & ((1 << UInt64(8 * count)) &- 1) == 0
-    }
-    for k in 0..<count where raw[a + k] != raw[b + k] { return false }
-    return true
+    raw.sameBytes(a, b, count: count)
   }
 }

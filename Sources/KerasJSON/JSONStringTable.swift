@@ -58,25 +58,9 @@ struct JSONStringTable: ~Copyable {
     return text
   }
 
-  /// Whether the `count` bytes at `a` are those at `b` (`a` < `b`): by words, the last one
-  /// overlapping, or masked where the document goes on.
+  /// Whether the `count` bytes at `a` are those at `b`, both within the document.
   private func sameBytes(_ a: Int, _ b: Int, count: Int) -> Bool {
-    func word(_ offset: Int) -> UInt64 {
-      UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-    }
-    if count >= 8 {
-      var k = 0
-      while k + 8 < count {
-        if word(a + k) != word(b + k) { return false }
-        k += 8
-      }
-      return word(a + count - 8) == word(b + count - 8)
-    }
-    if b + 8 <= raw.count {
-      return (word(a) ^ word(b)) & ((1 << UInt64(8 * count)) &- 1) == 0
-    }
-    for k in 0..<count where document[a + k] != document[b + k] { return false }
-    return true
+    raw.sameBytes(a, b, count: count)
   }
 
   static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -107,5 +91,28 @@ struct JSONStringTable: ~Copyable {
 
   static func finish(_ h: UInt64, count: Int) -> UInt64 {
     mix(h ^ UInt64(truncatingIfNeeded: count))
+  }
+}
+
+extension UnsafeRawBufferPointer {
+  /// Whether the `count` bytes at `a` are those at `b`, both within the buffer: by words, the
+  /// last one overlapping, or one masked word where the buffer goes on.
+  func sameBytes(_ a: Int, _ b: Int, count: Int) -> Bool {
+    func word(_ offset: Int) -> UInt64 {
+      UInt64(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+    if count >= 8 {
+      var k = 0
+      while k + 8 < count {
+        if word(a + k) != word(b + k) { return false }
+        k += 8
+      }
+      return word(a + count - 8) == word(b + count - 8)
+    }
+    if a + 8 <= self.count && b + 8 <= self.count {
+      return (word(a) ^ word(b)) & ((1 << UInt64(8 * count)) &- 1) == 0
+    }
+    for k in 0..<count where self[a + k] != self[b + k] { return false }
+    return true
   }
 }

@@ -134,7 +134,7 @@ import Testing
   /// doubled or removed, a blank line or a command inserted (a fixed seed: the same cases
   /// every run).
   @Test func brokenProgramsChunkAsTheWholeCodeRule() throws {
-    var random = SplitMix(seed: 12)
+    var random = Congruence(state: 12)
     var cases = 0
     for (name, lines) in try Self.corpus() where lines.count > 2 {
       for _ in 0..<12 {
@@ -203,15 +203,12 @@ import Testing
   }
 }
 
-/// A small deterministic generator (SplitMix64), for repeatable random cases.
-struct SplitMix: RandomNumberGenerator {
+/// A small deterministic generator (Knuth's MMIX linear congruence, high bits), for repeatable
+/// random cases.
+struct Congruence: RandomNumberGenerator {
   var state: UInt64
-  init(seed: UInt64) { state = seed }
   mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
+    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+    return state >> 17 | state << 47
   }
 }

@@ -46,28 +46,25 @@ extension Evaluator {
     return t
   }
 
+  /// Layer `l`, made from the saved `layer`, with its saved config and module kept.
+  private mutating func saved(_ l: Int, _ layer: SavedLayer) -> Int {
+    graph.layers[l].savedConfig = layer.entry
+    graph.layers[l].module = layer.module
+    return l
+  }
+
   /// Makes the layer a saved entry describes (not yet called).
   /// `shared`: the converted values of the containers met before in the same import.
   mutating func importLayer(
     _ layer: SavedLayer, _ options: ImportOptions, shared: ConfigValues.SharedValues? = nil
   ) throws(EngineError) -> Int {
     let templates = shared?.templates
-    // A config met before but for its name: the layer made then, named anew.
+    let resolved: ImportedClass?
     do {
-      if let l = try constructAgain(layer, templates) {
-        graph.layers[l].savedConfig = layer.entry
-        graph.layers[l].module = layer.module
-        return l
-      }
-    } catch {
-      var e = error
-      e.path = layer.path + "config"
-      e.layer = layer.name
-      throw e
-    }
-    let resolved = ImportedClass.resolve(layer, assumingIdentity: options.assumeIdentity)
-    if case .catalog(let entry)? = resolved {
-      do {
+      // A config met before but for its name: the layer made then, named anew.
+      if let l = try constructAgain(layer, templates) { return saved(l, layer) }
+      resolved = ImportedClass.resolve(layer, assumingIdentity: options.assumeIdentity)
+      if case .catalog(let entry)? = resolved {
         let keywords = ConfigValues.keywords(
           layer.config, className: layer.className, options: options, shared: shared)
         let l = try construct(
@@ -77,15 +74,13 @@ extension Evaluator {
             layer, keywords: keywords, sublayers: naming(entry).sublayers,
             node: graph.layers[l])
         }
-        graph.layers[l].savedConfig = layer.entry
-        graph.layers[l].module = layer.module
-        return l
-      } catch {
-        var e = error
-        e.path = layer.path + "config"
-        e.layer = layer.name
-        throw e
+        return saved(l, layer)
       }
+    } catch {
+      var e = error
+      e.path = layer.path + "config"
+      e.layer = layer.name
+      throw e
     }
     let keywords = ConfigValues.keywords(
       layer.config, className: layer.className, options: options, shared: shared)
