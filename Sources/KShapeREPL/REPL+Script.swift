@@ -31,29 +31,21 @@ extension REPL {
     measureWidth = { width }
     defer { measureWidth = measure }
     var run = ScriptRun(repl: self, json: json, python: name.hasSuffix(".py"), name: name)
-    runLines(reader, &run)
-    if run.status == 0, !run.quit, let failure = reader.inputFailure {
-      output.err("kshape: " + failure)
-      return 2
-    }
-    return run.status
-  }
-
-  /// Each line read, chunked and run in turn.
-  private func runLines(_ reader: any LineReader, _ run: inout ScriptRun) {
     var chunker = ScriptChunker()
     var number = 0
     while run.status == 0, !run.quit, case .line(let line) = reader.readLine(prompt: "") {
       number += 1
-      if output.stopped() {
-        run.status = 2
-        return
-      }
+      if output.stopped() { return 2 }
       chunker.add(line, number: number) { chunk in
         if run.status == 0, !run.quit { run.run(chunk) }
       }
     }
     if run.status == 0, !run.quit, let chunk = chunker.finish() { run.run(chunk) }
+    if run.status == 0, !run.quit, let failure = reader.inputFailure {
+      output.err("kshape: " + failure)
+      return 2
+    }
+    return run.status
   }
 
   /// One script's run: its chunks, each to the session, what they show, and how it ended.

@@ -30,9 +30,9 @@ struct ScriptChunker {
   private var scratch = PyScratch()
   /// Why `code` is incomplete, when a new line can be judged alone (a statement open over many
   /// lines: a list of layers, a parenthesis never closed early in a long script, a long
-  /// triple-quoted string). Inside brackets each new line is lexed alone after them
-  /// (`PyParser.openBrackets`); inside a string only a line with its closing quotes is looked
-  /// at further. Not the whole code again: a statement open for n lines costs O(n), not O(n^2).
+  /// triple-quoted string, a chain of backslashes). Inside brackets each new line is lexed
+  /// alone after them (`PyParser.openBrackets`); inside a string only a line with its closing
+  /// quotes is looked at further; after a backslash the line is lexed alone. Not the whole code again: a statement open for n lines costs O(n), not O(n^2).
   private var openEnd: PyParser.OpenEnd? = nil
 
   /// Takes line `number` (1-based); returns the units it completes, in order.
@@ -60,7 +60,7 @@ struct ScriptChunker {
     // not: not at the top.
     if !atTop, !indented, openEnd == nil {
       let text = code.joined(separator: "\n")
-      let starts = !indented && !Self.continues(line) && !lastCodeLine.hasPrefix("@")
+      let starts = !Self.continues(line) && !lastCodeLine.hasPrefix("@")
       // In a file a dedented line ends a block (the REPL rule waits for a blank line): the
       // block is over when a blank line would complete it.
       let (completeness, open) = PyParser.completenessAndOpenEnd(of: text)

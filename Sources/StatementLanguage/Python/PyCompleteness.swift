@@ -79,9 +79,7 @@ extension PyParser {
         try lexer.run()
         tokens = lexer.tokens
       } catch {
-        if lexer.endedInBrackets { openEnd = .brackets(lexer.brackets.map(\.char)) }
-        if let quote = lexer.endedInString { openEnd = .string(quote) }
-        if lexer.endedInContinuation, lexer.brackets.isEmpty { openEnd = .continuation }
+        openEnd = lexer.openEnd
         if error.message.hasSuffix("was never closed")
           || error.message.hasPrefix("unterminated triple-quoted string")
         {
@@ -148,17 +146,33 @@ extension String {
   }
 }
 
+extension PyLexer {
+  /// Why the text the lexer stopped on is incomplete, when that is an `OpenEnd` (read after
+  /// `run` threw).
+  var openEnd: PyParser.OpenEnd? {
+    if endedInBrackets { return .brackets(brackets.map(\.char)) }
+    if let quote = endedInString { return .string(quote) }
+    if endedInContinuation, brackets.isEmpty { return .continuation }
+    return nil
+  }
+
+  /// `openEnd` of `text` lexed alone.
+  static func openEnd(_ text: String) -> PyParser.OpenEnd? {
+    var lexer = PyLexer(Array(text))
+    do {
+      try lexer.run()
+      return nil
+    } catch {
+      return lexer.openEnd
+    }
+  }
+}
+
 extension PyParser {
   /// Whether `text`, lexed alone, ends with a backslash outside brackets and has no other
   /// error: then a text that ends so (`OpenEnd.continuation`) and this line after it still does.
   public static func endsInContinuation(_ text: String) -> Bool {
-    var lexer = PyLexer(Array(text))
-    do {
-      try lexer.run()
-      return false
-    } catch {
-      return lexer.endedInContinuation && lexer.brackets.isEmpty
-    }
+    PyLexer.openEnd(text) == .continuation
   }
 
   /// The brackets `text` leaves open, outermost first, when the lexer reads all of it without an
@@ -171,12 +185,7 @@ extension PyParser {
   /// to end inside brackets `open` asks `openBrackets(String(open) + line)` instead of lexing
   /// the whole text again, and a statement open for many lines costs each line its own length.
   public static func openBrackets(_ text: String) -> [Character]? {
-    var lexer = PyLexer(Array(text))
-    do {
-      try lexer.run()
-      return nil
-    } catch {
-      return lexer.endedInBrackets ? lexer.brackets.map(\.char) : nil
-    }
+    if case .brackets(let open)? = PyLexer.openEnd(text) { return open }
+    return nil
   }
 }
