@@ -190,25 +190,11 @@ public struct Graph: Sendable {
     fields.fields.layers.append(node)
   }
 
-  /// Room in `layerNames` for one more name: grown four times over when full, where the set
-  /// would double (each growth hashes every name again: doubling hashed each name once more on
-  /// average, this a third of that).
-  private mutating func roomForName() {
-    let fields = owned()
-    let count = fields.fields.layerNames.count
-    if count >= fields.fields.layerNames.capacity {
-      fields.fields.layerNames.reserveCapacity(Swift.max(64, count * 4))
-    }
-  }
+  /// Room in `layerNames` for one more name (`reserveFourfold`).
+  private mutating func roomForName() { owned().fields.layerNames.reserveFourfold() }
 
-  /// Room in `bindings` for one more name, grown as `layerNames` is (`roomForName`).
-  mutating func roomForBinding() {
-    let fields = owned()
-    let count = fields.fields.bindings.count
-    if count >= fields.fields.bindings.capacity {
-      fields.fields.bindings.reserveCapacity(Swift.max(64, count * 4))
-    }
-  }
+  /// Room in `bindings` for one more name (`reserveFourfold`).
+  mutating func roomForBinding() { owned().fields.bindings.reserveFourfold() }
 
   /// Drops layer `l`'s name from the names in use (a layer an undo drops, whose name no other
   /// layer has: `repeatedNames` did not move).
@@ -376,5 +362,21 @@ extension Array {
   /// average, this a third of that).
   mutating func reserveFourfold() {
     if count == capacity { reserveCapacity(Swift.max(16, count * 4)) }
+  }
+}
+
+extension Set {
+  /// Room for one more member, grown four times over when full where an insert would double the
+  /// set (each growth hashes every member again: doubling hashed each once more on average, this
+  /// a third of that).
+  mutating func reserveFourfold() {
+    if count >= capacity { reserveCapacity(Swift.max(64, count * 4)) }
+  }
+}
+
+extension Dictionary {
+  /// Room for one more key, grown as `Set.reserveFourfold` grows a set.
+  mutating func reserveFourfold() {
+    if count >= capacity { reserveCapacity(Swift.max(64, count * 4)) }
   }
 }
