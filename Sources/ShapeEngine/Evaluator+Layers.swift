@@ -8,6 +8,9 @@ extension Evaluator {
     _ cls: String, entry: LayerEntry, _ arguments: CallArguments,
     ranges: ArgumentRanges = ArgumentRanges(), at range: SourceRange?
   ) throws(EngineError) -> Int {
+    if let memo, let kept = memo.find(cls, entry: entry, arguments) {
+      return try add(kept.made, cls, entry: entry, arguments, ranges: ranges, at: range, kept)
+    }
     switch Self.make(cls, entry: entry, arguments) {
     case .failure(let error):
       // A failed line keeps the names Keras took (NamesTaken): most classes take theirs
@@ -20,15 +23,16 @@ extension Evaluator {
           error.message, at: error.argument.flatMap { ranges[$0] } ?? range, hint: error.hint),
         className: cls)
     case .success(let made):
-      return try add(made, cls, entry: entry, arguments, ranges: ranges, at: range)
+      let kept = memo?.remember(cls, entry: entry, arguments, made)
+      return try add(made, cls, entry: entry, arguments, ranges: ranges, at: range, kept)
     }
   }
 
-  /// `construct`'s layer, made: named and added to the graph. A parameter, it is read in place
+  /// `construct`'s layer, made (or kept in `memo`): named and added to the graph. A parameter, it is read in place
   /// (a constant bound in a `do` was copied at each read).
   private mutating func add(
     _ made: Construction, _ cls: String, entry: LayerEntry, _ arguments: CallArguments,
-    ranges: ArgumentRanges, at range: SourceRange?
+    ranges: ArgumentRanges, at range: SourceRange?, _ kept: ConstructionMemo.Kept?
   ) throws(EngineError) -> Int {
     let policy: DTypePolicy
     switch made.policy {
@@ -64,6 +68,7 @@ extension Evaluator {
     node.autocastsInputs = made.autocasts
     node.trainable = made.trainable
     graph.addLayer(consume node, nameTaken: nameTaken)
+    if let kept { graph.layers[graph.layers.count - 1].construction = kept }
     for prefix in classNames.sublayers { _ = graph.autoName(prefix) }
     if !ranges.isEmpty {
       if argumentRangesStatement != statement {
@@ -176,8 +181,20 @@ extension Evaluator {
         defersWeights: graph.defersWeights),
       trainable: graph.layers[l].trainable)
     let result: LayerOutput
+    // A layer's first call on a tensor type its construction's twin was called on: that call's
+    // outputs and weights (`ConstructionMemo.output`).
+    let kept = built == nil ? graph.layers[l].construction : nil
     do {
-      result = try planned.call(input, built: built)
+      if let memo, let kept, case .single(let t) = input,
+        let known = memo.output(kept, on: t, defersWeights: graph.defersWeights)
+      {
+        result = known
+      } else {
+        result = try planned.call(input, built: built)
+        if let memo, let kept, case .single(let t) = input {
+          memo.remember(result, of: kept, on: t, defersWeights: graph.defersWeights)
+        }
+      }
     } catch {
       let node = graph.layers[l]
       throw EngineError(

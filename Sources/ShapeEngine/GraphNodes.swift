@@ -95,6 +95,9 @@ public struct LayerNode: Sendable {
   /// The layer's entry as a saved config holds it (`module`, `class_name`, `config`, ...) when it
   /// was imported from a model file; export writes it back as it was read.
   public var savedConfig: JSONValue?
+  /// The construction the layer was made from when the evaluator's memo keeps it
+  /// (`ConstructionMemo`): its first call may be the one a twin made.
+  var construction: ConstructionMemo.Kept?
 
   /// The weights' counts, kept as the weights are set: tables, totals and footers read them for
   /// every layer, at every size.

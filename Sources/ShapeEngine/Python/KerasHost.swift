@@ -22,6 +22,7 @@ final class KerasHost {
   init(binding: InputBinding = InputBinding(), defersWeights: Bool = true) {
     evaluator = Evaluator(binding: binding)
     evaluator.uniqueNames = false
+    evaluator.memo = ConstructionMemo()
     evaluator.graph.defersWeights = defersWeights
   }
 

@@ -1,0 +1,183 @@
+import LayerCatalog
+import ShapeCore
+
+/// The last few layers constructed from written arguments, kept so that the same class called
+/// with the same arguments again (a script's hundredth `Dense(8)`, a loop's `ReLU()`, each block's
+/// `Conv2D(64, 3, padding="same")`) is not bound, checked and made again: a construction is a
+/// pure function of the class (as written and as found in the catalog) and the arguments
+/// (`Evaluator.make`), and the layer's auto-name is not part of it (`Evaluator.add` names it).
+///
+/// Only plain arguments are kept (numbers, strings, booleans, None, and tuples and lists of
+/// them): a layer or dict argument is made anew. Arguments match when they are the same values
+/// written the same way (`identical`: not `==`, which equates 0.0 and -0.0, 1 and True, and
+/// canonically equivalent strings, which a layer's config or an error message would show apart).
+/// A failed construction is not kept (its error is made again, with what it names).
+///
+/// A class: the evaluator is a value copied to try a statement, and every copy may share what
+/// any of them made (a kept construction stays true whatever the graph becomes).
+final class ConstructionMemo {
+  /// A construction and what it was made from. (A class: a lookup reads its fields in place;
+  /// immutable, so a graph's node may hold it.)
+  final class Kept: Sendable {
+    let cls: String
+    let entryClass: String
+    let arguments: CallArguments
+    let made: Evaluator.Construction
+
+    init(
+      _ cls: String, _ entryClass: String, _ arguments: CallArguments,
+      _ made: Evaluator.Construction
+    ) {
+      self.cls = cls
+      self.entryClass = entryClass
+      self.arguments = arguments
+      self.made = made
+    }
+  }
+
+  /// How many constructions are kept (a script's layers come in short repeating groups).
+  static let capacity = 8
+  private(set) var kept: [Kept] = []
+  /// Where the next one goes once the list is full (the oldest).
+  private var next = 0
+  /// How many constructions were taken from the memo (for tests).
+  private(set) var hits = 0
+
+  /// The construction kept for class `cls` (`entry`) and `arguments`, the most recent first.
+  func find(_ cls: String, entry: LayerEntry, _ arguments: CallArguments) -> Kept? {
+    for k in kept.indices {
+      var i = next - 1 - k
+      if i < 0 { i += kept.count }
+      let c = kept[i]
+      // Class names are identifiers (Python reads them normalized: equal names are the same
+      // name), compared as strings; only values are compared by their bytes.
+      if c.cls == cls, c.entryClass == entry.className, Self.identical(c.arguments, arguments) {
+        hits += 1
+        return c
+      }
+    }
+    return nil
+  }
+
+  /// Keeps `made`, when its arguments are plain: what is kept, for the layer's node.
+  @discardableResult
+  func remember(
+    _ cls: String, entry: LayerEntry, _ arguments: CallArguments, _ made: Evaluator.Construction
+  ) -> Kept? {
+    guard Self.isPlain(arguments) else { return nil }
+    let c = Kept(cls, entry.className, arguments, made)
+    if kept.count < Self.capacity {
+      kept.append(c)
+      next = kept.count % Self.capacity
+    } else {
+      kept[next] = c
+      next = (next + 1) % Self.capacity
+    }
+    return c
+  }
+
+  /// A first call of a layer made from a kept construction: its input, the graph's weight rule,
+  /// and what the layer gave (successes only: an error names the layer).
+  private struct Call {
+    let kept: Kept
+    let input: TensorType
+    let defersWeights: Bool
+    let output: LayerOutput
+  }
+  private var calls: [Call] = []
+  private var nextCall = 0
+
+  /// The outputs and weights a layer made from `kept` gave when first called on `input`: what
+  /// another layer made from it gives (a call is a function of the layer's value, its input,
+  /// policy and weight rule: its name appears only in errors, `ConstructionMemoTests`).
+  func output(_ kept: Kept, on input: TensorType, defersWeights: Bool) -> LayerOutput? {
+    for k in calls.indices {
+      var i = nextCall - 1 - k
+      if i < 0 { i += calls.count }
+      if calls[i].kept === kept, calls[i].defersWeights == defersWeights, calls[i].input == input {
+        callHits += 1
+        return calls[i].output
+      }
+    }
+    return nil
+  }
+
+  /// Keeps a first call's result (`output(_:on:defersWeights:)`).
+  func remember(_ output: LayerOutput, of kept: Kept, on input: TensorType, defersWeights: Bool) {
+    let c = Call(kept: kept, input: input, defersWeights: defersWeights, output: output)
+    if calls.count < Self.capacity {
+      calls.append(c)
+      nextCall = calls.count % Self.capacity
+    } else {
+      calls[nextCall] = c
+      nextCall = (nextCall + 1) % Self.capacity
+    }
+  }
+
+  /// How many first calls were taken from the memo (for tests).
+  private(set) var callHits = 0
+
+  static func isPlain(_ a: CallArguments) -> Bool {
+    a.positional.allSatisfy(isPlain) && a.keywords.allSatisfy { isPlain($0.1) }
+  }
+
+  static func isPlain(_ v: Value) -> Bool {
+    switch v {
+    case .int, .float, .string, .bool, .none: return true
+    case .tuple(let items), .list(let items): return items.allSatisfy(isPlain)
+    case .layer, .dict: return false
+    }
+  }
+
+  /// The same arguments, written the same way: positionals and keywords in the same order.
+  static func identical(_ a: CallArguments, _ b: CallArguments) -> Bool {
+    guard a.positional.count == b.positional.count, a.keywords.count == b.keywords.count else {
+      return false
+    }
+    guard identical(a.positional, b.positional) else { return false }
+    for i in a.keywords.indices {
+      guard sameText(a.keywords[i].0, b.keywords[i].0),
+        identical(a.keywords[i].1, b.keywords[i].1)
+      else { return false }
+    }
+    return true
+  }
+
+  /// The same plain value: same case, same bits of a float, same bytes of a string. (Each case
+  /// matched alone: a switch over the pair would copy both values.)
+  static func identical(_ a: Value, _ b: Value) -> Bool {
+    switch a {
+    case .int(let x):
+      guard case .int(let y) = b else { return false }
+      return x == y
+    case .float(let x):
+      guard case .float(let y) = b else { return false }
+      return x.bitPattern == y.bitPattern
+    case .string(let x):
+      guard case .string(let y) = b else { return false }
+      return sameText(x, y)
+    case .bool(let x):
+      guard case .bool(let y) = b else { return false }
+      return x == y
+    case .none:
+      guard case .none = b else { return false }
+      return true
+    case .tuple(let x):
+      guard case .tuple(let y) = b else { return false }
+      return identical(x, y)
+    case .list(let x):
+      guard case .list(let y) = b else { return false }
+      return identical(x, y)
+    case .layer, .dict: return false
+    }
+  }
+
+  static func identical(_ x: [Value], _ y: [Value]) -> Bool {
+    guard x.count == y.count else { return false }
+    for i in x.indices where !identical(x[i], y[i]) { return false }
+    return true
+  }
+
+  /// The same UTF-8 bytes (not `==`: canonically equivalent strings are told apart).
+  static func sameText(_ a: String, _ b: String) -> Bool { LayerTemplates.sameText(a, b) }
+}

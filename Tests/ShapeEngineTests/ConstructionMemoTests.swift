@@ -1,0 +1,145 @@
+import LayerCatalog
+import ShapeCore
+import Testing
+
+@testable import ShapeEngine
+
+/// `ConstructionMemo`: a layer made again from the same class and arguments, and its first call
+/// on the same tensor type, taken from the memo, are the layer and the call a fresh construction
+/// gives: for every golden layer case (each answered by Keras, `GoldenLayerTests`), the case's
+/// layer made and called twice in one session gives twins. And arguments that Python tells apart
+/// are not confused.
+@Suite struct ConstructionMemoTests {
+  /// The memo of a session's Python host.
+  static func memo(_ session: Session) throws -> ConstructionMemo {
+    try #require(session.runtime.host.evaluator.memo)
+  }
+
+  /// The parts of a layer node a construction and its first call set, and the call's outputs.
+  static func twin(_ graph: Graph, _ a: Int, _ b: Int, _ outsA: [Int], _ outsB: [Int]) -> Bool {
+    let x = graph.layers[a]
+    let y = graph.layers[b]
+    return x.className == y.className && x.policy == y.policy && x.trainable == y.trainable
+      && x.autocastsInputs == y.autocastsInputs && x.arguments == y.arguments
+      && x.weights == y.weights && x.params == y.params
+      && String(describing: x.layer) == String(describing: y.layer)
+      && outsA.map { graph.tensors[$0].type } == outsB.map { graph.tensors[$0].type }
+  }
+
+  @Test(arguments: [true, false])
+  func goldenLayerCasesMadeTwiceAreTwins(kerasStrict: Bool) throws {
+    let cases = try Golden.layerCases()
+    var compared = 0
+    var constructionHits = 0
+    var callHits = 0
+    for c in cases {
+      var session = Session(kerasStrict: kerasStrict)
+      guard
+        c.statements.dropLast().allSatisfy({
+          if case .failure = session.submit($0) { return false }
+          return true
+        })
+      else { continue }
+      let line = c.statements[c.statements.count - 1]
+      let first = session.submit(line)
+      let before = try Self.memo(session)
+      let (hits, calls) = (before.hits, before.callHits)
+      let second = session.submit(line)
+      switch (first, second) {
+      case (.effect(.called(let a, let outsA), _), .effect(.called(let b, let outsB), let graph)):
+        // A layer argument is not kept: its twin is a layer made anew, around a sublayer of
+        // another name.
+        guard graph.layers[b].construction != nil else { break }
+        #expect(a != b)
+        #expect(Self.twin(graph, a, b, outsA, outsB), Comment(rawValue: c.id))
+        compared += 1
+      case (.failure, .failure): break
+      default: Issue.record("\(c.id): made twice, one failed: \(first) / \(second)")
+      }
+      constructionHits += try Self.memo(session).hits - hits
+      callHits += try Self.memo(session).callHits - calls
+    }
+    #expect(compared > 100)
+    // Most cases' arguments are plain: their second layer is the memo's.
+    #expect(constructionHits > compared / 2)
+    #expect(callHits > compared / 2)
+  }
+
+  /// Runs `lines` in one session; the memo's construction hits.
+  static func hits(_ lines: [String]) throws -> Int {
+    var session = Session()
+    for line in lines {
+      if case .failure(let e) = session.submit(line) {
+        Issue.record("\(line): \(e.message)")
+      }
+    }
+    return try memo(session).hits
+  }
+
+  @Test func sameArgumentsWrittenTheSameWayMatch() throws {
+    #expect(try Self.hits(["x = Input((16,))", "Dense(8)", "Dense(8)", "Dense(8)"]) == 2)
+    #expect(
+      try Self.hits([
+        "x = Input((8, 8, 3))", "Conv2D(4, 3, padding='same')", "ReLU()",
+        "Conv2D(4, 3, padding='same')", "ReLU()",
+      ]) == 2)
+  }
+
+  @Test func argumentsPythonTellsApartDoNotMatch() throws {
+    // 0.0 and -0.0, 1 and True, a tuple and a list, canonically equivalent strings (a name in
+    // NFC and in NFD), another keyword, a keyword for a positional.
+    let pairs: [(String, String)] = [
+      ("Dropout(0.0)", "Dropout(-0.0)"),
+      ("Dense(8, use_bias=1)", "Dense(8, use_bias=True)"),
+      ("Reshape((4, 4))", "Reshape([4, 4])"),
+      ("Dense(8, name='caf\u{E9}')", "Dense(8, name='cafe\u{301}')"),
+      ("Dense(8, activation='relu')", "Dense(8, activation='tanh')"),
+      ("Dense(8)", "Dense(units=8)"),
+    ]
+    for (a, b) in pairs {
+      #expect(try Self.hits(["x = Input((16,))", a, b]) == 0, "\(a) / \(b)")
+      #expect(try Self.hits(["x = Input((16,))", a, a]) == 1, "\(a) twice")
+    }
+  }
+
+  @Test func aLayerOrDictArgumentIsNotKept() throws {
+    #expect(
+      try Self.hits([
+        "x = Input((4, 16))", "Bidirectional(LSTM(8, return_sequences=True))",
+        "Bidirectional(LSTM(8, return_sequences=True))",
+      ]) == 1)  // the second LSTM (plain arguments), not the Bidirectional around it
+    let memo = ConstructionMemo()
+    #expect(!ConstructionMemo.isPlain(.dict([DictEntry("a", .int(1))])))
+    #expect(ConstructionMemo.isPlain(.tuple([.int(1), .list([.none, .string("a")])])))
+    #expect(memo.kept.isEmpty)
+  }
+
+  @Test func aFailedConstructionIsNotKept() throws {
+    var session = Session()
+    _ = session.submit("x = Input((16,))")
+    for _ in 0..<2 {
+      guard case .failure(let e) = session.submit("Dense(-1)") else {
+        Issue.record("Dense(-1) was accepted")
+        return
+      }
+      #expect(e.message.contains("units"))
+    }
+    #expect(try Self.memo(session).kept.isEmpty)
+  }
+
+  @Test func aFirstCallOnAnotherTypeIsMadeAgain() throws {
+    var session = Session()
+    _ = session.submit("a = Input((16,))")
+    _ = session.submit("b = Input((32,))")
+    _ = session.submit("y = Dense(8)(a)")
+    guard case .effect(.called(let l, let outs), let graph) = session.submit("z = Dense(8)(b)")
+    else {
+      Issue.record("the second Dense failed")
+      return
+    }
+    #expect(try Self.memo(session).hits == 1)
+    #expect(try Self.memo(session).callHits == 0)
+    #expect(graph.layers[l].params.total == 32 * 8 + 8)
+    #expect(graph.tensors[outs[0]].type.shape.map(\.value) == [nil, 8])
+  }
+}
