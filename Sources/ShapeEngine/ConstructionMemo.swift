@@ -76,42 +76,17 @@ final class ConstructionMemo {
     return c
   }
 
-  /// A first call of a layer made from a kept construction: its input, the graph's weight rule,
-  /// and what the layer gave (successes only: an error names the layer).
-  private struct Call {
-    let kept: Kept
-    let input: TensorType
-    let defersWeights: Bool
-    let output: LayerOutput
-  }
-  private var calls: [Call] = []
-  private var nextCall = 0
+  /// The first calls of layers made from kept constructions (`TwinCalls`).
+  var calls = TwinCalls()
 
-  /// The outputs and weights a layer made from `kept` gave when first called on `input`: what
-  /// another layer made from it gives (a call is a function of the layer's value, its input,
-  /// policy and weight rule: its name appears only in errors, `ConstructionMemoTests`).
+  /// The outputs and weights a layer made from `kept` gave when first called on `input`
+  /// (`TwinCalls.output`), counted.
   func output(_ kept: Kept, on input: TensorType, defersWeights: Bool) -> LayerOutput? {
-    for k in calls.indices {
-      var i = nextCall - 1 - k
-      if i < 0 { i += calls.count }
-      if calls[i].kept === kept, calls[i].defersWeights == defersWeights, calls[i].input == input {
-        callHits += 1
-        return calls[i].output
-      }
+    guard let known = calls.output(kept, on: input, defersWeights: defersWeights) else {
+      return nil
     }
-    return nil
-  }
-
-  /// Keeps a first call's result (`output(_:on:defersWeights:)`).
-  func remember(_ output: LayerOutput, of kept: Kept, on input: TensorType, defersWeights: Bool) {
-    let c = Call(kept: kept, input: input, defersWeights: defersWeights, output: output)
-    if calls.count < Self.capacity {
-      calls.append(c)
-      nextCall = calls.count % Self.capacity
-    } else {
-      calls[nextCall] = c
-      nextCall = (nextCall + 1) % Self.capacity
-    }
+    callHits += 1
+    return known
   }
 
   /// How many first calls were taken from the memo (for tests).
@@ -180,4 +155,51 @@ final class ConstructionMemo {
 
   /// The same UTF-8 bytes (not `==`: canonically equivalent strings are told apart).
   static func sameText(_ a: String, _ b: String) -> Bool { LayerTemplates.sameText(a, b) }
+}
+
+/// The last first calls of layers made from kept constructions (`ConstructionMemo.Kept`): what a
+/// twin (another layer made from the same construction) gives when first called on the same
+/// tensor type. A call is a function of the layer's value, its input, its dtype policy and the
+/// weight rule (deferred or strict): the layer's name appears only in its errors, and errors are
+/// not kept (`ConstructionMemoTests`). Kept by the Python host for the statements it runs, and by
+/// a session plan's run at a size (`SessionPlan.run`): a chain of the same blocks calls each
+/// block's layers once.
+struct TwinCalls {
+  private struct Call {
+    let kept: ConstructionMemo.Kept
+    let input: TensorType
+    let defersWeights: Bool
+    let output: LayerOutput
+  }
+  private var calls: [Call] = []
+  private var next = 0
+
+  /// What a first call of a layer made from `kept` on `input` gave, when one of the last few was.
+  func output(_ kept: ConstructionMemo.Kept, on input: TensorType, defersWeights: Bool)
+    -> LayerOutput?
+  {
+    for k in calls.indices {
+      var i = next - 1 - k
+      if i < 0 { i += calls.count }
+      if calls[i].kept === kept, calls[i].defersWeights == defersWeights, calls[i].input == input {
+        return calls[i].output
+      }
+    }
+    return nil
+  }
+
+  /// Keeps a first call's result.
+  mutating func remember(
+    _ output: LayerOutput, of kept: ConstructionMemo.Kept, on input: TensorType,
+    defersWeights: Bool
+  ) {
+    let c = Call(kept: kept, input: input, defersWeights: defersWeights, output: output)
+    if calls.count < ConstructionMemo.capacity {
+      calls.append(c)
+      next = calls.count % ConstructionMemo.capacity
+    } else {
+      calls[next] = c
+      next = (next + 1) % ConstructionMemo.capacity
+    }
+  }
 }

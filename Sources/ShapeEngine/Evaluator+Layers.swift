@@ -192,7 +192,7 @@ extension Evaluator {
       } else {
         result = try planned.call(input, built: built)
         if let memo, let kept, case .single(let t) = input {
-          memo.remember(result, of: kept, on: t, defersWeights: graph.defersWeights)
+          memo.calls.remember(result, of: kept, on: t, defersWeights: graph.defersWeights)
         }
       }
     } catch {

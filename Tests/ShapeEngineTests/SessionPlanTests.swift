@@ -24,6 +24,20 @@ import Testing
         "MaxPooling2D()", "Conv2D(16, 3, strides=2)", "Flatten()", "Dense(10)",
       ], applies: ["64x64", "32x32", "7x7", "5x5", "1x1", "64x64 batch=7", "40x50"],
       planned: true),
+    // Twins: layers made from the same construction, called on the same types (`TwinCalls`),
+    // then on shrinking ones, up to a size where one of them fails.
+    Program(
+      name: "typed chain of repeated blocks",
+      statements: ["x = Input((None, None, 3))"]
+        + Array(
+          repeating: [
+            "Conv2D(8, 3, padding='same')", "BatchNormalization()", "ReLU()",
+            "Conv2D(8, 3, padding='same')", "BatchNormalization()", "ReLU()",
+            "Conv2D(8, 3, strides=2)",
+          ], count: 4
+        ).flatMap { $0 } + ["GlobalAveragePooling2D()", "Dense(10)"],
+      applies: ["64x64", "31x31", "16x16", "15x15", "5x5", "64x64 batch=3", "40x50"],
+      planned: true),
     Program(
       name: "loop and helper function",
       statements: [

@@ -122,19 +122,41 @@ struct SessionPlan: Sendable {
     var tensors: [TensorType] = []
     tensors.reserveCapacity(tensorCount)
     var weights: [[Weight]?] = Array(repeating: nil, count: callsSeen.count)
+    // A layer's first call whose twin (a layer made from the same construction) was called on
+    // the same type gives what that call gave.
+    var twins = TwinCalls()
+    let defers = strictWeights ? false : declared.defersWeights
     for step in steps {
       switch step {
       case .input(let ordinal, let batch, let declared, let dtype):
         tensors.append(
           evaluator.inputType(batch: batch, declared: declared, dtype: dtype, ordinal: ordinal))
       case .call(let l, let call, let outputs):
-        guard l < weights.count, var layer = Self.layer(l, of: declared) else {
+        guard l < weights.count, declared.layers.indices.contains(l) else {
           return Run(undescribed: true)
         }
-        if strictWeights { layer.context.defersWeights = false }
-        guard let output = try? layer.call(Plan.input(call, tensors), built: weights[l]) else {
-          return Run(
-            tensors: tensors, weights: weights, symbols: evaluator.graph.symbols, failedLayer: l)
+        var first: (ConstructionMemo.Kept, TensorType)?
+        if weights[l] == nil, let kept = declared.layers[l].construction,
+          case .single(let s) = call,
+          s < tensors.count
+        {
+          first = (kept, tensors[s])
+        }
+        let output: LayerOutput
+        if let (kept, t) = first, let known = twins.output(kept, on: t, defersWeights: defers) {
+          output = known
+        } else {
+          guard var layer = Self.layer(l, of: declared) else { return Run(undescribed: true) }
+          if strictWeights { layer.context.defersWeights = false }
+          guard let called = try? layer.call(Plan.input(call, tensors), built: weights[l]) else {
+            return Run(
+              tensors: tensors, weights: weights, symbols: evaluator.graph.symbols,
+              failedLayer: l)
+          }
+          output = called
+          if let (kept, t) = first {
+            twins.remember(output, of: kept, on: t, defersWeights: defers)
+          }
         }
         // Another number of outputs than declared: another graph, which the replay makes.
         guard output.outputs.count == outputs else { return Run(undescribed: true) }
