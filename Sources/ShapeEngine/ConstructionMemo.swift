@@ -76,22 +76,6 @@ final class ConstructionMemo {
     return c
   }
 
-  /// The first calls of layers made from kept constructions (`TwinCalls`).
-  var calls = TwinCalls()
-
-  /// The outputs and weights a layer made from `kept` gave when first called on `input`
-  /// (`TwinCalls.output`), counted.
-  func output(_ kept: Kept, on input: TensorType, defersWeights: Bool) -> LayerOutput? {
-    guard let known = calls.output(kept, on: input, defersWeights: defersWeights) else {
-      return nil
-    }
-    callHits += 1
-    return known
-  }
-
-  /// How many first calls were taken from the memo (for tests).
-  private(set) var callHits = 0
-
   static func isPlain(_ a: CallArguments) -> Bool {
     a.positional.allSatisfy(isPlain) && a.keywords.allSatisfy { isPlain($0.1) }
   }
@@ -173,15 +157,18 @@ struct TwinCalls {
   }
   private var calls: [Call] = []
   private var next = 0
+  /// How many first calls were taken from here (for tests).
+  private(set) var hits = 0
 
   /// What a first call of a layer made from `kept` on `input` gave, when one of the last few was.
-  func output(_ kept: ConstructionMemo.Kept, on input: TensorType, defersWeights: Bool)
+  mutating func output(_ kept: ConstructionMemo.Kept, on input: TensorType, defersWeights: Bool)
     -> LayerOutput?
   {
     for k in calls.indices {
       var i = next - 1 - k
       if i < 0 { i += calls.count }
       if calls[i].kept === kept, calls[i].defersWeights == defersWeights, calls[i].input == input {
+        hits += 1
         return calls[i].output
       }
     }

@@ -181,18 +181,18 @@ extension Evaluator {
         defersWeights: graph.defersWeights),
       trainable: graph.layers[l].trainable)
     let result: LayerOutput
-    // A layer's first call on a tensor type its construction's twin was called on: that call's
-    // outputs and weights (`ConstructionMemo.output`).
+    // A layer's first call on a tensor type a twin (a layer made from the same construction)
+    // was first called on: that call's outputs and weights (`TwinCalls`).
     let kept = built == nil ? graph.layers[l].construction : nil
     do {
-      if let memo, let kept, case .single(let t) = input,
-        let known = memo.output(kept, on: t, defersWeights: graph.defersWeights)
+      if let kept, case .single(let t) = input,
+        let known = twinCalls?.output(kept, on: t, defersWeights: graph.defersWeights)
       {
         result = known
       } else {
         result = try planned.call(input, built: built)
-        if let memo, let kept, case .single(let t) = input {
-          memo.calls.remember(result, of: kept, on: t, defersWeights: graph.defersWeights)
+        if let kept, case .single(let t) = input {
+          twinCalls?.remember(result, of: kept, on: t, defersWeights: graph.defersWeights)
         }
       }
     } catch {

@@ -51,9 +51,12 @@ struct Evaluator {
   /// What the running statement changed in the graph besides appending (kept only while
   /// the session's declared run records it, to undo a failed statement: `StatementUndo`).
   var undo = GraphUndo()
-  /// The last constructions from written arguments and their first calls, made again from there
-  /// (`ConstructionMemo`): a Python program's host keeps one; imports and plans do not.
+  /// The last constructions from written arguments, made again from there (`ConstructionMemo`):
+  /// a Python program's host keeps one; imports and plans do not.
   var memo: ConstructionMemo?
+  /// The first calls of layers made from a kept construction, given again to their twins
+  /// (`TwinCalls`); nil: every call is made.
+  var twinCalls: TwinCalls?
 
   init(graph: Graph = Graph(), binding: InputBinding = InputBinding()) {
     self.graph = graph

@@ -41,12 +41,15 @@ struct GraphPlan: Sendable {
     var graphLayer: [Int] = []
     graphLayer.reserveCapacity(layers.count)
     func slot(_ t: Int) -> Int { t - first }
+    // The plan layer first made from each kept construction (`Plan.twins`).
+    var firstOfConstruction: [ObjectIdentifier: Int] = [:]
     for (_, l, c) in calls {
       let p: Int
       if let known = planLayer[l - layers.lowerBound] {
         p = known
       } else {
         guard let value = graph.layers[l].layer else { return nil }
+        let kept = graph.layers[l].construction.map(ObjectIdentifier.init)
         p = plan.addLayer(
           PlanLayer(
             value,
@@ -54,7 +57,8 @@ struct GraphPlan: Sendable {
               className: graph.layers[l].className, name: graph.layers[l].name,
               policy: graph.layers[l].policy, autocastsInputs: graph.layers[l].autocastsInputs,
               defersWeights: graph.defersWeights),
-            trainable: graph.layers[l].trainable))
+            trainable: graph.layers[l].trainable), twin: kept.flatMap { firstOfConstruction[$0] })
+        if let kept, firstOfConstruction[kept] == nil { firstOfConstruction[kept] = p }
         planLayer[l - layers.lowerBound] = p
         graphLayer.append(l)
       }

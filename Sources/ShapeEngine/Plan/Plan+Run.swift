@@ -152,6 +152,9 @@ extension Plan {
       for s in 0..<inputCount { same[s] = inputs[s] == before[s] }
     }
     run.tensors.reserveCapacity(slotCount)
+    // The first call of each layer with twins (`twins`): its input and what it gave.
+    var firstCalls: [(input: TensorType, output: LayerOutput)?] = []
+    if !twins.isEmpty { firstCalls = Array(repeating: nil, count: layers.count) }
     // Steps are read in place by index (a `for step in steps` copies each step's arrays).
     for i in steps.indices {
       let l = steps[i].layer
@@ -163,6 +166,20 @@ extension Plan {
         run.weights[l] = builtBefore[l]
         run.completed = i + 1
         continue
+      }
+      // A layer called once, on one tensor: its twin's first call, when on the same type.
+      var twin = -1
+      if !firstCalls.isEmpty, callCounts[l] == 1, case .single(let s) = steps[i].call {
+        twin = twins[l]
+        if let known = firstCalls[twin], known.input == run.tensors[s] {
+          run.weights[l] = known.output.weights
+          run.tensors += known.output.outputs
+          if i < shared {
+            for s in steps[i].outputs { same[s] = run.tensors[s] == before[s] }
+          }
+          run.completed = i + 1
+          continue
+        }
       }
       let input = Self.input(steps[i].call, run.tensors)
       let output: LayerOutput
@@ -187,6 +204,7 @@ extension Plan {
           inputs: input.tensors)
         return run
       }
+      if twin >= 0, case .single(let t) = input { firstCalls[twin] = (t, output) }
       if run.weights[l] == nil { run.weights[l] = output.weights }
       if output.outputs.count == 1 {
         run.tensors.append(output.outputs[0])

@@ -45,6 +45,10 @@ public struct Plan: Sendable {
   public private(set) var slotCount: Int
   /// How many steps call each layer.
   public private(set) var callCounts: [Int] = []
+  /// For each layer, the first layer of the plan made from the same construction (its twin,
+  /// `ConstructionMemo.Kept`), or itself; empty when no layer has a twin. A run calls a layer
+  /// called once on the type its twin was first called on no more: it gives what that call gave.
+  public private(set) var twins: [Int] = []
 
   /// An empty plan on `inputs` input tensors.
   public init(inputs: Int) {
@@ -59,11 +63,22 @@ public struct Plan: Sendable {
     self.steps.reserveCapacity(steps)
   }
 
-  /// Adds a layer object that steps can call; returns its index.
-  public mutating func addLayer(_ layer: PlanLayer) -> Int {
+  /// Adds a layer object that steps can call; returns its index. `twin`: an earlier layer made
+  /// from the same construction (`twins`).
+  public mutating func addLayer(_ layer: PlanLayer, twin: Int? = nil) -> Int {
+    let l = layers.count
     layers.append(layer)
     callCounts.append(0)
-    return layers.count - 1
+    if let twin, twin >= 0, twin < l {
+      if twins.isEmpty {
+        twins.reserveCapacity(layers.capacity)
+        twins.append(contentsOf: 0..<l)
+      }
+      twins.append(twins[twin])
+    } else if !twins.isEmpty {
+      twins.append(l)
+    }
+    return l
   }
 
   /// Adds a call of layer `layer` giving `outputs` tensors; returns their slots. `inputs` lists

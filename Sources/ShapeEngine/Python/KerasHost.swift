@@ -23,6 +23,7 @@ final class KerasHost {
     evaluator = Evaluator(binding: binding)
     evaluator.uniqueNames = false
     evaluator.memo = ConstructionMemo()
+    evaluator.twinCalls = TwinCalls()
     evaluator.graph.defersWeights = defersWeights
   }
 
