@@ -148,3 +148,99 @@ import Testing
     #expect(graph.tensors[outs[0]].type.shape.map(\.value) == [nil, 8])
   }
 }
+
+/// Twins among imported layers (a config repeated but for its name, `LayerTemplates`): the import
+/// with first calls shared gives the graph the import without them gives, and a plan's run with
+/// twins (`Plan.twins`) gives what the same plan without them gives, at sizes that evaluate and
+/// that fail.
+@Suite struct ImportedTwinsTests {
+  @Test(arguments: ModelFileCase.all())
+  func importWithSharedFirstCallsIsTheSame(_ c: ModelFileCase) throws {
+    let (model, _) = try c.load()
+    for strict in [false, true] {
+      var shared = Session(kerasStrict: strict)
+      var alone = Session(kerasStrict: strict)
+      alone.runtime.host.evaluator.twinCalls = nil
+      switch (
+        shared.importModel(model, source: "load"), alone.importModel(model, source: "load")
+      ) {
+      case (.imported(_, _, let a), .imported(_, _, let b)):
+        #expect(PlanTests.fingerprint(a) == PlanTests.fingerprint(b), "\(c.name)")
+      case (.failure(let a), .failure(let b)):
+        #expect(PlanTests.fingerprint(a) == PlanTests.fingerprint(b), "\(c.name)")
+      case (let a, let b):
+        Issue.record("\(c.name): \(a) against \(b)")
+      }
+    }
+  }
+
+  @Test func largeGoldenModelsShareFirstCalls() throws {
+    let cases = ModelFileCase.all().filter { ["densenet121", "resnet101v2"].contains($0.name) }
+    #expect(cases.count == 2)
+    for c in cases {
+      let (model, _) = try c.load()
+      var session = Session()
+      _ = session.importModel(model, source: "load")
+      #expect((session.runtime.host.evaluator.twinCalls?.hits ?? 0) > 10, "\(c.name)")
+    }
+  }
+
+  /// A chain of repeated blocks as a plan, with its twins and without.
+  static func plans() throws -> (twins: Plan, alone: Plan) {
+    var evaluator = Evaluator()
+    func layer(_ cls: String, _ arguments: CallArguments) throws -> PlanLayer {
+      let l = try evaluator.construct(
+        cls, entry: try #require(Catalog.entry(cls)), arguments, at: nil)
+      let node = evaluator.graph.layers[l]
+      return PlanLayer(
+        try #require(node.layer),
+        context: LayerContext(className: node.className, name: node.name, policy: node.policy))
+    }
+    let block = [
+      try layer(
+        "Conv2D",
+        CallArguments(positional: [.int(4), .int(3)], keywords: [("padding", .string("same"))])),
+      try layer("BatchNormalization", CallArguments()), try layer("ReLU", CallArguments()),
+      try layer("Conv2D", CallArguments(positional: [.int(4), .int(3)])),
+    ]
+    var twins = Plan(inputs: 1)
+    var alone = Plan(inputs: 1)
+    var slot = 0
+    // Two blocks of conv (same), BN, ReLU, then a valid conv, four times: the second block's BN
+    // and ReLU meet the first's types (their twins' first calls are given), later groups
+    // smaller ones.
+    let pattern = Array(repeating: [0, 1, 2, 0, 1, 2, 3], count: 4).flatMap { $0 }
+    var first: [Int: Int] = [:]
+    for (i, b) in pattern.enumerated() {
+      let t = twins.addLayer(block[b], twin: first[b])
+      if first[b] == nil { first[b] = i }
+      let a = alone.addLayer(block[b])
+      #expect(t == a)
+      _ = twins.addStep(layer: t, call: .single(slot), outputs: 1)
+      slot = alone.addStep(layer: a, call: .single(slot), outputs: 1)?.lowerBound ?? -1
+    }
+    #expect(twins.twins.count == pattern.count && alone.twins.isEmpty)
+    return (twins, alone)
+  }
+
+  @Test func planRunWithTwinsIsTheRunWithout() throws {
+    let (twins, alone) = try Self.plans()
+    for size in [40, 13, 12, 9, 8, 7, 3, 1] {
+      for defers: Bool? in [nil, false] {
+        let input = [
+          TensorType(shape: [.unknown, .known(size), .known(size), .known(3)], dtype: .float32)
+        ]
+        let a = twins.run(inputs: input, defersWeights: defers)
+        let b = alone.run(inputs: input, defersWeights: defers)
+        #expect(a.tensors == b.tensors && a.completed == b.completed, "at \(size)")
+        #expect(a.weights.map { $0 ?? [] } == b.weights.map { $0 ?? [] }, "at \(size)")
+        #expect(a.failure?.step == b.failure?.step, "at \(size)")
+      }
+    }
+    // 40 evaluates every step; 7 fails at the last group's valid conv.
+    let input = [TensorType(shape: [.unknown, .known(40), .known(40), .known(3)], dtype: .float32)]
+    #expect(twins.run(inputs: input).completed == 28)
+    let small = [TensorType(shape: [.unknown, .known(7), .known(7), .known(3)], dtype: .float32)]
+    #expect(twins.run(inputs: small).failure?.step == 27)
+  }
+}

@@ -69,10 +69,12 @@ extension Evaluator {
           layer.config, className: layer.className, options: options, shared: shared)
         let l = try construct(
           layer.className, entry: entry, CallArguments(keywords: keywords), at: nil)
-        if let templates, options.assumeIdentity.isEmpty {
-          templates.remember(
+        if let templates, options.assumeIdentity.isEmpty,
+          let twin = templates.remember(
             layer, keywords: keywords, sublayers: naming(entry).sublayers,
             node: graph.layers[l])
+        {
+          graph.layers[l].construction = twin
         }
         return saved(l, layer)
       }

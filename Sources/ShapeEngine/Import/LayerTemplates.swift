@@ -33,6 +33,9 @@ final class LayerTemplates {
     let policy: DTypePolicy
     let autocastsInputs: Bool
     let trainable: Bool
+    /// What every layer made from this template shares: they are twins, whose first calls on the
+    /// same type give the same result (`TwinCalls`, `Plan.twins`).
+    let twin: ConstructionMemo.Kept
 
     init(
       className: String, module: String, config: [JSONMember], nameIndex: Int,
@@ -50,6 +53,11 @@ final class LayerTemplates {
       self.policy = policy
       self.autocastsInputs = autocastsInputs
       self.trainable = trainable
+      twin = ConstructionMemo.Kept(
+        className, nodeClassName, CallArguments(keywords: keywords),
+        Evaluator.Construction(
+          layer: layer, trainable: trainable, name: .none, autocasts: autocastsInputs,
+          policy: .success(policy)))
     }
   }
 
@@ -80,14 +88,16 @@ final class LayerTemplates {
   }
 
   /// Remembers a layer made from `layer`'s config (when it has a string `name`), as `node`
-  /// holds it; `sublayers` are the names its construction took besides its own.
+  /// holds it; `sublayers` are the names its construction took besides its own. Returns the
+  /// template's twin token, for the node (`Template.twin`).
+  @discardableResult
   func remember(
     _ layer: SavedLayer, keywords: [(String, Value)], sublayers: [String],
     node: borrowing LayerNode
-  ) {
+  ) -> ConstructionMemo.Kept? {
     let config = layer.config
     guard layer.nested == nil, let made = node.layer, let nameIndex = Self.nameIndex(config)
-    else { return }
+    else { return nil }
     let template = Template(
       className: layer.className, module: layer.module, config: config, nameIndex: nameIndex,
       keywords: keywords, nodeClassName: node.className, sublayers: sublayers,
@@ -100,6 +110,7 @@ final class LayerTemplates {
       templates[next] = template
       next = (next + 1) % Self.capacity
     }
+    return template.twin
   }
 
   /// The index of the member `name` when its value is a string (an object's keys are distinct),
@@ -260,6 +271,7 @@ extension Evaluator {
     node.autocastsInputs = t.autocastsInputs
     node.trainable = t.trainable
     graph.addLayer(consume node)
+    graph.layers[graph.layers.count - 1].construction = t.twin
     for prefix in t.sublayers { _ = graph.autoName(prefix) }
     return graph.layers.count - 1
   }
