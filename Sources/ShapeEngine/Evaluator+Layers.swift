@@ -168,39 +168,43 @@ extension Evaluator {
     // The fields it needs, read in place (a copy of the node would retain every field).
     let name = graph.layers[l].name
     let className = graph.layers[l].className
-    guard let layer = graph.layers[l].layer else {
+    // (`!= nil` borrows: a binding would copy the layer, which a twin's call does not need.)
+    guard graph.layers[l].layer != nil else {
       throw EngineError("\(name) (InputLayer) cannot be called", at: range)
     }
     let policy = graph.layers[l].policy
     let autocasts = graph.layers[l].autocastsInputs
     let built = graph.layers[l].weights
-    let planned = PlanLayer(
-      layer,
-      context: LayerContext(
-        className: className, name: name, policy: policy, autocastsInputs: autocasts,
-        defersWeights: graph.defersWeights),
-      trainable: graph.layers[l].trainable)
     let result: LayerOutput
     // A layer's first call on a tensor type a twin (a layer made from the same construction)
     // was first called on: that call's outputs and weights (`TwinCalls`).
     let kept = built == nil ? graph.layers[l].construction : nil
-    do {
-      if let kept, case .single(let t) = input,
-        let known = twinCalls?.output(kept, on: t, defersWeights: graph.defersWeights)
-      {
-        result = known
-      } else {
-        result = try planned.call(input, built: built)
-        if let kept, case .single(let t) = input {
-          twinCalls?.remember(result, of: kept, on: t, defersWeights: graph.defersWeights)
-        }
+    if let kept, case .single(let t) = input,
+      let known = twinCalls?.output(kept, on: t, defersWeights: graph.defersWeights)
+    {
+      result = known
+    } else {
+      guard let layer = graph.layers[l].layer else {
+        throw EngineError("\(name) (InputLayer) cannot be called", at: range)
       }
-    } catch {
-      let node = graph.layers[l]
-      throw EngineError(
-        error, layer: name, className: className, inputs: input.tensors,
-        builtFor: node.calls.first?.inputs.first.map { graph.tensors[$0].type },
-        argumentRanges: node.statement == statement ? argumentRanges[l] : nil, at: range)
+      let planned = PlanLayer(
+        layer,
+        context: LayerContext(
+          className: className, name: name, policy: policy, autocastsInputs: autocasts,
+          defersWeights: graph.defersWeights),
+        trainable: graph.layers[l].trainable)
+      do {
+        result = try planned.call(input, built: built)
+      } catch {
+        let node = graph.layers[l]
+        throw EngineError(
+          error, layer: name, className: className, inputs: input.tensors,
+          builtFor: node.calls.first?.inputs.first.map { graph.tensors[$0].type },
+          argumentRanges: node.statement == statement ? argumentRanges[l] : nil, at: range)
+      }
+      if let kept, case .single(let t) = input {
+        twinCalls?.remember(result, of: kept, on: t, defersWeights: graph.defersWeights)
+      }
     }
     if built == nil {
       for prefix in Sublayers.atBuild(className) ?? [] { _ = graph.autoName(prefix) }

@@ -62,7 +62,8 @@ public enum Render {
         out.append(" (" as StaticString)
         out.append(layer.pointee.className)
         out.append(UInt8(ascii: ")"))
-        if case .some = layer.pointee.layer {
+        // (`!= nil` borrows the layer; a pattern copied it.)
+        if layer.pointee.layer != nil {
           out.append(", " as StaticString)
           // `appendParams`.
           if layer.pointee.params.formulas == nil {
