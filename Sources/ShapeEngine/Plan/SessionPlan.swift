@@ -167,14 +167,34 @@ struct SessionPlan: Sendable {
     return Run(tensors: tensors, weights: weights, symbols: evaluator.graph.symbols)
   }
 
+  /// Where an array's elements are (one array and its copies share them).
+  private static func storage(_ weights: [Weight]) -> UnsafeRawPointer? {
+    weights.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+  }
+
   /// The declared graph as a successful run leaves it: the same layers, calls and names, with
   /// the run's shapes and weights.
   func graph(_ run: Run, declared: Graph) -> Graph {
     var g = declared
     for t in g.tensors.indices where t < run.tensors.count { g.tensors[t].type = run.tensors[t] }
     // Found before anything is written: a write in this loop would copy every node up front.
+    // Twins hold one array of weights in the declared graph and one in the run (`TwinCalls`):
+    // the last few pairs of arrays found equal are not compared again.
+    var equalPairs: [(UnsafeRawPointer, UnsafeRawPointer)] = []
+    var next = 0
     let rebuilt = g.layers.indices.filter { l in
-      l < run.weights.count && run.weights[l].map { g.layers[l].weights != $0 } == true
+      guard l < run.weights.count, let new = run.weights[l] else { return false }
+      guard let old = g.layers[l].weights else { return true }
+      guard let a = Self.storage(old), let b = Self.storage(new) else { return old != new }
+      if equalPairs.contains(where: { $0 == (a, b) }) { return false }
+      guard old == new else { return true }
+      if equalPairs.count < 8 {
+        equalPairs.append((a, b))
+      } else {
+        equalPairs[next] = (a, b)
+        next = (next + 1) % 8
+      }
+      return false
     }
     for l in rebuilt { g.layers[l].weights = run.weights[l] }
     g.symbols = run.symbols
