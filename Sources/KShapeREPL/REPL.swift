@@ -63,15 +63,15 @@ public final class REPL {
   public func runInteractive(_ reader: any LineReader) {
     output.out(Prose.wrap(Self.banner, width: measureWidth()))
     if let startupNotice { output.out(Prose.wrap(startupNotice, width: measureWidth())) }
-    var block: [String] = []
+    var block = TypedBlock()
     while true {
       switch reader.readLine(prompt: block.isEmpty ? Self.prompt : Self.continuation) {
       case .endOfInput:
         if block.isEmpty { return }
-        block = []
+        block.reset()
         continue
       case .interrupted:
-        block = []
+        block.reset()
         continue
       case .line(let line):
         if block.isEmpty, let command = sessionCommand(line) {
@@ -84,10 +84,9 @@ public final class REPL {
           if !runInteractiveText(line, reader) || output.stopped() { return }
           continue
         }
-        block.append(line)
-        let text = block.joined(separator: "\n")
-        if Self.needsMore(text, lastLine: line) { continue }
-        block = []
+        if block.add(line) { continue }
+        let text = block.text
+        block.reset()
         remember(text, in: reader)
         if !runInteractiveText(text, reader) || output.stopped() { return }
       }

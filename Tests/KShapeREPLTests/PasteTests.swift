@@ -71,4 +71,15 @@ import Testing
     t.keys("Enter")
     #expect(t.waitFor("= (None, 26, 26, 8)   conv2d (Conv2D), 80 params"))
   }
+
+  /// A list of 3,000 layers pasted whole is one statement (read as a block of 3,002 lines, its
+  /// whole text checked at doubling lengths, not at every line: `TypedBlock`).
+  @Test func aLongPastedListIsOneStatement() throws {
+    let t = try Self.start()
+    Self.paste(
+      "layers = [\n" + String(repeating: "    Dense(8),\n", count: 3000) + "]\n"
+        + "print(len(layers), layers[-1].name)\n", into: t)
+    #expect(t.waitFor("3000 dense_2999"))
+    #expect(!t.screen().contains("Error"))
+  }
 }
