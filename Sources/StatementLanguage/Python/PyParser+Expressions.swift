@@ -63,6 +63,9 @@ extension PyParser {
     try enter(at: nextRange)
     defer { depth -= 1 }
     if atKeyword("lambda") { return try parseLambda() }
+    // A name or an integer that nothing follows (a call's argument, an assignment's target)
+    // is its atom: taken without looking further ahead.
+    if primaryShortcut, leafEndsExpression() { return try parseAtom() }
     // A plain primary that nothing follows (`Dense(8)`, `8`, `h0` in a call) is what the rules
     // below would all hand up unchanged: parsed directly.
     if primaryShortcut, primaryEndsExpression() { return try parsePrimary() }

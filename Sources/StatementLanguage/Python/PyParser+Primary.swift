@@ -82,10 +82,10 @@ extension PyParser {
           throw PySyntaxError(
             "iterable argument unpacking follows keyword argument unpacking", at: range)
         }
-        arguments.append(.star(try parseExpression()))
+        arguments.appendSized(.star(try parseExpression()))
       } else if skip("**") {
         sawDoubleStar = true
-        arguments.append(.doubleStar(try parseExpression()))
+        arguments.appendSized(.doubleStar(try parseExpression()))
       } else if at("=", ahead: 1), tokens[min(index, tokens.count - 1)].isIdentifier,
         case .name(let name) = tokens[min(index, tokens.count - 1)].kind
       {
@@ -95,7 +95,7 @@ extension PyParser {
           throw PySyntaxError("keyword argument repeated: \(name)", at: range)
         }
         sawKeyword = true
-        arguments.append(.keyword(name: name, nameRange: range, try parseExpression()))
+        arguments.appendSized(.keyword(name: name, nameRange: range, try parseExpression()))
       } else {
         let value = try parseNamedExpression()
         if at("=") {
@@ -111,7 +111,7 @@ extension PyParser {
             throw PySyntaxError(
               "Generator expression must be parenthesized", at: generator.range)
           }
-          arguments.append(.positional(generator))
+          arguments.appendSized(.positional(generator))
         } else {
           if sawDoubleStar {
             throw PySyntaxError(
@@ -120,7 +120,7 @@ extension PyParser {
           if sawKeyword {
             throw PySyntaxError("positional argument follows keyword argument", at: value.range)
           }
-          arguments.append(.positional(value))
+          arguments.appendSized(.positional(value))
         }
       }
       guard skip(",") else {
@@ -182,6 +182,26 @@ extension PyParser {
       }
     }
     return false
+  }
+
+  /// Whether the next token is a name that is no keyword, or an integer, and the token after
+  /// it one no expression rule continues with (as `primaryEndsExpression` lists them): then
+  /// `expression` is that atom.
+  func leafEndsExpression() -> Bool {
+    let i = index
+    guard i + 1 < tokens.count else { return false }
+    switch tokens[i].tag {
+    case .name: if tokens[i].isKeyword { return false }
+    case .int: break
+    default: return false
+    }
+    switch tokens[i + 1].tag {
+    case .newline, .end: return true
+    case .op:
+      let o = tokens[i + 1].op
+      return o == ")" || o == "]" || o == "}" || o == "," || o == ":" || o == "=" || o == ";"
+    default: return false
+    }
   }
 
   /// The lookahead's bound, so that nested expressions cost linear time.

@@ -327,3 +327,13 @@ public struct PyParser {
   }
 
 }
+
+extension Array {
+  /// `append`, with an empty array's first element put in an array made for it (the first
+  /// `append` to an empty array takes the generic growth path, at twice the cost): a call's
+  /// arguments and an assignment's targets are mostly one.
+  @inline(__always)
+  mutating func appendSized(_ element: consuming Element) {
+    if isEmpty { self = [element] } else { append(element) }
+  }
+}
