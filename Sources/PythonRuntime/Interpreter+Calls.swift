@@ -20,7 +20,13 @@ extension Interpreter {
     for argument in written {
       switch argument {
       case .positional(let e):
-        arguments.positional.append((try evaluate(e), e.range))
+        let value = try evaluate(e)
+        // A first argument's array made at its size, not grown (most calls have one or two).
+        if positional == 1, arguments.positional.isEmpty {
+          arguments.positional = [(value, e.range)]
+        } else {
+          arguments.positional.append((value, e.range))
+        }
       case .keyword(let name, let nameRange, let e):
         arguments.keywords.append((name, try evaluate(e), nameRange.union(e.range)))
       case .star(let e):
