@@ -173,8 +173,13 @@ public final class REPL {
     // Another kshape may have changed the session since the last statement: reload first.
     link?.refresh(self)
     defer { link?.finish(self) }
-    var style = self.style
-    style.width = measureWidth()
+    // A constant for the closure below to read in place (a variable it captures is copied at
+    // each statement).
+    let style = {
+      var style = self.style
+      style.width = measureWidth()
+      return style
+    }()
     if session.displayWidth != style.width { session.displayWidth = style.width }
     // The text as `Character`s, made only for a statement that is not the whole text (a value
     // the closure below mutates, not a local function that captures it: that took a box a run).
