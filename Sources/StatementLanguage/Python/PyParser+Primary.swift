@@ -7,9 +7,7 @@ extension PyParser {
     while true {
       if skip(".") {
         let i = min(index, tokens.count - 1)
-        guard tokens[i].isIdentifier, case .name(let name) = tokens[i].kind else {
-          throw invalid(peek())
-        }
+        guard tokens[i].isIdentifier, let name = self.name(at: i) else { throw invalid(peek()) }
         let range = tokens[i].range
         advance()
         value = PyExpr(.attribute(value, name: name, nameRange: range), value.range.union(range))
@@ -87,7 +85,7 @@ extension PyParser {
         sawDoubleStar = true
         arguments.appendSized(.doubleStar(try parseExpression()))
       } else if at("=", ahead: 1), tokens[min(index, tokens.count - 1)].isIdentifier,
-        case .name(let name) = tokens[min(index, tokens.count - 1)].kind
+        let name = self.name(at: min(index, tokens.count - 1))
       {
         advance()
         advance()
@@ -97,13 +95,19 @@ extension PyParser {
         sawKeyword = true
         arguments.appendSized(.keyword(name: name, nameRange: range, try parseExpression()))
       } else {
-        let value = try parseNamedExpression()
-        if at("=") {
+        // A name or an integer alone (`Dense(8)`, `f(x, y)`) is its atom: the expression rules
+        // would hand it up unchanged, and nothing after it is `=`, `:=` or `for` (their depth
+        // check passes: it is below the cap).
+        let leaf =
+          primaryShortcut && depth < Self.maxDepth && leafEndsExpression()
+          && (at(",", ahead: 1) || at(")", ahead: 1))
+        let value = leaf ? try parseAtom() : try parseNamedExpression()
+        if !leaf, at("=") {
           throw PySyntaxError(
             "expression cannot contain assignment, perhaps you meant \"==\"?",
             at: value.range.union(peek().range))
         }
-        if atKeyword("for") {
+        if !leaf, atKeyword("for") {
           let clauses = try parseComprehensionClauses()
           let generator = PyExpr(
             .generator(value, clauses), value.range.union(tokens[index - 1].range))

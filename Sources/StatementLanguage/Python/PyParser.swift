@@ -40,6 +40,15 @@ public struct PyParser {
     tokens[min(index, tokens.count - 1)].op == op
   }
 
+  /// The name of token `i` when it is a name, read through a pointer (matching `tokens[i].kind`
+  /// copies the whole token, its payload retained, and destroys the copy).
+  func name(at i: Int) -> String? {
+    tokens.withUnsafeBufferPointer { buffer -> String? in
+      if case .name(let name) = buffer[i].kind { return name }
+      return nil
+    }
+  }
+
   /// Whether the next token is the keyword `word` (every word asked about is a keyword: a
   /// token that is none is ruled out by its flag, without copying its name).
   func atKeyword(_ word: String) -> Bool {
