@@ -197,7 +197,10 @@ public final class REPL {
     var failedPiece: String?
     var failedLine = 0
     var failedOutcome = Outcome.nothing
-    session.submitProgram(text, name: name, firstLine: firstLine, parsed: parsed) {
+    // The text is no command line, found above (`isCommandLine` asks `Session.command(in:)`).
+    session.submitProgram(
+      text, name: name, firstLine: firstLine, parsed: parsed, notCommand: true
+    ) {
       piece, outcome, accepted in
       if accepted { link?.record(.statement(piece)) }
       // The statement's line: count the newlines before it in the text. The outcome's case is
