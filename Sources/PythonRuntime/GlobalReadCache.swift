@@ -6,21 +6,28 @@
 /// Direct-mapped: a name is kept in the slot its bytes pick, replacing the slot's. It holds
 /// what the globals (else the builtins) hold for the name: `storeGlobal` writes the name's slot,
 /// a deleted global's slot is emptied, and any other change to the globals or the builtins (the
-/// host's writes, an undone statement) empties every slot (`isValid`). The slots are made at
-/// the first use (an interpreter that reads no name makes none).
+/// host's writes, an undone statement) empties every slot (`isValid`; a new epoch, so that the
+/// slots are not rewritten). The slots are made at the first use (an interpreter that reads no
+/// name makes none).
 final class GlobalReadCache {
   private var names: UnsafeMutablePointer<String>?
   private var values: UnsafeMutablePointer<PyValue>?
+  /// The epoch each slot was written in: a slot of an earlier epoch holds nothing, so that
+  /// emptying every slot is counting one more epoch (the host writes a builtin at each layer
+  /// class a script names first).
+  private var epochs: UnsafeMutablePointer<UInt32>?
+  private var epoch: UInt32 = 0
   /// False until made, and after a change to the globals or builtins it did not see.
   var isValid = false
   static let slotCount = 256
 
   deinit {
-    guard let names, let values else { return }
+    guard let names, let values, let epochs else { return }
     names.deinitialize(count: Self.slotCount)
     values.deinitialize(count: Self.slotCount)
     names.deallocate()
     values.deallocate()
+    epochs.deallocate()
   }
 
   /// The slot of `name`: a hash of its bytes (its length and, for a longer name, its first and
@@ -50,61 +57,82 @@ final class GlobalReadCache {
 
   /// The slots, emptied when the cache is stale (made at the first use).
   @inline(__always)
-  private func slots() -> (UnsafeMutablePointer<String>, UnsafeMutablePointer<PyValue>) {
-    if isValid, let names, let values { return (names, values) }
-    return reset()
+  private func slots() -> (
+    UnsafeMutablePointer<String>, UnsafeMutablePointer<PyValue>, UnsafeMutablePointer<UInt32>
+  ) {
+    if isValid, let names, let values, let epochs { return (names, values, epochs) }
+    return begin()
   }
 
-  private func reset() -> (UnsafeMutablePointer<String>, UnsafeMutablePointer<PyValue>) {
+  /// A new epoch (every slot emptied), the slots made the first time.
+  private func begin() -> (
+    UnsafeMutablePointer<String>, UnsafeMutablePointer<PyValue>, UnsafeMutablePointer<UInt32>
+  ) {
     isValid = true
-    if let names, let values {
-      for i in 0..<Self.slotCount {
-        names[i] = ""
-        values[i] = .none
+    if let names, let values, let epochs {
+      epoch &+= 1
+      // After 2^32 epochs the counter starts again, from slots really emptied.
+      if epoch == 0 {
+        clear()
+        epoch = 1
       }
-      return (names, values)
+      return (names, values, epochs)
     }
     let names = UnsafeMutablePointer<String>.allocate(capacity: Self.slotCount)
     let values = UnsafeMutablePointer<PyValue>.allocate(capacity: Self.slotCount)
+    let epochs = UnsafeMutablePointer<UInt32>.allocate(capacity: Self.slotCount)
     names.initialize(repeating: "", count: Self.slotCount)
     values.initialize(repeating: .none, count: Self.slotCount)
-    (self.names, self.values) = (names, values)
-    return (names, values)
+    epochs.initialize(repeating: 0, count: Self.slotCount)
+    (self.names, self.values, self.epochs) = (names, values, epochs)
+    epoch = 1
+    return (names, values, epochs)
+  }
+
+  /// Empties every slot, releasing the values kept.
+  private func clear() {
+    guard let names, let values, let epochs else { return }
+    for i in 0..<Self.slotCount {
+      names[i] = ""
+      values[i] = .none
+      epochs[i] = 0
+    }
   }
 
   /// The value kept for `name`, if its slot holds it.
   func value(of name: String) -> PyValue? {
-    let (names, values) = slots()
+    let (names, values, epochs) = slots()
     guard let s = Self.slot(name) else { return nil }
-    return names[s] == name ? values[s] : nil
+    return epochs[s] == epoch && names[s] == name ? values[s] : nil
   }
 
   /// Keeps `value` as what `name` holds now. A name that is not ASCII is not kept; when it was
   /// `written`, the cache is emptied (the write may be to a name kept under other bytes).
   func note(_ name: String, _ value: PyValue, written: Bool) {
-    let (names, values) = slots()
+    let (names, values, epochs) = slots()
     guard let s = Self.slot(name) else {
       if written { isValid = false }
       return
     }
     names[s] = name
     values[s] = value
+    epochs[s] = epoch
   }
 
   /// Forgets every name, releasing the values kept.
   func empty() {
-    if names != nil { _ = reset() }
+    clear()
     isValid = false
   }
 
   /// Forgets `name` (a deleted global: a builtin of its name may show again).
   func forget(_ name: String) {
-    guard isValid, let names, let values else { return }
+    guard isValid, let names, let values, let epochs else { return }
     guard let s = Self.slot(name) else {
       isValid = false
       return
     }
-    if names[s] == name {
+    if epochs[s] == epoch && names[s] == name {
       names[s] = ""
       values[s] = .none
     }

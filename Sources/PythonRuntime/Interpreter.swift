@@ -20,9 +20,21 @@ public final class Interpreter {
   /// whose last act is that write, instead of looking `x` up again; it clears it once read).
   public var lastGlobalStore: (name: String, value: PyValue)?
   /// The builtins (`len`, `print`, `None`...), looked up after the globals.
-  public var builtins: [String: PyValue] = [:] {
-    didSet { readCache.isValid = false }
+  public var builtins: [String: PyValue] {
+    get { builtinValues }
+    set {
+      builtinValues = newValue
+      readCache.isValid = false
+    }
+    // A write of one builtin (`builtins[name] = value`, as the host makes them) changes the
+    // dictionary in place: an observed stored property copied it whole at each write.
+    _modify {
+      readCache.isValid = false
+      yield &builtinValues
+    }
   }
+  /// The builtins' storage (`builtins`, whose writes empty `readCache`).
+  private var builtinValues: [String: PyValue] = [:]
   /// Resolves `import a.b` (called with "a" then "a.b") and `from a.b import c`.
   /// The standard modules of `PyStandardModules` (`math`, `os`) are resolved before it.
   public var importModule: (String, SourceRange?) throws(PyError) -> PyValue = {
