@@ -172,8 +172,13 @@ public final class REPL {
     // Another kshape may have changed the session since the last statement: reload first.
     link?.refresh(self)
     defer { link?.finish(self) }
-    var style = self.style
-    style.width = measureWidth()
+    // A constant for the closure below to read in place (a variable it captures is copied at
+    // each statement).
+    let style = {
+      var style = self.style
+      style.width = measureWidth()
+      return style
+    }()
     if session.displayWidth != style.width { session.displayWidth = style.width }
     // The text as `Character`s, made only for a statement that is not the whole text (a value
     // the closure below mutates, not a local function that captures it: that took a box a run).
@@ -191,7 +196,10 @@ public final class REPL {
     var failedPiece: String?
     var failedLine = 0
     var failedOutcome = Outcome.nothing
-    session.submitProgram(text, name: name, firstLine: firstLine, parsed: parsed) {
+    // The text is no command line, found above (`isCommandLine` asks `Session.command(in:)`).
+    session.submitProgram(
+      text, name: name, firstLine: firstLine, parsed: parsed, notCommand: true
+    ) {
       piece, outcome, accepted in
       if accepted { link?.record(.statement(piece)) }
       // The statement's line: count the newlines before it in the text. The outcome's case is

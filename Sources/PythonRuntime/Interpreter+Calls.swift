@@ -9,18 +9,29 @@ extension Interpreter {
     var arguments = PyArguments(range: range)
     // Each array made once at its size when the call has several arguments of a kind (a `*`
     // or `**` argument may add more).
+    // (A call of one argument, most calls, needs no count: its array is made at its size below.)
     var positional = 0
-    for argument in written {
-      if case .positional = argument { positional += 1 }
-    }
-    if positional > 1 { arguments.positional.reserveCapacity(positional) }
-    if written.count - positional > 1 {
-      arguments.keywords.reserveCapacity(written.count - positional)
+    if written.count > 1 {
+      for argument in written {
+        if case .positional = argument { positional += 1 }
+      }
+      if positional > 1 { arguments.positional.reserveCapacity(positional) }
+      if written.count - positional > 1 {
+        arguments.keywords.reserveCapacity(written.count - positional)
+      }
+    } else {
+      positional = 1
     }
     for argument in written {
       switch argument {
       case .positional(let e):
-        arguments.positional.append((try evaluate(e), e.range))
+        let value = try evaluate(e)
+        // A first argument's array made at its size, not grown (most calls have one or two).
+        if positional == 1, arguments.positional.isEmpty {
+          arguments.positional = [(value, e.range)]
+        } else {
+          arguments.positional.append((value, e.range))
+        }
       case .keyword(let name, let nameRange, let e):
         arguments.keywords.append((name, try evaluate(e), nameRange.union(e.range)))
       case .star(let e):

@@ -32,10 +32,15 @@ extension Interpreter {
   func storeGlobal(_ name: String, _ value: PyValue) {
     // The filter stays valid through this write (the dictionary's observer marks it stale).
     let namesValid = globalNames.isValid
+    let cacheValid = readCache.isValid
     defer {
       if namesValid {
         globalNames.insert(name)
         globalNames.isValid = true
+      }
+      if cacheValid {
+        readCache.isValid = true
+        readCache.note(name, value, written: true)
       }
     }
     // Grown four times over when full, where the dictionary would double: each growth hashes
@@ -77,9 +82,18 @@ extension Interpreter {
   }
 
   func loadGlobal(_ name: String, _ range: SourceRange) throws(PyError) -> PyValue {
+    // A name read or written before is found without hashing it (`GlobalReadCache`).
+    if let value = readCache.value(of: name) { return value }
     // A name the globals cannot hold skips their lookup (`GlobalNameFilter`).
-    if globalNames.mayContain(name, in: globals), let value = globals[name] { return value }
-    if let value = builtins[name] ?? unresolvedGlobal?(name) { return value }
+    if globalNames.mayContain(name, in: globals), let value = globals[name] {
+      readCache.note(name, value, written: false)
+      return value
+    }
+    if let value = builtins[name] {
+      readCache.note(name, value, written: false)
+      return value
+    }
+    if let value = unresolvedGlobal?(name) { return value }
     var tiers: [[String]] = []
     var scope = currentScope
     while let s = scope {
@@ -105,7 +119,12 @@ extension Interpreter {
     journal?.noteGlobal(name, previous: globals[name])
     // A deleted name's bit stays set: the filter is still valid.
     let namesValid = globalNames.isValid
-    defer { globalNames.isValid = namesValid }
+    let cacheValid = readCache.isValid
+    defer {
+      globalNames.isValid = namesValid
+      readCache.isValid = cacheValid
+      readCache.forget(name)
+    }
     guard globals.removeValue(forKey: name) != nil else {
       throw PyError("NameError", "name '\(name)' is not defined", at: range)
     }

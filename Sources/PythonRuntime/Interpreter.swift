@@ -6,15 +6,35 @@ import StatementLanguage
 public final class Interpreter {
   /// The module namespace (the host reads and writes it).
   public var globals: [String: PyValue] = [:] {
-    didSet { globalNames.isValid = false }
+    didSet {
+      globalNames.isValid = false
+      readCache.isValid = false
+    }
   }
   /// Which names `globals` may hold (kept by `storeGlobal` and `deleteName`).
   var globalNames = GlobalNameFilter()
+  /// The values of global and builtin names read or written before (kept by `storeGlobal`
+  /// and `deleteName`; emptied by any other change to the globals or builtins).
+  let readCache = GlobalReadCache()
   /// The global written last and its value (the host reads it after a statement `x = ...`,
   /// whose last act is that write, instead of looking `x` up again; it clears it once read).
   public var lastGlobalStore: (name: String, value: PyValue)?
   /// The builtins (`len`, `print`, `None`...), looked up after the globals.
-  public var builtins: [String: PyValue] = [:]
+  public var builtins: [String: PyValue] {
+    get { builtinValues }
+    set {
+      builtinValues = newValue
+      readCache.isValid = false
+    }
+    // A write of one builtin (`builtins[name] = value`, as the host makes them) changes the
+    // dictionary in place: an observed stored property copied it whole at each write.
+    _modify {
+      readCache.isValid = false
+      yield &builtinValues
+    }
+  }
+  /// The builtins' storage (`builtins`, whose writes empty `readCache`).
+  private var builtinValues: [String: PyValue] = [:]
   /// Resolves `import a.b` (called with "a" then "a.b") and `from a.b import c`.
   /// The standard modules of `PyStandardModules` (`math`, `os`) are resolved before it.
   public var importModule: (String, SourceRange?) throws(PyError) -> PyValue = {
@@ -70,6 +90,8 @@ public final class Interpreter {
 
   deinit {
     var values = Array(globals.values)
+    // The cache's references go first: the values' last ones are released without recursion.
+    readCache.empty()
     globals = [:]
     PyValue.releaseIteratively(&values)
   }
@@ -212,57 +234,6 @@ public final class Interpreter {
     case .dict: return "dict"
     case .object(let o): return o.typeName
     }
-  }
-
-  // MARK: - Limits
-
-  /// Counts one step of work; past the limit the program is stopped.
-  /// `count` > 1 charges work done in bulk (the items a builtin walks through), so that
-  /// `sum(range(10**12))` is stopped like a loop.
-  func step(_ range: SourceRange?, count: Int = 1) throws(PyError) {
-    steps = steps.addingReportingOverflow(count).partialValue
-    // Deep nesting inside each call (an expression 200 levels deep in a function recursing 1000
-    // times) could still exhaust the stack: measure it, as CPython 3.12 does for C recursion.
-    var marker = 0
-    let here = withUnsafePointer(to: &marker) { UInt(bitPattern: $0) }
-    if stackBase > here, Int(stackBase - here) > stackBudget {
-      throw PyError("RecursionError", "maximum recursion depth exceeded", at: range)
-    }
-    if steps & 4095 < count, let isInterrupted, isInterrupted() {
-      throw PyError("KeyboardInterrupt", "", at: range)
-    }
-    if steps & 4095 < count { try checkMemory(range) }
-    if steps > stepLimit || steps < 0 {
-      throw PyError(
-        "StepLimitError",
-        "the program ran more than \(stepLimit) steps: stopped (an endless loop?)", at: range,
-        hint: "kshape stops runaway code; a model-building program needs far fewer steps")
-    }
-  }
-
-  /// Refuses a result of `count` items past the size limit, or one the heap has no room for.
-  /// `growing`: the result grows an item at a time (a comprehension, `append`), so its size is
-  /// checked against the heap only every 65,536 items.
-  public func checkSize(_ count: Int, growing: Bool = false) throws(PyError) {
-    if count > sizeLimit {
-      throw PyError(
-        "MemoryError", "a result of \(count) items is more than kshape allows (\(sizeLimit))",
-        at: nil)
-    }
-    // A large result is about to be made: the heap must have room for it (items appended one
-    // by one are checked with the steps).
-    itemsSinceMemoryCheck &+= growing ? 1 : count
-    if itemsSinceMemoryCheck >= 1 << 20 || (!growing && count >= 1 << 16) {
-      itemsSinceMemoryCheck = 0
-      try checkMemory(adding: growing ? 0 : count, SourceRange?.none)
-    }
-  }
-
-  /// `checkSize` for the string `a + b`, measured in UTF-8 bytes (at least its characters, and
-  /// O(1) to count on a native string, where characters are O(n)); a short `b` grows `a`.
-  func checkStringSize(_ a: String, _ b: String) throws(PyError) {
-    let added = b.utf8.count
-    try checkSize(a.utf8.count + added, growing: added < 1 << 16)
   }
 
   /// Runs `body` on a thread with a large stack unless already on one, so that deep (but

@@ -108,12 +108,13 @@ public struct Session: Sendable {
 
   /// `submitProgram`, also telling `each` whether the statement joined the session (the REPL
   /// commits it to the session store before showing it). `parsed` is the text's program when
-  /// the caller parsed it already (`PyParser.check`).
+  /// the caller parsed it already (`PyParser.check`); `notCommand` when the caller found the
+  /// text is no command line (the REPL's test includes `command(in:)`): it is not asked again.
   public mutating func submitProgram(
     _ text: String, name: String = "<stdin>", firstLine: Int = 1, parsed: PyProgram? = nil,
-    _ each: (String, Outcome, Bool) -> Bool
+    notCommand: Bool = false, _ each: (String, Outcome, Bool) -> Bool
   ) {
-    if let (word, argument) = Self.command(in: text) {
+    if !notCommand, let (word, argument) = Self.command(in: text) {
       _ = each(text, self.command(word, argument), false)
       return
     }

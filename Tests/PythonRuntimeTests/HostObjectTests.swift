@@ -252,4 +252,54 @@ func runWithKeras(_ source: String) -> (RunResult, [String]) {
     try exec("xyz = 1\n")
     #expect(throws: PyError.self) { try exec("print(xqz)\n") }
   }
+
+  /// A name read again is its latest value (`GlobalReadCache`), however it was written: a long
+  /// name (its strings made apart) rebound in a loop, a builtin shadowed, deleted and shown
+  /// again, the host's writes to the globals and the builtins, a name of other bytes that the
+  /// dictionary takes as the same key (the Kelvin sign is "K"), and many names contesting slots.
+  @Test func aNameReadAgainIsItsLatestValue() throws {
+    let interpreter = Interpreter()
+    var output = ""
+    interpreter.write = { output += $0 }
+    func exec(_ source: String) throws {
+      let text = SourceText(name: "<test>", text: source)
+      for statement in try Interpreter.parse(text).statements {
+        _ = try interpreter.execute(statement, in: text)
+      }
+    }
+    try exec(
+      "attention_output_value = 0\nseen = []\nfor i in range(3):\n"
+        + "    attention_output_value = attention_output_value + i\n"
+        + "    seen.append(attention_output_value)\nprint(seen, attention_output_value)\n")
+    #expect(output == "[0, 1, 3] 3\n")
+    output = ""
+    try exec("print(abs(-1))\nabs = 4\nprint(abs)\ndel abs\nprint(abs(-2))\n")
+    #expect(output == "1\n4\n2\n")
+    output = ""
+    try exec("k = 1\nprint(k)\n")
+    interpreter.globals["k"] = .int(2)
+    interpreter.builtins["hosted"] = .int(6)
+    try exec("print(k, hosted)\n")
+    interpreter.builtins["hosted"] = .int(7)
+    try exec("print(hosted)\n")
+    interpreter.globals = ["k": .int(3)]
+    try exec("print(k)\n")
+    #expect(output == "1\n2 6\n7\n3\n")
+    // "K" (ASCII) read, then written under the Kelvin sign's bytes: one key to the dictionary.
+    output = ""
+    try exec("K = 1\nprint(K)\n")
+    let kelvin = "\u{212A} = 5\nprint(K)\n"
+    if (try? Interpreter.parse(SourceText(name: "<test>", text: kelvin))) != nil {
+      try exec(kelvin)
+      #expect(output == "1\n5\n")
+    }
+    // More names than slots, each written, read and rewritten.
+    output = ""
+    var source = ""
+    for i in 0..<600 { source += "v\(i) = \(i)\n" }
+    for i in 0..<600 { source += "v\(i) = v\(i) + v\((i + 1) % 600)\n" }
+    source += "print(v0, v1, v598, v599)\n"
+    try exec(source)
+    #expect(output == "1 3 1197 600\n")
+  }
 }

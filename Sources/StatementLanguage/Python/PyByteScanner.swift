@@ -13,6 +13,8 @@ struct PyByteScanner {
   /// The open indentation widths past the margin (the margin, 0, is not held: a program without
   /// blocks makes no array).
   private var indents: [Int] = []
+  /// The names and integers made before (a script's last lines').
+  private let names: PyNameTable?
 
   /// The tokens `PyLexer` would make of `text`, or nil where the text needs the full scanner.
   static func tokens(_ text: String) -> [PyToken]? {
@@ -24,13 +26,18 @@ struct PyByteScanner {
   /// after line allocates no array for each); nil where the text needs the full scanner, else
   /// whether the text ends with a backslash, or a backslash and a newline (a comment's: the
   /// scanner takes no other), read from the bytes it scanned.
-  static func scan(_ text: String, into buffer: inout [PyToken]) -> Bool? {
+  /// `names`: where names (and integers) made before are taken from, and those made added.
+  static func scan(_ text: String, into buffer: inout [PyToken], names: PyNameTable? = nil)
+    -> Bool?
+  {
     var text = text
     return text.withUTF8 { bytes in
-      var scanner = PyByteScanner(bytes: bytes)
+      var scanner = PyByteScanner(bytes: bytes, names: names)
       swap(&scanner.tokens, &buffer)
       defer { swap(&scanner.tokens, &buffer) }
-      scanner.tokens.removeAll(keepingCapacity: true)
+      // Element by element: a line has a few tokens, and `removeAll(keepingCapacity:)` costs a
+      // generic range replacement whatever the count.
+      while !scanner.tokens.isEmpty { scanner.tokens.removeLast() }
       // A token takes a byte or more: one allocation for most texts, two at most.
       scanner.tokens.reserveCapacity(bytes.count / 2 + 8)
       guard scanner.run() else { return nil }
@@ -40,8 +47,15 @@ struct PyByteScanner {
     }
   }
 
-  private init(bytes: UnsafeBufferPointer<UInt8>) {
+  private init(bytes: UnsafeBufferPointer<UInt8>, names: PyNameTable?) {
     self.bytes = bytes
+    self.names = names
+  }
+
+  /// The text of `start..<end` (a name's or an integer's), from `names` when it has it.
+  private func word(_ start: Int, _ end: Int) -> String {
+    if let names { return names.name(bytes, start, end) }
+    return text(start, end)
   }
 
   private func peek(_ ahead: Int = 0) -> UInt8? {
@@ -52,6 +66,29 @@ struct PyByteScanner {
     tokens.append(PyToken(kind: kind, range: SourceRange(start, end)))
   }
 
+  /// An operator's token, made without asking its kind.
+  private mutating func emit(op: PyOp, _ start: Int, _ end: Int) {
+    tokens.append(PyToken(op: op, range: SourceRange(start, end)))
+  }
+
+  /// A layout token (or an integer), made without asking its kind.
+  private mutating func emit(_ kind: PyToken.Kind, _ tag: PyToken.Tag, _ start: Int, _ end: Int) {
+    tokens.append(PyToken(layout: kind, tag: tag, range: SourceRange(start, end)))
+  }
+
+  /// A name's token: whether it is a keyword asked of its bytes (first byte and length) before
+  /// its text, and its text taken from `names` when the same bytes were a name before.
+  private mutating func emitName(_ start: Int, _ end: Int) {
+    let n = end - start
+    let first = bytes[start]
+    let keywordLength = n < 64 && keywordLengths[Int(first)] & (1 << UInt64(n)) != 0
+    let name = word(start, end)
+    tokens.append(
+      PyToken(
+        name: name, isKeyword: keywordLength && pyKeywords.contains(name),
+        range: SourceRange(start, end)))
+  }
+
   private static func startsName(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b == 0x5F }
   private static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
   private static func continuesName(_ b: UInt8) -> Bool { startsName(b) || isDigit(b) }
@@ -60,7 +97,7 @@ struct PyByteScanner {
   private mutating func run() -> Bool {
     // Bytes the full scanner treats otherwise: non-ASCII, "\r" (with "\n", one Character),
     // "\u{0B}" and "\u{0C}" (newlines to `Character`), other controls (errors).
-    for b in bytes where b >= 0x7F || (b < 0x20 && b != 0x0A && b != 0x09) { return false }
+    guard Self.isPlain(bytes) else { return false }
     var atLineStart = true
     while true {
       if atLineStart && brackets.isEmpty {
@@ -77,7 +114,7 @@ struct PyByteScanner {
       case 0x0A:
         position += 1
         if brackets.isEmpty {
-          emit(.newline, start, position)
+          emit(.newline, .newline, start, position)
           atLineStart = true
         }
       case 0x27, 0x22:  // quotes
@@ -87,7 +124,7 @@ struct PyByteScanner {
           while let c = peek(), Self.continuesName(c) { position += 1 }
           // A prefixed string (`f'...'`) is the full scanner's.
           if let c = peek(), c == 0x27 || c == 0x22 { return false }
-          emit(.name(text(start, position)), start, position)
+          emitName(start, position)
         } else if Self.isDigit(b) {
           guard scanInteger() else { return false }
         } else if b == 0x2E, let c = peek(1), Self.isDigit(c) {
@@ -99,15 +136,43 @@ struct PyByteScanner {
     }
     guard brackets.isEmpty else { return false }
     let end = bytes.count
-    if let last = tokens.last?.kind {
-      if case .newline = last {} else { emit(.newline, end, end) }
-    }
+    if let last = tokens.last?.tag, last != .newline { emit(.newline, .newline, end, end) }
     while !indents.isEmpty {
       indents.removeLast()
-      emit(.dedent, end, end)
+      emit(.dedent, .dedent, end, end)
     }
-    emit(.end, end, end)
+    emit(.end, .end, end, end)
     return true
+  }
+
+  /// Whether every byte is one the scanner reads as itself: ASCII but DEL, and no control
+  /// character but "\n" and "\t". Eight bytes are looked at together; a word holding a control
+  /// byte (a line's end, a tab) byte by byte.
+  static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    var i = 0
+    guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    while i + 8 <= count {
+      let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      // A byte >= 0x80, a byte < 0x20 (its subtraction borrows into the high bit) or a DEL
+      // (0x7F + 1 sets the high bit): looked at byte by byte.
+      if (w | (w &- ones &* 0x20) | (w &+ ones)) & high != 0 {
+        for k in i..<(i + 8) where !isPlain(byte: bytes[k]) { return false }
+      }
+      i += 8
+    }
+    while i < count {
+      if !isPlain(byte: bytes[i]) { return false }
+      i += 1
+    }
+    return true
+  }
+
+  private static func isPlain(byte b: UInt8) -> Bool {
+    b < 0x7F && (b >= 0x20 || b == 0x0A || b == 0x09)
   }
 
   private func text(_ start: Int, _ end: Int) -> String {
@@ -134,11 +199,11 @@ struct PyByteScanner {
     if width > current {
       guard indents.count + 1 <= PyLexer.maxIndentLevels else { return nil }
       indents.append(width)
-      emit(.indent, lineStart, position)
+      emit(.indent, .indent, lineStart, position)
     } else if width < current {
       while let last = indents.last, last > width {
         indents.removeLast()
-        emit(.dedent, position, position)
+        emit(.dedent, .dedent, position, position)
       }
       if (indents.last ?? 0) != width { return nil }
     }
@@ -151,7 +216,8 @@ struct PyByteScanner {
     while let c = peek(), Self.isDigit(c) { position += 1 }
     if bytes[start] == 0x30 && position - start > 1 { return false }
     if let c = peek(), Self.continuesName(c) || c == 0x2E { return false }
-    emit(.int(text(start, position), radix: 10), start, position)
+    let digits = word(start, position)
+    emit(.int(digits, radix: 10), .int, start, position)
     return true
   }
 
@@ -180,16 +246,16 @@ struct PyByteScanner {
       guard brackets.count < PyLexer.maxBrackets else { return false }
       brackets.push(b)
       position += 1
-      emit(.op(PyOp(byte: b)), start, position)
+      emit(op: PyOp(byte: b), start, position)
       return true
     case 0x29, 0x5D, 0x7D:
       guard let open = brackets.pop(), Self.closer(open) == b else { return false }
       position += 1
-      emit(.op(PyOp(byte: b)), start, position)
+      emit(op: PyOp(byte: b), start, position)
       return true
     case 0x2C:
       position += 1
-      emit(.op(PyOp(byte: b)), start, position)
+      emit(op: PyOp(byte: b), start, position)
       return true
     default: break
     }
@@ -216,7 +282,7 @@ struct PyByteScanner {
       guard let open = brackets.pop(), Self.closer(open) == first else { return false }
     default: break
     }
-    emit(.op(op), start, position)
+    emit(op: op, start, position)
     return true
   }
 

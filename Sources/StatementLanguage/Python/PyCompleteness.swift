@@ -1,6 +1,9 @@
-/// Room a caller keeps between `PyParser.check` calls: the last text's token array.
+/// Room a caller keeps between `PyParser.check` calls: the last text's token array, and the
+/// names and integers scanned so far (`PyNameTable`).
 public struct PyScratch {
   var tokens: [PyToken] = []
+  /// Made at the first check that keeps its scratch (a text checked alone makes none).
+  var names: PyNameTable? = nil
   public init() {}
 }
 
@@ -35,6 +38,7 @@ extension PyParser {
   public static func check(_ text: String, scratch: inout PyScratch) -> (
     completeness: PyCompleteness, program: PyProgram?
   ) {
+    if scratch.names == nil { scratch.names = PyNameTable() }
     var openEnd: OpenEnd? = nil
     return check(text, scratch: &scratch, openEnd: &openEnd)
   }
@@ -72,7 +76,7 @@ extension PyParser {
     // Given back at the end, when the parser's reference to it is gone.
     defer { swap(&tokens, &scratch.tokens) }
     // The byte scanner's text is ASCII without "\r": it reads the last bytes as characters.
-    let endsWithBackslash = PyByteScanner.scan(text, into: &tokens)
+    let endsWithBackslash = PyByteScanner.scan(text, into: &tokens, names: scratch.names)
     if endsWithBackslash == nil {
       var lexer = PyLexer(Array(text))
       do {

@@ -6,6 +6,26 @@ extension PyParser {
     // The token is read in place (a copy retains its payload, and releases it).
     let i = min(index, tokens.count - 1)
     let range = tokens[i].range
+    // An identifier or an integer (most atoms): its payload read through a pointer, where the
+    // match below copies the whole token.
+    switch tokens[i].tag {
+    case .name where !tokens[i].isKeyword:
+      let name = self.name(at: i) ?? ""
+      advance()
+      return PyExpr(.name(name), range)
+    case .int:
+      let value = tokens.withUnsafeBufferPointer { buffer -> Int? in
+        if case .int(let digits, let radix) = buffer[i].kind { return Int(digits, radix: radix) }
+        return nil
+      }
+      advance()
+      guard let value else {
+        throw PySyntaxError(
+          "OverflowError", "integer literal too large for kshape's 64-bit integers", at: range)
+      }
+      return PyExpr(.int(value), range)
+    default: break
+    }
     switch tokens[i].kind {
     case .name(let name):
       // `True`, `False` and `None` are keywords: other names are not compared with them.
@@ -154,6 +174,19 @@ extension PyParser {
 
   /// strings := STRING+   (adjacent literals concatenate; any f-string makes the whole an f-string)
   mutating func parseStrings() throws(PySyntaxError) -> PyExpr {
+    // A plain string alone (`padding="same"`): its value, read through a pointer.
+    let i = min(index, tokens.count - 1)
+    if i + 1 < tokens.count, tokens[i + 1].tag != .string {
+      let value = tokens.withUnsafeBufferPointer { buffer -> String? in
+        if case .string(let piece) = buffer[i].kind, !piece.isFString { return piece.value }
+        return nil
+      }
+      if let value {
+        let range = tokens[i].range
+        advance()
+        return PyExpr(.string(value), range)
+      }
+    }
     var pieces: [PyStringPiece] = []
     var range = peek().range
     while case .string(let piece) = peek().kind {

@@ -63,6 +63,9 @@ extension PyParser {
     try enter(at: nextRange)
     defer { depth -= 1 }
     if atKeyword("lambda") { return try parseLambda() }
+    // A name or an integer that nothing follows (a call's argument, an assignment's target)
+    // is its atom: taken without looking further ahead.
+    if primaryShortcut, leafEndsExpression() { return try parseAtom() }
     // A plain primary that nothing follows (`Dense(8)`, `8`, `h0` in a call) is what the rules
     // below would all hand up unchanged: parsed directly.
     if primaryShortcut, primaryEndsExpression() { return try parsePrimary() }
@@ -135,6 +138,17 @@ extension PyParser {
 
   /// Consumes a comparison operator, if one is next.
   mutating func compareOperator() -> PyCompareOp? {
+    // Most operands are followed by no keyword: the token's operator field answers (0 for a
+    // token that is none), without a copy of the token.
+    let i = min(index, tokens.count - 1)
+    if !tokens[i].isKeyword {
+      let o = tokens[i].op
+      let f = o.first
+      guard f == 0x3D || f == 0x21 || f == 0x3C || f == 0x3E, let op = PyCompareOp(rawValue: o.text)
+      else { return nil }
+      advance()
+      return op
+    }
     switch peek().kind {
     case .op(let o):
       // Every comparison operator starts with `=`, `!`, `<` or `>` (the test spares a lookup).
@@ -176,7 +190,8 @@ extension PyParser {
   /// tightly as `level`.
   mutating func parseBinary(above level: Int) throws(PySyntaxError) -> PyExpr {
     var left = try parseFactor()
-    while case .op(let o) = peek().kind, let (opLevel, op) = Self.binaryOperator(o),
+    // The next token's operator field (code 0, no operator, for a token that is none).
+    while let (opLevel, op) = Self.binaryOperator(tokens[min(index, tokens.count - 1)].op),
       opLevel >= level
     {
       advance()
@@ -211,6 +226,10 @@ extension PyParser {
 
   /// factor := ('+' | '-' | '~') factor | power
   mutating func parseFactor() throws(PySyntaxError) -> PyExpr {
+    // Most factors start with no sign and no keyword: asked of the token's fields in place.
+    let i = min(index, tokens.count - 1)
+    let o = tokens[i].op
+    if !tokens[i].isKeyword, o != "-", o != "+", o != "~" { return try parsePower() }
     let token = peek()
     let op: PyUnaryOp
     switch token.kind {

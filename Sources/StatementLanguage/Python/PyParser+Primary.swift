@@ -7,9 +7,7 @@ extension PyParser {
     while true {
       if skip(".") {
         let i = min(index, tokens.count - 1)
-        guard tokens[i].isIdentifier, case .name(let name) = tokens[i].kind else {
-          throw invalid(peek())
-        }
+        guard tokens[i].isIdentifier, let name = self.name(at: i) else { throw invalid(peek()) }
         let range = tokens[i].range
         advance()
         value = PyExpr(.attribute(value, name: name, nameRange: range), value.range.union(range))
@@ -82,12 +80,12 @@ extension PyParser {
           throw PySyntaxError(
             "iterable argument unpacking follows keyword argument unpacking", at: range)
         }
-        arguments.append(.star(try parseExpression()))
+        arguments.appendSized(.star(try parseExpression()))
       } else if skip("**") {
         sawDoubleStar = true
-        arguments.append(.doubleStar(try parseExpression()))
+        arguments.appendSized(.doubleStar(try parseExpression()))
       } else if at("=", ahead: 1), tokens[min(index, tokens.count - 1)].isIdentifier,
-        case .name(let name) = tokens[min(index, tokens.count - 1)].kind
+        let name = self.name(at: min(index, tokens.count - 1))
       {
         advance()
         advance()
@@ -95,15 +93,21 @@ extension PyParser {
           throw PySyntaxError("keyword argument repeated: \(name)", at: range)
         }
         sawKeyword = true
-        arguments.append(.keyword(name: name, nameRange: range, try parseExpression()))
+        arguments.appendSized(.keyword(name: name, nameRange: range, try parseExpression()))
       } else {
-        let value = try parseNamedExpression()
-        if at("=") {
+        // A name or an integer alone (`Dense(8)`, `f(x, y)`) is its atom: the expression rules
+        // would hand it up unchanged, and nothing after it is `=`, `:=` or `for` (their depth
+        // check passes: it is below the cap).
+        let leaf =
+          primaryShortcut && depth < Self.maxDepth && leafEndsExpression()
+          && (at(",", ahead: 1) || at(")", ahead: 1))
+        let value = leaf ? try parseAtom() : try parseNamedExpression()
+        if !leaf, at("=") {
           throw PySyntaxError(
             "expression cannot contain assignment, perhaps you meant \"==\"?",
             at: value.range.union(peek().range))
         }
-        if atKeyword("for") {
+        if !leaf, atKeyword("for") {
           let clauses = try parseComprehensionClauses()
           let generator = PyExpr(
             .generator(value, clauses), value.range.union(tokens[index - 1].range))
@@ -111,7 +115,7 @@ extension PyParser {
             throw PySyntaxError(
               "Generator expression must be parenthesized", at: generator.range)
           }
-          arguments.append(.positional(generator))
+          arguments.appendSized(.positional(generator))
         } else {
           if sawDoubleStar {
             throw PySyntaxError(
@@ -120,7 +124,7 @@ extension PyParser {
           if sawKeyword {
             throw PySyntaxError("positional argument follows keyword argument", at: value.range)
           }
-          arguments.append(.positional(value))
+          arguments.appendSized(.positional(value))
         }
       }
       guard skip(",") else {
@@ -182,6 +186,26 @@ extension PyParser {
       }
     }
     return false
+  }
+
+  /// Whether the next token is a name that is no keyword, or an integer, and the token after
+  /// it one no expression rule continues with (as `primaryEndsExpression` lists them): then
+  /// `expression` is that atom.
+  func leafEndsExpression() -> Bool {
+    let i = index
+    guard i + 1 < tokens.count else { return false }
+    switch tokens[i].tag {
+    case .name: if tokens[i].isKeyword { return false }
+    case .int: break
+    default: return false
+    }
+    switch tokens[i + 1].tag {
+    case .newline, .end: return true
+    case .op:
+      let o = tokens[i + 1].op
+      return o == ")" || o == "]" || o == "}" || o == "," || o == ":" || o == "=" || o == ";"
+    default: return false
+    }
   }
 
   /// The lookahead's bound, so that nested expressions cost linear time.

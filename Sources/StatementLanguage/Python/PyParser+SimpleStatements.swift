@@ -113,7 +113,7 @@ extension PyParser {
       var value = first
       while skip("=") {
         if atKeyword("yield") { throw refused(peek()) }
-        targets.append(value)
+        targets.appendSized(value)
         value = try parseStarExpressions()
       }
       for target in targets { try checkTarget(target, context: .assignment) }

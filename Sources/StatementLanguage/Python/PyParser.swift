@@ -40,6 +40,15 @@ public struct PyParser {
     tokens[min(index, tokens.count - 1)].op == op
   }
 
+  /// The name of token `i` when it is a name, read through a pointer (matching `tokens[i].kind`
+  /// copies the whole token, its payload retained, and destroys the copy).
+  func name(at i: Int) -> String? {
+    tokens.withUnsafeBufferPointer { buffer -> String? in
+      if case .name(let name) = buffer[i].kind { return name }
+      return nil
+    }
+  }
+
   /// Whether the next token is the keyword `word` (every word asked about is a keyword: a
   /// token that is none is ruled out by its flag, without copying its name).
   func atKeyword(_ word: String) -> Bool {
@@ -326,4 +335,14 @@ public struct PyParser {
     return PyStmt(.functionDef(function), span(keyword.range, body))
   }
 
+}
+
+extension Array {
+  /// `append`, with an empty array's first element put in an array made for it (the first
+  /// `append` to an empty array takes the generic growth path, at twice the cost): a call's
+  /// arguments and an assignment's targets are mostly one.
+  @inline(__always)
+  mutating func appendSized(_ element: consuming Element) {
+    if isEmpty { self = [element] } else { append(element) }
+  }
 }

@@ -53,6 +53,39 @@ struct PyToken: Sendable, Equatable {
     self.range = range
   }
 
+  /// An operator's token (the byte scanner's: its case known, no kind asked).
+  init(op: PyOp, range: SourceRange) {
+    kind = .op(op)
+    isKeyword = false
+    tag = .op
+    self.op = op
+    self.range = range
+  }
+
+  /// A layout token's (`.newline`, `.indent`, `.dedent`, `.end`), or an integer's.
+  init(layout kind: Kind, tag: Tag, range: SourceRange) {
+    self.kind = kind
+    isKeyword = false
+    self.tag = tag
+    op = PyOp(byte: 0)
+    self.range = range
+  }
+
+  /// A name's token, whether it is a keyword known (`isPyKeyword(name)`).
+  init(name: String, isKeyword: Bool, range: SourceRange) {
+    kind = .name(name)
+    self.isKeyword = isKeyword
+    tag = .name
+    op = PyOp(byte: 0)
+    self.range = range
+  }
+
+  /// A name token's name ("" for other tokens).
+  var name: String {
+    if case .name(let name) = kind { return name }
+    return ""
+  }
+
   /// A name that is no keyword (an identifier).
   var isIdentifier: Bool {
     if case .name = kind { return !isKeyword }
@@ -111,7 +144,7 @@ func isPyKeyword(_ name: String) -> Bool {
 }
 
 /// For each first byte, the lengths of the keywords that start with it, as bits.
-private let keywordLengths: [UInt64] = {
+let keywordLengths: [UInt64] = {
   var table = [UInt64](repeating: 0, count: 128)
   for word in pyKeywords {
     guard let first = word.utf8.first else { continue }
