@@ -37,26 +37,19 @@ final class ConstructionMemo {
 
   /// How many constructions are kept (a script's layers come in short repeating groups).
   static let capacity = 8
-  private(set) var kept: [Kept] = []
-  /// Where the next one goes once the list is full (the oldest).
-  private var next = 0
+  private(set) var kept = RecentRing<Kept>(capacity: capacity)
   /// How many constructions were taken from the memo (for tests).
   private(set) var hits = 0
 
   /// The construction kept for class `cls` (`entry`) and `arguments`, the most recent first.
   func find(_ cls: String, entry: LayerEntry, _ arguments: CallArguments) -> Kept? {
-    for k in kept.indices {
-      var i = next - 1 - k
-      if i < 0 { i += kept.count }
-      let c = kept[i]
-      // Class names are identifiers (Python reads them normalized: equal names are the same
-      // name), compared as strings; only values are compared by their bytes.
-      if c.cls == cls, c.entryClass == entry.className, Self.identical(c.arguments, arguments) {
-        hits += 1
-        return c
-      }
+    // Class names are identifiers (Python reads them normalized: equal names are the same
+    // name), compared as strings; only values are compared by their bytes.
+    let found = kept.first {
+      $0.cls == cls && $0.entryClass == entry.className && Self.identical($0.arguments, arguments)
     }
-    return nil
+    if found != nil { hits += 1 }
+    return found
   }
 
   /// Keeps `made`, when its arguments are plain: what is kept, for the layer's node.
@@ -66,13 +59,7 @@ final class ConstructionMemo {
   ) -> Kept? {
     guard Self.isPlain(arguments) else { return nil }
     let c = Kept(cls, entry.className, arguments, made)
-    if kept.count < Self.capacity {
-      kept.append(c)
-      next = kept.count % Self.capacity
-    } else {
-      kept[next] = c
-      next = (next + 1) % Self.capacity
-    }
+    kept.add(c)
     return c
   }
 
@@ -155,8 +142,7 @@ struct TwinCalls {
     let defersWeights: Bool
     let output: LayerOutput
   }
-  private var calls: [Call] = []
-  private var next = 0
+  private var calls = RecentRing<Call>(capacity: ConstructionMemo.capacity)
   /// How many first calls were taken from here (for tests).
   private(set) var hits = 0
 
@@ -164,15 +150,13 @@ struct TwinCalls {
   mutating func output(_ kept: ConstructionMemo.Kept, on input: TensorType, defersWeights: Bool)
     -> LayerOutput?
   {
-    for k in calls.indices {
-      var i = next - 1 - k
-      if i < 0 { i += calls.count }
-      if calls[i].kept === kept, calls[i].defersWeights == defersWeights, calls[i].input == input {
-        hits += 1
-        return calls[i].output
-      }
-    }
-    return nil
+    guard
+      let found = calls.first(where: {
+        $0.kept === kept && $0.defersWeights == defersWeights && $0.input == input
+      })
+    else { return nil }
+    hits += 1
+    return found.output
   }
 
   /// Keeps a first call's result.
@@ -180,13 +164,42 @@ struct TwinCalls {
     _ output: LayerOutput, of kept: ConstructionMemo.Kept, on input: TensorType,
     defersWeights: Bool
   ) {
-    let c = Call(kept: kept, input: input, defersWeights: defersWeights, output: output)
-    if calls.count < ConstructionMemo.capacity {
-      calls.append(c)
-      next = calls.count % ConstructionMemo.capacity
+    calls.add(Call(kept: kept, input: input, defersWeights: defersWeights, output: output))
+  }
+}
+
+/// The last `capacity` elements added, the oldest replaced once it is full, read most recent
+/// first: what the memos keep (a model's layers come in short repeating groups).
+struct RecentRing<Element> {
+  let capacity: Int
+  private(set) var elements: [Element] = []
+  /// Where the next element goes once the ring is full (the oldest).
+  private var next = 0
+
+  init(capacity: Int) { self.capacity = max(1, capacity) }
+
+  var isEmpty: Bool { elements.isEmpty }
+
+  mutating func add(_ element: Element) {
+    if elements.count < capacity {
+      elements.append(element)
+      next = elements.count % capacity
     } else {
-      calls[next] = c
-      next = (next + 1) % ConstructionMemo.capacity
+      elements[next] = element
+      next = (next + 1) % capacity
     }
   }
+
+  /// The most recent element that `match` accepts.
+  func first(where match: (Element) -> Bool) -> Element? {
+    for k in elements.indices {
+      var i = next - 1 - k
+      if i < 0 { i += elements.count }
+      if match(elements[i]) { return elements[i] }
+    }
+    return nil
+  }
+
+  /// Whether an element `match` accepts is kept.
+  func contains(where match: (Element) -> Bool) -> Bool { first(where: match) != nil }
 }

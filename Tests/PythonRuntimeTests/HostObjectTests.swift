@@ -223,6 +223,14 @@ func runWithKeras(_ source: String) -> (RunResult, [String]) {
     #expect(run("xyz").error?.hint == nil)
   }
 
+  /// Runs `source`'s statements in `interpreter`, one by one.
+  static func execute(_ source: String, in interpreter: Interpreter) throws {
+    let text = SourceText(name: "<test>", text: source)
+    for statement in try Interpreter.parse(text).statements {
+      _ = try interpreter.execute(statement, in: text)
+    }
+  }
+
   /// Globals shadow builtins whichever way they were written (`GlobalNameFilter` skips the
   /// globals' lookup only for a name they cannot hold): by the program, deleted again, by the
   /// host into the dictionary, and after the host replaces the dictionary.
@@ -230,12 +238,7 @@ func runWithKeras(_ source: String) -> (RunResult, [String]) {
     let interpreter = Interpreter()
     var output = ""
     interpreter.write = { output += $0 }
-    func exec(_ source: String) throws {
-      let text = SourceText(name: "<test>", text: source)
-      for statement in try Interpreter.parse(text).statements {
-        _ = try interpreter.execute(statement, in: text)
-      }
-    }
+    func exec(_ source: String) throws { try Self.execute(source, in: interpreter) }
     try exec("print(len([1, 2]))\nlen = 7\nprint(len)\ndel len\nprint(len([1]))\n")
     #expect(output == "2\n7\n1\n")
     // The host writes a name the program never wrote, then one that shadows a builtin.
@@ -261,12 +264,7 @@ func runWithKeras(_ source: String) -> (RunResult, [String]) {
     let interpreter = Interpreter()
     var output = ""
     interpreter.write = { output += $0 }
-    func exec(_ source: String) throws {
-      let text = SourceText(name: "<test>", text: source)
-      for statement in try Interpreter.parse(text).statements {
-        _ = try interpreter.execute(statement, in: text)
-      }
-    }
+    func exec(_ source: String) throws { try Self.execute(source, in: interpreter) }
     try exec(
       "attention_output_value = 0\nseen = []\nfor i in range(3):\n"
         + "    attention_output_value = attention_output_value + i\n"

@@ -180,20 +180,14 @@ struct SessionPlan: Sendable {
     // Found before anything is written: a write in this loop would copy every node up front.
     // Twins hold one array of weights in the declared graph and one in the run (`TwinCalls`):
     // the last few pairs of arrays found equal are not compared again.
-    var equalPairs: [(UnsafeRawPointer, UnsafeRawPointer)] = []
-    var next = 0
+    var equalPairs = RecentRing<(UnsafeRawPointer, UnsafeRawPointer)>(capacity: 8)
     let rebuilt = g.layers.indices.filter { l in
       guard l < run.weights.count, let new = run.weights[l] else { return false }
       guard let old = g.layers[l].weights else { return true }
       guard let a = Self.storage(old), let b = Self.storage(new) else { return old != new }
       if equalPairs.contains(where: { $0 == (a, b) }) { return false }
       guard old == new else { return true }
-      if equalPairs.count < 8 {
-        equalPairs.append((a, b))
-      } else {
-        equalPairs[next] = (a, b)
-        next = (next + 1) % 8
-      }
+      equalPairs.add((a, b))
       return false
     }
     for l in rebuilt { g.layers[l].weights = run.weights[l] }
