@@ -90,6 +90,7 @@ struct JSONReader: ~Copyable {
   var strings: JSONStringTable
   var containers: JSONContainerTable
   var keys: JSONKeyPredictor
+  var predictor: JSONValuePredictor
   /// The hash of the last key read (0 before an object's first key), for `keys`.
   var previousKey: UInt64 = 0
 
@@ -101,6 +102,7 @@ struct JSONReader: ~Copyable {
     self.strings = JSONStringTable(document: bytes)
     self.containers = JSONContainerTable(document: bytes)
     self.keys = JSONKeyPredictor(document: bytes)
+    self.predictor = JSONValuePredictor(document: bytes)
   }
 
   /// The byte at the cursor, or 0 past the end: no grammar rule accepts a 0 byte outside a
@@ -139,6 +141,8 @@ struct JSONReader: ~Copyable {
   /// stack per kind until the container closes and takes them as an array of exact size.
   mutating func value() throws(JSONError) -> JSONValue {
     var open = OpenContainers()
+    // Whether the value to read is an object member's (its key's hash is `previousKey`).
+    var isMember = false
     reading: while true {
       // Read one value; an opening bracket pushes a container and reads its first element.
       skipWhitespace()
@@ -154,31 +158,53 @@ struct JSONReader: ~Copyable {
       // Its levels of nesting (0 for a number or string).
       var depth = 0
       let b = byte
-      if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") {
+      let keyHash = previousKey
+      // A member's value written as its key's last one, within the limits: taken whole (past
+      // the limits it is read again, to fail where it does).
+      if isMember, let known = predictor.predicted(at: pos, key: keyHash),
+        open.depth + known.pointee.depth <= maxDepth,
+        values - 1 + known.pointee.values <= maxValues
+      {
+        values += known.pointee.values - 1
+        pos += known.pointee.count
+        current = known.pointee.value
+        depth = known.pointee.depth
+        if depth > 0 { containers.countRepeat() }
+      } else if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") {
         if open.depth >= maxDepth {
           throw error("nesting deeper than \(maxDepth) levels of lists and objects")
         }
         let start = pos
-        let key = containers.isOn ? containers.key(start) : 0
+        // Not looked up (0) where the table is off, or where the key's last container was too
+        // long to keep (a layer's config).
+        let key =
+          containers.isOn && !(isMember && predictor.wasLong(keyHash))
+          ? containers.key(start) : 0
         // A container whose text was read before, within the limits: taken whole (past the
         // limits it is read again, to fail where it does).
-        if containers.isOn, let earlier = containers.earlier(start, hash: key),
+        if key != 0, let earlier = containers.earlier(start, hash: key),
           open.depth + earlier.depth <= maxDepth, values - 1 + earlier.values <= maxValues
         {
           values += earlier.values - 1
           pos += earlier.count
           current = earlier.value
           depth = earlier.depth
+          if isMember {
+            predictor.remember(
+              current, key: keyHash, start, pos, values: earlier.values, depth: depth)
+          }
         } else {
           pos += 1
           skipWhitespace()
           depth = 1
+          let member: UInt64? = isMember ? keyHash : nil
           if b == UInt8(ascii: "[") {
             if byte == UInt8(ascii: "]") {
               pos += 1
               current = .array([])
             } else {
-              open.openList(at: start, textKey: key, valuesBefore: values - 1)
+              open.openList(at: start, textKey: key, valuesBefore: values - 1, member: member)
+              isMember = false
               continue
             }
           } else if byte == UInt8(ascii: "}") {
@@ -186,15 +212,20 @@ struct JSONReader: ~Copyable {
             current = .object([])
           } else {
             previousKey = 0
-            let member = try memberKey(after: "'{'")
+            let first = try memberKey(after: "'{'")
             open.openObject(
-              at: start, textKey: key, valuesBefore: values - 1, key: member.text,
-              hash: member.hash)
+              at: start, textKey: key, valuesBefore: values - 1, member: member, key: first.text,
+              hash: first.hash)
+            isMember = true
             continue
           }
         }
       } else {
+        let start = pos
         current = try scalar()
+        if isMember && b == UInt8(ascii: "\"") {
+          predictor.remember(current, key: keyHash, start, pos, values: 1, depth: 0)
+        }
       }
       // Hand the finished value to the open containers, closing those that end here.
       while open.depth > 0 {
@@ -208,6 +239,7 @@ struct JSONReader: ~Copyable {
             let key = try memberKey(after: "','")
             open.addKey(key.text, hash: key.hash)
           }
+          isMember = !inList
           continue reading
         }
         guard next == (inList ? UInt8(ascii: "]") : UInt8(ascii: "}")) else {
@@ -217,7 +249,8 @@ struct JSONReader: ~Copyable {
               : "expected ',' or '}' after an object member, found \(found)")
         }
         pos += 1
-        (current, depth) = open.close(at: pos, values: values, table: &containers)
+        (current, depth) = open.close(
+          at: pos, values: values, table: &containers, predictor: &predictor)
       }
       return current
     }

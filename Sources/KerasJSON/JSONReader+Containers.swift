@@ -6,7 +6,7 @@
 /// A repeated key keeps the place of its first occurrence and the value of its last (Python's
 /// dict). Finding the earlier occurrence must not cost a hashed dictionary per object, which
 /// Keras configs have thousands of: keys come with a hash from the reader, a 64-bit mask of the
-/// hashes seen so far proves most keys new at once, a scan of the hashes finds the others, and
+/// hashes seen so far (two words) proves most keys new at once, a scan of the hashes finds the others, and
 /// only an object of more than `indexThreshold` members gets a dictionary (seeded hashing, so
 /// no file can make it slow).
 struct OpenContainers: ~Copyable {
@@ -18,6 +18,8 @@ struct OpenContainers: ~Copyable {
     /// bytes (`JSONContainerTable.key`).
     var textStart: Int
     var textKey: UInt64
+    /// The hash of the key whose value it is (`JSONValuePredictor`), if an object member's.
+    var member: UInt64?
     /// The reader's count of values before this container.
     var valuesBefore: Int
     /// The deepest nesting of its elements (0: no lists or objects among them).
@@ -27,8 +29,9 @@ struct OpenContainers: ~Copyable {
     /// Where an object's values start on theirs (below its keys' start while outer objects
     /// wait for their values).
     var valueStart = 0
-    /// One bit per key of an object (its hash's top six bits): a clear bit proves a key new.
-    var seen: UInt64 = 0
+    /// One bit per key of an object (its hash's top seven bits choose the word and the bit): a
+    /// clear bit proves a key new.
+    var seen: (UInt64, UInt64) = (0, 0)
     /// Key -> position on the key stack, once the object is large.
     var index: [String: Int]? = nil
   }
@@ -48,21 +51,24 @@ struct OpenContainers: ~Copyable {
 
   /// Opens a list whose text starts at `textStart` (`textKey` its hash there), after the
   /// reader has counted `valuesBefore` values.
-  mutating func openList(at textStart: Int, textKey: UInt64, valuesBefore: Int) {
+  mutating func openList(
+    at textStart: Int, textKey: UInt64, valuesBefore: Int, member: UInt64?
+  ) {
     frames.push(
       Frame(
-        isList: true, textStart: textStart, textKey: textKey, valuesBefore: valuesBefore,
-        start: elements.count))
+        isList: true, textStart: textStart, textKey: textKey, member: member,
+        valuesBefore: valuesBefore, start: elements.count))
   }
 
   /// Opens an object as `openList` a list, whose first member has `key`.
   mutating func openObject(
-    at textStart: Int, textKey: UInt64, valuesBefore: Int, key: String, hash: UInt64
+    at textStart: Int, textKey: UInt64, valuesBefore: Int, member: UInt64?, key: String,
+    hash: UInt64
   ) {
     frames.push(
       Frame(
-        isList: false, textStart: textStart, textKey: textKey, valuesBefore: valuesBefore,
-        start: keys.count, valueStart: values.count))
+        isList: false, textStart: textStart, textKey: textKey, member: member,
+        valuesBefore: valuesBefore, start: keys.count, valueStart: values.count))
     addKey(key, hash: hash)
   }
 
@@ -89,7 +95,12 @@ struct OpenContainers: ~Copyable {
       return
     }
     values.push(value)
-    frames[top].seen |= 1 << (hashes[last] >> 58)
+    let bit = hashes[last] >> 57
+    if bit < 64 {
+      frames[top].seen.0 |= 1 << bit
+    } else {
+      frames[top].seen.1 |= 1 << (bit & 63)
+    }
     if frames[top].index != nil {
       frames[top].index?[keys[last]] = last
     } else if last - frames[top].start >= Self.indexThreshold {
@@ -99,11 +110,15 @@ struct OpenContainers: ~Copyable {
     }
   }
 
-  /// Where the innermost object has its `last` key before, if it does.
+  /// Where the innermost object has its `last` key before, if it does. (Inlined: called, it
+  /// was handed a copy of the stacks.)
+  @inline(__always)
   private func earlierKey(_ top: Int, last: Int) -> Int? {
     if let index = frames[top].index { return index[keys[last]] }
     let hash = hashes[last]
-    guard frames[top].seen & (1 << (hash >> 58)) != 0 else { return nil }
+    let bit = hash >> 57
+    let word = bit < 64 ? frames[top].seen.0 : frames[top].seen.1
+    guard word & (1 << (bit & 63)) != 0 else { return nil }
     for i in frames[top].start..<last where hashes[i] == hash && keys[i] == keys[last] {
       return i
     }
@@ -113,9 +128,10 @@ struct OpenContainers: ~Copyable {
   /// Closes the innermost container, whose text ends before `textEnd`, which takes its
   /// elements off the stacks; `table` remembers it when it is short, with `values` the
   /// reader's count of values now. Returns it and its levels of nesting.
-  mutating func close(at textEnd: Int, values: Int, table: inout JSONContainerTable)
-    -> (value: JSONValue, depth: Int)
-  {
+  mutating func close(
+    at textEnd: Int, values: Int, table: inout JSONContainerTable,
+    predictor: inout JSONValuePredictor
+  ) -> (value: JSONValue, depth: Int) {
     let frame = frames.pop()
     let value: JSONValue
     if frame.isList {
@@ -128,9 +144,17 @@ struct OpenContainers: ~Copyable {
         })
     }
     let depth = frame.innerDepth + 1
-    table.remember(
-      value, frame.textStart, textEnd, hash: frame.textKey, values: values - frame.valuesBefore,
-      depth: depth)
+    // Not looked up in the table (0): not remembered there either.
+    if frame.textKey != 0 {
+      table.remember(
+        value, frame.textStart, textEnd, hash: frame.textKey,
+        values: values - frame.valuesBefore, depth: depth)
+    }
+    if let member = frame.member {
+      predictor.remember(
+        value, key: member, frame.textStart, textEnd, values: values - frame.valuesBefore,
+        depth: depth)
+    }
     return (value, depth)
   }
 }

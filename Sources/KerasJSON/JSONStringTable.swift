@@ -96,7 +96,9 @@ struct JSONStringTable: ~Copyable {
 
 extension UnsafeRawBufferPointer {
   /// Whether the `count` bytes at `a` are those at `b`, both within the buffer: by words, the
-  /// last one overlapping, or one masked word where the buffer goes on.
+  /// last one overlapping, or one masked word where the buffer goes on. (Inlined: its callers
+  /// compare a few words per key or value.)
+  @inline(__always)
   func sameBytes(_ a: Int, _ b: Int, count: Int) -> Bool {
     func word(_ offset: Int) -> UInt64 {
       UInt64(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt64.self))
