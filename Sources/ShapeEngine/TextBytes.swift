@@ -92,8 +92,8 @@ struct TextBytes {
 
   /// A shape of at most `shortRank` dims written as `appendShape` writes it, into a buffer on
   /// the stack and appended once (appended piece by piece, a row's shape cost a thousand
-  /// instructions), when each of its dims is a number or, with `kerasShapes`, `None`; false
-  /// (nothing written) for a formula.
+  /// instructions), when each of its dims is a number or `None` (Keras's unknown, or with
+  /// `kerasShapes` any formula); false (nothing written) for a formula to write.
   static func appendShortShape(_ shape: [Dim], _ kerasShapes: Bool, to bytes: inout [UInt8])
     -> Bool
   {
@@ -109,12 +109,14 @@ struct TextBytes {
           out[n + 1] = UInt8(ascii: " ")
           n += 2
         }
+        var isUnknown = false
+        if case .unknown = shape[i] { isUnknown = true }
         if let v = shape[i].value {
           n += withDigits(v, grouped: false) { digits in
             for k in digits.indices { out[n + k] = digits[k] }
             return digits.count
           }
-        } else if kerasShapes {
+        } else if kerasShapes || isUnknown {
           for b in "None".utf8 {
             out[n] = b
             n += 1
