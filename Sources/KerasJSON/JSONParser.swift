@@ -91,6 +91,7 @@ struct JSONReader: ~Copyable {
   var containers: JSONContainerTable
   var keys: JSONKeyPredictor
   var predictor: JSONValuePredictor
+  var tails: JSONTailPredictor
   /// The hash of the last key read (0 before an object's first key), for `keys`.
   var previousKey: UInt64 = 0
 
@@ -103,6 +104,7 @@ struct JSONReader: ~Copyable {
     self.containers = JSONContainerTable(document: bytes)
     self.keys = JSONKeyPredictor(document: bytes)
     self.predictor = JSONValuePredictor(document: bytes)
+    self.tails = JSONTailPredictor(document: bytes)
   }
 
   /// The byte at the cursor, or 0 past the end: no grammar rule accepts a 0 byte outside a
@@ -165,6 +167,7 @@ struct JSONReader: ~Copyable {
         open.depth + known.pointee.depth <= maxDepth,
         values - 1 + known.pointee.values <= maxValues
       {
+        predictor.taken()
         values += known.pointee.values - 1
         pos += known.pointee.count
         current = known.pointee.value
@@ -235,6 +238,25 @@ struct JSONReader: ~Copyable {
         let next = byte
         if next == UInt8(ascii: ",") {
           pos += 1
+          if !inList && open.innermostMemberCount == 1 {
+            // An object whose members after the first are written as an earlier one's, within
+            // the limits, without its first key among them: closed with those members.
+            let first = open.innermostFirstKey
+            if let tail = tails.predicted(at: pos, firstKey: first.hash),
+              values + tail.pointee.values <= maxValues,
+              open.depth + tail.pointee.depth <= maxDepth,
+              !tail.pointee.hasKey(first.key, hash: first.hash)
+            {
+              tails.taken()
+              values += tail.pointee.values
+              pos += tail.pointee.count
+              previousKey = tail.pointee.lastKey
+              (current, depth) = open.close(
+                with: tail, at: pos, values: values, table: &containers, predictor: &predictor)
+              continue
+            }
+            open.markTail(at: pos, values: values)
+          }
           if !inList {
             let key = try memberKey(after: "','")
             open.addKey(key.text, hash: key.hash)
@@ -250,7 +272,7 @@ struct JSONReader: ~Copyable {
         }
         pos += 1
         (current, depth) = open.close(
-          at: pos, values: values, table: &containers, predictor: &predictor)
+          at: pos, values: values, table: &containers, predictor: &predictor, tails: &tails)
       }
       return current
     }

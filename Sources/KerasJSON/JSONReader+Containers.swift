@@ -34,6 +34,12 @@ struct OpenContainers: ~Copyable {
     var seen: (UInt64, UInt64) = (0, 0)
     /// Key -> position on the key stack, once the object is large.
     var index: [String: Int]? = nil
+    /// Where an object's text after its first member's comma starts (-1: not yet), and the
+    /// reader's count of values there (`JSONTailPredictor`).
+    var tailStart = -1
+    var valuesAtTail = 0
+    /// A key was repeated.
+    var hadDuplicate = false
   }
 
   static let indexThreshold = 32
@@ -89,6 +95,7 @@ struct OpenContainers: ~Copyable {
     }
     let last = keys.count - 1
     if let earlier = earlierKey(top, last: last) {
+      frames[top].hadDuplicate = true
       values.replace(earlier - frames[top].start + frames[top].valueStart, with: value)
       keys.pop()
       hashes.pop()
@@ -125,24 +132,87 @@ struct OpenContainers: ~Copyable {
     return nil
   }
 
+  /// How many members the innermost object has (its last key's value read).
+  var innermostMemberCount: Int { keys.count - frames[frames.count - 1].start }
+
+  /// The innermost object's first key and its hash.
+  var innermostFirstKey: (key: String, hash: UInt64) {
+    let start = frames[frames.count - 1].start
+    return (keys[start], hashes[start])
+  }
+
+  /// Marks where the innermost object's text after its first member's comma starts, the
+  /// reader having counted `values` values.
+  mutating func markTail(at start: Int, values: Int) {
+    frames[frames.count - 1].tailStart = start
+    frames[frames.count - 1].valuesAtTail = values
+  }
+
   /// Closes the innermost container, whose text ends before `textEnd`, which takes its
-  /// elements off the stacks; `table` remembers it when it is short, with `values` the
-  /// reader's count of values now. Returns it and its levels of nesting.
+  /// elements off the stacks; `table` remembers it when it is short, `predictor` when it is
+  /// a member's value, `tails` its members after the first (an object without repeated
+  /// keys), with `values` the reader's count of values now. Returns it and its levels of
+  /// nesting.
   mutating func close(
     at textEnd: Int, values: Int, table: inout JSONContainerTable,
-    predictor: inout JSONValuePredictor
+    predictor: inout JSONValuePredictor, tails: inout JSONTailPredictor
   ) -> (value: JSONValue, depth: Int) {
     let frame = frames.pop()
     let value: JSONValue
     if frame.isList {
       value = .array(elements.popArray(from: frame.start))
     } else {
+      let count = keys.count - frame.start
+      var seen: (UInt64, UInt64) = (0, 0)
+      var firstKey: UInt64 = 0
+      var lastKey: UInt64 = 0
+      let keepsTail = frame.tailStart >= 0 && !frame.hadDuplicate && count >= 2
+      if keepsTail {
+        firstKey = hashes[frame.start]
+        lastKey = hashes[keys.count - 1]
+        for i in (frame.start + 1)..<keys.count {
+          let bit = hashes[i] >> 57
+          if bit < 64 { seen.0 |= 1 << bit } else { seen.1 |= 1 << (bit & 63) }
+        }
+      }
       hashes.remove(from: frame.start)
-      value = .object(
-        keys.popArray(from: frame.start, pairedWith: &self.values, from: frame.valueStart) {
-          JSONMember($0, $1)
-        })
+      let members = keys.popArray(
+        from: frame.start, pairedWith: &self.values, from: frame.valueStart
+      ) { JSONMember($0, $1) }
+      if keepsTail {
+        tails.remember(
+          firstKey: firstKey, frame.tailStart, textEnd, members: members,
+          values: values - frame.valuesAtTail, depth: frame.innerDepth, seen: seen,
+          lastKey: lastKey)
+      }
+      value = .object(members)
     }
+    return finish(frame, value, at: textEnd, values: values, table: &table, predictor: &predictor)
+  }
+
+  /// Closes the innermost object, which has one member, with the members of `tail` after its
+  /// first, whose text ends before `textEnd`; otherwise as `close`.
+  mutating func close(
+    with tail: UnsafePointer<JSONTailPredictor.Slot>, at textEnd: Int, values: Int,
+    table: inout JSONContainerTable, predictor: inout JSONValuePredictor
+  ) -> (value: JSONValue, depth: Int) {
+    var frame = frames.pop()
+    hashes.remove(from: frame.start)
+    let rest = tail.pointee.members
+    var members: [JSONMember] = []
+    members.reserveCapacity(rest.count)
+    members.append(JSONMember(keys.pop(), self.values.pop()))
+    members.append(contentsOf: rest[1...])
+    frame.innerDepth = max(frame.innerDepth, tail.pointee.depth)
+    return finish(
+      frame, .object(members), at: textEnd, values: values, table: &table, predictor: &predictor)
+  }
+
+  /// A closed container `value` remembered as `close` says, and its levels of nesting.
+  private func finish(
+    _ frame: Frame, _ value: JSONValue, at textEnd: Int, values: Int,
+    table: inout JSONContainerTable, predictor: inout JSONValuePredictor
+  ) -> (value: JSONValue, depth: Int) {
     let depth = frame.innerDepth + 1
     // Not looked up in the table (0): not remembered there either.
     if frame.textKey != 0 {

@@ -29,6 +29,9 @@ struct JSONValuePredictor: ~Copyable {
   /// How many values were taken whole (for tests).
   private(set) var hits = 0
 
+  /// Counts a prediction taken.
+  mutating func taken() { hits += 1 }
+
   init(document: UnsafeBufferPointer<UInt8>) {
     slots = .allocate(capacity: Self.size)
     slots.initialize(repeating: Slot(), count: Self.size)
@@ -46,13 +49,12 @@ struct JSONValuePredictor: ~Copyable {
 
   /// The slot of the key with hash `key` when its last value's text is the document's bytes at
   /// `start`.
-  mutating func predicted(at start: Int, key: UInt64) -> UnsafePointer<Slot>? {
+  func predicted(at start: Int, key: UInt64) -> UnsafePointer<Slot>? {
     let slot = slot(key)
     let count = slot.pointee.count
     guard count > 0, start + count <= raw.count,
       raw.sameBytes(slot.pointee.start, start, count: count)
     else { return nil }
-    hits += 1
     return UnsafePointer(slot)
   }
 
