@@ -166,7 +166,9 @@ struct OpenContainers: ~Copyable {
       var seen: (UInt64, UInt64) = (0, 0)
       var firstKey: UInt64 = 0
       var lastKey: UInt64 = 0
-      let keepsTail = frame.tailStart >= 0 && !frame.hadDuplicate && count >= 2
+      let keepsTail =
+        frame.tailStart >= 0 && !frame.hadDuplicate && count >= 2
+        && textEnd - frame.tailStart >= 8
       if keepsTail {
         firstKey = hashes[frame.start]
         lastKey = hashes[keys.count - 1]

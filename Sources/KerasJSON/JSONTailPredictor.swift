@@ -71,7 +71,10 @@ struct JSONTailPredictor: ~Copyable {
     for way in 0..<Self.ways {
       let slot = set + way
       let count = slot.pointee.count
-      if count > 0, start + count <= raw.count,
+      // The last eight bytes first: rests of kinds that take turns share their first members
+      // (a layer's `trainable` and `dtype`), not their last.
+      if count >= 8, start + count <= raw.count,
+        raw.sameBytes(slot.pointee.start + count - 8, start + count - 8, count: 8),
         raw.sameBytes(slot.pointee.start, start, count: count)
       {
         return UnsafePointer(slot)
