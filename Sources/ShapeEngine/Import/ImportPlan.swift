@@ -132,7 +132,7 @@ struct ImportPlan: Sendable {
     // when the evaluation reaches it: a run that fails is imported in full, which keeps those
     // counters exact (one that succeeds took every name, as the declared import did).
     namesAtBuild = (firstLayer..<after.layers.count).contains {
-      Sublayers.atBuild[after.layers[$0].className] != nil
+      Sublayers.atBuild(after.layers[$0].className) != nil
     }
     // An input named in the config names its KerasTensor, which takes no number.
     let numbered = made.filter { after.tensors[$0.tensor].kerasName.hasPrefix("keras_tensor") }

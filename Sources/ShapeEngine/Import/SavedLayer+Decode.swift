@@ -50,7 +50,7 @@ extension SavedModel {
         "the \(cls) entry's \"config\" is \(configValue.kindDescription), not an object",
         at: path + "config")
     }
-    // The config's `name` (its last, as `configValue["name"]` reads it) found by length first.
+    // The config's `name` (as `configValue["name"]` reads it) found by length first.
     if nameValue == nil {
       config.withUnsafeBufferPointer { config in
         for m in config.indices where config[m].key.utf8.count == 4 && config[m].key == "name" {
