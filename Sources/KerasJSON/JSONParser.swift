@@ -178,10 +178,11 @@ struct JSONReader: ~Copyable {
           throw error("nesting deeper than \(maxDepth) levels of lists and objects")
         }
         let start = pos
-        // Not looked up (0) where the table is off, or where the key's last container was too
-        // long to keep (a layer's config).
+        // Not looked up (0) where the table is off, or where the key's last container, or the
+        // list's last element, was too long to keep (a layer's config, a layer: the next is
+        // too, most likely).
         let key =
-          containers.isOn && !(isMember && predictor.wasLong(keyHash))
+          containers.isOn && !(isMember ? predictor.wasLong(keyHash) : open.afterLongElement)
           ? containers.key(start) : 0
         // A container whose text was read before, within the limits: taken whole (past the
         // limits it is read again, to fail where it does).

@@ -40,6 +40,9 @@ struct OpenContainers: ~Copyable {
     var valuesAtTail = 0
     /// A key was repeated.
     var hadDuplicate = false
+    /// A list's last container element was too long for the container table to keep (a
+    /// model's layers): the next is not looked up there.
+    var lastWasLong = false
   }
 
   static let indexThreshold = 32
@@ -132,6 +135,12 @@ struct OpenContainers: ~Copyable {
     return nil
   }
 
+  /// Whether the innermost container is a list whose last container element was too long to
+  /// keep (`Frame.lastWasLong`).
+  var afterLongElement: Bool {
+    frames.count > 0 && frames[frames.count - 1].isList && frames[frames.count - 1].lastWasLong
+  }
+
   /// How many members the innermost object has (its last key's value read).
   var innermostMemberCount: Int { keys.count - frames[frames.count - 1].start }
 
@@ -211,15 +220,21 @@ struct OpenContainers: ~Copyable {
   }
 
   /// A closed container `value` remembered as `close` says, and its levels of nesting.
-  private func finish(
+  private mutating func finish(
     _ frame: Frame, _ value: JSONValue, at textEnd: Int, values: Int,
     table: inout JSONContainerTable, predictor: inout JSONValuePredictor
   ) -> (value: JSONValue, depth: Int) {
     let depth = frame.innerDepth + 1
-    // Not looked up in the table (0): not remembered there either.
-    if frame.textKey != 0 {
+    if frames.count > 0 && frames[frames.count - 1].isList {
+      frames[frames.count - 1].lastWasLong =
+        textEnd - frame.textStart > JSONContainerTable.maxLength
+    }
+    // Not looked up in the table (0: after a long one), and short: hashed now, so that the
+    // next of its text is found.
+    if table.isOn && textEnd - frame.textStart <= JSONContainerTable.maxLength {
       table.remember(
-        value, frame.textStart, textEnd, hash: frame.textKey,
+        value, frame.textStart, textEnd,
+        hash: frame.textKey != 0 ? frame.textKey : table.key(frame.textStart),
         values: values - frame.valuesBefore, depth: depth)
     }
     if let member = frame.member {

@@ -112,10 +112,23 @@ struct TextBytes {
         var isUnknown = false
         if case .unknown = shape[i] { isUnknown = true }
         if let v = shape[i].value {
-          n += withDigits(v, grouped: false) { digits in
-            for k in digits.indices { out[n + k] = digits[k] }
-            return digits.count
+          // The digits written in place, last first.
+          if v < 0 {
+            out[n] = UInt8(ascii: "-")
+            n += 1
           }
+          var m = v.magnitude
+          var digits = 1
+          while m >= 10 {
+            m /= 10
+            digits += 1
+          }
+          m = v.magnitude
+          for k in stride(from: n + digits - 1, through: n, by: -1) {
+            out[k] = UInt8(ascii: "0") + UInt8(m % 10)
+            m /= 10
+          }
+          n += digits
         } else if kerasShapes || isUnknown {
           for b in "None".utf8 {
             out[n] = b

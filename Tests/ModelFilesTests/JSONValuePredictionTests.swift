@@ -94,3 +94,24 @@ import Testing
     #expect(try Self.hits(#"[{"k": [1, 1]}, {"k": [1,1]}, {"k": [1, 1] }]"#) == 0)
   }
 }
+
+extension JSONValuePredictionTests {
+  /// A container after a long one (in a list, or under the same key) is not looked up in the
+  /// container table, but is remembered there: the next of its text shares its storage.
+  @Test func aContainerAfterALongOneIsRemembered() throws {
+    let long = "[" + String(repeating: "1, ", count: 100) + "1]"
+    let text =
+      "[\(long), [1, 2], [1, 2], {\"k\": \(long), \"x\": 1}, {\"k\": [1, 3], \"x\": 2}, "
+      + "[1, 3]]"
+    #expect(Differential.differences([Array(text.utf8)]) == [])
+    guard case .array(let items) = try JSONParser.parse(text), items.count == 6,
+      case .array(let a) = items[1], case .array(let b) = items[2],
+      case .array(let c)? = items[4]["k"], case .array(let d) = items[5]
+    else {
+      Issue.record("unexpected items")
+      return
+    }
+    #expect(Self.storage(a) == Self.storage(b))
+    #expect(Self.storage(c) == Self.storage(d))
+  }
+}
