@@ -213,7 +213,10 @@ struct OpenContainers: ~Copyable {
     var members: [JSONMember] = []
     members.reserveCapacity(rest.count)
     members.append(JSONMember(keys.pop(), self.values.pop()))
-    members.append(contentsOf: rest[1...])
+    // One by one: appended as a slice, each member was copied through its type's witness.
+    rest.withUnsafeBufferPointer { rest in
+      for i in 1..<rest.count { members.append(rest[i]) }
+    }
     frame.innerDepth = max(frame.innerDepth, tail.pointee.depth)
     return finish(
       frame, .object(members), at: textEnd, values: values, table: &table, predictor: &predictor)

@@ -236,8 +236,10 @@ final class LayerTemplates {
   static func keywords(_ t: Template, name: String, nameIndex: Int) -> [(String, Value)] {
     var keywords: [(String, Value)] = []
     keywords.reserveCapacity(t.keywords.count)
-    for k in t.keywords.indices {
-      keywords.append(k == nameIndex ? (t.keywords[k].0, .string(name)) : t.keywords[k])
+    t.keywords.withUnsafeBufferPointer { old in
+      for k in old.indices {
+        keywords.append(k == nameIndex ? (old[k].0, .string(name)) : old[k])
+      }
     }
     return keywords
   }
