@@ -92,6 +92,8 @@ struct JSONReader: ~Copyable {
   var keys: JSONKeyPredictor
   var predictor: JSONValuePredictor
   var tails: JSONTailPredictor
+  /// The rests after a member whose value took a rest.
+  var laters: JSONTailPredictor
   /// The hash of the last key read (0 before an object's first key), for `keys`.
   var previousKey: UInt64 = 0
 
@@ -105,6 +107,7 @@ struct JSONReader: ~Copyable {
     self.keys = JSONKeyPredictor(document: bytes)
     self.predictor = JSONValuePredictor(document: bytes)
     self.tails = JSONTailPredictor(document: bytes)
+    self.laters = JSONTailPredictor(document: bytes)
   }
 
   /// The byte at the cursor, or 0 past the end: no grammar rule accepts a 0 byte outside a
@@ -145,6 +148,8 @@ struct JSONReader: ~Copyable {
     var open = OpenContainers()
     // Whether the value to read is an object member's (its key's hash is `previousKey`).
     var isMember = false
+    // Whether the value handed to the open containers took an earlier object's rest.
+    var tookRest = false
     reading: while true {
       // Read one value; an opening bracket pushes a container and reads its first element.
       skipWhitespace()
@@ -236,6 +241,8 @@ struct JSONReader: ~Copyable {
         skipWhitespace()
         let inList = open.innermostIsList
         open.append(consume current, depth: depth)
+        let afterRest = tookRest
+        tookRest = false
         let next = byte
         if next == UInt8(ascii: ",") {
           pos += 1
@@ -254,9 +261,28 @@ struct JSONReader: ~Copyable {
               previousKey = tail.pointee.lastKey
               (current, depth) = open.close(
                 with: tail, at: pos, values: values, table: &containers, predictor: &predictor)
+              tookRest = true
               continue
             }
             open.markTail(at: pos, values: values)
+          } else if !inList && afterRest && !open.innermostHasLater {
+            // The same after a member whose value took a rest (a layer's config), where none of
+            // the object's keys is among the rest's.
+            if let tail = laters.predicted(at: pos, firstKey: open.innermostLastKey),
+              values + tail.pointee.values <= maxValues,
+              open.depth + tail.pointee.depth <= maxDepth,
+              !open.innermostKeysMeet(tail)
+            {
+              laters.taken()
+              values += tail.pointee.values
+              pos += tail.pointee.count
+              previousKey = tail.pointee.lastKey
+              (current, depth) = open.close(
+                with: tail, at: pos, values: values, table: &containers, predictor: &predictor)
+              tookRest = true
+              continue
+            }
+            open.markLater(at: pos, values: values)
           }
           if !inList {
             let key = try memberKey(after: "','")
@@ -273,7 +299,8 @@ struct JSONReader: ~Copyable {
         }
         pos += 1
         (current, depth) = open.close(
-          at: pos, values: values, table: &containers, predictor: &predictor, tails: &tails)
+          at: pos, values: values, table: &containers, predictor: &predictor, tails: &tails,
+          laters: &laters)
       }
       return current
     }

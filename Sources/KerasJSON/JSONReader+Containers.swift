@@ -38,6 +38,13 @@ struct OpenContainers: ~Copyable {
     /// reader's count of values there (`JSONTailPredictor`).
     var tailStart = -1
     var valuesAtTail = 0
+    /// Where an object's text after a member whose value took an earlier rest starts (-1: not
+    /// yet), the reader's count of values there, how many members come before, and the hash of
+    /// that member's key (`JSONTailPredictor`, the later rests).
+    var laterStart = -1
+    var laterValues = 0
+    var laterFrom = 0
+    var laterKey: UInt64 = 0
     /// A key was repeated.
     var hadDuplicate = false
     /// A list's last container element was too long for the container table to keep (a
@@ -150,6 +157,35 @@ struct OpenContainers: ~Copyable {
     return (keys[start], hashes[start])
   }
 
+  /// Whether the innermost object has marked where a later rest starts.
+  var innermostHasLater: Bool { frames[frames.count - 1].laterStart >= 0 }
+
+  /// The hash of the innermost object's last key.
+  var innermostLastKey: UInt64 { hashes[hashes.count - 1] }
+
+  /// Whether one of the innermost object's keys is among `tail`'s rest (or it is large).
+  func innermostKeysMeet(_ tail: UnsafePointer<JSONTailPredictor.Slot>) -> Bool {
+    let top = frames.count - 1
+    guard frames[top].index == nil else { return true }
+    let seen = frames[top].seen
+    let rest = tail.pointee.seen
+    guard (seen.0 & rest.0) | (seen.1 & rest.1) != 0 else { return false }
+    for i in frames[top].start..<keys.count where tail.pointee.hasKey(keys[i], hash: hashes[i]) {
+      return true
+    }
+    return false
+  }
+
+  /// Marks where the innermost object's text after its last member's comma starts, that
+  /// member's value having taken an earlier rest, the reader having counted `values` values.
+  mutating func markLater(at start: Int, values: Int) {
+    let top = frames.count - 1
+    frames[top].laterStart = start
+    frames[top].laterValues = values
+    frames[top].laterFrom = keys.count - frames[top].start
+    frames[top].laterKey = hashes[hashes.count - 1]
+  }
+
   /// Marks where the innermost object's text after its first member's comma starts, the
   /// reader having counted `values` values.
   mutating func markTail(at start: Int, values: Int) {
@@ -164,7 +200,8 @@ struct OpenContainers: ~Copyable {
   /// nesting.
   mutating func close(
     at textEnd: Int, values: Int, table: inout JSONContainerTable,
-    predictor: inout JSONValuePredictor, tails: inout JSONTailPredictor
+    predictor: inout JSONValuePredictor, tails: inout JSONTailPredictor,
+    laters: inout JSONTailPredictor
   ) -> (value: JSONValue, depth: Int) {
     let frame = frames.pop()
     let value: JSONValue
@@ -178,12 +215,20 @@ struct OpenContainers: ~Copyable {
       let keepsTail =
         frame.tailStart >= 0 && !frame.hadDuplicate && count >= 2
         && textEnd - frame.tailStart >= 8
-      if keepsTail {
+      let keepsLater =
+        frame.laterStart >= 0 && !frame.hadDuplicate && count > frame.laterFrom
+        && textEnd - frame.laterStart >= 8
+      var laterSeen: (UInt64, UInt64) = (0, 0)
+      if keepsTail || keepsLater {
         firstKey = hashes[frame.start]
         lastKey = hashes[keys.count - 1]
         for i in (frame.start + 1)..<keys.count {
           let bit = hashes[i] >> 57
-          if bit < 64 { seen.0 |= 1 << bit } else { seen.1 |= 1 << (bit & 63) }
+          let mask: UInt64 = 1 << (bit & 63)
+          if bit < 64 { seen.0 |= mask } else { seen.1 |= mask }
+          if i - frame.start >= frame.laterFrom {
+            if bit < 64 { laterSeen.0 |= mask } else { laterSeen.1 |= mask }
+          }
         }
       }
       hashes.remove(from: frame.start)
@@ -196,13 +241,20 @@ struct OpenContainers: ~Copyable {
           values: values - frame.valuesAtTail, depth: frame.innerDepth, seen: seen,
           lastKey: lastKey)
       }
+      if keepsLater {
+        laters.remember(
+          firstKey: frame.laterKey, frame.laterStart, textEnd, members: members,
+          from: frame.laterFrom, values: values - frame.laterValues, depth: frame.innerDepth,
+          seen: laterSeen, lastKey: lastKey)
+      }
       value = .object(members)
     }
     return finish(frame, value, at: textEnd, values: values, table: &table, predictor: &predictor)
   }
 
-  /// Closes the innermost object, which has one member, with the members of `tail` after its
-  /// first, whose text ends before `textEnd`; otherwise as `close`.
+  /// Closes the innermost object, whose members so far are as many as come before `tail`'s
+  /// rest, with the members of that rest, whose text ends before `textEnd`; otherwise as
+  /// `close`.
   mutating func close(
     with tail: UnsafePointer<JSONTailPredictor.Slot>, at textEnd: Int, values: Int,
     table: inout JSONContainerTable, predictor: inout JSONValuePredictor
@@ -210,12 +262,15 @@ struct OpenContainers: ~Copyable {
     var frame = frames.pop()
     hashes.remove(from: frame.start)
     let rest = tail.pointee.members
+    let from = tail.pointee.from
     var members: [JSONMember] = []
-    members.reserveCapacity(rest.count)
-    members.append(JSONMember(keys.pop(), self.values.pop()))
+    members.reserveCapacity(keys.count - frame.start + rest.count - from)
+    keys.pop(from: frame.start, pairedWith: &self.values, from: frame.valueStart, into: &members) {
+      JSONMember($0, $1)
+    }
     // One by one: appended as a slice, each member was copied through its type's witness.
     rest.withUnsafeBufferPointer { rest in
-      for i in 1..<rest.count { members.append(rest[i]) }
+      for i in from..<rest.count { members.append(rest[i]) }
     }
     frame.innerDepth = max(frame.innerDepth, tail.pointee.depth)
     return finish(

@@ -8,6 +8,10 @@
 /// the same bytes are the same members ending at the same place. An object with a repeated
 /// key is not kept (its members are not its text's keys one by one), and the rest is not
 /// taken where one of its keys is the new object's first (`hasKey`), or past the limits.
+/// The same is kept of the rest after a member whose value took an earlier rest (a layer's
+/// entry after its `config`: `registered_name`, `build_config`), in a table of its own keyed
+/// by that member's key (`remember(firstKey:...from:)`).
+///
 /// A table of 128 sets of four by the hash of the first key: objects of a few kinds that take
 /// turns (a Conv2D's config, a BatchNormalization's, a ReLU's: all first `name`) each find
 /// their own.
@@ -16,13 +20,15 @@ struct JSONTailPredictor: ~Copyable {
     /// Where the rest's text is in the document, and how many bytes (-1: none kept).
     var start = 0
     var count = -1
-    /// The earlier object's members: the rest is those after the first.
+    /// The earlier object's members: the rest is those from `from` (1: after the first).
     var members: [JSONMember] = []
+    var from = 1
     /// The values the rest holds, and the deepest nesting of its members (at most: the
     /// earlier object's own, which counts its first member too).
     var values = 0
     var depth = 0
-    /// One bit per key of the rest (`OpenContainers.Frame.seen`'s bits).
+    /// One bit per key of the rest (`OpenContainers.Frame.seen`'s bits: where no bit is also
+    /// one of an object's, none of its keys is among the rest's).
     var seen: (UInt64, UInt64) = (0, 0)
     /// The hash of the rest's last key.
     var lastKey: UInt64 = 0
@@ -32,7 +38,7 @@ struct JSONTailPredictor: ~Copyable {
       let bit = hash >> 57
       let word = bit < 64 ? seen.0 : seen.1
       guard word & (1 << (bit & 63)) != 0 else { return false }
-      return members.dropFirst().contains { $0.key == key }
+      return members[from...].contains { $0.key == key }
     }
   }
 
@@ -86,14 +92,14 @@ struct JSONTailPredictor: ~Copyable {
   /// Remembers the rest of an object whose first key has hash `firstKey`: the text
   /// `start..<end`, the object's `members`, and what `Slot` keeps of them.
   mutating func remember(
-    firstKey: UInt64, _ start: Int, _ end: Int, members: [JSONMember], values: Int, depth: Int,
-    seen: (UInt64, UInt64), lastKey: UInt64
+    firstKey: UInt64, _ start: Int, _ end: Int, members: [JSONMember], from: Int = 1,
+    values: Int, depth: Int, seen: (UInt64, UInt64), lastKey: UInt64
   ) {
     let set = set(firstKey)
     let way = Int(next[set])
     next[set] = UInt8((way + 1) % Self.ways)
     slots[set * Self.ways + way] = Slot(
-      start: start, count: end - start, members: members, values: values, depth: depth,
-      seen: seen, lastKey: lastKey)
+      start: start, count: end - start, members: members, from: from, values: values,
+      depth: depth, seen: seen, lastKey: lastKey)
   }
 }

@@ -71,3 +71,72 @@ import Testing
         ]))
   }
 }
+
+/// The rest after a member whose value took a rest (a layer's entry after its config).
+extension JSONTailPredictionTests {
+  /// Rests after `"c": {...}`, earlier and later.
+  static let laterRests = [
+    #""r": null, "b": [1, 2]}"#, #""r": null, "b": [1, 2]"#, #""r": null, "b": [1, 3]}"#,
+    #""m": 5, "b": [1, 2]}"#, #""c": 5}"#, #""r": null, "r": 1}"#, #""r": {"c": [[1]]}}"#,
+    #""r": null}"#, "}", #""r": null, "b": [1, 2]}}"#,
+  ]
+
+  /// Three entries whose configs differ in their names: the second's config takes the first's
+  /// rest and keeps its own rest `a`, the third's is read against it, `b`.
+  static var laterTexts: [String] {
+    func config(_ n: Int) -> String { #""c": {"name": "n\#(n)", "a": 1, "b": [1, 2]}, "# }
+    var texts: [String] = []
+    for a in laterRests {
+      for b in laterRests {
+        let first = #"[{"m": 1, "# + config(1) + a + #", {"m": 2, "# + config(2) + a
+        texts.append(first + #", {"m": 3, "# + config(3) + b + "]")
+        texts.append(first + #", {"x": 2, "m": 1, "# + config(3) + b + "]")
+        texts.append(first + #", {"c": 1, "d": 2, "# + config(3) + b + "]")
+      }
+    }
+    return texts
+  }
+
+  @Test func laterRestsReadAsTheReferenceReadsThem() {
+    let inputs = Self.laterTexts.map { Array($0.utf8) }
+    #expect(Differential.differences(inputs) == [])
+    // Rests were taken (where the third entry's is the second's).
+    #expect(Self.laterTexts.map { (try? Self.laterHits($0)) ?? 0 }.reduce(0, +) >= 3)
+    let limited = inputs.filter { $0.count < 200 }
+    for depth in [2, 3, 4, 5] {
+      for values in [20, 24, 26, 28, 30, 32, 34] {
+        #expect(Differential.differences(limited, maxDepth: depth, maxValues: values) == [])
+      }
+    }
+  }
+
+  /// How many objects took a later rest in reading `text`, which must parse.
+  static func laterHits(_ text: String) throws -> Int {
+    var text = text
+    return try text.withUTF8 { buffer throws(JSONError) in
+      var reader = JSONReader(
+        bytes: buffer, maxDepth: JSONParser.defaultMaxDepth,
+        maxValues: JSONParser.defaultMaxValues)
+      _ = try reader.document()
+      return reader.laters.hits
+    }
+  }
+
+  @Test func whatIsPredictedLater() throws {
+    // Entries that differ (a repeated one is the container table's) in the config's name.
+    func entry(_ n: Int, first: String = "m") -> String {
+      #"{""# + first + #"": 1, "c": {"name": "n\#(n)", "a": 1, "b": [1, 2]}, "r": null, "#
+        + #""b": [1, 2]}"#
+    }
+    // The first config reads its rest, the second takes it and the entry's rest is kept, the
+    // third and fourth take both.
+    let four = (1...4).map { entry($0) }.joined(separator: ", ")
+    #expect(try Self.laterHits("[" + four + "]") == 2)
+    // Not where a key before is among the rest's.
+    let other = "[" + entry(1) + ", " + entry(2) + ", " + entry(3, first: "b") + "]"
+    #expect(try Self.laterHits(other) == 0)
+    let value = try JSONParser.parse(other)
+    #expect(value.arrayValue?[2]["b"] == .array([.int(1), .int(2)]))
+    #expect(value.arrayValue?[2].objectValue?.map(\.key) == ["b", "c", "r"])
+  }
+}
