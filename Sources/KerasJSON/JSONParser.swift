@@ -94,7 +94,8 @@ struct JSONReader: ~Copyable {
   var tails: JSONTailPredictor
   /// The rests after a member whose value took a rest.
   var laters: JSONTailPredictor
-  /// The hash of the last key read (0 before an object's first key), for `keys`.
+  /// The hash of the last key read (before an object's first key: 0, or one more than the
+  /// hash of the key the object is the value of), for `keys`.
   var previousKey: UInt64 = 0
 
   init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxValues: Int) {
@@ -220,7 +221,9 @@ struct JSONReader: ~Copyable {
             pos += 1
             current = .object([])
           } else {
-            previousKey = 0
+            // An object's first key predicted by the key it is the value of (a layer's config
+            // begins with `name`, the layer's entry with `module`: both after 0, they took turns).
+            previousKey = isMember ? keyHash &+ 1 : 0
             let first = try memberKey(after: "'{'")
             open.openObject(
               at: start, textKey: key, valuesBefore: values - 1, member: member, key: first.text,
@@ -249,11 +252,10 @@ struct JSONReader: ~Copyable {
           if !inList && open.innermostMemberCount == 1 {
             // An object whose members after the first are written as an earlier one's, within
             // the limits, without its first key among them: closed with those members.
-            let first = open.innermostFirstKey
-            if let tail = tails.predicted(at: pos, firstKey: first.hash),
+            if let tail = tails.predicted(at: pos, firstKey: open.innermostFirstKey),
               values + tail.pointee.values <= maxValues,
               open.depth + tail.pointee.depth <= maxDepth,
-              !tail.pointee.hasKey(first.key, hash: first.hash)
+              !open.innermostFirstKeyMeets(tail)
             {
               tails.taken()
               values += tail.pointee.values
@@ -315,6 +317,7 @@ struct JSONReader: ~Copyable {
     let key: (text: String, hash: UInt64)
     let start = pos + 1
     if let known = keys.predicted(at: start, after: previousKey) {
+      keys.taken()
       key = (known.text, known.hash)
       pos = known.end + 1
     } else {

@@ -151,10 +151,13 @@ struct OpenContainers: ~Copyable {
   /// How many members the innermost object has (its last key's value read).
   var innermostMemberCount: Int { keys.count - frames[frames.count - 1].start }
 
-  /// The innermost object's first key and its hash.
-  var innermostFirstKey: (key: String, hash: UInt64) {
+  /// The hash of the innermost object's first key.
+  var innermostFirstKey: UInt64 { hashes[frames[frames.count - 1].start] }
+
+  /// Whether the innermost object's first key is among `tail`'s rest.
+  func innermostFirstKeyMeets(_ tail: UnsafePointer<JSONTailPredictor.Slot>) -> Bool {
     let start = frames[frames.count - 1].start
-    return (keys[start], hashes[start])
+    return tail.pointee.hasKey(keys[start], hash: hashes[start])
   }
 
   /// Whether the innermost object has marked where a later rest starts.

@@ -33,11 +33,13 @@ struct JSONTailPredictor: ~Copyable {
     /// The hash of the rest's last key.
     var lastKey: UInt64 = 0
 
-    /// Whether `key` (hash `hash`) is among the rest's keys.
-    func hasKey(_ key: String, hash: UInt64) -> Bool {
+    /// Whether `key` (hash `hash`) is among the rest's keys. (`key` is read only where the
+    /// hash's bit is set.)
+    func hasKey(_ key: @autoclosure () -> String, hash: UInt64) -> Bool {
       let bit = hash >> 57
       let word = bit < 64 ? seen.0 : seen.1
       guard word & (1 << (bit & 63)) != 0 else { return false }
+      let key = key()
       return members[from...].contains { $0.key == key }
     }
   }

@@ -140,3 +140,21 @@ extension JSONTailPredictionTests {
     #expect(value.arrayValue?[2].objectValue?.map(\.key) == ["b", "c", "r"])
   }
 }
+
+extension JSONTailPredictionTests {
+  /// An object's first key is predicted by the key the object is the value of, so the first
+  /// keys of an entry and of its config do not take turns in one prediction.
+  @Test func firstKeysPredictedByTheirParentKey() throws {
+    var text =
+      #"[{"module": 1, "config": {"name": "a", "x": 1}}, "#
+      + #"{"module": 2, "config": {"name": "b", "x": 2}}]"#
+    let hits = try text.withUTF8 { buffer throws(JSONError) in
+      var reader = JSONReader(
+        bytes: buffer, maxDepth: JSONParser.defaultMaxDepth,
+        maxValues: JSONParser.defaultMaxValues)
+      _ = try reader.document()
+      return reader.keys.hits
+    }
+    #expect(hits == 4)
+  }
+}
