@@ -130,7 +130,16 @@ final class LayerTemplates {
         for k in 0..<config.count where k != n {
           guard Self.same(old + k, new + k, offsets: offsets) else { return nil }
         }
-        guard Self.sameText(old[n].key, new[n].key), case .string = new[n].value else {
+        // The name's key by its bits first (the same small string, `name`).
+        let (keyOffset, _) = offsets
+        let sameKey =
+          keyOffset >= 0
+          ? Self.sameBits(
+            (UnsafeRawPointer(old + n) + keyOffset).assumingMemoryBound(to: String.self),
+            (UnsafeRawPointer(new + n) + keyOffset).assumingMemoryBound(to: String.self))
+            || Self.sameText(old[n].key, new[n].key)
+          : Self.sameText(old[n].key, new[n].key)
+        guard sameKey, case .string = new[n].value else {
           return nil
         }
         return n
