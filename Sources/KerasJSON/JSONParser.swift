@@ -167,9 +167,10 @@ struct JSONReader: ~Copyable {
       var depth = 0
       let b = byte
       let keyHash = previousKey
-      // A member's value written as its key's last one, within the limits: taken whole (past
-      // the limits it is read again, to fail where it does).
-      if isMember, let known = predictor.predicted(at: pos, key: keyHash),
+      // A member's list or object written as its key's last one, within the limits: taken
+      // whole (past the limits it is read again, to fail where it does).
+      if isMember, b == UInt8(ascii: "[") || b == UInt8(ascii: "{"),
+        let known = predictor.predicted(at: pos, key: keyHash),
         open.depth + known.pointee.depth <= maxDepth,
         values - 1 + known.pointee.values <= maxValues
       {
@@ -235,9 +236,7 @@ struct JSONReader: ~Copyable {
       } else {
         let start = pos
         current = try scalar()
-        if isMember && b == UInt8(ascii: "\"") {
-          predictor.remember(current, key: keyHash, start, pos, values: 1, depth: 0)
-        }
+
       }
       // Hand the finished value to the open containers, closing those that end here.
       while open.depth > 0 {

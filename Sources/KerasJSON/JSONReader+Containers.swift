@@ -225,14 +225,8 @@ struct OpenContainers: ~Copyable {
       if keepsTail || keepsLater {
         firstKey = hashes[frame.start]
         lastKey = hashes[keys.count - 1]
-        for i in (frame.start + 1)..<keys.count {
-          let bit = hashes[i] >> 57
-          let mask: UInt64 = 1 << (bit & 63)
-          if bit < 64 { seen.0 |= mask } else { seen.1 |= mask }
-          if i - frame.start >= frame.laterFrom {
-            if bit < 64 { laterSeen.0 |= mask } else { laterSeen.1 |= mask }
-          }
-        }
+        if keepsTail { seen = hashes.mask(from: frame.start + 1) }
+        if keepsLater { laterSeen = hashes.mask(from: frame.start + frame.laterFrom) }
       }
       hashes.remove(from: frame.start)
       let members = keys.popArray(

@@ -1,11 +1,12 @@
 /// The value each key of a document had the last time it was read, so that a member whose
-/// value is written as it was then (`"padding": "same"`, `"kernel_size": [3, 3]`, a layer's
-/// dtype policy) is recognised by comparing its bytes with that earlier text, without scanning,
-/// hashing and looking it up again (`JSONStringTable`, `JSONContainerTable`).
+/// list or object value is written as it was then (`"kernel_size": [3, 3]`, a layer's dtype
+/// policy) is recognised by comparing its bytes with that earlier text, without hashing and
+/// looking it up again (`JSONContainerTable`).
 ///
-/// Only strings and lists or objects are kept: their text ends itself (a closing quote or
-/// bracket), so the same bytes are the same value ending at the same place; a number's text
-/// may go on (`8` before `80`). A container is kept when its text is at most
+/// Only lists and objects: their text ends itself (a closing bracket), so the same bytes are
+/// the same value ending at the same place. (Strings were kept too, but a model's strings that
+/// repeat under one key are few and short, and the string table finds them: keeping each cost
+/// more than it saved.) A container is kept when its text is at most
 /// `JSONContainerTable.maxLength` bytes; after a longer one the key is marked, and its next
 /// container is read without asking the container table (a layer's `config` is never repeated).
 /// A direct-mapped table by the hash of the key.

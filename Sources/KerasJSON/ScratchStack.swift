@@ -105,3 +105,19 @@ struct ScratchStack<Element>: ~Copyable {
     }
   }
 }
+
+extension ScratchStack where Element == UInt64 {
+  /// One bit per hash from `start` to the top (its top seven bits choose the word and the
+  /// bit: `OpenContainers.Frame.seen`).
+  func mask(from start: Int) -> (UInt64, UInt64) {
+    precondition(start >= 0 && start <= count)
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    for i in start..<count {
+      let bit = base[i] >> 57
+      let one: UInt64 = 1 << (bit & 63)
+      if bit < 64 { low |= one } else { high |= one }
+    }
+    return (low, high)
+  }
+}

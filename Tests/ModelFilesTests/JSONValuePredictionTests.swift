@@ -2,7 +2,7 @@ import Testing
 
 @testable import KerasJSON
 
-/// A member whose value is written as its key's last value is taken whole
+/// A member whose list or object is written as its key's last value is taken whole
 /// (`JSONValuePredictor`): objects repeating a key with the same value, another value, a prefix
 /// or an extension of it, cut by the end or by an error, past the limits, as the reference
 /// parser reads them; the repeats share their storage.
@@ -84,11 +84,12 @@ import Testing
   }
 
   @Test func whatIsPredicted() throws {
-    // Strings and containers under the same key, written the same: after the first. (Objects
-    // that differ: a repeated object is the container table's.)
-    #expect(try Self.hits(#"[{"k": "v", "x": 1}, {"k": "v", "x": 2}, {"k": "v"}]"#) == 2)
+    // Containers under the same key, written the same: after the first. (Objects that differ:
+    // a repeated object is the container table's.)
+    #expect(try Self.hits(#"[{"k": [1], "x": 1}, {"k": [1], "x": 2}, {"k": [1]}]"#) == 2)
     #expect(try Self.hits(#"[{"k": [1, {"a": 2}], "x": 1}, {"k": [1, {"a": 2}]}]"#) == 1)
-    // Not numbers or literals, other keys, other text, or a value read inside a list.
+    // Not strings, numbers or literals, other keys, other text, or a value read inside a list.
+    #expect(try Self.hits(#"[{"k": "v", "x": 1}, {"k": "v", "x": 2}]"#) == 0)
     #expect(try Self.hits(#"[{"k": 1}, {"k": 1}, {"k": null}, {"k": null}]"#) == 0)
     #expect(try Self.hits(#"[{"k": "v"}, {"j": "v"}, {"k": "w"}, ["v"], {"k": [1,1]}]"#) == 0)
     #expect(try Self.hits(#"[{"k": [1, 1]}, {"k": [1,1]}, {"k": [1, 1] }]"#) == 0)
