@@ -100,10 +100,7 @@ struct JSONContainerTable: ~Copyable {
   /// The container read before whose text is the document's bytes from `start`, if the table
   /// has it; `hash` is `key(start)`.
   mutating func earlier(_ start: Int, hash: UInt64) -> Entry? {
-    if lookups < Self.trialLookups {
-      lookups += 1
-      if lookups == Self.trialLookups && found * 8 <= lookups { isOn = false }
-    }
+    countLookup()
     let slot = slots + (Int(truncatingIfNeeded: hash) & (size - 1))
     let count = slot.pointee.count
     guard slot.pointee.hash == hash, count > 0, start + count <= raw.count,
@@ -112,6 +109,21 @@ struct JSONContainerTable: ~Copyable {
     found += 1
     slot.pointee.used = true
     return slot.pointee
+  }
+
+  /// Counts a container found again without the table (`JSONValuePredictor`) as a lookup that
+  /// found it: the trial judges how much the document repeats itself.
+  mutating func countRepeat() {
+    guard lookups < Self.trialLookups else { return }
+    found += 1
+    countLookup()
+  }
+
+  private mutating func countLookup() {
+    if lookups < Self.trialLookups {
+      lookups += 1
+      if lookups == Self.trialLookups && found * 8 <= lookups { isOn = false }
+    }
   }
 
   /// Remembers a container read from the text `start..<end`, when it is short enough.

@@ -19,6 +19,11 @@ struct JSONKeyPredictor: ~Copyable {
   private static let size = 512
   private let slots: UnsafeMutablePointer<Slot>
   private let raw: UnsafeRawBufferPointer
+  /// How many keys were predicted (for tests).
+  private(set) var hits = 0
+
+  /// Counts a prediction taken.
+  mutating func taken() { hits += 1 }
 
   init(document: UnsafeBufferPointer<UInt8>) {
     slots = .allocate(capacity: Self.size)

@@ -90,7 +90,12 @@ struct JSONReader: ~Copyable {
   var strings: JSONStringTable
   var containers: JSONContainerTable
   var keys: JSONKeyPredictor
-  /// The hash of the last key read (0 before an object's first key), for `keys`.
+  var predictor: JSONValuePredictor
+  var tails: JSONTailPredictor
+  /// The rests after a member whose value took a rest.
+  var laters: JSONTailPredictor
+  /// The hash of the last key read (before an object's first key: 0, or one more than the
+  /// hash of the key the object is the value of), for `keys`.
   var previousKey: UInt64 = 0
 
   init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxValues: Int) {
@@ -101,6 +106,9 @@ struct JSONReader: ~Copyable {
     self.strings = JSONStringTable(document: bytes)
     self.containers = JSONContainerTable(document: bytes)
     self.keys = JSONKeyPredictor(document: bytes)
+    self.predictor = JSONValuePredictor(document: bytes)
+    self.tails = JSONTailPredictor(document: bytes)
+    self.laters = JSONTailPredictor(document: bytes)
   }
 
   /// The byte at the cursor, or 0 past the end: no grammar rule accepts a 0 byte outside a
@@ -139,6 +147,10 @@ struct JSONReader: ~Copyable {
   /// stack per kind until the container closes and takes them as an array of exact size.
   mutating func value() throws(JSONError) -> JSONValue {
     var open = OpenContainers()
+    // Whether the value to read is an object member's (its key's hash is `previousKey`).
+    var isMember = false
+    // Whether the value handed to the open containers took an earlier object's rest.
+    var tookRest = false
     reading: while true {
       // Read one value; an opening bracket pushes a container and reads its first element.
       skipWhitespace()
@@ -154,60 +166,130 @@ struct JSONReader: ~Copyable {
       // Its levels of nesting (0 for a number or string).
       var depth = 0
       let b = byte
-      if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") {
+      let keyHash = previousKey
+      // A member's list or object written as its key's last one, within the limits: taken
+      // whole (past the limits it is read again, to fail where it does).
+      if isMember, b == UInt8(ascii: "[") || b == UInt8(ascii: "{"),
+        let known = predictor.predicted(at: pos, key: keyHash),
+        open.depth + known.pointee.depth <= maxDepth,
+        values - 1 + known.pointee.values <= maxValues
+      {
+        predictor.taken()
+        values += known.pointee.values - 1
+        pos += known.pointee.count
+        current = known.pointee.value
+        depth = known.pointee.depth
+        if depth > 0 { containers.countRepeat() }
+      } else if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") {
         if open.depth >= maxDepth {
           throw error("nesting deeper than \(maxDepth) levels of lists and objects")
         }
         let start = pos
-        let key = containers.isOn ? containers.key(start) : 0
+        // Not looked up (0) where the table is off, or where the key's last container, or the
+        // list's last element, was too long to keep (a layer's config, a layer: the next is
+        // too, most likely).
+        let key =
+          containers.isOn && !(isMember ? predictor.wasLong(keyHash) : open.afterLongElement)
+          ? containers.key(start) : 0
         // A container whose text was read before, within the limits: taken whole (past the
         // limits it is read again, to fail where it does).
-        if containers.isOn, let earlier = containers.earlier(start, hash: key),
+        if key != 0, let earlier = containers.earlier(start, hash: key),
           open.depth + earlier.depth <= maxDepth, values - 1 + earlier.values <= maxValues
         {
           values += earlier.values - 1
           pos += earlier.count
           current = earlier.value
           depth = earlier.depth
+          if isMember {
+            predictor.remember(
+              current, key: keyHash, start, pos, values: earlier.values, depth: depth)
+          }
         } else {
           pos += 1
           skipWhitespace()
           depth = 1
+          let member: UInt64? = isMember ? keyHash : nil
           if b == UInt8(ascii: "[") {
             if byte == UInt8(ascii: "]") {
               pos += 1
               current = .array([])
             } else {
-              open.openList(at: start, textKey: key, valuesBefore: values - 1)
+              open.openList(at: start, textKey: key, valuesBefore: values - 1, member: member)
+              isMember = false
               continue
             }
           } else if byte == UInt8(ascii: "}") {
             pos += 1
             current = .object([])
           } else {
-            previousKey = 0
-            let member = try memberKey(after: "'{'")
+            // An object's first key predicted by the key it is the value of (a layer's config
+            // begins with `name`, the layer's entry with `module`: both after 0, they took turns).
+            previousKey = isMember ? keyHash &+ 1 : 0
+            let first = try memberKey(after: "'{'")
             open.openObject(
-              at: start, textKey: key, valuesBefore: values - 1, key: member.text,
-              hash: member.hash)
+              at: start, textKey: key, valuesBefore: values - 1, member: member, key: first.text,
+              hash: first.hash)
+            isMember = true
             continue
           }
         }
       } else {
+        let start = pos
         current = try scalar()
+
       }
       // Hand the finished value to the open containers, closing those that end here.
       while open.depth > 0 {
         skipWhitespace()
         let inList = open.innermostIsList
         open.append(consume current, depth: depth)
+        let afterRest = tookRest
+        tookRest = false
         let next = byte
         if next == UInt8(ascii: ",") {
           pos += 1
+          if !inList && open.innermostMemberCount == 1 {
+            // An object whose members after the first are written as an earlier one's, within
+            // the limits, without its first key among them: closed with those members.
+            if let tail = tails.predicted(at: pos, firstKey: open.innermostFirstKey),
+              values + tail.pointee.values <= maxValues,
+              open.depth + tail.pointee.depth <= maxDepth,
+              !open.innermostFirstKeyMeets(tail)
+            {
+              tails.taken()
+              values += tail.pointee.values
+              pos += tail.pointee.count
+              previousKey = tail.pointee.lastKey
+              (current, depth) = open.close(
+                with: tail, at: pos, values: values, table: &containers, predictor: &predictor)
+              tookRest = true
+              continue
+            }
+            open.markTail(at: pos, values: values)
+          } else if !inList && afterRest && !open.innermostHasLater {
+            // The same after a member whose value took a rest (a layer's config), where none of
+            // the object's keys is among the rest's.
+            if let tail = laters.predicted(at: pos, firstKey: open.innermostLastKey),
+              values + tail.pointee.values <= maxValues,
+              open.depth + tail.pointee.depth <= maxDepth,
+              !open.innermostKeysMeet(tail)
+            {
+              laters.taken()
+              values += tail.pointee.values
+              pos += tail.pointee.count
+              previousKey = tail.pointee.lastKey
+              (current, depth) = open.close(
+                with: tail, at: pos, values: values, table: &containers, predictor: &predictor)
+              tookRest = true
+              continue
+            }
+            open.markLater(at: pos, values: values)
+          }
           if !inList {
             let key = try memberKey(after: "','")
             open.addKey(key.text, hash: key.hash)
           }
+          isMember = !inList
           continue reading
         }
         guard next == (inList ? UInt8(ascii: "]") : UInt8(ascii: "}")) else {
@@ -217,7 +299,9 @@ struct JSONReader: ~Copyable {
               : "expected ',' or '}' after an object member, found \(found)")
         }
         pos += 1
-        (current, depth) = open.close(at: pos, values: values, table: &containers)
+        (current, depth) = open.close(
+          at: pos, values: values, table: &containers, predictor: &predictor, tails: &tails,
+          laters: &laters)
       }
       return current
     }
@@ -232,6 +316,7 @@ struct JSONReader: ~Copyable {
     let key: (text: String, hash: UInt64)
     let start = pos + 1
     if let known = keys.predicted(at: start, after: previousKey) {
+      keys.taken()
       key = (known.text, known.hash)
       pos = known.end + 1
     } else {

@@ -85,15 +85,39 @@ struct ScratchStack<Element>: ~Copyable {
     from start: Int, pairedWith other: inout ScratchStack<Other>, from otherStart: Int,
     _ pair: (consuming Element, consuming Other) -> Pair
   ) -> [Pair] {
+    var array: [Pair] = []
+    array.reserveCapacity(count - start)
+    pop(from: start, pairedWith: &other, from: otherStart, into: &array, pair)
+    return array
+  }
+
+  /// `popArray(from:pairedWith:from:_:)`, appending the pairs to `array` (with room for them).
+  mutating func pop<Other, Pair>(
+    from start: Int, pairedWith other: inout ScratchStack<Other>, from otherStart: Int,
+    into array: inout [Pair], _ pair: (consuming Element, consuming Other) -> Pair
+  ) {
     let n = count - start
     precondition(start >= 0 && n >= 0 && otherStart >= 0 && otherStart + n == other.count)
     count = start
     other.count = otherStart
-    var array: [Pair] = []
-    array.reserveCapacity(n)
     for k in 0..<n {
       array.append(pair((base + start + k).move(), (other.base + otherStart + k).move()))
     }
-    return array
+  }
+}
+
+extension ScratchStack where Element == UInt64 {
+  /// One bit per hash from `start` to the top (its top seven bits choose the word and the
+  /// bit: `OpenContainers.Frame.seen`).
+  func mask(from start: Int) -> (UInt64, UInt64) {
+    precondition(start >= 0 && start <= count)
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    for i in start..<count {
+      let bit = base[i] >> 57
+      let one: UInt64 = 1 << (bit & 63)
+      if bit < 64 { low |= one } else { high |= one }
+    }
+    return (low, high)
   }
 }

@@ -75,6 +75,9 @@ struct TextBytes {
   /// A shape as `TensorType.kerasShape` (`kerasShapes`) or `formulaShape` writes it: Python's
   /// tuple display, `(3,)` for rank 1.
   mutating func appendShape(_ t: TensorType, kerasShapes: Bool) {
+    if t.shape.count <= Self.shortRank, Self.appendShortShape(t.shape, kerasShapes, to: &bytes) {
+      return
+    }
     append(UInt8(ascii: "("))
     for (i, d) in t.shape.enumerated() {
       if i > 0 { append(", " as StaticString) }
@@ -82,6 +85,68 @@ struct TextBytes {
     }
     if t.shape.count == 1 { append(UInt8(ascii: ",")) }
     append(UInt8(ascii: ")"))
+  }
+
+  /// The most dims a shape written on the stack has (`appendShortShape`).
+  static let shortRank = 8
+
+  /// A shape of at most `shortRank` dims written as `appendShape` writes it, into a buffer on
+  /// the stack and appended once (appended piece by piece, a row's shape cost a thousand
+  /// instructions), when each of its dims is a number or `None` (Keras's unknown, or with
+  /// `kerasShapes` any formula); false (nothing written) for a formula to write.
+  static func appendShortShape(_ shape: [Dim], _ kerasShapes: Bool, to bytes: inout [UInt8])
+    -> Bool
+  {
+    // "(", at most 20 digits and a sign, or "None", and ", " a dim, ",)".
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 + 23 * shortRank) { buffer in
+      guard let out = buffer.baseAddress else { return false }
+      var n = 0
+      out[n] = UInt8(ascii: "(")
+      n += 1
+      for i in shape.indices {
+        if i > 0 {
+          out[n] = UInt8(ascii: ",")
+          out[n + 1] = UInt8(ascii: " ")
+          n += 2
+        }
+        var isUnknown = false
+        if case .unknown = shape[i] { isUnknown = true }
+        if let v = shape[i].value {
+          // The digits written in place, last first.
+          if v < 0 {
+            out[n] = UInt8(ascii: "-")
+            n += 1
+          }
+          var m = v.magnitude
+          var digits = 1
+          while m >= 10 {
+            m /= 10
+            digits += 1
+          }
+          m = v.magnitude
+          for k in stride(from: n + digits - 1, through: n, by: -1) {
+            out[k] = UInt8(ascii: "0") + UInt8(m % 10)
+            m /= 10
+          }
+          n += digits
+        } else if kerasShapes || isUnknown {
+          for b in "None".utf8 {
+            out[n] = b
+            n += 1
+          }
+        } else {
+          return false
+        }
+      }
+      if shape.count == 1 {
+        out[n] = UInt8(ascii: ",")
+        n += 1
+      }
+      out[n] = UInt8(ascii: ")")
+      n += 1
+      bytes.append(contentsOf: UnsafeBufferPointer(start: out, count: n))
+      return true
+    }
   }
 
   /// True when every byte is printable ASCII (`Table.isPlainASCII`), eight bytes at a time.

@@ -132,7 +132,7 @@ struct ImportPlan: Sendable {
     // when the evaluation reaches it: a run that fails is imported in full, which keeps those
     // counters exact (one that succeeds took every name, as the declared import did).
     namesAtBuild = (firstLayer..<after.layers.count).contains {
-      Sublayers.atBuild[after.layers[$0].className] != nil
+      Sublayers.atBuild(after.layers[$0].className) != nil
     }
     // An input named in the config names its KerasTensor, which takes no number.
     let numbered = made.filter { after.tensors[$0.tensor].kerasName.hasPrefix("keras_tensor") }
@@ -218,6 +218,27 @@ extension Evaluator {
     return e
   }
 
+  /// `a == b`, with known dims compared as numbers first (a layer's weights at a size are
+  /// most often its declared ones, equal but made again: the derived `==` cost 300
+  /// instructions a layer).
+  static func sameWeights(_ a: [Weight]?, _ b: [Weight]?) -> Bool {
+    guard let a, let b else { return a == nil && b == nil }
+    guard a.count == b.count else { return false }
+    for i in a.indices {
+      guard a[i].trainable == b[i].trainable, a[i].shape.count == b[i].shape.count,
+        a[i].name == b[i].name
+      else { return false }
+      for k in a[i].shape.indices {
+        if let x = a[i].shape[k].value, let y = b[i].shape[k].value {
+          guard x == y else { return false }
+        } else if a[i].shape[k] != b[i].shape[k] {
+          return false
+        }
+      }
+    }
+    return true
+  }
+
   /// The import's layers, tensors and inputs as the run left them.
   private mutating func write(_ run: PlanRun, _ p: ImportPlan, failedAt failed: Int?) {
     let plan = p.calls.plan
@@ -238,7 +259,7 @@ extension Evaluator {
     for (offset, planLayer) in p.calls.planLayer.prefix(count).enumerated() where !template {
       guard let planLayer else { continue }
       let l = p.layersBefore + offset
-      if failed != nil || graph.layers[l].weights != run.weights[planLayer] {
+      if failed != nil || !Self.sameWeights(graph.layers[l].weights, run.weights[planLayer]) {
         rebuilt.append((l, run.weights[planLayer]))
       }
     }

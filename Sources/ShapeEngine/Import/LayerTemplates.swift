@@ -136,10 +136,21 @@ final class LayerTemplates {
     return t.config.withUnsafeBufferPointer { old -> Int? in
       config.withUnsafeBufferPointer { new -> Int? in
         guard let old = old.baseAddress, let new = new.baseAddress else { return nil }
+        // Read once (a static is a guarded global: read per member, it cost a check each).
+        let offsets = Self.offsets
         for k in 0..<config.count where k != n {
-          guard Self.same(old + k, new + k) else { return nil }
+          guard Self.same(old + k, new + k, offsets: offsets) else { return nil }
         }
-        guard Self.sameText(old[n].key, new[n].key), case .string = new[n].value else {
+        // The name's key by its bits first (the same small string, `name`).
+        let (keyOffset, _) = offsets
+        let sameKey =
+          keyOffset >= 0
+          ? Self.sameBits(
+            (UnsafeRawPointer(old + n) + keyOffset).assumingMemoryBound(to: String.self),
+            (UnsafeRawPointer(new + n) + keyOffset).assumingMemoryBound(to: String.self))
+            || Self.sameText(old[n].key, new[n].key)
+          : Self.sameText(old[n].key, new[n].key)
+        guard sameKey, case .string = new[n].value else {
           return nil
         }
         return n
@@ -150,7 +161,10 @@ final class LayerTemplates {
   /// Whether the members at `a` and `b` are equal: equal bits (the same key and the same
   /// number, string or shared container: a value made of the same bits is the same value),
   /// else equal as values. Read in place (a copy would retain each part).
-  static func same(_ a: UnsafePointer<JSONMember>, _ b: UnsafePointer<JSONMember>) -> Bool {
+  static func same(
+    _ a: UnsafePointer<JSONMember>, _ b: UnsafePointer<JSONMember>,
+    offsets: (Int, Int) = LayerTemplates.offsets
+  ) -> Bool {
     let (keyOffset, valueOffset) = offsets
     guard keyOffset >= 0, valueOffset >= 0 else {
       return sameText(a.pointee.key, b.pointee.key)
@@ -242,8 +256,10 @@ final class LayerTemplates {
   static func keywords(_ t: Template, name: String, nameIndex: Int) -> [(String, Value)] {
     var keywords: [(String, Value)] = []
     keywords.reserveCapacity(t.keywords.count)
-    for k in t.keywords.indices {
-      keywords.append(k == nameIndex ? (t.keywords[k].0, .string(name)) : t.keywords[k])
+    t.keywords.withUnsafeBufferPointer { old in
+      for k in old.indices {
+        keywords.append(k == nameIndex ? (old[k].0, .string(name)) : old[k])
+      }
     }
     return keywords
   }

@@ -18,16 +18,20 @@ extension SavedModel {
     var registered: JSONValue?
     var nameValue: JSONValue?
     var inbound: JSONValue?
-    // A key is told by its length before its text (a literal of another length is not compared).
-    for m in members {
-      switch m.key.utf8.count {
-      case 10 where m.key == "class_name": clsValue = m.value
-      case 6 where m.key == "module": moduleValue = m.value
-      case 6 where m.key == "config": configValue = m.value
-      case 15 where m.key == "registered_name": registered = m.value
-      case 4 where m.key == "name": nameValue = m.value
-      case 13 where m.key == "inbound_nodes": inbound = m.value
-      default: break
+    // A key is told by its length before its text (a literal of another length is not
+    // compared); members read in place (a copy of each retained and released its parts).
+    members.withUnsafeBufferPointer { members in
+      for m in members.indices {
+        let key = members[m].key
+        switch key.utf8.count {
+        case 10 where key == "class_name": clsValue = members[m].value
+        case 6 where key == "module": moduleValue = members[m].value
+        case 6 where key == "config": configValue = members[m].value
+        case 15 where key == "registered_name": registered = members[m].value
+        case 4 where key == "name": nameValue = members[m].value
+        case 13 where key == "inbound_nodes": inbound = members[m].value
+        default: break
+        }
       }
     }
     guard let clsValue else {
@@ -46,9 +50,13 @@ extension SavedModel {
         "the \(cls) entry's \"config\" is \(configValue.kindDescription), not an object",
         at: path + "config")
     }
-    // The config's `name` (its last, as `configValue["name"]` reads it) found by length first.
+    // The config's `name` (as `configValue["name"]` reads it) found by length first.
     if nameValue == nil {
-      for m in config where m.key.utf8.count == 4 && m.key == "name" { nameValue = m.value }
+      config.withUnsafeBufferPointer { config in
+        for m in config.indices where config[m].key.utf8.count == 4 && config[m].key == "name" {
+          nameValue = config[m].value
+        }
+      }
     }
     let name: String
     switch nameValue {
