@@ -45,11 +45,14 @@ final class ConstructionMemo {
   func find(_ cls: String, entry: LayerEntry, _ arguments: CallArguments) -> Kept? {
     // Class names are identifiers (Python reads them normalized: equal names are the same
     // name), compared as strings; only values are compared by their bytes.
-    let found = kept.first {
-      $0.cls == cls && $0.entryClass == entry.className && Self.identical($0.arguments, arguments)
+    for i in kept.recentFirst {
+      let c = kept.elements[i]
+      if c.cls == cls, c.entryClass == entry.className, Self.identical(c.arguments, arguments) {
+        hits += 1
+        return c
+      }
     }
-    if found != nil { hits += 1 }
-    return found
+    return nil
   }
 
   /// Keeps `made`, when its arguments are plain: what is kept, for the layer's node.
@@ -150,13 +153,14 @@ struct TwinCalls {
   mutating func output(_ kept: ConstructionMemo.Kept, on input: TensorType, defersWeights: Bool)
     -> LayerOutput?
   {
-    guard
-      let found = calls.first(where: {
-        $0.kept === kept && $0.defersWeights == defersWeights && $0.input == input
-      })
-    else { return nil }
-    hits += 1
-    return found.output
+    for i in calls.recentFirst
+    where calls.elements[i].kept === kept && calls.elements[i].defersWeights == defersWeights
+      && calls.elements[i].input == input
+    {
+      hits += 1
+      return calls.elements[i].output
+    }
+    return nil
   }
 
   /// Keeps a first call's result.
@@ -190,16 +194,26 @@ struct RecentRing<Element> {
     }
   }
 
-  /// The most recent element that `match` accepts.
-  func first(where match: (Element) -> Bool) -> Element? {
-    for k in elements.indices {
-      var i = next - 1 - k
-      if i < 0 { i += elements.count }
-      if match(elements[i]) { return elements[i] }
-    }
-    return nil
-  }
+  /// The positions in `elements`, the most recent first (a caller reads `elements[i]` in place:
+  /// a closure given each element made a copy of it, retaining each of its fields).
+  var recentFirst: RecentFirst { RecentFirst(count: elements.count, next: next) }
 
-  /// Whether an element `match` accepts is kept.
-  func contains(where match: (Element) -> Bool) -> Bool { first(where: match) != nil }
+  struct RecentFirst: Sequence, IteratorProtocol {
+    let count: Int
+    /// The position given last (the ring's next slot at first).
+    var position: Int
+    var taken = 0
+
+    init(count: Int, next: Int) {
+      self.count = count
+      position = next
+    }
+
+    mutating func next() -> Int? {
+      guard taken < count else { return nil }
+      taken += 1
+      position = position == 0 ? count - 1 : position - 1
+      return position
+    }
+  }
 }

@@ -63,9 +63,7 @@ final class LayerTemplates {
 
   /// How many templates are kept.
   static let capacity = 8
-  private(set) var templates: [Template] = []
-  /// Where the next template goes once the list is full (the oldest).
-  private var next = 0
+  private(set) var templates = RecentRing<Template>(capacity: capacity)
   /// How many layers were made from a template (for tests).
   private(set) var hits = 0
 
@@ -75,13 +73,11 @@ final class LayerTemplates {
     guard layer.nested == nil else { return nil }
     let className = layer.className
     let config = layer.config
-    for k in templates.indices {
-      // The most recent first.
-      var i = next - 1 - k
-      if i < 0 { i += templates.count }
-      if let nameIndex = sameButName(i, className, layer.module, config) {
+    for i in templates.recentFirst {
+      let t = templates.elements[i]
+      if let nameIndex = Self.sameButName(t, className, layer.module, config) {
         hits += 1
-        return (templates[i], nameIndex)
+        return (t, nameIndex)
       }
     }
     return nil
@@ -103,13 +99,7 @@ final class LayerTemplates {
       keywords: keywords, nodeClassName: node.className, sublayers: sublayers,
       layer: made, policy: node.policy, autocastsInputs: node.autocastsInputs,
       trainable: node.trainable)
-    if templates.count < Self.capacity {
-      templates.append(template)
-      next = templates.count % Self.capacity
-    } else {
-      templates[next] = template
-      next = (next + 1) % Self.capacity
-    }
+    templates.add(template)
     return template.twin
   }
 
@@ -123,12 +113,11 @@ final class LayerTemplates {
     return nil
   }
 
-  /// `config`'s name index when template `i` has the class, the module, and the config member
+  /// `config`'s name index when template `t` has the class, the module, and the config member
   /// by member (keys in the same order) but for the string value of `name`; else nil.
-  private func sameButName(_ i: Int, _ className: String, _ module: String, _ config: [JSONMember])
-    -> Int?
-  {
-    let t = templates[i]
+  private static func sameButName(
+    _ t: Template, _ className: String, _ module: String, _ config: [JSONMember]
+  ) -> Int? {
     guard t.config.count == config.count, t.className == className, t.module == module else {
       return nil
     }

@@ -185,7 +185,9 @@ struct SessionPlan: Sendable {
       guard l < run.weights.count, let new = run.weights[l] else { return false }
       guard let old = g.layers[l].weights else { return true }
       guard let a = Self.storage(old), let b = Self.storage(new) else { return old != new }
-      if equalPairs.contains(where: { $0 == (a, b) }) { return false }
+      if equalPairs.recentFirst.contains(where: { equalPairs.elements[$0] == (a, b) }) {
+        return false
+      }
       guard old == new else { return true }
       equalPairs.add((a, b))
       return false
