@@ -152,9 +152,9 @@ extension Plan {
       for s in 0..<inputCount { same[s] = inputs[s] == before[s] }
     }
     run.tensors.reserveCapacity(slotCount)
-    // The first call of each layer with twins (`twins`): its input and what it gave.
+    // The first call of each group of twins (`twins`): its input and what it gave.
     var firstCalls: [(input: TensorType, output: LayerOutput)?] = []
-    if !twins.isEmpty { firstCalls = Array(repeating: nil, count: layers.count) }
+    if twinGroups > 0 { firstCalls = Array(repeating: nil, count: twinGroups) }
     // Steps are read in place by index (a `for step in steps` copies each step's arrays).
     for i in steps.indices {
       let l = steps[i].layer
@@ -169,7 +169,8 @@ extension Plan {
       }
       // A layer called once, on one tensor: its twin's first call, when on the same type.
       var twin = -1
-      if !firstCalls.isEmpty, callCounts[l] == 1, case .single(let s) = steps[i].call {
+      if !firstCalls.isEmpty, twins[l] >= 0, callCounts[l] == 1, case .single(let s) = steps[i].call
+      {
         twin = twins[l]
         if let known = firstCalls[twin], known.input == run.tensors[s] {
           run.weights[l] = known.output.weights

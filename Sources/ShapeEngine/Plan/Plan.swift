@@ -45,10 +45,14 @@ public struct Plan: Sendable {
   public private(set) var slotCount: Int
   /// How many steps call each layer.
   public private(set) var callCounts: [Int] = []
-  /// For each layer, the first layer of the plan made from the same construction (its twin,
-  /// `ConstructionMemo.Kept`), or itself; empty when no layer has a twin. A run calls a layer
-  /// called once on the type its twin was first called on no more: it gives what that call gave.
+  /// For each layer, the group of its twins (layers of the plan made from the same construction,
+  /// `ConstructionMemo.Kept`), or -1 for a layer without one; empty when no layer has a twin. A
+  /// run calls a layer called once on the type a twin was first called on no more: it gives what
+  /// that call gave.
   public private(set) var twins: [Int] = []
+  /// How many groups of twins there are (a run keeps a first call for each, not for each layer:
+  /// a scan runs the plan hundreds of times).
+  public private(set) var twinGroups = 0
 
   /// An empty plan on `inputs` input tensors.
   public init(inputs: Int) {
@@ -72,11 +76,15 @@ public struct Plan: Sendable {
     if let twin, twin >= 0, twin < l {
       if twins.isEmpty {
         twins.reserveCapacity(layers.capacity)
-        twins.append(contentsOf: 0..<l)
+        twins.append(contentsOf: repeatElement(-1, count: l))
+      }
+      if twins[twin] < 0 {
+        twins[twin] = twinGroups
+        twinGroups += 1
       }
       twins.append(twins[twin])
     } else if !twins.isEmpty {
-      twins.append(l)
+      twins.append(-1)
     }
     return l
   }
