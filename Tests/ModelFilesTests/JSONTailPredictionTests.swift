@@ -43,14 +43,7 @@ import Testing
 
   /// How many objects took an earlier one's rest in reading `text`, which must parse.
   static func hits(_ text: String) throws -> Int {
-    var text = text
-    return try text.withUTF8 { buffer throws(JSONError) in
-      var reader = JSONReader(
-        bytes: buffer, maxDepth: JSONParser.defaultMaxDepth,
-        maxValues: JSONParser.defaultMaxValues)
-      _ = try reader.document()
-      return reader.tails.hits
-    }
+    try JSONValuePredictionTests.read(text) { $0.tails.hits }
   }
 
   @Test func whatIsPredicted() throws {
@@ -112,14 +105,7 @@ extension JSONTailPredictionTests {
 
   /// How many objects took a later rest in reading `text`, which must parse.
   static func laterHits(_ text: String) throws -> Int {
-    var text = text
-    return try text.withUTF8 { buffer throws(JSONError) in
-      var reader = JSONReader(
-        bytes: buffer, maxDepth: JSONParser.defaultMaxDepth,
-        maxValues: JSONParser.defaultMaxValues)
-      _ = try reader.document()
-      return reader.laters.hits
-    }
+    try JSONValuePredictionTests.read(text) { $0.laters.hits }
   }
 
   @Test func whatIsPredictedLater() throws {

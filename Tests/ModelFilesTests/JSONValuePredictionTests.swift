@@ -72,14 +72,17 @@ import Testing
   }
 
   /// How many values the predictor gave in reading `text`, which must parse.
-  static func hits(_ text: String) throws -> Int {
+  static func hits(_ text: String) throws -> Int { try read(text) { $0.predictor.hits } }
+
+  /// What `count` reads of a reader that read `text` (which must parse) at the default limits.
+  static func read(_ text: String, _ count: (borrowing JSONReader) -> Int) throws -> Int {
     var text = text
     return try text.withUTF8 { buffer throws(JSONError) in
       var reader = JSONReader(
         bytes: buffer, maxDepth: JSONParser.defaultMaxDepth,
         maxValues: JSONParser.defaultMaxValues)
       _ = try reader.document()
-      return reader.predictor.hits
+      return count(reader)
     }
   }
 
