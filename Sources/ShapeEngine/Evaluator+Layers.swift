@@ -223,9 +223,19 @@ extension Evaluator {
     } else {
       for t in input.tensors where casts(t) { graph.skipTensorName() }
     }
-    let outs = result.outputs.map { graph.newTensor($0, layer: l) }
-    graph.layers[l].calls.append(
-      LayerCall(inputs: inputs, outputs: outs, site: site, node: graph.layers[l].calls.count))
+    // One output and a first call (most calls) made as literals: `map` and `append` on an
+    // empty array go through the arrays' generic growth.
+    let outs =
+      result.outputs.count == 1
+      ? [graph.newTensor(result.outputs[0], layer: l)]
+      : result.outputs.map { graph.newTensor($0, layer: l) }
+    let call = LayerCall(
+      inputs: inputs, outputs: outs, site: site, node: graph.layers[l].calls.count)
+    if graph.layers[l].calls.isEmpty {
+      graph.layers[l].calls = [call]
+    } else {
+      graph.layers[l].calls.append(call)
+    }
     graph.current = outs.first
     return .called(layer: l, outputs: outs)
   }

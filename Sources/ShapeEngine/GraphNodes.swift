@@ -45,7 +45,8 @@ public struct LayerCall: Sendable {
   public var inputs: [Int]
   public var outputs: [Int]
   /// The call's arguments as written (`mha(q, v, key=k)`, `add([a, b])`); nil for a layer stacked
-  /// on the current tensor, or a call made without the written form: one input is one tensor,
+  /// on the current tensor, a call on one tensor alone (`layer(x)`: nil is that form, without an
+  /// array made for it), or a call made without the written form: one input is one tensor,
   /// several are one list.
   public var site: CallSite? = nil
   /// Its index among the layer's calls when it was made: Keras's `node_index`, which a model's

@@ -155,9 +155,9 @@ extension Evaluator {
       let l = try importLayer(m.layers[i], options, shared: shared)
       guard
         // One tensor and no keywords: the plain form `call(_:positional:...)` would choose.
+        // (No written form: one input is one tensor; `LayerCall.site`.)
         case .called(_, let outs) = try call(
-          l, on: .single(graph.tensors[current].type), inputs: [current], nil,
-          site: CallSite(positional: [.tensor(current)])),
+          l, on: .single(graph.tensors[current].type), inputs: [current], nil),
         outs.count == 1, let out = outs.first
       else {
         throw EngineError(

@@ -68,9 +68,9 @@ extension KerasHost {
     if args.keywords.isEmpty, args.positional.count == 1, let t = tensorID(args.positional[0].value)
     {
       do {
+        // (No written form: one input is one tensor, as written; `LayerCall.site`.)
         let effect = try evaluator.call(
-          l, on: .single(graph.tensors[t].type), inputs: [t], args.range,
-          site: CallSite(positional: [.tensor(t)]))
+          l, on: .single(graph.tensors[t].type), inputs: [t], args.range)
         guard case .called(_, let outs) = effect else { return .none }
         return outputs(outs)
       } catch {
@@ -117,9 +117,7 @@ extension KerasHost {
   /// not for every line; a call with no outputs gives them (an empty tuple is shown).
   func stack(_ l: Int, on t: Int, at range: SourceRange?) throws(PyError) -> PyValue {
     do {
-      let effect = try evaluator.call(
-        l, on: .single(graph.tensors[t].type), inputs: [t], range,
-        site: CallSite(positional: [.tensor(t)]))
+      let effect = try evaluator.call(l, on: .single(graph.tensors[t].type), inputs: [t], range)
       guard case .called(_, let outs) = effect else { return .none }
       return outs.isEmpty ? outputs(outs) : .none
     } catch {

@@ -178,7 +178,9 @@ extension KerasHost {
     throws(PyError) -> (CallArguments, ArgumentRanges)
   {
     var positional: [Value] = []
-    positional.reserveCapacity(args.positional.count)
+    // (Most constructions have a positional argument or none: one is made as a literal, where
+    // room reserved in an empty array goes through its generic growth.)
+    if args.positional.count > 1 { positional.reserveCapacity(args.positional.count) }
     var keywords: [(String, Value)] = []
     // (Room for no keywords is asked only when there are some: asking for none still costs a
     // call into the array's growth.)
@@ -187,7 +189,8 @@ extension KerasHost {
     // The parameters read once (each read of a signature's parameters retains the array).
     let parameters = signature?.parameters ?? []
     for (i, a) in args.positional.enumerated() {
-      positional.append(try value(a.value, interpreter, range: a.range))
+      let v = try value(a.value, interpreter, range: a.range)
+      if args.positional.count == 1 { positional = [v] } else { positional.append(v) }
       if i < parameters.count, let r = a.range { ranges[parameters[i].name] = r }
     }
     for k in args.keywords {
