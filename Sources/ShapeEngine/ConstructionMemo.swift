@@ -141,7 +141,7 @@ final class ConstructionMemo {
 struct TwinCalls {
   private struct Call {
     let kept: ConstructionMemo.Kept
-    let input: TensorType
+    var input: TensorType
     let defersWeights: Bool
     let output: LayerOutput
   }
@@ -158,6 +158,9 @@ struct TwinCalls {
       && calls.elements[i].input == input
     {
       hits += 1
+      // The input kept is the one given last: a chain's next layer is given the output its twin
+      // gave (the same shape array), compared by identity rather than dim by dim.
+      calls.elements[i].input = input
       return calls.elements[i].output
     }
     return nil
@@ -176,7 +179,8 @@ struct TwinCalls {
 /// first: what the memos keep (a model's layers come in short repeating groups).
 struct RecentRing<Element> {
   let capacity: Int
-  private(set) var elements: [Element] = []
+  /// The elements; one may be changed in place (`add` alone adds or replaces).
+  var elements: [Element] = []
   /// Where the next element goes once the ring is full (the oldest).
   private var next = 0
 

@@ -168,10 +168,6 @@ extension Evaluator {
     // The fields it needs, read in place (a copy of the node would retain every field).
     let name = graph.layers[l].name
     let className = graph.layers[l].className
-    // (`!= nil` borrows: a binding would copy the layer, which a twin's call does not need.)
-    guard graph.layers[l].layer != nil else {
-      throw EngineError("\(name) (InputLayer) cannot be called", at: range)
-    }
     let policy = graph.layers[l].policy
     let autocasts = graph.layers[l].autocastsInputs
     let built = graph.layers[l].weights
@@ -179,6 +175,11 @@ extension Evaluator {
     // A layer's first call on a tensor type a twin (a layer made from the same construction)
     // was first called on: that call's outputs and weights (`TwinCalls`).
     let kept = built == nil ? graph.layers[l].construction : nil
+    // A layer made from a construction has one; else it is looked at (`!= nil` copies the
+    // layer, which a twin's call does not need).
+    guard kept != nil || graph.layers[l].layer != nil else {
+      throw EngineError("\(name) (InputLayer) cannot be called", at: range)
+    }
     if let kept, case .single(let t) = input,
       let known = twinCalls?.output(kept, on: t, defersWeights: graph.defersWeights)
     {

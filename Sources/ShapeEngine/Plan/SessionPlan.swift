@@ -54,8 +54,12 @@ struct SessionPlan: Sendable {
       let t = tensorCount
       let l = graph.tensors[t].layer
       guard graph.layers.indices.contains(l) else { return false }
-      // The node's fields read in place: a copy of the node would retain every one.
-      guard let value = graph.layers[l].layer else {
+      // The node's fields read in place: a copy of the node would retain every one. A layer made
+      // from a kept construction (`ConstructionMemo`, `LayerTemplates`: catalog layers, never a
+      // model) is neither an Input nor a model: its layer is not copied to be looked at.
+      let constructed = graph.layers[l].construction != nil
+      let layer = constructed ? nil : graph.layers[l].layer
+      if !constructed, layer == nil {
         guard let k = graph.inputs.lastIndex(where: { $0.tensor == t }),
           let batch = graph.tensors[t].type.shape.first
         else { return false }
@@ -68,10 +72,7 @@ struct SessionPlan: Sendable {
       }
       // A model used as a layer holds its graph at the declared shapes: not describable.
       let seen = Int(callsSeen[l])
-      // (Its exact type: a struct has no subclasses, and this reads no conformance tables.)
-      guard type(of: value) != SubgraphModel.self, seen < graph.layers[l].calls.count,
-        seen < Int32.max
-      else {
+      guard !Self.isModel(layer), seen < graph.layers[l].calls.count, seen < Int32.max else {
         return false
       }
       guard let call = GraphPlan.call(graph.layers[l].calls[seen], slot: { $0 }) else {
@@ -88,6 +89,13 @@ struct SessionPlan: Sendable {
       tensorCount += outputs.count
     }
     return true
+  }
+
+  /// Whether `layer` is a model used as a layer (its exact type: a struct has no subclasses,
+  /// and this reads no conformance tables).
+  static func isModel(_ layer: (any Layer)?) -> Bool {
+    guard let layer else { return false }
+    return type(of: layer) == SubgraphModel.self
   }
 
   /// What a run at a binding gave: every tensor's type up to the end or the failing call, and
