@@ -57,24 +57,24 @@ struct SessionPlan: Sendable {
       // The node's fields read in place: a copy of the node would retain every one. A layer made
       // from a kept construction (`ConstructionMemo`, `LayerTemplates`: catalog layers, never a
       // model) is neither an Input nor a model: its layer is not copied to be looked at.
-      let constructed = graph.layers[l].construction != nil
-      let layer = constructed ? nil : graph.layers[l].layer
-      if !constructed, layer == nil {
-        guard let k = graph.inputs.lastIndex(where: { $0.tensor == t }),
-          let batch = graph.tensors[t].type.shape.first
-        else { return false }
-        steps.append(
-          .input(
-            ordinal: k, batch: batch.value.map { .known($0) } ?? .unknown,
-            declared: graph.declaredInputs[k], dtype: graph.tensors[t].type.dtype))
-        tensorCount += 1
-        continue
+      if graph.layers[l].construction == nil {
+        let layer = graph.layers[l].layer
+        if layer == nil {
+          guard let k = graph.inputs.lastIndex(where: { $0.tensor == t }),
+            let batch = graph.tensors[t].type.shape.first
+          else { return false }
+          steps.append(
+            .input(
+              ordinal: k, batch: batch.value.map { .known($0) } ?? .unknown,
+              declared: graph.declaredInputs[k], dtype: graph.tensors[t].type.dtype))
+          tensorCount += 1
+          continue
+        }
+        // A model used as a layer holds its graph at the declared shapes: not describable.
+        if Self.isModel(layer) { return false }
       }
-      // A model used as a layer holds its graph at the declared shapes: not describable.
       let seen = Int(callsSeen[l])
-      guard !Self.isModel(layer), seen < graph.layers[l].calls.count, seen < Int32.max else {
-        return false
-      }
+      guard seen < graph.layers[l].calls.count, seen < Int32.max else { return false }
       guard let call = GraphPlan.call(graph.layers[l].calls[seen], slot: { $0 }) else {
         return false
       }
