@@ -144,6 +144,8 @@ struct TwinCalls {
     var input: TensorType
     let defersWeights: Bool
     let output: LayerOutput
+    /// The counts of its weights (each twin's node holds them).
+    let params: ParamCount
   }
   private var calls = RecentRing<Call>(capacity: ConstructionMemo.capacity)
   /// How many first calls were taken from here (for tests).
@@ -151,7 +153,7 @@ struct TwinCalls {
 
   /// What a first call of a layer made from `kept` on `input` gave, when one of the last few was.
   mutating func output(_ kept: ConstructionMemo.Kept, on input: TensorType, defersWeights: Bool)
-    -> LayerOutput?
+    -> (output: LayerOutput, params: ParamCount)?
   {
     for i in calls.recentFirst
     where calls.elements[i].kept === kept && calls.elements[i].defersWeights == defersWeights
@@ -161,7 +163,7 @@ struct TwinCalls {
       // The input kept is the one given last: a chain's next layer is given the output its twin
       // gave (the same shape array), compared by identity rather than dim by dim.
       calls.elements[i].input = input
-      return calls.elements[i].output
+      return (calls.elements[i].output, calls.elements[i].params)
     }
     return nil
   }
@@ -171,7 +173,10 @@ struct TwinCalls {
     _ output: LayerOutput, of kept: ConstructionMemo.Kept, on input: TensorType,
     defersWeights: Bool
   ) {
-    calls.add(Call(kept: kept, input: input, defersWeights: defersWeights, output: output))
+    calls.add(
+      Call(
+        kept: kept, input: input, defersWeights: defersWeights, output: output,
+        params: ParamCount(output.weights)))
   }
 }
 

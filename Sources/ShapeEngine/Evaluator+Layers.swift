@@ -172,6 +172,8 @@ extension Evaluator {
     let autocasts = graph.layers[l].autocastsInputs
     let built = graph.layers[l].weights
     let result: LayerOutput
+    // A twin's weight counts, when the result is its.
+    var knownParams: ParamCount? = nil
     // A layer's first call on a tensor type a twin (a layer made from the same construction)
     // was first called on: that call's outputs and weights (`TwinCalls`).
     let kept = built == nil ? graph.layers[l].construction : nil
@@ -183,7 +185,8 @@ extension Evaluator {
     if let kept, case .single(let t) = input,
       let known = twinCalls?.output(kept, on: t, defersWeights: graph.defersWeights)
     {
-      result = known
+      result = known.output
+      knownParams = known.params
     } else {
       guard let layer = graph.layers[l].layer else {
         throw EngineError("\(name) (InputLayer) cannot be called", at: range)
@@ -213,7 +216,11 @@ extension Evaluator {
     if undo.records(l) {
       undo.touch(l, weights: graph.layers[l].weights, calls: graph.layers[l].calls.count)
     }
-    graph.layers[l].weights = result.weights
+    if let knownParams {
+      graph.layers[l].setWeights(result.weights, params: knownParams)
+    } else {
+      graph.layers[l].weights = result.weights
+    }
     func casts(_ t: TensorType) -> Bool {
       t.dtype.isFloating && t.dtype != policy.computeDType && autocasts
         && !InputCasts.never.contains(className)

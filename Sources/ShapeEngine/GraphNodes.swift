@@ -82,7 +82,18 @@ public struct LayerNode: Sendable {
   public var trainable = true
   /// The weights, fixed when the layer is first called (Keras builds once).
   public var weights: [Weight]? {
-    didSet { params = ParamCount(weights ?? []) }
+    get { storedWeights }
+    set {
+      storedWeights = newValue
+      params = ParamCount(newValue ?? [])
+    }
+  }
+  private var storedWeights: [Weight]?
+
+  /// Sets the weights with their counts, known already (a twin's: `TwinCalls`).
+  mutating func setWeights(_ weights: [Weight]?, params: ParamCount) {
+    storedWeights = weights
+    self.params = params
   }
   public var calls: [LayerCall] = []
   /// The statement (index into the session's statements) that created it.
@@ -112,7 +123,7 @@ public struct LayerNode: Sendable {
     self.className = className
     self.layer = layer
     self.policy = policy
-    self.weights = weights
+    self.storedWeights = weights
     self.statement = statement
     self.arguments = arguments
     params = ParamCount(weights ?? [])

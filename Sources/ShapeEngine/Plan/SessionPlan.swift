@@ -152,7 +152,7 @@ struct SessionPlan: Sendable {
         }
         let output: LayerOutput
         if let (kept, t) = first, let known = twins.output(kept, on: t, defersWeights: defers) {
-          output = known
+          output = known.output
         } else {
           guard var layer = Self.layer(l, of: declared) else { return Run(undescribed: true) }
           if strictWeights { layer.context.defersWeights = false }
