@@ -3,7 +3,7 @@
 extension PyLineParser {
   /// The binary operators' rules from `level` on (0 is bitwise_or's), by precedence climbing;
   /// `first` is the first operand when read already.
-  mutating func binary(above level: Int, first: PyExpr?) -> PyExpr? {
+  mutating func binary(above level: Int, first: consuming PyExpr?) -> PyExpr? {
     guard var left = first ?? factor() else { return nil }
     while true {
       let before = position
@@ -14,7 +14,8 @@ extension PyLineParser {
       }
       position += length
       guard let right = binary(above: opLevel + 1, first: nil) else { return nil }
-      left = PyExpr(.binary(op, left, right), left.range.union(right.range))
+      let range = left.range.union(right.range)
+      left = PyExpr(.binary(op, consume left, right), range)
     }
   }
 
@@ -70,7 +71,7 @@ extension PyLineParser {
   }
 
   /// power := primary ('**' factor)?      (`base` read)
-  mutating func power(_ base: PyExpr) -> PyExpr? {
+  mutating func power(_ base: consuming PyExpr) -> PyExpr? {
     let before = position
     skipSpaces()
     guard byte(position) == 0x2A, byte(position + 1) == 0x2A, byte(position + 2) != 0x3D else {
@@ -81,7 +82,8 @@ extension PyLineParser {
     depth += 1
     defer { depth -= 1 }
     guard depth <= Self.maxDepth, let exponent = factor() else { return nil }
-    return PyExpr(.binary(.pow, base, exponent), base.range.union(exponent.range))
+    let range = base.range.union(exponent.range)
+    return PyExpr(.binary(.pow, base, exponent), range)
   }
 
   /// After a `-` (at `start`): the integer it makes negative, when the parser folds them into

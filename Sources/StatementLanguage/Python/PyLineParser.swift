@@ -173,7 +173,7 @@ struct PyLineParser {
   }
 
   /// trailer := '.' NAME | '(' arguments ')' | '[' expression ']'
-  private mutating func trailers(_ atom: PyExpr) -> PyExpr? {
+  private mutating func trailers(_ atom: consuming PyExpr) -> PyExpr? {
     var value = atom
     while true {
       let before = position
@@ -188,8 +188,9 @@ struct PyLineParser {
         if Self.isQuote(byte(end)) || isKeyword(start, end) { return nil }
         let range = SourceRange(start, end)
         position = end
-        value = PyExpr(
-          .attribute(value, name: word(start, end), nameRange: range), value.range.union(range))
+        let name = word(start, end)
+        let whole = value.range.union(range)
+        value = PyExpr(.attribute(consume value, name: name, nameRange: range), whole)
       } else if b == 0x5B {
         // `value[index]`: one index (a slice or several indices are the parser's).
         depth += 1
@@ -200,13 +201,13 @@ struct PyLineParser {
         skipSpaces()
         guard byte(position) == 0x5D else { return nil }
         position += 1
-        value = PyExpr(
-          .subscript(value, index), value.range.union(SourceRange(position - 1, position)))
+        let whole = value.range.union(SourceRange(position - 1, position))
+        value = PyExpr(.subscript(consume value, index), whole)
       } else if b == 0x28 {
         position += 1
         guard let arguments = arguments() else { return nil }
-        value = PyExpr(
-          .call(value, arguments), value.range.union(SourceRange(position - 1, position)))
+        let whole = value.range.union(SourceRange(position - 1, position))
+        value = PyExpr(.call(consume value, arguments), whole)
       } else {
         position = before
         return value
