@@ -22,8 +22,10 @@ extension Interpreter {
     } else {
       positional = 1
     }
-    for argument in written {
-      switch argument {
+    // By index: the element is switched on in place (a `for` over the array copies each
+    // argument, its expression retained, and destroys the copy).
+    for i in 0..<written.count {
+      switch written[i] {
       case .positional(let e):
         let value = try evaluate(e)
         // A first argument's array made at its size, not grown (most calls have one or two).

@@ -111,13 +111,16 @@ extension Interpreter {
 
   /// The items of a display, `*x` spread.
   func evaluateItems(_ items: [PyExpr]) throws(PyError) -> [PyValue] {
+    // Made at the size most displays have (no `*x`), and read by index (a `for` over the
+    // items copies each one).
     var values: [PyValue] = []
-    for item in items {
-      if case .starred(let inner) = item.kind {
+    values.reserveCapacity(items.count)
+    for i in 0..<items.count {
+      if case .starred(let inner) = items[i].kind {
         values += try iterateAll(try evaluate(inner), inner.range)
         try checkSize(values.count)
       } else {
-        values.append(try evaluate(item))
+        values.append(try evaluate(items[i]))
       }
     }
     return values

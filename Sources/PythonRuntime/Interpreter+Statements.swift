@@ -10,8 +10,9 @@ enum Flow {
 
 extension Interpreter {
   func run(_ statements: [PyStmt]) throws(PyError) -> Flow {
-    for statement in statements {
-      let flow = try run(statement)
+    // By index: a `for` over the statements copies each one.
+    for i in 0..<statements.count {
+      let flow = try run(statements[i])
       if case .normal = flow { continue }
       return flow
     }
@@ -26,7 +27,7 @@ extension Interpreter {
       _ = try evaluate(expr)
     case .assign(let targets, let valueExpr):
       let value = try evaluate(valueExpr)
-      for target in targets { try assign(target, value) }
+      for i in 0..<targets.count { try assign(targets[i], value) }
     case .augAssign(let target, let op, let valueExpr):
       try augmentedAssign(target, op, valueExpr)
     case .annAssign(let target, _, let valueExpr):

@@ -69,8 +69,14 @@ extension PyParser {
   }
 
   static func check(
-    _ text: String, scratch: inout PyScratch, openEnd: inout OpenEnd?
+    _ text: String, scratch: inout PyScratch, openEnd: inout OpenEnd?, lineParser: Bool = true
   ) -> (completeness: PyCompleteness, program: PyProgram?) {
+    // Most lines are a simple statement of a few forms: read from the bytes, without tokens
+    // (complete: it is one line, no block, no open bracket). `lineParser` off: the tests'
+    // comparisons.
+    if lineParser, let statement = PyLineParser.statement(text, names: scratch.names) {
+      return (.complete, PyProgram(statements: [statement]))
+    }
     var tokens: [PyToken] = []
     swap(&tokens, &scratch.tokens)
     // Given back at the end, when the parser's reference to it is gone.

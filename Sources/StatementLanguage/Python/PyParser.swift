@@ -26,6 +26,8 @@ public struct PyParser {
   /// Parses a whole program: its top-level statements (`a = 1; b = 2` gives two). Messages
   /// number lines from `firstLine` (a REPL block's first line is the session's line N).
   public static func parse(_ text: String, firstLine: Int = 1) throws(PySyntaxError) -> PyProgram {
+    // A line of the forms `PyLineParser` reads has no error, so no message to number.
+    if let statement = PyLineParser.statement(text) { return PyProgram(statements: [statement]) }
     let tokens = try PyLexer.tokenize(text, firstLine: firstLine)
     var parser = PyParser(tokens: tokens, text: text)
     parser.firstLine = firstLine
