@@ -131,10 +131,12 @@ public struct Session: Sendable {
       }
     }
     var pieces = StatementPieces(text)
-    for statement in program.statements {
-      let piece = pieces.piece(statement.range)
+    // By index: each statement read in place (the loop's element is a copy of the statement,
+    // its tree retained, and destroyed after it ran).
+    for i in program.statements.indices {
+      let piece = pieces.piece(program.statements[i].range)
       let before = statements.count
-      let outcome = execute(statement, source, piece: piece)
+      let outcome = execute(program.statements[i], source, piece: piece)
       if !each(piece, outcome, statements.count > before) { return }
       if case .failure = outcome { return }
     }
