@@ -35,6 +35,7 @@ struct FixedBytes: TextSink {
     count &+= n
   }
 
+  @inline(__always)
   mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let source = bytes.baseAddress else { return }
     append(source, count: bytes.count)
@@ -73,32 +74,46 @@ struct FixedBytes: TextSink {
   mutating func append(_ n: Int) { append(n, grouped: false) }
 
   /// `TextBytes.appendDigits`, written in place: the digits counted first, then written last
-  /// first where they end (no buffer of their own, no closure).
+  /// first where they end (no buffer of their own, no closure); one digit at once.
   mutating func append(_ n: Int, grouped: Bool) {
+    if n >= 0, n < 10 {
+      append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: n))
+      return
+    }
     var m = n.magnitude
     var digits = 1
-    var rest = m / 10
-    while rest > 0 {
+    var bound: UInt = 10
+    // An `Int`'s magnitude has at most 19 digits (10^19 is the last power of ten in a `UInt`).
+    while m >= bound, digits < 19 {
       digits &+= 1
-      rest /= 10
+      bound &*= 10
     }
-    let length = digits + (grouped ? (digits - 1) / 3 : 0) + (n < 0 ? 1 : 0)
+    let commas = grouped && digits > 3 ? (digits - 1) / 3 : 0
+    let length = digits &+ commas &+ (n < 0 ? 1 : 0)
     guard length <= capacity &- count else {
       overflowed = true
       return
     }
     var i = count &+ length
-    var written = 0
-    repeat {
-      if grouped, written > 0, written % 3 == 0 {
+    if commas == 0 {
+      repeat {
         i &-= 1
-        base[i] = UInt8(ascii: ",")
-      }
-      i &-= 1
-      base[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10)
-      m /= 10
-      written &+= 1
-    } while m > 0
+        base[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10)
+        m /= 10
+      } while m > 0
+    } else {
+      var written = 0
+      repeat {
+        if written > 0, written % 3 == 0 {
+          i &-= 1
+          base[i] = UInt8(ascii: ",")
+        }
+        i &-= 1
+        base[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10)
+        m /= 10
+        written &+= 1
+      } while m > 0
+    }
     if n < 0 { base[count] = UInt8(ascii: "-") }
     count &+= length
   }
@@ -112,7 +127,10 @@ struct FixedBytes: TextSink {
         append(UInt8(ascii: ","))
         append(UInt8(ascii: " "))
       }
-      if let v = shape[i].value {
+      if case .unknown = shape[i] {
+        // `formula` of Keras's plain unknown, without the string made.
+        append("None" as StaticString)
+      } else if let v = shape[i].value {
         append(v, grouped: false)
       } else if kerasShapes {
         append("None" as StaticString)
