@@ -131,12 +131,10 @@ public struct Session: Sendable {
       }
     }
     var pieces = StatementPieces(text)
-    // By index: each statement read in place (the loop's element is a copy of the statement,
-    // its tree retained, and destroyed after it ran).
-    for i in program.statements.indices {
-      let piece = pieces.piece(program.statements[i].range)
+    for statement in program.statements {
+      let piece = pieces.piece(statement.range)
       let before = statements.count
-      let outcome = execute(program.statements[i], source, piece: piece)
+      let outcome = execute(statement, source, piece: piece)
       if !each(piece, outcome, statements.count > before) { return }
       if case .failure = outcome { return }
     }

@@ -38,8 +38,9 @@ import Testing
         #expect([got] == expected, "\(source)")
       }
     }
-    // Every statement but `x.shape` (a value shown) and the deferred weights of `Dense(3)(t)`.
-    #expect(written == 2 * (lines.count - 2))
+    // Every statement but `x.shape` and `r` (values a statement shows), and the deferred
+    // weights of `Dense(3)(t)`.
+    #expect(written == 2 * (lines.count - 3))
   }
 
   @Test func otherOutcomesAndCostsAreLeftToTheRecords() {
