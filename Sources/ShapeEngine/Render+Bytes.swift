@@ -52,7 +52,7 @@ extension Render {
       case .called(let l, let outs):
         for i in outs.indices {
           if i > 0 { out.append(UInt8(ascii: "\n")) }
-          writeTensor(outs[i], in: graph, to: &out)
+          writeTensor(outs[i], in: graph, to: &out, calledLayer: l)
         }
         // Read in place: most layers have no deferred weights.
         if graph.layers[l].params.isDeferred, let note = deferredNote(graph.layers[l]) {

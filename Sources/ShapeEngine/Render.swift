@@ -27,8 +27,13 @@ public enum Render {
     if !written { writeTensor(t, in: graph, to: &out) }
   }
 
-  /// The text of `tensor`, written to `out`.
-  static func writeTensor(_ t: Int, in graph: Graph, to out: inout some TextSink) {
+  /// The text of `tensor`, written to `out`. `calledLayer`: the layer the caller knows made `t`
+  /// in a call (an `.effect` of a call): it has its `Layer`, which is then not asked (asking
+  /// copied the existential, and destroyed the copy). Only an input's node has none, and an
+  /// input is never called (`Evaluator.call` refuses it, `StatementResult` shows it as an input).
+  static func writeTensor(
+    _ t: Int, in graph: Graph, to out: inout some TextSink, calledLayer: Int? = nil
+  ) {
     // `TensorType.kerasRepr`, then the detail line; the node and its layer read in place
     // through the arrays' subscripts (a copy of either retains each of its fields).
     guard graph.tensors.indices.contains(t) else { return }
@@ -58,7 +63,7 @@ public enum Render {
     out.append(" (" as StaticString)
     out.append(graph.layers[l].className)
     out.append(UInt8(ascii: ")"))
-    if graph.layers[l].layer != nil {
+    if calledLayer == l || graph.layers[l].layer != nil {
       out.append(", " as StaticString)
       // `appendParams`.
       if !graph.layers[l].params.isDeferred {
