@@ -134,7 +134,7 @@ public struct Session: Sendable {
     for statement in program.statements {
       let piece = pieces.piece(statement.range)
       let before = statements.count
-      let outcome = execute(statement, source, piece: piece)
+      let outcome = execute(consume statement, source, piece: piece)
       if !each(piece, outcome, statements.count > before) { return }
       if case .failure = outcome { return }
     }
