@@ -136,8 +136,10 @@ extension JSONOutput {
 
   /// `Writer.tensor(tensor(t, g))`: its dtype, its formulas when some dim is one, its shape.
   private static func writeTensor(_ t: Int, _ g: Graph, to out: inout some TextSink) {
-    out.append("{\"dtype\":" as StaticString)
-    out.appendJSON(g.tensors[t].type.dtype.name)
+    // A dtype's name is one of `DType.all`, plain identifiers: quoted without an escape test.
+    out.append("{\"dtype\":\"" as StaticString)
+    out.append(g.tensors[t].type.dtype.name)
+    out.append(UInt8(ascii: "\""))
     let shape = g.tensors[t].type.shape
     if g.tensors[t].type.hasFormulas {
       out.append(",\"formula\":[" as StaticString)
@@ -168,8 +170,13 @@ extension TextSink {
     append(UInt8(ascii: "\""))
   }
 
-  /// The bytes of a JSON string's contents, escaped.
+  /// The bytes of a JSON string's contents, escaped: copied whole when none needs it (nearly
+  /// always: names, sources without quotes), found eight bytes at a time.
   mutating func appendJSONEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+    if !Self.needsJSONEscape(utf8) {
+      append(utf8)
+      return
+    }
     var start = 0
     for i in utf8.indices {
       let b = utf8[i]
@@ -194,5 +201,38 @@ extension TextSink {
       }
     }
     append(UnsafeBufferPointer(rebasing: utf8[start...]))
+  }
+
+  /// Whether some byte is a control character, `"` or `\`, eight bytes at a time
+  /// (`escapes(in:)`); the last bytes (most names are shorter than a word) as one word filled
+  /// with a plain byte.
+  static func needsJSONEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    if let base = UnsafeRawPointer(bytes.baseAddress) {
+      while i + 8 <= bytes.count {
+        if escapes(in: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
+        i += 8
+      }
+    }
+    var last: UInt64 = 0x4141_4141_4141_4141
+    var shift: UInt64 = 0
+    while i < bytes.count {
+      last = (last & ~(0xFF << shift)) | (UInt64(bytes[i]) << shift)
+      shift &+= 8
+      i += 1
+    }
+    return escapes(in: last)
+  }
+
+  /// Whether a byte of `x` is below 0x20 (its borrow; a byte of 0x80 and above never borrows
+  /// there), `"` or `\` (the zero-byte test on `x` xor each).
+  @inline(__always)
+  static func escapes(in x: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let quote = x ^ (ones &* 0x22)
+    let backslash = x ^ (ones &* 0x5C)
+    let found =
+      ((x &- ones &* 0x20) & ~x) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+    return found & 0x8080_8080_8080_8080 != 0
   }
 }

@@ -55,4 +55,24 @@ import Testing
       }
     }
   }
+
+  /// The word-at-a-time test finds what the byte-at-a-time one finds, at every position.
+  @Test func escapesAreFoundAtEveryPosition() {
+    var generator = SystemRandomNumberGenerator()
+    let special: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x22, 0x5C]
+    let plain: [UInt8] = [0x20, 0x21, 0x23, 0x41, 0x5B, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xE2, 0xFF]
+    for length in 0..<40 {
+      for _ in 0..<50 {
+        var bytes = (0..<length).map { _ in plain.randomElement(using: &generator) ?? 0x41 }
+        if length > 0, Bool.random(using: &generator) {
+          bytes[Int.random(in: 0..<length, using: &generator)] =
+            special.randomElement(using: &generator) ?? 0
+        }
+        let expected = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+        bytes.withUnsafeBufferPointer { buffer in
+          #expect(FixedBytes.needsJSONEscape(buffer) == expected, "\(bytes)")
+        }
+      }
+    }
+  }
 }
