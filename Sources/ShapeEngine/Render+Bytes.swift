@@ -41,8 +41,7 @@ extension Render {
   /// `.effect`: an input's tensor, a call's tensors and the note of its deferred weights, a layer
   /// bound to a name) or showed (a tensor, a tuple of them), when it needs no wrapping
   /// (`style.fitWidth` is nil); false, nothing written, for every other outcome.
-  static func writeOutcome(_ o: Outcome, style: RenderStyle, to out: inout some TextSink) -> Bool
-  {
+  static func writeOutcome(_ o: Outcome, style: RenderStyle, to out: inout some TextSink) -> Bool {
     guard style.fitWidth == nil else { return false }
     switch o {
     case .effect(let e, let graph):

@@ -47,7 +47,9 @@ import Testing
 
   /// Digits written in place are `TextBytes`'s, grouped or not, at every length and both ends.
   @Test func digitsInPlaceAreTheBuffersDigits() {
-    var values = [0, 7, -7, 9, 10, -10, 999, 1000, -1000, 123_456_789, Int.max, Int.min, Int.min + 1]
+    var values = [
+      0, 7, -7, 9, 10, -10, 999, 1000, -1000, 123_456_789, Int.max, Int.min, Int.min + 1,
+    ]
     var power = 1
     for _ in 0..<18 {
       power *= 10
