@@ -99,7 +99,11 @@ extension REPL {
         case .effect: failed = false
         default: failed = REPL.failed(outcome)
         }
-        if json {
+        if json, let outBuffer = output.outBuffer,
+          JSONOutput.withLineBytes(outcome, line: line, source: piece, style: style, outBuffer)
+        {
+          // A statement's record, handed over from where it was written (no `Record`, no `String`).
+        } else if json {
           for record in JSONOutput.records(outcome, line: line, source: piece, style: style) {
             output.out(JSONOutput.encode(record))
           }

@@ -158,10 +158,13 @@ public final class REPL {
     knownPython: Bool = false, _ each: (String, Int, Outcome, RenderStyle) -> Bool
   ) {
     let original = text
-    let text = Self.straightQuotes(text)
+    // A text without the bytes a curly quote or a pipe starts with (nearly every statement) is
+    // neither straightened nor a pipe: one scan asks both.
+    let plain = !Self.mayHaveQuotesOrPipe(text)
+    let text = plain ? text : Self.straightQuotes(text)
     // Straightened quotes make another text: it is asked again.
     let command = knownPython && text == original ? false : Self.isCommandLine(text)
-    if command || Self.pagerPipe(text) != nil {
+    if command || (!plain && Self.pagerPipe(text) != nil) {
       for (outcome, style) in runCommand(text) where !each(text, firstLine, outcome, style) {
         return
       }

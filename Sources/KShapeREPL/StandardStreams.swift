@@ -14,12 +14,19 @@
 public final class StandardStreams {
   /// Why writing to stdout failed ("no space left on device", "broken pipe"), once it has.
   public private(set) var outputFailure: String?
-  private var pending: [UInt8] = []
+  /// The bytes waiting to be written: `used` of `capacity`, in memory of their own (a line is
+  /// copied in and its newline set, without an array's growth checks per line).
+  private let pending = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+  private var used = 0
   private let buffered: Bool
+  /// What is gathered before it is written.
+  static let capacity = 1 << 16
 
   public init() {
     buffered = isatty(1) == 0
   }
+
+  deinit { pending.deallocate() }
 
   /// The REPL's output over these streams.
   public var output: Output {
@@ -33,49 +40,31 @@ public final class StandardStreams {
 
   /// Writes `line` and a newline to stdout; nothing once stdout has failed.
   public func out(_ line: String) {
-    guard outputFailure == nil else { return }
-    pending.append(contentsOf: line.utf8)
-    pending.append(0x0A)
-    if !buffered || pending.count >= 1 << 16 { flush() }
+    var line = line
+    line.withUTF8 { out(buffer: $0) }
   }
 
   /// Writes UTF-8 `text` and a newline to stdout, as `out(_:)` does; text larger than the buffer
   /// is written as it is, not copied into the buffer first.
   public func out(bytes text: [UInt8]) {
-    guard outputFailure == nil else { return }
-    // The buffer taken once (each access to a class's stored property is checked at run time).
-    if Self.appendLine(text, to: &pending) {
-      if !buffered { flush() }
-      return
-    }
-    flush()
-    if outputFailure == nil, let code = Self.write(1, text) {
-      outputFailure = String(cString: strerror(code)).lowercased()
-    }
-    pending.append(0x0A)
-    if !buffered { flush() }
+    text.withUnsafeBufferPointer { out(buffer: $0) }
   }
 
   /// `out(bytes:)` for bytes the caller holds where they are (a statement's tensor written on
-  /// the stack): copied into the buffer only.
+  /// the stack): copied into the buffer, or written as they are when larger than it.
   public func out(buffer text: UnsafeBufferPointer<UInt8>) {
     guard outputFailure == nil else { return }
-    if pending.count + text.count < 1 << 16 {
-      pending.append(contentsOf: text)
-      pending.append(0x0A)
-      if !buffered { flush() }
-      return
+    // Room for the text and its newline; else what is gathered goes first.
+    if text.count >= Self.capacity &- used { flush() }
+    if text.count < Self.capacity {
+      if let source = text.baseAddress { (pending + used).update(from: source, count: text.count) }
+      used &+= text.count
+    } else if outputFailure == nil, let code = Self.write(1, UnsafeRawBufferPointer(text)) {
+      outputFailure = String(cString: strerror(code)).lowercased()
     }
-    out(bytes: Array(text))
-  }
-
-  /// Appends `text` and a newline to `pending` when the text leaves it under the buffer's
-  /// size; false, with `pending` unchanged, when the text is to be written as it is.
-  private static func appendLine(_ text: [UInt8], to pending: inout [UInt8]) -> Bool {
-    guard pending.count + text.count < 1 << 16 else { return false }
-    pending.append(contentsOf: text)
-    pending.append(0x0A)
-    return true
+    pending[used] = 0x0A
+    used &+= 1
+    if !buffered { flush() }
   }
 
   /// Writes `line` and a newline to stderr. A failure is ignored: there is nowhere left to
@@ -87,11 +76,13 @@ public final class StandardStreams {
 
   /// Writes what stdout has buffered.
   public func flush() {
-    guard !pending.isEmpty else { return }
-    if outputFailure == nil, let code = Self.write(1, pending) {
+    guard used > 0 else { return }
+    if outputFailure == nil,
+      let code = Self.write(1, UnsafeRawBufferPointer(start: pending, count: used))
+    {
       outputFailure = String(cString: strerror(code)).lowercased()
     }
-    pending.removeAll(keepingCapacity: true)
+    used = 0
   }
 
   /// The exit status once the run is over: `status`, or 2 with the reason on stderr when stdout
@@ -105,12 +96,15 @@ public final class StandardStreams {
 
   /// Writes all of `bytes` to `fd`; the errno of a failed write, nil when all was written.
   static func write(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+    bytes.withUnsafeBytes { write(fd, $0) }
+  }
+
+  /// `write(_:_:)` for bytes where they are.
+  static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+    guard let base = bytes.baseAddress else { return nil }
     var done = 0
     while done < bytes.count {
-      let n = bytes.withUnsafeBytes { raw -> Int in
-        guard let base = raw.baseAddress else { return 0 }
-        return posixWrite(fd, base + done, raw.count - done)
-      }
+      let n = posixWrite(fd, base + done, bytes.count - done)
       if n < 0 && errno == EINTR { continue }
       if n < 0 && errno == EAGAIN {
         // A descriptor left non-blocking by whoever started kshape: wait until it takes more.

@@ -136,7 +136,7 @@ public struct ParamCount: Hashable, Sendable, Codable {
   }
 
   /// True when some count waits for the input's size.
-  public var isDeferred: Bool { formulas != nil }
+  public var isDeferred: Bool { formulasBox != nil }
 
   /// The counts as dims: numbers, or formulas when deferred.
   public var dims: Formulas {

@@ -27,53 +27,51 @@ public enum Render {
     if !written { writeTensor(t, in: graph, to: &out) }
   }
 
-  /// The text of `tensor`, written to `out`.
-  static func writeTensor(_ t: Int, in graph: Graph, to out: inout some TextSink) {
+  /// The text of `tensor`, written to `out`. `calledLayer`: the layer the caller knows made `t`
+  /// in a call (an `.effect` of a call): it has its `Layer`, which is then not asked (asking
+  /// copied the existential, and destroyed the copy). Only an input's node has none, and an
+  /// input is never called (`Evaluator.call` refuses it, `StatementResult` shows it as an input).
+  static func writeTensor(
+    _ t: Int, in graph: Graph, to out: inout some TextSink, calledLayer: Int? = nil
+  ) {
     // `TensorType.kerasRepr`, then the detail line; the node and its layer read in place
-    // through pointers (a copy of either retains each of its fields, and releases them).
-    graph.tensors.withUnsafeBufferPointer { tensors in
-      guard tensors.indices.contains(t), let node = tensors.baseAddress.map({ $0 + t }) else {
-        return
+    // through the arrays' subscripts (a copy of either retains each of its fields).
+    guard graph.tensors.indices.contains(t) else { return }
+    out.append("<KerasTensor shape=" as StaticString)
+    out.appendShape(graph.tensors[t].type, kerasShapes: true)
+    out.append(", dtype=" as StaticString)
+    out.append(graph.tensors[t].type.dtype.name)
+    out.append(", sparse=False, ragged=False, name=" as StaticString)
+    // `kerasName`, written without making the string.
+    if let given = graph.tensors[t].givenName {
+      out.append(given)
+    } else {
+      // `TensorNode.numberedPrefix`, as a literal (read in place, no string's storage asked).
+      out.append("keras_tensor" as StaticString)
+      let number = graph.tensors[t].nameNumber
+      if number != 0 {
+        out.append(UInt8(ascii: "_"))
+        out.append(number)
       }
-      out.append("<KerasTensor shape=" as StaticString)
-      out.appendShape(node.pointee.type, kerasShapes: true)
-      out.append(", dtype=" as StaticString)
-      out.append(node.pointee.type.dtype.name)
-      out.append(", sparse=False, ragged=False, name=" as StaticString)
-      // `kerasName`, written without making the string.
-      if let given = node.pointee.givenName {
-        out.append(given)
+    }
+    out.append(">\n  = " as StaticString)
+    out.appendShape(graph.tensors[t].type, kerasShapes: false)
+    out.append("   " as StaticString)
+    let l = graph.tensors[t].layer
+    guard graph.layers.indices.contains(l) else { return }
+    out.append(graph.layers[l].name)
+    out.append(" (" as StaticString)
+    out.append(graph.layers[l].className)
+    out.append(UInt8(ascii: ")"))
+    if calledLayer == l || graph.layers[l].layer != nil {
+      out.append(", " as StaticString)
+      // `appendParams`.
+      if !graph.layers[l].params.isDeferred {
+        out.appendGrouped(graph.layers[l].params.total)
       } else {
-        out.append(TensorNode.numberedPrefix)
-        if node.pointee.nameNumber != 0 {
-          out.append(UInt8(ascii: "_"))
-          out.append(node.pointee.nameNumber)
-        }
+        out.append(Self.params(graph.layers[l].params))
       }
-      out.append(">\n  = " as StaticString)
-      out.appendShape(node.pointee.type, kerasShapes: false)
-      out.append("   " as StaticString)
-      graph.layers.withUnsafeBufferPointer { layers in
-        let l = node.pointee.layer
-        guard layers.indices.contains(l), let layer = layers.baseAddress.map({ $0 + l }) else {
-          return
-        }
-        out.append(layer.pointee.name)
-        out.append(" (" as StaticString)
-        out.append(layer.pointee.className)
-        out.append(UInt8(ascii: ")"))
-        // (`!= nil` borrows the layer; a pattern copied it.)
-        if layer.pointee.layer != nil {
-          out.append(", " as StaticString)
-          // `appendParams`.
-          if layer.pointee.params.formulas == nil {
-            out.appendGrouped(layer.pointee.params.total)
-          } else {
-            out.append(Self.params(layer.pointee.params))
-          }
-          out.append(" params" as StaticString)
-        }
-      }
+      out.append(" params" as StaticString)
     }
   }
 

@@ -134,16 +134,18 @@ public struct Session: Sendable {
     for statement in program.statements {
       let piece = pieces.piece(statement.range)
       let before = statements.count
-      let outcome = execute(statement, source, piece: piece)
+      let outcome = execute(consume statement, source, piece: piece)
       if !each(piece, outcome, statements.count > before) { return }
       if case .failure = outcome { return }
     }
   }
 
   /// Runs one top-level statement in the declared run; on success it joins the session.
-  private mutating func execute(_ statement: PyStmt, _ source: SourceText, piece: String)
-    -> Outcome
-  {
+  /// `statement` is consumed: the loop's copy of it is the one the session's events keep (a
+  /// borrowed statement was copied again for the event, and the loop's copy destroyed).
+  private mutating func execute(
+    _ statement: consuming PyStmt, _ source: SourceText, piece: String
+  ) -> Outcome {
     let host = runtime.host
     host.evaluator.statement = statements.count
     runtime.printed = ""
@@ -181,7 +183,7 @@ public struct Session: Sendable {
       {
         statements.append(piece)
         events.reserveFourfold()
-        events.append(.python(statement, source))
+        events.append(.python(consume statement, source))
         extendPlan()
       } else {
         host.observed = observedBefore

@@ -22,6 +22,8 @@ struct TextBytes {
 
   mutating func append(_ b: UInt8) { bytes.append(b) }
 
+  mutating func append(_ b: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: b) }
+
   mutating func append(_ other: TextBytes) { bytes.append(contentsOf: other.bytes) }
 
   /// `String(n)`: the decimal digits, with a minus sign when negative.

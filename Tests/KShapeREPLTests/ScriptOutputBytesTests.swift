@@ -15,13 +15,17 @@ import Testing
     let lines = [
       "x = Input((None, None, 3))", "Conv2D(8, 3)", "y = Input((None, None, None))",
       "Conv2D(4, 3)(y)", "d = Dense(3)", "s = Input((5, 4))",
-      "LSTM(6, return_state=True)(s)", "Dense(2)(x)",
+      "LSTM(6, return_state=True)(s)", "Dense(2)(x)", "r = LSTM(6, return_state=True)(s)",
+      "x", "r", "d", "x.shape",
     ]
     var effects = 0
     for outcome in outcomes(lines) {
       var bytes: [UInt8] = [1, 2]
       let written = Render.appendOutcome(outcome, style: .plain, to: &bytes)
-      guard case .effect = outcome else {
+      // What a statement made, or a tensor (or a tuple of them) it showed.
+      switch outcome {
+      case .effect, .shown(.tensor, _, _), .shown(.tuple, _, _): break
+      default:
         #expect(!written)
         continue
       }
@@ -34,7 +38,7 @@ import Testing
       #expect(Render.withOutcomeBytes(outcome, style: .plain) { handed += $0 })
       #expect(handed == Array((text ?? "").utf8))
     }
-    #expect(effects >= 6)
+    #expect(effects >= 8)
   }
 
   /// A tensor too long for the stack (a layer's long name) is handed over all the same.

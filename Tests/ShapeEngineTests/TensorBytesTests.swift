@@ -44,4 +44,28 @@ import Testing
       #expect(Array(fixed.written) == Array("12345".utf8))
     }
   }
+
+  /// Digits written in place are `TextBytes`'s, grouped or not, at every length and both ends.
+  @Test func digitsInPlaceAreTheBuffersDigits() {
+    var values = [
+      0, 7, -7, 9, 10, -10, 999, 1000, -1000, 123_456_789, Int.max, Int.min, Int.min + 1,
+    ]
+    var power = 1
+    for _ in 0..<18 {
+      power *= 10
+      values += [power - 1, power, power + 1, -power]
+    }
+    for n in values {
+      for grouped in [false, true] {
+        var plain: [UInt8] = []
+        TextBytes.appendDigits(n, grouped: grouped, to: &plain)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+          guard var fixed = FixedBytes(buffer) else { return }
+          fixed.append(n, grouped: grouped)
+          #expect(!fixed.overflowed)
+          #expect(Array(fixed.written) == plain, "\(n) grouped: \(grouped)")
+        }
+      }
+    }
+  }
 }
