@@ -40,15 +40,9 @@ extension JSONOutput {
       case .input(let t):
         guard g.tensors.indices.contains(t), g.layers.indices.contains(g.tensors[t].layer)
         else { return false }
-        out.append("{\"class_name\":\"InputLayer\",\"kind\":\"input\",\"line\":" as StaticString)
-        out.append(line)
-        out.append(",\"name\":" as StaticString)
-        out.appendJSON(g.layers[g.tensors[t].layer].name)
-        out.append(",\"ok\":true,\"outputs\":[" as StaticString)
-        writeTensor(t, g, to: &out)
-        out.append("],\"source\":" as StaticString)
-        out.appendJSON(source)
-        out.append(UInt8(ascii: "}"))
+        writeTensorRecord(
+          t, g, className: "InputLayer", kind: "input", line: line, source: source, variable: nil,
+          to: &out)
       case .called(let l, let outs):
         guard g.layers.indices.contains(l), !g.layers[l].params.isDeferred,
           outs.allSatisfy({ g.tensors.indices.contains($0) })
@@ -80,19 +74,9 @@ extension JSONOutput {
     case .shown(.tensor(let t), let n, let g):
       guard g.tensors.indices.contains(t), g.layers.indices.contains(g.tensors[t].layer)
       else { return false }
-      out.append("{\"class_name\":" as StaticString)
-      out.appendJSON(g.layers[g.tensors[t].layer].className)
-      out.append(",\"kind\":\"tensor\",\"line\":" as StaticString)
-      out.append(line)
-      out.append(",\"name\":" as StaticString)
-      out.appendJSON(g.layers[g.tensors[t].layer].name)
-      out.append(",\"ok\":true,\"outputs\":[" as StaticString)
-      writeTensor(t, g, to: &out)
-      out.append("],\"source\":" as StaticString)
-      out.appendJSON(source)
-      out.append(",\"variable\":" as StaticString)
-      out.appendJSON(n)
-      out.append(UInt8(ascii: "}"))
+      writeTensorRecord(
+        t, g, className: g.layers[g.tensors[t].layer].className, kind: "tensor", line: line,
+        source: source, variable: n, to: &out)
     case .shown(.tuple(let outs), let n, let g):
       guard outs.allSatisfy({ g.tensors.indices.contains($0) }) else { return false }
       out.append("{\"kind\":\"tensor\",\"line\":" as StaticString)
@@ -114,6 +98,31 @@ extension JSONOutput {
       return false
     }
     return true
+  }
+
+  /// One tensor's record (an input's, or one shown by name): its layer's class and name, the
+  /// tensor, the source, and the variable when one shows it.
+  private static func writeTensorRecord(
+    _ t: Int, _ g: Graph, className: String, kind: StaticString, line: Int, source: String,
+    variable: String?, to out: inout some TextSink
+  ) {
+    out.append("{\"class_name\":" as StaticString)
+    out.appendJSON(className)
+    out.append(",\"kind\":\"" as StaticString)
+    out.append(kind)
+    out.append("\",\"line\":" as StaticString)
+    out.append(line)
+    out.append(",\"name\":" as StaticString)
+    out.appendJSON(g.layers[g.tensors[t].layer].name)
+    out.append(",\"ok\":true,\"outputs\":[" as StaticString)
+    writeTensor(t, g, to: &out)
+    out.append("],\"source\":" as StaticString)
+    out.appendJSON(source)
+    if let variable {
+      out.append(",\"variable\":" as StaticString)
+      out.appendJSON(variable)
+    }
+    out.append(UInt8(ascii: "}"))
   }
 
   /// A layer bound to `variable` (made, or shown by its name): kind `layer_binding`.
