@@ -47,12 +47,7 @@ extension JSONOutput {
         guard g.layers.indices.contains(l), !g.layers[l].params.isDeferred,
           outs.allSatisfy({ g.tensors.indices.contains($0) })
         else { return false }
-        out.append("{\"class_name\":" as StaticString)
-        out.appendJSON(g.layers[l].className)
-        out.append(",\"kind\":\"layer\",\"line\":" as StaticString)
-        out.append(line)
-        out.append(",\"name\":" as StaticString)
-        out.appendJSON(g.layers[l].name)
+        writeHead(g.layers[l].className, kind: "layer", line: line, g.layers[l].name, to: &out)
         out.append(",\"ok\":true,\"outputs\":[" as StaticString)
         for i in outs.indices {
           if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -100,11 +95,10 @@ extension JSONOutput {
     return true
   }
 
-  /// One tensor's record (an input's, or one shown by name): its layer's class and name, the
-  /// tensor, the source, and the variable when one shows it.
-  private static func writeTensorRecord(
-    _ t: Int, _ g: Graph, className: String, kind: StaticString, line: Int, source: String,
-    variable: String?, to out: inout some TextSink
+  /// A record's first keys, in byte order: `{"class_name":…,"kind":"…","line":…,"name":…`.
+  private static func writeHead(
+    _ className: String, kind: StaticString, line: Int, _ name: String,
+    to out: inout some TextSink
   ) {
     out.append("{\"class_name\":" as StaticString)
     out.appendJSON(className)
@@ -113,7 +107,16 @@ extension JSONOutput {
     out.append("\",\"line\":" as StaticString)
     out.append(line)
     out.append(",\"name\":" as StaticString)
-    out.appendJSON(g.layers[g.tensors[t].layer].name)
+    out.appendJSON(name)
+  }
+
+  /// One tensor's record (an input's, or one shown by name): its layer's class and name, the
+  /// tensor, the source, and the variable when one shows it.
+  private static func writeTensorRecord(
+    _ t: Int, _ g: Graph, className: String, kind: StaticString, line: Int, source: String,
+    variable: String?, to out: inout some TextSink
+  ) {
+    writeHead(className, kind: kind, line: line, g.layers[g.tensors[t].layer].name, to: &out)
     out.append(",\"ok\":true,\"outputs\":[" as StaticString)
     writeTensor(t, g, to: &out)
     out.append("],\"source\":" as StaticString)
@@ -130,12 +133,8 @@ extension JSONOutput {
     _ l: Int, _ g: Graph, line: Int, source: String, variable: String,
     to out: inout some TextSink
   ) {
-    out.append("{\"class_name\":" as StaticString)
-    out.appendJSON(g.layers[l].className)
-    out.append(",\"kind\":\"layer_binding\",\"line\":" as StaticString)
-    out.append(line)
-    out.append(",\"name\":" as StaticString)
-    out.appendJSON(g.layers[l].name)
+    writeHead(
+      g.layers[l].className, kind: "layer_binding", line: line, g.layers[l].name, to: &out)
     out.append(",\"ok\":true,\"source\":" as StaticString)
     out.appendJSON(source)
     out.append(",\"variable\":" as StaticString)
