@@ -154,21 +154,45 @@ public final class PlainReader: LineReader {
 
   private func take(upTo end: Int, skipping: Int) -> LineResult {
     lineNumber += 1
-    var bytes = buffer[start..<end]
+    let first = start
     start = end + skipping
-    if bytes.last == 0x0D { bytes = bytes.dropLast() }
     // ASCII (nearly every script) is valid UTF-8 as it is: decoded without the generic
-    // validating initialiser, which looks up its generic metadata at every call.
-    let ascii = bytes.withUnsafeBufferPointer { raw -> String? in
-      for b in raw where b >= 0x80 { return nil }
+    // validating initialiser, which looks up its generic metadata at every call. The bytes are
+    // read in place (no slice of the buffer), and checked eight at a time.
+    let ascii = buffer.withUnsafeBufferPointer { whole -> String? in
+      guard let base = whole.baseAddress else { return "" }
+      var count = end - first
+      if count > 0, base[first + count - 1] == 0x0D { count -= 1 }
+      let raw = UnsafeBufferPointer(start: base + first, count: count)
+      guard Self.isASCII(raw) else { return nil }
       return String(decoding: raw, as: UTF8.self)
     }
     if let ascii { return .line(ascii) }
+    var bytes = buffer[first..<end]
+    if bytes.last == 0x0D { bytes = bytes.dropLast() }
     guard let line = String(validating: bytes, as: UTF8.self) else {
       let bad = Self.firstInvalidUTF8(bytes)
       return fail("line \(lineNumber) is not UTF-8 text (byte \(bad.hex) at column \(bad.column))")
     }
     return .line(line)
+  }
+
+  /// Whether every byte is below 0x80 (eight bytes at a time, then one at a time).
+  static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    let n = bytes.count
+    var high: UInt64 = 0
+    var i = 0
+    while i + 8 <= n {
+      high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      i += 8
+    }
+    while i < n {
+      high |= UInt64(base[i])
+      i += 1
+    }
+    return high & 0x8080_8080_8080_8080 == 0
   }
 
   /// The index of the first newline in `buffer` at or after `from`.

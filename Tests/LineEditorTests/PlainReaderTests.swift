@@ -50,6 +50,22 @@ import Testing
     #expect(r.inputFailure?.hasSuffix("line 2 is not UTF-8 text (byte C3 at column 5)") == true)
   }
 
+  /// A byte past 0x7F anywhere in a line (in the eight-byte words or the tail the ASCII check
+  /// reads) sends the line to the UTF-8 check: "é" is kept, a lone 0xE9 is refused.
+  @Test func aNonASCIIByteAtAnyColumnIsDecodedOrRefused() throws {
+    for column in 0..<19 {
+      var line = Array("abcdefghijklmnopqr".utf8)
+      line.insert(contentsOf: Array("\u{E9}".utf8), at: column)
+      let r = try reader(line + Array("\r\nok\n".utf8))
+      #expect(lines(r) == [String(decoding: line, as: UTF8.self), "ok"])
+      var bad = Array("abcdefghijklmnopqr".utf8)
+      bad.insert(0xE9, at: column)
+      let b = try reader(bad + [0x0A])
+      #expect(lines(b) == [])
+      #expect(b.inputFailure?.hasSuffix("(byte E9 at column \(column + 1))") == true)
+    }
+  }
+
   @Test func aLineSplitAcrossReadsIsWhole() throws {
     // Lines longer than the 64 KiB read chunk, and a CRLF across a chunk boundary.
     let a = String(repeating: "a", count: 70_000)
