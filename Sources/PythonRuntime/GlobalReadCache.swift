@@ -36,8 +36,9 @@ final class GlobalReadCache {
   /// equivalence: the Kelvin sign is "K"), as the dictionaries compare keys.
   @inline(__always)
   private static func slot(_ name: String) -> Int? {
-    var name = name
-    return name.withUTF8 { bytes in
+    // The bytes borrowed in place (`withUTF8` needs a mutable copy of the string: a retain and
+    // a release at each look-up); a string without contiguous bytes is not kept.
+    let found = name.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
       let n = bytes.count
       var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
       var high: UInt8 = 0
@@ -53,6 +54,7 @@ final class GlobalReadCache {
       h = (h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9
       return Int(truncatingIfNeeded: h >> 56)
     }
+    return found ?? nil
   }
 
   /// The slots, emptied when the cache is stale (made at the first use).
