@@ -300,4 +300,30 @@ func runWithKeras(_ source: String) -> (RunResult, [String]) {
     try exec(source)
     #expect(output == "1 3 1197 600\n")
   }
+
+  /// The globals' room grows sixteen times over while they are few (each growth hashes every
+  /// name again), four times over past 4,096 names; every name written keeps its value, a
+  /// deleted one is gone.
+  @Test func theGlobalsGrowSixteenfoldWhileFew() throws {
+    let interpreter = Interpreter()
+    var output = ""
+    interpreter.write = { output += $0 }
+    var source = ""
+    for i in 0..<100 { source += "g\(i) = \(i)\n" }
+    try Self.execute(source, in: interpreter)
+    #expect(interpreter.globals.capacity >= 96 * 16)
+    source = ""
+    for i in 100..<5_000 { source += "g\(i) = \(i)\n" }
+    source += "del g7\nprint(g0 + g99 + g4999)\n"
+    try Self.execute(source, in: interpreter)
+    #expect(interpreter.globals.count == 4_999)
+    #expect(interpreter.globals.capacity < 5_000 * 16)
+    if case .int(let value)? = interpreter.globals["g4999"] {
+      #expect(value == 4_999)
+    } else {
+      Issue.record("g4999 is not 4999")
+    }
+    #expect(output == "5098\n")
+    #expect(throws: PyError.self) { try Self.execute("print(g7)\n", in: interpreter) }
+  }
 }
