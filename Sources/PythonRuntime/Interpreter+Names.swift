@@ -90,6 +90,15 @@ extension Interpreter {
   func loadGlobal(_ name: String, _ range: SourceRange) throws(PyError) -> PyValue {
     // A name read or written before is found without hashing it (`GlobalReadCache`).
     if let value = readCache.value(of: name) { return value }
+    return try loadGlobalUncached(name, range)
+  }
+
+  /// `loadGlobal` for a name not in `readCache` (apart, so that the look-up of a name read
+  /// before does not pay for this one's frame).
+  @inline(never)
+  private func loadGlobalUncached(_ name: String, _ range: SourceRange) throws(PyError)
+    -> PyValue
+  {
     // A name the globals cannot hold skips their lookup (`GlobalNameFilter`).
     if globalNames.mayContain(name, in: globals), let value = globals[name] {
       readCache.note(name, value, written: false)
