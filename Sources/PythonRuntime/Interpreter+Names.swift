@@ -46,7 +46,8 @@ extension Interpreter {
     // Grown sixteen times over when full while small, where the dictionary would double: each
     // growth hashes every name again (doubling hashed each name once more on average, this a
     // fifteenth of that; 100 names hash 96 again, 10,000 names 1,632, not 8,160 as growing four
-    // times over did). Past 4,096 names, four times over (the table at most 1 MB before).
+    // times over did). Past 4,096 names, four times over: the most room grown sixteenfold is
+    // for 65,536 names (a few MiB); grown from 64, it is for 24,576 (about 1 MiB).
     if globals.count >= globals.capacity {
       let factor = globals.count <= Self.globalsGrownSixteenfold ? 16 : 4
       globals.reserveCapacity(Swift.max(64, globals.count * factor))
