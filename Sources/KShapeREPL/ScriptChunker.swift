@@ -45,14 +45,18 @@ struct ScriptChunker {
   /// Takes line `number` (1-based); gives `emit` the units it completes, in order (no array is
   /// made for them: a script's line completes one unit, or none).
   mutating func add(_ line: String, number: Int, _ emit: (ScriptChunk) -> Void) {
-    if Self.isBlank(line) {
+    // Most lines start with a byte that is no space, tab or carriage return: neither blank nor
+    // indented, told by that byte alone.
+    let first = line.utf8.first
+    let spaced = first == nil || first == 0x20 || first == 0x09 || first == 0x0D
+    if spaced, Self.isBlank(line) {
       // Blank lines only matter inside code (they close blocks); no check is needed for them.
       if !code.isEmpty { code.append(line) }
       // A blank line ends a backslash's logical line (brackets and strings it leaves open).
       if openEnd == .continuation { openEnd = nil }
       return
     }
-    let indented = Self.startsIndented(line)
+    let indented = spaced && Self.startsIndented(line)
     var atTop = code.isEmpty
     // Whether the code so far is over matters only to a line at the left margin (an indented
     // line joins the code whatever it is: a long block costs a check per line at its margin,
