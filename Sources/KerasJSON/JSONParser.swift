@@ -248,42 +248,38 @@ struct JSONReader: ~Copyable {
         let next = byte
         if next == UInt8(ascii: ",") {
           pos += 1
+          // An object whose members after the first are written as an earlier one's, within the
+          // limits, without its first key among them: closed with those members. The same after
+          // a member whose value took a rest (a layer's config), where none of the object's keys
+          // is among the rest's.
+          var rest: UnsafePointer<JSONTailPredictor.Slot>? = nil
           if !inList && open.innermostMemberCount == 1 {
-            // An object whose members after the first are written as an earlier one's, within
-            // the limits, without its first key among them: closed with those members.
             if let tail = tails.predicted(at: pos, firstKey: open.innermostFirstKey),
-              values + tail.pointee.values <= maxValues,
-              open.depth + tail.pointee.depth <= maxDepth,
-              !open.innermostFirstKeyMeets(tail)
+              fits(tail, depth: open.depth), !open.innermostFirstKeyMeets(tail)
             {
               tails.taken()
-              values += tail.pointee.values
-              pos += tail.pointee.count
-              previousKey = tail.pointee.lastKey
-              (current, depth) = open.close(
-                with: tail, at: pos, values: values, table: &containers, predictor: &predictor)
-              tookRest = true
-              continue
+              rest = tail
+            } else {
+              open.markTail(at: pos, values: values)
             }
-            open.markTail(at: pos, values: values)
           } else if !inList && afterRest && !open.innermostHasLater {
-            // The same after a member whose value took a rest (a layer's config), where none of
-            // the object's keys is among the rest's.
             if let tail = laters.predicted(at: pos, firstKey: open.innermostLastKey),
-              values + tail.pointee.values <= maxValues,
-              open.depth + tail.pointee.depth <= maxDepth,
-              !open.innermostKeysMeet(tail)
+              fits(tail, depth: open.depth), !open.innermostKeysMeet(tail)
             {
               laters.taken()
-              values += tail.pointee.values
-              pos += tail.pointee.count
-              previousKey = tail.pointee.lastKey
-              (current, depth) = open.close(
-                with: tail, at: pos, values: values, table: &containers, predictor: &predictor)
-              tookRest = true
-              continue
+              rest = tail
+            } else {
+              open.markLater(at: pos, values: values)
             }
-            open.markLater(at: pos, values: values)
+          }
+          if let tail = rest {
+            values += tail.pointee.values
+            pos += tail.pointee.count
+            previousKey = tail.pointee.lastKey
+            (current, depth) = open.close(
+              with: tail, at: pos, values: values, table: &containers, predictor: &predictor)
+            tookRest = true
+            continue
           }
           if !inList {
             let key = try memberKey(after: "','")
@@ -308,6 +304,11 @@ struct JSONReader: ~Copyable {
   }
 
   /// member-key = ws string ws ':'
+  /// Whether a predicted rest fits in the limits, taken inside containers `depth` deep.
+  func fits(_ tail: UnsafePointer<JSONTailPredictor.Slot>, depth: Int) -> Bool {
+    values + tail.pointee.values <= maxValues && depth + tail.pointee.depth <= maxDepth
+  }
+
   mutating func memberKey(after what: String) throws(JSONError) -> (text: String, hash: UInt64) {
     skipWhitespace()
     guard byte == UInt8(ascii: "\"") else {
