@@ -226,7 +226,8 @@ public enum JSONOutput {
   }
 
   private static func fill(_ r: inout Record, _ b: Binding, _ n: String, _ g: Graph) {
-    r.variable = n
+    // No name: an expression other than a bare name showed it.
+    r.variable = n.isEmpty ? nil : n
     switch b {
     case .tensor(let t):
       r.kind = "tensor"

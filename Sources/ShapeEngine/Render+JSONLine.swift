@@ -71,7 +71,7 @@ extension JSONOutput {
       else { return false }
       writeTensorRecord(
         t, g, className: g.layers[g.tensors[t].layer].className, kind: "tensor", line: line,
-        source: source, variable: n, to: &out)
+        source: source, variable: n.isEmpty ? nil : n, to: &out)
     case .shown(.tuple(let outs), let n, let g):
       guard outs.allSatisfy({ g.tensors.indices.contains($0) }) else { return false }
       out.append("{\"kind\":\"tensor\",\"line\":" as StaticString)
@@ -83,12 +83,14 @@ extension JSONOutput {
       }
       out.append("],\"source\":" as StaticString)
       out.appendJSON(source)
-      out.append(",\"variable\":" as StaticString)
-      out.appendJSON(n)
+      if !n.isEmpty {
+        out.append(",\"variable\":" as StaticString)
+        out.appendJSON(n)
+      }
       out.append(UInt8(ascii: "}"))
     case .shown(.layer(let l), let n, let g):
       guard g.layers.indices.contains(l) else { return false }
-      writeLayerBinding(l, g, line: line, source: source, variable: n, to: &out)
+      writeLayerBinding(l, g, line: line, source: source, variable: n.isEmpty ? nil : n, to: &out)
     default:
       return false
     }
@@ -130,15 +132,17 @@ extension JSONOutput {
 
   /// A layer bound to `variable` (made, or shown by its name): kind `layer_binding`.
   private static func writeLayerBinding(
-    _ l: Int, _ g: Graph, line: Int, source: String, variable: String,
+    _ l: Int, _ g: Graph, line: Int, source: String, variable: String?,
     to out: inout some TextSink
   ) {
     writeHead(
       g.layers[l].className, kind: "layer_binding", line: line, g.layers[l].name, to: &out)
     out.append(",\"ok\":true,\"source\":" as StaticString)
     out.appendJSON(source)
-    out.append(",\"variable\":" as StaticString)
-    out.appendJSON(variable)
+    if let variable {
+      out.append(",\"variable\":" as StaticString)
+      out.appendJSON(variable)
+    }
     out.append(UInt8(ascii: "}"))
   }
 

@@ -43,6 +43,35 @@ import Testing
     #expect(written == 2 * (lines.count - 3))
   }
 
+  /// A value shown by a bare name carries that name as `variable`; shown by another
+  /// expression, no `variable` (it used to be `""`), in both writers.
+  @Test func aShownValueNamesItsVariable() {
+    let lines = [
+      "x = Input((16,))", "y = Dense(8)(x)", "y", "d = Dense(2)", "d", "ls = [d]", "ls[0]",
+      "(y, x)[0]",
+    ]
+    let expected: [String: String?] = [
+      "y": "\"variable\":\"y\"", "d": "\"variable\":\"d\"", "ls[0]": nil,
+      "(y, x)[0]": nil,
+    ]
+    var checked = 0
+    for (source, outcome) in outcomes(lines) {
+      guard case .shown = outcome, let want = expected[source] else { continue }
+      let records = JSONOutput.records(outcome, line: 7, source: source).map(JSONOutput.encode)
+      #expect(records.count == 1)
+      for text in records + [line(outcome, source)].compactMap({ $0 }) {
+        if let want {
+          #expect(text.contains(want), "\(source): \(text)")
+        } else {
+          #expect(!text.contains("variable"), "\(source): \(text)")
+        }
+        checked += 1
+      }
+    }
+    // Each of the four shown values, by both writers.
+    #expect(checked == 8)
+  }
+
   @Test func otherOutcomesAndCostsAreLeftToTheRecords() {
     var cost = RenderStyle.plain
     cost.cost = true

@@ -57,13 +57,16 @@ enum StatementResult {
     layersBefore: Int, calls: some RandomAccessCollection<(layer: Int, outputs: [Int])>
   ) -> Outcome {
     var display: String?
-    if case .expression = statement.kind, let value {
+    if case .expression(let e) = statement.kind, let value {
+      // A bare name shows its value under that name (`--json`'s `variable`); any other
+      // expression (`m.output`, `m.layers[0]`) under none.
+      func shownName() -> String { if case .name(let n) = e.kind { n } else { "" } }
       switch value {
       case .none: display = nil
       case .object(let o as TensorObject) where calls.isEmpty && printed.isEmpty:
-        return .shown(.tensor(o.id), name: "", graph: g)
+        return .shown(.tensor(o.id), name: shownName(), graph: g)
       case .object(let o as LayerObject) where calls.isEmpty && printed.isEmpty:
-        return .shown(.layer(o.index), name: "", graph: g)
+        return .shown(.layer(o.index), name: shownName(), graph: g)
       case .object(is TensorObject) where !calls.isEmpty:
         // The tensor a call made: the call shows it.
         display = nil
