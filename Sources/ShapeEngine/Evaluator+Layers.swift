@@ -165,11 +165,9 @@ extension Evaluator {
   mutating func call(
     _ l: Int, on input: LayerInput, inputs: [Int], _ range: SourceRange?, site: CallSite? = nil
   ) throws(EngineError) -> Effect {
-    // The fields it needs, read in place (a copy of the node would retain every field).
-    let name = graph.layers[l].name
+    // The fields it needs, read in place (a copy of the node would retain every field); the
+    // name and policy only where they are used (a twin's call reads neither).
     let className = graph.layers[l].className
-    let policy = graph.layers[l].policy
-    let autocasts = graph.layers[l].autocastsInputs
     let built = graph.layers[l].weights
     let result: LayerOutput
     // A twin's weight counts, when the result is its.
@@ -180,7 +178,7 @@ extension Evaluator {
     // A layer made from a construction has one; else it is looked at (`!= nil` copies the
     // layer, which a twin's call does not need).
     guard kept != nil || graph.layers[l].layer != nil else {
-      throw EngineError("\(name) (InputLayer) cannot be called", at: range)
+      throw EngineError("\(graph.layers[l].name) (InputLayer) cannot be called", at: range)
     }
     if let kept, case .single(let t) = input,
       let known = twinCalls?.output(kept, on: t, defersWeights: graph.defersWeights)
@@ -188,14 +186,15 @@ extension Evaluator {
       result = known.output
       knownParams = known.params
     } else {
+      let name = graph.layers[l].name
       guard let layer = graph.layers[l].layer else {
         throw EngineError("\(name) (InputLayer) cannot be called", at: range)
       }
       let planned = PlanLayer(
         layer,
         context: LayerContext(
-          className: className, name: name, policy: policy, autocastsInputs: autocasts,
-          defersWeights: graph.defersWeights),
+          className: className, name: name, policy: graph.layers[l].policy,
+          autocastsInputs: graph.layers[l].autocastsInputs, defersWeights: graph.defersWeights),
         trainable: graph.layers[l].trainable)
       do {
         result = try planned.call(input, built: built)
@@ -222,8 +221,8 @@ extension Evaluator {
       graph.layers[l].weights = result.weights
     }
     func casts(_ t: TensorType) -> Bool {
-      t.dtype.isFloating && t.dtype != policy.computeDType && autocasts
-        && !InputCasts.never.contains(className)
+      t.dtype.isFloating && t.dtype != graph.layers[l].policy.computeDType
+        && graph.layers[l].autocastsInputs && !InputCasts.never.contains(className)
     }
     // A single input read as it is (`input.tensors` makes an array).
     if case .single(let t) = input {

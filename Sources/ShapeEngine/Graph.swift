@@ -244,6 +244,19 @@ public struct Graph: Sendable {
     return id
   }
 
+  /// `[t]`, as a call's inputs: the outputs of the call that made tensor `t`, when that call
+  /// made `t` alone (the next link of a chain takes its input from there: a retain of that
+  /// array, where a new one is an allocation), else a new array.
+  func oneTensor(_ t: Int) -> [Int] {
+    guard t >= 0, t < tensors.count else { return [t] }
+    let l = tensors[t].layer
+    guard l >= 0, l < layers.count else { return [t] }
+    let c = layers[l].calls.count - 1
+    guard c >= 0, layers[l].calls[c].outputs.count == 1, layers[l].calls[c].outputs[0] == t
+    else { return [t] }
+    return layers[l].calls[c].outputs
+  }
+
   /// A KerasTensor Keras creates and drops (an autocast of an input): it takes a name.
   mutating func skipTensorName() { tensorCounter += 1 }
 

@@ -70,7 +70,7 @@ extension KerasHost {
       do {
         // (No written form: one input is one tensor, as written; `LayerCall.site`.)
         let effect = try evaluator.call(
-          l, on: .single(graph.tensors[t].type), inputs: [t], args.range)
+          l, on: .single(graph.tensors[t].type), inputs: graph.oneTensor(t), args.range)
         guard case .called(_, let outs) = effect else { return .none }
         return outputs(outs)
       } catch {
@@ -117,7 +117,8 @@ extension KerasHost {
   /// not for every line; a call with no outputs gives them (an empty tuple is shown).
   func stack(_ l: Int, on t: Int, at range: SourceRange?) throws(PyError) -> PyValue {
     do {
-      let effect = try evaluator.call(l, on: .single(graph.tensors[t].type), inputs: [t], range)
+      let effect = try evaluator.call(
+        l, on: .single(graph.tensors[t].type), inputs: graph.oneTensor(t), range)
       guard case .called(_, let outs) = effect else { return .none }
       return outs.isEmpty ? outputs(outs) : .none
     } catch {
