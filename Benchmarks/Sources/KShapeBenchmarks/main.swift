@@ -8,12 +8,15 @@ import ShapeEngine
 // runs this with --format json and puts it beside Keras doing the same work).
 
 // Statements: a script of n Dense(8) layers, every statement accepted one by one. 100k runs only
-// when 10k took under 10 s (a quadratic session would take hours); the report says so.
+// when 10k took under 10 s (a quadratic session would take hours); the report says so. Several
+// iterations each, the median reported: a single one was the first session on a fresh heap, whose
+// page faults made 10k read 52-59 ms where its median is 21 ms (a fresh `kshape run` pays them
+// too, and the fresh-process table has them).
 let clock = ContinuousClock()
 let tenThousand = clock.measure { _ = Workloads.session(Workloads.denseScript(10_000)) }
 for n in [1_000, 10_000, 100_000] where n < 100_000 || tenThousand < .seconds(10) {
   let lines = Workloads.denseScript(n)
-  benchmark("statements/dense\(n)", settings: Iterations(n >= 10_000 ? 1 : 3)) {
+  benchmark("statements/dense\(n)", settings: Iterations(n >= 100_000 ? 3 : 5)) {
     _ = Workloads.session(lines)
   }
 }
