@@ -30,7 +30,7 @@ public struct Graph: Sendable {
     _read { yield box.fields.bindings }
     _modify { yield &owned().fields.bindings }
   }
-  public private(set) var layerNames: Set<String> {
+  private(set) var layerNames: NameSet {
     _read { yield box.fields.layerNames }
     _modify { yield &owned().fields.layerNames }
   }
@@ -114,11 +114,10 @@ public struct Graph: Sendable {
   /// `taking`: for a layer about to be added with `addLayer(_:nameTaken: true)`, the lookup that
   /// finds the name free also takes it.
   mutating func autoName(_ prefix: String, taking: Bool = false) -> String {
-    if taking { roomForName() }
     var name: String
     repeat {
       name = Self.numbered(prefix, takeNumber(prefix))
-    } while taking ? !layerNames.insert(name).inserted : layerNames.contains(name)
+    } while taking ? !layerNames.insert(name) : layerNames.contains(name)
     return name
   }
 
@@ -181,17 +180,11 @@ public struct Graph: Sendable {
   /// Adds a layer at the end (the node moved in, not copied).
   /// `nameTaken`: the name is in `layerNames` already (`autoName(_:taking: true)`).
   mutating func addLayer(_ node: consuming LayerNode, nameTaken: Bool = false) {
-    if !nameTaken {
-      roomForName()
-      if !layerNames.insert(node.name).inserted { repeatedNames += 1 }
-    }
+    if !nameTaken, !layerNames.insert(node.name) { repeatedNames += 1 }
     let fields = owned()
     fields.fields.layers.reserveFourfold()
     fields.fields.layers.append(node)
   }
-
-  /// Room in `layerNames` for one more name (`reserveForNames`).
-  private mutating func roomForName() { owned().fields.layerNames.reserveForNames() }
 
   /// Room in `bindings` for one more name (`reserveForNames`).
   mutating func roomForBinding() { owned().fields.bindings.reserveForNames() }
@@ -211,7 +204,7 @@ public struct Graph: Sendable {
 
   /// Adds layers at the end, whose names are `names` (an import's, collected once): into an
   /// empty graph they come without copying a node or hashing a name.
-  mutating func addLayers(_ nodes: [LayerNode], names: Set<String>) {
+  mutating func addLayers(_ nodes: [LayerNode], names: NameSet) {
     if layers.isEmpty {
       layers = nodes
       layerNames = names
@@ -317,7 +310,7 @@ struct GraphFields {
   var tensors: [TensorNode] = []
   var bindings: [String: Binding] = [:]
   /// Every layer's name (names are unique in a model).
-  var layerNames: Set<String> = []
+  var layerNames = NameSet()
   /// The tensor a bare layer statement stacks on.
   var current: Int?
   /// The inputs in declaration order: variable name (if any) and tensor id.
@@ -379,20 +372,13 @@ extension Array {
 }
 
 /// How a set or dictionary of names grows when full: sixteen times over while it holds 4,096
-/// names or fewer, then four times over, where an insert would double it. Each growth hashes
-/// every name again (~580 instructions a name: a new table, SipHash of each string): doubling
-/// hashed each name once more on average; growing 64 -> 1,024 -> 16,384 hashes 1,088 names again
-/// for a session of 10,000 (growing four times over hashed 5,440). The most room grown
-/// sixteenfold is for 65,536 names (about 1 MiB for a set of names).
-private func grownNameCapacity(_ count: Int) -> Int {
+/// names or fewer, then four times over, where an insert would double it. Each growth of a
+/// dictionary hashes every name again (~580 instructions a name: a new table, SipHash of each
+/// string): doubling hashed each name once more on average; growing 64 -> 1,024 -> 16,384 hashes
+/// 1,088 names again for a session of 10,000 (growing four times over hashed 5,440). The most room
+/// grown sixteenfold is for 65,536 names (about 1.5 MiB for a set of names).
+func grownNameCapacity(_ count: Int) -> Int {
   Swift.max(64, count * (count <= 4096 ? 16 : 4))
-}
-
-extension Set {
-  /// Room for one more name (`grownNameCapacity`).
-  mutating func reserveForNames() {
-    if count >= capacity { reserveCapacity(grownNameCapacity(count)) }
-  }
 }
 
 extension Dictionary {

@@ -26,7 +26,7 @@ struct ImportPlan: Sendable {
   var inputsBefore: Int
   /// The import's layers and tensors at the declared shapes (names, calls, constructed layers).
   var layers: [LayerNode]
-  var layerNames: Set<String>
+  var layerNames: NameSet
   var tensors: [TensorNode]
   /// What the import adds when it succeeds: the inputs in `input_layers` order, the names bound,
   /// the model's outputs, and Keras's name counters after it.
@@ -118,7 +118,7 @@ struct ImportPlan: Sendable {
     // Into an empty graph (`inspect`, a first `load`) the import is the whole graph: shared,
     // not copied node by node.
     layers = firstLayer == 0 ? after.layers : Array(after.layers[firstLayer...])
-    layerNames = firstLayer == 0 ? after.layerNames : Set(layers.map(\.name))
+    layerNames = firstLayer == 0 ? after.layerNames : NameSet(layers.map(\.name))
     tensors = firstTensor == 0 ? after.tensors : Array(after.tensors[firstTensor...])
     orderedInputs = Array(after.inputs[base...])
     orderedDeclared = Array(after.declaredInputs[base...])
@@ -252,7 +252,7 @@ extension Evaluator {
     // layers' weights do not depend on the sizes) or, after a failure, made fewer calls.
     graph.addLayers(
       count == p.layers.count ? p.layers : Array(p.layers.prefix(count)),
-      names: count == p.layers.count ? p.layerNames : Set(p.layers.prefix(count).map(\.name)))
+      names: count == p.layers.count ? p.layerNames : NameSet(p.layers.prefix(count).map(\.name)))
     // Found before anything is written: a write in this loop would copy every node up front.
     var rebuilt: [(layer: Int, weights: [Weight]?)] = []
     let template = run.isPrevious && p.declaredRunIsTemplate && failed == nil
