@@ -136,19 +136,26 @@ extension Evaluator {
 
   /// `entry`'s naming, remembered by class.
   mutating func naming(_ entry: LayerEntry) -> ClassNaming {
-    // The last class's naming first: a run of layers of one class compares two short strings
-    // where a lookup would hash the class's name.
-    if let last = lastNaming, last.className == entry.className { return last.naming }
+    // The last classes' namings first, newest first: a run of layers of a few classes
+    // (Conv2D, BatchNormalization, ReLU, ...) compares short strings where a lookup would hash
+    // the class's name.
+    let className = entry.className
+    var i = recentNamings.count - 1
+    while i >= 0 {
+      if recentNamings[i].className == className { return recentNamings[i].naming }
+      i -= 1
+    }
     let naming: ClassNaming
-    if let known = classNaming[entry.className] {
+    if let known = classNaming[className] {
       naming = known
     } else {
       naming = ClassNaming(
         prefix: entry.autoNamePrefix,
         sublayers: Sublayers.atInit[entry.pythonClassName ?? entry.className] ?? [])
-      classNaming[entry.className] = naming
+      classNaming[className] = naming
     }
-    lastNaming = (entry.className, naming)
+    if recentNamings.count == NameCounters.recentCount { recentNamings.removeFirst() }
+    recentNamings.append((className, naming))
     return naming
   }
 

@@ -46,8 +46,8 @@ struct Evaluator {
   var uniqueNames = true
   /// How each class's construction names layers (`ClassNaming`), made once per class.
   var classNaming: [String: ClassNaming] = [:]
-  /// The class named last and its naming (`naming(_:)`).
-  var lastNaming: (className: String, naming: ClassNaming)?
+  /// The classes named last and their namings, the newest last (`naming(_:)`).
+  var recentNamings: [(className: String, naming: ClassNaming)] = []
   /// What the running statement changed in the graph besides appending (kept only while
   /// the session's declared run records it, to undo a failed statement: `StatementUndo`).
   var undo = GraphUndo()
