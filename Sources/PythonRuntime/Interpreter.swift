@@ -4,13 +4,25 @@ import StatementLanguage
 /// Runs parsed Python programs: the interpreter of kshape's Python subset. It knows nothing of
 /// Keras: the host adds modules through `importModule` and objects through `PyObject`.
 public final class Interpreter {
-  /// The module namespace (the host reads and writes it).
-  public var globals: [String: PyValue] = [:] {
-    didSet {
+  /// The module namespace (the host reads and writes it; its writes empty `globalNames` and
+  /// `readCache`).
+  public var globals: [String: PyValue] {
+    get { globalValues }
+    set {
+      globalValues = newValue
       globalNames.isValid = false
       readCache.isValid = false
     }
+    // A write of one global changes the dictionary in place.
+    _modify {
+      globalNames.isValid = false
+      readCache.isValid = false
+      yield &globalValues
+    }
   }
+  /// The globals' storage: the interpreter's own writes (`storeGlobal`, `deleteName`) keep
+  /// `globalNames` and `readCache` as they go, where a write through `globals` empties them.
+  var globalValues: [String: PyValue] = [:]
   /// Which names `globals` may hold (kept by `storeGlobal` and `deleteName`).
   var globalNames = GlobalNameFilter()
   /// The values of global and builtin names read or written before (kept by `storeGlobal`
@@ -71,6 +83,10 @@ public final class Interpreter {
   /// The journal of the last top-level statement run with `journals` on.
   public private(set) var journal: StatementJournal?
 
+  /// An emptied array of positional arguments, for the next call (`evaluateCall`), or none
+  /// (no capacity).
+  var spareArguments: [(value: PyValue, range: SourceRange?)] = []
+
   var steps = 0
   var callDepth = 0
   var frames: [Frame] = []
@@ -92,7 +108,7 @@ public final class Interpreter {
     var values = Array(globals.values)
     // The cache's references go first: the values' last ones are released without recursion.
     readCache.empty()
-    globals = [:]
+    globalValues = [:]
     PyValue.releaseIteratively(&values)
   }
 
