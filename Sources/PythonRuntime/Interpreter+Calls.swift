@@ -69,7 +69,7 @@ extension Interpreter {
       }
     }
     frames[frames.count - 1].range = range
-    let result = try callValue(callee, arguments)
+    let result = try callValue(consume callee, arguments)
     keepSpare(&arguments.positional)
     return result
   }
@@ -100,16 +100,23 @@ extension Interpreter {
     return "\(typeName(of: callee))()"
   }
 
-  func callValue(_ callee: PyValue, _ arguments: PyArguments) throws(PyError) -> PyValue {
-    guard case .object(let o) = callee else {
+  /// Calls `callee` with `arguments` as Python does (a function, a builtin, a class, a host
+  /// object). The callee is taken (`consuming`): a call's callee, evaluated for it, is not retained again
+  /// and released here.
+  func callValue(_ callee: consuming PyValue, _ arguments: PyArguments) throws(PyError)
+    -> PyValue
+  {
+    switch consume callee {
+    case .object(let o):
+      if let function = o as? PyFunction { return try callFunction(function, arguments) }
+      do throws(PyError) {
+        return try o.call(arguments, self)
+      } catch {
+        throw located(error, arguments.range)
+      }
+    case let other:
       throw PyError(
-        "TypeError", "'\(typeName(of: callee))' object is not callable", at: arguments.range)
-    }
-    if let function = o as? PyFunction { return try callFunction(function, arguments) }
-    do throws(PyError) {
-      return try o.call(arguments, self)
-    } catch {
-      throw located(error, arguments.range)
+        "TypeError", "'\(typeName(of: other))' object is not callable", at: arguments.range)
     }
   }
 

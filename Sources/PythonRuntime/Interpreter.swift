@@ -24,7 +24,7 @@ public final class Interpreter {
   /// `globalNames` and `readCache` as they go, where a write through `globals` empties them.
   var globalValues: [String: PyValue] = [:]
   /// Which names `globals` may hold (kept by `storeGlobal` and `deleteName`).
-  var globalNames = GlobalNameFilter()
+  let globalNames = GlobalNameFilter()
   /// The values of global and builtin names read or written before (kept by `storeGlobal`
   /// and `deleteName`; emptied by any other change to the globals or builtins).
   let readCache = GlobalReadCache()
