@@ -37,7 +37,7 @@ extension Interpreter {
   }
 
   /// `targets = value`.
-  private func runAssignment(_ targets: [PyExpr], _ valueExpr: PyExpr) throws(PyError) {
+  func runAssignment(_ targets: [PyExpr], _ valueExpr: PyExpr) throws(PyError) {
     let value = try evaluate(valueExpr)
     for i in 0..<targets.count { try assign(targets[i], value) }
   }

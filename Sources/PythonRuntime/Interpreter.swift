@@ -182,18 +182,32 @@ public final class Interpreter {
         function: "<module>", qualifiedName: nil, source: source, range: statement.range))
     defer { frames.removeLast() }
     do throws(PyError) {
-      if case .expression(let expr) = statement.kind {
-        try step(expr.range)
-        return try evaluate(expr)
-      }
-      switch try run(statement) {
-      case .normal: return nil
-      case .breakLoop, .continueLoop, .returned:
-        throw PyError("SyntaxError", "'return' outside function", at: statement.range)
+      // An expression statement (its value given back) and an assignment handed on as they are
+      // (see `evaluate`: their parts borrowed, not copied), the rest run.
+      switch statement.kind {
+      case .expression(let expr):
+        return try evaluateTopLevel(expr)
+      case .assign(let targets, let valueExpr):
+        // What `run` does first (the frame's range is the statement's already).
+        try step(statement.range)
+        try runAssignment(targets, valueExpr)
+        return nil
+      default:
+        switch try run(statement) {
+        case .normal: return nil
+        case .breakLoop, .continueLoop, .returned:
+          throw PyError("SyntaxError", "'return' outside function", at: statement.range)
+        }
       }
     } catch {
       throw leavingFrame(error)
     }
+  }
+
+  /// The value of a top-level expression statement.
+  private func evaluateTopLevel(_ expr: PyExpr) throws(PyError) -> PyValue {
+    try step(expr.range)
+    return try evaluate(expr)
   }
 
   /// Calls `callee` as Python would (a function, a builtin, a class, a host object).
