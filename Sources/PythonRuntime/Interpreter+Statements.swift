@@ -39,6 +39,12 @@ extension Interpreter {
   /// `targets = value`.
   func runAssignment(_ targets: [PyExpr], _ valueExpr: PyExpr) throws(PyError) {
     let value = try evaluate(valueExpr)
+    // One name (most assignments): its string taken from the target in place, where passing
+    // the target on copies it whole and destroys the copy.
+    if targets.count == 1, case .name(let name) = targets[0].kind {
+      store(name, value)
+      return
+    }
     for i in 0..<targets.count { try assign(targets[i], value) }
   }
 
