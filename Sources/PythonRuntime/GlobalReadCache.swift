@@ -29,6 +29,7 @@ final class GlobalReadCache {
   /// a string made at run time): then a name's key is read from the string itself, not from its
   /// bytes one by one.
   private let stringWordsAreKeys: Bool = {
+    guard MemoryLayout<String>.size == 16 else { return false }
     let made = String(decoding: [0x61, 0x62, 0x63] as [UInt8], as: UTF8.self)
     let words = unsafeBitCast(made, to: (UInt64, UInt64).self)
     return words.0 == 0x63_6261 && words.1 == 0xE3 << 56
