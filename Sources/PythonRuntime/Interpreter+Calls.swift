@@ -8,14 +8,20 @@ extension Interpreter {
     let callee = try evaluate(calleeExpr)
     var arguments = PyArguments(range: range)
     // Each array made once at its size when the call has several arguments of a kind (a `*`
-    // or `**` argument may add more).
-    // (A call of one argument, most calls, needs no count: its array is made at its size below.)
+    // or `**` argument may add more), the positional ones in the array the last call gave back
+    // when they are few (`keepSpare`).
+    // (A call of one argument, most calls, needs no count: its array is taken below.)
     var positional = 0
     if written.count > 1 {
       for argument in written {
         if case .positional = argument { positional += 1 }
       }
-      if positional > 1 { arguments.positional.reserveCapacity(positional) }
+      if positional > 1 {
+        if positional <= Self.spareArgumentsCapacity {
+          swap(&arguments.positional, &spareArguments)
+        }
+        arguments.positional.reserveCapacity(positional)
+      }
       if written.count - positional > 1 {
         arguments.keywords.reserveCapacity(written.count - positional)
       }
@@ -28,12 +34,12 @@ extension Interpreter {
       switch written[i] {
       case .positional(let e):
         let value = try evaluate(e)
-        // A first argument's array made at its size, not grown (most calls have one or two).
-        if positional == 1, arguments.positional.isEmpty {
-          arguments.positional = [(value, e.range)]
-        } else {
-          arguments.positional.append((value, e.range))
+        // A first argument goes into the array the last call gave back (`spareArguments`), when
+        // it is there and the call has few (most calls have one or two), not a new one.
+        if arguments.positional.capacity == 0, positional <= Self.spareArgumentsCapacity {
+          swap(&arguments.positional, &spareArguments)
         }
+        arguments.positional.append((value, e.range))
       case .keyword(let name, let nameRange, let e):
         arguments.keywords.append((name, try evaluate(e), nameRange.union(e.range)))
       case .star(let e):
@@ -63,8 +69,27 @@ extension Interpreter {
       }
     }
     frames[frames.count - 1].range = range
-    return try callValue(callee, arguments)
+    let result = try callValue(consume callee, arguments)
+    keepSpare(&arguments.positional)
+    return result
   }
+
+  /// Keeps a call's array of positional arguments, emptied, for the next call
+  /// (`spareArguments`): a statement `y = Dense(8)(x)` makes two calls, one after the other,
+  /// each of which allocated its array and freed it. An array the callee kept a reference to is
+  /// copied as it is emptied, never changed under it; a large one is left to be freed.
+  @inline(__always)
+  private func keepSpare(_ used: inout [(value: PyValue, range: SourceRange?)]) {
+    guard spareArguments.capacity == 0, used.capacity != 0,
+      used.capacity <= Self.spareArgumentsCapacity
+    else { return }
+    // Element by element: `removeAll(keepingCapacity:)` is a generic range replacement.
+    while !used.isEmpty { used.removeLast() }
+    swap(&used, &spareArguments)
+  }
+
+  /// The largest array of arguments `keepSpare` keeps.
+  static let spareArgumentsCapacity = 8
 
   /// `f()` as Python's messages name a callee.
   func describeCallee(_ callee: PyValue) -> String {
@@ -75,16 +100,23 @@ extension Interpreter {
     return "\(typeName(of: callee))()"
   }
 
-  func callValue(_ callee: PyValue, _ arguments: PyArguments) throws(PyError) -> PyValue {
-    guard case .object(let o) = callee else {
+  /// Calls `callee` with `arguments` as Python does (a function, a builtin, a class, a host
+  /// object). The callee is taken (`consuming`): a call's callee, evaluated for it, is not retained again
+  /// and released here.
+  func callValue(_ callee: consuming PyValue, _ arguments: PyArguments) throws(PyError)
+    -> PyValue
+  {
+    switch consume callee {
+    case .object(let o):
+      if let function = o as? PyFunction { return try callFunction(function, arguments) }
+      do throws(PyError) {
+        return try o.call(arguments, self)
+      } catch {
+        throw located(error, arguments.range)
+      }
+    case let other:
       throw PyError(
-        "TypeError", "'\(typeName(of: callee))' object is not callable", at: arguments.range)
-    }
-    if let function = o as? PyFunction { return try callFunction(function, arguments) }
-    do throws(PyError) {
-      return try o.call(arguments, self)
-    } catch {
-      throw located(error, arguments.range)
+        "TypeError", "'\(typeName(of: other))' object is not callable", at: arguments.range)
     }
   }
 

@@ -4,6 +4,20 @@ extension Interpreter {
   /// The value of an expression.
   func evaluate(_ expr: PyExpr) throws(PyError) -> PyValue {
     try step(expr.range)
+    // The commonest kinds, each handed on as it is: a switch whose every case only passes its
+    // parts on borrows them, where a case that works on them itself has the expression copied
+    // (its parts retained) and destroyed again, whichever case runs.
+    switch expr.kind {
+    case .name(let name): return try load(name, expr.range)
+    case .int(let i): return .int(i)
+    case .call(let calleeExpr, let arguments):
+      return try evaluateCall(calleeExpr, arguments, expr.range)
+    default: return try evaluateOther(expr)
+    }
+  }
+
+  /// `evaluate` for the other kinds of expression (its step counted).
+  private func evaluateOther(_ expr: PyExpr) throws(PyError) -> PyValue {
     switch expr.kind {
     case .name(let name): return try load(name, expr.range)
     case .int(let i): return .int(i)

@@ -30,30 +30,20 @@ extension Interpreter {
 
   /// Binds global `name`, journaled (`StatementJournal`) while a statement runs under one.
   func storeGlobal(_ name: String, _ value: PyValue) {
-    // The filter stays valid through this write (the dictionary's observer marks it stale).
-    let namesValid = globalNames.isValid
-    let cacheValid = readCache.isValid
-    defer {
-      if namesValid {
-        globalNames.insert(name)
-        globalNames.isValid = true
-      }
-      if cacheValid {
-        readCache.isValid = true
-        readCache.note(name, value, written: true)
-      }
-    }
+    // The filter and the cache follow this write (a write through `globals` empties them).
+    if globalNames.isValid { globalNames.insert(name) }
+    if readCache.isValid { readCache.note(name, value, written: true) }
     // Grown sixteen times over when full while small, where the dictionary would double: each
     // growth hashes every name again (doubling hashed each name once more on average, this a
     // fifteenth of that; 100 names hash 96 again, 10,000 names 1,632, not 8,160 as growing four
     // times over did). Past 4,096 names, four times over: the most room grown sixteenfold is
     // for 65,536 names (a few MiB); grown from 64, it is for 24,576 (about 1 MiB).
-    if globals.count >= globals.capacity {
-      let factor = globals.count <= Self.globalsGrownSixteenfold ? 16 : 4
-      globals.reserveCapacity(Swift.max(64, globals.count * factor))
+    if globalValues.count >= globalValues.capacity {
+      let factor = globalValues.count <= Self.globalsGrownSixteenfold ? 16 : 4
+      globalValues.reserveCapacity(Swift.max(64, globalValues.count * factor))
     }
     // One lookup: the value before comes back from the write.
-    let previous = globals.updateValue(value, forKey: name)
+    let previous = globalValues.updateValue(value, forKey: name)
     lastGlobalStore = (name, value)
     journal?.noteGlobal(name, previous: previous)
   }
@@ -101,7 +91,7 @@ extension Interpreter {
     -> PyValue
   {
     // A name the globals cannot hold skips their lookup (`GlobalNameFilter`).
-    if globalNames.mayContain(name, in: globals), let value = globals[name] {
+    if globalNames.mayContain(name, in: globalValues), let value = globalValues[name] {
       readCache.note(name, value, written: false)
       return value
     }
@@ -132,16 +122,10 @@ extension Interpreter {
       }
       return
     }
-    journal?.noteGlobal(name, previous: globals[name])
+    journal?.noteGlobal(name, previous: globalValues[name])
     // A deleted name's bit stays set: the filter is still valid.
-    let namesValid = globalNames.isValid
-    let cacheValid = readCache.isValid
-    defer {
-      globalNames.isValid = namesValid
-      readCache.isValid = cacheValid
-      readCache.forget(name)
-    }
-    guard globals.removeValue(forKey: name) != nil else {
+    defer { readCache.forget(name) }
+    guard globalValues.removeValue(forKey: name) != nil else {
       throw PyError("NameError", "name '\(name)' is not defined", at: range)
     }
   }

@@ -22,12 +22,39 @@ extension Interpreter {
   func run(_ statement: PyStmt) throws(PyError) -> Flow {
     try step(statement.range)
     frames[frames.count - 1].range = statement.range
+    // An expression or an assignment handed on as it is (see `evaluate`: its parts borrowed, not
+    // copied).
+    switch statement.kind {
+    case .expression(let expr):
+      _ = try evaluate(expr)
+      return .normal
+    case .assign(let targets, let valueExpr):
+      try runAssignment(targets, valueExpr)
+      return .normal
+    default:
+      return try runOther(statement)
+    }
+  }
+
+  /// `targets = value`.
+  func runAssignment(_ targets: [PyExpr], _ valueExpr: PyExpr) throws(PyError) {
+    let value = try evaluate(valueExpr)
+    // One name (most assignments): its string taken from the target in place, where passing
+    // the target on copies it whole and destroys the copy.
+    if targets.count == 1, case .name(let name) = targets[0].kind {
+      store(name, value)
+      return
+    }
+    for i in 0..<targets.count { try assign(targets[i], value) }
+  }
+
+  /// `run` for the other kinds of statement (its step counted, its frame's range set).
+  private func runOther(_ statement: PyStmt) throws(PyError) -> Flow {
     switch statement.kind {
     case .expression(let expr):
       _ = try evaluate(expr)
     case .assign(let targets, let valueExpr):
-      let value = try evaluate(valueExpr)
-      for i in 0..<targets.count { try assign(targets[i], value) }
+      try runAssignment(targets, valueExpr)
     case .augAssign(let target, let op, let valueExpr):
       try augmentedAssign(target, op, valueExpr)
     case .annAssign(let target, _, let valueExpr):

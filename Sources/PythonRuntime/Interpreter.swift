@@ -4,15 +4,27 @@ import StatementLanguage
 /// Runs parsed Python programs: the interpreter of kshape's Python subset. It knows nothing of
 /// Keras: the host adds modules through `importModule` and objects through `PyObject`.
 public final class Interpreter {
-  /// The module namespace (the host reads and writes it).
-  public var globals: [String: PyValue] = [:] {
-    didSet {
+  /// The module namespace (the host reads and writes it; its writes empty `globalNames` and
+  /// `readCache`).
+  public var globals: [String: PyValue] {
+    get { globalValues }
+    set {
+      globalValues = newValue
       globalNames.isValid = false
       readCache.isValid = false
     }
+    // A write of one global changes the dictionary in place.
+    _modify {
+      globalNames.isValid = false
+      readCache.isValid = false
+      yield &globalValues
+    }
   }
+  /// The globals' storage: the interpreter's own writes (`storeGlobal`, `deleteName`) keep
+  /// `globalNames` and `readCache` as they go, where a write through `globals` empties them.
+  var globalValues: [String: PyValue] = [:]
   /// Which names `globals` may hold (kept by `storeGlobal` and `deleteName`).
-  var globalNames = GlobalNameFilter()
+  let globalNames = GlobalNameFilter()
   /// The values of global and builtin names read or written before (kept by `storeGlobal`
   /// and `deleteName`; emptied by any other change to the globals or builtins).
   let readCache = GlobalReadCache()
@@ -71,6 +83,10 @@ public final class Interpreter {
   /// The journal of the last top-level statement run with `journals` on.
   public private(set) var journal: StatementJournal?
 
+  /// An emptied array of positional arguments, for the next call (`evaluateCall`), or none
+  /// (no capacity).
+  var spareArguments: [(value: PyValue, range: SourceRange?)] = []
+
   var steps = 0
   var callDepth = 0
   var frames: [Frame] = []
@@ -92,7 +108,7 @@ public final class Interpreter {
     var values = Array(globals.values)
     // The cache's references go first: the values' last ones are released without recursion.
     readCache.empty()
-    globals = [:]
+    globalValues = [:]
     PyValue.releaseIteratively(&values)
   }
 
@@ -166,18 +182,32 @@ public final class Interpreter {
         function: "<module>", qualifiedName: nil, source: source, range: statement.range))
     defer { frames.removeLast() }
     do throws(PyError) {
-      if case .expression(let expr) = statement.kind {
-        try step(expr.range)
-        return try evaluate(expr)
-      }
-      switch try run(statement) {
-      case .normal: return nil
-      case .breakLoop, .continueLoop, .returned:
-        throw PyError("SyntaxError", "'return' outside function", at: statement.range)
+      // An expression statement (its value given back) and an assignment handed on as they are
+      // (see `evaluate`: their parts borrowed, not copied), the rest run.
+      switch statement.kind {
+      case .expression(let expr):
+        return try evaluateTopLevel(expr)
+      case .assign(let targets, let valueExpr):
+        // What `run` does first (the frame's range is the statement's already).
+        try step(statement.range)
+        try runAssignment(targets, valueExpr)
+        return nil
+      default:
+        switch try run(statement) {
+        case .normal: return nil
+        case .breakLoop, .continueLoop, .returned:
+          throw PyError("SyntaxError", "'return' outside function", at: statement.range)
+        }
       }
     } catch {
       throw leavingFrame(error)
     }
+  }
+
+  /// The value of a top-level expression statement.
+  private func evaluateTopLevel(_ expr: PyExpr) throws(PyError) -> PyValue {
+    try step(expr.range)
+    return try evaluate(expr)
   }
 
   /// Calls `callee` as Python would (a function, a builtin, a class, a host object).
