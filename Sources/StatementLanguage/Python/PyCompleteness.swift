@@ -1,7 +1,12 @@
-/// Room a caller keeps between `PyParser.check` calls: the last text's token array, and the
-/// names and integers scanned so far (`PyNameTable`).
+/// Room a caller keeps between `PyParser.check` calls: the last text's token array, the last
+/// one-line program's statement array, and the names and integers scanned so far
+/// (`PyNameTable`).
 public struct PyScratch {
   var tokens: [PyToken] = []
+  /// The array of the last program `PyLineParser` read (one statement), shared with that
+  /// program: the next one is made in it when the caller has let the last go (a script runs
+  /// each statement before it checks the next), not in a new array.
+  var statements: [PyStmt] = []
   /// Made at the first check that keeps its scratch (a text checked alone makes none).
   var names: PyNameTable? = nil
   public init() {}
@@ -75,7 +80,13 @@ extension PyParser {
     // (complete: it is one line, no block, no open bracket). `lineParser` off: the tests'
     // comparisons.
     if lineParser, let statement = PyLineParser.statement(text, names: scratch.names) {
-      return (.complete, PyProgram(statements: [statement]))
+      // (Were the last program still held, the array would be copied, as a new one is made.)
+      if scratch.statements.count == 1 {
+        scratch.statements[0] = statement
+      } else {
+        scratch.statements = [statement]
+      }
+      return (.complete, PyProgram(statements: scratch.statements))
     }
     var tokens: [PyToken] = []
     swap(&tokens, &scratch.tokens)

@@ -15,25 +15,29 @@ struct PyLineParser {
   /// Nesting of calls, parentheses and lists (past `maxDepth` the parser is left to answer).
   var depth = 0
   static let maxDepth = 32
-  /// The names (and integers) made before (a script's last lines').
-  private let names: PyNameTable?
+  /// The names (and integers) made before (a script's last lines'), held without a retain:
+  /// `statement` keeps the table alive.
+  private let names: PyNameTable.Slots?
 
-  private init(bytes: UnsafeBufferPointer<UInt8>, names: PyNameTable?) {
+  private init(bytes: UnsafeBufferPointer<UInt8>, names: PyNameTable.Slots?) {
     self.bytes = bytes
     self.names = names
   }
 
   /// The statement `text` is, when it is one line of the forms read here; nil otherwise.
   static func statement(_ text: String, names: PyNameTable? = nil) -> PyStmt? {
-    var text = text
-    return text.withUTF8 { bytes -> PyStmt? in
-      // An indented line is an error, and a blank one no statement; offsets are `Character`s,
-      // which bytes are only for plain ASCII ("\r\n" is one `Character`).
-      guard let first = bytes.first, first != 0x20, first != 0x09,
-        PyByteScanner.isPlain(bytes)
-      else { return nil }
-      var parser = PyLineParser(bytes: bytes, names: names)
-      return parser.statement()
+    // (A text whose bytes are not contiguous, none on Linux, is the parser's.)
+    withExtendedLifetime(names) {
+      text.utf8.withContiguousStorageIfAvailable { bytes -> PyStmt? in
+        // An indented line is an error, and a blank one no statement. Offsets are `Character`s,
+        // which bytes are only for plain ASCII ("\r\n" is one `Character`): a byte that is not
+        // (a control character, DEL, or a byte of a non-ASCII character) is no byte of a
+        // name, number, operator or space either, so the rules below stop at it, but in a
+        // string or a comment, whose bytes are checked (`isPlain`).
+        guard let first = bytes.first, first != 0x20, first != 0x09 else { return nil }
+        var parser = PyLineParser(bytes: bytes, names: names?.slots)
+        return parser.statement()
+      } ?? nil
     }
   }
 
@@ -51,6 +55,9 @@ struct PyLineParser {
   static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
   private static func continuesName(_ b: UInt8) -> Bool { startsName(b) || isDigit(b) }
   private static func isQuote(_ b: UInt8) -> Bool { b == 0x27 || b == 0x22 }
+  /// A byte the byte scanner takes as it is in a string or a comment (`PyByteScanner.isPlain`,
+  /// but a newline: none is read there).
+  private static func isPlain(_ b: UInt8) -> Bool { b &- 0x20 < 0x5F || b == 0x09 }
 
   /// The end of the name starting at `position` (its first byte starts a name).
   private func nameEnd() -> Int {
@@ -59,16 +66,44 @@ struct PyLineParser {
     return end
   }
 
-  private func word(_ start: Int, _ end: Int) -> String {
-    if let names { return names.name(bytes, start, end) }
+  /// A name's bytes, `start..<end`: packed (at most eight: a keyword's length) when a keyword
+  /// may be among them, and whether they are one.
+  private struct NameBytes {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var isKeyword = false
+  }
+
+  /// `start..<end`'s `NameBytes`, packed when the table or the keyword test reads them.
+  @inline(__always)
+  private func nameBytes(_ start: Int, _ end: Int) -> NameBytes {
+    let n = end - start
+    guard n <= 15 else { return NameBytes() }
+    let (low, high) = PyNameTable.pack(bytes, start, n)
+    return NameBytes(low: low, high: high, isKeyword: n <= 8 && isPyKeyword(packed: low))
+  }
+
+  /// The string of the name `start..<end` (`packed`: its bytes packed, when at most 15).
+  @inline(__always)
+  private func word(_ start: Int, _ end: Int, _ packed: NameBytes) -> String {
+    if let names, end - start <= 15 {
+      return names.name(low: packed.low, high: packed.high, bytes, start)
+    }
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
   }
 
-  /// Whether `start..<end` is a keyword: its first byte and length ask first (`isPyKeyword`).
-  private func isKeyword(_ start: Int, _ end: Int) -> Bool {
-    let n = end - start
-    guard n < 64, keywordLengths[Int(bytes[start])] & (1 << UInt64(n)) != 0 else { return false }
-    return pyKeywords.contains(word(start, end))
+  /// The atom of the name `start..<end`: `True`, `False`, `None` or a name; nil for another
+  /// keyword.
+  private func nameAtom(_ start: Int, _ end: Int) -> PyExpr? {
+    let packed = nameBytes(start, end)
+    let range = SourceRange(start, end)
+    guard packed.isKeyword else { return PyExpr(.name(word(start, end, packed)), range) }
+    switch packed.low {
+    case 0x6575_7254: return PyExpr(.bool(true), range)  // True
+    case 0x65_736C_6146: return PyExpr(.bool(false), range)  // False
+    case 0x656E_6F4E: return PyExpr(.none, range)  // None
+    default: return nil
+    }
   }
 
   /// Whether the rest of the line is spaces and perhaps a comment.
@@ -77,7 +112,10 @@ struct PyLineParser {
   private mutating func atEnd() -> Bool {
     skipSpaces()
     if byte(position) == 0x23 {
-      while position < bytes.count, bytes[position] != 0x0A { position += 1 }
+      while position < bytes.count, bytes[position] != 0x0A {
+        if !Self.isPlain(bytes[position]) { return false }
+        position += 1
+      }
       if bytes[position - 1] == 0x5C { return false }
     }
     return position == bytes.count
@@ -87,6 +125,20 @@ struct PyLineParser {
 
   /// statement := (NAME '=')? expression
   private mutating func statement() -> PyStmt? {
+    // `name = ...` (most assignments): the target taken as the name it is, without the
+    // expression rules.
+    if Self.startsName(bytes[0]) {
+      let end = nameEnd()
+      position = end
+      skipSpaces()
+      if byte(position) == 0x3D, byte(position + 1) != 0x3D {
+        guard let target = nameAtom(0, end), case .name = target.kind else { return nil }
+        position += 1
+        guard let value = expression(), atEnd() else { return nil }
+        return PyStmt(.assign(targets: [target], value: value), target.range.union(value.range))
+      }
+      position = 0
+    }
     guard let first = expression() else { return nil }
     skipSpaces()
     if byte(position) == 0x3D, byte(position + 1) != 0x3D {
@@ -133,23 +185,8 @@ struct PyLineParser {
     if Self.startsName(b) {
       let end = nameEnd()
       // A prefixed string (`f"..."`) is the lexer's.
-      if Self.isQuote(byte(end)) { return nil }
-      let range = SourceRange(start, end)
-      if isKeyword(start, end) {
-        let n = end - start
-        let first = bytes[start]
-        if n == 4, first == 0x54 {  // True
-          value = PyExpr(.bool(true), range)
-        } else if n == 5, first == 0x46 {  // False
-          value = PyExpr(.bool(false), range)
-        } else if n == 4, first == 0x4E {  // None
-          value = PyExpr(.none, range)
-        } else {
-          return nil
-        }
-      } else {
-        value = PyExpr(.name(word(start, end)), range)
-      }
+      guard !Self.isQuote(byte(end)), let atom = nameAtom(start, end) else { return nil }
+      value = atom
       position = end
     } else if Self.isDigit(b) {
       // A number with a trailer (`1 .real`) is the parser's.
@@ -169,12 +206,13 @@ struct PyLineParser {
     } else {
       return nil
     }
-    return trailers(value)
+    guard trailers(&value) else { return nil }
+    return value
   }
 
-  /// trailer := '.' NAME | '(' arguments ')' | '[' expression ']'
-  private mutating func trailers(_ atom: consuming PyExpr) -> PyExpr? {
-    var value = atom
+  /// trailer := '.' NAME | '(' arguments ')' | '[' expression ']'     (false: the line is the
+  /// parser's)
+  private mutating func trailers(_ value: inout PyExpr) -> Bool {
     while true {
       let before = position
       skipSpaces()
@@ -182,35 +220,36 @@ struct PyLineParser {
       if b == 0x2E {
         position += 1
         skipSpaces()
-        guard Self.startsName(byte(position)) else { return nil }
+        guard Self.startsName(byte(position)) else { return false }
         let start = position
         let end = nameEnd()
-        if Self.isQuote(byte(end)) || isKeyword(start, end) { return nil }
+        let packed = nameBytes(start, end)
+        if Self.isQuote(byte(end)) || packed.isKeyword { return false }
         let range = SourceRange(start, end)
         position = end
-        let name = word(start, end)
+        let name = word(start, end, packed)
         let whole = value.range.union(range)
         value = PyExpr(.attribute(consume value, name: name, nameRange: range), whole)
       } else if b == 0x5B {
         // `value[index]`: one index (a slice or several indices are the parser's).
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maxDepth else { return nil }
+        guard depth <= Self.maxDepth else { return false }
         position += 1
-        guard let index = expression() else { return nil }
+        guard let index = expression() else { return false }
         skipSpaces()
-        guard byte(position) == 0x5D else { return nil }
+        guard byte(position) == 0x5D else { return false }
         position += 1
         let whole = value.range.union(SourceRange(position - 1, position))
         value = PyExpr(.subscript(consume value, index), whole)
       } else if b == 0x28 {
         position += 1
-        guard let arguments = arguments() else { return nil }
+        guard let arguments = arguments() else { return false }
         let whole = value.range.union(SourceRange(position - 1, position))
         value = PyExpr(.call(consume value, arguments), whole)
       } else {
         position = before
-        return value
+        return true
       }
     }
   }
@@ -258,7 +297,8 @@ struct PyLineParser {
     if byte(position + 1) == quote && byte(position + 2) == quote { return nil }
     position += 1
     while position < bytes.count, bytes[position] != quote {
-      if bytes[position] == 0x5C || bytes[position] == 0x0A { return nil }
+      // An escape, or a byte that is no character of its own (`isPlain`), is the lexer's.
+      if bytes[position] == 0x5C || !Self.isPlain(bytes[position]) { return nil }
       position += 1
     }
     guard position < bytes.count else { return nil }
@@ -322,26 +362,47 @@ struct PyLineParser {
     while true {
       skipSpaces()
       let start = position
-      var keyword = false
+      // Whether the argument was read with its name (a keyword argument, a name alone).
+      var read = false
       if Self.startsName(byte(position)) {
         let end = nameEnd()
         position = end
         skipSpaces()
-        if byte(position) == 0x3D, byte(position + 1) != 0x3D {
+        let c = byte(position)
+        if c == 0x3D, byte(position + 1) != 0x3D {
           // A keyword argument: not a keyword's name, not one given before.
-          guard !isKeyword(start, end) else { return nil }
-          let name = word(start, end)
+          let packed = nameBytes(start, end)
+          guard !packed.isKeyword else { return nil }
+          let name = word(start, end, packed)
           for case .keyword(let other, _, _) in arguments where other == name { return nil }
           position += 1
           guard let value = expression() else { return nil }
           arguments.appendSized(.keyword(name: name, nameRange: SourceRange(start, end), value))
           sawKeyword = true
-          keyword = true
+          read = true
+        } else if c == 0x2C || c == 0x29 {
+          // A name alone (`f(x)`): its atom, without the expression rules.
+          guard !sawKeyword, let atom = nameAtom(start, end) else { return nil }
+          arguments.appendSized(.positional(atom))
+          read = true
+        } else {
+          position = start
+        }
+      } else if Self.isDigit(byte(position)) {
+        // An integer alone (`Dense(8)`): its literal, without the expression rules (a number
+        // that is no literal here is none there either).
+        guard let literal = number(), literal.kind.isNonNegativeNumber else { return nil }
+        skipSpaces()
+        let c = byte(position)
+        if c == 0x2C || c == 0x29 {
+          guard !sawKeyword else { return nil }
+          arguments.appendSized(.positional(literal))
+          read = true
         } else {
           position = start
         }
       }
-      if !keyword {
+      if !read {
         guard !sawKeyword, let value = expression() else { return nil }
         arguments.appendSized(.positional(value))
       }
