@@ -68,8 +68,12 @@ final class PyNameTable {
       slot: Int, low: UInt64, high: UInt64, _ text: UnsafeBufferPointer<UInt8>, _ start: Int
     ) -> String {
       let n = Int(truncatingIfNeeded: high >> 56)
-      let name = String(
-        decoding: UnsafeBufferPointer(rebasing: text[start..<(start + n)]), as: UTF8.self)
+      // At most 15 bytes: made in place as a small string, whose bytes, ASCII, are not
+      // validated again (`String(decoding:)` validates them).
+      let name = String(unsafeUninitializedCapacity: n) { buffer in
+        for k in 0..<n { buffer[k] = text[start + k] }
+        return n
+      }
       lows[slot] = low
       highs[slot] = high
       names[slot] = name
