@@ -16,8 +16,12 @@ import Testing
   }
 
   /// The line parser's tree of `text` (nil when it leaves the line), as text.
-  static func fast(_ text: String, names: PyNameTable? = nil) -> String? {
-    guard let statement = PyLineParser.statement(text, names: names) else { return nil }
+  static func fast(_ text: String, names: PyNameTable? = nil, calls: PyCallTable? = nil)
+    -> String?
+  {
+    guard let statement = PyLineParser.statement(text, names: names, calls: calls) else {
+      return nil
+    }
     var out = ""
     dump([statement], to: &out)
     return out
@@ -103,18 +107,52 @@ import Testing
     ]
     var rng = SplitMix(seed: 0x5EED_10)
     var read = 0
+    // Read again with the names and calls kept from line to line: the same trees.
+    let (names, calls) = (PyNameTable(), PyCallTable())
     for _ in 0..<20_000 {
       var text = ""
       // Mostly shaped like a statement: a name, `=`, a call.
       if rng.next() % 2 == 0 { text = ["x = ", "Dense(", "f(a=", "h1 = g("][Int(rng.next() % 4)] }
       for _ in 0..<Int(rng.next() % 9) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
       if rng.next() % 2 == 0 { text += ")" }
-      guard let fast = Self.fast(text) else { continue }
+      let kept = Self.fast(text, names: names, calls: calls)
+      guard let fast = Self.fast(text) else {
+        #expect(kept == nil, "\(text.debugDescription)")
+        continue
+      }
+      #expect(kept == fast, "\(text.debugDescription)")
       read += 1
       #expect(fast == Self.full(text), "\(text.debugDescription)")
       #expect(Self.fullyComplete(text), "\(text.debugDescription)")
     }
-    // The test looks at lines the line parser reads, not only at lines it leaves.
+    // The test looks at lines the line parser reads, not only at lines it leaves, and at calls
+    // found again.
     #expect(read > 500)
+    #expect(calls.found > 100)
+  }
+
+  /// Calls found again (`PyCallTable`) give the trees made without them: at the same column
+  /// and at another, after a call of another text in the same slot, and where their reading
+  /// failed or went past the first `)`.
+  @Test func callsFoundAgainGiveTheTreesMadeWithout() {
+    let lines = [
+      "x = Dense(8)(x)", "y = Dense(8)(y)", "xy = Dense(8)(x)", "Dense(8)", "Dense(16)", "Dense(8)",
+      "f(Dense(8))", "x = layers.Dense(64, activation='relu')(x)", "x = f(')')", "x = f(if)",
+      "x = layers.Dense(32, activation='relu')(x)", "x = a.b(c)(d)", "x = True(1)",
+      "x = f(g(1))", "x = f(1, )", "x = Dense(8) + Dense(8)", "x = Dense(8)[0]", "x = f(a=1, a=2)",
+      "x = f(- - 1)", "h1 = Dense(8)(h0)", "h2 = Dense(8)(h1)", "h10 = Dense(8)(h9)",
+      "x = f(a)(b)(c)", "x = f (a) . b", "x = f(a) # c", "x = f(-9223372036854775808)",
+      "x = f(9223372036854775808)", "x = f('a'\t'b')", "x = f(é)",
+    ]
+    let names = PyNameTable()
+    let calls = PyCallTable()
+    for _ in 0..<3 {
+      for text in lines {
+        let kept = Self.fast(text, names: names, calls: calls)
+        #expect(kept == Self.fast(text), "\(text.debugDescription)")
+        if let kept { #expect(kept == Self.full(text), "\(text.debugDescription)") }
+      }
+    }
+    #expect(calls.found >= 2 * 15)
   }
 }

@@ -17,108 +17,37 @@ struct PyLineParser {
   static let maxDepth = 32
   /// The names (and integers) made before (a script's last lines'), held without a retain:
   /// `statement` keeps the table alive.
-  private let names: PyNameTable.Slots?
+  let names: PyNameTable.Slots?
+  /// The calls read before (`PyCallTable`), held so too.
+  let calls: PyCallTable.Slots?
 
-  private init(bytes: UnsafeBufferPointer<UInt8>, names: PyNameTable.Slots?) {
+  private init(
+    bytes: UnsafeBufferPointer<UInt8>, names: PyNameTable.Slots?, calls: PyCallTable.Slots?
+  ) {
     self.bytes = bytes
     self.names = names
+    self.calls = calls
   }
 
   /// The statement `text` is, when it is one line of the forms read here; nil otherwise.
-  static func statement(_ text: String, names: PyNameTable? = nil) -> PyStmt? {
+  static func statement(
+    _ text: String, names: PyNameTable? = nil, calls: PyCallTable? = nil
+  ) -> PyStmt? {
     // (A text whose bytes are not contiguous, none on Linux, is the parser's.)
     withExtendedLifetime(names) {
-      text.utf8.withContiguousStorageIfAvailable { bytes -> PyStmt? in
-        // An indented line is an error, and a blank one no statement. Offsets are `Character`s,
-        // which bytes are only for plain ASCII ("\r\n" is one `Character`): a byte that is not
-        // (a control character, DEL, or a byte of a non-ASCII character) is no byte of a
-        // name, number, operator or space either, so the rules below stop at it, but in a
-        // string or a comment, whose bytes are checked (`isPlain`).
-        guard let first = bytes.first, first != 0x20, first != 0x09 else { return nil }
-        var parser = PyLineParser(bytes: bytes, names: names?.slots)
-        return parser.statement()
-      } ?? nil
-    }
-  }
-
-  // MARK: - Bytes
-
-  func byte(_ i: Int) -> UInt8 { i < bytes.count ? bytes[i] : 0 }
-
-  mutating func skipSpaces() {
-    while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 {
-      position += 1
-    }
-  }
-
-  private static func startsName(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b == 0x5F }
-  static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
-  private static func continuesName(_ b: UInt8) -> Bool { startsName(b) || isDigit(b) }
-  private static func isQuote(_ b: UInt8) -> Bool { b == 0x27 || b == 0x22 }
-  /// A byte the byte scanner takes as it is in a string or a comment (`PyByteScanner.isPlain`,
-  /// but a newline: none is read there).
-  private static func isPlain(_ b: UInt8) -> Bool { b &- 0x20 < 0x5F || b == 0x09 }
-
-  /// The end of the name starting at `position` (its first byte starts a name).
-  private func nameEnd() -> Int {
-    var end = position + 1
-    while end < bytes.count, Self.continuesName(bytes[end]) { end += 1 }
-    return end
-  }
-
-  /// A name's bytes, `start..<end`: packed (at most eight: a keyword's length) when a keyword
-  /// may be among them, and whether they are one.
-  private struct NameBytes {
-    var low: UInt64 = 0
-    var high: UInt64 = 0
-    var isKeyword = false
-  }
-
-  /// `start..<end`'s `NameBytes`, packed when the table or the keyword test reads them.
-  @inline(__always)
-  private func nameBytes(_ start: Int, _ end: Int) -> NameBytes {
-    let n = end - start
-    guard n <= 15 else { return NameBytes() }
-    let (low, high) = PyNameTable.pack(bytes, start, n)
-    return NameBytes(low: low, high: high, isKeyword: n <= 8 && isPyKeyword(packed: low))
-  }
-
-  /// The string of the name `start..<end` (`packed`: its bytes packed, when at most 15).
-  @inline(__always)
-  private func word(_ start: Int, _ end: Int, _ packed: NameBytes) -> String {
-    if let names, end - start <= 15 {
-      return names.name(low: packed.low, high: packed.high, bytes, start)
-    }
-    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-  }
-
-  /// The atom of the name `start..<end`: `True`, `False`, `None` or a name; nil for another
-  /// keyword.
-  private func nameAtom(_ start: Int, _ end: Int) -> PyExpr? {
-    let packed = nameBytes(start, end)
-    let range = SourceRange(start, end)
-    guard packed.isKeyword else { return PyExpr(.name(word(start, end, packed)), range) }
-    switch packed.low {
-    case 0x6575_7254: return PyExpr(.bool(true), range)  // True
-    case 0x65_736C_6146: return PyExpr(.bool(false), range)  // False
-    case 0x656E_6F4E: return PyExpr(.none, range)  // None
-    default: return nil
-    }
-  }
-
-  /// Whether the rest of the line is spaces and perhaps a comment.
-  /// (A comment ending with a backslash is left to the parser: the REPL's rule waits for another
-  /// line after it.)
-  private mutating func atEnd() -> Bool {
-    skipSpaces()
-    if byte(position) == 0x23 {
-      while position < bytes.count, bytes[position] != 0x0A {
-        if !Self.isPlain(bytes[position]) { return false }
-        position += 1
+      withExtendedLifetime(calls) {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> PyStmt? in
+          // An indented line is an error, and a blank one no statement. Offsets are `Character`s,
+          // which bytes are only for plain ASCII ("\r\n" is one `Character`): a byte that is not
+          // (a control character, DEL, or a byte of a non-ASCII character) is no byte of a
+          // name, number, operator or space either, so the rules below stop at it, but in a
+          // string or a comment, whose bytes are checked (`isPlain`).
+          guard let first = bytes.first, first != 0x20, first != 0x09 else { return nil }
+          var parser = PyLineParser(bytes: bytes, names: names?.slots, calls: calls?.slots)
+          return parser.statement()
+        } ?? nil
       }
-      if bytes[position - 1] == 0x5C { return false }
     }
-    return position == bytes.count
   }
 
   // MARK: - Rules
@@ -182,10 +111,24 @@ struct PyLineParser {
     let start = position
     let b = bytes[position]
     var value: PyExpr
+    /// Where a call that `calls` is to keep ends (see `callEnd`).
+    var keepEnd = -1
     if Self.startsName(b) {
       let end = nameEnd()
       // A prefixed string (`f"..."`) is the lexer's.
-      guard !Self.isQuote(byte(end)), let atom = nameAtom(start, end) else { return nil }
+      guard !Self.isQuote(byte(end)) else { return nil }
+      // A call read before at this column: its tree shared, the trailers after it read.
+      // (Outside brackets only: the depth its reading reached is the same.)
+      if depth == 0, let calls, let close = callEnd(start, from: end) {
+        if let found = calls.find(bytes, start, close) {
+          value = found
+          position = close
+          guard trailers(&value) else { return nil }
+          return value
+        }
+        keepEnd = close
+      }
+      guard let atom = nameAtom(start, end) else { return nil }
       value = atom
       position = end
     } else if Self.isDigit(b) {
@@ -206,13 +149,15 @@ struct PyLineParser {
     } else {
       return nil
     }
-    guard trailers(&value) else { return nil }
+    guard trailers(&value, keepingCallEndingAt: keepEnd, from: start) else { return nil }
     return value
   }
 
   /// trailer := '.' NAME | '(' arguments ')' | '[' expression ']'     (false: the line is the
-  /// parser's)
-  private mutating func trailers(_ value: inout PyExpr) -> Bool {
+  /// parser's). A call that ends at `keepEnd` is kept in `calls`, as the text from `start`.
+  private mutating func trailers(
+    _ value: inout PyExpr, keepingCallEndingAt keepEnd: Int = -1, from start: Int = 0
+  ) -> Bool {
     while true {
       let before = position
       skipSpaces()
@@ -247,6 +192,7 @@ struct PyLineParser {
         guard let arguments = arguments() else { return false }
         let whole = value.range.union(SourceRange(position - 1, position))
         value = PyExpr(.call(consume value, arguments), whole)
+        if position == keepEnd, let calls { calls.keep(bytes, start, keepEnd, value) }
       } else {
         position = before
         return true
