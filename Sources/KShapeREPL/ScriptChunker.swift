@@ -79,6 +79,13 @@ struct ScriptChunker {
       emit(ScriptChunk(text: line, line: number))
       return
     }
+    // A statement of this line alone that the line parser reads (most lines of a script):
+    // released without being kept, and without looking for a `;` (it has none outside its
+    // strings and comments, so no command after one). It was found no command above.
+    if !indented, code.isEmpty, let program = PyParser.lineProgram(line, scratch: &scratch) {
+      emit(ScriptChunk(text: line, line: number, program: program, python: true))
+      return
+    }
     // `x = Input((None, 16)); Conv1D(4, 3); apply 100`: code and commands on one line.
     // (Without a `;` there is one piece at most.)
     let pieces =
@@ -92,9 +99,9 @@ struct ScriptChunker {
     // Complete by the REPL rule means no block is open (a block waits for a blank line), so no
     // later line can continue it: run it now rather than when the next line arrives.
     if !indented, code.isEmpty {
-      // A statement of this line alone (most lines of a script): released without being kept.
-      // It was found no command above (it started at the top).
-      let (completeness, program) = PyParser.check(line, scratch: &scratch)
+      // A statement of this line alone: released without being kept. It was found no command
+      // above (it started at the top). The line parser did not read it (above).
+      let (completeness, program) = PyParser.check(line, scratch: &scratch, lineParser: false)
       if completeness == .complete {
         emit(ScriptChunk(text: line, line: number, program: program, python: true))
         return

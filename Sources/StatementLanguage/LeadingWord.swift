@@ -38,11 +38,19 @@ public struct LeadingWords: Sendable {
   /// The words' first bytes, as bits (bytes 0-63 in the first word, 64-127 in the second).
   private let firstBytes: (UInt64, UInt64)
 
+  /// For each letter (`byte | 0x20 - 0x61`: the 26 lowercase ones, the uppercase ones at the
+  /// same place), the lengths of the words starting with it, as bits (lengths below 64).
+  private let lengthsByLetter: [UInt64]
+
   public init(_ words: some Sequence<String>) {
     var byLength: [[[UInt8]]] = []
     var firstBytes: (UInt64, UInt64) = (0, 0)
+    var lengthsByLetter = [UInt64](repeating: 0, count: 26)
     for word in words {
       let bytes = Array(word.utf8)
+      if let first = bytes.first, (first | 0x20) &- 0x61 < 26 {
+        lengthsByLetter[Int((first | 0x20) &- 0x61)] |= 1 << UInt64(min(bytes.count, 63))
+      }
       while byLength.count <= bytes.count { byLength.append([]) }
       byLength[bytes.count].append(bytes)
       if let first = bytes.first, first < 0x80 {
@@ -55,24 +63,30 @@ public struct LeadingWords: Sendable {
     }
     self.byLength = byLength
     self.firstBytes = firstBytes
+    self.lengthsByLetter = lengthsByLetter
   }
 
   /// Whether the letters `line` starts with (`Parser.leadingLetters`) are one of the words.
   public func containsLeadingWord(of line: String) -> Bool {
-    // A line that starts with an ASCII byte that is no space and starts no word (`Dense(8)`,
-    // `(a, b) = t`) is ruled out by that byte: its leading letters, if any, start with it.
-    if let first = line.utf8.first, first < 0x80, first != 0x20, !(first >= 0x09 && first <= 0x0D) {
-      let bit = first < 64 ? firstBytes.0 >> UInt64(first) : firstBytes.1 >> UInt64(first - 64)
-      if bit & 1 == 0 { return false }
-    }
     // The line's bytes where they are contiguous and the word is ASCII (nearly always).
     let fast = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      // A line that starts with an ASCII byte that is no space and starts no word (`Dense(8)`,
+      // `(a, b) = t`) is ruled out by that byte: its leading letters, if any, start with it.
+      guard let first = bytes.first else { return false }
+      if first < 0x80, first != 0x20, !(first >= 0x09 && first <= 0x0D) {
+        let bit = first < 64 ? firstBytes.0 >> UInt64(first) : firstBytes.1 >> UInt64(first - 64)
+        if bit & 1 == 0 { return false }
+      }
       var i = 0
       while i < bytes.count, bytes[i] == 0x20 || (bytes[i] >= 0x09 && bytes[i] <= 0x0D) { i += 1 }
       if i < bytes.count, bytes[i] >= 0x80 { return nil }
       var j = i
       while j < bytes.count, (bytes[j] | 0x20) >= 0x61, (bytes[j] | 0x20) <= 0x7A { j += 1 }
       guard j > i, j - i < byLength.count else { return false }
+      // A word of a length no word with its first letter has (`h1 = ...`): ruled out so.
+      guard
+        j - i >= 63 || lengthsByLetter[Int((bytes[i] | 0x20) &- 0x61)] & (1 << UInt64(j - i)) != 0
+      else { return false }
       for candidate in byLength[j - i] where candidate[0] == bytes[i] {
         if candidate.elementsEqual(bytes[i..<j]) { return true }
       }

@@ -12,7 +12,8 @@ import Testing
     "summary", "summaryz 1", "x = 1", "Dense(8)", "h1 = Dense(8)(h0)", "", " ", "\u{00A0}apply 3",
     "\u{3000}help", "é = 1", "help?", "quit", "q", "help Dense", "scan1", "\r\nscan", "\u{0B}scan",
     "export json a.json", "exporter", "x", "apply\u{301} 3", "(apply", "1apply", "_apply",
-    "Summary", "#apply", "\u{1F}apply", "~quit", "zapply",
+    "Summary", "#apply", "\u{1F}apply", "~quit", "zapply", "h = 1", "h", "hel p", "HELP", "Help 3",
+    "qu", "e", "s1 = 2", "Quit", "QUIT", "a" + String(repeating: "b", count: 70),
   ]
 
   @Test func leadingWordsAgreeWithTheSetOfWords() {

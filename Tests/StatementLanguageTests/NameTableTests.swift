@@ -57,6 +57,31 @@ import Testing
     }
   }
 
+  /// The keyword test on packed bytes (`isPyKeyword(packed:)`) answers as the keyword set for
+  /// every keyword, every name one byte away from one, and names of every length up to eight.
+  @Test func packedKeywordsAreTheKeywords() {
+    func packed(_ name: String) -> UInt64 {
+      var text = name
+      return text.withUTF8 { PyNameTable.pack($0, 0, $0.count).0 }
+    }
+    var names = Array(pyKeywords)
+    for keyword in pyKeywords {
+      let bytes = Array(keyword.utf8)
+      for i in bytes.indices {
+        var changed = bytes
+        changed[i] ^= 0x20
+        names.append(String(decoding: changed, as: UTF8.self))
+      }
+      names.append(String(keyword.dropLast()))
+      if keyword.count < 8 { names.append(keyword + "s") }
+    }
+    for length in 1...8 { names.append(String(repeating: "x", count: length)) }
+    names += ["Dense", "h1", "print", "match", "case", "type", "self", "_"]
+    for name in names where !name.isEmpty && name.utf8.count <= 8 {
+      #expect(isPyKeyword(packed: packed(name)) == pyKeywords.contains(name), "\(name)")
+    }
+  }
+
   /// `isPlain` reads eight bytes at a time: it answers as the byte-by-byte rule for each byte
   /// value at each position of texts of several lengths.
   @Test func plainBytesAreReadAsOneByOne() {

@@ -16,8 +16,12 @@ import Testing
   }
 
   /// The line parser's tree of `text` (nil when it leaves the line), as text.
-  static func fast(_ text: String, names: PyNameTable? = nil) -> String? {
-    guard let statement = PyLineParser.statement(text, names: names) else { return nil }
+  static func fast(_ text: String, names: PyNameTable? = nil, calls: PyCallTable? = nil)
+    -> String?
+  {
+    guard let statement = PyLineParser.statement(text, names: names, calls: calls) else {
+      return nil
+    }
     var out = ""
     dump([statement], to: &out)
     return out
@@ -47,6 +51,7 @@ import Testing
     "x = a*b + c//d % e @ f", "x = a | b ^ c & d << 2 >> 1", "x = -9223372036854775808", "x = +1",
     "x = -1.5", "x = -(1)", "x = -x.y", "x = 2**3**2", "x = (a + b) * c", "f(a - 1, b=-c)",
     "h = Dense(units * 2)(h[0] + 1)", "x = [i - 1, -i]", "x = 'a' * 3", "x = -  - 3",
+    "x = 'a\tb'  # c\td ~", "f(x, 8, y=2, z=w)", "f(8 , x )", "f(True, None, 0)",
   ]
 
   static let left = [
@@ -66,6 +71,8 @@ import Testing
     "x = a.if", "x = (", "x = [1,, 2]", "f(,)", "x ==1",
     "x = 1 = 2", "x = a.1", "x = 1\r", "Dense(8)\r\n", "x = (a for a in b)", "x = [a for a in b]",
     "x = 1 2", "x = (a b)", "f(a b)", "x = a.b'c'", "x = 1if a else 2", "x = yield",
+    "x = 'a\u{7F}'", "x = 'a\u{0C}b'", "x = 'é'  # é", "x = 1  # é", "x = 1  # \u{0B}", "f(x)\r",
+    "f('\r')", "x = 'a\tb' #\u{1F}",
     "x = " + String(repeating: "(", count: 40) + "1" + String(repeating: ")", count: 40),
   ]
 
@@ -95,23 +102,57 @@ import Testing
       "-", "-3", "0.5", "1.", "007", "'s'", "\"t\"", "'", "(", ")", "[", "]", "{", "}", ",", ".",
       "[", "]", ":",
       "=", "==", "+", "*", "**", "//", "/", "|", "~", "@", "%", "<<", ">>", "<", "-1", "- ", ":",
-      ";", " ", " ", "\t", "#c", "#c\\", "f'a'", "\\", "é",
+      ";", " ", " ", "\t", "#c", "#c\\", "f'a'", "\\", "é", "\u{7F}", "\u{0B}", "\r", "\u{01}",
       "99999999999999999999",
     ]
     var rng = SplitMix(seed: 0x5EED_10)
     var read = 0
+    // Read again with the names and calls kept from line to line: the same trees.
+    let (names, calls) = (PyNameTable(), PyCallTable())
     for _ in 0..<20_000 {
       var text = ""
       // Mostly shaped like a statement: a name, `=`, a call.
       if rng.next() % 2 == 0 { text = ["x = ", "Dense(", "f(a=", "h1 = g("][Int(rng.next() % 4)] }
       for _ in 0..<Int(rng.next() % 9) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
       if rng.next() % 2 == 0 { text += ")" }
-      guard let fast = Self.fast(text) else { continue }
+      let kept = Self.fast(text, names: names, calls: calls)
+      guard let fast = Self.fast(text) else {
+        #expect(kept == nil, "\(text.debugDescription)")
+        continue
+      }
+      #expect(kept == fast, "\(text.debugDescription)")
       read += 1
       #expect(fast == Self.full(text), "\(text.debugDescription)")
       #expect(Self.fullyComplete(text), "\(text.debugDescription)")
     }
-    // The test looks at lines the line parser reads, not only at lines it leaves.
+    // The test looks at lines the line parser reads, not only at lines it leaves, and at calls
+    // found again.
     #expect(read > 500)
+    #expect(calls.found > 100)
+  }
+
+  /// Calls found again (`PyCallTable`) give the trees made without them: at the same column
+  /// and at another, after a call of another text in the same slot, and where their reading
+  /// failed or went past the first `)`.
+  @Test func callsFoundAgainGiveTheTreesMadeWithout() {
+    let lines = [
+      "x = Dense(8)(x)", "y = Dense(8)(y)", "xy = Dense(8)(x)", "Dense(8)", "Dense(16)", "Dense(8)",
+      "f(Dense(8))", "x = layers.Dense(64, activation='relu')(x)", "x = f(')')", "x = f(if)",
+      "x = layers.Dense(32, activation='relu')(x)", "x = a.b(c)(d)", "x = True(1)",
+      "x = f(g(1))", "x = f(1, )", "x = Dense(8) + Dense(8)", "x = Dense(8)[0]", "x = f(a=1, a=2)",
+      "x = f(- - 1)", "h1 = Dense(8)(h0)", "h2 = Dense(8)(h1)", "h10 = Dense(8)(h9)",
+      "x = f(a)(b)(c)", "x = f (a) . b", "x = f(a) # c", "x = f(-9223372036854775808)",
+      "x = f(9223372036854775808)", "x = f('a'\t'b')", "x = f(é)",
+    ]
+    let names = PyNameTable()
+    let calls = PyCallTable()
+    for _ in 0..<3 {
+      for text in lines {
+        let kept = Self.fast(text, names: names, calls: calls)
+        #expect(kept == Self.fast(text), "\(text.debugDescription)")
+        if let kept { #expect(kept == Self.full(text), "\(text.debugDescription)") }
+      }
+    }
+    #expect(calls.found >= 2 * 15)
   }
 }

@@ -1,10 +1,25 @@
-/// Room a caller keeps between `PyParser.check` calls: the last text's token array, and the
-/// names and integers scanned so far (`PyNameTable`).
+/// Room a caller keeps between `PyParser.check` calls: the last text's token array, the last
+/// one-line program's statement array, and the names and integers scanned so far
+/// (`PyNameTable`).
 public struct PyScratch {
   var tokens: [PyToken] = []
+  /// The array of the last program `PyLineParser` read (one statement), shared with that
+  /// program: the next one is made in it when the caller has let the last go (a script runs
+  /// each statement before it checks the next), not in a new array.
+  var statements: [PyStmt] = []
   /// Made at the first check that keeps its scratch (a text checked alone makes none).
   var names: PyNameTable? = nil
+  /// The calls `PyLineParser` read, made with `names`.
+  var calls: PyCallTable? = nil
   public init() {}
+
+  /// Makes `names` and `calls` when they are not made yet.
+  mutating func makeTables() {
+    if names == nil {
+      names = PyNameTable()
+      calls = PyCallTable()
+    }
+  }
 }
 
 /// Whether a REPL's input so far is a whole statement, by Python's own REPL rules.
@@ -34,13 +49,34 @@ extension PyParser {
   }
 
   /// `check`, with the token array kept in `scratch` between calls (a script checks a
-  /// statement a line: its tokens are made in the room the last line's left).
-  public static func check(_ text: String, scratch: inout PyScratch) -> (
-    completeness: PyCompleteness, program: PyProgram?
-  ) {
-    if scratch.names == nil { scratch.names = PyNameTable() }
+  /// statement a line: its tokens are made in the room the last line's left). `lineParser`
+  /// false: the text is known not to be read by `lineProgram`, which is not asked again.
+  public static func check(_ text: String, scratch: inout PyScratch, lineParser: Bool = true)
+    -> (completeness: PyCompleteness, program: PyProgram?)
+  {
+    scratch.makeTables()
     var openEnd: OpenEnd? = nil
-    return check(text, scratch: &scratch, openEnd: &openEnd)
+    return check(text, scratch: &scratch, openEnd: &openEnd, lineParser: lineParser)
+  }
+
+  /// The program of `text` when `PyLineParser` reads it (`check` then finds it complete): a
+  /// one-line simple statement of its forms, so with no `;` outside its strings and comments.
+  /// Nil otherwise.
+  public static func lineProgram(_ text: String, scratch: inout PyScratch) -> PyProgram? {
+    scratch.makeTables()
+    return lineProgram(text, &scratch)
+  }
+
+  private static func lineProgram(_ text: String, _ scratch: inout PyScratch) -> PyProgram? {
+    guard let statement = PyLineParser.statement(text, names: scratch.names, calls: scratch.calls)
+    else { return nil }
+    // (Were the last program still held, the array would be copied, as a new one is made.)
+    if scratch.statements.count == 1 {
+      scratch.statements[0] = statement
+    } else {
+      scratch.statements = [statement]
+    }
+    return PyProgram(statements: scratch.statements)
   }
 
   /// Why a text is incomplete, when what a next line can change is known without lexing the
@@ -73,10 +109,8 @@ extension PyParser {
   ) -> (completeness: PyCompleteness, program: PyProgram?) {
     // Most lines are a simple statement of a few forms: read from the bytes, without tokens
     // (complete: it is one line, no block, no open bracket). `lineParser` off: the tests'
-    // comparisons.
-    if lineParser, let statement = PyLineParser.statement(text, names: scratch.names) {
-      return (.complete, PyProgram(statements: [statement]))
-    }
+    // comparisons, and a line `lineProgram` did not read.
+    if lineParser, let program = lineProgram(text, &scratch) { return (.complete, program) }
     var tokens: [PyToken] = []
     swap(&tokens, &scratch.tokens)
     // Given back at the end, when the parser's reference to it is gone.

@@ -15,78 +15,59 @@ struct PyLineParser {
   /// Nesting of calls, parentheses and lists (past `maxDepth` the parser is left to answer).
   var depth = 0
   static let maxDepth = 32
-  /// The names (and integers) made before (a script's last lines').
-  private let names: PyNameTable?
+  /// The names (and integers) made before (a script's last lines'), held without a retain:
+  /// `statement` keeps the table alive.
+  let names: PyNameTable.Slots?
+  /// The calls read before (`PyCallTable`), held so too.
+  let calls: PyCallTable.Slots?
 
-  private init(bytes: UnsafeBufferPointer<UInt8>, names: PyNameTable?) {
+  private init(
+    bytes: UnsafeBufferPointer<UInt8>, names: PyNameTable.Slots?, calls: PyCallTable.Slots?
+  ) {
     self.bytes = bytes
     self.names = names
+    self.calls = calls
   }
 
   /// The statement `text` is, when it is one line of the forms read here; nil otherwise.
-  static func statement(_ text: String, names: PyNameTable? = nil) -> PyStmt? {
-    var text = text
-    return text.withUTF8 { bytes -> PyStmt? in
-      // An indented line is an error, and a blank one no statement; offsets are `Character`s,
-      // which bytes are only for plain ASCII ("\r\n" is one `Character`).
-      guard let first = bytes.first, first != 0x20, first != 0x09,
-        PyByteScanner.isPlain(bytes)
-      else { return nil }
-      var parser = PyLineParser(bytes: bytes, names: names)
-      return parser.statement()
+  static func statement(
+    _ text: String, names: PyNameTable? = nil, calls: PyCallTable? = nil
+  ) -> PyStmt? {
+    // (A text whose bytes are not contiguous, none on Linux, is the parser's.)
+    withExtendedLifetime(names) {
+      withExtendedLifetime(calls) {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> PyStmt? in
+          // An indented line is an error, and a blank one no statement. Offsets are `Character`s,
+          // which bytes are only for plain ASCII ("\r\n" is one `Character`): a byte that is not
+          // (a control character, DEL, or a byte of a non-ASCII character) is no byte of a
+          // name, number, operator or space either, so the rules below stop at it, but in a
+          // string or a comment, whose bytes are checked (`isPlain`).
+          guard let first = bytes.first, first != 0x20, first != 0x09 else { return nil }
+          var parser = PyLineParser(bytes: bytes, names: names?.slots, calls: calls?.slots)
+          return parser.statement()
+        } ?? nil
+      }
     }
-  }
-
-  // MARK: - Bytes
-
-  func byte(_ i: Int) -> UInt8 { i < bytes.count ? bytes[i] : 0 }
-
-  mutating func skipSpaces() {
-    while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 {
-      position += 1
-    }
-  }
-
-  private static func startsName(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b == 0x5F }
-  static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
-  private static func continuesName(_ b: UInt8) -> Bool { startsName(b) || isDigit(b) }
-  private static func isQuote(_ b: UInt8) -> Bool { b == 0x27 || b == 0x22 }
-
-  /// The end of the name starting at `position` (its first byte starts a name).
-  private func nameEnd() -> Int {
-    var end = position + 1
-    while end < bytes.count, Self.continuesName(bytes[end]) { end += 1 }
-    return end
-  }
-
-  private func word(_ start: Int, _ end: Int) -> String {
-    if let names { return names.name(bytes, start, end) }
-    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-  }
-
-  /// Whether `start..<end` is a keyword: its first byte and length ask first (`isPyKeyword`).
-  private func isKeyword(_ start: Int, _ end: Int) -> Bool {
-    let n = end - start
-    guard n < 64, keywordLengths[Int(bytes[start])] & (1 << UInt64(n)) != 0 else { return false }
-    return pyKeywords.contains(word(start, end))
-  }
-
-  /// Whether the rest of the line is spaces and perhaps a comment.
-  /// (A comment ending with a backslash is left to the parser: the REPL's rule waits for another
-  /// line after it.)
-  private mutating func atEnd() -> Bool {
-    skipSpaces()
-    if byte(position) == 0x23 {
-      while position < bytes.count, bytes[position] != 0x0A { position += 1 }
-      if bytes[position - 1] == 0x5C { return false }
-    }
-    return position == bytes.count
   }
 
   // MARK: - Rules
 
   /// statement := (NAME '=')? expression
   private mutating func statement() -> PyStmt? {
+    // `name = ...` (most assignments): the target taken as the name it is, without the
+    // expression rules.
+    if Self.startsName(bytes[0]) {
+      let end = nameEnd()
+      position = end
+      skipSpaces()
+      if byte(position) == 0x3D, byte(position + 1) != 0x3D {
+        guard let target = nameAtom(0, end), case .name = target.kind else { return nil }
+        position += 1
+        guard let value = expression(), atEnd() else { return nil }
+        return PyStmt(.assign(targets: [target], value: value), target.range.union(value.range))
+      }
+      position = 0
+    }
     guard let first = expression() else { return nil }
     skipSpaces()
     if byte(position) == 0x3D, byte(position + 1) != 0x3D {
@@ -130,26 +111,25 @@ struct PyLineParser {
     let start = position
     let b = bytes[position]
     var value: PyExpr
+    /// Where a call that `calls` is to keep ends (see `callEnd`).
+    var keepEnd = -1
     if Self.startsName(b) {
       let end = nameEnd()
       // A prefixed string (`f"..."`) is the lexer's.
-      if Self.isQuote(byte(end)) { return nil }
-      let range = SourceRange(start, end)
-      if isKeyword(start, end) {
-        let n = end - start
-        let first = bytes[start]
-        if n == 4, first == 0x54 {  // True
-          value = PyExpr(.bool(true), range)
-        } else if n == 5, first == 0x46 {  // False
-          value = PyExpr(.bool(false), range)
-        } else if n == 4, first == 0x4E {  // None
-          value = PyExpr(.none, range)
-        } else {
-          return nil
+      guard !Self.isQuote(byte(end)) else { return nil }
+      // A call read before at this column: its tree shared, the trailers after it read.
+      // (Outside brackets only: the depth its reading reached is the same.)
+      if depth == 0, let calls, let close = callEnd(start, from: end) {
+        if let found = calls.find(bytes, start, close) {
+          value = found
+          position = close
+          guard trailers(&value) else { return nil }
+          return value
         }
-      } else {
-        value = PyExpr(.name(word(start, end)), range)
+        keepEnd = close
       }
+      guard let atom = nameAtom(start, end) else { return nil }
+      value = atom
       position = end
     } else if Self.isDigit(b) {
       // A number with a trailer (`1 .real`) is the parser's.
@@ -169,12 +149,15 @@ struct PyLineParser {
     } else {
       return nil
     }
-    return trailers(value)
+    guard trailers(&value, keepingCallEndingAt: keepEnd, from: start) else { return nil }
+    return value
   }
 
-  /// trailer := '.' NAME | '(' arguments ')' | '[' expression ']'
-  private mutating func trailers(_ atom: consuming PyExpr) -> PyExpr? {
-    var value = atom
+  /// trailer := '.' NAME | '(' arguments ')' | '[' expression ']'     (false: the line is the
+  /// parser's). A call that ends at `keepEnd` is kept in `calls`, as the text from `start`.
+  private mutating func trailers(
+    _ value: inout PyExpr, keepingCallEndingAt keepEnd: Int = -1, from start: Int = 0
+  ) -> Bool {
     while true {
       let before = position
       skipSpaces()
@@ -182,35 +165,37 @@ struct PyLineParser {
       if b == 0x2E {
         position += 1
         skipSpaces()
-        guard Self.startsName(byte(position)) else { return nil }
+        guard Self.startsName(byte(position)) else { return false }
         let start = position
         let end = nameEnd()
-        if Self.isQuote(byte(end)) || isKeyword(start, end) { return nil }
+        let packed = nameBytes(start, end)
+        if Self.isQuote(byte(end)) || packed.isKeyword { return false }
         let range = SourceRange(start, end)
         position = end
-        let name = word(start, end)
+        let name = word(start, end, packed)
         let whole = value.range.union(range)
         value = PyExpr(.attribute(consume value, name: name, nameRange: range), whole)
       } else if b == 0x5B {
         // `value[index]`: one index (a slice or several indices are the parser's).
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maxDepth else { return nil }
+        guard depth <= Self.maxDepth else { return false }
         position += 1
-        guard let index = expression() else { return nil }
+        guard let index = expression() else { return false }
         skipSpaces()
-        guard byte(position) == 0x5D else { return nil }
+        guard byte(position) == 0x5D else { return false }
         position += 1
         let whole = value.range.union(SourceRange(position - 1, position))
         value = PyExpr(.subscript(consume value, index), whole)
       } else if b == 0x28 {
         position += 1
-        guard let arguments = arguments() else { return nil }
+        guard let arguments = arguments() else { return false }
         let whole = value.range.union(SourceRange(position - 1, position))
         value = PyExpr(.call(consume value, arguments), whole)
+        if position == keepEnd, let calls { calls.keep(bytes, start, keepEnd, value) }
       } else {
         position = before
-        return value
+        return true
       }
     }
   }
@@ -258,7 +243,8 @@ struct PyLineParser {
     if byte(position + 1) == quote && byte(position + 2) == quote { return nil }
     position += 1
     while position < bytes.count, bytes[position] != quote {
-      if bytes[position] == 0x5C || bytes[position] == 0x0A { return nil }
+      // An escape, or a byte that is no character of its own (`isPlain`), is the lexer's.
+      if bytes[position] == 0x5C || !Self.isPlain(bytes[position]) { return nil }
       position += 1
     }
     guard position < bytes.count else { return nil }
@@ -322,26 +308,47 @@ struct PyLineParser {
     while true {
       skipSpaces()
       let start = position
-      var keyword = false
+      // Whether the argument was read with its name (a keyword argument, a name alone).
+      var read = false
       if Self.startsName(byte(position)) {
         let end = nameEnd()
         position = end
         skipSpaces()
-        if byte(position) == 0x3D, byte(position + 1) != 0x3D {
+        let c = byte(position)
+        if c == 0x3D, byte(position + 1) != 0x3D {
           // A keyword argument: not a keyword's name, not one given before.
-          guard !isKeyword(start, end) else { return nil }
-          let name = word(start, end)
+          let packed = nameBytes(start, end)
+          guard !packed.isKeyword else { return nil }
+          let name = word(start, end, packed)
           for case .keyword(let other, _, _) in arguments where other == name { return nil }
           position += 1
           guard let value = expression() else { return nil }
           arguments.appendSized(.keyword(name: name, nameRange: SourceRange(start, end), value))
           sawKeyword = true
-          keyword = true
+          read = true
+        } else if c == 0x2C || c == 0x29 {
+          // A name alone (`f(x)`): its atom, without the expression rules.
+          guard !sawKeyword, let atom = nameAtom(start, end) else { return nil }
+          arguments.appendSized(.positional(atom))
+          read = true
+        } else {
+          position = start
+        }
+      } else if Self.isDigit(byte(position)) {
+        // An integer alone (`Dense(8)`): its literal, without the expression rules (a number
+        // that is no literal here is none there either).
+        guard let literal = number(), literal.kind.isNonNegativeNumber else { return nil }
+        skipSpaces()
+        let c = byte(position)
+        if c == 0x2C || c == 0x29 {
+          guard !sawKeyword else { return nil }
+          arguments.appendSized(.positional(literal))
+          read = true
         } else {
           position = start
         }
       }
-      if !keyword {
+      if !read {
         guard !sawKeyword, let value = expression() else { return nil }
         arguments.appendSized(.positional(value))
       }

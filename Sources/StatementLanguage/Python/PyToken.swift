@@ -143,6 +143,50 @@ func isPyKeyword(_ name: String) -> Bool {
   return pyKeywords.contains(name)
 }
 
+/// Whether a name of at most eight bytes, packed little-endian into `word` (`PyNameTable.pack`),
+/// is one of `pyKeywords` (none is longer): its bytes compared with theirs, without a string.
+/// (`KeywordTests` checks the words against the set.)
+func isPyKeyword(packed word: UInt64) -> Bool {
+  switch word {
+  case 0x6669: true  // if
+  case 0x6E69: true  // in
+  case 0x726F: true  // or
+  case 0x7361: true  // as
+  case 0x7369: true  // is
+  case 0x64_6E61: true  // and
+  case 0x66_6564: true  // def
+  case 0x6C_6564: true  // del
+  case 0x72_6F66: true  // for
+  case 0x74_6F6E: true  // not
+  case 0x79_7274: true  // try
+  case 0x656E_6F4E: true  // None
+  case 0x6573_6C65: true  // else
+  case 0x6575_7254: true  // True
+  case 0x6669_6C65: true  // elif
+  case 0x6874_6977: true  // with
+  case 0x6D6F_7266: true  // from
+  case 0x7373_6170: true  // pass
+  case 0x63_6E79_7361: true  // async
+  case 0x64_6C65_6979: true  // yield
+  case 0x65_6C69_6877: true  // while
+  case 0x65_7369_6172: true  // raise
+  case 0x65_736C_6146: true  // False
+  case 0x6B_6165_7262: true  // break
+  case 0x73_7361_6C63: true  // class
+  case 0x74_6961_7761: true  // await
+  case 0x6164_626D_616C: true  // lambda
+  case 0x6C61_626F_6C67: true  // global
+  case 0x6E72_7574_6572: true  // return
+  case 0x7470_6563_7865: true  // except
+  case 0x7472_6573_7361: true  // assert
+  case 0x7472_6F70_6D69: true  // import
+  case 0x79_6C6C_616E_6966: true  // finally
+  case 0x6575_6E69_746E_6F63: true  // continue
+  case 0x6C61_636F_6C6E_6F6E: true  // nonlocal
+  default: false
+  }
+}
+
 /// For each first byte, the lengths of the keywords that start with it, as bits.
 let keywordLengths: [UInt64] = {
   var table = [UInt64](repeating: 0, count: 128)
