@@ -158,22 +158,16 @@ extension REPL {
     Interrupt.requested = requested
   }
 
-  /// Typographic quotes, as a word processor or a slide types them, read as Python's.
   /// Whether `text` has a byte `straightQuotes` or `pagerPipe` look for: 0xE2, which starts
   /// every curly quote's UTF-8, or `|`. Without either, the one leaves the text as it is and the
-  /// other finds no pipe. Eight bytes at a time (the zero-byte test on the word xor each).
+  /// other finds no pipe. Eight bytes at a time (`ByteWord`).
   static func mayHaveQuotesOrPipe(_ text: String) -> Bool {
     let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      func has(_ x: UInt64) -> Bool {
-        let quote = x ^ (ones &* 0xE2)
-        let bar = x ^ (ones &* 0x7C)
-        return ((quote &- ones) & ~quote | (bar &- ones) & ~bar) & (ones &* 0x80) != 0
-      }
       var i = 0
       if let base = UnsafeRawPointer(bytes.baseAddress) {
         while i + 8 <= bytes.count {
-          if has(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
+          let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          if ByteWord.equal(x, 0xE2) | ByteWord.equal(x, 0x7C) != 0 { return true }
           i += 8
         }
       }
@@ -186,6 +180,7 @@ extension REPL {
     return found ?? (text.utf8.contains(0xE2) || text.utf8.contains(0x7C))
   }
 
+  /// Typographic quotes, as a word processor or a slide types them, read as Python's.
   static func straightQuotes(_ text: String) -> String {
     // U+2018...U+201F are E2 80 98...9F in UTF-8: a text without the byte E2 has none.
     guard text.containsByte(0xE2),

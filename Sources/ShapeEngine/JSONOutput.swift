@@ -225,9 +225,8 @@ public enum JSONOutput {
     return r
   }
 
-  private static func fill(_ r: inout Record, _ b: Binding, _ n: String, _ g: Graph) {
-    // No name: an expression other than a bare name showed it.
-    r.variable = n.isEmpty ? nil : n
+  private static func fill(_ r: inout Record, _ b: Binding, _ n: String?, _ g: Graph) {
+    r.variable = n
     switch b {
     case .tensor(let t):
       r.kind = "tensor"

@@ -19,7 +19,9 @@ public struct Evaluation: Sendable {
 public enum Outcome: Sendable {
   case nothing
   case effect(Effect, graph: Graph)
-  case shown(Binding, name: String, graph: Graph)
+  /// A value a statement showed; `name` is the variable when a bare name showed it (nil for
+  /// another expression: `m.output`, `m.layers[0]`).
+  case shown(Binding, name: String?, graph: Graph)
   /// Python code ran: what it printed and showed, and the layer calls it made.
   case executed(Executed)
   case applied(Evaluation, size: String?)

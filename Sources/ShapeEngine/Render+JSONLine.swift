@@ -71,7 +71,7 @@ extension JSONOutput {
       else { return false }
       writeTensorRecord(
         t, g, className: g.layers[g.tensors[t].layer].className, kind: "tensor", line: line,
-        source: source, variable: n.isEmpty ? nil : n, to: &out)
+        source: source, variable: n, to: &out)
     case .shown(.tuple(let outs), let n, let g):
       guard outs.allSatisfy({ g.tensors.indices.contains($0) }) else { return false }
       out.append("{\"kind\":\"tensor\",\"line\":" as StaticString)
@@ -81,16 +81,11 @@ extension JSONOutput {
         if i > 0 { out.append(UInt8(ascii: ",")) }
         writeTensor(outs[i], g, to: &out)
       }
-      out.append("],\"source\":" as StaticString)
-      out.appendJSON(source)
-      if !n.isEmpty {
-        out.append(",\"variable\":" as StaticString)
-        out.appendJSON(n)
-      }
-      out.append(UInt8(ascii: "}"))
+      out.append(UInt8(ascii: "]"))
+      writeTail(source: source, variable: n, to: &out)
     case .shown(.layer(let l), let n, let g):
       guard g.layers.indices.contains(l) else { return false }
-      writeLayerBinding(l, g, line: line, source: source, variable: n.isEmpty ? nil : n, to: &out)
+      writeLayerBinding(l, g, line: line, source: source, variable: n, to: &out)
     default:
       return false
     }
@@ -121,13 +116,8 @@ extension JSONOutput {
     writeHead(className, kind: kind, line: line, g.layers[g.tensors[t].layer].name, to: &out)
     out.append(",\"ok\":true,\"outputs\":[" as StaticString)
     writeTensor(t, g, to: &out)
-    out.append("],\"source\":" as StaticString)
-    out.appendJSON(source)
-    if let variable {
-      out.append(",\"variable\":" as StaticString)
-      out.appendJSON(variable)
-    }
-    out.append(UInt8(ascii: "}"))
+    out.append(UInt8(ascii: "]"))
+    writeTail(source: source, variable: variable, to: &out)
   }
 
   /// A layer bound to `variable` (made, or shown by its name): kind `layer_binding`.
@@ -137,7 +127,14 @@ extension JSONOutput {
   ) {
     writeHead(
       g.layers[l].className, kind: "layer_binding", line: line, g.layers[l].name, to: &out)
-    out.append(",\"ok\":true,\"source\":" as StaticString)
+    out.append(",\"ok\":true" as StaticString)
+    writeTail(source: source, variable: variable, to: &out)
+  }
+
+  /// A record's last keys, in byte order: `,"source":…` and, when one shows it,
+  /// `,"variable":…`; then the closing brace.
+  private static func writeTail(source: String, variable: String?, to out: inout some TextSink) {
+    out.append(",\"source\":" as StaticString)
     out.appendJSON(source)
     if let variable {
       out.append(",\"variable\":" as StaticString)
@@ -236,15 +233,9 @@ extension TextSink {
     return escapes(in: last)
   }
 
-  /// Whether a byte of `x` is below 0x20 (its borrow; a byte of 0x80 and above never borrows
-  /// there), `"` or `\` (the zero-byte test on `x` xor each).
+  /// Whether a byte of `x` is below 0x20, `"` or `\`.
   @inline(__always)
   static func escapes(in x: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let quote = x ^ (ones &* 0x22)
-    let backslash = x ^ (ones &* 0x5C)
-    let found =
-      ((x &- ones &* 0x20) & ~x) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-    return found & 0x8080_8080_8080_8080 != 0
+    ByteWord.below(x, 0x20) | ByteWord.equal(x, 0x22) | ByteWord.equal(x, 0x5C) != 0
   }
 }

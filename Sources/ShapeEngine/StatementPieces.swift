@@ -19,18 +19,14 @@ struct StatementPieces {
       ?? text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
   }
 
-  /// Whether `bytes` are ASCII without "\r": eight bytes at a time (a byte's high bit, and a
-  /// byte equal to 0x0D found by the zero-byte test on the word xor 0x0D in every byte), then
-  /// the rest one by one.
+  /// Whether `bytes` are ASCII without "\r": eight bytes at a time (`ByteWord`), then the rest
+  /// one by one.
   static func oneBytePerCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let lows: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
     var i = 0
     if let base = UnsafeRawPointer(bytes.baseAddress) {
       while i + 8 <= bytes.count {
         let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        let cr = word ^ (lows &* 0x0D)
-        if (word | ((cr &- lows) & ~cr)) & highs != 0 { return false }
+        if ByteWord.nonASCII(word) | ByteWord.equal(word, 0x0D) != 0 { return false }
         i += 8
       }
     }

@@ -156,15 +156,12 @@ struct TextBytes {
     bytes.withUnsafeBytes { raw in
       let n = raw.count
       var i = 0
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let highs: UInt64 = 0x8080_8080_8080_8080
       while i + 8 <= n {
         let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        // A byte >= 0x80, < 0x20 (x - 0x20 borrows) or 0x7F (x + 1 reaches 0x80).
-        let high = x & highs
-        let low = (x &- ones &* 0x20) & ~x & highs
-        let del = ((x ^ (ones &* 0x7F)) &- ones) & ~(x ^ (ones &* 0x7F)) & highs
-        if high | low | del != 0 { return false }
+        // A byte >= 0x80, < 0x20 or 0x7F.
+        if ByteWord.nonASCII(x) | ByteWord.below(x, 0x20) | ByteWord.equal(x, 0x7F) != 0 {
+          return false
+        }
         i += 8
       }
       while i < n {

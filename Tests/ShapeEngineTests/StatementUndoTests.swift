@@ -144,7 +144,7 @@ import Testing
     case .failure(let e): return "failure \(e.message)"
     case .executed(let e): return "executed \(e.text)|\(e.display ?? "-")|\(e.calls.count)"
     case .effect(let e, _): return "effect \(e)"
-    case .shown(_, let name, _): return "shown \(name)"
+    case .shown(_, let name, _): return "shown \(name ?? "")"
     default: return "\(o)".prefix(80).description
     }
   }

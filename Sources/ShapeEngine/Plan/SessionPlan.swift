@@ -58,8 +58,7 @@ struct SessionPlan: Sendable {
       // from a kept construction (`ConstructionMemo`, `LayerTemplates`: catalog layers, never a
       // model) is neither an Input nor a model: its layer is not copied to be looked at.
       if graph.layers[l].construction == nil {
-        let layer = graph.layers[l].layer
-        if layer == nil {
+        guard let layer = graph.layers[l].layer else {
           guard let k = graph.inputs.lastIndex(where: { $0.tensor == t }),
             let batch = graph.tensors[t].type.shape.first
           else { return false }
@@ -93,10 +92,7 @@ struct SessionPlan: Sendable {
 
   /// Whether `layer` is a model used as a layer (its exact type: a struct has no subclasses,
   /// and this reads no conformance tables).
-  static func isModel(_ layer: (any Layer)?) -> Bool {
-    guard let layer else { return false }
-    return type(of: layer) == SubgraphModel.self
-  }
+  static func isModel(_ layer: any Layer) -> Bool { type(of: layer) == SubgraphModel.self }
 
   /// What a run at a binding gave: every tensor's type up to the end or the failing call, and
   /// each called layer's weights.

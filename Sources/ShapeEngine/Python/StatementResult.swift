@@ -60,7 +60,7 @@ enum StatementResult {
     if case .expression(let e) = statement.kind, let value {
       // A bare name shows its value under that name (`--json`'s `variable`); any other
       // expression (`m.output`, `m.layers[0]`) under none.
-      func shownName() -> String { if case .name(let n) = e.kind { n } else { "" } }
+      func shownName() -> String? { if case .name(let n) = e.kind { n } else { nil } }
       switch value {
       case .none: display = nil
       case .object(let o as TensorObject) where calls.isEmpty && printed.isEmpty:
