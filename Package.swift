@@ -61,7 +61,7 @@ let package = Package(
     .executableTarget(
       name: "kshape",
       dependencies: [
-        "KShapeREPL", "PythonRuntime", "CMalloc",
+        "KShapeREPL", "PythonRuntime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // A release build on Linux is one static executable: no dynamic loader, no shared

@@ -24,28 +24,56 @@ static inline long kshape_heap_bytes(void) {
 // per page or two (650 system calls to inspect a ResNet): one arena (the main one, grown with
 // brk) and 8 MiB asked for at a time instead.
 //
-// Then the heap's first 64 MiB of address space are marked for transparent huge pages (the
+// Then the heap's first 128 MiB of address space are marked for transparent huge pages (the
 // kernel's "madvise" mode, the usual default): a page fault there maps 2 MiB instead of 4 KiB.
 // A 10,000-statement script or a 5,000-layer import touches 20-30 MB of new heap, and 4 KiB
-// faults were 15-25% of its time. The space is made by two blocks taken from brk and freed at
-// once (only their headers' pages are touched: nothing is resident that was not used); blocks
-// up to 32 MiB stay in the heap (a fixed threshold instead of glibc's adaptive one, which starts
-// at 128 KiB) and free space at the top is given back beyond 128 MiB, so the advice is kept.
-static inline void kshape_tune_heap(void) {
+// faults were 15-25% of its time. The space is made by a block taken from brk and freed at
+// once (only its header's page is touched: nothing is resident that was not used). Every
+// block stays in the heap, however large (glibc would map one past 32 MiB on its own, without
+// the advice: the layers array of a 100,000-layer session), and free space at the top is given
+// back beyond 256 MiB, so the advice is kept. Returns the end of the advised space (0 when
+// nothing was advised): the heap grows past it as new mappings without the advice, which
+// `kshape_advise_heap_growth` gives them.
+static inline uintptr_t kshape_tune_heap(void) {
+  uintptr_t advised = 0;
 #if defined(__GLIBC__)
   mallopt(M_ARENA_MAX, 1);
   mallopt(M_TOP_PAD, 8 << 20);
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);
-  mallopt(M_TRIM_THRESHOLD, 128 << 20);
-  void *volatile first = malloc(30 << 20);
-  void *volatile second = malloc(30 << 20);
-  if (first != NULL && second != NULL) {
+  mallopt(M_MMAP_MAX, 0);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  void *volatile room = malloc(128 << 20);
+  if (room != NULL) {
     const uintptr_t huge = (uintptr_t)2 << 20;
-    const uintptr_t start = ((uintptr_t)first + huge - 1) & ~(huge - 1);
+    const uintptr_t start = ((uintptr_t)room + huge - 1) & ~(huge - 1);
     const uintptr_t end = (uintptr_t)sbrk(0) & ~((uintptr_t)4095);
-    if (end > start) (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+    if (end > start && madvise((void *)start, end - start, MADV_HUGEPAGE) == 0) advised = end;
   }
-  free(second);
-  free(first);
+  free(room);
+#endif
+  return advised;
+}
+
+// The heap's growth since `from` (an end `kshape_tune_heap` or this returned) advised for
+// transparent huge pages as its first 128 MiB were, with room ahead: once the heap has grown past
+// `from`, 96 MiB more address space is taken at its top by a block given back at once (as at
+// start-up: only its header is touched), and advised too. What grows next (a table
+// rehashed, an array moved, written all at once) then lands in advised space instead of being
+// faulted in 4 KiB pages before any advice could come. Returns the new end, or `from` while the
+// heap has not grown past it (a call costs a comparison then: sbrk(0) reads a variable).
+// Without it, a session past the first space (250,000 statements) faulted in 4 KiB pages again.
+static inline uintptr_t kshape_advise_heap_growth(uintptr_t from) {
+#if defined(__GLIBC__)
+  const uintptr_t page = 4095;
+  const uintptr_t end = (uintptr_t)sbrk(0) & ~page;
+  if (end <= from) return from;
+  void *volatile room = malloc(96 << 20);
+  const uintptr_t grown = (uintptr_t)sbrk(0) & ~page;
+  (void)madvise((void *)from, grown - from, MADV_HUGEPAGE);
+  free(room);
+  // Given back by a trim (the top's free space past 256 MiB): advised again when it regrows.
+  const uintptr_t kept = (uintptr_t)sbrk(0) & ~page;
+  return kept < grown ? kept : grown;
+#else
+  return from;
 #endif
 }

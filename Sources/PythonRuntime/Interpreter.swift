@@ -156,6 +156,7 @@ public final class Interpreter {
     if outermost {
       steps = 0
       callDepth = 0
+      MemoryUse.adviseHeapGrowth()
       if journals {
         // One journal object, restarted per statement (read after it, until the next).
         let journal: StatementJournal
@@ -303,7 +304,8 @@ public final class Interpreter {
     // The host's own large thread: run here, measuring the stack from this point on.
     var marker = 0
     stackBase = withUnsafePointer(to: &marker) { UInt(bitPattern: $0) }
-    stackBudget = Self.stackSize - max(Self.stackSize / 8, 8 << 20)
+    let size = Self.currentThreadStackSize ?? Self.stackSize
+    stackBudget = size - max(size / 8, 8 << 20)
     onLargeStack = true
     defer {
       onLargeStack = false
@@ -312,10 +314,26 @@ public final class Interpreter {
     return try body()
   }
 
-  /// Marks the calling thread as one with at least `stackSize` of stack, so the interpreter runs
-  /// on it directly (the executable does its work on such a thread: no thread per statement).
-  public static func markCurrentThreadLarge() {
-    pthread_setspecific(largeStackKey, UnsafeRawPointer(bitPattern: 1))
+  /// Marks the calling thread as one with `stackSize` bytes of stack, so the interpreter runs on
+  /// it directly (the executable does its work on such a thread: no thread per statement) and
+  /// measures its recursion against that size.
+  public static func markCurrentThreadLarge(stackSize: Int = Interpreter.stackSize) {
+    pthread_setspecific(largeStackKey, UnsafeRawPointer(bitPattern: stackSize))
+  }
+
+  /// Starts `body` on a thread of its own, detached, with the first of `stackSizes` the system
+  /// grants, marked large with that size; false when no thread could be made. A limit on virtual
+  /// memory (`ulimit -v`) can refuse the larger stacks: the smaller keep kshape working, with a
+  /// lower bound on recursion.
+  public static func startOwnThread(_ body: @escaping () -> Void) -> Bool {
+    let job = OwnThreadJob(body)
+    for size in stackSizes where LargeStackThread.detach(job, stackSize: size) { return true }
+    return false
+  }
+
+  /// The stack size the calling thread was marked with; nil on an unmarked thread.
+  static var currentThreadStackSize: Int? {
+    pthread_getspecific(largeStackKey).map { Int(bitPattern: $0) }
   }
 
   /// A thread-specific mark (Foundation's `threadDictionary` would bridge the value to an
@@ -335,10 +353,20 @@ public final class Interpreter {
   /// address space is reserved (pages are only touched when used).
   public static let stackSize = 512 << 20
   /// The stack sizes tried for the interpreter's own thread, largest first.
-  static let stackSizes = [stackSize, 64 << 20]
+  static let stackSizes = [stackSize, 64 << 20, 16 << 20]
   /// The parser's nesting is capped at 200 levels: a few MB in a debug build (and sizes this
   /// small are reused by the C library, so a parse per statement stays cheap).
   static let parserStackSizes = [16 << 20]
+}
+
+/// The executable's own thread (`startOwnThread`): marks itself large with its size, then runs.
+private final class OwnThreadJob: LargeStackJob, @unchecked Sendable {
+  let body: () -> Void
+  init(_ body: @escaping () -> Void) { self.body = body }
+  func run(stackSize: Int) {
+    Interpreter.markCurrentThreadLarge(stackSize: stackSize)
+    body()
+  }
 }
 
 /// Carries a body and its result across to the large-stack thread (used by one thread at a time:

@@ -4,7 +4,26 @@ import StatementLanguage
 /// The process's heap: what bounds the memory a program's data takes when each result is
 /// within the size limit but many are kept (`[x * 1 for x in rows]` with rows of ten million
 /// items each). Thread stacks (deep recursion) are not heap: their limit is the recursion's.
-enum MemoryUse {
+public enum MemoryUse {
+  /// The end of the heap's space advised for huge pages; 0 where the executable did not tune
+  /// the heap (a library's user, the tests): then nothing is advised.
+  nonisolated(unsafe) private static var advisedEnd: UInt = 0
+
+  /// Tunes the heap at start-up (`kshape_tune_heap`, before any other thread exists) and advises
+  /// its growth from then on (`adviseHeapGrowth`).
+  public static func tuneHeap() {
+    advisedEnd = UInt(kshape_tune_heap())
+  }
+
+  /// Gives the heap's growth since the last call the advice its first 128 MiB have, so that a
+  /// long script or a large model keeps faulting 2 MiB pages past them
+  /// (`kshape_advise_heap_growth`): at each top-level statement, every 4,096 steps, and as an
+  /// import goes. A comparison while the heap has not grown by 2 MiB.
+  @inline(__always)
+  public static func adviseHeapGrowth() {
+    if advisedEnd != 0 { advisedEnd = UInt(kshape_advise_heap_growth(UInt(advisedEnd))) }
+  }
+
   /// Bytes malloc has handed out and not taken back; nil where the C library does not say.
   static func heapBytes() -> Int? {
     let bytes = kshape_heap_bytes()
@@ -18,6 +37,7 @@ enum MemoryUse {
 extension Interpreter {
   /// Refuses to go on when the heap, with `adding` more items, would pass `memoryLimit`.
   func checkMemory(adding items: Int = 0, _ range: SourceRange?) throws(PyError) {
+    MemoryUse.adviseHeapGrowth()
     guard let used = MemoryUse.heapBytes() else { return }
     let more = items.multipliedReportingOverflow(by: MemoryUse.bytesPerItem)
     let total = used.addingReportingOverflow(more.partialValue)

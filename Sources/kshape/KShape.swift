@@ -1,5 +1,4 @@
 import ArgumentParser
-import CMalloc
 import Foundation
 import KShapeREPL
 import LineEditor
@@ -21,7 +20,7 @@ struct KShape: ParsableCommand {
 
   static func main() {
     // Before any other thread exists: the heap kshape's own thread will use.
-    kshape_tune_heap()
+    MemoryUse.tuneHeap()
     // Ctrl-\ quits at once with the usual status instead of running Swift's crash reporter.
     signal(SIGQUIT, SIG_DFL)
     // What swift-argument-parser prints (help, version) goes through stdio: a failed flush at
@@ -35,14 +34,18 @@ struct KShape: ParsableCommand {
       Foundation.exit(2)
     }
     // Everything runs on one thread with the large stack the Python interpreter needs for deep
-    // (bounded) recursion, instead of a new thread for every statement.
-    let worker = Thread {
-      Interpreter.markCurrentThreadLarge()
+    // (bounded) recursion, instead of a new thread for every statement. (Foundation's `Thread`
+    // says nothing when its thread cannot be made: this thread then waited forever.)
+    let started = Interpreter.startOwnThread {
       runCommandLine()
       Foundation.exit(0)
     }
-    worker.stackSize = Interpreter.stackSize
-    worker.start()
+    guard started else {
+      StandardStreams().err(
+        "kshape: cannot start: no memory for its thread's stack (16 MiB at least; is virtual"
+          + " memory limited, ulimit -v?)")
+      Foundation.exit(2)
+    }
     // Signals go to the worker (Ctrl-C must interrupt its read, libedit redraws on its
     // SIGWINCH): this thread only waits.
     var all = sigset_t()

@@ -59,6 +59,24 @@ import Testing
       !Self.shell("NO_COLOR=1 \(Self.kshape) --color auto -c \(line)").output.contains("\u{1B}["))
   }
 
+  @Test func limitedVirtualMemoryStartsOnASmallerStackInsteadOfHanging() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.kshape), "kshape is built")
+    // 600 MB of address space has no room for the 512 MiB stack kshape's thread asks first: the
+    // thread starts on a smaller one (it waited forever before), and recursion is still measured
+    // against the stack it has, so deep nesting stops as Python's error, not a crash.
+    let nested =
+      String(repeating: "g(", count: 190) + "f(n + 1)" + String(repeating: ")", count: 190)
+    let file = try Self.script([
+      "x = Input((None, 3))", "Dense(4)", "def g(x):", "    return x", "def f(n):",
+      "    return " + nested, "f(0)",
+    ])
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let run = Self.shell("ulimit -v 600000; timeout 60 \(Self.kshape) run '\(file)'")
+    #expect(run.status == 1, "\(run.output)")
+    #expect(run.output.contains("(None, None, 4)"), "\(run.output)")
+    #expect(run.output.contains("RecursionError"), "\(run.output)")
+  }
+
   @Test func tildeIsHomeForExportAndImport() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.kshape), "kshape is built")
     let home = FileManager.default.temporaryDirectory.appendingPathComponent(

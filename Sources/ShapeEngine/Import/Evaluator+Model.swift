@@ -1,5 +1,6 @@
 import KerasJSON
 import LayerCatalog
+import PythonRuntime
 import ShapeCore
 
 /// How to import a saved model.
@@ -152,6 +153,7 @@ extension Evaluator {
     if records { made.append(current) }
     for i in layers {
       try Interrupt.check("while evaluating \(m.name)")
+      MemoryUse.adviseHeapGrowth()
       let l = try importLayer(m.layers[i], options, shared: shared)
       guard
         // One tensor and no keywords: the plain form `call(_:positional:...)` would choose.
@@ -193,6 +195,7 @@ extension Evaluator {
     // Keras runs the nodes reachable from the outputs, deepest first (`_run_through_graph`).
     for id in m.executionOrder {
       try Interrupt.check("while evaluating \(m.name)")
+      MemoryUse.adviseHeapGrowth()
       guard let l = made[id.layer] else { continue }
       produced[id] = try callNode(l, m.layers[id.layer].nodes[id.node], m, produced)
     }
