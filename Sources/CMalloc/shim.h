@@ -2,8 +2,11 @@
 // and the large mmapped blocks; thread stacks are not heap), and its tuning at start-up.
 #include <stddef.h>
 #include <stdint.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #if __has_include(<malloc.h>)
 #include <malloc.h>
@@ -14,6 +17,43 @@ static inline long kshape_heap_bytes(void) {
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
   struct mallinfo2 m = mallinfo2();
   return (long)(m.uordblks + m.hblkhd);
+#else
+  return -1;
+#endif
+}
+
+// The heap a program may hold under a limit on address space or data (`ulimit -v`, `ulimit -d`):
+// the limit, less the mappings that are not heap (the executable, thread stacks) and `margin`;
+// -1 when neither limit is set or the system does not say. Past it malloc fails, and Swift
+// stops the process on a failed allocation: the interpreter's heap limit must come first.
+static inline long kshape_heap_room(long margin) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+  struct rlimit as, data;
+  rlim_t limit = RLIM_INFINITY;
+  if (getrlimit(RLIMIT_AS, &as) == 0) limit = as.rlim_cur;
+  if (getrlimit(RLIMIT_DATA, &data) == 0 && data.rlim_cur < limit) limit = data.rlim_cur;
+  if (limit == RLIM_INFINITY) return -1;
+  // The address space in use: /proc/self/statm's first field, in pages.
+  char text[64] = {0};
+  const int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  const ssize_t n = read(fd, text, sizeof text - 1);
+  close(fd);
+  if (n <= 0) return -1;
+  unsigned long pages = 0;
+  for (ssize_t i = 0; i < n && text[i] >= '0' && text[i] <= '9'; i++) {
+    pages = pages * 10 + (unsigned long)(text[i] - '0');
+  }
+  const long page = sysconf(_SC_PAGESIZE);
+  if (page <= 0 || pages == 0) return -1;
+  struct mallinfo2 m = mallinfo2();
+  const unsigned long used = pages * (unsigned long)page;
+  const unsigned long heap = m.arena + m.hblkhd;
+  const unsigned long other = used > heap ? used - heap : 0;
+  const unsigned long taken = other + (unsigned long)margin;
+  if ((unsigned long)limit <= taken) return 0;
+  const unsigned long room = (unsigned long)limit - taken;
+  return room > (unsigned long)LONG_MAX ? LONG_MAX : (long)room;
 #else
   return -1;
 #endif

@@ -72,7 +72,7 @@ public final class Interpreter {
   public var sizeLimit = 10_000_000
   /// The most heap (bytes) the process may hold while the program runs: results that are each
   /// within `sizeLimit` but kept by the dozen stop here with a MemoryError.
-  public var memoryLimit = 768 << 20
+  public var memoryLimit = MemoryUse.defaultLimit
   /// Items made since the memory was last measured (it is measured every 2**20 items made, every
   /// large result and every 4,096 steps: a few microseconds each time).
   var itemsSinceMemoryCheck = 0
@@ -281,7 +281,7 @@ public final class Interpreter {
       onLargeStack = false
       stackBase = 0
     }
-    guard let worker = StackWorkers.take(stackSizes: Interpreter.stackSizes) else {
+    guard let worker = StackWorkers.take(stackSizes: Interpreter.grantedStackSizes) else {
       throw PyError(
         "MemoryError", "kshape could not start the interpreter's thread (no memory for its stack)",
         at: nil)
@@ -327,7 +327,9 @@ public final class Interpreter {
   /// lower bound on recursion.
   public static func startOwnThread(_ body: @escaping () -> Void) -> Bool {
     let job = OwnThreadJob(body)
-    for size in stackSizes where LargeStackThread.detach(job, stackSize: size) { return true }
+    for size in grantedStackSizes where LargeStackThread.detach(job, stackSize: size) {
+      return true
+    }
     return false
   }
 
@@ -354,6 +356,9 @@ public final class Interpreter {
   public static let stackSize = 512 << 20
   /// The stack sizes tried for the interpreter's own thread, largest first.
   static let stackSizes = [stackSize, 64 << 20, 16 << 20]
+  /// Those worth asking for under a limit on address space (`MemoryUse.stackSizes`), measured
+  /// once.
+  static let grantedStackSizes = MemoryUse.stackSizes(stackSizes)
   /// The parser's nesting is capped at 200 levels: a few MB in a debug build (and sizes this
   /// small are reused by the C library, so a parse per statement stays cheap).
   static let parserStackSizes = [16 << 20]

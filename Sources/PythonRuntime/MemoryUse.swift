@@ -24,6 +24,25 @@ public enum MemoryUse {
     if advisedEnd != 0 { advisedEnd = UInt(kshape_advise_heap_growth(UInt(advisedEnd))) }
   }
 
+  /// The heap an interpreter may hold by default: 768 MiB, or less when a limit on address space
+  /// or data (`ulimit -v`, `ulimit -d`) leaves less beside what is mapped already (with 96 MiB
+  /// to spare for the work between two measures): a MemoryError, where a failed allocation
+  /// would stop the process. Measured once, at the first interpreter (in the executable, after
+  /// its thread's stack is mapped).
+  static let defaultLimit: Int = {
+    let room = kshape_heap_room(96 << 20)
+    return room < 0 ? 768 << 20 : min(768 << 20, room)
+  }()
+
+  /// The stack sizes worth asking for under such a limit: at most a quarter of the room it
+  /// leaves (under 1 GiB, 64 MiB: a 512 MiB stack left the heap less than its own limit).
+  static func stackSizes(_ sizes: [Int]) -> [Int] {
+    let room = kshape_heap_room(0)
+    guard room >= 0 else { return sizes }
+    let fitting = sizes.filter { $0 <= room / 4 }
+    return fitting.isEmpty ? [sizes.min() ?? 16 << 20] : fitting
+  }
+
   /// Bytes malloc has handed out and not taken back; nil where the C library does not say.
   static func heapBytes() -> Int? {
     let bytes = kshape_heap_bytes()

@@ -77,6 +77,19 @@ import Testing
     #expect(run.output.contains("RecursionError"), "\(run.output)")
   }
 
+  @Test func limitedVirtualMemoryIsAMemoryErrorNotAFailedAllocation() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.kshape), "kshape is built")
+    // Under 600 MB of address space malloc fails long before the interpreter's own 768 MiB:
+    // Swift then stopped the process ("failed to allocate", status 134). The limit now leaves
+    // room for what is mapped, so the program gets Python's MemoryError.
+    let run = Self.shell(
+      "ulimit -v 600000; timeout 60 \(Self.kshape) -c 'x = [[0] * 1000 for i in range(30000)]'")
+    #expect(run.status == 1, "\(run.output)")
+    #expect(
+      run.output.contains("MemoryError: kshape's memory would pass its limit"), "\(run.output)")
+    #expect(!run.output.contains("limit of 768 MiB"), "\(run.output)")
+  }
+
   @Test func tildeIsHomeForExportAndImport() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.kshape), "kshape is built")
     let home = FileManager.default.temporaryDirectory.appendingPathComponent(
