@@ -16,6 +16,10 @@ public struct Evaluation: Sendable {
 }
 
 /// What submitting a line did, for the REPL and the JSON writer to show.
+///
+/// What a statement made or showed (an effect, a tensor) is stored in place; the larger results
+/// of commands and failures are boxed (`indirect`): stored inline they made every outcome 240
+/// bytes, copied and destroyed several times a statement.
 public enum Outcome: Sendable {
   case nothing
   case effect(Effect, graph: Graph)
@@ -23,24 +27,24 @@ public enum Outcome: Sendable {
   /// another expression: `m.output`, `m.layers[0]`).
   case shown(Binding, name: String?, graph: Graph)
   /// Python code ran: what it printed and showed, and the layer calls it made.
-  case executed(Executed)
-  case applied(Evaluation, size: String?)
+  indirect case executed(Executed)
+  indirect case applied(Evaluation, size: String?)
   /// `apply 224x224 320x320`: one evaluation per size, shown side by side.
   case appliedSizes([(evaluation: Evaluation, size: String)])
   case summary(Graph, title: String)
   /// `scan FROM-TO`: which sizes evaluate, and which layer rejects the others.
-  case scanned(SizeScan)
+  indirect case scanned(SizeScan)
   /// `rules`, `solve`, a two-axis `scan`, `diff`: a report with its text and JSON.
-  case report(Report)
+  indirect case report(Report)
   /// A model file imported: its name and the graph's layers it added.
   case imported(String, layers: Range<Int>, graph: Graph)
   case help(String)
   /// An export made: the REPL writes its text to its path, then shows its message.
-  case export(ExportRequest)
+  indirect case export(ExportRequest)
   /// `diagram`: the graph drawn as text (fitted to the terminal when shown).
-  case diagram(DiagramRequest)
+  indirect case diagram(DiagramRequest)
   case quit
-  case failure(EngineError)
+  indirect case failure(EngineError)
 }
 
 /// A Python statement's result beyond one layer call: its printed text, the value it showed
