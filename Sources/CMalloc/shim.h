@@ -23,7 +23,8 @@ static inline long kshape_heap_bytes(void) {
 }
 
 // The heap a program may hold under a limit on address space or data (`ulimit -v`, `ulimit -d`):
-// the limit, less the mappings that are not heap (the executable, thread stacks) and `margin`;
+// the limit, less the mappings that are not heap (the executable, thread stacks) and `margin`
+// (at most a quarter of what they leave);
 // -1 when neither limit is set or the system does not say. Past it malloc fails, and Swift
 // stops the process on a failed allocation: the interpreter's heap limit must come first.
 static inline long kshape_heap_room(long margin) {
@@ -50,9 +51,12 @@ static inline long kshape_heap_room(long margin) {
   const unsigned long used = pages * (unsigned long)page;
   const unsigned long heap = m.arena + m.hblkhd;
   const unsigned long other = used > heap ? used - heap : 0;
-  const unsigned long taken = other + (unsigned long)margin;
-  if ((unsigned long)limit <= taken) return 0;
-  const unsigned long room = (unsigned long)limit - taken;
+  if ((unsigned long)limit <= other) return 0;
+  const unsigned long left = (unsigned long)limit - other;
+  // The margin is at most a quarter of what is left: a small limit keeps a bound of its own.
+  const unsigned long spare =
+      (unsigned long)margin < left / 4 ? (unsigned long)margin : left / 4;
+  const unsigned long room = left - spare;
   return room > (unsigned long)LONG_MAX ? LONG_MAX : (long)room;
 #else
   return -1;

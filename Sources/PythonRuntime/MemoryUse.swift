@@ -18,17 +18,17 @@ public enum MemoryUse {
   /// Gives the heap's growth since the last call the advice its first 128 MiB have, so that a
   /// long script or a large model keeps faulting 2 MiB pages past them
   /// (`kshape_advise_heap_growth`): at each top-level statement, every 4,096 steps, and as an
-  /// import goes. A comparison while the heap has not grown by 2 MiB.
+  /// import goes. A comparison while the heap has not grown past the advised space.
   @inline(__always)
   public static func adviseHeapGrowth() {
     if advisedEnd != 0 { advisedEnd = UInt(kshape_advise_heap_growth(UInt(advisedEnd))) }
   }
 
   /// The heap an interpreter may hold by default: 768 MiB, or less when a limit on address space
-  /// or data (`ulimit -v`, `ulimit -d`) leaves less beside what is mapped already (with 96 MiB
-  /// to spare for the work between two measures): a MemoryError, where a failed allocation
-  /// would stop the process. Measured once, at the first interpreter (in the executable, after
-  /// its thread's stack is mapped).
+  /// or data (`ulimit -v`, `ulimit -d`) leaves less beside what is mapped already (with 96 MiB,
+  /// or a quarter of what is left, to spare for the work between two measures): a MemoryError,
+  /// where a failed allocation would stop the process. Measured once, at the first interpreter
+  /// (in the executable, after its thread's stack is mapped).
   static let defaultLimit: Int = {
     let room = kshape_heap_room(96 << 20)
     return room < 0 ? 768 << 20 : min(768 << 20, room)
