@@ -24,8 +24,8 @@ static inline long kshape_heap_bytes(void) {
 
 // The heap a program may hold under a limit on address space or data (`ulimit -v`, `ulimit -d`):
 // the limit, less the mappings that are not heap (the executable, thread stacks) and `margin`
-// (at most a quarter of what they leave);
-// -1 when neither limit is set or the system does not say. Past it malloc fails, and Swift
+// (at most a quarter of what they leave); -1 when neither limit is set or the system does not
+// say. Past it malloc fails, and Swift
 // stops the process on a failed allocation: the interpreter's heap limit must come first.
 static inline long kshape_heap_room(long margin) {
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
@@ -63,6 +63,30 @@ static inline long kshape_heap_room(long margin) {
 #endif
 }
 
+#if defined(__GLIBC__)
+// The heap's end (brk), page-aligned.
+static inline uintptr_t kshape_heap_end(void) {
+  return (uintptr_t)sbrk(0) & ~((uintptr_t)4095);
+}
+
+// Takes `bytes` at the heap's top and gives them back at once (only the block's header page is
+// touched: nothing becomes resident), the space from `from` (0: from the block's first 2 MiB
+// boundary) to the heap's new end advised for transparent huge pages; that end, or 0 when
+// nothing was advised.
+static inline uintptr_t kshape_advise_room(size_t bytes, uintptr_t from) {
+  void *volatile room = malloc(bytes);
+  if (from == 0 && room != NULL) {
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    from = ((uintptr_t)room + huge - 1) & ~(huge - 1);
+  }
+  const uintptr_t end = kshape_heap_end();
+  const int advised =
+      from != 0 && end > from && madvise((void *)from, end - from, MADV_HUGEPAGE) == 0;
+  free(room);
+  return advised ? end : 0;
+}
+#endif
+
 // Called before any thread but the main one exists. kshape works on one thread of its own (the
 // interpreter's large stack), where glibc would open a second arena that grows by one mprotect
 // per page or two (650 system calls to inspect a ResNet): one arena (the main one, grown with
@@ -85,14 +109,7 @@ static inline uintptr_t kshape_tune_heap(void) {
   mallopt(M_TOP_PAD, 8 << 20);
   mallopt(M_MMAP_MAX, 0);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
-  void *volatile room = malloc(128 << 20);
-  if (room != NULL) {
-    const uintptr_t huge = (uintptr_t)2 << 20;
-    const uintptr_t start = ((uintptr_t)room + huge - 1) & ~(huge - 1);
-    const uintptr_t end = (uintptr_t)sbrk(0) & ~((uintptr_t)4095);
-    if (end > start && madvise((void *)start, end - start, MADV_HUGEPAGE) == 0) advised = end;
-  }
-  free(room);
+  advised = kshape_advise_room(128 << 20, 0);
 #endif
   return advised;
 }
@@ -107,16 +124,11 @@ static inline uintptr_t kshape_tune_heap(void) {
 // Without it, a session past the first space (250,000 statements) faulted in 4 KiB pages again.
 static inline uintptr_t kshape_advise_heap_growth(uintptr_t from) {
 #if defined(__GLIBC__)
-  const uintptr_t page = 4095;
-  const uintptr_t end = (uintptr_t)sbrk(0) & ~page;
-  if (end <= from) return from;
-  void *volatile room = malloc(96 << 20);
-  const uintptr_t grown = (uintptr_t)sbrk(0) & ~page;
-  (void)madvise((void *)from, grown - from, MADV_HUGEPAGE);
-  free(room);
-  // Given back by a trim (the top's free space past 256 MiB): advised again when it regrows.
-  const uintptr_t kept = (uintptr_t)sbrk(0) & ~page;
-  return kept < grown ? kept : grown;
+  if (kshape_heap_end() <= from) return from;
+  (void)kshape_advise_room(96 << 20, from);
+  // The end after the block is given back: lower when a trim gave the top back (its free space
+  // past 256 MiB), which is advised again when it regrows.
+  return kshape_heap_end();
 #else
   return from;
 #endif

@@ -35,9 +35,7 @@ extension Interpreter {
     return key
   }()
 
-  static var currentThreadIsLarge: Bool {
-    pthread_getspecific(largeStackKey) != nil
-  }
+  static var currentThreadIsLarge: Bool { currentThreadStackSize != nil }
 
   /// The stack of the interpreter's thread. Measured in a debug build: 1000 nested Python calls
   /// take under 32 MB; an expression nested 200 deep inside each call takes more, so 512 MB of
