@@ -22,6 +22,22 @@ static inline long kshape_heap_bytes(void) {
 #endif
 }
 
+// The heap's mapped size once `more` bytes are taken: its arenas, grown by what the free space
+// at the top of the heap does not cover (free space between blocks may be too small for a
+// large block: counted as unusable); -1 where the C library does not say. Under a limit on
+// address space this, not the bytes in use, is what must stay within kshape_heap_room.
+static inline long kshape_heap_mapped_after(long more) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+  struct mallinfo2 m = mallinfo2();
+  const unsigned long wanted = more > 0 ? (unsigned long)more : 0;
+  const unsigned long grown = wanted > m.keepcost ? wanted - m.keepcost : 0;
+  const unsigned long mapped = m.arena + m.hblkhd + grown;
+  return mapped > (unsigned long)LONG_MAX ? LONG_MAX : (long)mapped;
+#else
+  return -1;
+#endif
+}
+
 // The heap a program may hold under a limit on address space or data (`ulimit -v`, `ulimit -d`):
 // the limit, less the mappings that are not heap (the executable, thread stacks) and `margin`
 // (at most a quarter of what they leave); -1 when neither limit is set or the system does not

@@ -94,21 +94,27 @@ extension Interpreter {
     case .listComp(let element, let clauses):
       var items: [PyValue] = []
       try comprehension(clauses, "<listcomp>", expr.range) { () throws(PyError) in
-        items.append(try evaluate(element))
+        let item = try evaluate(element)
+        try checkRoom(to: items)
+        items.append(item)
         try checkSize(items.count, growing: true)
       }
       return .list(PyList(items))
     case .generator(let element, let clauses):
       var items: [PyValue] = []
       try comprehension(clauses, "<genexpr>", expr.range) { () throws(PyError) in
-        items.append(try evaluate(element))
+        let item = try evaluate(element)
+        try checkRoom(to: items)
+        items.append(item)
         try checkSize(items.count, growing: true)
       }
       return .object(PyIterable(typeName: "generator", items: items))
     case .setComp(let element, let clauses):
       var items: [PyValue] = []
       try comprehension(clauses, "<setcomp>", expr.range) { () throws(PyError) in
-        items.append(try evaluate(element))
+        let item = try evaluate(element)
+        try checkRoom(to: items)
+        items.append(item)
         try checkSize(items.count, growing: true)
       }
       return .object(try PySet.make(items, self))

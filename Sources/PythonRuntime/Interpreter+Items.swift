@@ -172,6 +172,7 @@ extension Interpreter {
     throws(PyError)
   {
     try checkHashable(key, range)
+    try checkRoom(growing: dict)
     dict.set(key, value)
   }
 

@@ -251,6 +251,7 @@ extension Interpreter {
     if op == .add, case .list(let list) = current {
       let items = try iterateAll(value, range)
       try checkSize(list.items.count + items.count)
+      try checkRoom(appending: items.count, to: list.items)
       list.items += items
       return current
     }

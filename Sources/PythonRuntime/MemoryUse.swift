@@ -29,9 +29,13 @@ public enum MemoryUse {
   /// or a quarter of what is left, to spare for the work between two measures): a MemoryError,
   /// where a failed allocation would stop the process. Measured once, at the first interpreter
   /// (in the executable, after its thread's stack is mapped).
-  static let defaultLimit: Int = {
+  static let defaultLimit = min(768 << 20, room ?? .max)
+
+  /// The heap's room under such a limit (nil: no limit): the bound on its mapped size, which
+  /// holes freed between blocks keep above the bytes in use.
+  static let room: Int? = {
     let room = kshape_heap_room(96 << 20)
-    return room < 0 ? 768 << 20 : min(768 << 20, room)
+    return room < 0 ? nil : room
   }()
 
   /// The stack sizes worth asking for under such a limit: at most a quarter of the room it
@@ -56,16 +60,62 @@ public enum MemoryUse {
 extension Interpreter {
   /// Refuses to go on when the heap, with `adding` more items, would pass `memoryLimit`.
   func checkMemory(adding items: Int = 0, _ range: SourceRange?) throws(PyError) {
+    let more = items.multipliedReportingOverflow(by: MemoryUse.bytesPerItem)
+    try checkMemory(addingBytes: more.overflow ? .max : more.partialValue, range)
+  }
+
+  /// Refuses to go on when the heap, with `more` bytes taken, would pass `memoryLimit`, or
+  /// under a limit on address space would need more than the room it leaves (`MemoryUse.room`):
+  /// a MemoryError where a failed allocation would stop the process.
+  func checkMemory(addingBytes more: Int, _ range: SourceRange?) throws(PyError) {
     MemoryUse.adviseHeapGrowth()
     guard let used = MemoryUse.heapBytes() else { return }
-    let more = items.multipliedReportingOverflow(by: MemoryUse.bytesPerItem)
-    let total = used.addingReportingOverflow(more.partialValue)
-    guard more.overflow || total.overflow || total.partialValue > memoryLimit else { return }
+    let total = used.addingReportingOverflow(more)
+    let overLimit = total.overflow || total.partialValue > memoryLimit
+    let room = MemoryUse.room
+    guard overLimit || room.map({ kshape_heap_mapped_after(more) > $0 }) == true else { return }
+    let limit =
+      overLimit
+      ? "its limit of \(memoryLimit >> 20) MiB"
+      : "the \((room ?? 0) >> 20) MiB a limit on memory (ulimit) leaves it"
     throw PyError(
       "MemoryError",
-      "kshape's memory would pass its limit of \(memoryLimit >> 20) MiB (it holds "
-        + "\(used >> 20) MiB)", at: range,
+      "kshape's memory would pass \(limit) (it holds \(used >> 20) MiB)", at: range,
       hint: "a program that builds a model needs far less data: make lists smaller, or share "
         + "rows instead of copying them")
   }
+
+  /// Before `n` items are appended to `array`: past its capacity the array moves to storage
+  /// twice as large while it still holds the old one, and a large move needs the heap's room
+  /// first (checks counted in items or steps come too late for one that doubles a 100 MiB list).
+  @inline(__always)
+  func checkRoom<T>(appending n: Int = 1, to array: [T]) throws(PyError) {
+    if array.capacity &- array.count < n {
+      try checkArrayGrowth(array.capacity, array.count, n, T.self)
+    }
+  }
+
+  @inline(never)
+  private func checkArrayGrowth<T>(_ capacity: Int, _ count: Int, _ n: Int, _: T.Type)
+    throws(PyError)
+  {
+    let doubled = capacity.multipliedReportingOverflow(by: 2)
+    let needed = count.addingReportingOverflow(n)
+    let items =
+      doubled.overflow || needed.overflow ? Int.max : max(doubled.partialValue, needed.partialValue)
+    let bytes = items.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
+    if bytes.overflow || bytes.partialValue >= Self.growthWorthChecking {
+      try checkMemory(addingBytes: bytes.overflow ? .max : bytes.partialValue, nil)
+    }
+  }
+
+  /// Before a new entry goes into `dict`: the room for its storage's growth, when that is large.
+  @inline(__always)
+  func checkRoom(growing dict: PyDict) throws(PyError) {
+    let bytes = dict.growthBytes
+    if bytes >= Self.growthWorthChecking { try checkMemory(addingBytes: bytes, nil) }
+  }
+
+  /// Growth smaller than this is left to the checks every 4,096 steps (`step`).
+  static let growthWorthChecking = 1 << 20
 }

@@ -82,11 +82,13 @@ enum Methods {
     case "append":
       let a = try arguments.unpack(qualified, ["object"], required: 1)
       try interpreter.checkSize(list.items.count + 1, growing: true)
+      try interpreter.checkRoom(to: list.items)
       list.items.append(a[0] ?? .none)
     case "extend":
       let a = try arguments.unpack(qualified, ["iterable"], required: 1)
       let items = try interpreter.iterateAll(a[0] ?? .none, range)
       try interpreter.checkSize(list.items.count + items.count)
+      try interpreter.checkRoom(appending: items.count, to: list.items)
       list.items += items
     case "insert":
       let a = try arguments.unpack(qualified, ["index", "object"], required: 2)
@@ -207,6 +209,7 @@ enum Methods {
     case "setdefault":
       let a = try arguments.unpack(qualified, ["key", "default"], required: 1)
       if let i = try lookup(a[0] ?? .none) { return dict.entries[i].value }
+      try interpreter.checkRoom(growing: dict)
       dict.append(a[0] ?? .none, a[1] ?? .none)
       return a[1] ?? .none
     case "copy":

@@ -5,9 +5,13 @@ public final class PyDict {
   /// The entries in insertion order. Changed only through the methods below, which keep the
   /// index in step.
   public private(set) var entries: [(key: PyValue, value: PyValue)]
-  /// The positions of the entries by their key's hash; nil until a lookup of a dict of more
-  /// than a few entries needs it.
-  private var index: [Int: [Int]]?
+  /// The position of the last entry of each key hash; nil until a lookup of a dict of more
+  /// than a few entries needs it. With `earlier`, the entries of one hash form a chain: a
+  /// dictionary of arrays took an array (48 bytes) for each entry.
+  private var index: [Int: Int]?
+  /// For each entry, the position of the one before it with the same hash (-1: none, and for
+  /// an object key); kept with `index`.
+  private var earlier: [Int] = []
   /// Objects compare by their own `equals` and may equal other values: they are looked up
   /// one by one.
   private var objectKeys = 0
@@ -26,8 +30,10 @@ public final class PyDict {
     if key.isObject || entries.count < 8 {
       return entries.firstIndex { PyCompare.equals($0.key, key) }
     }
-    if let i = indexed[Self.hash(key)]?.first(where: { PyCompare.equals(entries[$0].key, key) }) {
-      return i
+    var i = indexed[Self.hash(key)] ?? -1
+    while i >= 0 {
+      if PyCompare.equals(entries[i].key, key) { return i }
+      i = earlier[i]
     }
     guard objectKeys > 0 else { return nil }
     return entries.firstIndex { $0.key.isObject && PyCompare.equals($0.key, key) }
@@ -51,7 +57,24 @@ public final class PyDict {
     StatementJournal.noteChange(toObjectOf: generation)
     if key.isObject { objectKeys += 1 }
     entries.append((key, value))
-    if index != nil, !key.isObject { index?[Self.hash(key), default: []].append(entries.count - 1) }
+    if index != nil { link(entries.count - 1) }
+  }
+
+  /// The bytes the next new entry makes the dict allocate beside what it holds (its arrays or
+  /// its index moving to storage twice as large), 0 while it fits: what the heap must have room
+  /// for before a large dict grows.
+  var growthBytes: Int {
+    var bytes = 0
+    if entries.count == entries.capacity {
+      let capacity = Swift.max(entries.capacity, 1) * 2
+      bytes = capacity * MemoryLayout<(key: PyValue, value: PyValue)>.stride
+      if index != nil { bytes += capacity * MemoryLayout<Int>.stride }
+    }
+    if let index, index.count == index.capacity {
+      // A Swift dictionary keeps at most 3/4 of its buckets full: a key and a value a bucket.
+      bytes += index.capacity * 8 / 3 * MemoryLayout<(Int, Int)>.stride
+    }
+    return bytes
   }
 
   /// Removes the entry at `i`: the later entries move up one place, in the index too (O(n - i),
@@ -63,16 +86,19 @@ public final class PyDict {
     if removed.key.isObject { objectKeys -= 1 }
     guard var moved = index else { return removed }
     index = nil  // the only reference while it changes
+    // Unlinked from its chain (where it is the last of its hash, or some later entry's
+    // earlier one), then every later position moves up one.
     if !removed.key.isObject {
       let h = Self.hash(removed.key)
-      moved[h]?.removeAll { $0 == i }
-      if moved[h]?.isEmpty == true { moved[h] = nil }
+      if moved[h] == i {
+        moved[h] = earlier[i] >= 0 ? earlier[i] : nil
+      } else if let later = earlier[(i + 1)...].firstIndex(of: i) {
+        earlier[later] = earlier[i]
+      }
     }
-    for j in i..<entries.count where !entries[j].key.isObject {
-      let h = Self.hash(entries[j].key)
-      if let k = moved[h]?.firstIndex(of: j + 1) { moved[h]?[k] = j }
-    }
-    index = moved
+    earlier.remove(at: i)
+    for j in earlier.indices where earlier[j] > i { earlier[j] -= 1 }
+    index = moved.mapValues { $0 > i ? $0 - 1 : $0 }
     return removed
   }
 
@@ -84,7 +110,10 @@ public final class PyDict {
   /// Frees the entries without recursion.
   private func release() {
     var pending: [PyValue] = []
-    for entry in takeAll() { pending += [entry.key, entry.value] }
+    for entry in takeAll() {
+      if entry.key.holdsValues { pending.append(entry.key) }
+      if entry.value.holdsValues { pending.append(entry.value) }
+    }
     PyValue.releaseIteratively(&pending)
   }
 
@@ -93,19 +122,28 @@ public final class PyDict {
     let all = entries
     entries = []
     index = nil
+    earlier = []
     objectKeys = 0
     return all
   }
 
-  private var indexed: [Int: [Int]] {
+  private var indexed: [Int: Int] {
     if let index { return index }
-    var made: [Int: [Int]] = [:]
-    made.reserveCapacity(entries.count)
-    for (i, e) in entries.enumerated() where !e.key.isObject {
-      made[Self.hash(e.key), default: []].append(i)
-    }
-    index = made
-    return made
+    index = [:]
+    index?.reserveCapacity(entries.count)
+    earlier = []
+    earlier.reserveCapacity(entries.count)
+    for i in entries.indices { link(i) }
+    return index ?? [:]
+  }
+
+  /// Puts the entry at `i` (the last one in `earlier`) in the index, last of its hash.
+  private func link(_ i: Int) {
+    let key = entries[i].key
+    guard !key.isObject else { return earlier.append(-1) }
+    let h = Self.hash(key)
+    earlier.append(index?[h] ?? -1)
+    index?[h] = i
   }
 
   /// A hash consistent with `PyCompare.equals` on hashable values: numbers as CPython hashes

@@ -23,7 +23,10 @@ public final class PySet: PyObject {
   private func insert(_ new: [PyValue], _ interpreter: Interpreter) throws(PyError) {
     for item in new {
       try interpreter.checkHashable(item, nil)
-      if storage.find(item) == nil { storage.append(item, .none) }
+      if storage.find(item) == nil {
+        try interpreter.checkRoom(growing: storage)
+        storage.append(item, .none)
+      }
     }
   }
 
@@ -43,7 +46,7 @@ public final class PySet: PyObject {
     }
     return items.allSatisfy(s.contains)
   }
-  public var attributeNames: [String] { ["add", "update"] }
+  public var attributeNames: [String] { ["add", "discard", "remove", "update"] }
   public func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
     switch name {
     case "add", "update":
@@ -52,6 +55,18 @@ public final class PySet: PyObject {
           let v = try a.unpack(name, ["item"], required: 1)
           let new = name == "add" ? [v[0] ?? .none] : try i.iterateAll(v[0] ?? .none, a.range)
           try self.insert(new, i)
+          return .none
+        })
+    case "discard", "remove":
+      return .object(
+        PyBuiltinFunction(name, ownerType: "set") { a, i throws(PyError) in
+          let item = try a.unpack(name, ["item"], required: 1)[0] ?? .none
+          try i.checkHashable(item, a.range)
+          if let at = self.storage.find(item) {
+            self.storage.remove(at: at)
+          } else if name == "remove" {
+            throw PyError("KeyError", i.repr(item), at: a.range)
+          }
           return .none
         })
     default: return nil

@@ -48,21 +48,40 @@ public final class PyList {
 extension PyValue {
   /// Releases values with a loop instead of recursion: the lists and dicts only these values
   /// hold give up their items here, so freeing deeply nested data never overflows the stack.
+  /// Only the items that hold values of their own wait in `pending`; the others are released
+  /// with their list, so freeing ten million numbers takes no memory (under a limit on memory
+  /// a copy of them could fail, after a MemoryError).
   static func releaseIteratively(_ pending: inout [PyValue]) {
     while !pending.isEmpty {
       var value = pending.removeLast()
       if var list = value.takeList() {
         if isKnownUniquelyReferenced(&list) {
-          pending += list.storage
+          keepNested(list.storage, in: &pending)
           list.storage = []
         }
       } else if var dict = value.takeDict() {
         if isKnownUniquelyReferenced(&dict) {
-          for entry in dict.takeAll() { pending += [entry.key, entry.value] }
+          for entry in dict.takeAll() {
+            if entry.key.holdsValues { pending.append(entry.key) }
+            if entry.value.holdsValues { pending.append(entry.value) }
+          }
         }
       } else if case .tuple(let items) = value {
-        pending += items
+        keepNested(items, in: &pending)
       }
+    }
+  }
+
+  /// Adds to `pending` the items that hold values of their own.
+  static func keepNested(_ items: [PyValue], in pending: inout [PyValue]) {
+    for item in items where item.holdsValues { pending.append(item) }
+  }
+
+  /// A list, dict or tuple: freeing it frees values it holds.
+  var holdsValues: Bool {
+    switch self {
+    case .list, .dict, .tuple: return true
+    default: return false
     }
   }
 

@@ -86,8 +86,31 @@ import Testing
       "ulimit -v 600000; timeout 60 \(Self.kshape) -c 'x = [[0] * 1000 for i in range(30000)]'")
     #expect(run.status == 1, "\(run.output)")
     #expect(
-      run.output.contains("MemoryError: kshape's memory would pass its limit"), "\(run.output)")
+      run.output.contains("MemoryError: kshape's memory would pass"), "\(run.output)")
     #expect(!run.output.contains("limit of 768 MiB"), "\(run.output)")
+  }
+
+  /// Containers that grow an item at a time double their storage while they hold the old one:
+  /// under a small limit that doubling failed in malloc ("failed to allocate", status 134) between
+  /// two of the interpreter's checks, and freeing the data after the MemoryError copied it.
+  @Test(arguments: [
+    "x = {}\nfor i in range(3_000_000): x[i] = i",
+    "x = []\nfor i in range(4_000_000): x.append(i)",
+    "x = []\nfor i in range(3_000_000): x += [i]",
+    "x = {i: i for i in range(2_000_000)}",
+    "x = [i for i in range(5_000_000)]",
+    "x = {i for i in range(3_000_000)}",
+  ])
+  func limitedVirtualMemoryStopsAGrowingContainerWithAMemoryError(program: String) throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.kshape), "kshape is built")
+    let script = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "grow-\(UUID().uuidString).py")
+    try program.write(to: script, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: script) }
+    let run = Self.shell("ulimit -v 160000; timeout 60 \(Self.kshape) run '\(script.path)'")
+    #expect(run.status == 1, "\(run.output)")
+    #expect(
+      run.output.contains("MemoryError: kshape's memory would pass"), "\(run.output)")
   }
 
   @Test func tildeIsHomeForExportAndImport() throws {

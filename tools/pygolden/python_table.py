@@ -1121,6 +1121,36 @@ case("dicts/keyerror_del", """
     d = {}
     del d['missing']
 """)
+case("dicts/large_index_deletes_and_equal_keys", """
+    d = {i: str(i) for i in range(40)}
+    d[1.0] = 'one'
+    d[True] = 'true'
+    for k in [3, 17, 39, 0]:
+        del d[k]
+    print(len(d), d[1], 17 in d, 18 in d, d.get(39), d.get(38))
+    d[17] = 'back'
+    print(list(d)[-3:], d.pop(20), 20 in d, d.setdefault(21, 'x'), d.setdefault(99, 'new'))
+    for k in list(d)[:10]:
+        del d[k]
+    print(len(d), sorted(d)[:5], all(d[k] == d.get(k) for k in d), list(d)[:4])
+    names = {f'layer_{i}': i for i in range(30)}
+    del names['layer_4']
+    names['layer_4'] = -4
+    print(list(names)[-2:], names['layer_4'], 'layer_5' in names, names.pop('layer_29'), len(names))
+    s = {i * 7 % 50 for i in range(100)}
+    s.discard(7)
+    s.remove(14)
+    s.add(14)
+    print(len(s), 7 in s, 14 in s, sorted(s)[:8])
+    t = {(i, 'a'): i for i in range(20)}
+    del t[(5, 'a')]
+    print(len(t), (6, 'a') in t, (5, 'a') in t, t[(19, 'a')], t.get((5.0, 'a')), t[(6.0, 'a')])
+""")
+case("sets/remove_discard", """
+    s = {1, 2}
+    s.discard(5)
+    s.remove(3)
+""")
 case("values/print_nested_mixed", """
     shape = (None, 7, 7, 512)
     print(shape, [shape, None], {'shape': shape, 'lr': 1e-3, 'name': "it's"})
