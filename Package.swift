@@ -75,6 +75,13 @@ let package = Package(
       ],
       linkerSettings: [
         .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release)),
+        // The linker writes the executable with write(2), not through a shared mapping: written
+        // through a mapping, its pages sit in the page cache one 4 KiB page at a time, and every
+        // start of the fresh build faulted its code in 4 KiB at a time (379 page faults and
+        // 2.3-2.5 ms to run a 2-line script, against 229 and 1.6 ms). gold and lld both take it.
+        .unsafeFlags(
+          ["-Xlinker", "--no-mmap-output-file"], .when(platforms: [.linux], configuration: .release)
+        ),
         .linkedLibrary("tinfo", .when(platforms: [.linux], configuration: .release)),
         .linkedLibrary("bsd", .when(platforms: [.linux], configuration: .release)),
         .linkedLibrary("md", .when(platforms: [.linux], configuration: .release)),
