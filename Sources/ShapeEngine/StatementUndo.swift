@@ -80,10 +80,8 @@ extension Runtime {
     let newLayers = mark.layers..<host.graph.layers.count
     let newTensors = mark.tensors..<host.graph.tensors.count
     host.forgetObjects(layers: newLayers, tensors: newTensors)
-    for l in newLayers {
-      host.evaluator.argumentRanges[l] = nil
-      host.graph.forgetName(of: l)
-    }
+    host.evaluator.argumentRanges.forget(from: mark.layers)
+    for l in newLayers { host.graph.forgetName(of: l) }
     // Only what changed is written: a write to an array another graph value shares (an
     // outcome's) copies all of it.
     if !newLayers.isEmpty { host.graph.layers.removeSubrange(newLayers) }
