@@ -22,6 +22,16 @@ static inline long kshape_heap_bytes(void) {
 #endif
 }
 
+// The smaller of the limits on address space and on data (`ulimit -v`, `ulimit -d`);
+// RLIM_INFINITY when neither is set.
+static inline rlim_t kshape_memory_limit(void) {
+  struct rlimit as, data;
+  rlim_t limit = RLIM_INFINITY;
+  if (getrlimit(RLIMIT_AS, &as) == 0) limit = as.rlim_cur;
+  if (getrlimit(RLIMIT_DATA, &data) == 0 && data.rlim_cur < limit) limit = data.rlim_cur;
+  return limit;
+}
+
 // The heap's mapped size once `more` bytes are taken: its arenas, grown by what the free space
 // at the top of the heap does not cover (free space between blocks may be too small for a
 // large block: counted as unusable); -1 where the C library does not say. Under a limit on
@@ -45,10 +55,7 @@ static inline long kshape_heap_mapped_after(long more) {
 // stops the process on a failed allocation: the interpreter's heap limit must come first.
 static inline long kshape_heap_room(long margin) {
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
-  struct rlimit as, data;
-  rlim_t limit = RLIM_INFINITY;
-  if (getrlimit(RLIMIT_AS, &as) == 0) limit = as.rlim_cur;
-  if (getrlimit(RLIMIT_DATA, &data) == 0 && data.rlim_cur < limit) limit = data.rlim_cur;
+  const rlim_t limit = kshape_memory_limit();
   if (limit == RLIM_INFINITY) return -1;
   // The address space in use: /proc/self/statm's first field, in pages.
   char text[64] = {0};
@@ -124,6 +131,9 @@ static inline uintptr_t kshape_tune_heap(void) {
   mallopt(M_ARENA_MAX, 1);
   mallopt(M_TOP_PAD, 8 << 20);
   mallopt(M_MMAP_MAX, 0);
+  // Under a limit on memory the reserved space would count against it while unused (128 MiB of
+  // a 250 MB limit, more than the room the interpreter is given): no reservation, no advice.
+  if (kshape_memory_limit() != RLIM_INFINITY) return 0;
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
   advised = kshape_advise_room(128 << 20, 0);
 #endif

@@ -113,6 +113,18 @@ import Testing
       run.output.contains("MemoryError: kshape's memory would pass"), "\(run.output)")
   }
 
+  /// What fits under a small limit still runs: the heap's start-up reservation (128 MiB) counted
+  /// against a 250 MB limit and left the interpreter less room than it already mapped, so a
+  /// list of 200,000 numbers was a MemoryError at its first large growth.
+  @Test func limitedVirtualMemoryStillRunsWhatFits() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.kshape), "kshape is built")
+    let run = Self.shell(
+      "ulimit -v 250000; timeout 60 \(Self.kshape) -c 'x = [i for i in range(200_000)]; "
+        + "y = {i: i for i in range(300_000)}; print(len(x), len(y))'")
+    #expect(run.status == 0, "\(run.output)")
+    #expect(run.output.contains("200000 300000"), "\(run.output)")
+  }
+
   @Test func tildeIsHomeForExportAndImport() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.kshape), "kshape is built")
     let home = FileManager.default.temporaryDirectory.appendingPathComponent(
