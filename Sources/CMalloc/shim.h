@@ -32,20 +32,48 @@ static inline rlim_t kshape_memory_limit(void) {
   return limit;
 }
 
-// The heap's mapped size once `more` bytes are taken: its arenas, grown by what the free space
-// at the top of the heap does not cover (free space between blocks may be too small for a
-// large block: counted as unusable); -1 where the C library does not say. Under a limit on
-// address space this, not the bytes in use, is what must stay within kshape_heap_room.
-static inline long kshape_heap_mapped_after(long more) {
+// Bytes in use (as kshape_heap_bytes); in `mapped` the heap's mapped size (its arenas), and in
+// `grown` what taking `more` bytes adds to it: what the free space at the top of the heap does
+// not cover (free space between blocks may be too small for a large block: counted as unusable).
+// One call to mallinfo2 for all three; -1 where the C library does not say.
+static inline long kshape_heap_usage(long more, long *mapped, long *grown) {
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
   struct mallinfo2 m = mallinfo2();
   const unsigned long wanted = more > 0 ? (unsigned long)more : 0;
-  const unsigned long grown = wanted > m.keepcost ? wanted - m.keepcost : 0;
-  const unsigned long mapped = m.arena + m.hblkhd + grown;
-  return mapped > (unsigned long)LONG_MAX ? LONG_MAX : (long)mapped;
+  const unsigned long added = wanted > m.keepcost ? wanted - m.keepcost : 0;
+  const unsigned long arenas = m.arena + m.hblkhd;
+  *mapped = arenas > (unsigned long)LONG_MAX ? LONG_MAX : (long)arenas;
+  *grown = added > (unsigned long)LONG_MAX ? LONG_MAX : (long)added;
+  return (long)(m.uordblks + m.hblkhd);
 #else
+  *mapped = 0;
+  *grown = 0;
   return -1;
 #endif
+}
+
+// A field of /proc/self/statm (0: the address space, 1: resident), in bytes; -1 where the
+// system does not say.
+static inline long kshape_statm_bytes(int field) {
+  char text[96] = {0};
+  const int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  const ssize_t n = read(fd, text, sizeof text - 1);
+  close(fd);
+  if (n <= 0) return -1;
+  ssize_t i = 0;
+  for (int f = 0; f < field; f++) {
+    while (i < n && text[i] != ' ') i++;
+    i++;
+  }
+  unsigned long pages = 0;
+  for (; i < n && text[i] >= '0' && text[i] <= '9'; i++) {
+    pages = pages * 10 + (unsigned long)(text[i] - '0');
+  }
+  const long page = sysconf(_SC_PAGESIZE);
+  if (page <= 0 || pages == 0) return -1;
+  const unsigned long bytes = pages * (unsigned long)page;
+  return bytes > (unsigned long)LONG_MAX ? LONG_MAX : (long)bytes;
 }
 
 // The heap a program may hold under a limit on address space or data (`ulimit -v`, `ulimit -d`):
@@ -57,21 +85,11 @@ static inline long kshape_heap_room(long margin) {
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
   const rlim_t limit = kshape_memory_limit();
   if (limit == RLIM_INFINITY) return -1;
-  // The address space in use: /proc/self/statm's first field, in pages.
-  char text[64] = {0};
-  const int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return -1;
-  const ssize_t n = read(fd, text, sizeof text - 1);
-  close(fd);
-  if (n <= 0) return -1;
-  unsigned long pages = 0;
-  for (ssize_t i = 0; i < n && text[i] >= '0' && text[i] <= '9'; i++) {
-    pages = pages * 10 + (unsigned long)(text[i] - '0');
-  }
-  const long page = sysconf(_SC_PAGESIZE);
-  if (page <= 0 || pages == 0) return -1;
+  // The address space in use: /proc/self/statm's first field.
+  const long in_use = kshape_statm_bytes(0);
+  if (in_use < 0) return -1;
   struct mallinfo2 m = mallinfo2();
-  const unsigned long used = pages * (unsigned long)page;
+  const unsigned long used = (unsigned long)in_use;
   const unsigned long heap = m.arena + m.hblkhd;
   const unsigned long other = used > heap ? used - heap : 0;
   if ((unsigned long)limit <= other) return 0;

@@ -31,12 +31,17 @@ public enum MemoryUse {
   /// (in the executable, after its thread's stack is mapped).
   static let defaultLimit = min(768 << 20, room ?? .max)
 
-  /// The heap's room under such a limit (nil: no limit): the bound on its mapped size, which
-  /// holes freed between blocks keep above the bytes in use.
+  /// The heap's room under such a limit (nil: no limit).
   static let room: Int? = {
     let room = kshape_heap_room(96 << 20)
     return room < 0 ? nil : room
   }()
+
+  /// Without such a limit, the bound on what kshape holds resident: freed holes keep the heap's
+  /// mapped size, and what is resident, above the bytes in use (lists freed and larger ones made
+  /// held 1,034 MiB resident with 768 MiB in use). Asked of the system (/proc/self/statm) only
+  /// once the heap maps more than `memoryLimit`.
+  static let residentLimit = 960 << 20
 
   /// The stack sizes worth asking for under such a limit: at most a quarter of the room it
   /// leaves (under 1 GiB, 64 MiB: a 512 MiB stack left the heap less than its own limit).
@@ -47,10 +52,29 @@ public enum MemoryUse {
     return fitting.isEmpty ? [sizes.min() ?? 16 << 20] : fitting
   }
 
-  /// Bytes malloc has handed out and not taken back; nil where the C library does not say.
-  static func heapBytes() -> Int? {
-    let bytes = kshape_heap_bytes()
-    return bytes < 0 ? nil : bytes
+  /// The bound that taking `more` bytes passes, as a MemoryError names it; nil when none is.
+  /// The heap has `used` bytes in use and maps `mapped`, and would map `grown` more for them.
+  /// Bytes in use are bounded by `memoryLimit`; under a limit on address space (`room`) what
+  /// the heap maps is bounded by the room; else, once the heap maps more than `memoryLimit`,
+  /// what the process holds resident (`resident`, asked only then: a read of /proc) by
+  /// `residentLimit`.
+  static func boundPassed(
+    used: Int, more: Int, mapped: Int, grown: Int, memoryLimit: Int, room: Int?,
+    residentLimit: Int, resident: () -> Int
+  ) -> String? {
+    let total = used.addingReportingOverflow(more)
+    if total.overflow || total.partialValue > memoryLimit {
+      return "its limit of \(memoryLimit >> 20) MiB"
+    }
+    let after = mapped.addingReportingOverflow(grown)
+    if let room {
+      guard after.overflow || after.partialValue > room else { return nil }
+      return "the \(room >> 20) MiB a limit on memory (ulimit) leaves it"
+    }
+    guard after.overflow || after.partialValue > memoryLimit else { return nil }
+    let held = resident().addingReportingOverflow(grown)
+    guard held.overflow || held.partialValue > residentLimit else { return nil }
+    return "\(residentLimit >> 20) MiB resident (holes between freed blocks count)"
   }
 
   /// A PyValue's size in a list or tuple (an enum of a 16-byte payload and a tag).
@@ -64,20 +88,21 @@ extension Interpreter {
     try checkMemory(addingBytes: more.overflow ? .max : more.partialValue, range)
   }
 
-  /// Refuses to go on when the heap, with `more` bytes taken, would pass `memoryLimit`, or
-  /// under a limit on address space would need more than the room it leaves (`MemoryUse.room`):
-  /// a MemoryError where a failed allocation would stop the process.
+  /// Refuses to go on when the heap, with `more` bytes taken, would pass `memoryLimit`; under a
+  /// limit on address space, when it would map more than the room the limit leaves (a
+  /// MemoryError where a failed allocation would stop the process); else when kshape would hold
+  /// more than `MemoryUse.residentLimit` resident.
   func checkMemory(addingBytes more: Int, _ range: SourceRange?) throws(PyError) {
     MemoryUse.adviseHeapGrowth()
-    guard let used = MemoryUse.heapBytes() else { return }
-    let total = used.addingReportingOverflow(more)
-    let overLimit = total.overflow || total.partialValue > memoryLimit
-    let room = MemoryUse.room
-    guard overLimit || room.map({ kshape_heap_mapped_after(more) > $0 }) == true else { return }
-    let limit =
-      overLimit
-      ? "its limit of \(memoryLimit >> 20) MiB"
-      : "the \((room ?? 0) >> 20) MiB a limit on memory (ulimit) leaves it"
+    var mapped = 0
+    var grown = 0
+    let used = kshape_heap_usage(more, &mapped, &grown)
+    guard used >= 0,
+      let limit = MemoryUse.boundPassed(
+        used: used, more: more, mapped: mapped, grown: grown, memoryLimit: memoryLimit,
+        room: MemoryUse.room, residentLimit: MemoryUse.residentLimit,
+        resident: { kshape_statm_bytes(1) })
+    else { return }
     throw PyError(
       "MemoryError",
       "kshape's memory would pass \(limit) (it holds \(used >> 20) MiB)", at: range,
