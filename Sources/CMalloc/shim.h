@@ -12,16 +12,6 @@
 #include <malloc.h>
 #endif
 
-// Bytes in use; -1 where the C library does not say.
-static inline long kshape_heap_bytes(void) {
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
-  struct mallinfo2 m = mallinfo2();
-  return (long)(m.uordblks + m.hblkhd);
-#else
-  return -1;
-#endif
-}
-
 // The smaller of the limits on address space and on data (`ulimit -v`, `ulimit -d`);
 // RLIM_INFINITY when neither is set.
 static inline rlim_t kshape_memory_limit(void) {
@@ -32,7 +22,8 @@ static inline rlim_t kshape_memory_limit(void) {
   return limit;
 }
 
-// Bytes in use (as kshape_heap_bytes); in `mapped` the heap's mapped size (its arenas), and in
+// Bytes malloc has handed out and not taken back (every arena and the large mmapped blocks;
+// thread stacks are not heap); in `mapped` the heap's mapped size (its arenas), and in
 // `grown` what taking `more` bytes adds to it: what the free space at the top of the heap does
 // not cover (free space between blocks may be too small for a large block: counted as unusable).
 // One call to mallinfo2 for all three; -1 where the C library does not say.

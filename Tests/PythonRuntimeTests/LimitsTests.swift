@@ -259,5 +259,9 @@ import Testing
 
 /// The test process's heap now, in MiB (what a test's memory limit is set above).
 enum MemoryUseProbe {
-  static func heapMiB() -> Int { max(0, kshape_heap_bytes()) >> 20 }
+  static func heapMiB() -> Int {
+    var mapped = 0
+    var grown = 0
+    return max(0, kshape_heap_usage(0, &mapped, &grown)) >> 20
+  }
 }
