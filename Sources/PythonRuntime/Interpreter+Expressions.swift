@@ -94,28 +94,19 @@ extension Interpreter {
     case .listComp(let element, let clauses):
       var items: [PyValue] = []
       try comprehension(clauses, "<listcomp>", expr.range) { () throws(PyError) in
-        let item = try evaluate(element)
-        try checkRoom(to: items)
-        items.append(item)
-        try checkSize(items.count, growing: true)
+        try append(try evaluate(element), to: &items)
       }
       return .list(PyList(items))
     case .generator(let element, let clauses):
       var items: [PyValue] = []
       try comprehension(clauses, "<genexpr>", expr.range) { () throws(PyError) in
-        let item = try evaluate(element)
-        try checkRoom(to: items)
-        items.append(item)
-        try checkSize(items.count, growing: true)
+        try append(try evaluate(element), to: &items)
       }
       return .object(PyIterable(typeName: "generator", items: items))
     case .setComp(let element, let clauses):
       var items: [PyValue] = []
       try comprehension(clauses, "<setcomp>", expr.range) { () throws(PyError) in
-        let item = try evaluate(element)
-        try checkRoom(to: items)
-        items.append(item)
-        try checkSize(items.count, growing: true)
+        try append(try evaluate(element), to: &items)
       }
       return .object(try PySet.make(items, self))
     case .dictComp(let keyExpr, let valueExpr, let clauses):

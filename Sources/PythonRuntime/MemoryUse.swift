@@ -134,6 +134,15 @@ extension Interpreter {
     }
   }
 
+  /// Appends one item to a list being built (a comprehension, `append`): its size against the
+  /// limit and room for the array's growth first.
+  @inline(__always)
+  func append(_ item: PyValue, to items: inout [PyValue]) throws(PyError) {
+    try checkSize(items.count + 1, growing: true)
+    try checkRoom(to: items)
+    items.append(item)
+  }
+
   /// Before a new entry goes into `dict`: the room for its storage's growth, when that is large.
   @inline(__always)
   func checkRoom(growing dict: PyDict) throws(PyError) {

@@ -81,9 +81,7 @@ enum Methods {
     switch name {
     case "append":
       let a = try arguments.unpack(qualified, ["object"], required: 1)
-      try interpreter.checkSize(list.items.count + 1, growing: true)
-      try interpreter.checkRoom(to: list.items)
-      list.items.append(a[0] ?? .none)
+      try interpreter.append(a[0] ?? .none, to: &list.items)
     case "extend":
       let a = try arguments.unpack(qualified, ["iterable"], required: 1)
       let items = try interpreter.iterateAll(a[0] ?? .none, range)

@@ -110,10 +110,7 @@ public final class PyDict {
   /// Frees the entries without recursion.
   private func release() {
     var pending: [PyValue] = []
-    for entry in takeAll() {
-      if entry.key.holdsValues { pending.append(entry.key) }
-      if entry.value.holdsValues { pending.append(entry.value) }
-    }
+    PyValue.keepNested(takeAll(), in: &pending)
     PyValue.releaseIteratively(&pending)
   }
 

@@ -61,10 +61,7 @@ extension PyValue {
         }
       } else if var dict = value.takeDict() {
         if isKnownUniquelyReferenced(&dict) {
-          for entry in dict.takeAll() {
-            if entry.key.holdsValues { pending.append(entry.key) }
-            if entry.value.holdsValues { pending.append(entry.value) }
-          }
+          keepNested(dict.takeAll(), in: &pending)
         }
       } else if case .tuple(let items) = value {
         keepNested(items, in: &pending)
@@ -75,6 +72,16 @@ extension PyValue {
   /// Adds to `pending` the items that hold values of their own.
   static func keepNested(_ items: [PyValue], in pending: inout [PyValue]) {
     for item in items where item.holdsValues { pending.append(item) }
+  }
+
+  /// Adds to `pending` the keys and values of `entries` that hold values of their own.
+  static func keepNested(
+    _ entries: [(key: PyValue, value: PyValue)], in pending: inout [PyValue]
+  ) {
+    for entry in entries {
+      if entry.key.holdsValues { pending.append(entry.key) }
+      if entry.value.holdsValues { pending.append(entry.value) }
+    }
   }
 
   /// A list, dict or tuple: freeing it frees values it holds.
