@@ -14,7 +14,7 @@ extension SessionStore {
             + "(SELECT COUNT(*) FROM event e WHERE e.sessionID = s.id AND e.live = 1) AS eventCount "
             + "FROM session s WHERE s.id = ?", arguments: [id])
       else { return nil }
-      return SessionSnapshot(session: Self.info(row), events: try Self.liveEvents(db, id))
+      return SessionSnapshot(session: try Self.info(row), events: try Self.liveEvents(db, id))
     }
   }
 
@@ -31,10 +31,11 @@ extension SessionStore {
       sql: "SELECT id, kind, source, config, assumeIdentity FROM event "
         + "WHERE sessionID = ? AND live = 1 ORDER BY orderKey, id", arguments: [id]
     ).map { row in
-      let identity: String = row["assumeIdentity"]
+      let identity: String = try row.value("assumeIdentity", in: "event")
+      let kind: String = try row.value("kind", in: "event")
       return StoredEvent(
-        id: row["id"], kind: StoredEvent.Kind(rawValue: row["kind"]) ?? .statement,
-        source: row["source"], config: row["config"],
+        id: try row.value("id", in: "event"), kind: StoredEvent.Kind(rawValue: kind) ?? .statement,
+        source: try row.value("source", in: "event"), config: try row.value("config", in: "event"),
         assumeIdentity: identity.split(separator: "\n").map(String.init))
     }
   }
@@ -138,9 +139,10 @@ extension SessionStore {
         : "SELECT id, kind, eventID, previousID FROM change WHERE sessionID = ? AND undone = 1 "
           + "ORDER BY id ASC LIMIT 1"
       guard let row = try Row.fetchOne(db, sql: sql, arguments: [id]) else { return .nothingToDo }
-      let kind: String = row["kind"]
-      let eventID: Int64 = row["eventID"]
-      let previousID: Int64? = row["previousID"]
+      let kind: String = try row.value("kind", in: "change")
+      let eventID: Int64 = try row.value("eventID", in: "change")
+      let previousID: Int64? = try row.value("previousID", in: "change")
+      let changeID: Int64 = try row.value("id", in: "change")
       // append: the event is live when done; drop: dead when done; edit: new live, old dead.
       let eventLiveWhenDone = kind != "drop"
       let live = undoing ? !eventLiveWhenDone : eventLiveWhenDone
@@ -154,7 +156,7 @@ extension SessionStore {
       }
       try db.execute(
         sql: "UPDATE change SET undone = ? WHERE id = ?",
-        arguments: [undoing ? 1 : 0, row["id"] as Int64])
+        arguments: [undoing ? 1 : 0, changeID])
       return .committed(version: try Self.bump(db, id))
     }
   }

@@ -20,13 +20,14 @@ extension SessionStore {
     }
   }
 
-  /// The latest `limit` lines, oldest first.
+  /// The latest `limit` lines, oldest first (a line stored as anything but text is skipped).
   public func recentLines(limit: Int? = nil) throws(StoreError) -> [String] {
     let n = max(0, limit ?? historyLimit)
     return try read { db in
       try String.fetchAll(
         db,
-        sql: "SELECT text FROM (SELECT id, text FROM line ORDER BY id DESC LIMIT ?) ORDER BY id",
+        sql: "SELECT text FROM (SELECT id, text FROM line ORDER BY id DESC LIMIT ?) "
+          + "WHERE typeof(text) = 'text' ORDER BY id",
         arguments: [n])
     }
   }

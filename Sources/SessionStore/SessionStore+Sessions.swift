@@ -8,12 +8,14 @@ extension SessionStore {
     (SELECT COUNT(*) FROM event e WHERE e.sessionID = s.id AND e.live = 1) AS eventCount
     """
 
-  static func info(_ row: Row) -> SessionInfo {
+  static func info(_ row: Row) throws -> SessionInfo {
     SessionInfo(
-      id: row["id"], name: row["name"],
-      createdAt: Date(timeIntervalSince1970: row["createdAt"]),
-      usedAt: Date(timeIntervalSince1970: row["usedAt"]), version: row["version"],
-      eventCount: row["eventCount"], summary: row["summary"])
+      id: try row.value("id", in: "session"), name: try row.value("name", in: "session"),
+      createdAt: Date(timeIntervalSince1970: try row.value("createdAt", in: "session")),
+      usedAt: Date(timeIntervalSince1970: try row.value("usedAt", in: "session")),
+      version: try row.value("version", in: "session"),
+      eventCount: try row.value("eventCount", in: "session"),
+      summary: try row.value("summary", in: "session"))
   }
 
   /// The sessions not deleted, the most recently used first.

@@ -137,6 +137,14 @@ public final class SessionStore: @unchecked Sendable {
   /// What a SQLite failure means for the user, naming the file.
   static func storeError(_ error: any Error, path: String) -> StoreError {
     if let e = error as? StoreError { return e }
+    if let damaged = error as? DamagedValue { return .corrupt(path: path, detail: damaged.detail) }
+    if error is RowDecodingError {
+      // A fetched value of another type than asked for (`Row.value` names most): GRDB's
+      // description, without the row and the SQL that follow it (the row may hold megabytes).
+      let text = "\(error)"
+      let cut = text.range(of: ", row: ").map { String(text[..<$0.lowerBound]) } ?? text
+      return .corrupt(path: path, detail: cut)
+    }
     guard let db = error as? DatabaseError else {
       return .failed(path: path, detail: "\(error)")
     }

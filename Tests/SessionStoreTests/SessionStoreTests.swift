@@ -221,6 +221,63 @@ final class TemporaryStore {
     #expect(try Data(contentsOf: URL(fileURLWithPath: tmp.path)) == garbage)
   }
 
+  /// A value of the wrong type in a column, as a store edited by hand or by another program
+  /// holds one (SQLite keeps any value in any column): the SQL that writes it, and what the
+  /// error must name. Each stopped the process in GRDB's row subscript before.
+  static let wrongValues: [(sql: String, names: String)] = [
+    (
+      "UPDATE event SET source = X'80FF00C3' WHERE orderKey = 2", "event 2: its source holds a blob"
+    ),
+    ("UPDATE event SET config = X'FF00' WHERE orderKey = 1", "event 1: its config holds a blob"),
+    ("UPDATE event SET assumeIdentity = X'FFFF' WHERE orderKey = 2", "its assumeIdentity"),
+    ("UPDATE change SET previousID = 'p' WHERE id = 2", "change 2: its previousID holds text"),
+    ("UPDATE session SET version = 'v'", "session 1: its version holds text"),
+    ("UPDATE session SET version = 9223372036854775807.0 * 4", "its version holds the number"),
+    ("UPDATE session SET usedAt = 'never'", "session 1: its usedAt holds text"),
+    ("UPDATE session SET name = X'FF'", "session 1: its name holds a blob"),
+    ("UPDATE session SET summary = X'00FF'", "its summary holds a blob"),
+  ]
+
+  @Test(arguments: 0..<wrongValues.count)
+  func aValueOfTheWrongTypeIsNamedNotATrap(_ index: Int) throws {
+    let (sql, names) = Self.wrongValues[index]
+    let tmp = TemporaryStore()
+    let id: Int64
+    do {
+      let store = try tmp.open()
+      let s = try store.createSession(named: "x")
+      _ = try store.append(.statement("x = Input((4,))"), to: s.id, expectedVersion: 0)
+      _ = try store.append(.statement("Dense(2)"), to: s.id, expectedVersion: 1)
+      id = s.id
+    }
+    let dbq = try DatabaseQueue(path: tmp.path)
+    try dbq.writeWithoutTransaction { try $0.execute(sql: "PRAGMA foreign_keys = OFF; " + sql) }
+    try dbq.close()
+    let store = try tmp.open()
+    // Reading the session (a resume), listing the sessions, and stepping its history back.
+    let reads: [(String, () throws -> Void)] = [
+      ("snapshot", { _ = try store.snapshot(id) }),
+      ("sessions", { _ = try store.sessions() }),
+      ("undo", { _ = try store.undo(id, expectedVersion: try store.version(id)) }),
+    ]
+    var refused = 0
+    for (what, read) in reads {
+      do {
+        try read()
+      } catch let error as StoreError {
+        guard case .corrupt(let path, let detail) = error else {
+          Issue.record("\(what): expected .corrupt, got \(error)")
+          continue
+        }
+        refused += 1
+        #expect(path == tmp.path)
+        #expect(detail.contains(names), "\(what): \(detail)")
+      }
+    }
+    // The snapshot reads every column but those of the undo history.
+    #expect(refused >= 1)
+  }
+
   @Test func aTruncatedStoreIsRefused() throws {
     let tmp = TemporaryStore()
     do {
