@@ -86,9 +86,14 @@ let package = Package(
         .linkedLibrary("bsd", .when(platforms: [.linux], configuration: .release)),
         .linkedLibrary("md", .when(platforms: [.linux], configuration: .release)),
       ]),
-    // The fuzz harness (docs/fuzzing.md): generated and mutated statements, configs, archives.
+    // The fuzz harness (docs/fuzzing.md): generated and mutated statements, configs, archives,
+    // damaged session stores.
     .executableTarget(
-      name: "KShapeFuzz", dependencies: ["KShapeREPL", "KerasJSON", "LayerCatalog", "LineEditor"]),
+      name: "KShapeFuzz",
+      dependencies: [
+        "KShapeREPL", "KerasJSON", "LayerCatalog", "LineEditor", "SessionStore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     // Tests.
     .testTarget(name: "ShapeCoreTests", dependencies: ["ShapeCore"]),
     .testTarget(name: "StatementLanguageTests", dependencies: ["StatementLanguage"]),

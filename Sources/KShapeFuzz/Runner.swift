@@ -70,17 +70,39 @@ final class Runner {
     watchdog.end()
   }
 
-  /// The binary on a script (stdin) or a model file (`inspect`); a signal or a timeout is saved
-  /// under `crashes/` and the run goes on.
+  /// A damaged session store in-process (`StoreMutator.exercise`): `changes` is the SQL that
+  /// damaged it, kept beside it in `current.args`.
+  func store(_ bytes: [UInt8], changes: [String]) {
+    let url = current(
+      bytes, ext: "sqlite", how: "store damaged by: " + changes.joined(separator: "; "))
+    for suffix in ["-wal", "-shm"] {
+      try? FileManager.default.removeItem(atPath: url.path + suffix)
+    }
+    count("store " + StoreMutator.exercise(url.path))
+    watchdog.end()
+  }
+
+  /// The commands a resumed damaged store is given (through stdin).
+  static let storeCommands = "undo\nredo\nDense(2)\nundo\nsessions\napply 16x16\n"
+
+  /// The binary on a script (stdin), a model file (`inspect`) or a session store (`--resume`,
+  /// given `storeCommands`); a signal or a timeout is saved under `crashes/` and the run goes on.
   func binary(_ bytes: [UInt8], ext: String, arguments: [String], index: Int) {
     guard let binary else { return }
     let input = out.appendingPathComponent("binary-input." + ext)
+    for suffix in ["-wal", "-shm"] {
+      try? FileManager.default.removeItem(atPath: input.path + suffix)
+    }
     FileManager.default.createFile(atPath: input.path, contents: Data(bytes))
     // A script keeps its statements in a store of the run's own, not the user's (thousands of
     // runs made thousands of sessions there).
     let store = ext == "kshape" ? ["--store", out.appendingPathComponent("store.sqlite").path] : []
     let args = store + arguments.map { $0 == "@" ? input.path : $0 }
-    let stdin = ext == "kshape" ? input.path : "/dev/null"
+    var stdin = ext == "kshape" ? input.path : "/dev/null"
+    if ext == "sqlite" {
+      stdin = out.appendingPathComponent("store-commands.kshape").path
+      FileManager.default.createFile(atPath: stdin, contents: Data(Self.storeCommands.utf8))
+    }
     let result = Self.spawn(binary, args, stdin: stdin, timeout: watchdog.timeout)
     switch result {
     case .exited(let status) where [0, 1, 2].contains(status):

@@ -103,6 +103,7 @@ struct Campaign {
   var statements: StatementGenerator
   var jsonMutator: JSONMutator
   var zipMutator: ZipMutator
+  var storeMutator: StoreMutator
 
   init(options: Options) throws {
     self.options = options
@@ -120,6 +121,9 @@ struct Campaign {
     statements = StatementGenerator(rng: Random(seed: options.seed ^ 0x5EED))
     jsonMutator = JSONMutator(rng: Random(seed: options.seed ^ 0x15))
     zipMutator = ZipMutator(rng: Random(seed: options.seed ^ 0x21))
+    storeMutator = try StoreMutator(
+      rng: Random(seed: options.seed ^ 0x57),
+      at: URL(fileURLWithPath: options.out).appendingPathComponent("base-store.sqlite"))
   }
 
   mutating func pickSeed() -> JSONValue {
@@ -169,8 +173,8 @@ struct Campaign {
   mutating func one(_ index: Int) {
     let every = options.binaryEvery
     let toBinary = options.binary != nil && index % every == every - 1
-    switch rng.below(10) {
-    case 0...4:
+    switch rng.below(20) {
+    case 0...9:
       let lines = statements.script()
       if toBinary {
         // Through stdin, bytes can be anything: sometimes not UTF-8, NUL, a cut or a long run.
@@ -185,8 +189,17 @@ struct Campaign {
       } else {
         runner.statements(lines, json: rng.chance(0.3), interactive: rng.chance(0.5))
       }
-    case 5...7:
+    case 10...15:
       model(jsonMutator.mutate(pickSeed()), ext: "json", toBinary: toBinary, index: index)
+    case 16:
+      let url = URL(fileURLWithPath: options.out).appendingPathComponent("damaged-store.sqlite")
+      let changes = storeMutator.damage(into: url)
+      let bytes = Array((try? Data(contentsOf: url)) ?? Data())
+      if toBinary {
+        runner.binary(bytes, ext: "sqlite", arguments: ["--store", "@", "--resume"], index: index)
+      } else {
+        runner.store(bytes, changes: changes)
+      }
     default:
       let bytes: [UInt8]
       if rng.chance(0.3), !kerasSeeds.isEmpty {
@@ -225,7 +238,7 @@ for (key, n) in runner.counts.sorted(by: { $0.key < $1.key }) {
   print("  \(key): \(n)")
 }
 for finding in runner.findings { print("  FOUND " + finding) }
-for ext in ["kshape", "json", "keras"] {
+for ext in ["kshape", "json", "keras", "sqlite"] {
   try? FileManager.default.removeItem(
     at: URL(fileURLWithPath: options.out).appendingPathComponent("current." + ext))
 }
