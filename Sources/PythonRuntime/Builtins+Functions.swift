@@ -16,7 +16,7 @@ extension Builtins {
     case .bool(let b): return b ? 1 : 0
     case .int(let n): return PyHash.int(n)
     case .float(let f): return PyHash.double(f)
-    case .str(let s): return PyHash.string(s)
+    case .str(let s): return PyHash.pythonString(s)
     case .tuple(let items):
       var lanes: [Int] = []
       for item in items { lanes.append(try hash(item, i, range)) }
@@ -60,7 +60,7 @@ extension Builtins {
     case .str(let s): return .int(s.unicodeScalars.count)
     case .tuple(let t): return .int(t.count)
     case .list(let l): return .int(l.items.count)
-    case .dict(let d): return .int(d.entries.count)
+    case .dict(let d): return .int(d.count)
     case .object(let o):
       if let n = o.length { return .int(n) }
     default: break

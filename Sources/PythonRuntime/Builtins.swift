@@ -258,8 +258,9 @@ enum Builtins {
     }
     type("set") { a, i throws(PyError) in
       let v = try a.unpack("set", ["iterable"], required: 0)
-      return .object(
-        try PySet.make(try v[0].map { x throws(PyError) in try i.iterateAll(x, a.range) } ?? [], i))
+      let set = PySet()
+      if let iterable = v[0] { try set.update(from: iterable, i, a.range) }
+      return .object(set)
     }
     type("range", range)
     table["object"] = .object(PyTypeObject("object", check: { _ in true }))

@@ -29,7 +29,7 @@ extension Interpreter {
     case .ellipsis: return .object(PyEllipsis.shared)
     case .tuple(let items): return .tuple(try evaluateItems(items))
     case .list(let items): return .list(PyList(try evaluateItems(items)))
-    case .set(let items): return .object(try PySet.make(try evaluateItems(items), self))
+    case .set(let items): return .object(try evaluateSet(items))
     case .dict(let items):
       let dict = PyDict()
       for item in items {
@@ -114,13 +114,40 @@ extension Interpreter {
       try comprehension(clauses, "<dictcomp>", expr.range) { () throws(PyError) in
         let key = try evaluate(keyExpr)
         try dictSet(dict, key, try evaluate(valueExpr), keyExpr.range)
-        try checkSize(dict.entries.count, growing: true)
+        try checkSize(dict.count, growing: true)
       }
       return .dict(dict)
     }
   }
 
   /// The items of a display, `*x` spread.
+  /// A set display as CPython builds it (the table order is CPython's): three or more constants
+  /// are a frozenset constant merged into a new set; otherwise the items are added in order, a
+  /// `*x` as `set.update(x)`.
+  func evaluateSet(_ items: [PyExpr]) throws(PyError) -> PySet {
+    if items.count > 2, items.allSatisfy(\.isFoldedConstant) {
+      return try PySet.copy(try PySet.constant(try evaluateItems(items), self), self)
+    }
+    let set = PySet()
+    for item in items {
+      if case .starred(let inner) = item.kind {
+        try set.update(from: try evaluate(inner), self, inner.range)
+      } else {
+        try set.add(try evaluate(item), self)
+      }
+    }
+    return set
+  }
+
+  /// The iterable of a `for` or a comprehension: a set display of constants is iterated as the
+  /// frozenset constant CPython's compiler makes of it.
+  func evaluateIterable(_ expr: PyExpr) throws(PyError) -> PyValue {
+    if case .set(let items) = expr.kind, !items.isEmpty, items.allSatisfy(\.isFoldedConstant) {
+      return .object(try PySet.constant(try evaluateItems(items), self))
+    }
+    return try evaluate(expr)
+  }
+
   func evaluateItems(_ items: [PyExpr]) throws(PyError) -> [PyValue] {
     // Made at the size most displays have (no `*x`), and read by index (a `for` over the
     // items copies each one).
@@ -144,7 +171,7 @@ extension Interpreter {
     _ body: () throws(PyError) -> Void
   ) throws(PyError) {
     guard let first = clauses.first, let source = frames.last?.source else { return }
-    let firstIterable = try evaluate(first.iterable)
+    let firstIterable = try evaluateIterable(first.iterable)
     // Python 3.11 runs a comprehension as a function of its own: a frame in tracebacks, and a
     // level of recursion.
     // The module's frame counts as one, as in CPython (999 nested calls of f at the default).
@@ -171,7 +198,7 @@ extension Interpreter {
         return
       }
       let clause = clauses[i]
-      let iterable = i == 0 ? firstIterable : try evaluate(clause.iterable)
+      let iterable = i == 0 ? firstIterable : try evaluateIterable(clause.iterable)
       try forEach(iterable, clause.iterable.range) { item throws(PyError) in
         try step(clause.target.range)
         try assign(clause.target, item)
@@ -264,5 +291,19 @@ extension PyValue {
   var asSlice: PySlice? {
     if case .object(let o) = self { return o as? PySlice }
     return nil
+  }
+}
+
+extension PyExpr {
+  /// Whether CPython's compiler folds the expression to a constant: a literal, a sign or `~` on
+  /// one, an operator between two, a tuple of them.
+  var isFoldedConstant: Bool {
+    switch kind {
+    case .int, .float, .string, .bool, .none, .ellipsis: return true
+    case .unary(_, let e): return e.isFoldedConstant
+    case .binary(_, let a, let b): return a.isFoldedConstant && b.isFoldedConstant
+    case .tuple(let items): return items.allSatisfy(\.isFoldedConstant)
+    default: return false
+    }
   }
 }

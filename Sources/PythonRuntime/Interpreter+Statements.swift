@@ -100,7 +100,7 @@ extension Interpreter {
   func runFor(_ target: PyExpr, _ iterableExpr: PyExpr, _ body: [PyStmt], _ orElse: [PyStmt])
     throws(PyError) -> Flow
   {
-    let iterable = try evaluate(iterableExpr)
+    let iterable = try evaluateIterable(iterableExpr)
     var result: Flow = .normal
     var broke = false
     try forEach(iterable, iterableExpr.range) { item throws(PyError) in

@@ -244,7 +244,7 @@ public final class Interpreter {
     case .str(let s): return !s.isEmpty
     case .tuple(let t): return !t.isEmpty
     case .list(let l): return !l.items.isEmpty
-    case .dict(let d): return !d.entries.isEmpty
+    case .dict(let d): return d.count > 0
     case .object(let o): return o.truthy
     }
   }

@@ -171,7 +171,7 @@ enum Methods {
     switch name {
     case "get":
       let a = try arguments.unpack(qualified, ["key", "default"], required: 1)
-      if let i = try lookup(a[0] ?? .none) { return dict.entries[i].value }
+      if let i = try lookup(a[0] ?? .none) { return dict.value(at: i) }
       return a[1] ?? .none
     case "items":
       try arguments.none(qualified)
@@ -206,7 +206,7 @@ enum Methods {
       throw PyError("KeyError", interpreter.repr(a[0] ?? .none), at: range)
     case "setdefault":
       let a = try arguments.unpack(qualified, ["key", "default"], required: 1)
-      if let i = try lookup(a[0] ?? .none) { return dict.entries[i].value }
+      if let i = try lookup(a[0] ?? .none) { return dict.value(at: i) }
       try interpreter.checkRoom(growing: dict)
       dict.append(a[0] ?? .none, a[1] ?? .none)
       return a[1] ?? .none

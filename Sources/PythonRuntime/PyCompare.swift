@@ -12,10 +12,10 @@ enum PyCompare {
     case (.list(let x), .list(let y)): return x === y || sequencesEqual(x.items, y.items, depth)
     case (.dict(let x), .dict(let y)):
       if x === y { return true }
-      guard x.entries.count == y.entries.count else { return false }
+      guard x.count == y.count else { return false }
       return x.entries.allSatisfy { entry in
         guard let i = y.find(entry.key) else { return false }
-        return equals(y.entries[i].value, entry.value, depth: depth + 1)
+        return equals(y.value(at: i), entry.value, depth: depth + 1)
       }
     case (.object(let x), _): return x.equals(b) || (b.asObject?.equals(a) ?? false)
     case (_, .object(let y)): return y.equals(a)

@@ -2,12 +2,16 @@
 /// None, bools, ints, floats, strings and tuples of those, and objects), found by hash as
 /// Python finds them: `1`, `1.0` and `True` are one key, and a lookup costs O(1), not O(n).
 public final class PyDict {
-  /// The entries in insertion order. Changed only through the methods below, which keep the
-  /// index in step.
-  public private(set) var entries: [(key: PyValue, value: PyValue)]
+  /// The entries in insertion order, with the holes removals left (`hole` keys) until the
+  /// next compaction. Changed only through the methods below, which keep the index in step.
+  private var storage: [(key: PyValue, value: PyValue)]
+  /// Removed entries still in `storage`: a removal leaves a hole (O(1)), and the holes go when
+  /// they are half of it, or when `entries` is read.
+  private var holes = 0
   /// The position of the last entry of each key hash; nil until a lookup of a dict of more
   /// than a few entries needs it. With `earlier`, the entries of one hash form a chain: a
-  /// dictionary of arrays took an array (48 bytes) for each entry.
+  /// dictionary of arrays took an array (48 bytes) for each entry. A hole stays in its chain
+  /// until the compaction.
   private var index: [Int: Int]?
   /// For each entry, the position of the one before it with the same hash (-1: none, and for
   /// an object key); kept with `index`.
@@ -19,34 +23,56 @@ public final class PyDict {
   let generation = StatementJournal.currentGeneration
 
   public init(_ entries: [(key: PyValue, value: PyValue)] = []) {
-    self.entries = entries
+    storage = entries
     for e in entries where e.key.isObject { objectKeys += 1 }
   }
 
   deinit { release() }
 
+  /// The entries in insertion order (the holes compacted away first).
+  public var entries: [(key: PyValue, value: PyValue)] {
+    if holes > 0 { compact() }
+    return storage
+  }
+
+  /// The number of entries.
+  public var count: Int { storage.count - holes }
+
+  /// The value at a position `find` returned.
+  public func value(at i: Int) -> PyValue { storage[i].value }
+
+  /// A removed entry's key: never equal to any key.
+  private static var hole: PyValue { .object(PyDictHole.shared) }
+
+  private func isHole(_ i: Int) -> Bool {
+    if case .object(let o) = storage[i].key { return o === PyDictHole.shared }
+    return false
+  }
+
   /// The position of `key`, by Python equality.
   public func find(_ key: PyValue) -> Int? {
-    if key.isObject || entries.count < 8 {
-      return entries.firstIndex { PyCompare.equals($0.key, key) }
+    if key.isObject || storage.count < 8 {
+      return storage.indices.first { !isHole($0) && PyCompare.equals(storage[$0].key, key) }
     }
     var i = indexed[Self.hash(key)] ?? -1
     while i >= 0 {
-      if PyCompare.equals(entries[i].key, key) { return i }
+      if !isHole(i), PyCompare.equals(storage[i].key, key) { return i }
       i = earlier[i]
     }
     guard objectKeys > 0 else { return nil }
-    return entries.firstIndex { $0.key.isObject && PyCompare.equals($0.key, key) }
+    return storage.indices.first {
+      storage[$0].key.isObject && !isHole($0) && PyCompare.equals(storage[$0].key, key)
+    }
   }
 
-  public func value(for key: PyValue) -> PyValue? { find(key).map { entries[$0].value } }
+  public func value(for key: PyValue) -> PyValue? { find(key).map { storage[$0].value } }
 
   /// `d[key] = value`: a new key goes last; an existing one keeps its place (and its key, as
   /// Python keeps the first `1` when `1.0` is assigned).
   public func set(_ key: PyValue, _ value: PyValue) {
     StatementJournal.noteChange(toObjectOf: generation)
     if let i = find(key) {
-      entries[i].value = value
+      storage[i].value = value
     } else {
       append(key, value)
     }
@@ -56,8 +82,8 @@ public final class PyDict {
   public func append(_ key: PyValue, _ value: PyValue) {
     StatementJournal.noteChange(toObjectOf: generation)
     if key.isObject { objectKeys += 1 }
-    entries.append((key, value))
-    if index != nil { link(entries.count - 1) }
+    storage.append((key, value))
+    if index != nil { link(storage.count - 1) }
   }
 
   /// The bytes the next new entry makes the dict allocate beside what it holds (its arrays or
@@ -65,8 +91,8 @@ public final class PyDict {
   /// for before a large dict grows.
   var growthBytes: Int {
     var bytes = 0
-    if entries.count == entries.capacity {
-      let capacity = Swift.max(entries.capacity, 1) * 2
+    if storage.count == storage.capacity {
+      let capacity = Swift.max(storage.capacity, 1) * 2
       bytes = capacity * MemoryLayout<(key: PyValue, value: PyValue)>.stride
       if index != nil { bytes += capacity * MemoryLayout<Int>.stride }
     }
@@ -77,29 +103,28 @@ public final class PyDict {
     return bytes
   }
 
-  /// Removes the entry at `i`: the later entries move up one place, in the index too (O(n - i),
-  /// as the array's own shift).
+  /// Removes the entry at `i` (a position `find` returned): it becomes a hole, O(1); the holes
+  /// are compacted away when they are half the storage (amortised O(1) a removal).
   @discardableResult
   public func remove(at i: Int) -> (key: PyValue, value: PyValue) {
     StatementJournal.noteChange(toObjectOf: generation)
-    let removed = entries.remove(at: i)
+    let removed = storage[i]
+    storage[i] = (Self.hole, .none)
+    holes += 1
     if removed.key.isObject { objectKeys -= 1 }
-    guard var moved = index else { return removed }
-    index = nil  // the only reference while it changes
-    // Unlinked from its chain (where it is the last of its hash, or some later entry's
-    // earlier one), then every later position moves up one.
-    if !removed.key.isObject {
-      let h = Self.hash(removed.key)
-      if moved[h] == i {
-        moved[h] = earlier[i] >= 0 ? earlier[i] : nil
-      } else if let later = earlier[(i + 1)...].firstIndex(of: i) {
-        earlier[later] = earlier[i]
-      }
-    }
-    earlier.remove(at: i)
-    for j in earlier.indices where earlier[j] > i { earlier[j] -= 1 }
-    index = moved.mapValues { $0 > i ? $0 - 1 : $0 }
+    if holes >= 8, holes * 2 >= storage.count { compact() }
     return removed
+  }
+
+  /// The holes removed, the later entries moved up; the index is made again when next needed.
+  private func compact() {
+    storage.removeAll { entry in
+      if case .object(let o) = entry.key { return o === PyDictHole.shared }
+      return false
+    }
+    holes = 0
+    index = nil
+    earlier = []
   }
 
   public func removeAll() {
@@ -117,7 +142,7 @@ public final class PyDict {
   /// Empties the dict, handing its entries to the caller (who frees them without recursion).
   func takeAll() -> [(key: PyValue, value: PyValue)] {
     let all = entries
-    entries = []
+    storage = []
     index = nil
     earlier = []
     objectKeys = 0
@@ -127,16 +152,16 @@ public final class PyDict {
   private var indexed: [Int: Int] {
     if let index { return index }
     index = [:]
-    index?.reserveCapacity(entries.count)
+    index?.reserveCapacity(storage.count)
     earlier = []
-    earlier.reserveCapacity(entries.count)
-    for i in entries.indices { link(i) }
+    earlier.reserveCapacity(storage.count)
+    for i in storage.indices { link(i) }
     return index ?? [:]
   }
 
   /// Puts the entry at `i` (the last one in `earlier`) in the index, last of its hash.
   private func link(_ i: Int) {
-    let key = entries[i].key
+    let key = storage[i].key
     guard !key.isObject else { return earlier.append(-1) }
     let h = Self.hash(key)
     earlier.append(index?[h] ?? -1)
@@ -167,4 +192,12 @@ extension PyValue {
     default: return false
     }
   }
+}
+
+/// The key a removed entry leaves in a dict's storage until it is compacted: equal to nothing.
+final class PyDictHole: PyObject, Sendable {
+  static let shared = PyDictHole()
+  var typeName: String { "<removed>" }
+  var repr: String { "<removed>" }
+  func equals(_ other: PyValue) -> Bool { false }
 }

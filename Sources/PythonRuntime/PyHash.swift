@@ -36,8 +36,8 @@ enum PyHash {
     return result == -1 ? -2 : result
   }
 
-  /// `hash(s)` for a string: FNV-1a of its UTF-8 bytes, the same in every run (CPython's is
-  /// salted per process); -1 becomes -2.
+  /// A string's hash for kshape's own dict index: FNV-1a of its UTF-8 bytes (faster than
+  /// `pythonString`, and no Python program sees it); -1 becomes -2.
   static func string(_ s: String) -> Int {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in s.utf8 {
@@ -62,5 +62,66 @@ enum PyHash {
     acc = acc &+ (UInt64(lanes.count) ^ (prime5 ^ 3_527_539))
     let result = Int(Int64(bitPattern: acc))
     return result == -1 ? 1_546_275_796 : result
+  }
+
+  /// CPython's str hash with hashing randomisation off: SipHash-1-3, key 0, of the string in
+  /// the narrowest of Latin-1, UCS-2 and UCS-4 that holds it (little-endian); "" is 0.
+  static func pythonString(_ s: String) -> Int {
+    var widest: UInt32 = 0
+    for scalar in s.unicodeScalars where scalar.value > widest { widest = scalar.value }
+    var bytes: [UInt8] = []
+    for scalar in s.unicodeScalars {
+      let v = scalar.value
+      bytes.append(UInt8(truncatingIfNeeded: v))
+      if widest > 0xFF { bytes.append(UInt8(truncatingIfNeeded: v >> 8)) }
+      if widest > 0xFFFF {
+        bytes.append(UInt8(truncatingIfNeeded: v >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: v >> 24))
+      }
+    }
+    if bytes.isEmpty { return 0 }
+    let h = Int(Int64(bitPattern: sipHash13(bytes)))
+    return h == -1 ? -2 : h
+  }
+
+  /// SipHash-1-3 with a zero key (CPython's Python/pyhash.c, `siphash13`).
+  static func sipHash13(_ bytes: [UInt8]) -> UInt64 {
+    var v0: UInt64 = 0x736f_6d65_7073_6575
+    var v1: UInt64 = 0x646f_7261_6e64_6f6d
+    var v2: UInt64 = 0x6c79_6765_6e65_7261
+    var v3: UInt64 = 0x7465_6462_7974_6573
+    func rotl(_ x: UInt64, _ b: UInt64) -> UInt64 { (x << b) | (x >> (64 - b)) }
+    func round() {
+      v0 = v0 &+ v1
+      v2 = v2 &+ v3
+      v1 = rotl(v1, 13) ^ v0
+      v3 = rotl(v3, 16) ^ v2
+      v0 = rotl(v0, 32)
+      v2 = v2 &+ v1
+      v0 = v0 &+ v3
+      v1 = rotl(v1, 17) ^ v2
+      v3 = rotl(v3, 21) ^ v0
+      v2 = rotl(v2, 32)
+    }
+    let whole = bytes.count / 8 * 8
+    var at = 0
+    while at < whole {
+      var m: UInt64 = 0
+      for k in 0..<8 { m |= UInt64(bytes[at + k]) << UInt64(8 * k) }
+      v3 ^= m
+      round()
+      v0 ^= m
+      at += 8
+    }
+    var b = UInt64(truncatingIfNeeded: bytes.count) << 56
+    for k in 0..<(bytes.count - whole) { b |= UInt64(bytes[whole + k]) << UInt64(8 * k) }
+    v3 ^= b
+    round()
+    v0 ^= b
+    v2 ^= 0xff
+    round()
+    round()
+    round()
+    return (v0 ^ v1) ^ (v2 ^ v3)
   }
 }

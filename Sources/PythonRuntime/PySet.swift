@@ -1,44 +1,152 @@
 import StatementLanguage
 
-/// A Python set: distinct items in insertion order (Python's own order differs for some items;
-/// kshape shows insertion order), kept as the keys of a dict: found by hash as Python finds
-/// them, so building a set of n items, adding to it and `in` cost O(1) an item, not O(n).
+/// A Python set: distinct items, found by hash as Python finds them (building a set of n items,
+/// adding to it and `in` cost O(1) an item, not O(n)), iterated in CPython's order: the order of
+/// CPython's own table (`PySetTable`), which the set keeps while every item has CPython's hash;
+/// after an item that has not (None, an object), in insertion order.
 public final class PySet: PyObject {
-  /// The items as keys (values unused). The dict counts a change to an older set
-  /// (`StatementJournal`): it is made with the set.
-  private let storage: PyDict
-  public var items: [PyValue] { storage.entries.map(\.key) }
+  /// CPython's table of the items (membership by hash and Python equality, and the order);
+  /// nil once an item without CPython's hash joined, and `ordered` holds them.
+  private var table: PySetTable? = PySetTable()
+  /// The items as a dict's keys (values unused), in the order they had, then insertion order.
+  private var ordered: PyDict?
+  /// The statement that made it: a change to an older set is counted (`StatementJournal`).
+  let generation = StatementJournal.currentGeneration
 
-  /// A set of `items`, which are distinct and hashable.
-  init(_ items: [PyValue]) { storage = PyDict(items.map { (key: $0, value: PyValue.none) }) }
+  public var items: [PyValue] { table?.keys ?? ordered?.entries.map(\.key) ?? [] }
+
+  /// An empty set.
+  init() {}
 
   /// A set of `items`, duplicates (by Python equality) dropped; unhashable items refused.
   static func make(_ items: [PyValue], _ interpreter: Interpreter) throws(PyError) -> PySet {
-    let set = PySet([])
+    let set = PySet()
     try set.insert(items, interpreter)
     return set
+  }
+
+  /// A frozenset constant of CPython's compiler: made from the items, then made again from
+  /// its own items in its order (the compiler's merging of constants rebuilds it).
+  static func constant(_ items: [PyValue], _ interpreter: Interpreter) throws(PyError) -> PySet {
+    try make(try make(items, interpreter).items, interpreter)
+  }
+
+  /// `s.add(item)`.
+  func add(_ item: PyValue, _ interpreter: Interpreter) throws(PyError) {
+    try insert([item], interpreter)
+  }
+
+  /// `set(other)`, `other.copy()`: CPython's `set_merge` into an empty set.
+  static func copy(_ other: PySet, _ interpreter: Interpreter) throws(PyError) -> PySet {
+    try other.checkRoom(adding: 0, interpreter)
+    let set = PySet()
+    if let theirs = other.table {
+      set.table?.merge(theirs)
+    } else {
+      set.table = nil
+      set.ordered = PyDict(other.ordered?.entries ?? [])
+    }
+    return set
+  }
+
+  /// `set(iterable)` and `s.update(iterable)`: from a set, CPython merges its table; from a
+  /// dict, it sizes the table for the keys first; otherwise, items one at a time.
+  func update(from value: PyValue, _ interpreter: Interpreter, _ range: SourceRange?)
+    throws(PyError)
+  {
+    if case .object(let o) = value, let other = o as? PySet {
+      try merge(other, interpreter)
+      return
+    }
+    let items = try interpreter.iterateAll(value, range)
+    if case .dict = value, let t = table, (t.fill + items.count) * 5 >= t.mask * 3 {
+      try checkRoom(adding: items.count, interpreter)
+      table?.resize(minUsed: (t.used + items.count) * 2)
+    }
+    try insert(items, interpreter)
+  }
+
+  /// CPython's `set_merge` of `other` into this set.
+  private func merge(_ other: PySet, _ interpreter: Interpreter) throws(PyError) {
+    guard other !== self else { return }
+    try checkRoom(adding: other.length ?? 0, interpreter)
+    if let theirs = other.table, table != nil {
+      StatementJournal.noteChange(toObjectOf: generation)
+      table?.merge(theirs)
+    } else {
+      try insert(other.items, interpreter)
+    }
+  }
+
+  /// Room in memory for a table of this set's items and `more` (at least 1 MiB is checked): a
+  /// merge or an operator sizes it at once.
+  private func checkRoom(adding more: Int, _ interpreter: Interpreter) throws(PyError) {
+    let bytes = PySetTable.bytes(minUsed: 2 * ((length ?? 0) + more))
+    if bytes >= Interpreter.growthWorthChecking {
+      try interpreter.checkMemory(addingBytes: bytes, nil)
+    }
   }
 
   /// Adds the items not in the set yet, in order.
   private func insert(_ new: [PyValue], _ interpreter: Interpreter) throws(PyError) {
     for item in new {
       try interpreter.checkHashable(item, nil)
-      if storage.find(item) == nil {
-        try interpreter.checkRoom(growing: storage)
-        storage.append(item, .none)
+      if contains(item) { continue }
+      if let ordered {
+        try interpreter.checkRoom(growing: ordered)
+      } else if let bytes = table?.growthBytes, bytes >= Interpreter.growthWorthChecking {
+        try interpreter.checkMemory(addingBytes: bytes, nil)
       }
+      add(item)
     }
   }
 
+  /// Adds an item known to be new. An item without CPython's hash ends the table: the items
+  /// so far go to `ordered` in the table's order.
+  private func add(_ item: PyValue) {
+    StatementJournal.noteChange(toObjectOf: generation)
+    if table != nil, let hash = PySetTable.hash(item) {
+      table?.add(item, hash: hash)
+      return
+    }
+    if let keys = table?.keys {
+      table = nil
+      ordered = PyDict(keys.map { (key: $0, value: PyValue.none) })
+    }
+    ordered?.append(item, .none)
+  }
+
+  /// Removes `item`; true when it was there.
+  @discardableResult
+  private func discard(_ item: PyValue) -> Bool {
+    if table != nil {
+      guard let hash = PySetTable.hash(item), table?.discard(item, hash: hash) == true else {
+        return false
+      }
+      StatementJournal.noteChange(toObjectOf: generation)
+      return true
+    }
+    guard let ordered, let at = ordered.find(item) else { return false }
+    StatementJournal.noteChange(toObjectOf: generation)
+    ordered.remove(at: at)
+    return true
+  }
+
   /// `item in set` (the caller checked that it is hashable).
-  func contains(_ item: PyValue) -> Bool { storage.find(item) != nil }
+  func contains(_ item: PyValue) -> Bool {
+    if let table {
+      guard let hash = PySetTable.hash(item) else { return false }
+      return table.contains(item, hash: hash)
+    }
+    return ordered?.find(item) != nil
+  }
 
   public var typeName: String { "set" }
   public var repr: String {
     items.isEmpty ? "set()" : "{" + items.map { PyRepr.repr($0) }.joined(separator: ", ") + "}"
   }
-  public var length: Int? { storage.entries.count }
-  public var truthy: Bool { !storage.entries.isEmpty }
+  public var length: Int? { table?.used ?? ordered?.count ?? 0 }
+  public var truthy: Bool { length != 0 }
   public func iterate(_ interpreter: Interpreter) throws(PyError) -> [PyValue]? { items }
   public func equals(_ other: PyValue) -> Bool {
     guard case .object(let o) = other, let s = o as? PySet, s.length == length else {
@@ -53,8 +161,11 @@ public final class PySet: PyObject {
       return .object(
         PyBuiltinFunction(name, ownerType: "set") { a, i throws(PyError) in
           let v = try a.unpack(name, ["item"], required: 1)
-          let new = name == "add" ? [v[0] ?? .none] : try i.iterateAll(v[0] ?? .none, a.range)
-          try self.insert(new, i)
+          if name == "add" {
+            try self.add(v[0] ?? .none, i)
+          } else {
+            try self.update(from: v[0] ?? .none, i, a.range)
+          }
           return .none
         })
     case "discard", "remove":
@@ -62,9 +173,7 @@ public final class PySet: PyObject {
         PyBuiltinFunction(name, ownerType: "set") { a, i throws(PyError) in
           let item = try a.unpack(name, ["item"], required: 1)[0] ?? .none
           try i.checkHashable(item, a.range)
-          if let at = self.storage.find(item) {
-            self.storage.remove(at: at)
-          } else if name == "remove" {
+          if !self.discard(item), name == "remove" {
             throw PyError("KeyError", i.repr(item), at: a.range)
           }
           return .none
@@ -73,17 +182,37 @@ public final class PySet: PyObject {
     }
   }
 
-  /// `a | b`, `a & b`, `a - b`, `a ^ b`.
+  /// `a | b`, `a & b`, `a - b`, `a ^ b`, as CPython builds them (the result's table order is
+  /// CPython's).
   func binary(_ op: PyBinaryOp, _ other: PySet, _ interpreter: Interpreter) throws(PyError)
     -> PySet?
   {
-    func has(_ set: PySet, _ v: PyValue) -> Bool { set.contains(v) }
+    try checkRoom(adding: other.length ?? 0, interpreter)
     switch op {
-    case .bitor: return try PySet.make(items + other.items, interpreter)
-    case .bitand: return PySet(items.filter { has(other, $0) })
-    case .sub: return PySet(items.filter { !has(other, $0) })
+    case .bitor:
+      let result = try PySet.copy(self, interpreter)
+      if other !== self { try result.merge(other, interpreter) }
+      return result
+    case .bitand:
+      // The smaller set's items (the right one's on a tie), in its order, kept where in both.
+      let (small, large) = other.length ?? 0 > length ?? 0 ? (self, other) : (other, self)
+      let result = PySet()
+      for item in small.items where large.contains(item) { result.add(item) }
+      return result
+    case .sub:
+      if (length ?? 0) >> 2 > other.length ?? 0 {
+        let result = try PySet.copy(self, interpreter)
+        for item in other.items { result.discard(item) }
+        result.table?.purgeDummies()
+        return result
+      }
+      let result = PySet()
+      for item in items where !other.contains(item) { result.add(item) }
+      return result
     case .bitxor:
-      return PySet(items.filter { !has(other, $0) } + other.items.filter { !has(self, $0) })
+      let result = try PySet.copy(other, interpreter)
+      for item in items where !result.discard(item) { result.add(item) }
+      return result
     default: return nil
     }
   }

@@ -3,6 +3,7 @@ every small start/stop/step, indexing, float printing, rounding and truthiness. 
 from the operands' labels, so adding a value adds rows without renaming others."""
 
 import itertools
+import random
 
 # (label, source text) of the operands; labels are used in ids.
 OPERANDS = [
@@ -125,5 +126,68 @@ def range_cases():
     return out
 
 
+def _set_value(rng):
+    kind = rng.randrange(10)
+    if kind < 4:
+        return str(rng.choice([rng.randrange(-20, 40), rng.randrange(0, 10**6), 2**61 - 1, 2**61, -(2**61) + 1, 2**62, -1, -2]))
+    if kind < 6:
+        return repr(rng.choice(["dense", "conv2d", "relu", "a", "b", "ab", "", "x1", "é", "日本", "\U0001F600"]) + rng.choice(["", "_1", "_2"]))
+    if kind == 6:
+        return repr(rng.choice([0.5, -1.5, 2.0, 1e300, 3.25, float(rng.randrange(100)) / 8]))
+    if kind == 7:
+        return rng.choice(["True", "False"])
+    if kind == 8:
+        return f"({_set_value(rng)}, {_set_value(rng)})"
+    return f"-{rng.randrange(1, 30)}"
+
+
+def _set_program(rng, n):
+    vals = lambda k: ", ".join(_set_value(rng) for _ in range(k))
+    form = n % 10
+    if form == 0:
+        return f"s = {{{vals(rng.randrange(1, 13))}}}\nprint(s)\nprint(list(s))"
+    if form == 1:
+        return f"x = [{vals(rng.randrange(1, 16))}]\ns = set(x)\nprint(s)\nprint(set(s), {{*x}}, {{*s}})"
+    if form == 2:
+        lines = ["s = set()"]
+        for _ in range(rng.randrange(3, 25)):
+            v = _set_value(rng)
+            lines.append(f"s.add({v})" if rng.random() < 0.7 else f"s.discard({v})")
+        lines.append("print(s)")
+        return "\n".join(lines)
+    if form == 3:
+        return (f"a = set([{vals(rng.randrange(0, 12))}])\nb = set([{vals(rng.randrange(0, 12))}])\n"
+                "print(a | b, b | a, a | a)\nprint(a & b, b & a)\nprint(a - b, b - a)\nprint(a ^ b, b ^ a)")
+    if form == 4:
+        return f"for v in {{{vals(rng.randrange(1, 10))}}}:\n    print(v)\nprint([w for w in {{{vals(rng.randrange(1, 10))}}}])"
+    if form == 5:
+        k, m = rng.randrange(1, 60), rng.randrange(1, 9)
+        return f"s = {{v * {m} for v in range({k})}}\nprint(s)\nprint({{(v % 7, v) for v in range({k})}})"
+    if form == 6:
+        return (f"d = {{k: 0 for k in [{vals(rng.randrange(1, 12))}]}}\ns = set(d)\nprint(s)\n"
+                f"t = {{{vals(2)}}}\nt.update(d)\nprint(t)")
+    if form == 7:
+        return f"a = {{{vals(3)}}}\nprint({{*a, {_set_value(rng)}, *[{vals(rng.randrange(0, 5))}]}})"
+    if form == 8:
+        step, count, every = rng.randrange(1, 40), rng.randrange(20, 3000), rng.randrange(2, 5)
+        return (f"s = set(range(0, {count} * {step}, {step}))\n"
+                f"for i in range(0, {count}, {every}):\n    s.discard(i * {step})\n"
+                f"for i in range({count} // 3):\n    s.add(i * {step + 1} + 1)\n"
+                "print(len(s), list(s)[:40], list(s)[-10:])\n"
+                f"print(list(s - set(range(0, {count}, 2)))[:30])")
+    a, b = rng.randrange(0, 200), rng.randrange(0, 200)
+    return (f"a = set(range({a}))\nb = set(range({b // 2}, {b // 2 + b}))\n"
+            "print(list(a ^ b)[:30], list(a & b)[:30], list(a - b)[:30], list(b - a)[-30:])\n"
+            "print(list(a | b)[-20:])")
+
+
+def set_order_cases():
+    """Sets printed and iterated as they are: CPython's own order, which is its table's (with
+    PYTHONHASHSEED=0 for strings). Programs drawn from a fixed seed."""
+    rng = random.Random(20261206)
+    return [(f"set_order/{n:03d}", _set_program(rng, n)) for n in range(150)]
+
+
 def systematic_cases():
-    return binop_cases() + compare_cases() + truth_cases() + slice_cases() + index_cases() + float_cases() + range_cases()
+    return (binop_cases() + compare_cases() + truth_cases() + slice_cases() + index_cases()
+            + float_cases() + range_cases() + set_order_cases())

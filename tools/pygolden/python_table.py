@@ -1151,6 +1151,38 @@ case("sets/remove_discard", """
     s.discard(5)
     s.remove(3)
 """)
+case("hash/strings_as_with_hashseed_0", """
+    for s in ["", "a", "abc", "dense_12", "conv2d_transpose_3", "é", "日本語", "\\U0001F600", "a" * 40]:
+        print(repr(s), hash(s), hash((s, 1)))
+    print(sorted({"relu", "gelu", "tanh"}), {"relu", "gelu", "tanh"})
+""")
+case("dicts/deletes_keep_order_and_reinsert_last", """
+    d = {i: i * i for i in range(40)}
+    for i in range(0, 40, 3):
+        del d[i]
+    d[0] = 'back'
+    print(len(d), list(d)[:12], d.get(3), d.get(4), d.pop(5), 5 in d, d.setdefault(6, 'x'))
+    for k in list(d):
+        if k % 2:
+            d.pop(k)
+    print(d, len(d), d == {k: v for k, v in d.items()}, bool(d))
+    e = {(1, 'a'): 1, 1.0: 2, 'k': 3}
+    del e[1]
+    e[True] = 4
+    print(e, list(e.items()))
+    for k in list(d):
+        del d[k]
+    d['z'] = 1
+    print(d, len(d))
+""")
+case("sets/none_and_objects_keep_insertion_order", """
+    s = {3, 1, None, 2}
+    s.add(0)
+    s.discard(1)
+    print(len(s), 0 in s, None in s, 1 in s, sorted(x for x in s if x is not None))
+    t = {1, 2} | {None}
+    print(len(t), None in t, len(t & {None, 2}), len(t - {None}), len(t ^ {2, 5}))
+""")
 case("values/print_nested_mixed", """
     shape = (None, 7, 7, 512)
     print(shape, [shape, None], {'shape': shape, 'lr': 1e-3, 'name': "it's"})
