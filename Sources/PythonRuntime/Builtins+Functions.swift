@@ -57,7 +57,7 @@ extension Builtins {
   static func len(_ a: PyArguments, _ i: Interpreter) throws(PyError) -> PyValue {
     let value = try a.unpack("len", ["obj"], required: 1)[0] ?? .none
     switch value {
-    case .str(let s): return .int(s.unicodeScalars.count)
+    case .str(let s): return .int(i.stringView(s).count)
     case .tuple(let t): return .int(t.count)
     case .list(let l): return .int(l.items.count)
     case .dict(let d): return .int(d.count)

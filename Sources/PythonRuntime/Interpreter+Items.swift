@@ -53,13 +53,11 @@ extension Interpreter {
       }
       return items[try index(key, count: items.count, "tuple", range)]
     case .str(let s):
-      let scalars = Array(s.unicodeScalars)
+      let view = stringView(s)
       if let slice = key.asSlice {
-        var out = String.UnicodeScalarView()
-        for i in try slice.positions(count: scalars.count) { out.append(scalars[i]) }
-        return .str(String(out))
+        return .str(view.string(at: try slice.positions(count: view.count)))
       }
-      return .str(String(scalars[try index(key, count: scalars.count, "string", range)]))
+      return .str(view.character(at: try index(key, count: view.count, "string", range)))
     case .dict(let dict):
       try checkHashable(key, range)
       if let value = dict.value(for: key) {

@@ -99,6 +99,8 @@ public final class Interpreter {
   var stackBudget = 0
   /// Objects whose repr is being built (a list that contains itself shows `[...]`).
   var reprInProgress: Set<ObjectIdentifier> = []
+  /// The long string indexed last (`stringView`).
+  var lastStringView: PyStringView?
 
   public init() {
     builtins = Builtins.table()

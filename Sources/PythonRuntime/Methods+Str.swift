@@ -151,7 +151,7 @@ extension Methods {
       try interpreter.checkSize(result.unicodeScalars.count)
       return .str(result)
     case "find", "index", "count":
-      let a = try arguments.unpack(qualified, ["sub"], required: 1)
+      let a = try arguments.unpack(qualified, ["sub", "start", "end"], required: 1)
       guard case .str(let sub) = a[0] ?? .none else {
         throw PyError(
           "TypeError", "must be str, not \(interpreter.typeName(of: a[0] ?? .none))",
@@ -159,12 +159,31 @@ extension Methods {
       }
       let hay = Array(s.unicodeScalars)
       let needle = Array(sub.unicodeScalars)
+      // `start` and `end` as a slice's bounds: negative from the end, clamped, None absent.
+      func bound(_ v: PyValue?, _ absent: Int) throws(PyError) -> Int {
+        guard let v, !v.isNone else { return absent }
+        guard let i = v.asIndex else {
+          throw PyError(
+            "TypeError",
+            "slice indices must be integers or None or have an __index__ method", at: range)
+        }
+        let j = i < 0 ? i &+ hay.count : i
+        return Swift.min(Swift.max(j, 0), hay.count)
+      }
+      let from = try bound(a[1], 0)
+      // A start past the end finds nothing, not even "" (CPython).
+      let startPast = (a[1]?.asIndex).map { $0 > hay.count } ?? false
+      let to = try bound(a[2], hay.count)
+      func matches(at i: Int) -> Bool {
+        hay[i..<(i + needle.count)].elementsEqual(needle)
+      }
       if name == "count" {
-        if needle.isEmpty { return .int(hay.count + 1) }
+        guard !startPast, from <= to else { return .int(0) }
+        if needle.isEmpty { return .int(to - from + 1) }
         var n = 0
-        var i = 0
-        while i + needle.count <= hay.count {
-          if Array(hay[i..<(i + needle.count)]) == needle {
+        var i = from
+        while i + needle.count <= to {
+          if matches(at: i) {
             n += 1
             i += needle.count
           } else {
@@ -174,8 +193,8 @@ extension Methods {
         return .int(n)
       }
       var found = -1
-      if needle.count <= hay.count {
-        for i in 0...(hay.count - needle.count) where Array(hay[i..<(i + needle.count)]) == needle {
+      if !startPast, from <= to, needle.count <= to - from {
+        for i in from...(to - needle.count) where matches(at: i) {
           found = i
           break
         }

@@ -1183,6 +1183,19 @@ case("sets/none_and_objects_keep_insertion_order", """
     t = {1, 2} | {None}
     print(len(t), None in t, len(t & {None, 2}), len(t - {None}), len(t ^ {2, 5}))
 """)
+case("strings/index_and_slice_long_non_ascii", """
+    s = ("ab" * 40) + "é日本😀x" + ("cd" * 40) + "ñ"
+    print(len(s), s[0], s[80], s[81], s[83], s[84], s[-1], s[-2], s[79:86], s[::-7], s[85::9])
+    t = "0123456789" * 20
+    print(len(t), t[5], t[-5], t[190:], t[3:40:6], sum(1 for i in range(len(t)) if t[i] == "7"))
+    print("".join(s[i] for i in range(len(s)) if i % 13 == 0))
+""")
+case("strings/find_count_with_bounds", """
+    s = "conv2d_conv2d_dense_conv2d"
+    for args in [("conv2d",), ("conv2d", 1), ("conv2d", 7, 13), ("conv2d", -6), ("d", -3, -1), ("", 3), ("", 26), ("", 27), ("x",), ("d", 30), ("_", 5, 2)]:
+        print(args, s.find(*args), s.count(*args))
+    print(s.index("dense", 10), s.find("dense", None, 19), s.find("dense", None, 20))
+""")
 case("values/print_nested_mixed", """
     shape = (None, 7, 7, 512)
     print(shape, [shape, None], {'shape': shape, 'lr': 1e-3, 'name': "it's"})
