@@ -243,7 +243,7 @@ extension Interpreter {
           "TypeError", "'in <string>' requires string as left operand, not \(typeName(of: item))",
           at: range)
       }
-      return sub.isEmpty || s.contains(sub)
+      return sub.isEmpty || PyStringSearch(s, sub).first() != nil
     case .dict(let d):
       try checkHashable(item, range)
       return d.find(item) != nil

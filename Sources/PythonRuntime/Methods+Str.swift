@@ -61,14 +61,17 @@ extension Methods {
           "TypeError", "must be str, not \(interpreter.typeName(of: a[0] ?? .none))", at: range)
       }
       if sep.isEmpty { throw PyError("ValueError", "empty separator", at: range) }
-      let found = name == "partition" ? s.range(of: sep) : s.range(of: sep, options: .backwards)
+      let search = PyStringSearch(s, sep)
+      let found =
+        name == "partition" ? search.first() : search.last(endingBy: search.hay.count)
       guard let found else {
         return name == "partition"
           ? .tuple([.str(s), .str(""), .str("")])
           : .tuple([.str(""), .str(""), .str(s)])
       }
       return .tuple([
-        .str(String(s[..<found.lowerBound])), .str(sep), .str(String(s[found.upperBound...])),
+        .str(search.text(0, found)), .str(sep),
+        .str(search.text(found + search.needle.count, search.hay.count)),
       ])
     case "removeprefix", "removesuffix":
       let a = try arguments.unpack(qualified, ["affix"], required: 1)
@@ -140,14 +143,7 @@ extension Methods {
         throw PyError("TypeError", "replace() arguments must be str", at: range)
       }
       let count = a[2]?.asIndex ?? -1
-      if old.isEmpty { return .str(s) }
-      var parts = s.components(separatedBy: old)
-      if count >= 0 && parts.count - 1 > count {
-        let head = parts.prefix(count + 1)
-        let tail = parts.dropFirst(count + 1)
-        parts = Array(head.dropLast()) + [([head.last ?? ""] + tail).joined(separator: old)]
-      }
-      let result = parts.joined(separator: new)
+      let result = PyStringSearch(s, old).replace(with: new, count: count)
       try interpreter.checkSize(result.unicodeScalars.count)
       return .str(result)
     case "find", "index", "count":
@@ -232,19 +228,7 @@ extension Methods {
 
   /// Python's `str.split`: on whitespace runs when `sep` is nil.
   static func split(_ s: String, _ sep: String?, _ maxSplit: Int, fromRight: Bool) -> [String] {
-    if let sep {
-      var parts = s.components(separatedBy: sep)
-      if maxSplit >= 0 && parts.count - 1 > maxSplit {
-        if fromRight {
-          let keep = parts.suffix(maxSplit)
-          parts = [parts.dropLast(maxSplit).joined(separator: sep)] + keep
-        } else {
-          let keep = parts.prefix(maxSplit)
-          parts = keep + [parts.dropFirst(maxSplit).joined(separator: sep)]
-        }
-      }
-      return parts
-    }
+    if let sep { return PyStringSearch(s, sep).split(maxSplit, fromRight: fromRight) }
     let words = s.split(whereSeparator: \.isWhitespace).map(String.init)
     guard maxSplit >= 0 && words.count - 1 > maxSplit else { return words }
     // Split off maxSplit words and keep the rest of the text as it was.

@@ -1196,6 +1196,14 @@ case("strings/find_count_with_bounds", """
         print(args, s.find(*args), s.count(*args))
     print(s.index("dense", 10), s.find("dense", None, 19), s.find("dense", None, 20))
 """)
+case("strings/search_by_code_point", """
+    s = "e\\u0301x_a\\u0301b_e\\u0301"
+    print("e" in s, "\\u0301" in s, s.split("\\u0301"), s.rsplit("\\u0301", 1), s.replace("e", "E"))
+    print(s.partition("\\u0301"), s.rpartition("\\u0301"), s.count("\\u0301"), s.find("b"))
+    print("aaa".rsplit("aa", 1), "aaa".split("aa", 1), "aaaa".replace("aa", "b"), "aaa".count("aa"))
+    print("abc".replace("", "-"), "abc".replace("", "-", 2), "".replace("", "x"), "abc".replace("b", "", 0))
+    print("a,b,,c".split(","), "a,b,,c".rsplit(",", 2), "a,b".partition(";"), "a,b".rpartition(";"))
+""")
 case("values/print_nested_mixed", """
     shape = (None, 7, 7, 512)
     print(shape, [shape, None], {'shape': shape, 'lr': 1e-3, 'name': "it's"})
