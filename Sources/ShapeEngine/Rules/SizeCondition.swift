@@ -66,7 +66,8 @@ public struct SizeCondition: Sendable {
           let a = shapes[0]
           let b = shapes[k]
           // Aligned from the last axis, as broadcasting aligns them.
-          for back in 1...min(a.count, b.count) {
+          // (An input of rank 1, no axis past the batch, broadcasts and has none to compare.)
+          for back in stride(from: 1, through: min(a.count, b.count), by: 1) {
             let x = a[a.count - back]
             let y = b[b.count - back]
             guard x != y, !(x.symbols.isEmpty && y.symbols.isEmpty) else { continue }
