@@ -16,7 +16,13 @@ final class GlobalReadCache {
   private var highs: UnsafeMutablePointer<UInt64>?
   /// A long name's string (its key's `high` is 0); a short name's slot leaves it as it was.
   private var names: UnsafeMutablePointer<String>?
-  private var values: UnsafeMutablePointer<PyValue>?
+  /// The values, as bits: a slot does not retain its value (the globals or the builtins hold
+  /// it while the slot is valid: every change to them writes the slot, forgets it or empties
+  /// the cache), so replacing a slot releases nothing. A slot replaced 256 names later
+  /// released a value that had left the processor's caches (a cache miss a statement in a
+  /// script of `hI = Dense(8)(hI-1)`). Read with a copy, which retains.
+  private var values: UnsafeMutableRawPointer?
+  private static let valueStride = MemoryLayout<PyValue>.stride
   /// The epoch each slot was written in: a slot of an earlier epoch holds nothing, so that
   /// emptying every slot is counting one more epoch (the host writes a builtin at each layer
   /// class a script names first).
@@ -48,7 +54,6 @@ final class GlobalReadCache {
   deinit {
     guard let lows, let highs, let names, let values, let epochs else { return }
     names.deinitialize(count: Self.slotCount)
-    values.deinitialize(count: Self.slotCount)
     lows.deallocate()
     highs.deallocate()
     names.deallocate()
@@ -111,7 +116,7 @@ final class GlobalReadCache {
 
   private typealias Slots = (
     lows: UnsafeMutablePointer<UInt64>, highs: UnsafeMutablePointer<UInt64>,
-    names: UnsafeMutablePointer<String>, values: UnsafeMutablePointer<PyValue>,
+    names: UnsafeMutablePointer<String>, values: UnsafeMutableRawPointer,
     epochs: UnsafeMutablePointer<UInt32>
   )
 
@@ -139,12 +144,13 @@ final class GlobalReadCache {
     let lows = UnsafeMutablePointer<UInt64>.allocate(capacity: Self.slotCount)
     let highs = UnsafeMutablePointer<UInt64>.allocate(capacity: Self.slotCount)
     let names = UnsafeMutablePointer<String>.allocate(capacity: Self.slotCount)
-    let values = UnsafeMutablePointer<PyValue>.allocate(capacity: Self.slotCount)
+    let values = UnsafeMutableRawPointer.allocate(
+      byteCount: Self.slotCount * Self.valueStride, alignment: MemoryLayout<PyValue>.alignment)
     let epochs = UnsafeMutablePointer<UInt32>.allocate(capacity: Self.slotCount)
     lows.initialize(repeating: 0, count: Self.slotCount)
     highs.initialize(repeating: 0, count: Self.slotCount)
     names.initialize(repeating: "", count: Self.slotCount)
-    values.initialize(repeating: .none, count: Self.slotCount)
+    values.initializeMemory(as: UInt8.self, repeating: 0, count: Self.slotCount * Self.valueStride)
     epochs.initialize(repeating: 0, count: Self.slotCount)
     (self.lows, self.highs, self.names, self.values, self.epochs) = (
       lows, highs, names, values, epochs
@@ -153,14 +159,13 @@ final class GlobalReadCache {
     return (lows, highs, names, values, epochs)
   }
 
-  /// Empties every slot, releasing the values kept.
+  /// Empties every slot (the values' bits are left: no slot is read until written again).
   private func clear() {
-    guard let lows, let highs, let names, let values, let epochs else { return }
+    guard let lows, let highs, let names, let epochs else { return }
     for i in 0..<Self.slotCount {
       lows[i] = 0
       highs[i] = 0
       names[i] = ""
-      values[i] = .none
       epochs[i] = 0
     }
   }
@@ -174,7 +179,7 @@ final class GlobalReadCache {
       return nil
     }
     if k.isLong, slots.names[s] != name { return nil }
-    return slots.values[s]
+    return slots.values.load(fromByteOffset: s * Self.valueStride, as: PyValue.self)
   }
 
   /// Keeps `value` as what `name` holds now. A name that is not ASCII is not kept; when it was
@@ -189,11 +194,14 @@ final class GlobalReadCache {
     slots.lows[s] = k.low
     slots.highs[s] = k.high
     if k.isLong { slots.names[s] = name }
-    slots.values[s] = value
+    withUnsafeBytes(of: value) { bits in
+      guard let base = bits.baseAddress else { return }
+      slots.values.advanced(by: s * Self.valueStride).copyMemory(from: base, byteCount: bits.count)
+    }
     slots.epochs[s] = epoch
   }
 
-  /// Forgets every name, releasing the values kept.
+  /// Forgets every name.
   func empty() {
     clear()
     isValid = false
@@ -201,7 +209,7 @@ final class GlobalReadCache {
 
   /// Forgets `name` (a deleted global: a builtin of its name may show again).
   func forget(_ name: String) {
-    guard isValid, let lows, let highs, let names, let values, let epochs else { return }
+    guard isValid, let lows, let highs, let names, let epochs else { return }
     guard let k = key(name) else {
       isValid = false
       return
@@ -212,7 +220,6 @@ final class GlobalReadCache {
     {
       epochs[s] = 0
       names[s] = ""
-      values[s] = .none
     }
   }
 }
