@@ -109,7 +109,7 @@ extension REPL {
           }
         } else if python, case .executed(let x) = outcome {
           // A program shows what it printed; an expression's value is the REPL's to show.
-          if !x.text.isEmpty { output.out(x.text) }
+          if x.printed { output.out(x.text) }
         } else if !python, let outBuffer = output.outBuffer,
           Render.withOutcomeBytes(outcome, style: style, outBuffer)
         {

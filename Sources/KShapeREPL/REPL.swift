@@ -312,7 +312,7 @@ public final class REPL {
     switch o {
     case .effect, .shown, .imported: return false
     // What the program printed, not the tensors its calls made.
-    case .executed(let x): return !x.text.isEmpty
+    case .executed(let x): return x.printed
     default: return true
     }
   }

@@ -229,30 +229,6 @@ extension Methods {
   /// Python's `str.split`: on whitespace runs when `sep` is nil.
   static func split(_ s: String, _ sep: String?, _ maxSplit: Int, fromRight: Bool) -> [String] {
     if let sep { return PyStringSearch(s, sep).split(maxSplit, fromRight: fromRight) }
-    let words = s.split(whereSeparator: \.isWhitespace).map(String.init)
-    guard maxSplit >= 0 && words.count - 1 > maxSplit else { return words }
-    // Split off maxSplit words and keep the rest of the text as it was.
-    var rest = Substring(s)
-    var parts: [String] = []
-    if fromRight {
-      for _ in 0..<maxSplit {
-        rest =
-          rest.reversed().drop(while: \.isWhitespace).reversed().map { String($0) }
-          .joined()[...]
-        let word = rest.reversed().prefix { !$0.isWhitespace }
-        parts.insert(String(word.reversed()), at: 0)
-        rest = rest.dropLast(word.count)
-      }
-      let head = String(rest.reversed().drop(while: \.isWhitespace).reversed())
-      return [head.drop(while: \.isWhitespace)].map(String.init) + parts
-    }
-    for _ in 0..<maxSplit {
-      rest = rest.drop(while: \.isWhitespace)
-      let word = rest.prefix { !$0.isWhitespace }
-      parts.append(String(word))
-      rest = rest.dropFirst(word.count)
-    }
-    parts.append(String(rest.drop(while: \.isWhitespace)))
-    return parts
+    return PyStringSearch.splitWhitespace(s, maxSplit, fromRight: fromRight)
   }
 }

@@ -78,4 +78,56 @@ struct PyStringSearch {
     out.append(contentsOf: hay[start...])
     return String(out)
   }
+
+  /// Python's `str.isspace` for one code point: Unicode's White_Space, and the separators
+  /// U+001C-U+001F.
+  static func isSpace(_ c: Unicode.Scalar) -> Bool {
+    c.properties.isWhitespace || (0x1C...0x1F).contains(c.value)
+  }
+
+  /// `str.split()` and `str.rsplit()` on runs of whitespace, as CPython's `split_whitespace`:
+  /// after `maxSplit` words the rest is one piece, its whitespace next to them dropped and the
+  /// other end's kept.
+  static func splitWhitespace(_ s: String, _ maxSplit: Int, fromRight: Bool) -> [String] {
+    let c = Array(s.unicodeScalars)
+    func text(_ from: Int, _ to: Int) -> String {
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: c[from..<to])
+      return String(view)
+    }
+    var left = maxSplit < 0 ? Int.max : maxSplit
+    var parts: [String] = []
+    if fromRight {
+      var i = c.count - 1
+      while left > 0 {
+        left -= 1
+        while i >= 0, isSpace(c[i]) { i -= 1 }
+        if i < 0 { break }
+        let j = i
+        i -= 1
+        while i >= 0, !isSpace(c[i]) { i -= 1 }
+        parts.append(text(i + 1, j + 1))
+      }
+      if i >= 0 {
+        while i >= 0, isSpace(c[i]) { i -= 1 }
+        if i >= 0 { parts.append(text(0, i + 1)) }
+      }
+      return parts.reversed()
+    }
+    var i = 0
+    while left > 0 {
+      left -= 1
+      while i < c.count, isSpace(c[i]) { i += 1 }
+      if i == c.count { break }
+      let j = i
+      i += 1
+      while i < c.count, !isSpace(c[i]) { i += 1 }
+      parts.append(text(j, i))
+    }
+    if i < c.count {
+      while i < c.count, isSpace(c[i]) { i += 1 }
+      if i != c.count { parts.append(text(i, c.count)) }
+    }
+    return parts
+  }
 }

@@ -50,8 +50,10 @@ public enum Outcome: Sendable {
 /// A Python statement's result beyond one layer call: its printed text, the value it showed
 /// (as a REPL shows an expression's), and the calls it made, in order.
 public struct Executed: Sendable {
-  /// What the statement printed.
+  /// What the statement printed, without its last newline.
   public var text: String
+  /// Whether it printed anything: `print()` printed an empty line, whose text is empty.
+  public var printed = false
   /// The value of an expression statement, as a Python REPL shows it (not a program's output).
   public var display: String?
   public var calls: [(layer: Int, outputs: [Int])]

@@ -119,13 +119,14 @@ public enum Render {
     case .executed(let x):
       // A statement that made several calls and showed nothing (a loop, `model.add` that
       // rebuilds a Sequential): the last call's output, as a line that made one would show.
-      if x.text.isEmpty, x.display == nil, let last = x.calls.last {
+      if !x.printed, x.display == nil, let last = x.calls.last {
         let shown = last.outputs.map { tensor($0, in: x.graph) }.joined(separator: "\n")
         let notes = x.calls.compactMap { deferredNote(x.graph.layers[$0.layer]) }
         return Prose.wrap(
           ([shown] + Array(Set(notes)).sorted()).joined(separator: "\n"), width: style.fitWidth)
       }
-      let shown = ([x.text] + [x.display].compactMap { $0 }).filter { !$0.isEmpty }
+      // What it printed, even an empty line (`print()`); then the value an expression shows.
+      let shown = (x.printed ? [x.text] : []) + [x.display].compactMap { $0 }.filter { !$0.isEmpty }
       return shown.isEmpty ? nil : shown.joined(separator: "\n")
     case .scanned(let scan): return Prose.wrap(scan.text, width: style.fitWidth)
     case .report(let report): return report.text

@@ -94,6 +94,23 @@ import Testing
     }
   }
 
+  /// `print()` prints an empty line, as Python does (an empty text was taken for nothing
+  /// printed, and the line was lost); `print("", end="")` prints nothing.
+  @Test func anEmptyPrintIsAnEmptyLine() {
+    let lines = ["print()", "print('')", "print('', end='')", "print('x')", "print('a\\n')"]
+    for bytes in [false, true] {
+      let (status, out, _) = run(lines, bytes: bytes)
+      #expect(status == 0)
+      #expect(out == ["", "", "x", "a\n"])
+    }
+    var typed: [String] = []
+    let repl = REPL(output: Output(out: { typed.append($0) }, err: { _ in }))
+    for line in ["print()", "print('y')"] {
+      if let shown = Render.outcome(repl.submit(line), source: line) { typed.append(shown) }
+    }
+    #expect(typed == ["", "y"])
+  }
+
   @Test func aOneStatementFailureAsksTheNamesOfTheSessionBeforeIt() {
     // `aply` is a name of the session: no typo hint (the failing line is a text of its own).
     let bound = run(["x = Input((16,))", "aply = 1", "aply 3"], bytes: true)

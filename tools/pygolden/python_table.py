@@ -1204,6 +1204,18 @@ case("strings/search_by_code_point", """
     print("abc".replace("", "-"), "abc".replace("", "-", 2), "".replace("", "x"), "abc".replace("b", "", 0))
     print("a,b,,c".split(","), "a,b,,c".rsplit(",", 2), "a,b".partition(";"), "a,b".rpartition(";"))
 """)
+case("strings/split_whitespace_maxsplit", """
+    for s in [" 1", "1 ", "  a b  c ", "", "   ", "a\\x1cb\\u3000c\\r\\nd", "x\\u00a0y"]:
+        print(repr(s), [s.split(None, m) for m in (-1, 0, 1, 2)], [s.rsplit(None, m) for m in (-1, 0, 1, 2)])
+""")
+case("print/empty_lines", """
+    print()
+    print("")
+    print("", end="")
+    print("x")
+    for i in range(2):
+        print()
+""")
 case("values/print_nested_mixed", """
     shape = (None, 7, 7, 512)
     print(shape, [shape, None], {'shape': shape, 'lr': 1e-3, 'name': "it's"})

@@ -91,7 +91,9 @@ enum StatementResult {
     }
     var text = printed
     if text.hasSuffix("\n") { text.removeLast() }
-    return .executed(Executed(text: text, display: display, calls: Array(calls), graph: g))
+    return .executed(
+      Executed(
+        text: text, printed: !printed.isEmpty, display: display, calls: Array(calls), graph: g))
   }
 
   /// An expression with no call in it (`x`, `x.shape`, `m.layers[0]`) only shows something and
