@@ -206,6 +206,79 @@ enum Builtins {
       if case .object(let o) = v[0] ?? .none { return .int(ObjectIdentifier(o).hashValue) }
       return .int(i.repr(v[0] ?? .none).hashValue)
     }
+    add("iter") { a, i throws(PyError) in
+      let v = try a.unpack("iter", ["object"], required: 1)
+      let value = v[0] ?? .none
+      // An iterator is its own iterator.
+      if case .object(let o as PyIterable) = value, !o.isView { return value }
+      let items = try i.iterateAll(value, a.range)
+      let kind: String
+      switch value {
+      case .str(let s):
+        kind = s.utf8.allSatisfy { $0 < 0x80 } ? "str_ascii_iterator" : "str_iterator"
+      case .dict: kind = "dict_keyiterator"
+      default: kind = i.typeName(of: value) + "_iterator"
+      }
+      return .object(PyIterable(typeName: kind, items: items))
+    }
+    add("next") { a, i throws(PyError) in
+      let v = try a.unpack("next", ["iterator", "default"], required: 1)
+      guard case .object(let o as PyIterable) = v[0] ?? .none, !o.isView else {
+        throw PyError(
+          "TypeError", "'\(i.typeName(of: v[0] ?? .none))' object is not an iterator",
+          at: a.range)
+      }
+      if let item = o.next() { return item }
+      if let fallback = v[1] { return fallback }
+      throw PyError("StopIteration", "", at: a.range)
+    }
+    add("chr") { a, i throws(PyError) in
+      let v = try a.unpack("chr", ["i"], required: 1)
+      guard let n = (v[0] ?? .none).asIndex else {
+        throw PyError(
+          "TypeError",
+          "'\(i.typeName(of: v[0] ?? .none))' object cannot be interpreted as an integer",
+          at: a.range)
+      }
+      guard n >= 0, n < 0x11_0000 else {
+        throw PyError("ValueError", "chr() arg not in range(0x110000)", at: a.range)
+      }
+      guard let scalar = Unicode.Scalar(UInt32(n)) else {
+        throw PyError(
+          "ValueError", "chr(\(n)) is a lone surrogate, which kshape's strings cannot hold",
+          at: a.range)
+      }
+      return .str(String(Character(scalar)))
+    }
+    add("ord") { a, i throws(PyError) in
+      let v = try a.unpack("ord", ["c"], required: 1)
+      guard case .str(let s) = v[0] ?? .none else {
+        throw PyError(
+          "TypeError",
+          "ord() expected string of length 1, but \(i.typeName(of: v[0] ?? .none)) found",
+          at: a.range)
+      }
+      let scalars = s.unicodeScalars
+      guard scalars.count == 1, let c = scalars.first else {
+        throw PyError(
+          "TypeError", "ord() expected a character, but string of length \(scalars.count) found",
+          at: a.range)
+      }
+      return .int(Int(c.value))
+    }
+    for (name, radix, prefix) in [("hex", 16, "0x"), ("oct", 8, "0o"), ("bin", 2, "0b")] {
+      add(name) { a, i throws(PyError) in
+        let v = try a.unpack(name, ["number"], required: 1)
+        guard let n = (v[0] ?? .none).asIndex else {
+          throw PyError(
+            "TypeError",
+            "'\(i.typeName(of: v[0] ?? .none))' object cannot be interpreted as an integer",
+            at: a.range)
+        }
+        let digits = String(n.magnitude, radix: radix)
+        return .str((n < 0 ? "-" : "") + prefix + digits)
+      }
+    }
     add("hash") { a, i throws(PyError) in
       let v = try a.unpack("hash", ["obj"], required: 1)
       return .int(try hash(v[0] ?? .none, i, a.range))

@@ -1216,6 +1216,42 @@ case("print/empty_lines", """
     for i in range(2):
         print()
 """)
+case("builtins/iter_next_and_one_shot_iterators", """
+    z = zip([1, 2, 3], "abc")
+    print(list(z), list(z))
+    it = iter([10, 20, 30])
+    print(next(it), next(it), list(it), next(it, "done"), iter(it) is it)
+    g = (x * x for x in range(4))
+    print(next(g), sum(g), list(g))
+    e = enumerate("xy")
+    for pair in e:
+        print(pair)
+    print(list(e), type(iter("ab")).__name__, type(iter({1: 2})).__name__, type(iter((1,))).__name__)
+    m = map(abs, [-1, -2])
+    print(next(m), [v for v in m], list(reversed([1, 2])))
+""")
+case("builtins/next_on_exhausted_raises", """
+    it = iter([1])
+    next(it)
+    next(it)
+""")
+case("builtins/next_on_a_list", """
+    next([1, 2])
+""")
+case("builtins/chr_ord_hex_oct_bin", """
+    print(chr(65), chr(233), chr(0x1F600), ord("A"), ord("é"), ord(chr(0x10FFFF)))
+    print(hex(255), hex(-255), hex(0), oct(8), oct(-9), bin(5), bin(-5), bin(0), hex(True))
+    print([ord(c) for c in "Keras"], "".join(chr(c) for c in [107, 115]))
+""")
+case("builtins/ord_of_two_characters", """
+    ord("ab")
+""")
+case("builtins/chr_out_of_range", """
+    chr(0x110000)
+""")
+case("builtins/hex_of_a_float", """
+    hex(2.0)
+""")
 case("values/print_nested_mixed", """
     shape = (None, 7, 7, 512)
     print(shape, [shape, None], {'shape': shape, 'lr': 1e-3, 'name': "it's"})
