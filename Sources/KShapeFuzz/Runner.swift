@@ -75,9 +75,7 @@ final class Runner {
   func store(_ bytes: [UInt8], changes: [String]) {
     let url = current(
       bytes, ext: "sqlite", how: "store damaged by: " + changes.joined(separator: "; "))
-    for suffix in ["-wal", "-shm"] {
-      try? FileManager.default.removeItem(atPath: url.path + suffix)
-    }
+    StoreMutator.removeJournal(of: url.path)
     count("store " + StoreMutator.exercise(url.path))
     watchdog.end()
   }
@@ -90,9 +88,7 @@ final class Runner {
   func binary(_ bytes: [UInt8], ext: String, arguments: [String], index: Int) {
     guard let binary else { return }
     let input = out.appendingPathComponent("binary-input." + ext)
-    for suffix in ["-wal", "-shm"] {
-      try? FileManager.default.removeItem(atPath: input.path + suffix)
-    }
+    StoreMutator.removeJournal(of: input.path)
     FileManager.default.createFile(atPath: input.path, contents: Data(bytes))
     // A script keeps its statements in a store of the run's own, not the user's (thousands of
     // runs made thousands of sessions there).

@@ -35,9 +35,8 @@ struct StoreMutator {
   /// Makes the base store at `url` (removed first) and keeps its bytes.
   init(rng: Random, at url: URL) throws {
     self.rng = rng
-    for suffix in ["", "-wal", "-shm"] {
-      try? FileManager.default.removeItem(atPath: url.path + suffix)
-    }
+    try? FileManager.default.removeItem(at: url)
+    Self.removeJournal(of: url.path)
     do {
       let store = try SessionStore(path: url.path)
       let s = try store.createSession(named: "fuzz")
@@ -74,6 +73,12 @@ struct StoreMutator {
     base = Array(try Data(contentsOf: url))
   }
 
+  /// Removes a store's write-ahead log and shared memory files, which SQLite would otherwise
+  /// read with a store written over them.
+  static func removeJournal(of path: String) {
+    for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+  }
+
   /// One damaging change, as SQL.
   mutating func change() -> String {
     let table = rng.pick(Array(Self.columns.keys).sorted())
@@ -95,9 +100,7 @@ struct StoreMutator {
 
   /// Writes the base store with one to four changes to `url`; returns the changes.
   mutating func damage(into url: URL) -> [String] {
-    for suffix in ["-wal", "-shm"] {
-      try? FileManager.default.removeItem(atPath: url.path + suffix)
-    }
+    Self.removeJournal(of: url.path)
     FileManager.default.createFile(atPath: url.path, contents: Data(base))
     let changes = (0...rng.below(4)).map { _ in change() }
     do {

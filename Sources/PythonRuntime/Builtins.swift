@@ -233,13 +233,7 @@ enum Builtins {
       throw PyError("StopIteration", "", at: a.range)
     }
     add("chr") { a, i throws(PyError) in
-      let v = try a.unpack("chr", ["i"], required: 1)
-      guard let n = (v[0] ?? .none).asIndex else {
-        throw PyError(
-          "TypeError",
-          "'\(i.typeName(of: v[0] ?? .none))' object cannot be interpreted as an integer",
-          at: a.range)
-      }
+      let n = try int(try a.unpack("chr", ["i"], required: 1)[0] ?? .none, i, a.range)
       guard n >= 0, n < 0x11_0000 else {
         throw PyError("ValueError", "chr() arg not in range(0x110000)", at: a.range)
       }
@@ -268,13 +262,7 @@ enum Builtins {
     }
     for (name, radix, prefix) in [("hex", 16, "0x"), ("oct", 8, "0o"), ("bin", 2, "0b")] {
       add(name) { a, i throws(PyError) in
-        let v = try a.unpack(name, ["number"], required: 1)
-        guard let n = (v[0] ?? .none).asIndex else {
-          throw PyError(
-            "TypeError",
-            "'\(i.typeName(of: v[0] ?? .none))' object cannot be interpreted as an integer",
-            at: a.range)
-        }
+        let n = try int(try a.unpack(name, ["number"], required: 1)[0] ?? .none, i, a.range)
         let digits = String(n.magnitude, radix: radix)
         return .str((n < 0 ? "-" : "") + prefix + digits)
       }

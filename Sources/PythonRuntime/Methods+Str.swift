@@ -153,8 +153,8 @@ extension Methods {
           "TypeError", "must be str, not \(interpreter.typeName(of: a[0] ?? .none))",
           at: range)
       }
-      let hay = Array(s.unicodeScalars)
-      let needle = Array(sub.unicodeScalars)
+      let search = PyStringSearch(s, sub)
+      let length = search.hay.count
       // `start` and `end` as a slice's bounds: negative from the end, clamped, None absent.
       func bound(_ v: PyValue?, _ absent: Int) throws(PyError) -> Int {
         guard let v, !v.isNone else { return absent }
@@ -163,38 +163,16 @@ extension Methods {
             "TypeError",
             "slice indices must be integers or None or have an __index__ method", at: range)
         }
-        let j = i < 0 ? i &+ hay.count : i
-        return Swift.min(Swift.max(j, 0), hay.count)
+        let j = i < 0 ? i &+ length : i
+        return Swift.min(Swift.max(j, 0), length)
       }
       let from = try bound(a[1], 0)
+      let to = try bound(a[2], length)
       // A start past the end finds nothing, not even "" (CPython).
-      let startPast = (a[1]?.asIndex).map { $0 > hay.count } ?? false
-      let to = try bound(a[2], hay.count)
-      func matches(at i: Int) -> Bool {
-        hay[i..<(i + needle.count)].elementsEqual(needle)
-      }
-      if name == "count" {
-        guard !startPast, from <= to else { return .int(0) }
-        if needle.isEmpty { return .int(to - from + 1) }
-        var n = 0
-        var i = from
-        while i + needle.count <= to {
-          if matches(at: i) {
-            n += 1
-            i += needle.count
-          } else {
-            i += 1
-          }
-        }
-        return .int(n)
-      }
-      var found = -1
-      if !startPast, from <= to, needle.count <= to - from {
-        for i in from...(to - needle.count) where matches(at: i) {
-          found = i
-          break
-        }
-      }
+      let startPast = (a[1]?.asIndex).map { $0 > length } ?? false
+      let searched = !startPast && from <= to
+      if name == "count" { return .int(searched ? search.count(from: from, to: to) : 0) }
+      let found = (searched ? search.first(from: from, to: to) : nil) ?? -1
       if found < 0 && name == "index" {
         throw PyError("ValueError", "substring not found", at: range)
       }

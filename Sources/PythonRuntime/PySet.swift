@@ -91,21 +91,22 @@ public final class PySet: PyObject {
   private func insert(_ new: [PyValue], _ interpreter: Interpreter) throws(PyError) {
     for item in new {
       try interpreter.checkHashable(item, nil)
-      if contains(item) { continue }
+      let hash = PySetTable.hash(item)
+      if contains(item, hash: hash) { continue }
       if let ordered {
         try interpreter.checkRoom(growing: ordered)
       } else if let bytes = table?.growthBytes, bytes >= Interpreter.growthWorthChecking {
         try interpreter.checkMemory(addingBytes: bytes, nil)
       }
-      add(item)
+      add(item, hash: hash)
     }
   }
 
-  /// Adds an item known to be new. An item without CPython's hash ends the table: the items
-  /// so far go to `ordered` in the table's order.
-  private func add(_ item: PyValue) {
+  /// Adds an item known to be new, given its CPython hash (`PySetTable.hash`). An item without
+  /// one ends the table: the items so far go to `ordered` in the table's order.
+  private func add(_ item: PyValue, hash: Int?) {
     StatementJournal.noteChange(toObjectOf: generation)
-    if table != nil, let hash = PySetTable.hash(item) {
+    if table != nil, let hash {
       table?.add(item, hash: hash)
       return
     }
@@ -133,9 +134,12 @@ public final class PySet: PyObject {
   }
 
   /// `item in set` (the caller checked that it is hashable).
-  func contains(_ item: PyValue) -> Bool {
+  func contains(_ item: PyValue) -> Bool { contains(item, hash: PySetTable.hash(item)) }
+
+  /// `contains`, given the item's CPython hash (`PySetTable.hash`).
+  private func contains(_ item: PyValue, hash: Int?) -> Bool {
     if let table {
-      guard let hash = PySetTable.hash(item) else { return false }
+      guard let hash else { return false }
       return table.contains(item, hash: hash)
     }
     return ordered?.find(item) != nil
@@ -197,7 +201,10 @@ public final class PySet: PyObject {
       // The smaller set's items (the right one's on a tie), in its order, kept where in both.
       let (small, large) = other.length ?? 0 > length ?? 0 ? (self, other) : (other, self)
       let result = PySet()
-      for item in small.items where large.contains(item) { result.add(item) }
+      for item in small.items {
+        let hash = PySetTable.hash(item)
+        if large.contains(item, hash: hash) { result.add(item, hash: hash) }
+      }
       return result
     case .sub:
       if (length ?? 0) >> 2 > other.length ?? 0 {
@@ -207,11 +214,16 @@ public final class PySet: PyObject {
         return result
       }
       let result = PySet()
-      for item in items where !other.contains(item) { result.add(item) }
+      for item in items {
+        let hash = PySetTable.hash(item)
+        if !other.contains(item, hash: hash) { result.add(item, hash: hash) }
+      }
       return result
     case .bitxor:
       let result = try PySet.copy(other, interpreter)
-      for item in items where !result.discard(item) { result.add(item) }
+      for item in items where !result.discard(item) {
+        result.add(item, hash: PySetTable.hash(item))
+      }
       return result
     default: return nil
     }

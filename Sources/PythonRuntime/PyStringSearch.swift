@@ -14,10 +14,24 @@ struct PyStringSearch {
     hay[i..<(i + needle.count)].elementsEqual(needle)
   }
 
-  /// The first occurrence at or after `from`.
-  func first(from: Int = 0) -> Int? {
-    guard needle.count <= hay.count - from else { return nil }
-    return (from...(hay.count - needle.count)).first(where: matches)
+  /// The first occurrence at or after `from` that ends by `to` (the end of the text when nil).
+  func first(from: Int = 0, to: Int? = nil) -> Int? {
+    let to = to ?? hay.count
+    guard needle.count <= to - from else { return nil }
+    return (from...(to - needle.count)).first(where: matches)
+  }
+
+  /// `str.count`: the occurrences between `from` and `to`, not overlapping; an empty needle
+  /// matches at every position and at the end.
+  func count(from: Int, to: Int) -> Int {
+    if needle.isEmpty { return to - from + 1 }
+    var n = 0
+    var start = from
+    while let at = first(from: start, to: to) {
+      n += 1
+      start = at + needle.count
+    }
+    return n
   }
 
   /// The last occurrence ending at or before `end`.
