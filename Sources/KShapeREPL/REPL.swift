@@ -342,7 +342,7 @@ struct LazyCharacters {
 
   mutating func get() -> [Character] {
     if let made { return made }
-    let chars = Array(text)
+    let chars = text.pyCharacters
     made = chars
     return chars
   }

@@ -37,10 +37,9 @@ extension Methods {
       let parts = split(s, sep, maxSplit, fromRight: name == "rsplit")
       return .list(PyList(parts.map(PyValue.str)))
     case "splitlines":
-      return .list(
-        PyList(
-          s.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .map { .str(String($0)) }.dropLast(s.last?.isNewline == true ? 1 : 0)))
+      let a = try arguments.unpack(qualified, ["keepends"], required: 0, keywords: ["keepends"])
+      let keep = a[0].map { interpreter.truthy($0) } ?? false
+      return .list(PyList(Self.splitLines(s, keepEnds: keep).map(PyValue.str)))
     case "strip", "lstrip", "rstrip":
       let a = try arguments.unpack(qualified, ["chars"], required: 0)
       let chars = try string(a[0], "strip arg", interpreter)
@@ -208,5 +207,42 @@ extension Methods {
   static func split(_ s: String, _ sep: String?, _ maxSplit: Int, fromRight: Bool) -> [String] {
     if let sep { return PyStringSearch(s, sep).split(maxSplit, fromRight: fromRight) }
     return PyStringSearch.splitWhitespace(s, maxSplit, fromRight: fromRight)
+  }
+}
+
+extension Methods {
+  /// `str.splitlines`: the lines of `s`, split where Python's line boundaries are (`\n`, `\r`,
+  /// `\r\n`, `\v`, `\f`, `\x1c`-`\x1e`, `\x85`, U+2028, U+2029), code point by code point;
+  /// none for an empty text, and no empty last line after a final boundary.
+  static func splitLines(_ s: String, keepEnds: Bool) -> [String] {
+    var lines: [String] = []
+    var line = String.UnicodeScalarView()
+    var afterCR = false
+    for scalar in s.unicodeScalars {
+      if afterCR {
+        afterCR = false
+        if scalar == "\n" {
+          if keepEnds { line.append(scalar) }
+          lines.append(String(line))
+          line = String.UnicodeScalarView()
+          continue
+        }
+        lines.append(String(line))
+        line = String.UnicodeScalarView()
+      }
+      switch scalar.value {
+      case 0x0D:
+        if keepEnds { line.append(scalar) }
+        afterCR = true
+      case 0x0A, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029:
+        if keepEnds { line.append(scalar) }
+        lines.append(String(line))
+        line = String.UnicodeScalarView()
+      default:
+        line.append(scalar)
+      }
+    }
+    if afterCR || !line.isEmpty { lines.append(String(line)) }
+    return lines
   }
 }

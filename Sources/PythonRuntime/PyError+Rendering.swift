@@ -1,31 +1,23 @@
 import StatementLanguage
 
 extension SourceText {
-  /// The line number (in the file: `firstLine` for the first) of a character offset.
+  /// The line number (in the file: `firstLine` for the first) of an offset (in `pyCharacters`).
   public func line(of offset: Int) -> Int {
     var line = firstLine
-    for char in text.prefix(max(0, offset)) where char.isNewline { line += 1 }
+    for char in text.pyCharacters.prefix(max(0, offset)) where char.isPyNewline { line += 1 }
     return line
   }
 
-  /// The text of the line holding `offset`, and the offset's column in it (0-based).
+  /// The text of the line holding `offset` (in `pyCharacters`), and the offset's column in it
+  /// (0-based, as shown: an accent joins its letter's column).
   public func lineText(at offset: Int) -> (text: String, column: Int) {
-    var start = text.startIndex
-    var column = 0
-    var index = text.startIndex
-    var count = 0
-    while index < text.endIndex, count < offset {
-      if text[index].isNewline {
-        start = text.index(after: index)
-        column = 0
-      } else {
-        column += 1
-      }
-      index = text.index(after: index)
-      count += 1
-    }
-    let end = text[start...].firstIndex(where: \.isNewline) ?? text.endIndex
-    return (String(text[start..<end]), column)
+    let chars = text.pyCharacters
+    let at = min(max(0, offset), chars.count)
+    var start = at
+    while start > 0, !chars[start - 1].isPyNewline { start -= 1 }
+    var end = at
+    while end < chars.count, !chars[end].isPyNewline { end += 1 }
+    return (String(chars[start..<end]), chars[start..<at].displayWidth)
   }
 }
 

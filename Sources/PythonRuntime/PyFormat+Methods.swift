@@ -9,7 +9,8 @@ extension PyFormat {
     _ template: String, _ arguments: PyArguments, _ interpreter: Interpreter
   ) throws(PyError) -> String {
     let range = arguments.range
-    let cs = Array(template)
+    // By code point: a brace is never joined to the mark after it.
+    let cs = template.pyCharacters
     var out = ""
     var i = 0
     var auto = 0
@@ -46,19 +47,20 @@ extension PyFormat {
         j += 1
       }
       guard j < cs.count else { throw invalid("Single '{' encountered in format string", range) }
-      let field = String(cs[(i + 1)..<j])
+      // The field's parts, found by code point (a mark after `:` is the spec's fill).
+      var field = cs[(i + 1)..<j]
       i = j + 1
-      var name = field
       var spec = ""
       var conversion: Character?
       if let colon = field.firstIndex(of: ":") {
-        name = String(field[..<colon])
-        spec = String(field[field.index(after: colon)...])
+        spec = String(field[(colon + 1)...])
+        field = field[..<colon]
       }
-      if let bang = name.firstIndex(of: "!") {
-        conversion = name[name.index(after: bang)...].first
-        name = String(name[..<bang])
+      if let bang = field.firstIndex(of: "!") {
+        conversion = field[(bang + 1)...].first
+        field = field[..<bang]
       }
+      var name = String(field)
       // The field name: an index or a keyword, then `.attr` and `[key]` parts.
       var headEnd = name.startIndex
       while headEnd < name.endIndex, name[headEnd] != ".", name[headEnd] != "[" {
@@ -143,7 +145,7 @@ extension PyFormat {
   ) throws(PyError) -> String {
     var args: [PyValue]
     if case .tuple(let items) = values { args = items } else { args = [values] }
-    let cs = Array(format)
+    let cs = format.pyCharacters
     var out = ""
     var i = 0
     var next = 0

@@ -30,7 +30,7 @@ enum PyFormat {
     _ range: SourceRange?
   ) throws(PyError) -> Spec {
     var spec = Spec()
-    let cs = Array(text)
+    let cs = text.pyCharacters
     var i = 0
     func at(_ chars: String) -> Bool { i < cs.count && chars.contains(cs[i]) }
     if cs.count >= 2, "<>=^".contains(cs[1]) {

@@ -41,7 +41,8 @@ public enum PyRepr {
 
   /// A string as Python's repr quotes it: single quotes unless the text has `'` and no `"`.
   public static func string(_ s: String) -> String {
-    let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
+    // By byte: a quote followed by a combining mark is one `Character`, and no quote.
+    let quote: Character = s.utf8.contains(0x27) && !s.utf8.contains(0x22) ? "\"" : "'"
     var out = String(quote)
     for scalar in s.unicodeScalars {
       switch scalar {
@@ -54,7 +55,7 @@ public enum PyRepr {
           out += "\\" + String(quote)
         } else if scalar.value < 0x20 || scalar.value == 0x7F {
           out += "\\x" + hex(scalar.value, 2)
-        } else if scalar.value >= 0x80 && !isPrintable(scalar) {
+        } else if scalar.value >= 0x80 && !scalar.isPyPrintable {
           let v = scalar.value
           out += v <= 0xFF ? "\\x" + hex(v, 2) : v <= 0xFFFF ? "\\u" + hex(v, 4) : "\\U" + hex(v, 8)
         } else {
@@ -69,17 +70,6 @@ public enum PyRepr {
   static func hex(_ v: UInt32, _ width: Int) -> String {
     let digits = String(v, radix: 16)
     return String(repeating: "0", count: max(0, width - digits.count)) + digits
-  }
-
-  /// Python's `str.isprintable` for one non-ASCII scalar (approximately: not a control,
-  /// separator other than space, format, surrogate or unassigned code point).
-  static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.properties.generalCategory {
-    case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator,
-      .paragraphSeparator, .spaceSeparator:
-      return false
-    default: return true
-    }
   }
 
   /// `repr(float)`: the shortest digits that round-trip (Swift finds them), laid out as Python

@@ -46,7 +46,7 @@ struct StatementPieces {
       let start = utf8.index(utf8.startIndex, offsetBy: lower)
       return String(Substring(utf8[start..<utf8.index(start, offsetBy: upper - lower)]))
     }
-    let characters = self.characters ?? Array(text)
+    let characters = self.characters ?? text.pyCharacters
     self.characters = characters
     let (lower, upper) = (max(0, r.start), min(characters.count, r.end))
     guard lower < upper else { return "" }

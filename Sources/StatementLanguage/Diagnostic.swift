@@ -20,15 +20,17 @@ public struct Diagnostic: Error, Hashable, Sendable {
   ///     hint: did you mean 'padding'?
   public func rendered(source: String) -> String {
     var lines = ["error: \(message)"]
-    if let range, range.start >= 0, range.start <= source.count {
-      // In a program of several lines, the line the range starts in, and the caret within it.
-      let chars = Array(source)
+    let chars = range == nil ? [] : source.pyCharacters
+    if let range, range.start >= 0, range.start <= chars.count {
+      // In a program of several lines, the line the range starts in, and the caret within it
+      // (under the characters as they are shown: an accent joins its letter's column).
       var lineStart = range.start
       while lineStart > 0, chars[lineStart - 1] != "\n" { lineStart -= 1 }
       var lineEnd = range.start
       while lineEnd < chars.count, chars[lineEnd] != "\n" { lineEnd += 1 }
-      let start = range.start - lineStart
-      let width = max(1, min(range.end, lineEnd) - range.start)
+      let start = chars[lineStart..<range.start].displayWidth
+      let width = max(
+        1, chars[range.start..<max(range.start, min(range.end, lineEnd))].displayWidth)
       lines.append("  " + String(chars[lineStart..<lineEnd]))
       lines.append(
         "  " + String(repeating: " ", count: start) + "^"

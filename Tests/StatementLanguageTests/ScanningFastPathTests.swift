@@ -28,7 +28,7 @@ import Testing
     assertPySyntaxError("x = 1️⃣1__0", "invalid decimal literal")
     assertPySyntaxError("x = 1️⃣12ü", "invalid decimal literal")
     assertPySyntaxError("x = 1 1️⃣$ 2", "invalid syntax")
-    assertPySyntaxError("x = 1️⃣€", "invalid character '€'")
+    assertPySyntaxError("x = 1️⃣€", "invalid character '€' (U+20AC)")
   }
 
   @Test func leadingLetters() {

@@ -1294,3 +1294,57 @@ case("ops/chained_comparison_once", """
         return x
     print(v(1) < v(2) < v(0) < v(5))
 """)
+
+# --- a program read by code point: a combining mark after a quote, a backslash, `#` or `}` ------
+# (the sources hold the marks themselves, not escapes: U+0301 and U+0308 join the character
+# before them into one grapheme cluster, which is not how Python reads a program)
+case("lexer/combining_mark_after_quote", """
+    s = "\u0301a"
+    t = '\u0301'
+    print(len(s), len(t), s, repr(t), len(\"\"\"\u0301\u0308\"\"\"))
+    print("e\u0301" == "e" + "\u0301", "\u0301" in "e\u0301", ["\u0301", '\u0308'])
+""")
+case("lexer/combining_mark_after_backslash_and_brace", """
+    s = 'ab\\\u0301c'
+    print(len(s), s, f"{1}\u0301", f"{'x'}\u0301{2}", "a" "\u0301")
+    print(1)  #\u0301 a comment that starts with a mark
+""")
+case("lexer/names_with_combining_marks", """
+    e\u0301t\u00e9 = 3
+    print(e\u0301t\u00e9, \u00e9t\u00e9)
+    x_\u0308 = 4
+    print(x_\u0308)
+""")
+case("lexer/invalid_combining_mark", """
+    print('x'\u0301)
+""")
+case("lexer/invalid_character_euro", """
+    x = 1
+    y = x \u20ac 2
+""")
+case("lexer/invalid_non_printable_space", """
+    y = 1\u00a0+ 2
+""")
+case("lexer/crlf_line_breaks", "x = 1\r\ny = 'a\u0301'\r\nprint(x, len(y))\r\n")
+case("lexer/line_separator_in_comment_and_string", """
+    x = 1  # a comment with \u2028 inside: Python's line ends only at \\n and \\r
+    s = 'a\u2028b'
+    print(x, len(s), repr(s), s.splitlines())
+""")
+case("lexer/line_separator_in_code", """
+    x = 1\u2028y = 2
+""")
+case("strings/repr_quote_before_a_mark", """
+    print(repr("it'\u0301s"), repr('say "\u0308'), repr("'\u0301\\""), ["'\u0308"])
+""")
+case("strings/splitlines", """
+    for s in ["", "a", "a\\n", "a\\r\\nb\\rc\\n\\nd", "\\n", "x\\x0by\\x0cz\\x1cw\\x85v\\u2028u\\u2029t", "a\\r"]:
+        print(repr(s), s.splitlines(), s.splitlines(True), s.splitlines(keepends=True))
+""")
+case("strings/format_by_code_point", """
+    print(("\u0600" + "{}").format(1), ("\u0600%s") % (1,), "{:\u0301>4}".format(7), f"{'x':\u0301^5}")
+""")
+case("fstrings/backslash_before_brace", """
+    x = 6
+    print(f"\\\\{x}", f"\\\\{{x}}", f"a\\\\{x}b", f"{x}\\\\", f"\\\\\\\\{x}")
+""")

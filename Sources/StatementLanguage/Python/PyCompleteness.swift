@@ -118,7 +118,7 @@ extension PyParser {
     // The byte scanner's text is ASCII without "\r": it reads the last bytes as characters.
     let endsWithBackslash = PyByteScanner.scan(text, into: &tokens, names: scratch.names)
     if endsWithBackslash == nil {
-      var lexer = PyLexer(Array(text))
+      var lexer = PyLexer(text.pyCharacters)
       do {
         try lexer.run()
         tokens = lexer.tokens
@@ -202,7 +202,7 @@ extension PyLexer {
 
   /// `openEnd` of `text` lexed alone.
   static func openEnd(_ text: String) -> PyParser.OpenEnd? {
-    var lexer = PyLexer(Array(text))
+    var lexer = PyLexer(text.pyCharacters)
     do {
       try lexer.run()
       return nil

@@ -22,7 +22,7 @@ extension PyLexer {
         position += peek(1) == nil ? 1 : 2
         continue
       }
-      if char.isNewline && !triple {
+      if char.isPyNewline && !triple {
         throw unterminated(triple: triple, start: start)
       }
       if char == quote && (!triple || (peek(1) == quote && peek(2) == quote)) {
@@ -48,7 +48,7 @@ extension PyLexer {
   func unterminated(triple: Bool, start: Int) -> PySyntaxError {
     var end = min(position, chars.count)
     if end == chars.count {
-      while end > 0 && chars[end - 1].isNewline { end -= 1 }
+      while end > 0 && chars[end - 1].isPyNewline { end -= 1 }
     }
     let detected = line(of: end)
     return PySyntaxError(
@@ -108,7 +108,7 @@ extension PyLexer {
         i = j
         continue
       default:
-        if e.isNewline {
+        if e.isPyNewline {
           break  // a backslash-newline continues the string without a line break
         }
         out.append("\\")
@@ -151,12 +151,19 @@ struct FStringScanner {
     }
     while i < chars.count {
       let c = chars[i]
-      if c == "\\" && !raw && i + 1 < chars.count {
+      // A backslash before a brace escapes nothing: the brace opens a field or is doubled, as
+      // in Python (`f"\\{x}"` is a backslash and x).
+      if c == "\\" && !raw && i + 1 < chars.count && chars[i + 1] != "{" && chars[i + 1] != "}" {
         literal.append(c)
         literal.append(chars[i + 1])
         i += 2
         if chars[i - 1] == "N", i < chars.count, chars[i] == "{" {
           while i < chars.count, chars[i] != "}" {
+            literal.append(chars[i])
+            i += 1
+          }
+          // The name's closing brace is the escape's, not a field's.
+          if i < chars.count {
             literal.append(chars[i])
             i += 1
           }
@@ -226,7 +233,7 @@ struct FStringScanner {
     let trimmed = text.trimmingTrailingSpaces()
     if trimmed.hasSuffix("="), !["==", "!=", "<=", ">="].contains(where: trimmed.hasSuffix) {
       selfDoc = text
-      exprEnd = exprStart + trimmed.count - 1
+      exprEnd = exprStart + trimmed.pyCharacters.count - 1
     }
     let source = String(chars[exprStart..<exprEnd])
     if source.allSatisfy(\.isWhitespace) {

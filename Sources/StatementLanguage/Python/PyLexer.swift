@@ -1,7 +1,7 @@
 /// Python's scanner: turns a program's text into tokens, indentation into INDENT/DEDENT, and
 /// joins lines inside brackets and after a trailing backslash, so the parser never sees layout.
 ///
-/// Offsets count `Character`s from the start of the program (plus `base` for an f-string's
+/// Offsets count `pyCharacters` (code points) from the start of the program (plus `base` for an f-string's
 /// embedded expression, scanned on its own).
 struct PyLexer {
   let chars: [Character]
@@ -41,7 +41,7 @@ struct PyLexer {
   static func tokenize(_ text: String, firstLine: Int = 1) throws(PySyntaxError) -> [PyToken] {
     // Line numbers are only for messages, which the byte scanner leaves to the lexer.
     if let tokens = PyByteScanner.tokens(text) { return tokens }
-    var lexer = PyLexer(Array(text))
+    var lexer = PyLexer(text.pyCharacters)
     lexer.firstLine = firstLine
     try lexer.run()
     return lexer.tokens
@@ -49,7 +49,7 @@ struct PyLexer {
 
   /// The tokens of an f-string field's expression, `offset` being where its text starts.
   static func tokenizeEmbedded(_ text: String, offset: Int) throws(PySyntaxError) -> [PyToken] {
-    var lexer = PyLexer(Array(text), base: offset, embedded: true)
+    var lexer = PyLexer(text.pyCharacters, base: offset, embedded: true)
     try lexer.run()
     return lexer.tokens
   }
@@ -63,7 +63,7 @@ struct PyLexer {
   /// The 1-based line of a local offset, for "(detected at line N)".
   func line(of offset: Int) -> Int {
     var line = firstLine
-    for char in chars[0..<min(offset, chars.count)] where char.isNewline { line += 1 }
+    for char in chars[0..<min(offset, chars.count)] where char.isPyNewline { line += 1 }
     return line
   }
 
@@ -83,15 +83,15 @@ struct PyLexer {
       guard let char = peek() else { break }
       let start = position
       if char == "#" {
-        while let c = peek(), !c.isNewline { position += 1 }
-      } else if char.isNewline {
+        while let c = peek(), !c.isPyNewline { position += 1 }
+      } else if char.isPyNewline {
         position += 1
         if brackets.isEmpty && !embedded {
           emit(.newline, start, position)
           atLineStart = true
         }
       } else if char == "\\" {
-        guard let next = peek(1), next.isNewline else {
+        guard let next = peek(1), next.isPyNewline else {
           endedInContinuation = peek(1) == nil
           throw PySyntaxError(
             "unexpected character after line continuation character", at: range(start, start + 1))
@@ -149,14 +149,14 @@ struct PyLexer {
     }
     guard let char = peek() else { return true }
     if char == "#" {
-      while let c = peek(), !c.isNewline { position += 1 }
+      while let c = peek(), !c.isPyNewline { position += 1 }
     }
-    if let c = peek(), c.isNewline {
+    if let c = peek(), c.isPyNewline {
       position += 1
       return false
     }
     if peek() == nil { return true }
-    if char == "\\", let next = peek(1), next.isNewline,
+    if char == "\\", let next = peek(1), next.isPyNewline,
       tokens.isEmpty || tokens.last?.kind == .newline
     {
       // A backslash alone at the start of a logical line: Python joins it too.
@@ -197,7 +197,7 @@ struct PyLexer {
   mutating func scanNameOrPrefixedString() throws(PySyntaxError) {
     let start = position
     while let char = peek(), char.continuesPyName { position += 1 }
-    let name = String(scanned: chars[start..<position])
+    let name = String(pyName: chars[start..<position])
     if let quote = peek(), quote == "'" || quote == "\"", name.count <= 2,
       Set(name.lowercased()).isSubset(of: ["r", "b", "f", "u"])
     {
@@ -343,7 +343,7 @@ struct PyLexer {
         char == "!"
         ? "invalid syntax"
         : char == "$" || char == "?" || char == "`"
-          ? "invalid syntax" : "invalid character '\(char)'"
+          ? "invalid syntax" : Self.invalidCharacter(char)
       throw PySyntaxError(message, at: range(start, start + 1))
     }
     position += spelling.count

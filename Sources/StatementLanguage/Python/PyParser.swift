@@ -143,7 +143,7 @@ public struct PyParser {
   /// The 1-based line of an offset.
   func line(of offset: Int) -> Int {
     var line = firstLine
-    for char in text.prefix(max(0, offset)) where char.isNewline { line += 1 }
+    for char in text.pyCharacters.prefix(max(0, offset)) where char.isPyNewline { line += 1 }
     return line
   }
 
