@@ -24,6 +24,11 @@ struct StatementGenerator {
     "f'{", "f'{x!r:>{w}}'", "'''", "\"\"\"", "'\\N{", "'\\U0001F6", "'\\x4'", "lambda: ", ":=",
     "**", "*", "@", "//", "%", "<<", "if ", "else", "for i in ", "def ", ":\n    ", "\n\t",
     "\u{0C}", "\\\n", " not ", "[::-1]", "[0]", ".shape", "(*", "**{",
+    // Code points that join the character before them into one grapheme cluster (a combining
+    // mark, a joiner, a prepended mark), or end a line in Unicode but not in Python: the
+    // program is read by code point (`pyCharacters`), its carets shown by cluster.
+    "\u{301}", "'\u{301}", "\\\u{301}", "{\u{301}", "#\u{308}", "e\u{301}", "\u{600}'", "\u{200D}",
+    "\u{2028}", "\u{85}", "\u{A0}", "\r\n", "\u{FB01}le", "\u{1F600}\u{FE0F}",
   ]
 
   /// The largest count in generated loops, comprehensions and repetitions (`--max-loop`): a
