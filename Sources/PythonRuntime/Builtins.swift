@@ -190,7 +190,8 @@ enum Builtins {
       let v = try a.unpack("callable", ["obj"], required: 1)
       if case .object(let o) = v[0] ?? .none {
         return .bool(
-          o is PyFunction || o is PyBuiltinFunction || o is PyTypeObject || o.typeName == "type")
+          o is PyFunction || o is PyBuiltinFunction || o is PyTypeObject || o is PyPartial
+            || o.typeName == "type")
       }
       return .bool(false)
     }

@@ -98,7 +98,8 @@ public final class PyTypeObject: PyObject {
     return try construct(arguments, interpreter)
   }
   public func attribute(_ name: String, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
-    if name == "__name__" { return .str(self.name) }
+    // A class of a module (`functools.partial`) is named without it.
+    if name == "__name__" { return .str(String(self.name.split(separator: ".").last ?? "")) }
     // `str.lower`, `list.append`: the method, taking its object as the first argument
     // (`sorted(names, key=str.lower)`).
     guard Methods.names(ofType: self.name).contains(name) else { return nil }

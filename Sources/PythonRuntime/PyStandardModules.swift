@@ -2,7 +2,7 @@ import Foundation
 import StatementLanguage
 
 /// The parts of Python's standard library that model-building code imports: `math` (shape
-/// arithmetic: `math.ceil(h / 2)`) and `os` (`os.environ["KERAS_BACKEND"] = "jax"` at the top of
+/// arithmetic: `math.ceil(h / 2)`), `functools` (`partial`, PyFunctools.swift) and `os` (`os.environ["KERAS_BACKEND"] = "jax"` at the top of
 /// keras.io examples). `os.environ` is an empty dict of the program's own: kshape never reads or
 /// changes the real environment.
 ///
@@ -14,6 +14,7 @@ public enum PyStandardModules {
     case "math": return .object(math())
     case "os": return .object(os())
     case "os.path": return .object(osPath())
+    case "functools": return .object(functools())
     default: return nil
     }
   }

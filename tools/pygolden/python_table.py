@@ -1348,3 +1348,39 @@ case("fstrings/backslash_before_brace", """
     x = 6
     print(f"\\\\{x}", f"\\\\{{x}}", f"a\\\\{x}b", f"{x}\\\\", f"\\\\\\\\{x}")
 """)
+
+# --- functools --------------------------------------------------------------------------------
+case("functools/partial_calls_and_attributes", """
+    from functools import partial
+    import functools
+    p = partial(max, 3)
+    print(p(1), p(5), p(1, 9), p.args, p.keywords, p.func is max)
+    q = functools.partial(print, "a", sep="-")
+    q("b", "c")
+    q("d", sep="+")
+    r = partial(q, "e", end="!\\n")
+    r("f")
+    print(r.args, sorted(r.keywords.items()), r.func is print)
+    print(repr(partial(max, 1, key=abs)), callable(p), type(p).__name__)
+    def f(a, b=2, *, c=3):
+        return (a, b, c)
+    g = partial(f, c=9)
+    print(g(1), g(1, c=4), partial(f, 1, 2)(c=0))
+""")
+case("functools/partial_without_arguments", """
+    from functools import partial
+    partial()
+""")
+case("functools/partial_of_a_non_callable", """
+    from functools import partial
+    partial(3, 4)
+""")
+case("functools/reduce", """
+    from functools import reduce
+    print(reduce(lambda a, b: a * b, [2, 3, 4]), reduce(lambda a, b: a + b, [], 10))
+    print(reduce(lambda a, b: a + [b], (1, 2), []), reduce(max, [3]))
+""")
+case("functools/reduce_of_nothing", """
+    from functools import reduce
+    reduce(lambda a, b: a + b, [])
+""")
