@@ -1,5 +1,6 @@
 import LayerCatalog
 import ShapeEngine
+import StatementLanguage
 
 /// What the REPL does with a statement before and after the session: the habits people bring
 /// (typographic quotes, several sizes at once, a misspelt command), and the display options of
@@ -140,7 +141,8 @@ extension REPL {
     else { return outcome }
     let first = String(text.drop { $0 == " " }.prefix { $0.isLetter || $0 == "_" })
     let after = text.drop { $0 == " " }.dropFirst(first.count)
-    guard first.count >= 3, !Session.commands.contains(first),
+    // A line that starts with a keyword is Python's (`del x` of a name not bound: NameError).
+    guard first.count >= 3, !Session.commands.contains(first), !isPyKeyword(first),
       !names.contains(first), Catalog.entry(first) == nil,
       after.isEmpty || after.first == " ",
       !after.drop(while: { $0 == " " }).hasPrefix("="),

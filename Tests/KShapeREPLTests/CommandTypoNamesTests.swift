@@ -26,6 +26,14 @@ import Testing
     #expect(!text.contains("did you mean"))
   }
 
+  /// A line that starts with one of Python's keywords is Python: `del` is no misspelt `help`.
+  @Test func aKeywordIsNotACommand() {
+    let (text, status) = HabitsTests.run(["a = 1", "del a", "del a"])
+    #expect(status == 1)
+    #expect(text.contains("line 3: error: NameError: name 'a' is not defined"))
+    #expect(!text.contains("did you mean"))
+  }
+
   /// The names are those before the line: one the line deletes is still a name.
   @Test func theNamesAreThoseBeforeTheLine() {
     let (text, status) = HabitsTests.run(["sumary = 3", "del sumary; sumary + 1"])

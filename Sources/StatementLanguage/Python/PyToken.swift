@@ -136,7 +136,7 @@ let pyKeywords: Set<String> = [
 /// Whether `name` is one of `pyKeywords`. Most names are ruled out by their first byte and
 /// length (no keyword starts with `D` or `h`, none starting with `p` has 7 letters) before the
 /// set is asked: every name of every statement is checked, and hashing it costs more.
-func isPyKeyword(_ name: String) -> Bool {
+public func isPyKeyword(_ name: String) -> Bool {
   let utf8 = name.utf8
   guard let first = utf8.first, first < 0x80, utf8.count < 64 else { return false }
   guard keywordLengths[Int(first)] & (1 << UInt64(utf8.count)) != 0 else { return false }
