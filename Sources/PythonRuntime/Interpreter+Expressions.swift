@@ -233,8 +233,41 @@ extension Interpreter {
       }
       return
     }
-    for item in try iterateAll(value, range) {
+    switch value {
+    case .list(let list):
+      // By index, over the list as it is then, as Python's list iterator: items appended in
+      // the loop are reached, and a removal moves the rest down one.
+      var i = 0
+      while i < list.items.count {
+        try step(range)
+        guard try body(list.items[i]) else { return }
+        i += 1
+      }
+    case .dict(let dict):
+      try forEachKept(dict.entries.map(\.key), range, "dictionary", count: { dict.count }, body)
+    case .object(let o as PySet):
+      try forEachKept(o.items, range, "Set", count: { o.length ?? 0 }, body)
+    default:
+      for item in try iterateAll(value, range) {
+        guard try body(item) else { return }
+      }
+    }
+  }
+
+  /// The items of a dict or a set, each after the body saw the one before: a body that changed
+  /// the container's size stops the loop with CPython's RuntimeError, as its iterator's next
+  /// step raises it (`for k in d: del d[k]`).
+  private func forEachKept(
+    _ items: [PyValue], _ range: SourceRange?, _ kind: String, count: () -> Int,
+    _ body: (PyValue) throws(PyError) -> Bool
+  ) throws(PyError) {
+    try step(range, count: items.count)
+    let before = count()
+    for item in items {
       guard try body(item) else { return }
+      guard count() == before else {
+        throw PyError("RuntimeError", "\(kind) changed size during iteration", at: range)
+      }
     }
   }
 

@@ -1384,3 +1384,43 @@ case("functools/reduce_of_nothing", """
     from functools import reduce
     reduce(lambda a, b: a + b, [])
 """)
+
+# --- iterating a container the loop changes ------------------------------------------------------
+case("loops/list_changed_while_iterated", """
+    xs = [1, 2]
+    for v in xs:
+        if v < 4:
+            xs.append(v + 2)
+    print(xs)
+    ys = [1, 2, 3, 4]
+    for v in ys:
+        ys.remove(v)
+    print(ys)
+    zs = [1, 2, 3]
+    for v in zs:
+        if v == 1:
+            zs[2] = 30
+        print(v)
+    ws = [1, 2]
+    print([ws.append(v + 10) or v for v in ws if v < 3], ws)
+""")
+case("loops/dict_changed_size_while_iterated", """
+    d = {"k": 1, "j": 2}
+    for v in d:
+        del d["k"]
+""")
+case("loops/dict_changed_then_break", """
+    d = {1: 2}
+    for k in d:
+        d[k + 1] = 5
+        break
+    for k in d:
+        d[k] = 0
+    print(d)
+""")
+case("loops/set_changed_size_while_iterated", """
+    s = {1, 2}
+    print([v for v in s])
+    for v in s:
+        s.add(v + 10)
+""")
