@@ -2,9 +2,22 @@ import StatementLanguage
 
 extension SourceText {
   /// The line number (in the file: `firstLine` for the first) of an offset (in `pyCharacters`).
+  /// Counted over the code points without making them (a traceback asks it of every frame).
   public func line(of offset: Int) -> Int {
     var line = firstLine
-    for char in text.pyCharacters.prefix(max(0, offset)) where char.isPyNewline { line += 1 }
+    var units = 0
+    var afterCR = false
+    for scalar in text.unicodeScalars {
+      // The "\n" of "\r\n": the same character, and the same line break.
+      if scalar == "\n" && afterCR {
+        afterCR = false
+        continue
+      }
+      guard units < offset else { break }
+      units += 1
+      afterCR = scalar == "\r"
+      if scalar == "\n" || scalar == "\r" { line += 1 }
+    }
     return line
   }
 
