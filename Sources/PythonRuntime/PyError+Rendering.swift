@@ -30,7 +30,7 @@ extension SourceText {
     while start > 0, !chars[start - 1].isPyNewline { start -= 1 }
     var end = at
     while end < chars.count, !chars[end].isPyNewline { end += 1 }
-    return (String(chars[start..<end]), chars[start..<at].displayWidth)
+    return (String(chars[start..<end]), chars[start..<at].shownWidth)
   }
 }
 

@@ -1,3 +1,5 @@
+import StatementLanguage
+
 /// Prose fitted to a terminal: a line too wide is broken at a space (never inside a word, nor
 /// inside a nested bracket such as `(1, 1)`), and its continuation lines hang under the text
 /// after a leading label (`error: `, `  Convolution: `) or a call's parenthesis.

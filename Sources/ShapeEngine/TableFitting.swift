@@ -1,3 +1,5 @@
+import StatementLanguage
+
 /// Fitting a `Table` into a terminal's width, as Keras's rich tables do: the widest columns give
 /// way first, cells wrap at spaces (a shape after a comma, a layer's class after its name), and a
 /// word too long for its column is cut after an underscore where it can be. Numbers never wrap.

@@ -28,9 +28,9 @@ public struct Diagnostic: Error, Hashable, Sendable {
       while lineStart > 0, chars[lineStart - 1] != "\n" { lineStart -= 1 }
       var lineEnd = range.start
       while lineEnd < chars.count, chars[lineEnd] != "\n" { lineEnd += 1 }
-      let start = chars[lineStart..<range.start].displayWidth
+      let start = chars[lineStart..<range.start].shownWidth
       let width = max(
-        1, chars[range.start..<max(range.start, min(range.end, lineEnd))].displayWidth)
+        1, chars[range.start..<max(range.start, min(range.end, lineEnd))].shownWidth)
       lines.append("  " + String(chars[lineStart..<lineEnd]))
       lines.append(
         "  " + String(repeating: " ", count: start) + "^"

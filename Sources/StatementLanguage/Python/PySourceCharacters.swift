@@ -34,7 +34,7 @@ extension Character {
 }
 
 extension Collection<Character> {
-  /// How many columns the characters take on a terminal, counted as `Character`s of the text
-  /// they make (a letter and its combining accent are one column, as they are shown).
-  public var displayWidth: Int { String(self).count }
+  /// How many columns the characters take on a terminal, as the text they make is shown
+  /// (`String.displayWidth`: a letter and its combining accent are one column, a wide one two).
+  public var shownWidth: Int { String(self).displayWidth }
 }
