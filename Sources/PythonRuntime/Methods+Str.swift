@@ -218,31 +218,30 @@ extension Methods {
     var lines: [String] = []
     var line = String.UnicodeScalarView()
     var afterCR = false
+    func end(with boundary: Unicode.Scalar?) {
+      if keepEnds, let boundary { line.append(boundary) }
+      lines.append(String(line))
+      line = String.UnicodeScalarView()
+    }
     for scalar in s.unicodeScalars {
+      // A "\r" ends its line at the next code point, which may be the "\n" of "\r\n".
       if afterCR {
         afterCR = false
         if scalar == "\n" {
-          if keepEnds { line.append(scalar) }
-          lines.append(String(line))
-          line = String.UnicodeScalarView()
+          end(with: scalar)
           continue
         }
-        lines.append(String(line))
-        line = String.UnicodeScalarView()
+        end(with: nil)
       }
       switch scalar.value {
       case 0x0D:
         if keepEnds { line.append(scalar) }
         afterCR = true
-      case 0x0A, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029:
-        if keepEnds { line.append(scalar) }
-        lines.append(String(line))
-        line = String.UnicodeScalarView()
-      default:
-        line.append(scalar)
+      case 0x0A, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029: end(with: scalar)
+      default: line.append(scalar)
       }
     }
-    if afterCR || !line.isEmpty { lines.append(String(line)) }
+    if afterCR || !line.isEmpty { end(with: nil) }
     return lines
   }
 }

@@ -141,11 +141,7 @@ public struct PyParser {
   }
 
   /// The 1-based line of an offset.
-  func line(of offset: Int) -> Int {
-    var line = firstLine
-    for char in text.pyCharacters.prefix(max(0, offset)) where char.isPyNewline { line += 1 }
-    return line
-  }
+  func line(of offset: Int) -> Int { firstLine + text.pyLineBreaks(before: offset) }
 
   mutating func enter(_ token: PyToken) throws(PySyntaxError) {
     try enter(at: token.range)

@@ -26,6 +26,28 @@ extension StringProtocol {
   }
 }
 
+extension StringProtocol {
+  /// How many line breaks (`isPyNewline`) come before `offset` (in `pyCharacters`), counted
+  /// over the code points without making them: a traceback asks it of every frame.
+  public func pyLineBreaks(before offset: Int) -> Int {
+    var breaks = 0
+    var units = 0
+    var afterCR = false
+    for scalar in unicodeScalars {
+      // The "\n" of "\r\n": the same character, and the same line break.
+      if scalar == "\n" && afterCR {
+        afterCR = false
+        continue
+      }
+      guard units < offset else { break }
+      units += 1
+      afterCR = scalar == "\r"
+      if scalar == "\n" || scalar == "\r" { breaks += 1 }
+    }
+    return breaks
+  }
+}
+
 extension Character {
   /// Ends a line of a program: `\n`, `\r` or `\r\n`, as in Python (not the other line
   /// separators Unicode has, U+2028 among them, which Python refuses outside a string and keeps
