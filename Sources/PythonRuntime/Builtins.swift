@@ -31,6 +31,9 @@ enum Builtins {
     add("repr") { a, i throws(PyError) in
       .str(i.repr(try a.unpack("repr", ["obj"], required: 1)[0] ?? .none))
     }
+    add("ascii") { a, i throws(PyError) in
+      .str(asciiEscaped(i.repr(try a.unpack("ascii", ["obj"], required: 1)[0] ?? .none)))
+    }
     add("isinstance", isinstance)
     add("abs", abs)
     add("round", round)
@@ -336,4 +339,20 @@ extension PyValue {
     if case .none = self { return true }
     return false
   }
+}
+
+/// `ascii(x)`: `repr(x)` with each non-ASCII code point escaped as Python escapes it.
+func asciiEscaped(_ text: String) -> String {
+  var out = ""
+  for scalar in text.unicodeScalars {
+    let v = scalar.value
+    if v < 0x80 {
+      out.unicodeScalars.append(scalar)
+      continue
+    }
+    let (prefix, width) = v < 0x100 ? ("\\x", 2) : v < 0x10000 ? ("\\u", 4) : ("\\U", 8)
+    let digits = String(v, radix: 16)
+    out += prefix + String(repeating: "0", count: width - digits.count) + digits
+  }
+  return out
 }

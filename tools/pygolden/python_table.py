@@ -1424,3 +1424,70 @@ case("loops/set_changed_size_while_iterated", """
     for v in s:
         s.add(v + 10)
 """)
+
+# --- escapes Python refuses, and \N{NAME} ----------------------------------------------------------
+# (raw sources: the backslashes are the program's)
+case("escapes/windows_path_truncated_U", r"""
+    print("before")
+    path = "C:\Users\me\model.keras"
+""")
+case("escapes/windows_path_malformed_N", r"""
+    path = 'C:\New folder\model.keras'
+""")
+case("escapes/truncated_x_after_a_non_ascii_character", r"""
+    s = "é\x4"
+""")
+case("escapes/backslash_before_a_non_ascii_character", r"""
+    ok = "é\é"
+    print(len(ok), ascii(ok))
+    s = "é\é\x4"
+""")
+case("escapes/truncated_u_and_U", r"""
+    s = "\u12"
+""")
+case("escapes/truncated_U_at_the_end", r"""
+    s = 'ab\U0001F60'
+""")
+case("escapes/illegal_unicode_character", r"""
+    s = "\U00110000"
+""")
+case("escapes/truncated_x_in_a_concatenation", r"""
+    s = "a\x41" "\x4"
+""")
+case("escapes/truncated_x_in_an_fstring_after_a_field", r"""
+    s = f"a{1}b\x4"
+""")
+case("escapes/truncated_x_in_an_fstring_after_doubled_braces", r"""
+    s = f"{{\x4"
+""")
+case("escapes/named_characters", r"""
+    s = "\N{EM DASH}\N{latin small letter a}\N{LATIN CAPITAL LETTER GHA}"
+    print(ascii(s), len(s))
+    print(ascii("\N{HANGUL SYLLABLE GA}\N{CJK UNIFIED IDEOGRAPH-4E00}\N{GREEK SMALL LETTER ALPHA}"))
+    print(ascii(f"\N{GREEK SMALL LETTER ALPHA}{1}\N{EM DASH}{2:>3}"))
+""")
+case("escapes/unknown_character_name", r"""
+    s = "\N{NOPE}b"
+""")
+case("escapes/character_name_with_a_space_before", r"""
+    s = "\N{ latin small letter a}"
+""")
+case("escapes/character_name_empty", r"""
+    s = "\N{}"
+""")
+case("escapes/character_name_unclosed", r"""
+    s = "\N{ab"
+""")
+case("escapes/unknown_character_name_in_an_fstring", r"""
+    s = f"\N{NOPE}{1}"
+""")
+case("escapes/raw_strings_keep_them", r"""
+    print(r"C:\Users\New\x4", len(r"\N{}"), rf"\x{1}")
+""")
+case("escapes/bad_escape_in_a_triple_quoted_string", r'''
+    s = """first line \x4
+    second line"""
+''')
+case("builtins/ascii", r"""
+    print(ascii("é€😀a\n"), ascii([1, "ü", ("\x00", 2.5)]), ascii(None), ascii({"k": "ß"}))
+""")

@@ -40,7 +40,8 @@ extension PyLexer {
       piece = PyStringPiece(isFString: true, value: "", parts: parts)
     } else {
       piece = PyStringPiece(
-        isFString: false, value: raw ? String(body) : Self.unescape(body), parts: [])
+        isFString: false, value: raw ? String(body) : try Self.unescape(body, at: base + bodyStart),
+        parts: [])
     }
     emit(.string(piece), start, position)
   }
@@ -58,18 +59,64 @@ extension PyLexer {
       at: range(start, start + 1))
   }
 
-  /// A string body with Python's escapes resolved; an unknown escape keeps its backslash.
-  static func unescape(_ body: [Character]) -> String {
+  /// A string body with Python's escapes resolved; an unknown escape keeps its backslash. An
+  /// escape Python refuses (`"C:\\Users"`: a truncated `\\U`; `"\\N{NOPE}"`) throws, placed
+  /// at `offset` + its index in `body`.
+  static func unescape(_ body: [Character], at offset: Int) throws(PySyntaxError) -> String {
+    do {
+      return try unescape(body)
+    } catch {
+      // CPython decodes a copy where a non-ASCII character is written `\UXXXXXXXX` (and a
+      // backslash before one `\u005c`): its positions count those bytes.
+      func position(_ index: Int) -> Int {
+        var p = 0
+        for k in 0..<min(index, body.count) {
+          if !body[k].isASCII {
+            p += 10
+          } else if body[k] == "\\", k + 1 == body.count || !body[k + 1].isASCII {
+            p += 6
+          } else {
+            p += 1
+          }
+        }
+        return p
+      }
+      throw PySyntaxError(
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+          + "\(position(error.from))-\(position(error.to) - 1): \(error.message)",
+        at: SourceRange(offset + error.from, offset + max(error.to, error.from + 1)),
+        hint: error.message.hasPrefix("unknown")
+          ? nil
+          : "a backslash starts an escape in a Python string (a Windows path's \\U or \\N): "
+            + "write it \\\\, or make the string raw: r\"...\"")
+    }
+  }
+
+  /// An escape Python refuses: its message and where it is in the body (`to` past its end).
+  struct EscapeError: Error {
+    let message: String
+    let from: Int
+    let to: Int
+  }
+
+  static func unescape(_ body: [Character]) throws(EscapeError) -> String {
     var out = ""
     var i = 0
-    func hex(_ count: Int) -> Character? {
-      guard i + 2 + count <= body.count else { return nil }
+    /// The hex digits after `\\x`, `\\u` or `\\U` at `i`, read as CPython reads them.
+    func hex(_ count: Int, _ message: String) throws(EscapeError) -> Character {
       var value: UInt32 = 0
-      for c in body[(i + 2)..<(i + 2 + count)] {
-        guard let d = c.hexDigitValue else { return nil }
+      var j = i + 2
+      while j < i + 2 + count {
+        guard j < body.count, let d = body[j].hexDigitValue, body[j].isASCII else {
+          throw EscapeError(message: message, from: i, to: j)
+        }
         value = value &* 16 &+ UInt32(d)
+        j += 1
       }
-      return Unicode.Scalar(value).map(Character.init)
+      guard let scalar = Unicode.Scalar(value) else {
+        throw EscapeError(message: "illegal Unicode character", from: i, to: j)
+      }
+      return Character(scalar)
     }
     while i < body.count {
       let c = body[i]
@@ -90,13 +137,15 @@ extension PyLexer {
       case "\\", "'", "\"": out.append(e)
       case "x", "u", "U":
         let count = e == "x" ? 2 : e == "u" ? 4 : 8
-        if let char = hex(count) {
-          out.append(char)
-          i += 2 + count
-          continue
-        }
-        out.append("\\")
-        out.append(e)
+        let name = e == "x" ? "xXX" : e == "u" ? "uXXXX" : "UXXXXXXXX"
+        out.append(try hex(count, "truncated \\\(name) escape"))
+        i += 2 + count
+        continue
+      case "N":
+        let (char, end) = try named(body, at: i)
+        out.append(char)
+        i = end
+        continue
       case "0"..."7":
         var value: UInt32 = 0
         var j = i + 1
@@ -117,6 +166,22 @@ extension PyLexer {
       i += 2
     }
     return out
+  }
+
+  /// `\\N{NAME}` at `i`: the character and the index past the closing brace.
+  static func named(_ body: [Character], at i: Int) throws(EscapeError) -> (Character, Int) {
+    let malformed = "malformed \\N character escape"
+    guard i + 2 < body.count, body[i + 2] == "{" else {
+      throw EscapeError(message: malformed, from: i, to: min(i + 2, body.count))
+    }
+    var j = i + 3
+    while j < body.count, body[j] != "}" { j += 1 }
+    guard j < body.count else { throw EscapeError(message: malformed, from: i, to: j) }
+    guard j > i + 3 else { throw EscapeError(message: malformed, from: i, to: j) }
+    guard let scalar = UnicodeNames.scalar(named: String(body[(i + 3)..<j])) else {
+      throw EscapeError(message: "unknown Unicode character name", from: i, to: j + 1)
+    }
+    return (Character(scalar), j + 1)
   }
 }
 
@@ -143,11 +208,16 @@ struct FStringScanner {
   mutating func parts(inSpec: Bool) throws(PySyntaxError) -> [PyRawFPart] {
     var parts: [PyRawFPart] = []
     var literal: [Character] = []
-    func flush() {
+    // Where the literal's first character is: an escape's error is placed from there. The
+    // literal ends, as in CPython, before a field and after the first of doubled braces.
+    var literalStart = i
+    func flush(restartingAt next: Int) throws(PySyntaxError) {
       if !literal.isEmpty {
-        parts.append(.text(raw ? String(literal) : PyLexer.unescape(literal)))
+        parts.append(
+          .text(raw ? String(literal) : try PyLexer.unescape(literal, at: offset + literalStart)))
         literal = []
       }
+      literalStart = next
     }
     while i < chars.count {
       let c = chars[i]
@@ -174,10 +244,12 @@ struct FStringScanner {
         if !inSpec, i + 1 < chars.count, chars[i + 1] == "{" {
           literal.append("{")
           i += 2
+          try flush(restartingAt: i)
           continue
         }
-        flush()
+        try flush(restartingAt: i)
         parts.append(try field())
+        literalStart = i
         continue
       }
       if c == "}" {
@@ -185,6 +257,7 @@ struct FStringScanner {
         if i + 1 < chars.count, chars[i + 1] == "}" {
           literal.append("}")
           i += 2
+          try flush(restartingAt: i)
           continue
         }
         throw error("single '}' is not allowed", i)
@@ -192,7 +265,7 @@ struct FStringScanner {
       literal.append(c)
       i += 1
     }
-    flush()
+    try flush(restartingAt: i)
     return parts
   }
 
