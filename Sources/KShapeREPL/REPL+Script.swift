@@ -31,6 +31,7 @@ extension REPL {
     measureWidth = { width }
     defer { measureWidth = measure }
     var run = ScriptRun(repl: self, json: json, python: name.hasSuffix(".py"), name: name)
+    if run.python { return runProgram(reader, &run) }
     var chunker = ScriptChunker()
     var number = 0
     while run.status == 0, !run.quit, case .line(let line) = reader.readLine(prompt: "") {
@@ -44,6 +45,48 @@ extension REPL {
     if run.status == 0, !run.quit, let failure = reader.inputFailure {
       output.err("kshape: " + failure)
       return 2
+    }
+    return run.status
+  }
+
+  /// A `.py` file is a Python program: read whole and its statements parsed before the first
+  /// runs, as Python compiles a file before running it, so that a syntax error on its last line
+  /// runs nothing (a line that cannot be read, as Python's refusal of a file that is not
+  /// UTF-8, runs nothing either). Commands between the statements (`apply 224x224`) are
+  /// kshape's and are not parsed. Its units are held until then: at most
+  /// `scriptStatementLimit` and one, the limit the run stops at.
+  private func runProgram(_ reader: any LineReader, _ run: inout ScriptRun) -> Int32 {
+    var chunker = ScriptChunker()
+    var chunks: [ScriptChunk] = []
+    var number = 0
+    while chunks.count <= scriptStatementLimit, case .line(let line) = reader.readLine(prompt: "") {
+      number += 1
+      chunker.add(line, number: number) { chunks.append($0) }
+    }
+    if chunks.count <= scriptStatementLimit, let chunk = chunker.finish() { chunks.append(chunk) }
+    if let failure = reader.inputFailure {
+      output.err("kshape: " + failure)
+      return 2
+    }
+    // The chunker parsed most units (a line of a simple statement); the others are parsed here
+    // and again when they run. The first that does not parse is run alone: it reports its error
+    // as it would have at its turn.
+    if let bad = chunks.first(where: { chunk in
+      guard chunk.program == nil, !REPL.isCommandLine(chunk.text) else { return false }
+      do {
+        _ = try PyParser.parse(chunk.text, firstLine: chunk.line)
+        return false
+      } catch {
+        return true
+      }
+    }) {
+      run.run(bad)
+      return run.status == 0 ? 1 : run.status
+    }
+    for chunk in chunks {
+      if output.stopped() { return 2 }
+      run.run(chunk)
+      if run.status != 0 || run.quit { break }
     }
     return run.status
   }

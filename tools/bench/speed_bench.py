@@ -297,15 +297,17 @@ def fresh(paths):
     """Each job as its own process, kshape and Keras."""
     rows = []
     for n in STATEMENTS:
-        k = median_run([str(KSHAPE), "run", str(paths[f"dense{n}"])], REPEAT if n < 100_000 else 1)
+        # Every length REPEAT times: one run of 100,000 (as until 2026-12-07) was often the
+        # slow first run of the workload (twice the median here: 385 ms against 161 ms).
+        k = median_run([str(KSHAPE), "run", str(paths[f"dense{n}"])], REPEAT)
         if n >= 100_000 and not os.environ.get("SPEED_BENCH_KERAS_100K"):
             p = (None, None)  # minutes of Keras: SPEED_BENCH_KERAS_100K=1 runs it
         else:
-            p = median_run([PYTHON, "-c", KERAS_STATEMENTS.format(n=n)], 1 if n >= 10_000 else 3, peak_apart=False)
+            p = median_run([PYTHON, "-c", KERAS_STATEMENTS.format(n=n)], 3, peak_apart=False)
         rows.append(("statements", f"{n} x Dense(8)", n, k, p))
     for n in STATEMENTS:
         # Keras's work is the same chain (a name is a Python variable): its figure is reused.
-        k = median_run([str(KSHAPE), "run", str(paths[f"named{n}"])], REPEAT if n < 100_000 else 1)
+        k = median_run([str(KSHAPE), "run", str(paths[f"named{n}"])], REPEAT)
         p = next(r[4] for r in rows if r[0] == "statements" and r[2] == n)
         rows.append(("named statements", f"{n} x hI = Dense(8)(hI-1)", n, k, p))
     for n in CHAINS:

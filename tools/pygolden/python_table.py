@@ -1491,3 +1491,18 @@ case("escapes/bad_escape_in_a_triple_quoted_string", r'''
 case("builtins/ascii", r"""
     print(ascii("é€😀a\n"), ascii([1, "ü", ("\x00", 2.5)]), ascii(None), ascii({"k": "ß"}))
 """)
+
+# --- a program is compiled whole before it runs: a syntax error on a later line runs nothing -------
+case("programs/syntax_error_after_statements_that_print", """
+    print("before")
+    x = 1
+    for i in range(2):
+        print(i)
+    y = (1,
+      2))
+""")
+case("programs/bad_escape_after_statements_that_print", r"""
+    print("before")
+    def f():
+        return "C:\Users"
+""")
