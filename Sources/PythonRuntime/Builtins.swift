@@ -56,7 +56,17 @@ enum Builtins {
       let v = try a.unpack("reversed", ["sequence"], required: 1)
       let value = v[0] ?? .none
       switch value {
-      case .dict, .tuple, .list, .str: break
+      case .list(let list):
+        // Python's reversed list iterator: from the last index down, each read as the list is
+        // then; it ends when the index falls outside the list.
+        var index = list.items.count - 1
+        return .object(
+          PyIterable(typeName: "list_reverseiterator") { _ throws(PyError) in
+            guard index >= 0, index < list.items.count else { return nil }
+            index -= 1
+            return list.items[index + 1]
+          })
+      case .dict, .tuple, .str: break
       case .object(let o) where o is PyRange: break
       default:
         throw PyError(
@@ -69,13 +79,14 @@ enum Builtins {
       let v = try a.unpack(
         "enumerate", ["iterable", "start"], required: 1, keywords: ["iterable", "start"])
       let start = try int(v[1] ?? .int(0), i, a.range)
-      var items: [PyValue] = []
+      let items = try i.cursor(v[0] ?? .none, a.range)
       var n = start
-      for item in try i.iterateAll(v[0] ?? .none, a.range) {
-        items.append(.tuple([.int(n), item]))
-        n = n &+ 1
-      }
-      return .object(PyIterable(typeName: "enumerate", items: items))
+      return .object(
+        PyIterable(typeName: "enumerate") { i throws(PyError) in
+          guard let item = try items(i) else { return nil }
+          n = n &+ 1
+          return .tuple([.int(n &- 1), item])
+        })
     }
     add("zip") { a, i throws(PyError) in
       if let keyword = a.keywords.first(where: { $0.name != "strict" }) {
@@ -83,46 +94,60 @@ enum Builtins {
           "TypeError", "zip() got an unexpected keyword argument '\(keyword.name)'",
           at: keyword.range ?? a.range)
       }
-      var lists: [[PyValue]] = []
+      var cursors: [PyIterable.Source] = []
       for argument in a.positional {
-        lists.append(try i.iterateAll(argument.value, argument.range))
+        cursors.append(try i.cursor(argument.value, argument.range))
       }
-      let count = lists.map(\.count).min() ?? 0
-      let items = (0..<count).map { k in PyValue.tuple(lists.map { $0[k] }) }
-      return .object(PyIterable(typeName: "zip", items: items))
+      return .object(
+        PyIterable(typeName: "zip") { i throws(PyError) in
+          // As Python: the iterables read in order, and none after the first that ended.
+          guard !cursors.isEmpty else { return nil }
+          var items: [PyValue] = []
+          for next in cursors {
+            guard let item = try next(i) else { return nil }
+            items.append(item)
+          }
+          return .tuple(items)
+        })
     }
     add("map") { a, i throws(PyError) in
       guard let function = a.positional.first, a.positional.count >= 2 else {
         throw PyError("TypeError", "map() must have at least two arguments.", at: a.range)
       }
-      var lists: [[PyValue]] = []
+      var cursors: [PyIterable.Source] = []
       for argument in a.positional.dropFirst() {
-        lists.append(try i.iterateAll(argument.value, argument.range))
+        cursors.append(try i.cursor(argument.value, argument.range))
       }
-      let count = lists.map(\.count).min() ?? 0
-      var items: [PyValue] = []
-      for k in 0..<count {
-        items.append(
-          try i.callValue(
-            function.value,
-            PyArguments(positional: lists.map { ($0[k], function.range) }, range: a.range)))
-      }
-      return .object(PyIterable(typeName: "map", items: items))
+      return .object(
+        PyIterable(typeName: "map") { i throws(PyError) in
+          var arguments: [(PyValue, SourceRange?)] = []
+          for next in cursors {
+            guard let item = try next(i) else { return nil }
+            arguments.append((item, nil))
+          }
+          // Called where it is read (`list(m)`, a loop's `for`), as Python's traceback says.
+          return try i.callValue(
+            function.value, PyArguments(positional: arguments, range: i.readingRange))
+        })
     }
     add("filter") { a, i throws(PyError) in
       let v = try a.unpack("filter", ["function", "iterable"], required: 2)
-      var items: [PyValue] = []
-      for item in try i.iterateAll(v[1] ?? .none, a.range) {
-        let keep: PyValue
-        if case .none = v[0] ?? .none {
-          keep = item
-        } else {
-          keep = try i.callValue(
-            v[0] ?? .none, PyArguments(positional: [(item, nil)], range: a.range))
-        }
-        if i.truthy(keep) { items.append(item) }
-      }
-      return .object(PyIterable(typeName: "filter", items: items))
+      let items = try i.cursor(v[1] ?? .none, a.range)
+      let function = v[0] ?? .none
+      return .object(
+        PyIterable(typeName: "filter") { i throws(PyError) in
+          while let item = try items(i) {
+            let keep: PyValue
+            if case .none = function {
+              keep = item
+            } else {
+              keep = try i.callValue(
+                function, PyArguments(positional: [(item, nil)], range: i.readingRange))
+            }
+            if i.truthy(keep) { return item }
+          }
+          return nil
+        })
     }
     add("any") { a, i throws(PyError) in
       let v = try a.unpack("any", ["iterable"], required: 1)
@@ -215,6 +240,9 @@ enum Builtins {
       let value = v[0] ?? .none
       // An iterator is its own iterator.
       if case .object(let o as PyIterable) = value, !o.isView { return value }
+      if case .list = value {
+        return .object(PyIterable(typeName: "list_iterator", source: try i.cursor(value, a.range)))
+      }
       let items = try i.iterateAll(value, a.range)
       let kind: String
       switch value {
@@ -232,7 +260,7 @@ enum Builtins {
           "TypeError", "'\(i.typeName(of: v[0] ?? .none))' object is not an iterator",
           at: a.range)
       }
-      if let item = o.next() { return item }
+      if let item = try o.next(i) { return item }
       if let fallback = v[1] { return fallback }
       throw PyError("StopIteration", "", at: a.range)
     }

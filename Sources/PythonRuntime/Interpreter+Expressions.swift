@@ -247,6 +247,15 @@ extension Interpreter {
       try forEachKept(dict.entries.map(\.key), range, "dictionary", count: { dict.count }, body)
     case .object(let o as PySet):
       try forEachKept(o.items, range, "Set", count: { o.length ?? 0 }, body)
+    case .object(let o as PyIterable) where o.isLazy:
+      // Item by item, the loop's body run between: `map`'s function runs as the loop reaches it
+      // (a traceback through it stands at the loop's iterable, as Python's at its `for`).
+      while true {
+        if let range, !frames.isEmpty { frames[frames.count - 1].range = range }
+        guard let item = try o.next(self) else { return }
+        try step(range)
+        guard try body(item) else { return }
+      }
     default:
       for item in try iterateAll(value, range) {
         guard try body(item) else { return }

@@ -291,41 +291,6 @@ public final class PyEllipsis: PyObject, Sendable {
   public var repr: String { "Ellipsis" }
 }
 
-/// An iterator or view made eagerly: `zip(...)`, `enumerate(...)`, `d.items()`, a generator.
-public final class PyIterable: PyObject {
-  public let typeName: String
-  public let items: [PyValue]
-  /// Views (`dict_items([...])`) show their items; iterators show only their kind.
-  let isView: Bool
-  /// An iterator's next item: it is consumed, as Python's are (`list(z)` twice on one `zip`
-  /// gives its pairs, then `[]`); a view is read again each time.
-  private var position = 0
-  public init(typeName: String, items: [PyValue], isView: Bool = false) {
-    self.typeName = typeName
-    self.items = items
-    self.isView = isView
-  }
-  public var repr: String {
-    isView
-      ? "\(typeName)([\(items.map { PyRepr.repr($0) }.joined(separator: ", "))])"
-      : "<\(typeName) object>"
-  }
-  public var length: Int? { isView ? items.count : nil }
-  public var truthy: Bool { isView ? !items.isEmpty : true }
-  public func iterate(_ interpreter: Interpreter) throws(PyError) -> [PyValue]? {
-    if isView { return items }
-    defer { position = items.count }
-    return position == 0 ? items : Array(items[position...])
-  }
-
-  /// `next(it)`: the next item of an iterator, nil when it is exhausted (or a view).
-  func next() -> PyValue? {
-    guard !isView, position < items.count else { return nil }
-    position += 1
-    return items[position - 1]
-  }
-}
-
 /// An exception class (`ValueError`) or instance (`ValueError('bad')`), for `raise`.
 public final class PyException: PyObject {
   public let kind: String

@@ -1506,3 +1506,63 @@ case("programs/bad_escape_after_statements_that_print", r"""
     def f():
         return "C:\Users"
 """)
+
+# --- map, filter, zip, enumerate, reversed and iter make each item when it is read ------------------
+case("iterators/enumerate_reads_the_list_as_it_is", """
+    a = [1, 2, 3]
+    for i, x in enumerate(a):
+        if i == 0:
+            a[2] = 30
+        print(i, x)
+    c = [1, 2]
+    for x in zip(c, c):
+        if len(c) < 5:
+            c.append(9)
+    print(c)
+""")
+case("iterators/map_calls_as_it_is_read", """
+    m = map(print, [1, 2])
+    print("made")
+    for v in map(lambda x: print("f", x) or x, [1, 2]):
+        print("got", v)
+    print(list(m))
+""")
+case("iterators/consumed_once_and_ended_for_good", """
+    a = [1, 2]
+    it = iter(a)
+    print(next(it), iter(it) is it)
+    a.append(3)
+    print(list(it), list(it))
+    a.append(4)
+    print(list(it), next(it, "end"))
+    z = zip([1, 2, 3], "ab")
+    print(next(z), list(z), list(z))
+""")
+case("iterators/reversed_list", """
+    b = [1, 2, 3]
+    r = reversed(b)
+    print(next(r))
+    b.pop()
+    print(list(r), type(r).__name__, type(iter(b)).__name__)
+""")
+case("iterators/filter_and_ranges_read_lazily", """
+    print(list(filter(None, [0, 1, "", "x"])), list(filter(lambda v: v > 1, range(4))))
+    print(list(map(lambda x, y: x + y, range(10**12), [1, 2])), list(zip(range(10**12), "ab")))
+    print(list(enumerate(x * 2 for x in range(3))), list(zip()), list(map(pow, [2, 3], [3, 2, 1])))
+    print(sorted(map(abs, [-3, 1, -2])), sum(map(len, ["ab", "c"])), max(zip([1, 5], [2, 0])))
+    print(dict(zip("ab", range(2))), tuple(enumerate("xy", 5)), set(map(str, [1, 1])))
+""")
+case("iterators/error_in_a_mapped_function_at_the_loop", """
+    def f(x):
+        return 10 // x
+    for v in map(f, [1, 0]):
+        print(v)
+""")
+case("iterators/error_in_a_mapped_function_when_listed", """
+    x = map(len, ["ab", 1])
+    print("made")
+    print(list(x))
+""")
+case("iterators/not_iterable_at_creation", """
+    z = zip([1], 5)
+""")
