@@ -29,6 +29,9 @@ struct StatementGenerator {
     // program is read by code point (`pyCharacters`), its carets shown by cluster.
     "\u{301}", "'\u{301}", "\\\u{301}", "{\u{301}", "#\u{308}", "e\u{301}", "\u{600}'", "\u{200D}",
     "\u{2028}", "\u{85}", "\u{A0}", "\r\n", "\u{FB01}le", "\u{1F600}\u{FE0F}",
+    // Escapes Python refuses or names (a Windows path, \N{NAME}), lazy iterators.
+    "'C:\\Users'", "\"\\N{EM DASH}\"", "'\\N{latin small letter a}'", "f'{{\\x4'", "'\\U00110000'",
+    "map(", "zip(", "iter(", "next(", "enumerate(", "reversed(", "filter(None, ",
   ]
 
   /// The largest count in generated loops, comprehensions and repetitions (`--max-loop`): a
@@ -77,7 +80,7 @@ struct StatementGenerator {
     let n = rng.chance(0.9) ? rng.below(8) : min(big, Self.maxLoop)
     let t = rng.pick(tensors.isEmpty ? ["x"] : tensors)
     let target = name("t")
-    switch rng.below(12) {
+    switch rng.below(14) {
     case 0:
       // Layers cost ~0.3 ms each in a debug build: a loop of a million is bounded (by the
       // session's layer limit) but slow; long runs in release try bigger counts.
@@ -98,6 +101,14 @@ struct StatementGenerator {
       return "\(target) = keras.layers.\(layerCall())(\(t))"
     case 9: return "def g(k):\n    return g(k + 1) if k < \(n) else k\n\nprint(g(0))"
     case 10: return "m = keras.Model(\(tensors.first ?? "x"), \(t)); m.summary()"
+    case 11:
+      // Lazy iterators: the layers are made as the loop reads them.
+      tensors.append(target)
+      return "ls = map(lambda k: \(layerCall()), range(\(n)))\n\(target) = \(t)\n"
+        + "for i, l in enumerate(zip(ls, reversed([\(t)] * \(n)))):\n    \(target) = l[0](\(target))\n"
+    case 12:
+      return
+        "it = iter([\(t)] * \(n))\nprint(next(it, None), list(filter(None, map(len, ['a', ''] * \(n)))))"
     default: return "import keras\nfrom keras import layers"
     }
   }

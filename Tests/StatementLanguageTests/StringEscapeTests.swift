@@ -33,5 +33,6 @@ import Testing
 
   @Test func aNamedCharacterIsFound() throws {
     #expect(pyParsed(#"s = "\N{em dash}\N{HANGUL SYLLABLE GAG}""#) == "s = \"\u{2014}\u{AC01}\"")
+    #expect(pyParsed(#"s = "\N{hangul syllable gag}""#).hasSuffix("unknown Unicode character name"))
   }
 }

@@ -150,6 +150,12 @@ def write_workloads(folder):
         p = folder / f"named{n}.ks"
         p.write_text("h0 = Input((16,))\n" + "".join(f"h{i} = Dense(8)(h{i - 1})\n" for i in range(1, n + 1)))
         paths[f"named{n}"] = p
+        # Keras's own script for this work (KERAS_STATEMENTS without its thread), as a program:
+        # the same text both tools run.
+        p = folder / f"program{n}.py"
+        p.write_text("import keras\nx = keras.Input((16,))\nfor _ in range(" + str(n) + "):\n"
+                     "    x = keras.layers.Dense(8)(x)\n")
+        paths[f"program{n}"] = p
     for n in CHAINS:
         model = chain(n)
         p = folder / f"chain{n}.json"
@@ -310,6 +316,11 @@ def fresh(paths):
         k = median_run([str(KSHAPE), "run", str(paths[f"named{n}"])], REPEAT)
         p = next(r[4] for r in rows if r[0] == "statements" and r[2] == n)
         rows.append(("named statements", f"{n} x hI = Dense(8)(hI-1)", n, k, p))
+    for n in STATEMENTS:
+        # The program Keras runs, run by kshape (`kshape run programN.py`: a loop, no output).
+        k = median_run([str(KSHAPE), "run", str(paths[f"program{n}"])], REPEAT)
+        p = next(r[4] for r in rows if r[0] == "statements" and r[2] == n)
+        rows.append(("program", f"Keras's script: a loop of {n} x = keras.layers.Dense(8)(x)", n, k, p))
     for n in CHAINS:
         path = str(paths[f"chain{n}"])
         k = median_run([str(KSHAPE), "inspect", path, "--size", "64x64"], REPEAT)
@@ -463,7 +474,15 @@ def report(rows, keras_warm, swift, keras_golden):
         + ", ".join(f"{n:,}: {n / t:,.0f}/s" for n, t in pts if t)
         + ". With a name bound per statement: n^"
         + ("?" if en is None else f"{en:.2f}")
-        + ".",
+        + ". From 10,000 to 100,000 (ten times the work; the 1,000 point is mostly start-up): "
+        + "; ".join(
+            f"{kind} x{ts[100_000] / ts[10_000]:.1f}"
+            for kind in ("statements", "named statements", "program")
+            for ts in [{r[2]: r[3][0] for r in rows if r[0] == kind}]
+            if ts.get(10_000) and ts.get(100_000))
+        + ". The program rows run Keras's own script, a loop of `x = keras.layers.Dense(8)(x)`, "
+        "as `kshape run programN.py`: the same text both tools run (it prints nothing); the "
+        "statement rows are kshape session scripts, a statement a line, each line's tensor shown.",
     ]
     ins = {k: v for k, v in swift.items()}
     lines += [

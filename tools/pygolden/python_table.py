@@ -1566,3 +1566,10 @@ case("iterators/error_in_a_mapped_function_when_listed", """
 case("iterators/not_iterable_at_creation", """
     z = zip([1], 5)
 """)
+case("escapes/names_made_by_a_rule_are_capitals_only", r"""
+    print(ascii("\N{CJK UNIFIED IDEOGRAPH-04E00}\N{CJK UNIFIED IDEOGRAPH-20000}\N{HANGUL SYLLABLE GAG}"))
+    s = "\N{hangul syllable ga}"
+""")
+case("escapes/ideograph_in_lower_case_hex", r"""
+    s = "\N{CJK UNIFIED IDEOGRAPH-4e00}"
+""")

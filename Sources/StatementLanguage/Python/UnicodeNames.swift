@@ -1,39 +1,43 @@
-/// The characters `\N{NAME}` names, as CPython's `unicodedata` finds them: case-insensitive
-/// (its name is upper-cased), Hangul syllables and CJK unified ideographs by rule, any other by
-/// the name or the corrected name (`nameAlias`) the Swift standard library knows.
+/// The characters `\N{NAME}` names, as CPython 3.11's `unicodedata` finds them: a name or a
+/// corrected name (`nameAlias`) the Swift standard library knows, in any case (CPython
+/// upper-cases it); a Hangul syllable (`HANGUL SYLLABLE GA`) or CJK unified ideograph
+/// (`CJK UNIFIED IDEOGRAPH-4E00`, four or five hex digits), names made by a rule, in capitals
+/// only, as CPython reads them.
 ///
 /// Not CPython's: the other aliases of NameAliases.txt (`LINE FEED`, `BEL`, `BYTE ORDER MARK`)
 /// are unknown here, and the library's Unicode version is newer than CPython 3.11's 14.0, so a
 /// character named since then is known here and not there.
 enum UnicodeNames {
-  static func scalar(named given: String) -> Unicode.Scalar? {
-    // CPython upper-cases ASCII letters only; the names are ASCII.
-    let name = String(
-      decoding: given.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
-    if let s = byRule(name) { return s }
-    return table[name].flatMap(Unicode.Scalar.init)
+  static func scalar(named name: String) -> Unicode.Scalar? {
+    if let s = ideograph(name) { return s }
+    if let v = hangul[name] { return Unicode.Scalar(v) }
+    // The names are ASCII: CPython upper-cases ASCII letters only.
+    let upper = String(
+      decoding: name.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
+    return table[upper].flatMap(Unicode.Scalar.init)
   }
 
-  /// `HANGUL SYLLABLE GA` and `CJK UNIFIED IDEOGRAPH-4E00`: names made by a rule, which the
-  /// table leaves out (they are most of the code points).
-  private static func byRule(_ name: String) -> Unicode.Scalar? {
-    let ideograph = "CJK UNIFIED IDEOGRAPH-"
-    if name.hasPrefix(ideograph) {
-      let hex = name.dropFirst(ideograph.count)
-      guard hex.count == 4 || hex.count == 5, let v = UInt32(hex, radix: 16),
-        hex.allSatisfy({ $0.isASCII && $0.isHexDigit && !$0.isLowercase }),
-        let s = Unicode.Scalar(v), s.properties.name == name
-      else { return nil }
-      return s
-    }
-    let syllable = "HANGUL SYLLABLE "
-    if name.hasPrefix(syllable) {
-      for v in UInt32(0xAC00)...0xD7A3 {
-        if let s = Unicode.Scalar(v), s.properties.name == name { return s }
-      }
-    }
-    return nil
+  /// `CJK UNIFIED IDEOGRAPH-4E00`: the code point in four or five capital hex digits.
+  private static func ideograph(_ name: String) -> Unicode.Scalar? {
+    let prefix = "CJK UNIFIED IDEOGRAPH-"
+    guard name.hasPrefix(prefix) else { return nil }
+    let hex = name.utf8.dropFirst(prefix.utf8.count)
+    guard hex.count == 4 || hex.count == 5,
+      hex.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x46).contains($0) }),
+      let v = UInt32(String(decoding: hex, as: UTF8.self), radix: 16),
+      let s = Unicode.Scalar(v), s.properties.name?.hasPrefix(prefix) == true
+    else { return nil }
+    return s
   }
+
+  /// The Hangul syllables by name, made at the first `\N{...}`: 11,172 names.
+  private static let hangul: [String: UInt32] = {
+    var table: [String: UInt32] = [:]
+    for v in UInt32(0xAC00)...0xD7A3 {
+      if let name = Unicode.Scalar(v)?.properties.name { table[name] = v }
+    }
+    return table
+  }()
 
   /// Name -> code point, made at the first `\N{...}` (about 10 ms): the code points below
   /// U+20000 and the tags and variation selectors of plane 14, less the ideographs and
