@@ -1,6 +1,8 @@
 /// A Python dict: insertion-ordered, keys compared by Python equality (hashable keys only:
 /// None, bools, ints, floats, strings and tuples of those, and objects), found by hash as
 /// Python finds them: `1`, `1.0` and `True` are one key, and a lookup costs O(1), not O(n).
+/// An object that compares by identity (a function, a layer, a tensor) is found by its address;
+/// one that compares otherwise (a range, a type) is compared with each such key in turn.
 public final class PyDict {
   /// The entries in insertion order, with the holes removals left (`hole` keys) until the
   /// next compaction. Changed only through the methods below, which keep the index in step.
@@ -16,15 +18,15 @@ public final class PyDict {
   /// For each entry, the position of the one before it with the same hash (-1: none, and for
   /// an object key); kept with `index`.
   private var earlier: [Int] = []
-  /// Objects compare by their own `equals` and may equal other values: they are looked up
-  /// one by one.
-  private var objectKeys = 0
+  /// Keys of objects that compare by their own `equals` (not identity), which may equal other
+  /// values: they are looked up one by one (`isScanned`).
+  private var scannedKeys = 0
   /// The statement that made it: a change to an older dict is counted (`StatementJournal`).
   let generation = StatementJournal.currentGeneration
 
   public init(_ entries: [(key: PyValue, value: PyValue)] = []) {
     storage = entries
-    for e in entries where e.key.isObject { objectKeys += 1 }
+    for e in entries where e.key.isScanned { scannedKeys += 1 }
   }
 
   deinit { release() }
@@ -51,7 +53,7 @@ public final class PyDict {
 
   /// The position of `key`, by Python equality.
   public func find(_ key: PyValue) -> Int? {
-    if key.isObject || storage.count < 8 {
+    if key.isScanned || storage.count < 8 {
       return storage.indices.first { !isHole($0) && PyCompare.equals(storage[$0].key, key) }
     }
     var i = indexed[Self.hash(key)] ?? -1
@@ -59,9 +61,9 @@ public final class PyDict {
       if !isHole(i), PyCompare.equals(storage[i].key, key) { return i }
       i = earlier[i]
     }
-    guard objectKeys > 0 else { return nil }
+    guard scannedKeys > 0 else { return nil }
     return storage.indices.first {
-      storage[$0].key.isObject && !isHole($0) && PyCompare.equals(storage[$0].key, key)
+      storage[$0].key.isScanned && !isHole($0) && PyCompare.equals(storage[$0].key, key)
     }
   }
 
@@ -81,7 +83,7 @@ public final class PyDict {
   /// Adds an entry whose key the caller knows is not there.
   public func append(_ key: PyValue, _ value: PyValue) {
     StatementJournal.noteChange(toObjectOf: generation)
-    if key.isObject { objectKeys += 1 }
+    if key.isScanned { scannedKeys += 1 }
     storage.append((key, value))
     if index != nil { link(storage.count - 1) }
   }
@@ -111,7 +113,7 @@ public final class PyDict {
     let removed = storage[i]
     storage[i] = (Self.hole, .none)
     holes += 1
-    if removed.key.isObject { objectKeys -= 1 }
+    if removed.key.isScanned { scannedKeys -= 1 }
     if holes >= 8, holes * 2 >= storage.count { compact() }
     return removed
   }
@@ -145,7 +147,7 @@ public final class PyDict {
     storage = []
     index = nil
     earlier = []
-    objectKeys = 0
+    scannedKeys = 0
     return all
   }
 
@@ -162,14 +164,15 @@ public final class PyDict {
   /// Puts the entry at `i` (the last one in `earlier`) in the index, last of its hash.
   private func link(_ i: Int) {
     let key = storage[i].key
-    guard !key.isObject else { return earlier.append(-1) }
+    guard !key.isScanned else { return earlier.append(-1) }
     let h = Self.hash(key)
     earlier.append(index?[h] ?? -1)
     index?[h] = i
   }
 
   /// A hash consistent with `PyCompare.equals` on hashable values: numbers as CPython hashes
-  /// them (so equal numbers of any type agree), strings by their UTF-8 bytes, tuples by their items.
+  /// them (so equal numbers of any type agree), strings by their UTF-8 bytes, tuples by their
+  /// items, an object that compares by identity by its address.
   static func hash(_ key: PyValue) -> Int {
     switch key {
     case .none: return 0x5F37_59DF
@@ -178,17 +181,19 @@ public final class PyDict {
     case .float(let f): return PyHash.double(f)
     case .str(let s): return PyHash.string(s)
     case .tuple(let items): return PyHash.tuple(items.map(hash))
-    case .list, .dict, .object: return 0
+    case .object(let o): return o.comparesByIdentity ? ObjectIdentifier(o).hashValue : 0
+    case .list, .dict: return 0
     }
   }
 }
 
 extension PyValue {
-  /// An object, or a tuple holding one: compared by the object's own `equals`, so not hashed.
-  var isObject: Bool {
+  /// An object that compares by its own `equals` (not identity), or a tuple holding one: not
+  /// hashed, compared with each key.
+  var isScanned: Bool {
     switch self {
-    case .object: return true
-    case .tuple(let items): return items.contains { $0.isObject }
+    case .object(let o): return !o.comparesByIdentity
+    case .tuple(let items): return items.contains { $0.isScanned }
     default: return false
     }
   }

@@ -129,6 +129,7 @@ public final class PyTypeObject: PyObject {
     if let check { return check(value) }
     return interpreter.typeName(of: value) == name
   }
+  public var comparesByIdentity: Bool { false }
   public func equals(_ other: PyValue) -> Bool {
     if case .object(let o) = other, let t = o as? PyTypeObject { return t.name == name }
     return false
@@ -181,6 +182,7 @@ public final class PyRange: PyObject {
     try interpreter.checkSize(count)
     return (0..<count).map { .int(element($0)) }
   }
+  public var comparesByIdentity: Bool { false }
   public func equals(_ other: PyValue) -> Bool {
     guard case .object(let o) = other, let r = o as? PyRange else { return false }
     if count != r.count { return false }
@@ -234,6 +236,7 @@ public final class PySlice: PyObject {
   public var repr: String {
     "slice(\(PyRepr.repr(start)), \(PyRepr.repr(stop)), \(PyRepr.repr(step)))"
   }
+  public var comparesByIdentity: Bool { false }
   public func equals(_ other: PyValue) -> Bool {
     guard case .object(let o) = other, let s = o as? PySlice else { return false }
     return PyRepr.repr(.object(self)) == PyRepr.repr(.object(s))

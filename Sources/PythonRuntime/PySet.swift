@@ -152,6 +152,7 @@ public final class PySet: PyObject {
   public var length: Int? { table?.used ?? ordered?.count ?? 0 }
   public var truthy: Bool { length != 0 }
   public func iterate(_ interpreter: Interpreter) throws(PyError) -> [PyValue]? { items }
+  public var comparesByIdentity: Bool { false }
   public func equals(_ other: PyValue) -> Bool {
     guard case .object(let o) = other, let s = o as? PySet, s.length == length else {
       return false

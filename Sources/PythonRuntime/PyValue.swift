@@ -165,8 +165,12 @@ public protocol PyObject: AnyObject {
   func iterate(_ interpreter: Interpreter) throws(PyError) -> [PyValue]?
   /// `len(x)`, or nil when there is no length.
   var length: Int? { get }
-  /// `x == other`; defaults to identity.
+  /// `x == other`; defaults to identity. A type that compares otherwise also says
+  /// `comparesByIdentity` false.
   func equals(_ other: PyValue) -> Bool
+  /// Whether `equals` is identity: a dict or set finds such a key by its address (a key of
+  /// another object is compared with each such key in turn).
+  var comparesByIdentity: Bool { get }
   /// `-x`, `+x`, `~x`; nil when unsupported (the interpreter raises TypeError).
   func unary(_ op: PyUnaryOperator, _ interpreter: Interpreter) throws(PyError) -> PyValue?
   /// `x[key] = value`.
@@ -213,6 +217,7 @@ extension PyObject {
     if case .object(let o) = other { return o === self }
     return false
   }
+  public var comparesByIdentity: Bool { true }
   public func unary(_ op: PyUnaryOperator, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
     nil
   }

@@ -1573,3 +1573,20 @@ case("escapes/names_made_by_a_rule_are_capitals_only", r"""
 case("escapes/ideograph_in_lower_case_hex", r"""
     s = "\N{CJK UNIFIED IDEOGRAPH-4e00}"
 """)
+
+# --- keys that are objects: found by identity (a function, a layer), or by equality (a range) -------
+case("dicts/function_tuple_and_range_keys", """
+    f = lambda: 1
+    g = lambda: 2
+    d = {f: "f", (f, 2): "t", range(3): "r", None: "n", 1: "one"}
+    d[g] = "g"
+    print(d[f], d[(f, 2)], d[range(0, 3)], d[g], f in d, (lambda: 1) in d, len(d))
+    keys = {f: i for i in range(20)}
+    fs = [lambda: i for i in range(50)]
+    big = {h: n for n, h in enumerate(fs)}
+    print(len(keys), len(big), big[fs[37]], fs[3] in big, all(big[h] == n for n, h in enumerate(fs)))
+    s = set(fs) | {f}
+    print(len(s), f in s, g in s)
+    del big[fs[10]]
+    print(len(big), fs[10] in big, big[fs[11]], d.get(range(1, 3)), d.get((g, 2), "none"))
+""")
