@@ -94,17 +94,24 @@ enum Builtins {
           "TypeError", "zip() got an unexpected keyword argument '\(keyword.name)'",
           at: keyword.range ?? a.range)
       }
+      let strict = a.keywords.last(where: { $0.name == "strict" }).map { i.truthy($0.value) }
       var cursors: [PyIterable.Source] = []
       for argument in a.positional {
         cursors.append(try i.cursor(argument.value, argument.range))
       }
+      let range = a.range
       return .object(
         PyIterable(typeName: "zip") { i throws(PyError) in
           // As Python: the iterables read in order, and none after the first that ended.
           guard !cursors.isEmpty else { return nil }
           var items: [PyValue] = []
-          for next in cursors {
-            guard let item = try next(i) else { return nil }
+          for (k, next) in cursors.enumerated() {
+            guard let item = try next(i) else {
+              if strict == true {
+                try zipStrictCheck(cursors, ended: k, i, i.readingRange ?? range)
+              }
+              return nil
+            }
             items.append(item)
           }
           return .tuple(items)
@@ -383,4 +390,21 @@ func asciiEscaped(_ text: String) -> String {
     out += prefix + String(repeating: "0", count: width - digits.count) + digits
   }
   return out
+}
+
+/// `zip(..., strict=True)` when iterable `ended` (0-based) ended first: CPython's ValueError
+/// when the iterables' lengths differ (the others read one more time when the first ended).
+private func zipStrictCheck(
+  _ cursors: [PyIterable.Source], ended: Int, _ interpreter: Interpreter, _ range: SourceRange?
+) throws(PyError) {
+  func others(_ k: Int) -> String { k == 1 ? " 1" : "s 1-\(k)" }
+  if ended > 0 {
+    throw PyError(
+      "ValueError", "zip() argument \(ended + 1) is shorter than argument\(others(ended))",
+      at: range)
+  }
+  for k in cursors.indices.dropFirst() where try cursors[k](interpreter) != nil {
+    throw PyError(
+      "ValueError", "zip() argument \(k + 1) is longer than argument\(others(k))", at: range)
+  }
 }

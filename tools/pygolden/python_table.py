@@ -1590,3 +1590,22 @@ case("dicts/function_tuple_and_range_keys", """
     del big[fs[10]]
     print(len(big), fs[10] in big, big[fs[11]], d.get(range(1, 3)), d.get((g, 2), "none"))
 """)
+case("iterators/zip_strict_equal_lengths", """
+    print(list(zip([1, 2], "ab", strict=True)), list(zip([1], [1, 2], strict=False)), list(zip(strict=True)))
+    print(dict(zip("xy", range(2), strict=True)))
+""")
+case("iterators/zip_strict_shorter", """
+    print(list(zip([1, 2], [1, 2], [1], strict=True)))
+""")
+case("iterators/zip_strict_longer", """
+    print(list(zip([1], [1, 2], strict=True)))
+""")
+case("iterators/zip_strict_longer_third", """
+    print(list(zip([1], [1], [1, 2], strict=True)))
+""")
+case("iterators/zip_strict_in_a_loop", """
+    z = zip([1, 2], [3], strict=True)
+    print(next(z))
+    for p in z:
+        print(p)
+""")
