@@ -73,12 +73,7 @@ extension REPL {
     // as it would have at its turn.
     if let bad = chunks.first(where: { chunk in
       guard chunk.program == nil, !REPL.isCommandLine(chunk.text) else { return false }
-      do {
-        _ = try PyParser.parse(chunk.text, firstLine: chunk.line)
-        return false
-      } catch {
-        return true
-      }
+      return (try? PyParser.parse(chunk.text, firstLine: chunk.line)) == nil
     }) {
       run.run(bad)
       return run.status == 0 ? 1 : run.status

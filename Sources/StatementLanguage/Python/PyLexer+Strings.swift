@@ -85,7 +85,7 @@ extension PyLexer {
         "(unicode error) 'unicodeescape' codec can't decode bytes in position "
           + "\(position(error.from))-\(position(error.to) - 1): \(error.message)",
         at: SourceRange(offset + error.from, offset + max(error.to, error.from + 1)),
-        hint: error.message.hasPrefix("unknown")
+        hint: !error.isBackslashSlip
           ? nil
           : "a backslash starts an escape in a Python string (a Windows path's \\U or \\N): "
             + "write it \\\\, or make the string raw: r\"...\"")
@@ -97,6 +97,9 @@ extension PyLexer {
     let message: String
     let from: Int
     let to: Int
+    /// Whether the backslash was likely not meant as an escape (a Windows path's `\U`): every
+    /// refusal but an unknown `\N{NAME}`, whose writer meant the escape.
+    var isBackslashSlip = true
   }
 
   static func unescape(_ body: [Character]) throws(EscapeError) -> String {
@@ -176,10 +179,13 @@ extension PyLexer {
     }
     var j = i + 3
     while j < body.count, body[j] != "}" { j += 1 }
-    guard j < body.count else { throw EscapeError(message: malformed, from: i, to: j) }
-    guard j > i + 3 else { throw EscapeError(message: malformed, from: i, to: j) }
+    // No closing brace, or no name between the braces.
+    guard j < body.count, j > i + 3 else {
+      throw EscapeError(message: malformed, from: i, to: j)
+    }
     guard let scalar = UnicodeNames.scalar(named: String(body[(i + 3)..<j])) else {
-      throw EscapeError(message: "unknown Unicode character name", from: i, to: j + 1)
+      throw EscapeError(
+        message: "unknown Unicode character name", from: i, to: j + 1, isBackslashSlip: false)
     }
     return (Character(scalar), j + 1)
   }
