@@ -1,5 +1,8 @@
 // The heap: its size in use, for the interpreter's memory limit (glibc's mallinfo2: every arena
-// and the large mmapped blocks; thread stacks are not heap), and its tuning at start-up.
+// and the large mmapped blocks; thread stacks are not heap), and its tuning at start-up; and the
+// start of the executable's own thread (`kshape_start_and_park`).
+#include <pthread.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <fcntl.h>
@@ -167,4 +170,49 @@ static inline uintptr_t kshape_advise_heap_growth(uintptr_t from) {
 #else
   return from;
 #endif
+}
+
+// The executable's own thread (`Interpreter.runOnOwnThread`): its body, told its stack size.
+typedef void (*kshape_thread_body)(size_t stack_size);
+struct kshape_thread_start {
+  kshape_thread_body body;
+  size_t stack_size;
+};
+
+static inline void *kshape_thread_main(void *argument) {
+  struct kshape_thread_start start = *(struct kshape_thread_start *)argument;
+  free(argument);
+  start.body(start.stack_size);
+  return NULL;
+}
+
+// Starts `body` on a detached thread with the first of `sizes` (bytes of stack) the system
+// grants, then parks the calling thread for good with every signal blocked (they go to the new
+// thread), running no other code: a release build counts Swift's references without atomic
+// instructions (Package.swift), so no Swift code may run beside the new thread. Returns only
+// when no thread could be made.
+static inline void kshape_start_and_park(
+    const size_t *sizes, long count, kshape_thread_body body) {
+  for (long i = 0; i < count; i++) {
+    pthread_attr_t attributes;
+    if (pthread_attr_init(&attributes) != 0) return;
+    struct kshape_thread_start *start = malloc(sizeof *start);
+    int made = 0;
+    pthread_t thread;
+    if (start != NULL && pthread_attr_setstacksize(&attributes, sizes[i]) == 0 &&
+        pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED) == 0) {
+      start->body = body;
+      start->stack_size = sizes[i];
+      made = pthread_create(&thread, &attributes, kshape_thread_main, start) == 0;
+    }
+    pthread_attr_destroy(&attributes);
+    if (!made) {
+      free(start);
+      continue;
+    }
+    sigset_t all;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, NULL);
+    for (;;) pause();
+  }
 }

@@ -1,3 +1,4 @@
+import CMalloc
 import Foundation
 
 /// The threads the interpreter runs on: the mark of a thread with a large stack (and its size),
@@ -10,17 +11,25 @@ extension Interpreter {
     pthread_setspecific(largeStackKey, UnsafeRawPointer(bitPattern: stackSize))
   }
 
-  /// Starts `body` on a thread of its own, detached, with the first of `stackSizes` the system
-  /// grants, marked large with that size; false when no thread could be made. A limit on virtual
-  /// memory (`ulimit -v`) can refuse the larger stacks: the smaller keep kshape working, with a
-  /// lower bound on recursion.
-  public static func startOwnThread(_ body: @escaping () -> Void) -> Bool {
-    let job = OwnThreadJob(body)
-    for size in grantedStackSizes where LargeStackThread.detach(job, stackSize: size) {
-      return true
+  /// Runs `body` on a thread of its own, detached, with the first of `stackSizes` the system
+  /// grants, marked large with that size, and parks the calling thread for good
+  /// (`kshape_start_and_park`: it runs no Swift code beside the new thread, as a release build's
+  /// reference counting without atomics requires); returns only when no thread could be made. A
+  /// limit on virtual memory (`ulimit -v`) can refuse the larger stacks: the smaller keep kshape
+  /// working, with a lower bound on recursion.
+  public static func runOnOwnThread(_ body: @convention(c) () -> Void) {
+    ownThreadBody = body
+    let sizes = grantedStackSizes.map { size_t($0) }
+    sizes.withUnsafeBufferPointer { sizes in
+      kshape_start_and_park(sizes.baseAddress, sizes.count) { stackSize in
+        Interpreter.markCurrentThreadLarge(stackSize: Int(stackSize))
+        Interpreter.ownThreadBody?()
+      }
     }
-    return false
   }
+
+  /// What `runOnOwnThread` runs: written before its thread starts, read by that thread only.
+  nonisolated(unsafe) private static var ownThreadBody: (@convention(c) () -> Void)?
 
   /// The stack size the calling thread was marked with; nil on an unmarked thread.
   static var currentThreadStackSize: Int? {
@@ -49,14 +58,4 @@ extension Interpreter {
   /// The parser's nesting is capped at 200 levels: a few MB in a debug build (and sizes this
   /// small are reused by the C library, so a parse per statement stays cheap).
   static let parserStackSizes = [16 << 20]
-}
-
-/// The executable's own thread (`startOwnThread`): marks itself large with its size, then runs.
-private final class OwnThreadJob: LargeStackJob, @unchecked Sendable {
-  let body: () -> Void
-  init(_ body: @escaping () -> Void) { self.body = body }
-  func run(stackSize: Int) {
-    Interpreter.markCurrentThreadLarge(stackSize: stackSize)
-    body()
-  }
 }

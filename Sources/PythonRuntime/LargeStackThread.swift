@@ -25,49 +25,52 @@ enum LargeStackThread {
   }
 
   private static func start(_ job: any LargeStackJob, stackSize: Int) -> Bool {
-    var attributes = pthread_attr_t()
-    guard pthread_attr_init(&attributes) == 0 else { return false }
-    defer { pthread_attr_destroy(&attributes) }
-    guard pthread_attr_setstacksize(&attributes, stackSize) == 0 else { return false }
-    return spawn(job, stackSize: stackSize, attributes: &attributes, join: true)
+    guard let thread = startJoinable(job, stackSize: stackSize) else { return false }
+    join(thread)
+    return true
   }
 
-  /// Creates the thread running `job` (and waits for it when `join`).
-  fileprivate static func spawn(
-    _ job: any LargeStackJob, stackSize: Int, attributes: inout pthread_attr_t, join: Bool
-  ) -> Bool {
+  #if canImport(Glibc)
+    typealias Handle = pthread_t
+  #else
+    typealias Handle = pthread_t?
+  #endif
+
+  /// Starts `job` on a new joinable thread with `stackSize` bytes of stack; nil when refused.
+  /// Whoever starts one joins it (`join`): the thread's last release of its job is then over
+  /// before the caller goes on, as a release build's reference counting without atomic
+  /// instructions requires (Package.swift).
+  static func startJoinable(_ job: any LargeStackJob, stackSize: Int) -> Handle? {
+    var attributes = pthread_attr_t()
+    guard pthread_attr_init(&attributes) == 0 else { return nil }
+    defer { pthread_attr_destroy(&attributes) }
+    guard pthread_attr_setstacksize(&attributes, stackSize) == 0 else { return nil }
     let context = Unmanaged.passRetained(JobBox(job, stackSize: stackSize)).toOpaque()
-    #if canImport(Glibc)
-      var thread = pthread_t()
-      let status = pthread_create(
-        &thread, &attributes,
-        { context in
+    var thread = Handle()
+    let status = pthread_create(
+      &thread, &attributes,
+      { context in
+        #if canImport(Glibc)
           guard let context else { return nil }
-          let box = Unmanaged<JobBox>.fromOpaque(context).takeRetainedValue()
-          box.job.run(stackSize: box.stackSize)
-          return nil
-        }, context)
-      guard status == 0 else {
-        Unmanaged<JobBox>.fromOpaque(context).release()
-        return false
-      }
-      if join { pthread_join(thread, nil) }
+        #endif
+        let box = Unmanaged<JobBox>.fromOpaque(context).takeRetainedValue()
+        box.job.run(stackSize: box.stackSize)
+        return nil
+      }, context)
+    guard status == 0 else {
+      Unmanaged<JobBox>.fromOpaque(context).release()
+      return nil
+    }
+    return thread
+  }
+
+  /// Waits for a thread `startJoinable` made to end.
+  static func join(_ thread: Handle) {
+    #if canImport(Glibc)
+      pthread_join(thread, nil)
     #else
-      var thread: pthread_t?
-      let status = pthread_create(
-        &thread, &attributes,
-        { context in
-          let box = Unmanaged<JobBox>.fromOpaque(context).takeRetainedValue()
-          box.job.run(stackSize: box.stackSize)
-          return nil
-        }, context)
-      guard status == 0, let thread else {
-        Unmanaged<JobBox>.fromOpaque(context).release()
-        return false
-      }
-      if join { pthread_join(thread, nil) }
+      if let thread { pthread_join(thread, nil) }
     #endif
-    return true
   }
 
   /// A class wrapper so the job crosses the C boundary as one pointer.
@@ -114,14 +117,17 @@ final class StackWorker: LargeStackJob, @unchecked Sendable {
   private let finished = DispatchSemaphore(value: 0)
   private var job: (any LargeStackJob)?
   private var stopping = false
-  private var started = false
+  private var thread: LargeStackThread.Handle?
 
   /// A worker on the first of `stackSizes` the system grants, or nil.
   static func make(stackSizes: [Int]) -> StackWorker? {
     for size in stackSizes {
       let worker = StackWorker(stackSize: size)
-      if LargeStackThread.detach(worker, stackSize: size) {
-        worker.started = true
+      if let thread = LargeStackThread.startJoinable(worker, stackSize: size) {
+        // Once the thread says it is in its loop, its start (and what it retained there) is
+        // over: from then on the two threads take turns.
+        worker.finished.wait()
+        worker.thread = thread
         return worker
       }
     }
@@ -132,6 +138,7 @@ final class StackWorker: LargeStackJob, @unchecked Sendable {
 
   /// The thread's loop: wait for a job, run it, say so; until stopped.
   func run(stackSize: Int) {
+    finished.signal()
     while true {
       ready.wait()
       if stopping { return }
@@ -148,24 +155,12 @@ final class StackWorker: LargeStackJob, @unchecked Sendable {
     finished.wait()
   }
 
-  /// Ends the thread (it holds nothing once its loop returns).
+  /// Ends the thread and waits for it (it holds nothing once its loop returns).
   func stop() {
-    guard started else { return }
-    started = false
+    guard let thread else { return }
+    self.thread = nil
     stopping = true
     ready.signal()
-  }
-}
-
-extension LargeStackThread {
-  /// Starts `job` on a detached thread with `stackSize` bytes of stack; false when refused.
-  static func detach(_ job: any LargeStackJob, stackSize: Int) -> Bool {
-    var attributes = pthread_attr_t()
-    guard pthread_attr_init(&attributes) == 0 else { return false }
-    defer { pthread_attr_destroy(&attributes) }
-    guard pthread_attr_setstacksize(&attributes, stackSize) == 0,
-      pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED)) == 0
-    else { return false }
-    return spawn(job, stackSize: stackSize, attributes: &attributes, join: false)
+    LargeStackThread.join(thread)
   }
 }

@@ -36,22 +36,16 @@ struct KShape: ParsableCommand {
     // Everything runs on one thread with the large stack the Python interpreter needs for deep
     // (bounded) recursion, instead of a new thread for every statement. (Foundation's `Thread`
     // says nothing when its thread cannot be made: this thread then waited forever.)
-    let started = Interpreter.startOwnThread {
-      runCommandLine()
+    // This thread then parks with every signal blocked (Ctrl-C must interrupt the worker's
+    // read, libedit redraws on its SIGWINCH); it returns only when no thread could be made.
+    Interpreter.runOnOwnThread {
+      KShape.runCommandLine()
       Foundation.exit(0)
     }
-    guard started else {
-      StandardStreams().err(
-        "kshape: cannot start: no memory for its thread's stack (16 MiB at least; is virtual"
-          + " memory limited, ulimit -v?)")
-      Foundation.exit(2)
-    }
-    // Signals go to the worker (Ctrl-C must interrupt its read, libedit redraws on its
-    // SIGWINCH): this thread only waits.
-    var all = sigset_t()
-    sigfillset(&all)
-    pthread_sigmask(SIG_BLOCK, &all, nil)
-    while true { sleep(1_000_000) }
+    StandardStreams().err(
+      "kshape: cannot start: no memory for its thread's stack (16 MiB at least; is virtual"
+        + " memory limited, ulimit -v?)")
+    Foundation.exit(2)
   }
 }
 
