@@ -51,6 +51,28 @@ import Testing
     try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "kshape is built")
   }
 
+  /// A release build counts references without atomic instructions (Package.swift): while it
+  /// works and while it waits for input, the process has its worker and the parked main thread,
+  /// no other, with the session store as without it.
+  @Test func theExecutableHasNoThreadBesideItsWorker() throws {
+    try requireBinary()
+    for flags in ["--no-store", "-s threads"] {
+      let r = sh(
+        """
+        export HOME="$PWD" XDG_DATA_HOME="$PWD/data"
+        { sleep 1; echo 'x = Input((4,))'; echo 'Dense(8)'; sleep 1; } | "$K" \(flags) >out.txt &
+        pid=$!
+        sleep 0.5
+        ls /proc/$pid/task | wc -l
+        sleep 1
+        ls /proc/$pid/task | wc -l
+        wait $pid
+        grep -c KerasTensor out.txt
+        """)
+      #expect(r.out == "2\n2\n2\n", "\(flags): \(r.out) \(r.err)")
+    }
+  }
+
   @Test func stderrThatCannotBeWrittenDoesNotTrap() throws {
     try requireBinary()
     #expect(sh("$K -c 'Dense(' 2>/dev/full").status == 1)
