@@ -14,10 +14,18 @@ extension Interpreter {
   /// Runs `body` on a thread of its own, detached, with the first of `stackSizes` the system
   /// grants, marked large with that size, and parks the calling thread for good
   /// (`kshape_start_and_park`: it runs no Swift code beside the new thread, as a release build's
-  /// reference counting without atomics requires); returns only when no thread could be made. A
-  /// limit on virtual memory (`ulimit -v`) can refuse the larger stacks: the smaller keep kshape
-  /// working, with a lower bound on recursion.
-  public static func runOnOwnThread(_ body: @convention(c) () -> Void) {
+  /// reference counting without atomics requires). A limit on virtual memory (`ulimit -v`) can
+  /// refuse the larger stacks: the smaller keep kshape working, with a lower bound on recursion.
+  /// Returns only when it could not start, with why: a limit that leaves less than the smallest
+  /// stack and `startingHeap` (where the first allocation on the new thread would stop the
+  /// process), or no thread made.
+  public static func runOnOwnThread(_ body: @convention(c) () -> Void) -> String {
+    let room = kshape_heap_room(0)
+    let needed = (stackSizes.min() ?? 0) + startingHeap
+    if room >= 0, room < needed {
+      return "a limit on virtual memory (ulimit -v) leaves it \(room >> 20) MiB beside its code,"
+        + " and it needs \(needed >> 20) MiB"
+    }
     ownThreadBody = body
     let sizes = grantedStackSizes.map { size_t($0) }
     sizes.withUnsafeBufferPointer { sizes in
@@ -26,7 +34,13 @@ extension Interpreter {
         Interpreter.ownThreadBody?()
       }
     }
+    return "no memory for its thread's stack (16 MiB at least; is virtual memory limited,"
+      + " ulimit -v?)"
   }
+
+  /// The heap the executable needs beside its thread's stack to start at all (its output
+  /// buffers, the layer catalog, a small session).
+  static let startingHeap = 8 << 20
 
   /// What `runOnOwnThread` runs: written before its thread starts, read by that thread only.
   nonisolated(unsafe) private static var ownThreadBody: (@convention(c) () -> Void)?

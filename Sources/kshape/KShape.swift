@@ -38,13 +38,13 @@ struct KShape: ParsableCommand {
     // says nothing when its thread cannot be made: this thread then waited forever.)
     // This thread then parks with every signal blocked (Ctrl-C must interrupt the worker's
     // read, libedit redraws on its SIGWINCH); it returns only when no thread could be made.
-    Interpreter.runOnOwnThread {
+    let why = Interpreter.runOnOwnThread {
       KShape.runCommandLine()
       Foundation.exit(0)
     }
-    StandardStreams().err(
-      "kshape: cannot start: no memory for its thread's stack (16 MiB at least; is virtual"
-        + " memory limited, ulimit -v?)")
+    // Written at once, without the output's buffer: there may be no memory for one.
+    let message = Array("kshape: cannot start: \(why)\n".utf8)
+    _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     Foundation.exit(2)
   }
 }

@@ -77,6 +77,30 @@ import Testing
     #expect(run.output.contains("RecursionError"), "\(run.output)")
   }
 
+  @Test func tooLittleVirtualMemoryToStartIsSaidNotATrap() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.kshape), "kshape is built")
+    // From a limit that runs a statement down, 4 MB at a time: the first limit too small must
+    // get kshape's own refusal (status 2), where the first allocation on its thread stopped the
+    // process with Swift's "failed to allocate" (a limit leaving its stack and a few KB).
+    var limit = 400_000
+    var ran = false
+    while limit > 0 {
+      let run = Self.shell("ulimit -v \(limit); \(Self.kshape) -c 'print(1)'")
+      if run.status == 0, run.output == "1\n" {
+        ran = true
+        limit -= 4_000
+        continue
+      }
+      #expect(run.status == 2, "ulimit -v \(limit): \(run.status) \(run.output)")
+      #expect(
+        run.output.hasPrefix(
+          "kshape: cannot start: a limit on virtual memory (ulimit -v) leaves it"),
+        "ulimit -v \(limit): \(run.output)")
+      break
+    }
+    #expect(ran && limit > 0)
+  }
+
   @Test func limitedVirtualMemoryIsAMemoryErrorNotAFailedAllocation() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.kshape), "kshape is built")
     // Under 600 MB of address space malloc fails long before the interpreter's own 768 MiB:
