@@ -298,6 +298,33 @@ import Testing
     #expect(t.waitFor { _ in !t.alive })
   }
 
+  /// `q` on the first page of a summary longer than a pipe holds: kshape was still writing, and
+  /// the pager's end (SIGPIPE) ended kshape with its session. Now the prompt comes back.
+  @Test func quittingThePagerEarlyKeepsTheSession() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "kshape is built")
+    let t = Tmux()
+    try #require(
+      t.start("env LANG=C TERM=xterm \(Self.binary.path) --no-store", columns: 80, rows: 12),
+      "tmux starts (apt-get install tmux)")
+    #expect(t.waitFor("kshape>"))
+    t.type("x = Input((None, 3))")
+    t.keys("Enter")
+    t.type("for i in range(3000): x = Dense(8)(x)")
+    t.keys("Enter")
+    t.keys("Enter")
+    #expect(t.waitFor("kshape>"))
+    t.type("summary | less")
+    t.keys("Enter")
+    #expect(t.waitFor { $0.split(separator: "\n").last?.hasPrefix(":") == true })
+    t.keys("q")
+    t.type("print(len(x.shape), x.shape[-1])")
+    t.keys("Enter")
+    #expect(t.waitFor("3 8"))
+    #expect(t.alive)
+    t.keys("C-d")
+    #expect(t.waitFor { _ in !t.alive })
+  }
+
   /// A session left with Ctrl-D and resumed by name: the statements come back, `edit N` opens
   /// the line editor on statement N, and Ctrl-R finds a line typed in the earlier run.
   @Test func resumeEditAndSearchAcrossRuns() throws {
