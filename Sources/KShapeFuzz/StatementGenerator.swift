@@ -32,6 +32,8 @@ struct StatementGenerator {
     // Escapes Python refuses or names (a Windows path, \N{NAME}), lazy iterators.
     "'C:\\Users'", "\"\\N{EM DASH}\"", "'\\N{latin small letter a}'", "f'{{\\x4'", "'\\U00110000'",
     "map(", "zip(", "iter(", "next(", "enumerate(", "reversed(", "filter(None, ",
+    // try statements.
+    "try:\n    ", "\nexcept ", "\nexcept:\n    ", "\nfinally:\n    ", "raise", " as e:",
   ]
 
   /// The largest count in generated loops, comprehensions and repetitions (`--max-loop`): a
@@ -80,7 +82,7 @@ struct StatementGenerator {
     let n = rng.chance(0.9) ? rng.below(8) : min(big, Self.maxLoop)
     let t = rng.pick(tensors.isEmpty ? ["x"] : tensors)
     let target = name("t")
-    switch rng.below(14) {
+    switch rng.below(15) {
     case 0:
       // Layers cost ~0.3 ms each in a debug build: a loop of a million is bounded (by the
       // session's layer limit) but slow; long runs in release try bigger counts.
@@ -113,6 +115,16 @@ struct StatementGenerator {
       let m = min(n, 1000)
       return
         "it = iter([\(t)] * \(m))\nprint(next(it, None), list(filter(None, map(len, ['a', ''] * \(m)))))"
+    case 13:
+      // A layer call that may fail, caught (or not), re-raised some of the time, with finally.
+      tensors.append(target)
+      let caught = rng.pick([
+        "ValueError", "(TypeError, ValueError)", "Exception", "LookupError", "",
+      ])
+      return "try:\n    \(target) = \(layerCall())(\(t))\n"
+        + "except\(caught.isEmpty ? "" : " \(caught) as e"):\n    \(target) = \(t)\n"
+        + (rng.chance(0.3) ? "    raise\n" : "")
+        + (rng.chance(0.5) ? "finally:\n    print('finally')\n" : "")
     default: return "import keras\nfrom keras import layers"
     }
   }

@@ -63,7 +63,7 @@ extension Interpreter {
       if let value = dict.value(for: key) {
         return value
       }
-      throw PyError("KeyError", repr(key), at: range)
+      throw PyError.keyError(key, repr(key), at: range)
     case .object(let o):
       do throws(PyError) {
         return try o.item(key, self)
@@ -156,7 +156,7 @@ extension Interpreter {
     case .dict(let dict):
       try checkHashable(key, range)
       guard let i = dict.find(key) else {
-        throw PyError("KeyError", repr(key), at: range)
+        throw PyError.keyError(key, repr(key), at: range)
       }
       dict.remove(at: i)
     default:

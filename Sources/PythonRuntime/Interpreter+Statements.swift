@@ -93,6 +93,8 @@ extension Interpreter {
       }
     case .raise(let exception, _):
       try raise(exception, statement.range)
+    case .try(let body, let handlers, let orElse, let final):
+      return try runTry(body, handlers, orElse, final)
     }
     return .normal
   }
@@ -122,11 +124,18 @@ extension Interpreter {
 
   func raise(_ exception: PyExpr?, _ range: SourceRange) throws(PyError) {
     guard let exception else {
-      throw PyError("RuntimeError", "No active exception to reraise", at: range)
+      guard let handled = handledErrors.last else {
+        throw PyError("RuntimeError", "No active exception to reraise", at: range)
+      }
+      throw handled
     }
     let value = try evaluate(exception)
     if case .object(let o) = value, let e = o as? PyException {
-      throw PyError(e.kind, e.message ?? "", at: exception.range)
+      // A caught exception raised again as it was (a Keras error keeps its caret and hint).
+      if let caught = e.caught { throw caught }
+      var error = PyError(e.kind, e.message ?? "", at: exception.range)
+      if e.message != nil { error.arguments = e.args }
+      throw error
     }
     throw PyError("TypeError", "exceptions must derive from BaseException", at: exception.range)
   }

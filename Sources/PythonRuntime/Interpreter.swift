@@ -99,6 +99,9 @@ public final class Interpreter {
   var stackBudget = 0
   /// Objects whose repr is being built (a list that contains itself shows `[...]`).
   var reprInProgress: Set<ObjectIdentifier> = []
+  /// The exceptions whose `except` blocks are running, innermost last (a bare `raise` re-raises
+  /// the last).
+  var handledErrors: [PyError] = []
   /// The long string indexed last (`stringView`).
   var lastStringView: PyStringView?
 

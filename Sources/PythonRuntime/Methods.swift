@@ -203,7 +203,7 @@ enum Methods {
       let a = try arguments.unpack(qualified, ["key", "default"], required: 1)
       if let i = try lookup(a[0] ?? .none) { return dict.remove(at: i).value }
       if let fallback = a[1] { return fallback }
-      throw PyError("KeyError", interpreter.repr(a[0] ?? .none), at: range)
+      throw PyError.keyError(a[0] ?? .none, interpreter.repr(a[0] ?? .none), at: range)
     case "setdefault":
       let a = try arguments.unpack(qualified, ["key", "default"], required: 1)
       if let i = try lookup(a[0] ?? .none) { return dict.value(at: i) }

@@ -18,6 +18,9 @@ public struct PyError: Error {
   /// The host's own error (a Keras shape error from the engine) carried through unchanged, so
   /// its renderer can show it the way it always has.
   public var underlying: (any Error)?
+  /// The exception's `args` when they are not its message alone (a KeyError's key; a
+  /// program's `raise ValueError('a', 2)`).
+  public var arguments: [PyValue]?
 
   public init(
     _ kind: String, _ message: String, at range: SourceRange?, hint: String? = nil,
@@ -28,6 +31,15 @@ public struct PyError: Error {
     self.range = range
     self.hint = hint
     self.underlying = underlying
+  }
+}
+
+extension PyError {
+  /// `KeyError(key)`: its message is the key's repr, its `args` the key.
+  static func keyError(_ key: PyValue, _ repr: String, at range: SourceRange?) -> PyError {
+    var error = PyError("KeyError", repr, at: range)
+    error.arguments = [key]
+    return error
   }
 }
 

@@ -95,7 +95,7 @@ extension PyFormat {
         value = arguments.positional[n].value
       } else {
         guard let v = arguments.keywords.first(where: { $0.name == head })?.value else {
-          throw PyError("KeyError", PyRepr.string(head), at: range)
+          throw PyError.keyError(.str(head), PyRepr.string(head), at: range)
         }
         value = v
       }

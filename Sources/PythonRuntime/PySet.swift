@@ -179,7 +179,7 @@ public final class PySet: PyObject {
           let item = try a.unpack(name, ["item"], required: 1)[0] ?? .none
           try i.checkHashable(item, a.range)
           if !self.discard(item), name == "remove" {
-            throw PyError("KeyError", i.repr(item), at: a.range)
+            throw PyError.keyError(item, i.repr(item), at: a.range)
           }
           return .none
         })

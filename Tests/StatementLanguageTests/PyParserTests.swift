@@ -142,6 +142,48 @@ func assertPySyntaxError(
     #expect(pyParsed("def f(a, /, b, *, c): pass") == "def f(pos:a, b, kw:c):\n    pass")
   }
 
+  @Test func tryStatements() {
+    #expect(
+      pyParsed(
+        """
+        try:
+            y = Conv2D(4, 3)(x)
+        except (TypeError, ValueError) as e:
+            raise
+        except KeyError:
+            pass
+        except:
+            y = x
+        else: y = 1
+        finally:
+            print(y)
+        """) == """
+          try:
+              y = Conv2D(4, 3)(x)
+          except (TypeError, ValueError) as e:
+              raise
+          except KeyError:
+              pass
+          except:
+              y = x
+          else:
+              y = 1
+          finally:
+              print(y)
+          """)
+    #expect(pyParsed("try: pass\nfinally: pass") == "try:\n    pass\nfinally:\n    pass")
+    // CPython 3.11's messages.
+    assertPySyntaxError("try:\n    pass\n1️⃣x = 1", "expected 'except' or 'finally' block")
+    assertPySyntaxError(
+      "try:\n    pass\nexcept 1️⃣ValueError, TypeError2️⃣:\n    pass",
+      "multiple exception types must be parenthesized")
+    assertPySyntaxError(
+      "try:\n    pass\n1️⃣except:\n    pass\nexcept ValueError:\n    pass",
+      "default 'except:' must be last")
+    assertPySyntaxError(
+      "try:\n    pass\nexcept ValueError as e1️⃣.x:\n    pass", "invalid syntax")
+  }
+
   @Test func layoutIsJoinedInsideBracketsAndAfterBackslashes() {
     #expect(
       pyParsed("x = (1 +\n     2)\ny = [\n  1,\n\n  2,  # two\n]\nz = 1 + \\\n    2")
@@ -256,7 +298,8 @@ func assertPySyntaxError(
     assertPySyntaxError(
       "1️⃣with strategy.scope():\n    pass", "'with' statements are not supported by kshape")
     assertPySyntaxError(
-      "1️⃣try:\n    pass\nexcept: pass", "'try' statements are not supported by kshape")
+      "try:\n    pass\nexcept1️⃣* ValueError: pass",
+      "'except*' (exception groups) is not supported by kshape")
     assertPySyntaxError("1️⃣@tf.function\ndef f(): pass", "decorators are not supported by kshape")
     assertPySyntaxError(
       "1️⃣from keras.layers import *2️⃣", "'from keras.layers import *' is not supported by kshape")
@@ -292,6 +335,12 @@ func assertPySyntaxError(
       ("# just a comment", .complete),
       ("x = 'abc", .invalid),
       ("if x:\n    y = (1,\n", .incomplete),
+      // A try's block waits for its `except` or `finally`, then for an empty line.
+      ("try:", .incomplete),
+      ("try:\n    x = 1", .incomplete),
+      ("try:\n    x = 1\nexcept ValueError:\n    x = 2", .incomplete),
+      ("try:\n    x = 1\nexcept ValueError:\n    x = 2\n", .complete),
+      ("try:\n    x = 1\n", .invalid),
     ]
     for (text, expected) in cases {
       #expect(PyParser.completeness(of: text) == expected, "\(text)")

@@ -48,6 +48,16 @@ enum PyRender {
     case .raise(let e, let cause):
       return indent + "raise" + (e.map { " " + expr($0) } ?? "")
         + (cause.map { " from " + expr($0) } ?? "")
+    case .try(let body, let handlers, let orElse, let final):
+      var text = indent + "try:\n" + block(body)
+      for h in handlers {
+        text +=
+          "\n" + indent + "except" + (h.type.map { " " + expr($0) } ?? "")
+          + (h.name.map { " as \($0)" } ?? "") + ":\n" + block(h.body)
+      }
+      if !orElse.isEmpty { text += "\n" + indent + "else:\n" + block(orElse) }
+      if !final.isEmpty { text += "\n" + indent + "finally:\n" + block(final) }
+      return text
     }
   }
 

@@ -916,6 +916,184 @@ case("raise/try_except", """
     finally:
         print('finally')
 """)
+case("try/finally_flow", """
+    def f(x):
+        try:
+            if x:
+                return 'body'
+        finally:
+            print('finally of', x)
+        return 'after'
+    print(f(True), f(False))
+    def g():
+        try:
+            return 1
+        finally:
+            return 2
+    print(g())
+    for i in range(4):
+        try:
+            if i == 1:
+                continue
+            if i == 3:
+                break
+            print('body', i)
+        finally:
+            print('fin', i)
+    def h():
+        for i in range(3):
+            try:
+                raise ValueError(i)
+            finally:
+                break
+        return 'swallowed'
+    print(h())
+""")
+case("try/else_only_without_error", """
+    for x in [1, 0]:
+        try:
+            r = 10 // x
+        except ZeroDivisionError:
+            print('caught', x)
+        else:
+            print('else', r)
+        finally:
+            print('finally', x)
+""")
+case("try/error_in_else_is_not_caught", """
+    try:
+        try:
+            pass
+        except ValueError:
+            print('not here')
+        else:
+            raise ValueError('from else')
+        finally:
+            print('inner finally')
+    except ValueError as e:
+        print('outer caught', e)
+""")
+case("try/hierarchy", """
+    def kind(f):
+        try:
+            f()
+        except LookupError as e:
+            return 'lookup ' + type(e).__name__
+        except ArithmeticError as e:
+            return 'arith ' + type(e).__name__
+        except (TypeError, AttributeError) as e:
+            return 'tuple ' + type(e).__name__
+        except Exception as e:
+            return 'other ' + type(e).__name__
+        return 'none'
+    print(kind(lambda: {}['a']))
+    print(kind(lambda: [][1]))
+    print(kind(lambda: 1 / 0))
+    print(kind(lambda: 2.0 ** 10000))
+    print(kind(lambda: 'a' + 1))
+    print(kind(lambda: (1).nope))
+    print(kind(lambda: int('z')))
+    print(kind(lambda: undefined_name))
+    print(kind(lambda: None))
+    print(issubclass(KeyError, LookupError) if False else isinstance(KeyError('k'), LookupError))
+    print(isinstance(ZeroDivisionError('z'), ArithmeticError), isinstance(ValueError(), LookupError))
+""")
+case("try/bare_except_and_order", """
+    try:
+        [].pop()
+    except KeyError:
+        print('key')
+    except:
+        print('bare')
+    try:
+        raise NotImplementedError('later')
+    except RuntimeError as e:
+        print('runtime', e)
+    try:
+        import nowhere_module
+    except ImportError as e:
+        print(type(e).__name__, e)
+""")
+case("try/reraise", """
+    def inner():
+        try:
+            {}['k']
+        except KeyError:
+            print('inner saw it')
+            raise
+    try:
+        inner()
+    except KeyError as e:
+        print('outer', repr(e), e.args)
+    try:
+        try:
+            1 / 0
+        except ZeroDivisionError as e:
+            err = e
+        raise err
+    except ArithmeticError as e:
+        print('again', e)
+""")
+case("try/raise_without_active_exception", """
+    try:
+        raise
+    except RuntimeError as e:
+        print(e)
+""")
+case("try/error_in_handler_runs_finally", """
+    try:
+        try:
+            1 / 0
+        except ZeroDivisionError:
+            [][0]
+        finally:
+            print('finally ran')
+    except IndexError as e:
+        print('then', e)
+""")
+case("try/name_unbound_after_handler", """
+    e = 'before'
+    try:
+        1 / 0
+    except ZeroDivisionError as e:
+        print('in', e)
+    print(e)
+""")
+case("try/catching_a_non_class", """
+    try:
+        1 / 0
+    except 3:
+        pass
+""")
+case("try/uncaught_class_goes_on", """
+    try:
+        {}['missing']
+    except IndexError:
+        print('no')
+""")
+case("try/missing_except", """
+    try:
+        x = 1
+    print(x)
+""")
+case("try/unparenthesized_types", """
+    try:
+        x = 1
+    except ValueError, TypeError:
+        pass
+""")
+case("try/bare_except_not_last", """
+    try:
+        x = 1
+    except:
+        pass
+    except ValueError:
+        pass
+""")
+case("try/exception_message_forms", """
+    for e in [ValueError(), ValueError('a'), KeyError('k'), ValueError('a', 2)]:
+        print(str(e), e.args)
+""")
 case("raise/assert", """
     x = 3
     assert x > 0, 'positive'

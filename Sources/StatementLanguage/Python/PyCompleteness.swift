@@ -149,7 +149,12 @@ extension PyParser {
       program = PyProgram(statements: try parser.parseFile())
     } catch {
       let endsWithEmptyLine = Self.endsWithEmptyLine(text)
-      if error.message.hasPrefix("expected an indented block") && !endsWithEmptyLine {
+      // A block not yet followed by its next line: one more indented line, or a `try`'s
+      // `except` or `finally`.
+      if !endsWithEmptyLine,
+        error.message.hasPrefix("expected an indented block")
+          || error.message == "expected 'except' or 'finally' block"
+      {
         return (.incomplete, nil)
       }
       return (.invalid, nil)

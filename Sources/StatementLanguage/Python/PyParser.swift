@@ -187,7 +187,8 @@ public struct PyParser {
     case .name("for"): return [try parseFor()]
     case .name("while"): return [try parseWhile()]
     case .name("def"): return [try parseFunctionDef()]
-    case .name("class"), .name("with"), .name("try"), .name("async"), .op("@"):
+    case .name("try"): return [try parseTry()]
+    case .name("class"), .name("with"), .name("async"), .op("@"):
       throw refused(token)
     case .name("except"), .name("finally"), .name("elif"), .name("else"):
       throw invalid(token)
@@ -207,10 +208,6 @@ public struct PyParser {
       return PySyntaxError(
         "'with' statements are not supported by kshape", at: token.range,
         hint: "write the statements of the block without the 'with' line")
-    case .name("try"):
-      return PySyntaxError(
-        "'try' statements are not supported by kshape", at: token.range,
-        hint: "write the statements without 'try': an error stops the program")
     case .name("async"), .name("await"):
       return PySyntaxError("'async' and 'await' are not supported by kshape", at: token.range)
     case .name("yield"):

@@ -120,6 +120,14 @@ enum PyScopes {
         names(in: target, into: &bound)
         collect(body, bound: &bound, globals: &globals, nonlocals: &nonlocals)
         collect(orElse, bound: &bound, globals: &globals, nonlocals: &nonlocals)
+      case .try(let body, let handlers, let orElse, let final):
+        collect(body, bound: &bound, globals: &globals, nonlocals: &nonlocals)
+        for handler in handlers {
+          if let name = handler.name { bound.insert(name) }
+          collect(handler.body, bound: &bound, globals: &globals, nonlocals: &nonlocals)
+        }
+        collect(orElse, bound: &bound, globals: &globals, nonlocals: &nonlocals)
+        collect(final, bound: &bound, globals: &globals, nonlocals: &nonlocals)
       case .global(let declared): globals.formUnion(declared)
       case .nonlocal(let declared): nonlocals.formUnion(declared)
       case .del(let targets):
@@ -153,6 +161,10 @@ enum PyScopes {
         .for(_, _, let body, let orElse):
         try checkNonlocals(in: body, of: function, enclosing: enclosing)
         try checkNonlocals(in: orElse, of: function, enclosing: enclosing)
+      case .try(let body, let handlers, let orElse, let final):
+        for block in [body, orElse, final] + handlers.map(\.body) {
+          try checkNonlocals(in: block, of: function, enclosing: enclosing)
+        }
       default: break
       }
     }

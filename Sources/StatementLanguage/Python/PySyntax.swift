@@ -228,6 +228,9 @@ public struct PyStmt: Sendable {
     case del([PyExpr])
     indirect case assert(PyExpr, message: PyExpr?)
     indirect case raise(PyExpr?, cause: PyExpr?)
+    /// `try: body`, its `except` clauses in order, `else: orElse`, `finally: final`.
+    indirect case `try`(
+      body: [PyStmt], handlers: [PyExceptHandler], orElse: [PyStmt], final: [PyStmt])
   }
 
   public var kind: Kind
@@ -253,5 +256,20 @@ public struct PySyntaxError: Error, Sendable {
     self.message = message
     self.range = range
     self.hint = hint
+  }
+}
+
+/// One `except` clause: the classes it catches (nil: a bare `except:`, every exception), the
+/// name the exception is bound to (`as e`), its block, and where its header stands.
+public struct PyExceptHandler: Sendable {
+  public var type: PyExpr?
+  public var name: String?
+  public var body: [PyStmt]
+  public var range: SourceRange
+  public init(type: PyExpr?, name: String?, body: [PyStmt], range: SourceRange) {
+    self.type = type
+    self.name = name
+    self.body = body
+    self.range = range
   }
 }

@@ -1,0 +1,87 @@
+import StatementLanguage
+
+/// `try` / `except` / `else` / `finally`, as CPython runs them; the exception classes' hierarchy
+/// is `PyException.isSubclass`. A Keras error caught at one input size and not at another needs
+/// nothing here: the host marks a program that caught one as size-dependent
+/// (`KerasHost.raise`), and a compiled call that fails at a size sends `apply` to the replay,
+/// where the `except` runs (TryAtEachSizeTests).
+extension Interpreter {
+  func runTry(
+    _ body: [PyStmt], _ handlers: [PyExceptHandler], _ orElse: [PyStmt], _ final: [PyStmt]
+  ) throws(PyError) -> Flow {
+    var outcome: Result<Flow, PyError>
+    do throws(PyError) {
+      let flow = try run(body)
+      // `else` runs when the body ended without an exception (not on `return`, `break` or
+      // `continue`); an exception it raises is not the handlers' to catch.
+      if case .normal = flow {
+        do throws(PyError) { outcome = .success(try run(orElse)) } catch {
+          outcome = .failure(error)
+        }
+      } else {
+        outcome = .success(flow)
+      }
+    } catch {
+      // kshape's own stops (the step limit, Ctrl-C) and errors CPython would have raised
+      // before running anything (SyntaxError) are nobody's to catch, nor run `finally`.
+      guard PyException.isCatchable(error.kind) else { throw error }
+      do throws(PyError) {
+        outcome = .success(try handle(error, handlers))
+      } catch {
+        guard PyException.isCatchable(error.kind) else { throw error }
+        outcome = .failure(error)
+      }
+    }
+    if !final.isEmpty {
+      // A `return`, `break` or `continue` in `finally` wins over what the rest did, an
+      // exception included; an exception in it replaces the one going on.
+      let flow = try run(final)
+      if case .normal = flow {} else { return flow }
+    }
+    return try outcome.get()
+  }
+
+  /// The first handler whose classes `error` is an instance of runs, with the exception bound
+  /// to its name (unbound again after the block, as CPython deletes it); `error` again when none.
+  private func handle(_ error: PyError, _ handlers: [PyExceptHandler]) throws(PyError) -> Flow {
+    for handler in handlers {
+      if let typeExpr = handler.type {
+        let type = try evaluate(typeExpr)
+        guard try matches(error, type, typeExpr.range) else { continue }
+      }
+      handledErrors.append(error)
+      defer { handledErrors.removeLast() }
+      guard let name = handler.name else { return try run(handler.body) }
+      store(name, .object(PyException(caught: error)))
+      let flow: Flow
+      do throws(PyError) {
+        flow = try run(handler.body)
+      } catch {
+        try? deleteName(name, handler.range)
+        throw error
+      }
+      try? deleteName(name, handler.range)
+      return flow
+    }
+    throw error
+  }
+
+  /// Whether `error` is an instance of `type`: an exception class, or a tuple of them.
+  private func matches(_ error: PyError, _ type: PyValue, _ range: SourceRange) throws(PyError)
+    -> Bool
+  {
+    switch type {
+    case .object(let o):
+      if let e = o as? PyException, e.message == nil {
+        return PyException.isSubclass(error.kind, of: e.kind)
+      }
+    case .tuple(let items):
+      for item in items where try matches(error, item, range) { return true }
+      return false
+    default: break
+    }
+    throw PyError(
+      "TypeError", "catching classes that do not inherit from BaseException is not allowed",
+      at: range)
+  }
+}
