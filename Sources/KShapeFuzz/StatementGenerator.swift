@@ -33,7 +33,7 @@ struct StatementGenerator {
     "'C:\\Users'", "\"\\N{EM DASH}\"", "'\\N{latin small letter a}'", "f'{{\\x4'", "'\\U00110000'",
     "map(", "zip(", "iter(", "next(", "enumerate(", "reversed(", "filter(None, ",
     // try statements.
-    "try:\n    ", "\nexcept ", "\nexcept:\n    ", "\nfinally:\n    ", "raise", " as e:",
+    "try:\n    ", "\nexcept ", "\nexcept:\n    ", "\nfinally:\n    ", "raise", " as e:", "with ",
   ]
 
   /// The largest count in generated loops, comprehensions and repetitions (`--max-loop`): a

@@ -95,6 +95,8 @@ extension Interpreter {
       try raise(exception, statement.range)
     case .try(let body, let handlers, let orElse, let final):
       return try runTry(body, handlers, orElse, final)
+    case .with(let items, let body):
+      return try runWith(items[...], body)
     }
     return .normal
   }

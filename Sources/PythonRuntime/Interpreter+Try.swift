@@ -1,6 +1,6 @@
 import StatementLanguage
 
-/// `try` / `except` / `else` / `finally`, as CPython runs them; the exception classes' hierarchy
+/// `try` / `except` / `else` / `finally` and `with`, as CPython runs them; the exception classes' hierarchy
 /// is `PyException.isSubclass`. A Keras error caught at one input size and not at another needs
 /// nothing here: the host marks a program that caught one as size-dependent
 /// (`KerasHost.raise`), and a compiled call that fails at a size sends `apply` to the replay,
@@ -83,5 +83,32 @@ extension Interpreter {
     throw PyError(
       "TypeError", "catching classes that do not inherit from BaseException is not allowed",
       at: range)
+  }
+
+  /// `with a as x, b: body`: each context entered in order (what it gives bound to its target),
+  /// then the body, then each left in reverse order, told the error the body raised; a context
+  /// that says so suppresses it. kshape's own stops leave without telling them.
+  func runWith(_ items: ArraySlice<(context: PyExpr, target: PyExpr?)>, _ body: [PyStmt])
+    throws(PyError) -> Flow
+  {
+    guard let item = items.first else { return try run(body) }
+    let value = try evaluate(item.context)
+    guard case .object(let manager) = value, let entered = try manager.enterContext(self) else {
+      throw PyError(
+        "TypeError",
+        "'\(typeName(of: value))' object does not support the context manager protocol",
+        at: item.context.range)
+    }
+    let flow: Flow
+    do throws(PyError) {
+      if let target = item.target { try assign(target, entered) }
+      flow = try runWith(items.dropFirst(), body)
+    } catch {
+      guard PyException.isCatchable(error.kind) else { throw error }
+      if try manager.exitContext(error, self) { return .normal }
+      throw error
+    }
+    _ = try manager.exitContext(nil, self)
+    return flow
   }
 }

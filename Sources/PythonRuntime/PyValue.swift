@@ -180,6 +180,12 @@ public protocol PyObject: AnyObject {
   func isInstance(_ value: PyValue, _ interpreter: Interpreter) throws(PyError) -> Bool?
   /// The attribute names, for "did you mean" hints and `dir(x)`.
   var attributeNames: [String] { get }
+  /// `with x as y:` enters `x` and binds what this returns to `y`; nil when `x` is no context
+  /// manager (the interpreter raises Python's TypeError).
+  func enterContext(_ interpreter: Interpreter) throws(PyError) -> PyValue?
+  /// Leaves the context `enterContext` entered, told the error its block raised (nil when it
+  /// raised none); true to suppress that error.
+  func exitContext(_ error: PyError?, _ interpreter: Interpreter) throws(PyError) -> Bool
 }
 
 /// The unary operators an object may implement.
@@ -190,6 +196,10 @@ public enum PyUnaryOperator: String, Sendable {
 }
 
 extension PyObject {
+  public func enterContext(_ interpreter: Interpreter) throws(PyError) -> PyValue? { nil }
+  public func exitContext(_ error: PyError?, _ interpreter: Interpreter) throws(PyError) -> Bool {
+    false
+  }
   public var str: String { repr }
   public var truthy: Bool { true }
   public var length: Int? { nil }

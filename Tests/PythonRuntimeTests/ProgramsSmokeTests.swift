@@ -36,6 +36,8 @@ final class Anything: PyObject {
   func unary(_ op: PyUnaryOperator, _ interpreter: Interpreter) throws(PyError) -> PyValue? {
     .object(self)
   }
+  /// `with strategy.scope():` enters.
+  func enterContext(_ interpreter: Interpreter) throws(PyError) -> PyValue? { .object(self) }
   func iterate(_ interpreter: Interpreter) throws(PyError) -> [PyValue]? {
     (0..<3).map { .object(Anything("\(name)[\($0)]")) }
   }

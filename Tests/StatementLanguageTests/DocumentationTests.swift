@@ -60,7 +60,7 @@ import Testing
   /// The refused constructs are refused with the reason the table gives.
   @Test(arguments: [
     ("class Block(layers.Layer):\n    pass\n", "'class' definitions are not supported"),
-    ("with tf.device('/cpu:0'):\n    pass\n", "with"),
+    ("@tf.function\ndef f():\n    pass\n", "decorators are not supported"),
   ])
   func refusedConstructsAreRefused(source: String, says: String) {
     do {

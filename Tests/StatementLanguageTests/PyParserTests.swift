@@ -184,6 +184,15 @@ func assertPySyntaxError(
       "try:\n    pass\nexcept ValueError as e1️⃣.x:\n    pass", "invalid syntax")
   }
 
+  @Test func withStatements() {
+    #expect(
+      pyParsed("with strategy.scope():\n    m = f()") == "with strategy.scope():\n    m = f()")
+    #expect(
+      pyParsed("with a as x, b, c as (d, e): pass")
+        == "with a as x, b, c as (d, e):\n    pass")
+    assertPySyntaxError("with a as 1️⃣1: pass", "cannot assign to literal")
+  }
+
   @Test func layoutIsJoinedInsideBracketsAndAfterBackslashes() {
     #expect(
       pyParsed("x = (1 +\n     2)\ny = [\n  1,\n\n  2,  # two\n]\nz = 1 + \\\n    2")
@@ -295,8 +304,6 @@ func assertPySyntaxError(
   @Test func refusedConstructsAreNamed() {
     assertPySyntaxError(
       "1️⃣class A(keras.layers.Layer):\n    pass", "'class' definitions are not supported by kshape")
-    assertPySyntaxError(
-      "1️⃣with strategy.scope():\n    pass", "'with' statements are not supported by kshape")
     assertPySyntaxError(
       "try:\n    pass\nexcept1️⃣* ValueError: pass",
       "'except*' (exception groups) is not supported by kshape")

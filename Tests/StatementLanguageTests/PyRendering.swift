@@ -58,6 +58,9 @@ enum PyRender {
       if !orElse.isEmpty { text += "\n" + indent + "else:\n" + block(orElse) }
       if !final.isEmpty { text += "\n" + indent + "finally:\n" + block(final) }
       return text
+    case .with(let items, let body):
+      let heads = items.map { expr($0.context) + ($0.target.map { " as " + expr($0) } ?? "") }
+      return indent + "with " + heads.joined(separator: ", ") + ":\n" + block(body)
     }
   }
 

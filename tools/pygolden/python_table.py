@@ -1094,6 +1094,15 @@ case("try/exception_message_forms", """
     for e in [ValueError(), ValueError('a'), KeyError('k'), ValueError('a', 2)]:
         print(str(e), e.args)
 """)
+case("with/not_a_context_manager", """
+    x = 1
+    with x:
+        pass
+""")
+case("with/a_list_is_not_one_either", """
+    with [1] as (a, b), 2:
+        pass
+""")
 case("raise/assert", """
     x = 3
     assert x > 0, 'positive'

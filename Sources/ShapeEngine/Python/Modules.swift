@@ -311,9 +311,10 @@ extension KerasHost {
   }
 
   var tensorflowModule: ModuleObject {
-    ModuleObject("tensorflow", names: ["keras"]) { [unowned self] attr in
+    ModuleObject("tensorflow", names: ["keras", "distribute"]) { [unowned self] attr in
       switch attr {
       case "keras": return .object(self.kerasModule)
+      case "distribute": return .object(self.distributeModule)
       case "float32", "float16", "int32", "int64", "bfloat16", "bool", "string":
         return .str(attr)
       default:

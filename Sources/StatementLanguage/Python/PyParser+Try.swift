@@ -1,4 +1,5 @@
-/// `try` statements, as CPython 3.11 parses them (`except*`, for exception groups, is refused).
+/// `try` and `with` statements, as CPython 3.11 parses them (`except*`, for exception groups, is
+/// refused; so is a parenthesized list of `with` items).
 extension PyParser {
   /// try_stmt := 'try' ':' block (except_block+ ['else' ':' block] ['finally' ':' block]
   ///           | 'finally' ':' block)
@@ -55,5 +56,26 @@ extension PyParser {
       throw PySyntaxError("expected 'except' or 'finally' block", at: peek().range)
     }
     return PyStmt(.try(body: body, handlers: handlers, orElse: orElse, final: final), end)
+  }
+
+  /// with_stmt := 'with' with_item (',' with_item)* ':' block
+  /// with_item := expression ['as' star_target]
+  mutating func parseWith() throws(PySyntaxError) -> PyStmt {
+    let keyword = consume()
+    var items: [(context: PyExpr, target: PyExpr?)] = []
+    repeat {
+      let context = try parseExpression()
+      var target: PyExpr? = nil
+      if consume(keyword: "as") != nil {
+        // One target (`as (a, b)` for several): a comma starts the next item.
+        let parsed = try parseBitOr()
+        try checkTarget(parsed, context: .forLoop)
+        target = parsed
+      }
+      items.append((context, target))
+    } while skip(",")
+    try expectColon()
+    let body = try parseBlock(after: "'with' statement", at: keyword.range.start)
+    return PyStmt(.with(items, body: body), span(keyword.range, body))
   }
 }

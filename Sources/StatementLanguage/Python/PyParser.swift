@@ -188,7 +188,8 @@ public struct PyParser {
     case .name("while"): return [try parseWhile()]
     case .name("def"): return [try parseFunctionDef()]
     case .name("try"): return [try parseTry()]
-    case .name("class"), .name("with"), .name("async"), .op("@"):
+    case .name("with"): return [try parseWith()]
+    case .name("class"), .name("async"), .op("@"):
       throw refused(token)
     case .name("except"), .name("finally"), .name("elif"), .name("else"):
       throw invalid(token)
@@ -204,10 +205,6 @@ public struct PyParser {
         "'class' definitions are not supported by kshape", at: token.range,
         hint: "a custom layer or model runs Python code kshape cannot know the shapes of; build "
           + "the model with the functional API or keras.Sequential")
-    case .name("with"):
-      return PySyntaxError(
-        "'with' statements are not supported by kshape", at: token.range,
-        hint: "write the statements of the block without the 'with' line")
     case .name("async"), .name("await"):
       return PySyntaxError("'async' and 'await' are not supported by kshape", at: token.range)
     case .name("yield"):

@@ -128,6 +128,9 @@ enum PyScopes {
         }
         collect(orElse, bound: &bound, globals: &globals, nonlocals: &nonlocals)
         collect(final, bound: &bound, globals: &globals, nonlocals: &nonlocals)
+      case .with(let items, let body):
+        for item in items { if let target = item.target { names(in: target, into: &bound) } }
+        collect(body, bound: &bound, globals: &globals, nonlocals: &nonlocals)
       case .global(let declared): globals.formUnion(declared)
       case .nonlocal(let declared): nonlocals.formUnion(declared)
       case .del(let targets):
@@ -165,6 +168,8 @@ enum PyScopes {
         for block in [body, orElse, final] + handlers.map(\.body) {
           try checkNonlocals(in: block, of: function, enclosing: enclosing)
         }
+      case .with(_, let body):
+        try checkNonlocals(in: body, of: function, enclosing: enclosing)
       default: break
       }
     }

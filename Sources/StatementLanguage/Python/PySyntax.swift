@@ -231,6 +231,8 @@ public struct PyStmt: Sendable {
     /// `try: body`, its `except` clauses in order, `else: orElse`, `finally: final`.
     indirect case `try`(
       body: [PyStmt], handlers: [PyExceptHandler], orElse: [PyStmt], final: [PyStmt])
+    /// `with a as x, b: body`: the context managers in order, each with its target.
+    indirect case with([(context: PyExpr, target: PyExpr?)], body: [PyStmt])
   }
 
   public var kind: Kind
