@@ -1,7 +1,7 @@
 import StatementLanguage
 
-/// `try` / `except` / `else` / `finally` and `with`, as CPython runs them; the exception classes' hierarchy
-/// is `PyException.isSubclass`. A Keras error caught at one input size and not at another needs
+/// `try` / `except` / `else` / `finally` and `with`, as CPython runs them; the exception
+/// classes' hierarchy is `PyException.isSubclass`. A Keras error caught at one input size and not at another needs
 /// nothing here: the host marks a program that caught one as size-dependent
 /// (`KerasHost.raise`), and a compiled call that fails at a size sends `apply` to the replay,
 /// where the `except` runs (TryAtEachSizeTests).
@@ -9,19 +9,27 @@ extension Interpreter {
   func runTry(
     _ body: [PyStmt], _ handlers: [PyExceptHandler], _ orElse: [PyStmt], _ final: [PyStmt]
   ) throws(PyError) -> Flow {
+    // While a body whose errors may be caught runs, the host raises what Keras raises where it
+    // would otherwise go on (a layer's weights deferred until the size is known): the program
+    // sees the error and takes its `except`, as under Keras.
+    let catching = !handlers.isEmpty
+    if catching { onCatchingBlock?(true) }
+    var bodyOutcome: Result<Flow, PyError>
+    do throws(PyError) { bodyOutcome = .success(try run(body)) } catch {
+      bodyOutcome = .failure(error)
+    }
+    if catching { onCatchingBlock?(false) }
     var outcome: Result<Flow, PyError>
-    do throws(PyError) {
-      let flow = try run(body)
+    switch bodyOutcome {
+    case .success(.normal):
       // `else` runs when the body ended without an exception (not on `return`, `break` or
       // `continue`); an exception it raises is not the handlers' to catch.
-      if case .normal = flow {
-        do throws(PyError) { outcome = .success(try run(orElse)) } catch {
-          outcome = .failure(error)
-        }
-      } else {
-        outcome = .success(flow)
+      do throws(PyError) { outcome = .success(try run(orElse)) } catch {
+        outcome = .failure(error)
       }
-    } catch {
+    case .success(let flow):
+      outcome = .success(flow)
+    case .failure(let error):
       // kshape's own stops (the step limit, Ctrl-C) and errors CPython would have raised
       // before running anything (SyntaxError) are nobody's to catch, nor run `finally`.
       guard PyException.isCatchable(error.kind) else { throw error }

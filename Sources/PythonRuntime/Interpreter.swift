@@ -99,6 +99,9 @@ public final class Interpreter {
   var stackBudget = 0
   /// Objects whose repr is being built (a list that contains itself shows `[...]`).
   var reprInProgress: Set<ObjectIdentifier> = []
+  /// Told when a `try` body whose errors `except` clauses may catch starts (true) and ends
+  /// (false), nested ones too: the host then raises what it would otherwise let pass.
+  public var onCatchingBlock: ((_ entering: Bool) -> Void)?
   /// The exceptions whose `except` blocks are running, innermost last (a bare `raise` re-raises
   /// the last).
   var handledErrors: [PyError] = []

@@ -36,4 +36,28 @@ import Testing
       }
     }
   }
+
+  /// kshape defers a layer's weights that wait for an unknown dim (until a size is applied)
+  /// where Keras raises; in a `try` that may catch the error it raises as Keras does, and the
+  /// program takes its `except` (golden program try_except_unknown_last_dim), in a session that
+  /// defers elsewhere (not `strict on`, which the golden test runs).
+  @Test func aCatchingTryGetsTheErrorKerasRaises() throws {
+    let golden = try #require(
+      GoldenProgramTests.cases.first { $0.name == "try_except_unknown_last_dim" })
+    var session = Session()
+    var printed = ""
+    session.submitProgram(golden.source, name: golden.name + ".py") { _, outcome in
+      switch outcome {
+      case .executed(let x) where !x.text.isEmpty: printed += x.text + "\n"
+      case .failure(let e): printed += "failed: \(e.message)\n"
+      default: break
+      }
+      return true
+    }
+    #expect(printed == golden.stdout)
+    // Outside the `try`, the weights are deferred again: the same call is accepted.
+    if case .failure(let e) = session.submit("z = keras.layers.Dense(3)(x)") {
+      Issue.record("deferred outside the try: \(e.message)")
+    }
+  }
 }

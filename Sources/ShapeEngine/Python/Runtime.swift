@@ -13,6 +13,10 @@ final class Runtime: @unchecked Sendable {
   var printed = ""
   /// A replay prints nothing (a replay that becomes the declared run prints again).
   var quiet: Bool
+  /// How many `try` bodies that may catch errors are running, and whether weights were
+  /// deferred outside them (`Interpreter.onCatchingBlock`).
+  var catchingBlocks = 0
+  var defersOutsideCatching = true
 
   init(binding: InputBinding = InputBinding(), quiet: Bool = false, defersWeights: Bool = true) {
     host = KerasHost(binding: binding, defersWeights: defersWeights)
@@ -25,6 +29,18 @@ final class Runtime: @unchecked Sendable {
     // Input without a module, as the REPL has always read them.
     // Ctrl-C stops a running program (`KeyboardInterrupt`); the statement then joins nothing.
     interpreter.isInterrupted = { Interrupt.requested() }
+    // In a `try` body that may catch it, a layer whose weights wait for the size raises as in
+    // Keras (as `strict on` does) instead of being deferred: the program takes its `except`.
+    interpreter.onCatchingBlock = { [unowned self] entering in
+      if entering {
+        if self.catchingBlocks == 0 { self.defersOutsideCatching = self.host.graph.defersWeights }
+        self.catchingBlocks += 1
+        self.host.graph.defersWeights = false
+      } else {
+        self.catchingBlocks -= 1
+        if self.catchingBlocks == 0 { self.host.graph.defersWeights = self.defersOutsideCatching }
+      }
+    }
     interpreter.builtins["nil"] = PyValue.none
     interpreter.builtins["true"] = .bool(true)
     interpreter.builtins["false"] = .bool(false)
