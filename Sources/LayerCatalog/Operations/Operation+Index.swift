@@ -58,8 +58,10 @@ enum IndexItem {
     let a = clamp(start, step > 0 ? 0 : n - 1, lo: lo, hi: hi)
     let b = clamp(stop, step > 0 ? n : -1, lo: lo, hi: hi)
     let span = step > 0 ? b - a : a - b
-    let s = abs(step)
-    return span <= 0 ? 0 : (span + s - 1) / s
+    // ceil(span / |step|) without `abs(Int.min)` or `span + |step| - 1` overflowing (a saved
+    // model's slice can hold any Int: fuzz seed 20261404).
+    guard span > 0 else { return 0 }
+    return Int((UInt(span) - 1) / step.magnitude) + 1
   }
 }
 
