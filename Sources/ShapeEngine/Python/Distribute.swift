@@ -17,7 +17,7 @@ extension KerasHost {
       case "get_strategy":
         return .object(
           NativeFunction("get_strategy") { args, _ throws(PyError) in
-            try args.unpack("get_strategy", [], required: 0)
+            _ = try args.unpack("get_strategy", [], required: 0)
             return .object(StrategyObject("_DefaultDistributionStrategy"))
           })
       case "MirroredStrategy", "OneDeviceStrategy":
@@ -60,7 +60,7 @@ final class StrategyObject: PyObject {
     case "scope":
       return .object(
         NativeFunction("scope") { [self] args, _ throws(PyError) in
-          try args.unpack("scope", [], required: 0)
+          _ = try args.unpack("scope", [], required: 0)
           return .object(StrategyScope(self))
         })
     default: return nil
