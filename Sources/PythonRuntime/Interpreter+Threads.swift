@@ -34,8 +34,8 @@ extension Interpreter {
         Interpreter.ownThreadBody?()
       }
     }
-    return "no memory for its thread's stack (16 MiB at least; is virtual memory limited,"
-      + " ulimit -v?)"
+    return "no memory for its thread's stack (\((stackSizes.min() ?? 0) >> 20) MiB at least; is"
+      + " virtual memory limited, ulimit -v?)"
   }
 
   /// The heap the executable needs beside its thread's stack to start at all (its output

@@ -1,10 +1,10 @@
 import StatementLanguage
 
 /// `try` / `except` / `else` / `finally` and `with`, as CPython runs them; the exception
-/// classes' hierarchy is `PyException.isSubclass`. A Keras error caught at one input size and not at another needs
-/// nothing here: the host marks a program that caught one as size-dependent
-/// (`KerasHost.raise`), and a compiled call that fails at a size sends `apply` to the replay,
-/// where the `except` runs (TryAtEachSizeTests).
+/// classes' hierarchy is `PyException.isSubclass`. A Keras error caught at one input size and
+/// not at another needs nothing here: the host marks a program that caught one as
+/// size-dependent (`KerasHost.raise`), and a compiled call that fails at a size sends `apply` to
+/// the replay, where the `except` runs (TryAtEachSizeTests).
 extension Interpreter {
   func runTry(
     _ body: [PyStmt], _ handlers: [PyExceptHandler], _ orElse: [PyStmt], _ final: [PyStmt]
@@ -59,17 +59,11 @@ extension Interpreter {
       }
       handledErrors.append(error)
       defer { handledErrors.removeLast() }
-      guard let name = handler.name else { return try run(handler.body) }
-      store(name, .object(PyException(caught: error)))
-      let flow: Flow
-      do throws(PyError) {
-        flow = try run(handler.body)
-      } catch {
-        try? deleteName(name, handler.range)
-        throw error
+      if let name = handler.name { store(name, .object(PyException(caught: error))) }
+      defer {
+        if let name = handler.name { try? deleteName(name, handler.range) }
       }
-      try? deleteName(name, handler.range)
-      return flow
+      return try run(handler.body)
     }
     throw error
   }
